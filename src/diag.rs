@@ -1,0 +1,215 @@
+//! Diagnostics: findings and warnings as values, each pointing at file, sheet and cell.
+
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Serialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        })
+    }
+}
+
+/// A place in an input: `file: sheet!C7` (or a range, `sheet!A13:H13`).
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Default)]
+pub struct Location {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+}
+
+impl Location {
+    pub fn file(file: impl Into<String>) -> Self {
+        Location {
+            file: file.into(),
+            ..Location::default()
+        }
+    }
+
+    pub fn cell(file: impl Into<String>, sheet: impl Into<String>, cell: impl Into<String>) -> Self {
+        Location {
+            file: file.into(),
+            sheet: Some(sheet.into()),
+            cell: Some(cell.into()),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        match (&self.sheet, &self.cell) {
+            (Some(s), Some(c)) => write!(f, ": {s}!{c}"),
+            (Some(s), None) => write!(f, ": {s}"),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// One finding: what rule, how bad, where, what was expected and found, and what to do.
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub rule: String,
+    pub severity: Severity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<Location>,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(severity: Severity, rule: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule: rule.to_string(),
+            severity,
+            at: None,
+            message: message.into(),
+            expected: None,
+            found: None,
+            hint: None,
+        }
+    }
+
+    pub fn error(rule: &str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, rule, message)
+    }
+
+    pub fn warning(rule: &str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, rule, message)
+    }
+
+    pub fn info(rule: &str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Info, rule, message)
+    }
+
+    pub fn at(mut self, at: Location) -> Self {
+        self.at = Some(at);
+        self
+    }
+
+    pub fn expected(mut self, expected: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    pub fn found(mut self, found: impl Into<String>) -> Self {
+        self.found = Some(found.into());
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// `file: sheet!C7: error[rule]: message (expected …, found …)` and a `hint:` line.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(at) = &self.at {
+            write!(f, "{at}: ")?;
+        }
+        write!(f, "{}[{}]: {}", self.severity, self.rule, self.message)?;
+        match (&self.expected, &self.found) {
+            (Some(e), Some(x)) => write!(f, " (expected {e}, found {x})")?,
+            (Some(e), None) => write!(f, " (expected {e})")?,
+            (None, Some(x)) => write!(f, " (found {x})")?,
+            (None, None) => {}
+        }
+        if let Some(h) = &self.hint {
+            write!(f, "\n  hint: {h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A value together with the warnings met while producing it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read<T> {
+    pub value: T,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<T> Read<T> {
+    pub fn new(value: T, diagnostics: Vec<Diagnostic>) -> Self {
+        Read { value, diagnostics }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Errors that stop reading or writing a whole file. Cell-level problems are [`Diagnostic`]s.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input cannot be opened or parsed as a workbook.
+    #[error("{path}: {message}{}", hint_suffix(.hint))]
+    Unreadable {
+        path: String,
+        message: String,
+        hint: Option<String>,
+    },
+    /// A problem at a place in an input.
+    #[error("{at}: {message}{}", hint_suffix(.hint))]
+    At {
+        at: Location,
+        message: String,
+        hint: Option<String>,
+    },
+    /// Writing an output failed.
+    #[error("{path}: {message}")]
+    Write { path: String, message: String },
+}
+
+fn hint_suffix(hint: &Option<String>) -> String {
+    hint.as_ref()
+        .map(|h| format!("\n  hint: {h}"))
+        .unwrap_or_default()
+}
+
+impl Error {
+    pub fn unreadable(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Unreadable {
+            path: path.into(),
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(self, hint: impl Into<String>) -> Self {
+        match self {
+            Error::Unreadable { path, message, .. } => Error::Unreadable {
+                path,
+                message,
+                hint: Some(hint.into()),
+            },
+            Error::At { at, message, .. } => Error::At {
+                at,
+                message,
+                hint: Some(hint.into()),
+            },
+            other => other,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,243 @@
+//! The official layouts, described once: the labels every reader anchors on (with the variants
+//! seen in real forms) and the cells the writers put them in (DOMAIN §1c, §1e).
+//!
+//! Readers never use the positions; they find labels anywhere and take the neighbouring value.
+//! Writers use the positions of the official Shanghai 8-column forms (A–H).
+
+/// Compares labels, never values: drops all whitespace and line breaks, unifies full- and
+/// half-width colons and brackets, and drops a trailing colon (`项目资金总额:`).
+pub fn normalize_label(text: &str) -> String {
+    let mut s: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '：' => ':',
+            '（' => '(',
+            '）' => ')',
+            '／' => '/',
+            '，' => ',',
+            _ => c,
+        })
+        .collect();
+    for tag in ["<p>", "</p>", "<br>", "<br/>"] {
+        s = s.replace(tag, "");
+    }
+    while s.ends_with(':') {
+        s.pop();
+    }
+    s
+}
+
+/// A label and the variants that mean the same, all written as printed in some form.
+#[derive(Debug, Clone, Copy)]
+pub struct Label {
+    /// The official text, as the writers print it.
+    pub text: &'static str,
+    /// Other texts seen for the same label.
+    pub variants: &'static [&'static str],
+}
+
+impl Label {
+    /// Whether a cell's text is this label: equal after [`normalize_label`], or equal but for a
+    /// trailing parenthetical (`项目资金（元）`, `执行率(%)`, `项目总目标 (2024年-2024年)`).
+    pub fn matches(&self, cell_text: &str) -> bool {
+        let cell = normalize_label(cell_text);
+        std::iter::once(self.text)
+            .chain(self.variants.iter().copied())
+            .any(|l| {
+                let l = normalize_label(l);
+                cell == l || cell.strip_prefix(l.as_str()).is_some_and(|rest| rest.starts_with('('))
+            })
+    }
+}
+
+const fn label(text: &'static str) -> Label {
+    Label { text, variants: &[] }
+}
+
+/// A field of a form: its path in the model, its label, and where the official form prints
+/// label and value (A1 ranges).
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    pub path: &'static str,
+    pub label: Label,
+    pub label_at: &'static str,
+    pub value_at: &'static str,
+}
+
+/// 财政项目支出绩效目标申报表 (DOMAIN §1c).
+pub mod declaration {
+    use super::{label, Field, Label};
+
+    pub const TITLE: Label = Label {
+        text: "财政项目支出绩效目标申报表",
+        variants: &["项目支出绩效目标申报表"],
+    };
+    pub const COLUMNS: u16 = 8;
+    pub const PROJECT_NAME: Label = label("项目名称");
+    pub const PROJECT_NATURE: Label = Label { text: "项目性质", variants: &["项目属性"] };
+    pub const PROJECT_CATEGORY: Label = label("项目类别");
+    pub const DEPARTMENT: Label = Label { text: "主管部门", variants: &["主管部门及代码"] };
+    pub const IMPLEMENTING_UNIT: Label = label("实施单位");
+    pub const PLANNED_START: Label = label("计划开始日期");
+    pub const PLANNED_END: Label = label("计划完成日期");
+    pub const FUNDS: Label = label("项目资金（元）");
+    pub const PROJECT_TOTAL: Label = label("项目资金总额");
+    pub const PROJECT_FISCAL: Label = Label { text: "其中：财政资金", variants: &["财政资金"] };
+    pub const OTHER: Label = label("其他资金");
+    pub const ANNUAL_TOTAL: Label = label("年度资金申请总额");
+    pub const ANNUAL_FISCAL: Label = Label {
+        text: "其中：当年财政拨款",
+        variants: &["当年财政拨款", "其中：本年财政拨款"],
+    };
+    pub const ANNUAL_CARRYOVER: Label = label("上年结转资金");
+    pub const GOALS: Label = label("项目绩效目标");
+    pub const OVERALL_GOAL: Label = Label { text: "项目总目标", variants: &["项目总体目标"] };
+    pub const ANNUAL_GOAL: Label = Label { text: "年度总体目标", variants: &["年度总目标"] };
+    pub const INDICATORS: Label = label("绩效指标");
+    pub const LEVEL1: Label = label("一级指标");
+    pub const LEVEL2: Label = label("二级指标");
+    pub const LEVEL3: Label = label("三级指标");
+    pub const TARGET: Label = Label {
+        text: "年度（/项目）指标值",
+        variants: &["年度指标值", "指标值", "年度(/项目)指标值", "年度（项目）指标值"],
+    };
+
+    /// Header fields: label → value to its right. Rows 3–5 of the official form.
+    pub const HEADER: &[Field] = &[
+        Field { path: "project_name", label: PROJECT_NAME, label_at: "A3:B3", value_at: "C3:D3" },
+        Field { path: "project_nature", label: PROJECT_NATURE, label_at: "E3", value_at: "F3" },
+        Field { path: "project_category", label: PROJECT_CATEGORY, label_at: "G3", value_at: "H3" },
+        Field { path: "department", label: DEPARTMENT, label_at: "A4:B4", value_at: "C4:D4" },
+        Field { path: "implementing_unit", label: IMPLEMENTING_UNIT, label_at: "E4", value_at: "F4:H4" },
+        Field { path: "planned_start", label: PLANNED_START, label_at: "A5:B5", value_at: "C5:D5" },
+        Field { path: "planned_end", label: PLANNED_END, label_at: "E5", value_at: "F5:H5" },
+    ];
+    /// Where 项目名称's value goes when the form has no 项目性质 (the 宝山 layout).
+    pub const PROJECT_NAME_WITHOUT_NATURE_AT: &str = "C3:F3";
+
+    /// 项目资金 block, rows 6–9: the whole-project side (label C:D, amount E) and the annual side
+    /// (label F:G, amount H). `OTHER` appears on both sides; the side decides the field.
+    pub const FUNDS_AT: &str = "A6:B9";
+    pub const FUND_FIELDS: &[Field] = &[
+        Field { path: "funds.project_total", label: PROJECT_TOTAL, label_at: "C6:D6", value_at: "E6" },
+        Field { path: "funds.project_fiscal", label: PROJECT_FISCAL, label_at: "C7:D8", value_at: "E7:E8" },
+        Field { path: "funds.project_other", label: OTHER, label_at: "C9:D9", value_at: "E9" },
+        Field { path: "funds.annual_total", label: ANNUAL_TOTAL, label_at: "F6:G6", value_at: "H6" },
+        Field { path: "funds.annual_fiscal", label: ANNUAL_FISCAL, label_at: "F7:G7", value_at: "H7" },
+        Field { path: "funds.annual_carryover", label: ANNUAL_CARRYOVER, label_at: "F8:G8", value_at: "H8" },
+        Field { path: "funds.annual_other", label: OTHER, label_at: "F9:G9", value_at: "H9" },
+    ];
+
+    /// 项目绩效目标, rows 10–11: label row, then the text below it.
+    pub const GOALS_AT: &str = "A10:A11";
+    pub const GOAL_FIELDS: &[Field] = &[
+        Field { path: "overall_goal", label: OVERALL_GOAL, label_at: "B10:E10", value_at: "B11:E11" },
+        Field { path: "annual_goal", label: ANNUAL_GOAL, label_at: "F10:H10", value_at: "F11:H11" },
+    ];
+
+    /// Indicator table: header on row 12, one row per 三级 from row 13; `绩效指标` in column A
+    /// spans header and rows. Columns: 一级 B, 二级 C, 三级 D:F, 指标值 G:H (0-based first, last).
+    pub const TABLE_HEADER_ROW: u32 = 11;
+    pub const LEVEL1_COLS: (u16, u16) = (1, 1);
+    pub const LEVEL2_COLS: (u16, u16) = (2, 2);
+    pub const NAME_COLS: (u16, u16) = (3, 5);
+    pub const TARGET_COLS: (u16, u16) = (6, 7);
+
+    /// Column widths of the official form, in Excel character units.
+    pub const COLUMN_WIDTHS: [f64; 8] = [7.0, 9.0, 14.0, 12.0, 15.0, 13.0, 10.0, 15.0];
+}
+
+/// 财政项目支出绩效自评表 (DOMAIN §1e).
+pub mod self_eval {
+    use super::{label, Field, Label};
+
+    pub const TITLE: Label = Label {
+        text: "财政项目支出绩效自评表",
+        variants: &["项目支出绩效自评表"],
+    };
+    pub const COLUMNS: u16 = 8;
+    pub const PROJECT_NAME: Label = label("项目名称");
+    pub const DEPARTMENT: Label = label("主管部门");
+    pub const IMPLEMENTING_UNIT: Label = label("实施单位");
+    pub const FUNDS: Label = label("项目资金（万元）");
+
+    pub const HEADER: &[Field] = &[
+        Field { path: "project_name", label: PROJECT_NAME, label_at: "A3", value_at: "B3:H3" },
+        Field { path: "department", label: DEPARTMENT, label_at: "A4", value_at: "B4:D4" },
+        Field { path: "implementing_unit", label: IMPLEMENTING_UNIT, label_at: "E4", value_at: "F4:H4" },
+    ];
+
+    /// Funds grid: `FUNDS` label A5:A9, column heads C5:H5, row heads B6:B9, figures C6:H9.
+    pub const FUNDS_AT: &str = "A5:A9";
+    pub const FUNDS_HEADER_ROW: u32 = 4;
+    pub const FUNDS_FIRST_COL: u16 = 2;
+    pub const FUNDS_ROW_LABEL_COL: u16 = 1;
+    /// Column heads in form order, matching [`crate::model::FundsRow::columns`].
+    pub const FUND_COLUMNS: [Label; 6] = [
+        label("年初预算数"),
+        Label { text: "全年预算数", variants: &["调整后预算数"] },
+        Label { text: "全年执行数", variants: &["预算执行数"] },
+        Label { text: "分值", variants: &["分数"] },
+        Label { text: "执行率(%)", variants: &["执行率"] },
+        label("得分"),
+    ];
+    /// Row heads in form order, matching [`crate::model::SelfEvaluationFunds::rows`].
+    pub const FUND_ROWS: [Label; 4] = [
+        label("年度资金总额"),
+        Label {
+            text: "其中：当年财政拨款",
+            variants: &["当年财政拨款", "其中：本年财政拨款", "本年财政拨款"],
+        },
+        label("上年结转资金"),
+        label("其他资金"),
+    ];
+
+    pub const GOALS: Label = label("年度总体目标");
+    pub const GOALS_AT: &str = "A10:A11";
+    pub const GOAL_FIELDS: &[Field] = &[
+        Field { path: "expected_goal", label: label("预期目标"), label_at: "B10:E10", value_at: "B11:E11" },
+        Field { path: "actual_result", label: label("实际完成情况"), label_at: "F10:H10", value_at: "F11:H11" },
+    ];
+
+    /// Indicator table: header row 12, then one row per 三级 (columns A–H below).
+    pub const TABLE_HEADER_ROW: u32 = 11;
+    pub const TABLE_COLUMNS: [Label; 8] = [
+        label("一级指标"),
+        label("二级指标"),
+        label("三级指标"),
+        Label { text: "年度指标值", variants: &["指标值", "年度（/项目）指标值", "年度(/项目)指标值"] },
+        label("实际完成值"),
+        Label { text: "分值", variants: &["分数", "权重"] },
+        label("得分"),
+        Label { text: "偏差原因分析及改进措施", variants: &["偏差原因分析及改进措施(未完成原因及改进措施)"] },
+    ];
+    pub const INDICATORS: Label = label("绩效指标");
+
+    /// After the table: `总分` A:E | 分值 F | 得分 G | H, then `评分等级` A:E | F:H.
+    pub const TOTAL: Label = label("总分");
+    pub const GRADE: Label = label("评分等级");
+
+    pub const COLUMN_WIDTHS: [f64; 8] = [10.0, 14.0, 22.0, 14.0, 14.0, 8.0, 9.0, 16.0];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_match_after_normalising_whitespace_colons_and_brackets() {
+        assert!(declaration::FUNDS.matches("项目资金\n（元）"));
+        assert!(declaration::FUNDS.matches("项目资金 (元)"));
+        assert!(declaration::PROJECT_TOTAL.matches("项目资金总额:"));
+        assert!(declaration::ANNUAL_FISCAL.matches("其中: 当年财政拨款"));
+        assert!(declaration::OVERALL_GOAL.matches("项目总目标 (2024年-2024年)"));
+        assert!(declaration::ANNUAL_GOAL.matches("年度总目标"));
+        assert!(declaration::TARGET.matches("年度(/项目)指标值"));
+        assert!(self_eval::FUND_COLUMNS[0].matches("年初预算\n数"));
+        assert!(self_eval::FUND_COLUMNS[4].matches("执行率(%)"));
+        assert!(self_eval::FUND_COLUMNS[3].matches("分数"));
+        assert!(!declaration::PROJECT_TOTAL.matches("项目资金"));
+        assert!(!declaration::OTHER.matches("其他资金来源说明"));
+    }
+}

@@ -1,0 +1,141 @@
+//! The domain model: one workbook-independent description of the performance forms.
+//!
+//! This module imports only `serde` and `rust_decimal`: readers fill it, writers and checks
+//! consume it, and the JSON written by `jixiao convert -o x.json` is its serde form.
+//!
+//! | 中文 | type / field |
+//! |---|---|
+//! | 财政项目支出绩效目标申报表 | [`Declaration`] |
+//! | 财政项目支出绩效自评表 | [`SelfEvaluation`] |
+//! | 财政项目支出绩效目标表 (2020) | [`Legacy2020`] |
+//! | 一级/二级/三级指标, 指标值 | [`Indicator`], [`IndicatorValue`] |
+//! | 实际完成值, 分值, 得分, 偏差原因分析及改进措施 | [`EvaluatedIndicator`] |
+//! | 项目资金 | [`DeclarationFunds`], [`SelfEvaluationFunds`] |
+//! | 元 / 万元 | [`MoneyUnit`] |
+
+mod figure;
+mod forms;
+mod indicator;
+mod value;
+
+pub use figure::Figure;
+pub use forms::*;
+pub use indicator::*;
+pub use value::*;
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON model; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A set of forms, as read from one or more workbooks: the unit `convert` writes as JSON.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Document {
+    pub schema_version: u32,
+    pub forms: Vec<Form>,
+}
+
+impl Document {
+    pub fn new(forms: Vec<Form>) -> Self {
+        Document {
+            schema_version: SCHEMA_VERSION,
+            forms,
+        }
+    }
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document::new(Vec::new())
+    }
+}
+
+/// One form of any kind.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Form {
+    /// 财政项目支出绩效目标申报表
+    Declaration(Declaration),
+    /// 财政项目支出绩效自评表
+    SelfEvaluation(SelfEvaluation),
+    /// 财政项目支出绩效目标表 (2020 style)
+    Legacy2020(Legacy2020),
+}
+
+impl Form {
+    pub fn project_name(&self) -> &str {
+        match self {
+            Form::Declaration(d) => &d.project_name,
+            Form::SelfEvaluation(s) => &s.project_name,
+            Form::Legacy2020(l) => &l.project_name,
+        }
+    }
+
+    pub fn year(&self) -> Option<i32> {
+        match self {
+            Form::Declaration(d) => d.year,
+            Form::SelfEvaluation(s) => s.year,
+            Form::Legacy2020(l) => l.year,
+        }
+    }
+
+    pub fn source(&self) -> Option<&Source> {
+        match self {
+            Form::Declaration(d) => d.source.as_ref(),
+            Form::SelfEvaluation(s) => s.source.as_ref(),
+            Form::Legacy2020(l) => l.source.as_ref(),
+        }
+    }
+
+    pub fn source_mut(&mut self) -> &mut Option<Source> {
+        match self {
+            Form::Declaration(d) => &mut d.source,
+            Form::SelfEvaluation(s) => &mut s.source,
+            Form::Legacy2020(l) => &mut l.source,
+        }
+    }
+
+    /// 表种 as printed in the flat tables.
+    pub fn kind_label(&self) -> &'static str {
+        match self {
+            Form::Declaration(_) => "申报表",
+            Form::SelfEvaluation(_) => "自评表",
+            Form::Legacy2020(_) => "目标表",
+        }
+    }
+}
+
+/// Where a form was read from, and where each of its fields stood.
+///
+/// `cells` maps a field path (`funds.annual_total`, `indicators[3].target`) to the A1 reference
+/// of the cell it was read from, so checks can point at the cell of the input, whatever its layout.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct Source {
+    /// The input path as given.
+    pub file: String,
+    pub sheet: String,
+    /// The form's area, e.g. `A1:H21`.
+    pub range: String,
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub cells: std::collections::BTreeMap<String, String>,
+    /// Non-empty cells inside the form's area that no field took: nothing is dropped silently.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmapped: Vec<UnmappedCell>,
+    /// How many non-empty cells the form's area held (mapped + unmapped).
+    #[serde(default)]
+    pub cells_read: u32,
+}
+
+impl Source {
+    /// The cell a field was read from, as `A1`.
+    pub fn cell(&self, path: &str) -> Option<&str> {
+        self.cells.get(path).map(String::as_str)
+    }
+}
+
+/// A non-empty input cell that was not mapped into the model.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct UnmappedCell {
+    pub cell: String,
+    pub text: String,
+}

@@ -1,0 +1,240 @@
+//! The three form kinds and their money blocks.
+
+use super::{EvaluatedIndicator, Figure, Indicator, MoneyUnit, Source};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// 财政项目支出绩效目标申报表 — declaration of performance targets (DOMAIN §1c).
+///
+/// Text fields hold the cell text trimmed at the ends; an empty string is a blank cell.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct Declaration {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// From the `（2026年度）` caption.
+    pub year: Option<i32>,
+    /// 项目名称
+    pub project_name: String,
+    /// 项目性质; `None` when the form has no such field (the 宝山 layout).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_nature: Option<String>,
+    /// 项目类别
+    #[serde(default)]
+    pub project_category: String,
+    /// 主管部门
+    #[serde(default)]
+    pub department: String,
+    /// 实施单位
+    #[serde(default)]
+    pub implementing_unit: String,
+    /// 计划开始日期, `YYYY-MM-DD` when it was a date, else the text as printed.
+    #[serde(default)]
+    pub planned_start: String,
+    /// 计划完成日期
+    #[serde(default)]
+    pub planned_end: String,
+    /// 项目资金
+    #[serde(default)]
+    pub funds: DeclarationFunds,
+    /// 项目总目标 (项目总体目标)
+    #[serde(default)]
+    pub overall_goal: String,
+    /// 年度总体目标 (年度总目标)
+    #[serde(default)]
+    pub annual_goal: String,
+    /// 绩效指标, in form order.
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+}
+
+/// 项目资金 of a 申报表: the whole-project side (left) and the annual side (right).
+/// Amounts are in `unit` (元 in the Shanghai forms), `None` where the cell is blank.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct DeclarationFunds {
+    pub unit: MoneyUnit,
+    /// 项目资金总额
+    pub project_total: Option<Decimal>,
+    /// 其中：财政资金
+    pub project_fiscal: Option<Decimal>,
+    /// 其他资金 (项目资金总额 side)
+    pub project_other: Option<Decimal>,
+    /// 年度资金申请总额
+    pub annual_total: Option<Decimal>,
+    /// 其中：当年财政拨款
+    pub annual_fiscal: Option<Decimal>,
+    /// 上年结转资金
+    pub annual_carryover: Option<Decimal>,
+    /// 其他资金 (年度 side)
+    pub annual_other: Option<Decimal>,
+}
+
+/// 财政项目支出绩效自评表 — self-evaluation with scores and a grade (DOMAIN §1e).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct SelfEvaluation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    pub year: Option<i32>,
+    /// 项目名称
+    pub project_name: String,
+    /// 主管部门
+    #[serde(default)]
+    pub department: String,
+    /// 实施单位
+    #[serde(default)]
+    pub implementing_unit: String,
+    /// 项目资金: the 4×6 grid.
+    #[serde(default)]
+    pub funds: SelfEvaluationFunds,
+    /// 预期目标
+    #[serde(default)]
+    pub expected_goal: String,
+    /// 实际完成情况
+    #[serde(default)]
+    pub actual_result: String,
+    #[serde(default)]
+    pub indicators: Vec<EvaluatedIndicator>,
+    /// 总分 row, 分值 column (100).
+    #[serde(default)]
+    pub total_weight: Figure,
+    /// 总分 row, 得分 column.
+    #[serde(default)]
+    pub total_score: Figure,
+    /// 评分等级 (优 / 良 / 中 / 差).
+    #[serde(default)]
+    pub grade: String,
+}
+
+/// 项目资金 of a 自评表, in `unit` (万元 in the 市级 form, 元 in some district ones).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct SelfEvaluationFunds {
+    pub unit: MoneyUnit,
+    /// 年度资金总额
+    pub total: FundsRow,
+    /// 其中：当年财政拨款
+    pub fiscal: FundsRow,
+    /// 上年结转资金
+    pub carryover: FundsRow,
+    /// 其他资金
+    pub other: FundsRow,
+}
+
+impl SelfEvaluationFunds {
+    /// The rows with their field names, in form order.
+    pub fn rows(&self) -> [(&'static str, &FundsRow); 4] {
+        [
+            ("total", &self.total),
+            ("fiscal", &self.fiscal),
+            ("carryover", &self.carryover),
+            ("other", &self.other),
+        ]
+    }
+
+    pub fn rows_mut(&mut self) -> [(&'static str, &mut FundsRow); 4] {
+        [
+            ("total", &mut self.total),
+            ("fiscal", &mut self.fiscal),
+            ("carryover", &mut self.carryover),
+            ("other", &mut self.other),
+        ]
+    }
+}
+
+/// One row of the 自评表 funds grid.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct FundsRow {
+    /// 年初预算数
+    pub initial_budget: Figure,
+    /// 全年预算数 (A)
+    pub annual_budget: Figure,
+    /// 全年执行数 (B)
+    pub executed: Figure,
+    /// 分值 (分数)
+    pub weight: Figure,
+    /// 执行率(%), as a percentage (89.35, not 0.8935)
+    pub rate: Figure,
+    /// 得分
+    pub score: Figure,
+}
+
+impl FundsRow {
+    /// The six columns with their field names, in form order.
+    pub fn columns(&self) -> [(&'static str, Figure); 6] {
+        [
+            ("initial_budget", self.initial_budget),
+            ("annual_budget", self.annual_budget),
+            ("executed", self.executed),
+            ("weight", self.weight),
+            ("rate", self.rate),
+            ("score", self.score),
+        ]
+    }
+
+    pub fn columns_mut(&mut self) -> [(&'static str, &mut Figure); 6] {
+        [
+            ("initial_budget", &mut self.initial_budget),
+            ("annual_budget", &mut self.annual_budget),
+            ("executed", &mut self.executed),
+            ("weight", &mut self.weight),
+            ("rate", &mut self.rate),
+            ("score", &mut self.score),
+        ]
+    }
+}
+
+/// 财政项目支出绩效目标表 — the Shanghai 2020 form (DOMAIN §1d).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct Legacy2020 {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    pub year: Option<i32>,
+    /// 申报单位名称
+    #[serde(default)]
+    pub applicant: String,
+    /// 项目名称
+    pub project_name: String,
+    /// 项目类别 (holds what later forms call 项目性质)
+    #[serde(default)]
+    pub project_category: String,
+    #[serde(default)]
+    pub planned_start: String,
+    #[serde(default)]
+    pub planned_end: String,
+    /// 是否含有政府购买服务 (是/否)
+    #[serde(default)]
+    pub government_purchase: String,
+    /// 绩效类型
+    #[serde(default)]
+    pub performance_type: String,
+    /// 项目概况
+    #[serde(default)]
+    pub overview: String,
+    /// 立项依据
+    #[serde(default)]
+    pub basis: String,
+    /// 项目设立的必要性
+    #[serde(default)]
+    pub necessity: String,
+    /// 保证项目实施的制度、措施
+    #[serde(default)]
+    pub measures: String,
+    /// 项目实施计划
+    #[serde(default)]
+    pub plan: String,
+    /// 总目标及阶段性目标
+    #[serde(default)]
+    pub goals: String,
+    /// Amounts in `unit` (元, integers in the seed).
+    #[serde(default)]
+    pub unit: MoneyUnit,
+    /// 项目总预算
+    pub total_budget: Option<Decimal>,
+    /// 项目当年预算
+    pub current_budget: Option<Decimal>,
+    /// 同名项目上年预算额
+    pub prior_budget: Option<Decimal>,
+    /// 同名项目上年预算执行数
+    pub prior_executed: Option<Decimal>,
+    /// 一级目标 / 二级目标 / 三级目标 / 指标目标值
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+}

@@ -1,0 +1,61 @@
+//! Indicator rows: 一级 / 二级 / 三级 and their values.
+
+use super::{Figure, IndicatorValue};
+use serde::{Deserialize, Serialize};
+
+/// 三级指标 — one row of the indicator table of a 申报表 (or of a 2020 目标表).
+///
+/// `level1` and `level2` are repeated on every row (the forms print them vertically merged).
+/// A row with an empty `name` is a skeleton row (an empty 二级 the form lists anyway).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct Indicator {
+    /// 一级指标 (一级目标 in the 2020 form).
+    pub level1: String,
+    /// 二级指标 (二级目标).
+    pub level2: String,
+    /// 三级指标 (三级目标).
+    pub name: String,
+    /// 指标值 / 年度（/项目）指标值 (指标目标值).
+    pub target: IndicatorValue,
+    /// The 一级/二级 the row had before it was mapped to another taxonomy (DOMAIN §3.4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_level1: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_level2: Option<String>,
+}
+
+impl Indicator {
+    pub fn new(
+        level1: impl Into<String>,
+        level2: impl Into<String>,
+        name: impl Into<String>,
+        target: &str,
+    ) -> Self {
+        Indicator {
+            level1: level1.into(),
+            level2: level2.into(),
+            name: name.into(),
+            target: IndicatorValue::new(target),
+            ..Indicator::default()
+        }
+    }
+}
+
+/// 三级指标 of a 自评表: the declared row plus what was achieved and how it scored.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct EvaluatedIndicator {
+    pub level1: String,
+    pub level2: String,
+    pub name: String,
+    /// 年度指标值
+    pub target: IndicatorValue,
+    /// 实际完成值
+    pub actual: IndicatorValue,
+    /// 分值
+    pub weight: Figure,
+    /// 得分
+    pub score: Figure,
+    /// 偏差原因分析及改进措施
+    #[serde(default)]
+    pub deviation_reason: String,
+}
