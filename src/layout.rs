@@ -46,13 +46,19 @@ impl Label {
             .chain(self.variants.iter().copied())
             .any(|l| {
                 let l = normalize_label(l);
-                cell == l || cell.strip_prefix(l.as_str()).is_some_and(|rest| rest.starts_with('('))
+                cell == l
+                    || cell
+                        .strip_prefix(l.as_str())
+                        .is_some_and(|rest| rest.starts_with('('))
             })
     }
 }
 
 const fn label(text: &'static str) -> Label {
-    Label { text, variants: &[] }
+    Label {
+        text,
+        variants: &[],
+    }
 }
 
 /// A field of a form: its path in the model, its label, and where the official form prints
@@ -67,7 +73,7 @@ pub struct Field {
 
 /// 财政项目支出绩效目标申报表 (DOMAIN §1c).
 pub mod declaration {
-    use super::{label, Field, Label};
+    use super::{Field, Label, label};
 
     pub const TITLE: Label = Label {
         text: "财政项目支出绩效目标申报表",
@@ -75,15 +81,24 @@ pub mod declaration {
     };
     pub const COLUMNS: u16 = 8;
     pub const PROJECT_NAME: Label = label("项目名称");
-    pub const PROJECT_NATURE: Label = Label { text: "项目性质", variants: &["项目属性"] };
+    pub const PROJECT_NATURE: Label = Label {
+        text: "项目性质",
+        variants: &["项目属性"],
+    };
     pub const PROJECT_CATEGORY: Label = label("项目类别");
-    pub const DEPARTMENT: Label = Label { text: "主管部门", variants: &["主管部门及代码"] };
+    pub const DEPARTMENT: Label = Label {
+        text: "主管部门",
+        variants: &["主管部门及代码"],
+    };
     pub const IMPLEMENTING_UNIT: Label = label("实施单位");
     pub const PLANNED_START: Label = label("计划开始日期");
     pub const PLANNED_END: Label = label("计划完成日期");
     pub const FUNDS: Label = label("项目资金（元）");
     pub const PROJECT_TOTAL: Label = label("项目资金总额");
-    pub const PROJECT_FISCAL: Label = Label { text: "其中：财政资金", variants: &["财政资金"] };
+    pub const PROJECT_FISCAL: Label = Label {
+        text: "其中：财政资金",
+        variants: &["财政资金"],
+    };
     pub const OTHER: Label = label("其他资金");
     pub const ANNUAL_TOTAL: Label = label("年度资金申请总额");
     pub const ANNUAL_FISCAL: Label = Label {
@@ -92,26 +107,72 @@ pub mod declaration {
     };
     pub const ANNUAL_CARRYOVER: Label = label("上年结转资金");
     pub const GOALS: Label = label("项目绩效目标");
-    pub const OVERALL_GOAL: Label = Label { text: "项目总目标", variants: &["项目总体目标"] };
-    pub const ANNUAL_GOAL: Label = Label { text: "年度总体目标", variants: &["年度总目标"] };
+    pub const OVERALL_GOAL: Label = Label {
+        text: "项目总目标",
+        variants: &["项目总体目标"],
+    };
+    pub const ANNUAL_GOAL: Label = Label {
+        text: "年度总体目标",
+        variants: &["年度总目标"],
+    };
     pub const INDICATORS: Label = label("绩效指标");
     pub const LEVEL1: Label = label("一级指标");
     pub const LEVEL2: Label = label("二级指标");
     pub const LEVEL3: Label = label("三级指标");
     pub const TARGET: Label = Label {
         text: "年度（/项目）指标值",
-        variants: &["年度指标值", "指标值", "年度(/项目)指标值", "年度（项目）指标值"],
+        variants: &[
+            "年度指标值",
+            "指标值",
+            "年度(/项目)指标值",
+            "年度（项目）指标值",
+        ],
     };
 
     /// Header fields: label → value to its right. Rows 3–5 of the official form.
     pub const HEADER: &[Field] = &[
-        Field { path: "project_name", label: PROJECT_NAME, label_at: "A3:B3", value_at: "C3:D3" },
-        Field { path: "project_nature", label: PROJECT_NATURE, label_at: "E3", value_at: "F3" },
-        Field { path: "project_category", label: PROJECT_CATEGORY, label_at: "G3", value_at: "H3" },
-        Field { path: "department", label: DEPARTMENT, label_at: "A4:B4", value_at: "C4:D4" },
-        Field { path: "implementing_unit", label: IMPLEMENTING_UNIT, label_at: "E4", value_at: "F4:H4" },
-        Field { path: "planned_start", label: PLANNED_START, label_at: "A5:B5", value_at: "C5:D5" },
-        Field { path: "planned_end", label: PLANNED_END, label_at: "E5", value_at: "F5:H5" },
+        Field {
+            path: "project_name",
+            label: PROJECT_NAME,
+            label_at: "A3:B3",
+            value_at: "C3:D3",
+        },
+        Field {
+            path: "project_nature",
+            label: PROJECT_NATURE,
+            label_at: "E3",
+            value_at: "F3",
+        },
+        Field {
+            path: "project_category",
+            label: PROJECT_CATEGORY,
+            label_at: "G3",
+            value_at: "H3",
+        },
+        Field {
+            path: "department",
+            label: DEPARTMENT,
+            label_at: "A4:B4",
+            value_at: "C4:D4",
+        },
+        Field {
+            path: "implementing_unit",
+            label: IMPLEMENTING_UNIT,
+            label_at: "E4",
+            value_at: "F4:H4",
+        },
+        Field {
+            path: "planned_start",
+            label: PLANNED_START,
+            label_at: "A5:B5",
+            value_at: "C5:D5",
+        },
+        Field {
+            path: "planned_end",
+            label: PLANNED_END,
+            label_at: "E5",
+            value_at: "F5:H5",
+        },
     ];
     /// Where 项目名称's value goes when the form has no 项目性质 (the 宝山 layout).
     pub const PROJECT_NAME_WITHOUT_NATURE_AT: &str = "C3:F3";
@@ -120,20 +181,65 @@ pub mod declaration {
     /// (label F:G, amount H). `OTHER` appears on both sides; the side decides the field.
     pub const FUNDS_AT: &str = "A6:B9";
     pub const FUND_FIELDS: &[Field] = &[
-        Field { path: "funds.project_total", label: PROJECT_TOTAL, label_at: "C6:D6", value_at: "E6" },
-        Field { path: "funds.project_fiscal", label: PROJECT_FISCAL, label_at: "C7:D8", value_at: "E7:E8" },
-        Field { path: "funds.project_other", label: OTHER, label_at: "C9:D9", value_at: "E9" },
-        Field { path: "funds.annual_total", label: ANNUAL_TOTAL, label_at: "F6:G6", value_at: "H6" },
-        Field { path: "funds.annual_fiscal", label: ANNUAL_FISCAL, label_at: "F7:G7", value_at: "H7" },
-        Field { path: "funds.annual_carryover", label: ANNUAL_CARRYOVER, label_at: "F8:G8", value_at: "H8" },
-        Field { path: "funds.annual_other", label: OTHER, label_at: "F9:G9", value_at: "H9" },
+        Field {
+            path: "funds.project_total",
+            label: PROJECT_TOTAL,
+            label_at: "C6:D6",
+            value_at: "E6",
+        },
+        Field {
+            path: "funds.project_fiscal",
+            label: PROJECT_FISCAL,
+            label_at: "C7:D8",
+            value_at: "E7:E8",
+        },
+        Field {
+            path: "funds.project_other",
+            label: OTHER,
+            label_at: "C9:D9",
+            value_at: "E9",
+        },
+        Field {
+            path: "funds.annual_total",
+            label: ANNUAL_TOTAL,
+            label_at: "F6:G6",
+            value_at: "H6",
+        },
+        Field {
+            path: "funds.annual_fiscal",
+            label: ANNUAL_FISCAL,
+            label_at: "F7:G7",
+            value_at: "H7",
+        },
+        Field {
+            path: "funds.annual_carryover",
+            label: ANNUAL_CARRYOVER,
+            label_at: "F8:G8",
+            value_at: "H8",
+        },
+        Field {
+            path: "funds.annual_other",
+            label: OTHER,
+            label_at: "F9:G9",
+            value_at: "H9",
+        },
     ];
 
     /// 项目绩效目标, rows 10–11: label row, then the text below it.
     pub const GOALS_AT: &str = "A10:A11";
     pub const GOAL_FIELDS: &[Field] = &[
-        Field { path: "overall_goal", label: OVERALL_GOAL, label_at: "B10:E10", value_at: "B11:E11" },
-        Field { path: "annual_goal", label: ANNUAL_GOAL, label_at: "F10:H10", value_at: "F11:H11" },
+        Field {
+            path: "overall_goal",
+            label: OVERALL_GOAL,
+            label_at: "B10:E10",
+            value_at: "B11:E11",
+        },
+        Field {
+            path: "annual_goal",
+            label: ANNUAL_GOAL,
+            label_at: "F10:H10",
+            value_at: "F11:H11",
+        },
     ];
 
     /// Indicator table: header on row 12, one row per 三级 from row 13; `绩效指标` in column A
@@ -150,7 +256,7 @@ pub mod declaration {
 
 /// 财政项目支出绩效自评表 (DOMAIN §1e).
 pub mod self_eval {
-    use super::{label, Field, Label};
+    use super::{Field, Label, label};
 
     pub const TITLE: Label = Label {
         text: "财政项目支出绩效自评表",
@@ -163,9 +269,24 @@ pub mod self_eval {
     pub const FUNDS: Label = label("项目资金（万元）");
 
     pub const HEADER: &[Field] = &[
-        Field { path: "project_name", label: PROJECT_NAME, label_at: "A3", value_at: "B3:H3" },
-        Field { path: "department", label: DEPARTMENT, label_at: "A4", value_at: "B4:D4" },
-        Field { path: "implementing_unit", label: IMPLEMENTING_UNIT, label_at: "E4", value_at: "F4:H4" },
+        Field {
+            path: "project_name",
+            label: PROJECT_NAME,
+            label_at: "A3",
+            value_at: "B3:H3",
+        },
+        Field {
+            path: "department",
+            label: DEPARTMENT,
+            label_at: "A4",
+            value_at: "B4:D4",
+        },
+        Field {
+            path: "implementing_unit",
+            label: IMPLEMENTING_UNIT,
+            label_at: "E4",
+            value_at: "F4:H4",
+        },
     ];
 
     /// Funds grid: `FUNDS` label A5:A9, column heads C5:H5, row heads B6:B9, figures C6:H9.
@@ -176,10 +297,22 @@ pub mod self_eval {
     /// Column heads in form order, matching [`crate::model::FundsRow::columns`].
     pub const FUND_COLUMNS: [Label; 6] = [
         label("年初预算数"),
-        Label { text: "全年预算数", variants: &["调整后预算数"] },
-        Label { text: "全年执行数", variants: &["预算执行数"] },
-        Label { text: "分值", variants: &["分数"] },
-        Label { text: "执行率(%)", variants: &["执行率"] },
+        Label {
+            text: "全年预算数",
+            variants: &["调整后预算数"],
+        },
+        Label {
+            text: "全年执行数",
+            variants: &["预算执行数"],
+        },
+        Label {
+            text: "分值",
+            variants: &["分数"],
+        },
+        Label {
+            text: "执行率(%)",
+            variants: &["执行率"],
+        },
         label("得分"),
     ];
     /// Row heads in form order, matching [`crate::model::SelfEvaluationFunds::rows`].
@@ -196,8 +329,18 @@ pub mod self_eval {
     pub const GOALS: Label = label("年度总体目标");
     pub const GOALS_AT: &str = "A10:A11";
     pub const GOAL_FIELDS: &[Field] = &[
-        Field { path: "expected_goal", label: label("预期目标"), label_at: "B10:E10", value_at: "B11:E11" },
-        Field { path: "actual_result", label: label("实际完成情况"), label_at: "F10:H10", value_at: "F11:H11" },
+        Field {
+            path: "expected_goal",
+            label: label("预期目标"),
+            label_at: "B10:E10",
+            value_at: "B11:E11",
+        },
+        Field {
+            path: "actual_result",
+            label: label("实际完成情况"),
+            label_at: "F10:H10",
+            value_at: "F11:H11",
+        },
     ];
 
     /// Indicator table: header row 12, then one row per 三级 (columns A–H below).
@@ -206,11 +349,20 @@ pub mod self_eval {
         label("一级指标"),
         label("二级指标"),
         label("三级指标"),
-        Label { text: "年度指标值", variants: &["指标值", "年度（/项目）指标值", "年度(/项目)指标值"] },
+        Label {
+            text: "年度指标值",
+            variants: &["指标值", "年度（/项目）指标值", "年度(/项目)指标值"],
+        },
         label("实际完成值"),
-        Label { text: "分值", variants: &["分数", "权重"] },
+        Label {
+            text: "分值",
+            variants: &["分数", "权重"],
+        },
         label("得分"),
-        Label { text: "偏差原因分析及改进措施", variants: &["偏差原因分析及改进措施(未完成原因及改进措施)"] },
+        Label {
+            text: "偏差原因分析及改进措施",
+            variants: &["偏差原因分析及改进措施(未完成原因及改进措施)"],
+        },
     ];
     pub const INDICATORS: Label = label("绩效指标");
 

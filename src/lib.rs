@@ -13,3 +13,4 @@ pub mod diag;
 pub mod grid;
 pub mod layout;
 pub mod model;
+pub mod read;
