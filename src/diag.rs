@@ -58,7 +58,9 @@ impl fmt::Display for Location {
         match (&self.sheet, &self.cell) {
             (Some(s), Some(c)) => write!(f, ": {s}!{c}"),
             (Some(s), None) => write!(f, ": {s}"),
-            _ => Ok(()),
+            // A place without a sheet, such as a CSV line: `table.csv: row 7, column 项目名称`.
+            (None, Some(c)) => write!(f, ": {c}"),
+            (None, None) => Ok(()),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! reader maps labels to fields. JSON models are read as they are.
 
 pub mod declaration;
+pub mod flat;
 pub mod scope;
 pub mod self_eval;
 
@@ -123,6 +124,9 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
 /// [`Error::Unreadable`] when the file is not a workbook, or holds no form at all.
 pub fn read_workbook(path: &Path) -> Result<Read<Vec<Form>>> {
     let grids = grid::open(path)?;
+    if flat::is_flat_workbook(&grids) {
+        return Ok(flat::read_grids(&grids));
+    }
     let mut forms = Vec::new();
     let mut diagnostics = Vec::new();
     for g in &grids {
@@ -166,11 +170,15 @@ pub fn read_json(path: &Path) -> Result<Document> {
     Ok(doc)
 }
 
-/// Reads one input file, choosing the reader from the file's content and extension.
+/// Reads one input, choosing the reader from the file's content and extension: a JSON model, a
+/// workbook of forms, a flat-table workbook, or a directory of flat CSV tables.
 ///
 /// # Errors
-/// See [`read_workbook`] and [`read_json`].
+/// See [`read_workbook`], [`read_json`] and [`flat::read_dir`].
 pub fn read_path(path: &Path) -> Result<Read<Vec<Form>>> {
+    if flat::is_flat_dir(path) {
+        return flat::read_dir(path);
+    }
     if is_json(path) {
         return read_json(path).map(|d| Read::new(d.forms, Vec::new()));
     }
@@ -185,11 +193,12 @@ fn is_json(path: &Path) -> bool {
 const INPUT_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods", "json"];
 
 /// Expands directories (recursively, sorted) into the input files jixiao reads; skips Office
-/// lock files (`~$…`).
+/// lock files (`~$…`). A directory of flat CSV tables stays one input.
 pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for p in paths {
-        if p.is_dir() {
+        // A directory of flat tables is one input, not a folder of inputs.
+        if p.is_dir() && !flat::is_flat_dir(p) {
             let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
                 .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
                 .unwrap_or_default();

@@ -1,13 +1,15 @@
 //! The flat tables: one row per form (`declarations`, `self_evaluations`, `legacy_2020`) and one
 //! row per indicator (`indicators`), with the columns of [`crate::layout::flat`].
 //!
-//! Amounts are plain decimals in the form's unit (`140000.00`), a printed `-` stays `-`, blank
-//! stays blank, and text is as in the cell, trimmed at the ends. CSV files are UTF-8 with a BOM
+//! Amounts are plain decimals (`140000.00`): declaration amounts in 元 (万元 forms are
+//! converted), 自评表 figures in the unit of their 资金单位 column. A printed `-` stays `-`, blank
+//! stays blank, and text is as in the cell, trimmed at the ends. 项目性质 is `-` on a form that
+//! has no such field (the 宝山 layout). [`crate::read::flat`] reads the tables back. CSV files are UTF-8 with a BOM
 //! (so Excel shows the Chinese), RFC 4180 quoted, one header row.
 
 use crate::diag::{Error, Result};
 use crate::layout::flat as cols;
-use crate::model::{Document, Figure, Form};
+use crate::model::{DeclarationFunds, Document, Figure, Form, MoneyUnit};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +23,26 @@ pub struct Table {
 
 fn amount(d: &Option<Decimal>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// Declaration amounts in 元, whatever unit the form printed: the table has no unit column.
+/// 万元 → 元 is exact in decimal arithmetic.
+fn in_yuan(funds: &DeclarationFunds) -> DeclarationFunds {
+    let factor = match funds.unit {
+        MoneyUnit::Yuan => return funds.clone(),
+        MoneyUnit::WanYuan => Decimal::from(10_000),
+    };
+    let scale = |d: Option<Decimal>| d.map(|d| d * factor);
+    DeclarationFunds {
+        unit: MoneyUnit::Yuan,
+        project_total: scale(funds.project_total),
+        project_fiscal: scale(funds.project_fiscal),
+        project_other: scale(funds.project_other),
+        annual_total: scale(funds.annual_total),
+        annual_fiscal: scale(funds.annual_fiscal),
+        annual_carryover: scale(funds.annual_carryover),
+        annual_other: scale(funds.annual_other),
+    }
 }
 
 fn figure(f: &Figure) -> String {
@@ -52,13 +74,15 @@ pub fn tables(doc: &Document) -> Vec<Table> {
         };
         match form {
             Form::Declaration(d) => {
-                let f = &d.funds;
+                let f = &in_yuan(&d.funds);
                 declarations.push(vec![
                     file.clone(),
                     sheet.clone(),
                     year(d.year),
                     d.project_name.clone(),
-                    d.project_nature.clone().unwrap_or_default(),
+                    d.project_nature
+                        .clone()
+                        .unwrap_or_else(|| crate::read::flat::NO_NATURE.to_string()),
                     d.project_category.clone(),
                     d.department.clone(),
                     d.implementing_unit.clone(),

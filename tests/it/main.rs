@@ -2,4 +2,5 @@
 
 mod cli;
 mod common;
+mod flat;
 mod read_fixtures;

@@ -1,0 +1,698 @@
+//! Flat tables → [`Form`]s: the CSV directory `convert --to csv` writes, or the workbook
+//! `convert --to xlsx-flat` writes (one sheet per table), read back so that corrections made in
+//! one table reach every official form.
+//!
+//! Table names and columns are those of [`crate::layout::flat`], the one description the flat
+//! writer shares. Columns may come in any order; a column the layout does not know, a missing
+//! column, a value that is not a number where one belongs, or an indicator row whose
+//! (来源文件, 工作表, 表种, 项目名称) matches no form is an error at its cell — never a silent skip.
+//!
+//! Coverage:
+//! - [x] `declarations`, `self_evaluations`, `legacy_2020`: one form per row, in table order
+//!   (all declarations first, then self-evaluations, then 2020 forms)
+//! - [x] `indicators`: joined to their form by (来源文件, 工作表, 表种, 项目名称), ordered by 序号
+//!   (any number, so a row typed at the bottom with 序号 3.5 lands between 3 and 4)
+//! - [x] 来源文件 / 工作表 → [`Source`] `file` / `sheet` (no source when both are blank)
+//!
+//! What the columns cannot say, and the rule used instead:
+//! - 项目性质 `-` means the form has no 项目性质 field (the 宝山 layout, `None`); blank means
+//!   the field is printed and empty. A blank cell in a table reads as "to be filled in", which is
+//!   what the blank official form holds, so the rarer case gets the mark.
+//! - Declaration amounts are in 元 (the writer converts 万元 forms).
+//! - 自评表 总分 分值 (`total_weight`) is not a column: it is 100, the total the form prints for
+//!   every split of the weights (DOMAIN §2.1).
+//! - 2020 forms' amounts are in 元.
+//! - Where each field stood in the original workbook (`Source::cells`, `unmapped`, `range`) is
+//!   not carried by the tables.
+
+use super::scope::figure_of;
+use crate::diag::{Diagnostic, Error, Location, Read, Result};
+use crate::grid::{self, Cell, Grid};
+use crate::layout::flat as cols;
+use crate::model::{
+    Declaration, DeclarationFunds, EvaluatedIndicator, Figure, Form, Indicator, IndicatorValue,
+    Legacy2020, MoneyUnit, SelfEvaluation, SelfEvaluationFunds, Source,
+};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The text in 项目性质 that says the form has no such field.
+pub const NO_NATURE: &str = "-";
+
+/// The tables that hold one row per form: any of them makes a directory or workbook flat.
+const FORM_TABLES: [&str; 3] = [
+    cols::DECLARATIONS,
+    cols::SELF_EVALUATIONS,
+    cols::LEGACY_2020,
+];
+
+/// Whether `dir` is a directory of flat tables (holds `declarations.csv`, `self_evaluations.csv`
+/// or `legacy_2020.csv`).
+pub fn is_flat_dir(dir: &Path) -> bool {
+    dir.is_dir()
+        && FORM_TABLES
+            .iter()
+            .any(|t| dir.join(format!("{t}.csv")).is_file())
+}
+
+/// Whether a workbook's sheets are flat tables: every sheet is named as one, and one of them
+/// holds forms.
+pub fn is_flat_workbook(grids: &[Grid]) -> bool {
+    grids
+        .iter()
+        .any(|g| FORM_TABLES.contains(&g.sheet.as_str()))
+        && grids.iter().all(|g| table_name(&g.sheet).is_some())
+}
+
+fn table_name(name: &str) -> Option<&'static str> {
+    [
+        cols::DECLARATIONS,
+        cols::SELF_EVALUATIONS,
+        cols::INDICATORS,
+        cols::LEGACY_2020,
+    ]
+    .into_iter()
+    .find(|t| *t == name)
+}
+
+/// Where a table came from: its cells are located as `file.csv: row 7, column 项目名称` or
+/// `file.xlsx: declarations!D7`.
+#[derive(Debug, Clone)]
+enum Origin {
+    Csv(String),
+    Sheet { file: String, sheet: String },
+}
+
+/// One table as read: its header, and its non-empty rows with their 1-based row numbers.
+#[derive(Debug, Clone)]
+struct Table {
+    name: &'static str,
+    origin: Origin,
+    header: Vec<String>,
+    rows: Vec<(u32, Vec<Option<Cell>>)>,
+}
+
+impl Table {
+    fn location(&self, row: u32, col: usize) -> Location {
+        let column = self.header.get(col).map(String::as_str).unwrap_or("");
+        match &self.origin {
+            Origin::Csv(file) => Location {
+                file: file.clone(),
+                sheet: None,
+                cell: Some(format!("row {row}, column {column}")),
+            },
+            Origin::Sheet { file, sheet } => Location::cell(
+                file,
+                sheet,
+                format!("{}{row}", grid::column_name(col as u32)),
+            ),
+        }
+    }
+
+    fn whole(&self) -> Location {
+        match &self.origin {
+            Origin::Csv(file) => Location::file(file),
+            Origin::Sheet { file, sheet } => Location {
+                file: file.clone(),
+                sheet: Some(sheet.clone()),
+                cell: None,
+            },
+        }
+    }
+}
+
+/// Reads the flat tables in `dir` (`declarations.csv`, `self_evaluations.csv`, `indicators.csv`,
+/// `legacy_2020.csv`).
+///
+/// # Errors
+/// [`Error::Unreadable`] when a file cannot be read or is not CSV. Problems inside the tables are
+/// error diagnostics in the result.
+pub fn read_dir(dir: &Path) -> Result<Read<Vec<Form>>> {
+    let mut tables = Vec::new();
+    for name in [
+        cols::DECLARATIONS,
+        cols::SELF_EVALUATIONS,
+        cols::INDICATORS,
+        cols::LEGACY_2020,
+    ] {
+        let path = dir.join(format!("{name}.csv"));
+        if path.is_file() {
+            tables.push(read_csv(&path, name)?);
+        }
+    }
+    if !tables.iter().any(|t| t.name == cols::INDICATORS) {
+        return Err(Error::unreadable(
+            dir.display().to_string(),
+            "flat tables without indicators.csv",
+        )
+        .with_hint(
+            "keep the indicators.csv that `jixiao convert --to csv` wrote beside the other tables",
+        ));
+    }
+    Ok(from_tables(&tables))
+}
+
+fn read_csv(path: &Path, name: &'static str) -> Result<Table> {
+    let shown = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::unreadable(&shown, format!("cannot read: {e}")))?;
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut header = Vec::new();
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| {
+            Error::unreadable(&shown, format!("not a CSV table: {e}"))
+                .with_hint("save the table as CSV UTF-8 (逗号分隔)")
+        })?;
+        let cells: Vec<String> = record.iter().map(|s| s.trim().to_string()).collect();
+        if i == 0 {
+            header = cells;
+            continue;
+        }
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        let cells = cells
+            .into_iter()
+            .map(|s| (!s.is_empty()).then_some(Cell::Text(s)))
+            .collect();
+        rows.push((i as u32 + 1, cells));
+    }
+    Ok(Table {
+        name,
+        origin: Origin::Csv(shown),
+        header,
+        rows,
+    })
+}
+
+/// Reads the sheets of a flat workbook (see [`is_flat_workbook`]); row 1 of each is its header.
+pub fn read_grids(grids: &[Grid]) -> Read<Vec<Form>> {
+    let tables: Vec<Table> = grids
+        .iter()
+        .filter_map(|g| {
+            let name = table_name(&g.sheet)?;
+            let header: Vec<String> = (0..g.cols).map(|c| g.text((0, c))).collect();
+            let width = header
+                .iter()
+                .rposition(|h| !h.is_empty())
+                .map_or(0, |i| i + 1);
+            let header = header[..width].to_vec();
+            let rows = (1..g.rows)
+                .filter_map(|r| {
+                    let cells: Vec<Option<Cell>> =
+                        (0..g.cols).map(|c| g.get_own((r, c)).cloned()).collect();
+                    cells.iter().any(Option::is_some).then_some((r + 1, cells))
+                })
+                .collect();
+            Some(Table {
+                name,
+                origin: Origin::Sheet {
+                    file: g.file.clone(),
+                    sheet: g.sheet.clone(),
+                },
+                header,
+                rows,
+            })
+        })
+        .collect();
+    let mut read = from_tables(&tables);
+    if !tables.iter().any(|t| t.name == cols::INDICATORS)
+        && let Some(g) = grids.first()
+    {
+        read.diagnostics.push(
+            Diagnostic::error(
+                "flat.missing-table",
+                "flat workbook without an indicators sheet",
+            )
+            .at(Location::file(&g.file))
+            .hint("keep the indicators sheet that `jixiao convert --to xlsx-flat` wrote"),
+        );
+    }
+    read
+}
+
+/// The text a person sees in a flat cell; numbers as the decimal they hold (never rounded to
+/// the format's decimals).
+fn cell_text(cell: &Option<Cell>) -> String {
+    match cell {
+        None => String::new(),
+        Some(c @ Cell::Number { .. }) => figure_of(c, 0)
+            .map(|f| f.to_string())
+            .unwrap_or_else(|_| c.text()),
+        Some(c) => c.text(),
+    }
+}
+
+/// Column name → index for one table, after checking the header against the layout.
+struct Columns {
+    index: HashMap<String, usize>,
+}
+
+impl Columns {
+    fn check(table: &Table, expected: &[String], diags: &mut Vec<Diagnostic>) -> Columns {
+        let mut index = HashMap::new();
+        for (i, name) in table.header.iter().enumerate() {
+            if name.is_empty() {
+                if table.rows.iter().any(|(_, cells)| cell_is_set(cells, i)) {
+                    diags.push(
+                        Diagnostic::error(
+                            "flat.unknown-column",
+                            "values in a column without a name",
+                        )
+                        .at(table.location(1, i))
+                        .hint("give the column one of the names jixiao wrote, or delete it"),
+                    );
+                }
+                continue;
+            }
+            if !expected.iter().any(|e| e == name) {
+                diags.push(
+                    Diagnostic::error(
+                        "flat.unknown-column",
+                        format!("unknown column {name:?} in the {} table", table.name),
+                    )
+                    .at(table.location(1, i))
+                    .expected(expected.join(", "))
+                    .hint("rename it back, or delete the column: jixiao would not know where to put its values"),
+                );
+            } else if index.insert(name.clone(), i).is_some() {
+                diags.push(
+                    Diagnostic::error(
+                        "flat.duplicate-column",
+                        format!("column {name:?} appears twice"),
+                    )
+                    .at(table.location(1, i)),
+                );
+            }
+        }
+        for name in expected {
+            if !index.contains_key(name) {
+                diags.push(
+                    Diagnostic::error(
+                        "flat.missing-column",
+                        format!("the {} table has no column {name:?}", table.name),
+                    )
+                    .at(table.whole())
+                    .hint("add the column back (it may be left blank)"),
+                );
+            }
+        }
+        // Cells to the right of the header are values nobody would read.
+        let width = table.header.len();
+        for (row, cells) in &table.rows {
+            if let Some(i) = (width..cells.len()).find(|&i| cell_is_set(cells, i)) {
+                diags.push(
+                    Diagnostic::error("flat.unknown-column", "a value right of the last column")
+                        .at(table.location(*row, i))
+                        .found(format!("{:?}", cell_text(&cells[i]))),
+                );
+            }
+        }
+        Columns { index }
+    }
+}
+
+fn cell_is_set(cells: &[Option<Cell>], i: usize) -> bool {
+    cells
+        .get(i)
+        .is_some_and(|c| c.as_ref().is_some_and(|c| !c.text().is_empty()))
+}
+
+/// One row of a table, with typed accessors that report bad values at their cell.
+struct Row<'a> {
+    table: &'a Table,
+    columns: &'a Columns,
+    row: u32,
+    cells: &'a [Option<Cell>],
+}
+
+impl Row<'_> {
+    fn col(&self, name: &str) -> Option<usize> {
+        self.columns.index.get(name).copied()
+    }
+
+    fn cell(&self, name: &str) -> &Option<Cell> {
+        const NONE: &Option<Cell> = &None;
+        self.col(name)
+            .and_then(|i| self.cells.get(i))
+            .unwrap_or(NONE)
+    }
+
+    fn text(&self, name: &str) -> String {
+        cell_text(self.cell(name))
+    }
+
+    fn error(&self, name: &str, rule: &str, message: String) -> Diagnostic {
+        let col = self.col(name).unwrap_or(0);
+        Diagnostic::error(rule, format!("column {name}: {message}"))
+            .at(self.table.location(self.row, col))
+    }
+
+    fn figure(&self, name: &str, diags: &mut Vec<Diagnostic>) -> Figure {
+        let Some(cell) = self.cell(name) else {
+            return Figure::Blank;
+        };
+        match figure_of(cell, 0) {
+            Ok(f) => f,
+            Err(found) => {
+                diags.push(
+                    self.error(name, "flat.not-a-number", "expected a number".into())
+                        .found(format!("{found:?}"))
+                        .hint(
+                            "type a number (digits, optional decimals), a dash, or leave it blank",
+                        ),
+                );
+                Figure::Blank
+            }
+        }
+    }
+
+    fn amount(&self, name: &str, diags: &mut Vec<Diagnostic>) -> Option<Decimal> {
+        match self.figure(name, diags) {
+            Figure::Number(d) => Some(d),
+            Figure::Blank => None,
+            Figure::Dash => {
+                diags.push(
+                    self.error(
+                        name,
+                        "flat.not-a-number",
+                        "a dash where an amount belongs".into(),
+                    )
+                    .hint("type the amount, or leave the cell blank"),
+                );
+                None
+            }
+        }
+    }
+
+    fn year(&self, name: &str, diags: &mut Vec<Diagnostic>) -> Option<i32> {
+        let text = self.text(name);
+        if text.is_empty() {
+            return None;
+        }
+        match text.parse::<i32>() {
+            Ok(y) if (1000..=9999).contains(&y) => Some(y),
+            _ => {
+                diags.push(
+                    self.error(name, "flat.year", "expected a year such as 2026".into())
+                        .found(format!("{text:?}")),
+                );
+                None
+            }
+        }
+    }
+
+    fn source(&self) -> Option<Source> {
+        let (file, sheet) = (self.text("来源文件"), self.text("工作表"));
+        (!file.is_empty() || !sheet.is_empty()).then(|| Source {
+            file,
+            sheet,
+            ..Source::default()
+        })
+    }
+}
+
+/// The key an indicator row is joined on: 来源文件, 工作表, 表种, 项目名称.
+type FormKey = (String, String, &'static str, String);
+
+fn form_key(form: &Form) -> FormKey {
+    let (file, sheet) = form
+        .source()
+        .map(|s| (s.file.clone(), s.sheet.clone()))
+        .unwrap_or_default();
+    (
+        file,
+        sheet,
+        form.kind_label(),
+        form.project_name().to_string(),
+    )
+}
+
+fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+/// Builds the forms from the tables read.
+fn from_tables(tables: &[Table]) -> Read<Vec<Form>> {
+    let mut diags = Vec::new();
+    let mut forms: Vec<Form> = Vec::new();
+    // Where each form's row stood, to point at it when its key repeats.
+    let mut keys: HashMap<FormKey, usize> = HashMap::new();
+    for name in FORM_TABLES {
+        let Some(table) = tables.iter().find(|t| t.name == name) else {
+            continue;
+        };
+        let expected = match name {
+            cols::DECLARATIONS => strings(cols::DECLARATION_COLUMNS),
+            cols::SELF_EVALUATIONS => cols::self_evaluation_columns(),
+            _ => strings(cols::LEGACY_2020_COLUMNS),
+        };
+        let columns = Columns::check(table, &expected, &mut diags);
+        for (row, cells) in &table.rows {
+            let r = Row {
+                table,
+                columns: &columns,
+                row: *row,
+                cells,
+            };
+            let form = match name {
+                cols::DECLARATIONS => Form::Declaration(declaration(&r, &mut diags)),
+                cols::SELF_EVALUATIONS => Form::SelfEvaluation(self_evaluation(&r, &mut diags)),
+                _ => Form::Legacy2020(legacy(&r, &mut diags)),
+            };
+            let key = form_key(&form);
+            if keys.insert(key, forms.len()).is_some() {
+                diags.push(
+                    r.error(
+                        "项目名称",
+                        "flat.duplicate-form",
+                        "another row has the same 来源文件, 工作表 and 项目名称, so their indicators cannot be told apart".into(),
+                    )
+                    .hint("give each project its own 项目名称, or set 工作表 apart"),
+                );
+            }
+            forms.push(form);
+        }
+    }
+    if let Some(table) = tables.iter().find(|t| t.name == cols::INDICATORS) {
+        join_indicators(table, &mut forms, &keys, &mut diags);
+    }
+    Read::new(forms, diags)
+}
+
+fn declaration(r: &Row, diags: &mut Vec<Diagnostic>) -> Declaration {
+    let nature = r.text("项目性质");
+    Declaration {
+        source: r.source(),
+        year: r.year("年度", diags),
+        project_name: r.text("项目名称"),
+        project_nature: (nature != NO_NATURE).then_some(nature),
+        project_category: r.text("项目类别"),
+        department: r.text("主管部门"),
+        implementing_unit: r.text("实施单位"),
+        planned_start: r.text("计划开始日期"),
+        planned_end: r.text("计划完成日期"),
+        funds: DeclarationFunds {
+            unit: MoneyUnit::Yuan,
+            project_total: r.amount("项目资金总额", diags),
+            project_fiscal: r.amount("财政资金", diags),
+            project_other: r.amount("其他资金", diags),
+            annual_total: r.amount("年度资金申请总额", diags),
+            annual_fiscal: r.amount("当年财政拨款", diags),
+            annual_carryover: r.amount("上年结转资金", diags),
+            annual_other: r.amount("年度其他资金", diags),
+        },
+        overall_goal: r.text("项目总目标"),
+        annual_goal: r.text("年度总体目标"),
+        indicators: Vec::new(),
+    }
+}
+
+fn self_evaluation(r: &Row, diags: &mut Vec<Diagnostic>) -> SelfEvaluation {
+    let unit_text = r.text("资金单位");
+    let unit = match unit_text.as_str() {
+        "元" => MoneyUnit::Yuan,
+        "万元" => MoneyUnit::WanYuan,
+        _ => {
+            diags.push(
+                r.error("资金单位", "flat.money-unit", "expected 元 or 万元".into())
+                    .found(format!("{unit_text:?}")),
+            );
+            MoneyUnit::WanYuan
+        }
+    };
+    let mut funds = SelfEvaluationFunds {
+        unit,
+        ..SelfEvaluationFunds::default()
+    };
+    for ((_, row), row_name) in funds.rows_mut().into_iter().zip(cols::FUND_ROWS) {
+        for ((_, slot), col_name) in row.columns_mut().into_iter().zip(cols::FUND_COLUMNS) {
+            *slot = r.figure(&format!("{row_name}.{col_name}"), diags);
+        }
+    }
+    SelfEvaluation {
+        source: r.source(),
+        year: r.year("年度", diags),
+        project_name: r.text("项目名称"),
+        department: r.text("主管部门"),
+        implementing_unit: r.text("实施单位"),
+        funds,
+        expected_goal: r.text("预期目标"),
+        actual_result: r.text("实际完成情况"),
+        indicators: Vec::new(),
+        total_weight: Figure::Number(Decimal::ONE_HUNDRED),
+        total_score: r.figure("总分", diags),
+        grade: r.text("评分等级"),
+    }
+}
+
+fn legacy(r: &Row, diags: &mut Vec<Diagnostic>) -> Legacy2020 {
+    Legacy2020 {
+        source: r.source(),
+        year: r.year("年度", diags),
+        applicant: r.text("申报单位名称"),
+        project_name: r.text("项目名称"),
+        project_category: r.text("项目类别"),
+        planned_start: r.text("计划开始日期"),
+        planned_end: r.text("计划完成日期"),
+        government_purchase: r.text("是否含有政府购买服务"),
+        performance_type: r.text("绩效类型"),
+        overview: r.text("项目概况"),
+        basis: r.text("立项依据"),
+        necessity: r.text("项目设立的必要性"),
+        measures: r.text("保证项目实施的制度、措施"),
+        plan: r.text("项目实施计划"),
+        goals: r.text("总目标及阶段性目标"),
+        unit: MoneyUnit::Yuan,
+        total_budget: r.amount("项目总预算", diags),
+        current_budget: r.amount("项目当年预算", diags),
+        prior_budget: r.amount("同名项目上年预算额", diags),
+        prior_executed: r.amount("同名项目上年预算执行数", diags),
+        indicators: Vec::new(),
+    }
+}
+
+/// Puts every indicator row under its form, ordered by 序号 (then by table order).
+fn join_indicators(
+    table: &Table,
+    forms: &mut [Form],
+    keys: &HashMap<FormKey, usize>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let columns = Columns::check(table, &strings(cols::INDICATOR_COLUMNS), diags);
+    // (form index, 序号, row) for every row that found its form.
+    let mut placed: Vec<(usize, Decimal, Row)> = Vec::new();
+    for (row, cells) in &table.rows {
+        let r = Row {
+            table,
+            columns: &columns,
+            row: *row,
+            cells,
+        };
+        let kind_text = r.text("表种");
+        let Some(kind) = ["申报表", "自评表", "目标表"]
+            .into_iter()
+            .find(|k| *k == kind_text)
+        else {
+            diags.push(
+                r.error(
+                    "表种",
+                    "flat.kind",
+                    "expected 申报表, 自评表 or 目标表".into(),
+                )
+                .found(format!("{kind_text:?}")),
+            );
+            continue;
+        };
+        let key = (
+            r.text("来源文件"),
+            r.text("工作表"),
+            kind,
+            r.text("项目名称"),
+        );
+        let Some(&form) = keys.get(&key) else {
+            let table_name = match kind {
+                "申报表" => cols::DECLARATIONS,
+                "自评表" => cols::SELF_EVALUATIONS,
+                _ => cols::LEGACY_2020,
+            };
+            diags.push(
+                r.error(
+                    "项目名称",
+                    "flat.unmatched-indicator",
+                    format!(
+                        "no {kind} in the {table_name} table has 项目名称 {:?} (with this 来源文件 and 工作表)",
+                        key.3
+                    ),
+                )
+                .hint("correct the name in both tables alike, or delete the indicator row"),
+            );
+            continue;
+        };
+        let number = match r.figure("序号", diags) {
+            Figure::Number(n) => n,
+            _ => {
+                diags.push(
+                    r.error(
+                        "序号",
+                        "flat.order",
+                        "expected the row's number in its form".into(),
+                    )
+                    .hint("number the indicators of each form 1, 2, 3 …"),
+                );
+                continue;
+            }
+        };
+        placed.push((form, number, r));
+    }
+    placed.sort_by_key(|(form, number, _)| (*form, *number));
+    for (form, _, r) in placed {
+        match &mut forms[form] {
+            Form::SelfEvaluation(s) => s.indicators.push(EvaluatedIndicator {
+                level1: r.text("一级指标"),
+                level2: r.text("二级指标"),
+                name: r.text("三级指标"),
+                target: IndicatorValue::new(r.text("指标值")),
+                actual: IndicatorValue::new(r.text("实际完成值")),
+                weight: r.figure("分值", diags),
+                score: r.figure("得分", diags),
+                deviation_reason: r.text("偏差原因分析及改进措施"),
+            }),
+            other => {
+                for name in ["实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+                {
+                    let text = r.text(name);
+                    if !text.is_empty() {
+                        diags.push(
+                            r.error(
+                                name,
+                                "flat.not-on-form",
+                                format!("a {} has no {name}", other.kind_label()),
+                            )
+                            .found(format!("{text:?}"))
+                            .hint("clear the cell; only 自评表 rows carry it"),
+                        );
+                    }
+                }
+                let indicator = Indicator {
+                    level1: r.text("一级指标"),
+                    level2: r.text("二级指标"),
+                    name: r.text("三级指标"),
+                    target: IndicatorValue::new(r.text("指标值")),
+                    ..Indicator::default()
+                };
+                match other {
+                    Form::Declaration(d) => d.indicators.push(indicator),
+                    Form::Legacy2020(l) => l.indicators.push(indicator),
+                    Form::SelfEvaluation(_) => unreachable!("matched above"),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Flat tables: model → CSV (or flat workbook) → model gives the same forms, and every problem
+//! in a corrected table is reported at its cell.
+
+use crate::common::{FIXTURES, fixture, read, temp_dir};
+use jixiao::diag::Severity;
+use jixiao::model::{Document, Form, Source};
+use std::path::Path;
+
+/// What the flat tables carry of a form: everything but where each field stood in its workbook.
+pub fn comparable(forms: &[Form]) -> Vec<Form> {
+    forms
+        .iter()
+        .cloned()
+        .map(|mut f| {
+            if let Some(s) = f.source_mut() {
+                *s = Source {
+                    file: s.file.clone(),
+                    sheet: s.sheet.clone(),
+                    ..Source::default()
+                };
+            }
+            f
+        })
+        .collect()
+}
+
+/// Reads flat tables (a CSV directory or a flat workbook), failing on any error.
+pub fn read_flat(path: &Path) -> Vec<Form> {
+    let read = jixiao::read::read_path(path).unwrap_or_else(|e| panic!("{e}"));
+    let errors: Vec<String> = read
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    read.value
+}
+
+#[test]
+fn csv_round_trip_keeps_every_fixture() {
+    for name in FIXTURES {
+        let forms = read(name);
+        let dir = temp_dir(&format!("flat-csv-{}", name.replace('/', "-")));
+        jixiao::write::flat::write_csv_dir(&Document::new(forms.clone()), &dir).unwrap();
+        let back = read_flat(&dir);
+        assert_eq!(comparable(&back), comparable(&forms), "{name}");
+    }
+}
+
+/// Writes the flat tables of `name` as CSV and returns the directory.
+fn csv_of(name: &str, tag: &str) -> std::path::PathBuf {
+    let dir = temp_dir(tag);
+    jixiao::write::flat::write_csv_dir(&Document::new(read(name)), &dir).unwrap();
+    dir
+}
+
+fn errors_of(path: &Path) -> Vec<String> {
+    let read = jixiao::read::read_path(path).unwrap_or_else(|e| panic!("{e}"));
+    read.diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.to_string())
+        .collect()
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn issue_5_unknown_column_is_an_error_at_its_header_cell() {
+    let dir = csv_of("xinjiang-2026-declarations.xlsx", "flat-unknown-column");
+    edit(&dir.join("declarations.csv"), "项目类别", "项目分类");
+    let errors = errors_of(&dir);
+    let shown = dir.join("declarations.csv").display().to_string();
+    assert!(
+        errors.iter().any(|e| e.starts_with(&format!("{shown}: row 1, column 项目分类: error[flat.unknown-column]: unknown column \"项目分类\""))),
+        "{errors:#?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.contains(
+            "error[flat.missing-column]: the declarations table has no column \"项目类别\""
+        )),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn issue_5_indicator_of_no_form_is_an_error_at_its_row() {
+    let dir = csv_of("xinjiang-2026-declarations.xlsx", "flat-unmatched");
+    // Rename the project in the indicators table only: its rows now belong to no form.
+    let path = dir.join("indicators.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(",申报表,机关服务费,", ",申报表,机关服务费用,"),
+    )
+    .unwrap();
+    let errors = errors_of(&dir);
+    let shown = path.display().to_string();
+    assert_eq!(errors.len(), 9, "{errors:#?}");
+    assert_eq!(
+        errors[0],
+        format!(
+            "{shown}: row 2, column 项目名称: error[flat.unmatched-indicator]: column 项目名称: no 申报表 in the declarations table has 项目名称 \"机关服务费用\" (with this 来源文件 and 工作表)\n  hint: correct the name in both tables alike, or delete the indicator row"
+        )
+    );
+}
+
+#[test]
+fn issue_5_amount_that_is_not_a_number_is_an_error_at_its_cell() {
+    let dir = csv_of("xinjiang-2026-declarations.xlsx", "flat-not-a-number");
+    edit(
+        &dir.join("declarations.csv"),
+        "140000.00,140000.00",
+        "十四万,140000.00",
+    );
+    let errors = errors_of(&dir);
+    let shown = dir.join("declarations.csv").display().to_string();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].starts_with(&format!("{shown}: row 2, column 年度资金申请总额: error[flat.not-a-number]: column 年度资金申请总额: expected a number (found \"十四万\")")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn baoshan_forms_without_project_nature_keep_it_absent() {
+    let dir = csv_of("baoshan-2024-declarations.xlsx", "flat-baoshan");
+    let text = std::fs::read_to_string(dir.join("declarations.csv")).unwrap();
+    assert!(
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .contains(",2024,政府购买服务人员专项经费（行政中心55人）,-,其他运转类,"),
+        "{text}"
+    );
+    let back = read_flat(&dir);
+    assert!(
+        back.iter()
+            .all(|f| matches!(f, Form::Declaration(d) if d.project_nature.is_none()))
+    );
+    let blank = csv_of("blank-declaration.xlsx", "flat-blank");
+    match &read_flat(&blank)[0] {
+        Form::Declaration(d) => assert_eq!(d.project_nature.as_deref(), Some("")),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn flat_directory_is_one_input() {
+    let dir = csv_of("xizang-2024-declarations.xlsx", "flat-input");
+    let inputs =
+        jixiao::read::read_inputs(&[dir.clone(), fixture("xinjiang-2026-declarations.xlsx")]);
+    assert!(inputs.errors.is_empty());
+    assert_eq!(inputs.files[0], dir);
+    assert_eq!(inputs.document.forms.len(), 7 + 4);
+}
