@@ -11,6 +11,7 @@
 
 pub mod cli;
 pub mod diag;
+pub mod diff;
 pub mod grid;
 pub mod layout;
 pub mod model;
