@@ -4,6 +4,7 @@
 //! input or bad usage.
 
 pub mod convert;
+pub mod diff;
 
 use crate::diag::{Diagnostic, Severity};
 use clap::{Parser, Subcommand};
@@ -22,6 +23,8 @@ pub struct Cli {
 pub enum Command {
     /// Convert workbooks and JSON models into JSON, official workbooks or flat tables.
     Convert(convert::ConvertArgs),
+    /// List, form by form, the fields and indicator cells that differ between OLD and NEW.
+    Diff(diff::DiffArgs),
 }
 
 /// Runs a parsed command line.
@@ -31,6 +34,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Convert(args) => convert::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
 

@@ -2,5 +2,6 @@
 
 mod cli;
 mod common;
+mod diff;
 mod flat;
 mod read_fixtures;
