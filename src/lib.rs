@@ -15,5 +15,6 @@ pub mod diff;
 pub mod grid;
 pub mod layout;
 pub mod model;
+pub mod profile;
 pub mod read;
 pub mod write;

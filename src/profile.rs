@@ -1,0 +1,239 @@
+//! Office profiles: what every form of one office shares, in a small TOML file
+//! (`templates/offices/*.toml`), so `jixiao template` can fill the header of new forms.
+//!
+//! TOML because a profile is written and read by people: comments say what each key means, and
+//! the Chinese values need no escaping. Keys are English (each also accepted under its Chinese
+//! label, quoted as TOML wants: `"主管部门" = "…"`).
+//!
+//! ```toml
+//! department = "上海市人民政府合作交流办公室"      # 主管部门
+//! implementing_unit = "上海市人民政府驻新疆办事处"  # 实施单位
+//! layout = "official"        # official | baoshan
+//! indicator_set = "current"  # current | older
+//!
+//! [defaults]
+//! project_nature = "经常性专项业务费"  # 项目性质, when the project list leaves it blank
+//! project_category = "特定目标类"      # 项目类别
+//! planned_start = "{year}-01-01"       # 计划开始日期; {year} is the form's year
+//! planned_end = "{year}-12-31"         # 计划完成日期
+//!
+//! [funds]
+//! carryover_and_other = "zero"  # zero | blank: 上年结转资金 and 其他资金 when not given
+//! project_side = "blank"        # blank | annual: 项目资金总额 and 其中：财政资金
+//! ```
+
+use crate::diag::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// One office's profile.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// 主管部门
+    #[serde(alias = "主管部门")]
+    pub department: String,
+    /// 实施单位
+    #[serde(alias = "实施单位")]
+    pub implementing_unit: String,
+    #[serde(default, alias = "版式")]
+    pub layout: LayoutVariant,
+    #[serde(default, alias = "指标体系")]
+    pub indicator_set: IndicatorSet,
+    #[serde(default, alias = "默认值")]
+    pub defaults: Defaults,
+    #[serde(default, alias = "资金")]
+    pub funds: FundsDefaults,
+}
+
+/// Which 申报表 layout the office prints.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum LayoutVariant {
+    /// The official 8-column Shanghai form (DOMAIN §1c): 项目性质 printed; the indicator table
+    /// lists the 二级 a form uses.
+    #[default]
+    Official,
+    /// The 宝山 district form (seed 004): no 项目性质, and every 二级 of the indicator set is
+    /// printed, with an empty row where the form has no 三级 under it.
+    Baoshan,
+}
+
+impl LayoutVariant {
+    /// Whether the form prints the 项目性质 field.
+    pub fn has_project_nature(self) -> bool {
+        matches!(self, LayoutVariant::Official)
+    }
+
+    /// Whether every 二级 of the set is printed, with an empty row when nothing is under it.
+    pub fn prints_every_level2(self) -> bool {
+        matches!(self, LayoutVariant::Baoshan)
+    }
+}
+
+/// The indicator set the office's forms use (DOMAIN §3).
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorSet {
+    /// 财预〔2021〕101号: 成本指标 is a 一级 (市级 申报表 from 2024).
+    #[default]
+    Current,
+    /// 财预〔2015〕88号: 成本指标 is a 二级 under 产出指标 (宝山 2024, 市级 2023 自评表).
+    Older,
+}
+
+/// Values for fields a project list leaves blank.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Defaults {
+    /// 项目性质
+    #[serde(default, alias = "项目性质")]
+    pub project_nature: Option<String>,
+    /// 项目类别
+    #[serde(default, alias = "项目类别")]
+    pub project_category: Option<String>,
+    /// 计划开始日期; `{year}` stands for the form's year. Default `{year}-01-01`.
+    #[serde(default, alias = "计划开始日期")]
+    pub planned_start: Option<String>,
+    /// 计划完成日期. Default `{year}-12-31`.
+    #[serde(default, alias = "计划完成日期")]
+    pub planned_end: Option<String>,
+}
+
+impl Defaults {
+    /// 计划开始日期 for `year`.
+    pub fn planned_start(&self, year: i32) -> String {
+        with_year(
+            self.planned_start.as_deref().unwrap_or("{year}-01-01"),
+            year,
+        )
+    }
+
+    /// 计划完成日期 for `year`.
+    pub fn planned_end(&self, year: i32) -> String {
+        with_year(self.planned_end.as_deref().unwrap_or("{year}-12-31"), year)
+    }
+}
+
+fn with_year(pattern: &str, year: i32) -> String {
+    pattern.replace("{year}", &year.to_string())
+}
+
+/// How the amounts a project list does not give are filled from 年度资金申请总额.
+/// 其中：当年财政拨款 always defaults to 年度资金申请总额.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FundsDefaults {
+    #[serde(default)]
+    pub carryover_and_other: WhenAbsent,
+    #[serde(default)]
+    pub project_side: ProjectSide,
+}
+
+/// 上年结转资金 and 其他资金 when not given: `0.00` (the 驻外办 forms) or blank (宝山).
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum WhenAbsent {
+    #[default]
+    Zero,
+    Blank,
+}
+
+/// 项目资金总额 and 其中：财政资金 when not given: blank (the 驻外办 forms leave the
+/// whole-project column empty) or the annual amounts (宝山, one-year projects).
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectSide {
+    #[default]
+    Blank,
+    Annual,
+}
+
+impl Profile {
+    /// Parses a profile from TOML text; `shown` names it in errors.
+    ///
+    /// # Errors
+    /// [`Error::Unreadable`] with the line and column of the problem (unknown keys included, so
+    /// a misspelt key is not silently ignored).
+    pub fn from_toml(text: &str, shown: &str) -> Result<Profile> {
+        toml::from_str(text).map_err(|e| {
+            let place = e
+                .span()
+                .map(|s| {
+                    let line = text[..s.start].matches('\n').count() + 1;
+                    format!("line {line}: ")
+                })
+                .unwrap_or_default();
+            Error::unreadable(
+                shown,
+                format!("{place}not an office profile: {}", e.message()),
+            )
+            .with_hint("see templates/offices/*.toml for the keys a profile takes")
+        })
+    }
+
+    /// Reads a profile file.
+    ///
+    /// # Errors
+    /// [`Error::Unreadable`] when the file cannot be read or is not a profile.
+    pub fn read(path: &Path) -> Result<Profile> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::unreadable(&shown, format!("cannot read: {e}")))?;
+        Profile::from_toml(&text, &shown)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_profile_with_defaults_for_what_it_leaves_out() {
+        let p = Profile::from_toml(
+            "department = \"上海市人民政府合作交流办公室\"\nimplementing_unit = \"上海市人民政府驻新疆办事处\"\n",
+            "p.toml",
+        )
+        .unwrap();
+        assert_eq!(p.layout, LayoutVariant::Official);
+        assert_eq!(p.indicator_set, IndicatorSet::Current);
+        assert_eq!(p.defaults.planned_start(2026), "2026-01-01");
+        assert_eq!(p.defaults.planned_end(2026), "2026-12-31");
+        assert_eq!(p.funds.carryover_and_other, WhenAbsent::Zero);
+    }
+
+    #[test]
+    fn takes_chinese_keys_and_refuses_unknown_ones() {
+        let p = Profile::from_toml(
+            "\"主管部门\" = \"上海市宝山区人民政府办公室\"\n\"实施单位\" = \"上海市宝山区人民政府办公室\"\nlayout = \"baoshan\"\nindicator_set = \"older\"\n",
+            "p.toml",
+        )
+        .unwrap();
+        assert!(!p.layout.has_project_nature());
+        assert!(p.layout.prints_every_level2());
+        let e = Profile::from_toml(
+            "department = \"a\"\nimplementing_unit = \"b\"\nlayuot = \"official\"\n",
+            "p.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("p.toml: line 3: not an office profile: unknown field `layuot`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn every_shipped_office_profile_reads() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/offices");
+        let mut read = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                Profile::read(&path).unwrap_or_else(|e| panic!("{e}"));
+                read += 1;
+            }
+        }
+        assert_eq!(read, 4);
+    }
+}
