@@ -195,31 +195,7 @@ fn read_csv(path: &Path, name: &'static str) -> Result<Table> {
 pub fn read_grids(grids: &[Grid]) -> Read<Vec<Form>> {
     let tables: Vec<Table> = grids
         .iter()
-        .filter_map(|g| {
-            let name = table_name(&g.sheet)?;
-            let header: Vec<String> = (0..g.cols).map(|c| g.text((0, c))).collect();
-            let width = header
-                .iter()
-                .rposition(|h| !h.is_empty())
-                .map_or(0, |i| i + 1);
-            let header = header[..width].to_vec();
-            let rows = (1..g.rows)
-                .filter_map(|r| {
-                    let cells: Vec<Option<Cell>> =
-                        (0..g.cols).map(|c| g.get_own((r, c)).cloned()).collect();
-                    cells.iter().any(Option::is_some).then_some((r + 1, cells))
-                })
-                .collect();
-            Some(Table {
-                name,
-                origin: Origin::Sheet {
-                    file: g.file.clone(),
-                    sheet: g.sheet.clone(),
-                },
-                header,
-                rows,
-            })
-        })
+        .filter_map(|g| Some(sheet_table(g, table_name(&g.sheet)?)))
         .collect();
     let mut read = from_tables(&tables);
     if !tables.iter().any(|t| t.name == cols::INDICATORS)
@@ -235,6 +211,32 @@ pub fn read_grids(grids: &[Grid]) -> Read<Vec<Form>> {
         );
     }
     read
+}
+
+/// A sheet as a table: row 1 is the header, empty rows are left out.
+fn sheet_table(g: &Grid, name: &'static str) -> Table {
+    let header: Vec<String> = (0..g.cols).map(|c| g.text((0, c))).collect();
+    let width = header
+        .iter()
+        .rposition(|h| !h.is_empty())
+        .map_or(0, |i| i + 1);
+    let header = header[..width].to_vec();
+    let rows = (1..g.rows)
+        .filter_map(|r| {
+            let cells: Vec<Option<Cell>> =
+                (0..g.cols).map(|c| g.get_own((r, c)).cloned()).collect();
+            cells.iter().any(Option::is_some).then_some((r + 1, cells))
+        })
+        .collect();
+    Table {
+        name,
+        origin: Origin::Sheet {
+            file: g.file.clone(),
+            sheet: g.sheet.clone(),
+        },
+        header,
+        rows,
+    }
 }
 
 /// The text a person sees in a flat cell; numbers as the decimal they hold (never rounded to
@@ -255,7 +257,14 @@ struct Columns {
 }
 
 impl Columns {
-    fn check(table: &Table, expected: &[String], diags: &mut Vec<Diagnostic>) -> Columns {
+    /// Checks the header: every name must be in `expected`, and each of `required` present
+    /// (`None`: all of `expected`).
+    fn check(
+        table: &Table,
+        expected: &[String],
+        required: Option<&[&str]>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Columns {
         let mut index = HashMap::new();
         for (i, name) in table.header.iter().enumerate() {
             if name.is_empty() {
@@ -291,7 +300,11 @@ impl Columns {
                 );
             }
         }
-        for name in expected {
+        let required: Vec<&str> = match required {
+            Some(r) => r.to_vec(),
+            None => expected.iter().map(String::as_str).collect(),
+        };
+        for name in required {
             if !index.contains_key(name) {
                 diags.push(
                     Diagnostic::error(
@@ -453,7 +466,7 @@ fn from_tables(tables: &[Table]) -> Read<Vec<Form>> {
             cols::SELF_EVALUATIONS => cols::self_evaluation_columns(),
             _ => strings(cols::LEGACY_2020_COLUMNS),
         };
-        let columns = Columns::check(table, &expected, &mut diags);
+        let columns = Columns::check(table, &expected, None, &mut diags);
         for (row, cells) in &table.rows {
             let r = Row {
                 table,
@@ -585,7 +598,7 @@ fn join_indicators(
     keys: &HashMap<FormKey, usize>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let columns = Columns::check(table, &strings(cols::INDICATOR_COLUMNS), diags);
+    let columns = Columns::check(table, &strings(cols::INDICATOR_COLUMNS), None, diags);
     // (form index, 序号, row) for every row that found its form.
     let mut placed: Vec<(usize, Decimal, Row)> = Vec::new();
     for (row, cells) in &table.rows {
@@ -695,4 +708,56 @@ fn join_indicators(
             }
         }
     }
+}
+
+/// Reads a project list for `jixiao template`: a CSV file or the first sheet of a workbook whose
+/// columns are any of the `declarations` table's (项目名称 required; 项目性质, 项目类别,
+/// 年度资金申请总额, 当年财政拨款, … optional), one project per row. Blank cells stay blank: the
+/// caller fills them from an office profile.
+///
+/// # Errors
+/// [`Error::Unreadable`] when the file is neither CSV nor a workbook. Unknown columns, a missing
+/// 项目名称 column and non-numbers are error diagnostics at their cell.
+pub fn read_project_list(path: &Path) -> Result<Read<Vec<Declaration>>> {
+    let is_csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let table = if is_csv {
+        read_csv(path, cols::DECLARATIONS)?
+    } else {
+        let grids = grid::open(path)?;
+        let Some(g) = grids.first() else {
+            return Err(Error::unreadable(
+                path.display().to_string(),
+                "the workbook has no sheet",
+            ));
+        };
+        sheet_table(g, cols::DECLARATIONS)
+    };
+    let mut diags = Vec::new();
+    let columns = Columns::check(
+        &table,
+        &strings(cols::DECLARATION_COLUMNS),
+        Some(&["项目名称"]),
+        &mut diags,
+    );
+    let mut projects = Vec::new();
+    for (row, cells) in &table.rows {
+        let r = Row {
+            table: &table,
+            columns: &columns,
+            row: *row,
+            cells,
+        };
+        let d = declaration(&r, &mut diags);
+        if d.project_name.is_empty() {
+            diags.push(r.error(
+                "项目名称",
+                "flat.no-name",
+                "a project without a name".into(),
+            ));
+        }
+        projects.push(d);
+    }
+    Ok(Read::new(projects, diags))
 }
