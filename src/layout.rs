@@ -4,6 +4,9 @@
 //! Readers never use the positions; they find labels anywhere and take the neighbouring value.
 //! Writers use the positions of the official Shanghai 8-column forms (A–H).
 
+use crate::grid::{Area, Pos};
+use crate::model::MoneyUnit;
+
 /// Compares labels, never values: drops all whitespace and line breaks, unifies full- and
 /// half-width colons and brackets, and drops a trailing colon (`项目资金总额:`).
 pub fn normalize_label(text: &str) -> String {
@@ -46,13 +49,64 @@ impl Label {
             .chain(self.variants.iter().copied())
             .any(|l| {
                 let l = normalize_label(l);
-                cell == l || cell.strip_prefix(l.as_str()).is_some_and(|rest| rest.starts_with('('))
+                cell == l
+                    || cell
+                        .strip_prefix(l.as_str())
+                        .is_some_and(|rest| rest.starts_with('('))
             })
     }
 }
 
 const fn label(text: &'static str) -> Label {
-    Label { text, variants: &[] }
+    Label {
+        text,
+        variants: &[],
+    }
+}
+
+/// Where every form prints its title and year caption.
+pub const TITLE_AT: &str = "A1:H1";
+pub const YEAR_AT: &str = "A2:H2";
+
+/// The year caption under the title: `（2026年度）`, or `（    年度）` on a blank form.
+pub fn year_caption(year: Option<i32>) -> String {
+    match year {
+        Some(y) => format!("（{y}年度）"),
+        None => "（    年度）".to_string(),
+    }
+}
+
+/// The funds block label with its unit: `项目资金（元）`, `项目资金（万元）`.
+pub fn funds_label(unit: MoneyUnit) -> String {
+    format!("项目资金（{}）", unit.label())
+}
+
+/// Parses the A1 notation used in this module (`C7`, `C7:D8`) into an [`Area`].
+///
+/// The layout describes positions as text so that they read like the DOMAIN tables; writers
+/// turn them into coordinates here. `None` when the text is not a cell or a range.
+pub fn parse_area(a1: &str) -> Option<Area> {
+    let (first, last) = match a1.split_once(':') {
+        Some((a, b)) => (parse_cell(a)?, parse_cell(b)?),
+        None => {
+            let p = parse_cell(a1)?;
+            (p, p)
+        }
+    };
+    (first.0 <= last.0 && first.1 <= last.1).then(|| Area::new(first, last))
+}
+
+fn parse_cell(a1: &str) -> Option<Pos> {
+    let split = a1.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = a1.split_at(split);
+    if letters.is_empty() || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let col = letters.bytes().try_fold(0u32, |n, b| {
+        n.checked_mul(26)?.checked_add(u32::from(b - b'A') + 1)
+    })?;
+    let row: u32 = digits.parse().ok()?;
+    Some((row.checked_sub(1)?, col - 1))
 }
 
 /// A field of a form: its path in the model, its label, and where the official form prints
@@ -67,7 +121,7 @@ pub struct Field {
 
 /// 财政项目支出绩效目标申报表 (DOMAIN §1c).
 pub mod declaration {
-    use super::{label, Field, Label};
+    use super::{Field, Label, label};
 
     pub const TITLE: Label = Label {
         text: "财政项目支出绩效目标申报表",
@@ -75,15 +129,24 @@ pub mod declaration {
     };
     pub const COLUMNS: u16 = 8;
     pub const PROJECT_NAME: Label = label("项目名称");
-    pub const PROJECT_NATURE: Label = Label { text: "项目性质", variants: &["项目属性"] };
+    pub const PROJECT_NATURE: Label = Label {
+        text: "项目性质",
+        variants: &["项目属性"],
+    };
     pub const PROJECT_CATEGORY: Label = label("项目类别");
-    pub const DEPARTMENT: Label = Label { text: "主管部门", variants: &["主管部门及代码"] };
+    pub const DEPARTMENT: Label = Label {
+        text: "主管部门",
+        variants: &["主管部门及代码"],
+    };
     pub const IMPLEMENTING_UNIT: Label = label("实施单位");
     pub const PLANNED_START: Label = label("计划开始日期");
     pub const PLANNED_END: Label = label("计划完成日期");
     pub const FUNDS: Label = label("项目资金（元）");
     pub const PROJECT_TOTAL: Label = label("项目资金总额");
-    pub const PROJECT_FISCAL: Label = Label { text: "其中：财政资金", variants: &["财政资金"] };
+    pub const PROJECT_FISCAL: Label = Label {
+        text: "其中：财政资金",
+        variants: &["财政资金"],
+    };
     pub const OTHER: Label = label("其他资金");
     pub const ANNUAL_TOTAL: Label = label("年度资金申请总额");
     pub const ANNUAL_FISCAL: Label = Label {
@@ -92,26 +155,72 @@ pub mod declaration {
     };
     pub const ANNUAL_CARRYOVER: Label = label("上年结转资金");
     pub const GOALS: Label = label("项目绩效目标");
-    pub const OVERALL_GOAL: Label = Label { text: "项目总目标", variants: &["项目总体目标"] };
-    pub const ANNUAL_GOAL: Label = Label { text: "年度总体目标", variants: &["年度总目标"] };
+    pub const OVERALL_GOAL: Label = Label {
+        text: "项目总目标",
+        variants: &["项目总体目标"],
+    };
+    pub const ANNUAL_GOAL: Label = Label {
+        text: "年度总体目标",
+        variants: &["年度总目标"],
+    };
     pub const INDICATORS: Label = label("绩效指标");
     pub const LEVEL1: Label = label("一级指标");
     pub const LEVEL2: Label = label("二级指标");
     pub const LEVEL3: Label = label("三级指标");
     pub const TARGET: Label = Label {
         text: "年度（/项目）指标值",
-        variants: &["年度指标值", "指标值", "年度(/项目)指标值", "年度（项目）指标值"],
+        variants: &[
+            "年度指标值",
+            "指标值",
+            "年度(/项目)指标值",
+            "年度（项目）指标值",
+        ],
     };
 
     /// Header fields: label → value to its right. Rows 3–5 of the official form.
     pub const HEADER: &[Field] = &[
-        Field { path: "project_name", label: PROJECT_NAME, label_at: "A3:B3", value_at: "C3:D3" },
-        Field { path: "project_nature", label: PROJECT_NATURE, label_at: "E3", value_at: "F3" },
-        Field { path: "project_category", label: PROJECT_CATEGORY, label_at: "G3", value_at: "H3" },
-        Field { path: "department", label: DEPARTMENT, label_at: "A4:B4", value_at: "C4:D4" },
-        Field { path: "implementing_unit", label: IMPLEMENTING_UNIT, label_at: "E4", value_at: "F4:H4" },
-        Field { path: "planned_start", label: PLANNED_START, label_at: "A5:B5", value_at: "C5:D5" },
-        Field { path: "planned_end", label: PLANNED_END, label_at: "E5", value_at: "F5:H5" },
+        Field {
+            path: "project_name",
+            label: PROJECT_NAME,
+            label_at: "A3:B3",
+            value_at: "C3:D3",
+        },
+        Field {
+            path: "project_nature",
+            label: PROJECT_NATURE,
+            label_at: "E3",
+            value_at: "F3",
+        },
+        Field {
+            path: "project_category",
+            label: PROJECT_CATEGORY,
+            label_at: "G3",
+            value_at: "H3",
+        },
+        Field {
+            path: "department",
+            label: DEPARTMENT,
+            label_at: "A4:B4",
+            value_at: "C4:D4",
+        },
+        Field {
+            path: "implementing_unit",
+            label: IMPLEMENTING_UNIT,
+            label_at: "E4",
+            value_at: "F4:H4",
+        },
+        Field {
+            path: "planned_start",
+            label: PLANNED_START,
+            label_at: "A5:B5",
+            value_at: "C5:D5",
+        },
+        Field {
+            path: "planned_end",
+            label: PLANNED_END,
+            label_at: "E5",
+            value_at: "F5:H5",
+        },
     ];
     /// Where 项目名称's value goes when the form has no 项目性质 (the 宝山 layout).
     pub const PROJECT_NAME_WITHOUT_NATURE_AT: &str = "C3:F3";
@@ -120,20 +229,65 @@ pub mod declaration {
     /// (label F:G, amount H). `OTHER` appears on both sides; the side decides the field.
     pub const FUNDS_AT: &str = "A6:B9";
     pub const FUND_FIELDS: &[Field] = &[
-        Field { path: "funds.project_total", label: PROJECT_TOTAL, label_at: "C6:D6", value_at: "E6" },
-        Field { path: "funds.project_fiscal", label: PROJECT_FISCAL, label_at: "C7:D8", value_at: "E7:E8" },
-        Field { path: "funds.project_other", label: OTHER, label_at: "C9:D9", value_at: "E9" },
-        Field { path: "funds.annual_total", label: ANNUAL_TOTAL, label_at: "F6:G6", value_at: "H6" },
-        Field { path: "funds.annual_fiscal", label: ANNUAL_FISCAL, label_at: "F7:G7", value_at: "H7" },
-        Field { path: "funds.annual_carryover", label: ANNUAL_CARRYOVER, label_at: "F8:G8", value_at: "H8" },
-        Field { path: "funds.annual_other", label: OTHER, label_at: "F9:G9", value_at: "H9" },
+        Field {
+            path: "funds.project_total",
+            label: PROJECT_TOTAL,
+            label_at: "C6:D6",
+            value_at: "E6",
+        },
+        Field {
+            path: "funds.project_fiscal",
+            label: PROJECT_FISCAL,
+            label_at: "C7:D8",
+            value_at: "E7:E8",
+        },
+        Field {
+            path: "funds.project_other",
+            label: OTHER,
+            label_at: "C9:D9",
+            value_at: "E9",
+        },
+        Field {
+            path: "funds.annual_total",
+            label: ANNUAL_TOTAL,
+            label_at: "F6:G6",
+            value_at: "H6",
+        },
+        Field {
+            path: "funds.annual_fiscal",
+            label: ANNUAL_FISCAL,
+            label_at: "F7:G7",
+            value_at: "H7",
+        },
+        Field {
+            path: "funds.annual_carryover",
+            label: ANNUAL_CARRYOVER,
+            label_at: "F8:G8",
+            value_at: "H8",
+        },
+        Field {
+            path: "funds.annual_other",
+            label: OTHER,
+            label_at: "F9:G9",
+            value_at: "H9",
+        },
     ];
 
     /// 项目绩效目标, rows 10–11: label row, then the text below it.
     pub const GOALS_AT: &str = "A10:A11";
     pub const GOAL_FIELDS: &[Field] = &[
-        Field { path: "overall_goal", label: OVERALL_GOAL, label_at: "B10:E10", value_at: "B11:E11" },
-        Field { path: "annual_goal", label: ANNUAL_GOAL, label_at: "F10:H10", value_at: "F11:H11" },
+        Field {
+            path: "overall_goal",
+            label: OVERALL_GOAL,
+            label_at: "B10:E10",
+            value_at: "B11:E11",
+        },
+        Field {
+            path: "annual_goal",
+            label: ANNUAL_GOAL,
+            label_at: "F10:H10",
+            value_at: "F11:H11",
+        },
     ];
 
     /// Indicator table: header on row 12, one row per 三级 from row 13; `绩效指标` in column A
@@ -144,13 +298,16 @@ pub mod declaration {
     pub const NAME_COLS: (u16, u16) = (3, 5);
     pub const TARGET_COLS: (u16, u16) = (6, 7);
 
+    /// `绩效指标` spans column A from the header row to the last indicator row.
+    pub const INDICATORS_COL: u16 = 0;
+
     /// Column widths of the official form, in Excel character units.
     pub const COLUMN_WIDTHS: [f64; 8] = [7.0, 9.0, 14.0, 12.0, 15.0, 13.0, 10.0, 15.0];
 }
 
 /// 财政项目支出绩效自评表 (DOMAIN §1e).
 pub mod self_eval {
-    use super::{label, Field, Label};
+    use super::{Field, Label, label};
 
     pub const TITLE: Label = Label {
         text: "财政项目支出绩效自评表",
@@ -163,9 +320,24 @@ pub mod self_eval {
     pub const FUNDS: Label = label("项目资金（万元）");
 
     pub const HEADER: &[Field] = &[
-        Field { path: "project_name", label: PROJECT_NAME, label_at: "A3", value_at: "B3:H3" },
-        Field { path: "department", label: DEPARTMENT, label_at: "A4", value_at: "B4:D4" },
-        Field { path: "implementing_unit", label: IMPLEMENTING_UNIT, label_at: "E4", value_at: "F4:H4" },
+        Field {
+            path: "project_name",
+            label: PROJECT_NAME,
+            label_at: "A3",
+            value_at: "B3:H3",
+        },
+        Field {
+            path: "department",
+            label: DEPARTMENT,
+            label_at: "A4",
+            value_at: "B4:D4",
+        },
+        Field {
+            path: "implementing_unit",
+            label: IMPLEMENTING_UNIT,
+            label_at: "E4",
+            value_at: "F4:H4",
+        },
     ];
 
     /// Funds grid: `FUNDS` label A5:A9, column heads C5:H5, row heads B6:B9, figures C6:H9.
@@ -176,10 +348,22 @@ pub mod self_eval {
     /// Column heads in form order, matching [`crate::model::FundsRow::columns`].
     pub const FUND_COLUMNS: [Label; 6] = [
         label("年初预算数"),
-        Label { text: "全年预算数", variants: &["调整后预算数"] },
-        Label { text: "全年执行数", variants: &["预算执行数"] },
-        Label { text: "分值", variants: &["分数"] },
-        Label { text: "执行率(%)", variants: &["执行率"] },
+        Label {
+            text: "全年预算数",
+            variants: &["调整后预算数"],
+        },
+        Label {
+            text: "全年执行数",
+            variants: &["预算执行数"],
+        },
+        Label {
+            text: "分值",
+            variants: &["分数"],
+        },
+        Label {
+            text: "执行率(%)",
+            variants: &["执行率"],
+        },
         label("得分"),
     ];
     /// Row heads in form order, matching [`crate::model::SelfEvaluationFunds::rows`].
@@ -196,8 +380,18 @@ pub mod self_eval {
     pub const GOALS: Label = label("年度总体目标");
     pub const GOALS_AT: &str = "A10:A11";
     pub const GOAL_FIELDS: &[Field] = &[
-        Field { path: "expected_goal", label: label("预期目标"), label_at: "B10:E10", value_at: "B11:E11" },
-        Field { path: "actual_result", label: label("实际完成情况"), label_at: "F10:H10", value_at: "F11:H11" },
+        Field {
+            path: "expected_goal",
+            label: label("预期目标"),
+            label_at: "B10:E10",
+            value_at: "B11:E11",
+        },
+        Field {
+            path: "actual_result",
+            label: label("实际完成情况"),
+            label_at: "F10:H10",
+            value_at: "F11:H11",
+        },
     ];
 
     /// Indicator table: header row 12, then one row per 三级 (columns A–H below).
@@ -206,17 +400,39 @@ pub mod self_eval {
         label("一级指标"),
         label("二级指标"),
         label("三级指标"),
-        Label { text: "年度指标值", variants: &["指标值", "年度（/项目）指标值", "年度(/项目)指标值"] },
+        Label {
+            text: "年度指标值",
+            variants: &["指标值", "年度（/项目）指标值", "年度(/项目)指标值"],
+        },
         label("实际完成值"),
-        Label { text: "分值", variants: &["分数", "权重"] },
+        Label {
+            text: "分值",
+            variants: &["分数", "权重"],
+        },
         label("得分"),
-        Label { text: "偏差原因分析及改进措施", variants: &["偏差原因分析及改进措施(未完成原因及改进措施)"] },
+        Label {
+            text: "偏差原因分析及改进措施",
+            variants: &["偏差原因分析及改进措施(未完成原因及改进措施)"],
+        },
     ];
     pub const INDICATORS: Label = label("绩效指标");
+    /// The table's columns, 0-based, in the order of [`TABLE_COLUMNS`].
+    pub const LEVEL1_COL: u16 = 0;
+    pub const LEVEL2_COL: u16 = 1;
+    pub const NAME_COL: u16 = 2;
+    pub const TARGET_COL: u16 = 3;
+    pub const ACTUAL_COL: u16 = 4;
+    pub const WEIGHT_COL: u16 = 5;
+    pub const SCORE_COL: u16 = 6;
+    pub const REASON_COL: u16 = 7;
 
     /// After the table: `总分` A:E | 分值 F | 得分 G | H, then `评分等级` A:E | F:H.
     pub const TOTAL: Label = label("总分");
     pub const GRADE: Label = label("评分等级");
+    /// Columns of the two closing rows: label A:E, then 分值 F | 得分 G | H (the table's
+    /// columns) on the 总分 row and the grade F:H on the 评分等级 row (0-based first, last).
+    pub const SUMMARY_LABEL_COLS: (u16, u16) = (0, 4);
+    pub const GRADE_COLS: (u16, u16) = (5, 7);
 
     pub const COLUMN_WIDTHS: [f64; 8] = [10.0, 14.0, 22.0, 14.0, 14.0, 8.0, 9.0, 16.0];
 }
@@ -224,6 +440,50 @@ pub mod self_eval {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_a1_cells_and_ranges() {
+        assert_eq!(parse_area("C7:D8"), Some(Area::new((6, 2), (7, 3))));
+        assert_eq!(parse_area("E3"), Some(Area::cell((2, 4))));
+        assert_eq!(parse_area("AA10"), Some(Area::cell((9, 26))));
+        assert_eq!(parse_area("D8:C7"), None);
+        assert_eq!(parse_area("7C"), None);
+        assert_eq!(parse_area("C0"), None);
+        assert_eq!(parse_area(""), None);
+    }
+
+    #[test]
+    fn every_position_in_the_layout_parses() {
+        let fields = declaration::HEADER
+            .iter()
+            .chain(declaration::FUND_FIELDS)
+            .chain(declaration::GOAL_FIELDS)
+            .chain(self_eval::HEADER)
+            .chain(self_eval::GOAL_FIELDS);
+        for f in fields {
+            assert!(parse_area(f.label_at).is_some(), "{}", f.label_at);
+            assert!(parse_area(f.value_at).is_some(), "{}", f.value_at);
+        }
+        for a1 in [
+            TITLE_AT,
+            YEAR_AT,
+            declaration::PROJECT_NAME_WITHOUT_NATURE_AT,
+            declaration::FUNDS_AT,
+            declaration::GOALS_AT,
+            self_eval::FUNDS_AT,
+            self_eval::GOALS_AT,
+        ] {
+            assert!(parse_area(a1).is_some(), "{a1}");
+        }
+    }
+
+    #[test]
+    fn captions_and_unit_labels() {
+        assert_eq!(year_caption(Some(2026)), "（2026年度）");
+        assert_eq!(year_caption(None), "（    年度）");
+        assert_eq!(funds_label(MoneyUnit::Yuan), declaration::FUNDS.text);
+        assert_eq!(funds_label(MoneyUnit::WanYuan), self_eval::FUNDS.text);
+    }
 
     #[test]
     fn labels_match_after_normalising_whitespace_colons_and_brackets() {

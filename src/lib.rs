@@ -13,3 +13,5 @@ pub mod diag;
 pub mod grid;
 pub mod layout;
 pub mod model;
+pub mod template;
+pub mod write;
