@@ -39,7 +39,11 @@ impl Location {
         }
     }
 
-    pub fn cell(file: impl Into<String>, sheet: impl Into<String>, cell: impl Into<String>) -> Self {
+    pub fn cell(
+        file: impl Into<String>,
+        sheet: impl Into<String>,
+        cell: impl Into<String>,
+    ) -> Self {
         Location {
             file: file.into(),
             sheet: Some(sheet.into()),
@@ -154,7 +158,9 @@ impl<T> Read<T> {
     }
 
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 }
 

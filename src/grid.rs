@@ -116,7 +116,10 @@ impl NumberShape {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
-    Number { value: f64, shape: NumberShape },
+    Number {
+        value: f64,
+        shape: NumberShape,
+    },
     Bool(bool),
     /// A date cell, as `YYYY-MM-DD`.
     Date(String),
@@ -135,7 +138,11 @@ impl Cell {
                     Some(d) => format!("{v:.*}", d as usize),
                     None => shortest(v),
                 };
-                if shape.percent { format!("{body}%") } else { body }
+                if shape.percent {
+                    format!("{body}%")
+                } else {
+                    body
+                }
             }
             Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
             Cell::Date(d) => d.clone(),
@@ -271,7 +278,11 @@ pub fn detect(path: &Path) -> Result<Format> {
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
-        return Ok(if ext == "xlsb" { Format::Xlsb } else { Format::Xlsx });
+        return Ok(if ext == "xlsb" {
+            Format::Xlsb
+        } else {
+            Format::Xlsx
+        });
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         return Ok(Format::Xls);
@@ -285,15 +296,19 @@ pub fn detect(path: &Path) -> Result<Format> {
             .with_hint("open it in Excel, WPS or LibreOffice and save it as .xlsx"));
     }
     if text.starts_with('<') {
-        return Err(
-            Error::unreadable(&shown, "this is a web page (HTML) saved with a spreadsheet name, not a workbook")
-                .with_hint("open it in Excel, WPS or LibreOffice and save it as .xlsx"),
-        );
+        return Err(Error::unreadable(
+            &shown,
+            "this is a web page (HTML) saved with a spreadsheet name, not a workbook",
+        )
+        .with_hint("open it in Excel, WPS or LibreOffice and save it as .xlsx"));
     }
     if n == 0 {
         return Err(Error::unreadable(&shown, "the file is empty"));
     }
-    Err(Error::unreadable(&shown, "not a spreadsheet (expected .xlsx, .xlsm, .xls or .ods)"))
+    Err(Error::unreadable(
+        &shown,
+        "not a spreadsheet (expected .xlsx, .xlsm, .xls or .ods)",
+    ))
 }
 
 /// Opens every sheet of a workbook as a [`Grid`]. `shown` is the path as the user gave it.
@@ -309,21 +324,26 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
     let fail = |e: String| {
         let lower = e.to_lowercase();
         if lower.contains("password") || lower.contains("encrypt") {
-            Error::unreadable(&shown, "the workbook is password-protected")
-                .with_hint("remove the password in Excel or WPS (文件 → 信息 → 保护工作簿) and try again")
+            Error::unreadable(&shown, "the workbook is password-protected").with_hint(
+                "remove the password in Excel or WPS (文件 → 信息 → 保护工作簿) and try again",
+            )
         } else {
-            Error::unreadable(&shown, format!("cannot read the workbook: {e}"))
-                .with_hint("the file may be damaged; open it in Excel, WPS or LibreOffice and save it again")
+            Error::unreadable(&shown, format!("cannot read the workbook: {e}")).with_hint(
+                "the file may be damaged; open it in Excel, WPS or LibreOffice and save it again",
+            )
         }
     };
     match format {
         Format::Xlsx => {
-            let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(reader).map_err(|e| fail(e.to_string()))?;
+            let mut wb: calamine::Xlsx<_> =
+                calamine::Xlsx::new(reader).map_err(|e| fail(e.to_string()))?;
             let names = wb.sheet_names();
             let mut grids = Vec::new();
             for name in names {
                 let range = wb.worksheet_range(&name).map_err(|e| fail(e.to_string()))?;
-                let merges = wb.merge_cells_by_sheet_name(&name).map_err(|e| fail(e.to_string()))?;
+                let merges = wb
+                    .merge_cells_by_sheet_name(&name)
+                    .map_err(|e| fail(e.to_string()))?;
                 let styles = wb.worksheet_style(&name).ok();
                 let shape = |pos: Pos| -> NumberShape {
                     styles
@@ -338,13 +358,16 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
             Ok(grids)
         }
         Format::Xls => {
-            let mut wb: calamine::Xls<_> = calamine::Xls::new(reader).map_err(|e| fail(e.to_string()))?;
+            let mut wb: calamine::Xls<_> =
+                calamine::Xls::new(reader).map_err(|e| fail(e.to_string()))?;
             let names = wb.sheet_names();
             let mut grids = Vec::new();
             for name in names {
                 let range = wb.worksheet_range(&name).map_err(|e| fail(e.to_string()))?;
                 let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                grids.push(build(&shown, &name, &range, &merges, |_| NumberShape::default()));
+                grids.push(build(&shown, &name, &range, &merges, |_| {
+                    NumberShape::default()
+                }));
             }
             Ok(grids)
         }
@@ -354,7 +377,9 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
             let mut grids = Vec::new();
             for name in names {
                 let range = wb.worksheet_range(&name).map_err(|e| fail(e.to_string()))?;
-                grids.push(build(&shown, &name, &range, &[], |_| NumberShape::default()));
+                grids.push(build(&shown, &name, &range, &[], |_| {
+                    NumberShape::default()
+                }));
             }
             Ok(grids)
         }

@@ -437,6 +437,108 @@ pub mod self_eval {
     pub const COLUMN_WIDTHS: [f64; 8] = [10.0, 14.0, 22.0, 14.0, 14.0, 8.0, 9.0, 16.0];
 }
 
+/// The flat tables (`convert --to csv`, `--to xlsx-flat`): file or sheet names and columns, in
+/// order. Readers of flat tables use the same lists.
+pub mod flat {
+    pub const DECLARATIONS: &str = "declarations";
+    pub const SELF_EVALUATIONS: &str = "self_evaluations";
+    pub const INDICATORS: &str = "indicators";
+    pub const LEGACY_2020: &str = "legacy_2020";
+
+    pub const DECLARATION_COLUMNS: &[&str] = &[
+        "来源文件",
+        "工作表",
+        "年度",
+        "项目名称",
+        "项目性质",
+        "项目类别",
+        "主管部门",
+        "实施单位",
+        "计划开始日期",
+        "计划完成日期",
+        "项目资金总额",
+        "财政资金",
+        "其他资金",
+        "年度资金申请总额",
+        "当年财政拨款",
+        "上年结转资金",
+        "年度其他资金",
+        "项目总目标",
+        "年度总体目标",
+    ];
+    pub const LEGACY_2020_COLUMNS: &[&str] = &[
+        "来源文件",
+        "工作表",
+        "年度",
+        "申报单位名称",
+        "项目名称",
+        "项目类别",
+        "计划开始日期",
+        "计划完成日期",
+        "是否含有政府购买服务",
+        "绩效类型",
+        "项目概况",
+        "立项依据",
+        "项目设立的必要性",
+        "保证项目实施的制度、措施",
+        "项目实施计划",
+        "总目标及阶段性目标",
+        "项目总预算",
+        "项目当年预算",
+        "同名项目上年预算额",
+        "同名项目上年预算执行数",
+    ];
+    /// Row names of the 自评表 funds grid, in [`crate::model::SelfEvaluationFunds::rows`] order.
+    pub const FUND_ROWS: [&str; 4] = ["年度资金总额", "当年财政拨款", "上年结转资金", "其他资金"];
+    /// Column names, in [`crate::model::FundsRow::columns`] order.
+    pub const FUND_COLUMNS: [&str; 6] = [
+        "年初预算数",
+        "全年预算数",
+        "全年执行数",
+        "分值",
+        "执行率",
+        "得分",
+    ];
+    pub const SELF_EVALUATION_LEAD: &[&str] = &[
+        "来源文件",
+        "工作表",
+        "年度",
+        "项目名称",
+        "主管部门",
+        "实施单位",
+        "资金单位",
+    ];
+    pub const SELF_EVALUATION_TAIL: &[&str] = &["预期目标", "实际完成情况", "总分", "评分等级"];
+    pub const INDICATOR_COLUMNS: &[&str] = &[
+        "来源文件",
+        "工作表",
+        "表种",
+        "项目名称",
+        "序号",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    ];
+
+    /// All columns of `self_evaluations`: the lead, `R.C` for each funds cell, the tail.
+    pub fn self_evaluation_columns() -> Vec<String> {
+        let grid = FUND_ROWS
+            .iter()
+            .flat_map(|r| FUND_COLUMNS.iter().map(move |c| format!("{r}.{c}")));
+        SELF_EVALUATION_LEAD
+            .iter()
+            .map(|s| s.to_string())
+            .chain(grid)
+            .chain(SELF_EVALUATION_TAIL.iter().map(|s| s.to_string()))
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,11 +1,16 @@
-//! Writers: [`Document`] → the official xlsx forms, and what every writer shares (atomic output,
-//! sheet names).
+//! [`Document`] → files: JSON, flat tables, official workbooks.
 //!
-//! rust_xlsxwriter cannot open an existing workbook, so each layout is rebuilt in code from
-//! [`crate::layout`]: [`declaration`] paints a 申报表 (DOMAIN §1c), [`self_eval`] a 自评表
-//! (§1e), both through the formats of [`styles`]. The same document always gives the same bytes.
+//! Every output is written atomically (a temporary file beside the target, then a rename), so
+//! an interrupted run never leaves a half-written file.
+//!
+//! Official workbooks: rust_xlsxwriter cannot open an existing workbook, so each layout is
+//! rebuilt in code from [`crate::layout`]: [`declaration`] paints a 申报表 (DOMAIN §1c),
+//! [`self_eval`] a 自评表 (§1e), both through the formats of [`styles`]; [`write_xlsx`] puts one
+//! form on each sheet. The same document always gives the same bytes.
 
 pub mod declaration;
+pub mod flat;
+pub mod json;
 pub mod self_eval;
 mod sheet;
 pub mod styles;
@@ -223,6 +228,19 @@ pub fn atomically<T>(path: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Res
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Writes bytes atomically.
+///
+/// # Errors
+/// [`Error::Write`] when the file cannot be written.
+pub fn bytes_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    atomically(path, |tmp| {
+        std::fs::write(tmp, bytes).map_err(|e| Error::Write {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })
+    })
 }
 
 #[cfg(test)]

@@ -12,11 +12,78 @@ use std::str::FromStr;
 /// Units that are accepted without parentheses (`≥60个`, `985米`, `≥98%`). Inside parentheses any
 /// text is taken as the unit, and the checks judge whether it is a sensible one.
 pub const KNOWN_UNITS: &[&str] = &[
-    "%", "‰", "天", "次", "万元", "元", "亿元", "个", "人", "篇", "批", "年", "平方米", "份", "组",
-    "辆", "米", "工作日", "M", "项", "件", "家", "户", "人次", "台", "套", "场", "期", "小时",
-    "月", "公里", "千米", "亩", "吨", "分", "分钟", "周", "名", "所", "座", "处", "条", "本", "册",
-    "张", "万", "百分比", "GB", "TB", "km", "m", "m²", "㎡", "公顷", "立方米", "间", "部", "门",
-    "课时", "学时", "日", "季度", "轮", "期次", "起", "例", "株", "棵", "只", "头", "块", "段",
+    "%",
+    "‰",
+    "天",
+    "次",
+    "万元",
+    "元",
+    "亿元",
+    "个",
+    "人",
+    "篇",
+    "批",
+    "年",
+    "平方米",
+    "份",
+    "组",
+    "辆",
+    "米",
+    "工作日",
+    "M",
+    "项",
+    "件",
+    "家",
+    "户",
+    "人次",
+    "台",
+    "套",
+    "场",
+    "期",
+    "小时",
+    "月",
+    "公里",
+    "千米",
+    "亩",
+    "吨",
+    "分",
+    "分钟",
+    "周",
+    "名",
+    "所",
+    "座",
+    "处",
+    "条",
+    "本",
+    "册",
+    "张",
+    "万",
+    "百分比",
+    "GB",
+    "TB",
+    "km",
+    "m",
+    "m²",
+    "㎡",
+    "公顷",
+    "立方米",
+    "间",
+    "部",
+    "门",
+    "课时",
+    "学时",
+    "日",
+    "季度",
+    "轮",
+    "期次",
+    "起",
+    "例",
+    "株",
+    "棵",
+    "只",
+    "头",
+    "块",
+    "段",
 ];
 
 /// 指标性质 of a quantitative target: the comparator in front of the number.
@@ -157,9 +224,7 @@ fn number_prefix_len(s: &str) -> usize {
 }
 
 fn strip_brackets(s: &str) -> Option<&str> {
-    let inner = s
-        .strip_prefix('(')
-        .or_else(|| s.strip_prefix('（'))?;
+    let inner = s.strip_prefix('(').or_else(|| s.strip_prefix('（'))?;
     inner.strip_suffix(')').or_else(|| inner.strip_suffix('）'))
 }
 
@@ -305,21 +370,47 @@ mod tests {
 
     #[test]
     fn parses_the_shanghai_notation_and_its_deviations() {
-        assert_eq!(q("≤14.00(万元)"), Some((Some("≤"), "14.00".into(), Some("万元".into()))));
-        assert_eq!(q("=100(%)"), Some((Some("="), "100".into(), Some("%".into()))));
-        assert_eq!(q("≥ 55.00 (人)"), Some((Some("≥"), "55.00".into(), Some("人".into()))));
+        assert_eq!(
+            q("≤14.00(万元)"),
+            Some((Some("≤"), "14.00".into(), Some("万元".into())))
+        );
+        assert_eq!(
+            q("=100(%)"),
+            Some((Some("="), "100".into(), Some("%".into())))
+        );
+        assert_eq!(
+            q("≥ 55.00 (人)"),
+            Some((Some("≥"), "55.00".into(), Some("人".into())))
+        );
         assert_eq!(q(">=90%"), Some((Some("≥"), "90".into(), Some("%".into()))));
         assert_eq!(q("985米"), Some((None, "985".into(), Some("米".into()))));
-        assert_eq!(q("≤7工作日"), Some((Some("≤"), "7".into(), Some("工作日".into()))));
+        assert_eq!(
+            q("≤7工作日"),
+            Some((Some("≤"), "7".into(), Some("工作日".into())))
+        );
         assert_eq!(q("0次"), Some((None, "0".into(), Some("次".into()))));
         assert_eq!(q("100"), Some((None, "100".into(), None)));
-        assert_eq!(q("＞50.00（万元）"), Some((Some(">"), "50.00".into(), Some("万元".into()))));
-        assert_eq!(q("=100.00(次)"), Some((Some("="), "100.00".into(), Some("次".into()))));
+        assert_eq!(
+            q("＞50.00（万元）"),
+            Some((Some(">"), "50.00".into(), Some("万元".into())))
+        );
+        assert_eq!(
+            q("=100.00(次)"),
+            Some((Some("="), "100.00".into(), Some("次".into())))
+        );
     }
 
     #[test]
     fn leaves_qualitative_text_alone() {
-        for text in ["保障支持作用强", "100%及时", "零差错率", "及时", "", "≥", "第1名以内"] {
+        for text in [
+            "保障支持作用强",
+            "100%及时",
+            "零差错率",
+            "及时",
+            "",
+            "≥",
+            "第1名以内",
+        ] {
             assert_eq!(q(text), None, "{text}");
         }
     }

@@ -1,0 +1,78 @@
+//! The command line: one file per subcommand under `cli/`, help text on the arguments.
+//!
+//! Exit codes are fixed: 0 success, 1 findings that count as errors (`check`), 2 unreadable
+//! input or bad usage.
+
+pub mod convert;
+
+use crate::diag::{Diagnostic, Severity};
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// jixiao (绩效): read, check, score and write 绩效目标申报表 and 绩效自评表 workbooks.
+#[derive(Parser, Debug)]
+#[command(name = "jixiao", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Convert workbooks and JSON models into JSON, official workbooks or flat tables.
+    Convert(convert::ConvertArgs),
+}
+
+/// Runs a parsed command line.
+///
+/// # Errors
+/// Any error that should end the run with exit code 2; it is printed with its causes.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Convert(args) => convert::run(args),
+    }
+}
+
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_UNREADABLE: u8 = 2;
+
+/// Prints diagnostics to stderr, one block each.
+pub fn print_diagnostics(diagnostics: &[Diagnostic], min: Severity) {
+    for d in diagnostics.iter().filter(|d| d.severity <= min) {
+        eprintln!("{d}");
+    }
+}
+
+/// Refuses an output that is one of the inputs: jixiao never overwrites what it reads.
+///
+/// # Errors
+/// When `output` names the same file as one of `inputs`.
+pub fn refuse_overwriting_input(output: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    let Ok(out) = output.canonicalize() else {
+        return Ok(());
+    };
+    for input in inputs {
+        if input.canonicalize().is_ok_and(|i| i == out) {
+            anyhow::bail!(
+                "{}: refusing to overwrite an input file\n  hint: choose another output name, e.g. {}",
+                output.display(),
+                suggest_other_name(output).display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn suggest_other_name(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|s| format!(".{}", s.to_string_lossy()))
+        .unwrap_or_default();
+    path.with_file_name(format!("{stem}.jixiao{ext}"))
+}

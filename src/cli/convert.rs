@@ -1,0 +1,149 @@
+//! `jixiao convert INPUT... -o OUTPUT`: workbooks, JSON models and directories in; JSON,
+//! official workbooks or flat tables out, chosen by `--to` or the output's extension.
+
+use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics, refuse_overwriting_input};
+use crate::diag::Severity;
+use crate::model::Document;
+use crate::read::read_inputs;
+use crate::write;
+use anyhow::bail;
+use clap::{Args, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct ConvertArgs {
+    /// Workbooks (.xlsx .xlsm .xls .ods), JSON models, or directories of them.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output file (.json, .xlsx) or, with --to csv, a directory.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Output format; by default taken from the output's extension.
+    #[arg(long, value_enum)]
+    pub to: Option<OutputFormat>,
+    /// Treat reader warnings (such as unmapped cells) as errors: write nothing and exit 2.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print only errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// What `convert` writes.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// The model as JSON.
+    Json,
+    /// Official 申报表 / 自评表 workbook, one form per sheet.
+    Xlsx,
+    /// Flat tables as CSV files in a directory.
+    Csv,
+}
+
+impl OutputFormat {
+    fn from_extension(path: &Path) -> Option<OutputFormat> {
+        let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+        match ext.as_str() {
+            "json" => Some(OutputFormat::Json),
+            "xlsx" => Some(OutputFormat::Xlsx),
+            _ => None,
+        }
+    }
+}
+
+pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
+    let format = match args
+        .to
+        .or_else(|| OutputFormat::from_extension(&args.output))
+    {
+        Some(f) => f,
+        None => bail!(
+            "{}: cannot tell the output format from the name\n  hint: use a .json or .xlsx name, or --to json|xlsx|csv",
+            args.output.display()
+        ),
+    };
+    let inputs = read_inputs(&args.inputs);
+    for e in &inputs.errors {
+        eprintln!("jixiao: {e}");
+    }
+    let min = if args.quiet {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    print_diagnostics(&inputs.diagnostics, min);
+    let errors = inputs
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = inputs
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    if !args.quiet {
+        summarise(&inputs.document);
+    }
+    if errors > 0 || (args.strict && warnings > 0) {
+        eprintln!(
+            "jixiao: nothing written: {errors} error(s){}",
+            if args.strict {
+                format!(", {warnings} warning(s) (--strict)")
+            } else {
+                String::new()
+            }
+        );
+        return Ok(ExitCode::from(EXIT_UNREADABLE));
+    }
+    if inputs.document.forms.is_empty() {
+        eprintln!("jixiao: nothing written: no form was read");
+        return Ok(ExitCode::from(EXIT_UNREADABLE));
+    }
+    let targets = match format {
+        OutputFormat::Csv => write::flat::csv_paths(&inputs.document, &args.output),
+        _ => vec![args.output.clone()],
+    };
+    for t in &targets {
+        refuse_overwriting_input(t, &inputs.files)?;
+    }
+    let written = match format {
+        OutputFormat::Json => {
+            write::json::write(&inputs.document, &args.output)?;
+            vec![args.output.clone()]
+        }
+        OutputFormat::Csv => write::flat::write_csv_dir(&inputs.document, &args.output)?,
+        OutputFormat::Xlsx => {
+            bail!("xlsx output is not available in this build")
+        }
+    };
+    if !args.quiet {
+        for w in &written {
+            eprintln!("wrote {}", w.display());
+        }
+    }
+    let code = if inputs.errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_UNREADABLE
+    };
+    Ok(ExitCode::from(code))
+}
+
+/// One line per form: kind, project, and how many of its cells were mapped.
+fn summarise(doc: &Document) {
+    for form in &doc.forms {
+        let Some(src) = form.source() else { continue };
+        let mapped = src.cells_read as usize - src.unmapped.len();
+        eprintln!(
+            "read {} {:?} from {}: {} ({} of {} cells mapped)",
+            form.kind_label(),
+            form.project_name(),
+            src.file,
+            src.sheet,
+            mapped,
+            src.cells_read
+        );
+    }
+}

@@ -1,0 +1,485 @@
+//! Inputs → [`Document`]: workbooks are opened as [`Grid`]s, forms are found by their title
+//! anchor (so a sheet may hold one form or several stacked ones, anywhere), and each form kind's
+//! reader maps labels to fields. JSON models are read as they are.
+
+pub mod declaration;
+pub mod scope;
+pub mod self_eval;
+
+use crate::diag::{Diagnostic, Error, Location, Read, Result};
+use crate::grid::{self, Cell, Grid, Pos};
+use crate::layout::{self, Label};
+use crate::model::{Document, Form};
+use scope::Scope;
+use std::path::{Path, PathBuf};
+
+/// The form kinds a title can announce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    Declaration,
+    SelfEvaluation,
+    Legacy2020,
+}
+
+/// 财政项目支出绩效目标表: the 2020 form's title.
+pub const LEGACY_2020_TITLE: Label = Label {
+    text: "财政项目支出绩效目标表",
+    variants: &["项目支出绩效目标表"],
+};
+
+impl FormKind {
+    /// The kind a title cell announces, if it is a title.
+    pub fn of_title(text: &str) -> Option<FormKind> {
+        let text = text.trim_start_matches(['#', ' ']);
+        if layout::declaration::TITLE.matches(text) {
+            Some(FormKind::Declaration)
+        } else if layout::self_eval::TITLE.matches(text) {
+            Some(FormKind::SelfEvaluation)
+        } else if LEGACY_2020_TITLE.matches(text) {
+            Some(FormKind::Legacy2020)
+        } else {
+            None
+        }
+    }
+}
+
+/// Reads every form on a sheet. Cells outside any form are reported, never dropped silently.
+pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
+    let mut titles: Vec<(Pos, FormKind)> = grid
+        .cells()
+        .into_iter()
+        .filter_map(|(pos, cell)| match cell {
+            Cell::Text(t) => FormKind::of_title(t).map(|k| (pos, k)),
+            _ => None,
+        })
+        .collect();
+    titles.sort_by_key(|(p, _)| *p);
+    let mut forms = Vec::new();
+    let mut diagnostics = Vec::new();
+    if let Some(((first_row, _), _)) = titles.first() {
+        for (pos, cell) in grid.cells() {
+            if pos.0 < *first_row {
+                diagnostics.push(
+                    Diagnostic::info(
+                        "read.outside-form",
+                        format!(
+                            "cell above the first form, not part of any form: {:?}",
+                            cell.text()
+                        ),
+                    )
+                    .at(Location::cell(
+                        &grid.file,
+                        &grid.sheet,
+                        grid::cell_name(pos),
+                    )),
+                );
+            }
+        }
+    }
+    for (i, &(title, kind)) in titles.iter().enumerate() {
+        let row = title.0;
+        let last = titles
+            .get(i + 1)
+            .map(|((r, _), _)| r - 1)
+            .unwrap_or(grid.rows.saturating_sub(1));
+        let scope = |labels| {
+            let mut s = Scope::new(grid, (row, last), labels);
+            s.mark_used(title);
+            s
+        };
+        let (form, diags) = match kind {
+            FormKind::Declaration => {
+                let (f, d) = declaration::read(scope(declaration::LABELS));
+                (Some(Form::Declaration(f)), d)
+            }
+            FormKind::SelfEvaluation => {
+                let (f, d) = self_eval::read(scope(self_eval::LABELS));
+                (Some(Form::SelfEvaluation(f)), d)
+            }
+            FormKind::Legacy2020 => (
+                None,
+                vec![
+                    Diagnostic::warning(
+                        "read.unsupported-form",
+                        "2020 财政项目支出绩效目标表 is not read yet; form skipped",
+                    )
+                    .at(Location::cell(
+                        &grid.file,
+                        &grid.sheet,
+                        grid::cell_name((row, 0)),
+                    )),
+                ],
+            ),
+        };
+        forms.extend(form);
+        diagnostics.extend(diags);
+    }
+    Read::new(forms, diagnostics)
+}
+
+/// Reads every form of a workbook (xlsx, xlsm, xls, ods).
+///
+/// # Errors
+/// [`Error::Unreadable`] when the file is not a workbook, or holds no form at all.
+pub fn read_workbook(path: &Path) -> Result<Read<Vec<Form>>> {
+    let grids = grid::open(path)?;
+    let mut forms = Vec::new();
+    let mut diagnostics = Vec::new();
+    for g in &grids {
+        let read = read_grid(g);
+        forms.extend(read.value);
+        diagnostics.extend(read.diagnostics);
+    }
+    if forms.is_empty() {
+        return Err(Error::unreadable(
+            path.display().to_string(),
+            "no performance form found in any sheet",
+        )
+        .with_hint(
+            "jixiao looks for a title such as 财政项目支出绩效目标申报表 or 财政项目支出绩效自评表",
+        ));
+    }
+    Ok(Read::new(forms, diagnostics))
+}
+
+/// Reads a JSON model written by `jixiao convert -o x.json` (or edited by hand).
+///
+/// # Errors
+/// [`Error::Unreadable`] with the line and column serde_json reports.
+pub fn read_json(path: &Path) -> Result<Document> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::unreadable(&shown, format!("cannot read: {e}")))?;
+    let doc: Document = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| Error::unreadable(&shown, format!("not a jixiao JSON model: {e}")))?;
+    if doc.schema_version > crate::model::SCHEMA_VERSION {
+        return Err(Error::unreadable(
+            &shown,
+            format!(
+                "schema_version {} is newer than this jixiao understands ({})",
+                doc.schema_version,
+                crate::model::SCHEMA_VERSION
+            ),
+        )
+        .with_hint("upgrade jixiao"));
+    }
+    Ok(doc)
+}
+
+/// Reads one input file, choosing the reader from the file's content and extension.
+///
+/// # Errors
+/// See [`read_workbook`] and [`read_json`].
+pub fn read_path(path: &Path) -> Result<Read<Vec<Form>>> {
+    if is_json(path) {
+        return read_json(path).map(|d| Read::new(d.forms, Vec::new()));
+    }
+    read_workbook(path)
+}
+
+fn is_json(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+const INPUT_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods", "json"];
+
+/// Expands directories (recursively, sorted) into the input files jixiao reads; skips Office
+/// lock files (`~$…`).
+pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+                .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .unwrap_or_default();
+            entries.sort();
+            let nested: Vec<PathBuf> = entries
+                .into_iter()
+                .filter(|e| {
+                    e.is_dir()
+                        || (e.extension().is_some_and(|x| {
+                            INPUT_EXTENSIONS.iter().any(|k| x.eq_ignore_ascii_case(k))
+                        }) && !e
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with("~$")))
+                })
+                .collect();
+            files.extend(expand_inputs(&nested));
+        } else {
+            files.push(p.clone());
+        }
+    }
+    files
+}
+
+/// Everything read from a batch of inputs: the forms, the warnings, and the files that could
+/// not be read at all (the batch goes on without them).
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub document: Document,
+    pub diagnostics: Vec<Diagnostic>,
+    pub errors: Vec<Error>,
+    pub files: Vec<PathBuf>,
+}
+
+/// Reads workbooks, JSON models and directories into one [`Document`].
+pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
+    let mut inputs = Inputs::default();
+    for file in expand_inputs(paths) {
+        match read_path(&file) {
+            Ok(read) => {
+                inputs.document.forms.extend(read.value);
+                inputs.diagnostics.extend(read.diagnostics);
+            }
+            Err(e) => inputs.errors.push(e),
+        }
+        inputs.files.push(file);
+    }
+    inputs
+}
+
+/// The `（2026年度）` caption in the form's first rows.
+fn read_year(scope: &mut Scope) -> Option<i32> {
+    let (first, last) = scope.rows;
+    for r in first..=(first + 3).min(last) {
+        for c in 0..scope.grid.cols {
+            let text = scope.grid.text((r, c));
+            if scope.grid.area((r, c)).first != (r, c)
+                || !text.contains("年度")
+                || scope.is_label((r, c))
+            {
+                continue;
+            }
+            let compact: String = text.chars().filter(|ch| !ch.is_whitespace()).collect();
+            let before = compact.split("年度").next().unwrap_or("");
+            let digits: String = before
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let inner = before.trim_start_matches(['（', '(']);
+            if digits.len() == 4 {
+                scope.mark("year", (r, c));
+                return digits.parse().ok();
+            }
+            if inner.is_empty() {
+                scope.mark("year", (r, c));
+                return None;
+            }
+        }
+    }
+    None
+}
+
+/// A date field: date cells, Excel serial numbers and `2026-01-01`, `2026/1/1`, `2026年1月1日`,
+/// `2026.1.1` become `YYYY-MM-DD`; other text is kept as printed, with a warning.
+fn read_date(scope: &mut Scope, path: &str, pos: Option<Pos>) -> String {
+    let Some(pos) = pos else { return String::new() };
+    scope.mark(path, pos);
+    let Some(cell) = scope.grid.get(pos) else {
+        return String::new();
+    };
+    let parsed = match cell {
+        Cell::Date(d) => Some(d.clone()),
+        Cell::Number { value, .. } if (1.0..2958466.0).contains(value) && value.fract() == 0.0 => {
+            Some(date_from_serial(*value as i64))
+        }
+        Cell::Text(t) => parse_date_text(t),
+        _ => None,
+    };
+    parsed.unwrap_or_else(|| {
+        let text = cell.text();
+        scope.diagnostics.push(
+            Diagnostic::warning("read.date", "not a date; kept as printed")
+                .at(scope.location(pos))
+                .found(format!("{text:?}"))
+                .hint("write dates as 2026-01-01"),
+        );
+        text
+    })
+}
+
+/// `2026-01-01`, `2026/1/1`, `2026.1.1`, `2026年1月1日` → `2026-01-01`.
+pub fn parse_date_text(text: &str) -> Option<String> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_end_matches('日');
+    let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月']).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let (y, m, d): (i32, u32, u32) = (
+        parts[0].parse().ok()?,
+        parts[1].parse().ok()?,
+        parts[2].parse().ok()?,
+    );
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1000..=9999).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days[(m - 1) as usize]
+    {
+        return None;
+    }
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Excel's 1900 date system: serial 1 is 1900-01-01 (with its phantom 1900-02-29).
+fn date_from_serial(serial: i64) -> String {
+    // Days from 1970-01-01; Excel's day 25569 is 1970-01-01 (serials after 1900-02-28).
+    let z = serial - 25569 + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// One row of an indicator table, with 一级/二级 carried down merged or blank cells.
+pub struct TableRow {
+    pub row: u32,
+    pub level1: String,
+    pub level2: String,
+    /// Texts of the columns after 一级 and 二级, in the order asked for.
+    pub texts: Vec<String>,
+    /// Where those texts stood.
+    pub cells: Vec<Option<Pos>>,
+}
+
+/// Reads indicator rows below `header_row`. `named` are the field names and columns of 一级, 二级
+/// and then the others (each cell is recorded as `indicators[i].<name>`); the table ends at a row with nothing in any of them, or at a `stop` label.
+pub fn table_rows(
+    scope: &mut Scope,
+    header_row: u32,
+    named: &[(&str, Option<u32>)],
+    stop: &[Label],
+) -> Vec<TableRow> {
+    let grid = scope.grid;
+    let cols: Vec<Option<u32>> = named.iter().map(|(_, c)| *c).collect();
+    let mut rows = Vec::new();
+    let (mut level1, mut level2) = (String::new(), String::new());
+    for r in header_row + 1..=scope.rows.1 {
+        let first_text = (0..grid.cols)
+            .map(|c| grid.text((r, c)))
+            .find(|t| !t.is_empty());
+        if first_text
+            .as_deref()
+            .is_some_and(|t| stop.iter().any(|l| l.matches(t)))
+        {
+            break;
+        }
+        // A column counts when its cell (or the merged area it continues) starts below the header.
+        let live = |c: u32, continues: bool| {
+            let area = grid.area((r, c));
+            let starts_here = area.first.0 == r;
+            (starts_here || (continues && area.first.0 > header_row))
+                && !grid.text((r, c)).is_empty()
+        };
+        let has_content = cols
+            .iter()
+            .enumerate()
+            .any(|(i, c)| c.is_some_and(|c| live(c, i < 2)));
+        if !has_content {
+            break;
+        }
+        let i = rows.len();
+        scope.record(
+            &format!("indicators[{i}]"),
+            crate::grid::Area::new((r, 0), (r, grid.cols.saturating_sub(1))),
+        );
+        if let Some(c) = cols[0] {
+            let area = grid.area((r, c));
+            if live(c, true) {
+                let text = grid.text((r, c));
+                if area.first.0 == r && text != level1 {
+                    level2.clear();
+                }
+                level1 = text;
+                scope.mark(&format!("indicators[{i}].level1"), area.first);
+            }
+        }
+        if let Some(c) = cols.get(1).copied().flatten() {
+            let area = grid.area((r, c));
+            if live(c, true) {
+                level2 = grid.text((r, c));
+                scope.mark(&format!("indicators[{i}].level2"), area.first);
+            } else if area.first.0 == r {
+                // A blank 二级 under a new 一级 block starts blank, not carried.
+                if cols[0].is_some_and(|c1| grid.area((r, c1)).first.0 == r && live(c1, true)) {
+                    level2.clear();
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        let mut cells = Vec::new();
+        for (name, c) in named.iter().skip(2) {
+            match c {
+                Some(c) if grid.area((r, *c)).first.0 == r => {
+                    let pos = grid.area((r, *c)).first;
+                    let path = format!("indicators[{i}].{name}");
+                    if grid.text(pos).is_empty() {
+                        scope.record(&path, grid.area(pos));
+                    } else {
+                        scope.mark(&path, pos);
+                    }
+                    texts.push(grid.text(pos));
+                    cells.push(Some(pos));
+                }
+                _ => {
+                    texts.push(String::new());
+                    cells.push(None);
+                }
+            }
+        }
+        rows.push(TableRow {
+            row: r,
+            level1: level1.clone(),
+            level2: level2.clone(),
+            texts,
+            cells,
+        });
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_the_forms_people_type() {
+        assert_eq!(parse_date_text("2026-01-01").as_deref(), Some("2026-01-01"));
+        assert_eq!(parse_date_text("2026/1/1").as_deref(), Some("2026-01-01"));
+        assert_eq!(
+            parse_date_text("2026年1月1日").as_deref(),
+            Some("2026-01-01")
+        );
+        assert_eq!(parse_date_text("2026.12.31").as_deref(), Some("2026-12-31"));
+        assert_eq!(parse_date_text("2026-02-30"), None);
+        assert_eq!(parse_date_text("全年"), None);
+        assert_eq!(date_from_serial(46023), "2026-01-01");
+        assert_eq!(date_from_serial(45657), "2024-12-31");
+    }
+}

@@ -1,0 +1,347 @@
+//! [`Scope`]: one form's area of a [`Grid`], with the bookkeeping every form reader shares —
+//! finding labels, taking the value a layout implies, remembering which cell each field came
+//! from, and listing the cells nothing took.
+
+use crate::diag::{Diagnostic, Location};
+use crate::grid::{Area, Cell, Grid, Pos, cell_name};
+use crate::layout::Label;
+use crate::model::{Figure, Source, UnmappedCell};
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub struct Scope<'g> {
+    pub grid: &'g Grid,
+    /// First and last row of the form (inclusive).
+    pub rows: (u32, u32),
+    /// Every label of this form kind: a value search stops at one of them.
+    labels: &'static [Label],
+    used: BTreeSet<Pos>,
+    cells: BTreeMap<String, String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'g> Scope<'g> {
+    pub fn new(grid: &'g Grid, rows: (u32, u32), labels: &'static [Label]) -> Self {
+        Scope {
+            grid,
+            rows,
+            labels,
+            used: BTreeSet::new(),
+            cells: BTreeMap::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn location(&self, pos: Pos) -> Location {
+        Location::cell(&self.grid.file, &self.grid.sheet, cell_name(pos))
+    }
+
+    /// Top-left cells of the form's non-empty areas, row by row.
+    fn anchors(&self) -> impl Iterator<Item = Pos> + '_ {
+        (self.rows.0..=self.rows.1).flat_map(move |r| {
+            (0..self.grid.cols).filter_map(move |c| {
+                let pos = (r, c);
+                (self.grid.area(pos).first == pos && self.grid.get_own(pos).is_some())
+                    .then_some(pos)
+            })
+        })
+    }
+
+    /// Whether the text at `pos` is one of this form's labels.
+    pub fn is_label(&self, pos: Pos) -> bool {
+        let text = self.grid.text(pos);
+        !text.is_empty() && self.labels.iter().any(|l| l.matches(&text))
+    }
+
+    /// The first cell carrying `label` at or below row `from`, marked as used.
+    pub fn find_from(&mut self, label: &Label, from: u32) -> Option<Pos> {
+        let pos = self
+            .anchors()
+            .find(|&p| p.0 >= from && label.matches(&self.grid.text(p)))?;
+        self.used.insert(pos);
+        Some(pos)
+    }
+
+    pub fn find(&mut self, label: &Label) -> Option<Pos> {
+        self.find_from(label, self.rows.0)
+    }
+
+    /// Every cell carrying `label`, marked as used.
+    pub fn find_all(&mut self, label: &Label) -> Vec<Pos> {
+        let found: Vec<Pos> = self
+            .anchors()
+            .filter(|&p| label.matches(&self.grid.text(p)))
+            .collect();
+        self.used.extend(found.iter().copied());
+        found
+    }
+
+    /// The first cell carrying `label` on row `row`.
+    pub fn find_in_row(&mut self, label: &Label, row: u32) -> Option<Pos> {
+        let pos = (0..self.grid.cols)
+            .map(|c| (row, c))
+            .find(|&p| self.grid.area(p).first == p && label.matches(&self.grid.text(p)))?;
+        self.used.insert(pos);
+        Some(pos)
+    }
+
+    /// The value a label implies on its right: the first non-empty cell after the label's area on
+    /// the label's row, or `None` when the next thing there is another label (the value is blank).
+    pub fn right_of(&self, label: Pos) -> Option<Pos> {
+        let area = self.grid.area(label);
+        let row = area.first.0;
+        let mut c = area.last.1 + 1;
+        while c < self.grid.cols {
+            let pos = (row, c);
+            let a = self.grid.area(pos);
+            if !self.grid.text(pos).is_empty() {
+                return (!self.is_label(pos)).then_some(a.first);
+            }
+            c = a.last.1 + 1;
+        }
+        None
+    }
+
+    /// The value under a label (goal texts): the cell right below the label's area, unless it
+    /// is blank or another label.
+    pub fn below(&self, label: Pos) -> Option<Pos> {
+        let area = self.grid.area(label);
+        let pos = (area.last.0 + 1, area.first.1);
+        if pos.0 > self.rows.1 || self.grid.text(pos).is_empty() || self.is_label(pos) {
+            return None;
+        }
+        Some(self.grid.area(pos).first)
+    }
+
+    /// Marks `pos` as taken by the field `path` and returns its trimmed text.
+    pub fn take_text(&mut self, path: &str, pos: Option<Pos>) -> String {
+        match pos {
+            Some(p) => {
+                self.mark(path, p);
+                self.grid.text(p)
+            }
+            None => String::new(),
+        }
+    }
+
+    pub fn mark(&mut self, path: &str, pos: Pos) {
+        self.used.insert(pos);
+        self.cells
+            .insert(path.to_string(), self.grid.area(pos).to_string());
+    }
+
+    /// Records where a field would be even when its cell is blank, so checks can point there.
+    pub fn record(&mut self, path: &str, area: Area) {
+        self.cells
+            .entry(path.to_string())
+            .or_insert_with(|| area.to_string());
+    }
+
+    pub fn mark_used(&mut self, pos: Pos) {
+        self.used.insert(pos);
+    }
+
+    /// An amount: `None` when blank; numbers keep at least `min_scale` decimals.
+    pub fn take_amount(&mut self, path: &str, pos: Option<Pos>, min_scale: u32) -> Option<Decimal> {
+        match self.take_figure(path, pos, min_scale) {
+            Figure::Number(d) => Some(d),
+            Figure::Blank => None,
+            Figure::Dash => {
+                let at = pos.map(|p| self.location(p));
+                let mut d = Diagnostic::warning(
+                    "read.dash-amount",
+                    "a dash stands where an amount belongs; read as blank",
+                );
+                d.at = at;
+                self.diagnostics.push(d);
+                None
+            }
+        }
+    }
+
+    /// A figure: blank, a printed dash, or a number (with at least `min_scale` decimals).
+    /// Anything else is reported as an error at its cell and read as blank.
+    pub fn take_figure(&mut self, path: &str, pos: Option<Pos>, min_scale: u32) -> Figure {
+        let Some(pos) = pos else { return Figure::Blank };
+        self.mark(path, pos);
+        let Some(cell) = self.grid.get(pos) else {
+            return Figure::Blank;
+        };
+        match figure_of(cell, min_scale) {
+            Ok(f) => f,
+            Err(found) => {
+                let d = Diagnostic::error("read.not-a-number", "expected a number")
+                    .at(self.location(pos))
+                    .found(format!("{found:?}"))
+                    .hint("type the amount as a number (digits, optional decimals), or leave it blank");
+                self.diagnostics.push(d);
+                Figure::Blank
+            }
+        }
+    }
+
+    /// Ends reading: the source record, with every non-empty cell nothing took listed.
+    pub fn finish(mut self, last_col: u32) -> (Source, Vec<Diagnostic>) {
+        let mut unmapped = Vec::new();
+        let mut cells_read = 0;
+        let mut last_row = self.rows.0;
+        for r in self.rows.0..=self.rows.1 {
+            for c in 0..self.grid.cols {
+                let pos = (r, c);
+                let Some(cell) = self.grid.get_own(pos) else {
+                    continue;
+                };
+                cells_read += 1;
+                last_row = r;
+                let top_left = self.grid.area(pos).first;
+                let taken = self.used.contains(&pos)
+                    || (top_left != pos
+                        && self.used.contains(&top_left)
+                        && self.grid.get_own(top_left).map(Cell::text) == Some(cell.text()));
+                if !taken {
+                    unmapped.push(UnmappedCell {
+                        cell: cell_name(pos),
+                        text: cell.text(),
+                    });
+                }
+            }
+        }
+        for u in &unmapped {
+            self.diagnostics.push(
+                Diagnostic::warning("read.unmapped-cell", format!("cell not mapped into the model: {:?}", u.text))
+                    .at(Location::cell(&self.grid.file, &self.grid.sheet, &u.cell))
+                    .hint("the cell lies inside a form but matches no field; check it was not shifted out of place"),
+            );
+        }
+        let last_col = (0..self.grid.cols)
+            .filter(|&c| (self.rows.0..=last_row).any(|r| self.grid.get_own((r, c)).is_some()))
+            .max()
+            .unwrap_or(0)
+            .max(last_col);
+        let source = Source {
+            file: self.grid.file.clone(),
+            sheet: self.grid.sheet.clone(),
+            range: Area::new((self.rows.0, 0), (last_row, last_col)).to_string(),
+            cells: self.cells,
+            unmapped,
+            cells_read,
+        };
+        (source, self.diagnostics)
+    }
+}
+
+/// Reads a cell as a [`Figure`]; `Err` carries the text that is not a number.
+pub fn figure_of(cell: &Cell, min_scale: u32) -> Result<Figure, String> {
+    let number = match cell {
+        Cell::Number { value, shape } => {
+            let mut d = decimal_from_f64(*value).ok_or_else(|| cell.text())?;
+            if shape.percent {
+                d *= Decimal::ONE_HUNDRED;
+                d = d.normalize();
+            }
+            if let Some(dec) = shape.decimals
+                && d.scale() < u32::from(dec)
+            {
+                d.rescale(u32::from(dec));
+            }
+            d
+        }
+        Cell::Text(t) => {
+            let t: String = t
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
+                .collect();
+            match t.as_str() {
+                "" => return Ok(Figure::Blank),
+                "-" | "—" | "－" | "--" | "——" => return Ok(Figure::Dash),
+                _ => {}
+            }
+            let (body, percent) = match t.strip_suffix('%') {
+                Some(b) => (b, true),
+                None => (t.as_str(), false),
+            };
+            let _ = percent; // a percent sign on a rate is decoration: 86.19% is 86.19
+            body.parse::<Decimal>().map_err(|_| cell.text())?
+        }
+        other => return Err(other.text()),
+    };
+    let mut number = number;
+    if number.scale() < min_scale {
+        number.rescale(min_scale);
+    }
+    Ok(Figure::Number(number))
+}
+
+/// The decimal a person typed: the shortest text that reads back as `v`, never binary noise.
+pub fn decimal_from_f64(v: f64) -> Option<Decimal> {
+    if !v.is_finite() {
+        return None;
+    }
+    crate::grid::shortest(v)
+        .parse::<Decimal>()
+        .ok()
+        .or_else(|| Decimal::try_from(v).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::NumberShape;
+
+    fn num(value: f64, decimals: Option<u8>, percent: bool) -> Cell {
+        Cell::Number {
+            value,
+            shape: NumberShape { decimals, percent },
+        }
+    }
+
+    #[test]
+    fn figures_keep_printed_decimals_and_never_float_noise() {
+        assert_eq!(
+            figure_of(&num(14.0, Some(2), false), 0),
+            Ok(Figure::Number("14.00".parse().unwrap()))
+        );
+        assert_eq!(
+            figure_of(&num(12.51, None, false), 0).unwrap().to_string(),
+            "12.51"
+        );
+        assert_eq!(
+            figure_of(&num(10.0, Some(0), false), 0)
+                .unwrap()
+                .to_string(),
+            "10"
+        );
+        assert_eq!(
+            figure_of(&num(0.8935, Some(2), true), 0)
+                .unwrap()
+                .to_string(),
+            "89.35"
+        );
+        assert_eq!(
+            figure_of(&num(28.882, Some(2), false), 0)
+                .unwrap()
+                .to_string(),
+            "28.882"
+        );
+        assert_eq!(
+            figure_of(&Cell::Text("6,300,000.00".into()), 2)
+                .unwrap()
+                .to_string(),
+            "6300000.00"
+        );
+        assert_eq!(
+            figure_of(&Cell::Text("86.19%".into()), 0)
+                .unwrap()
+                .to_string(),
+            "86.19"
+        );
+        assert_eq!(figure_of(&Cell::Text("-".into()), 0), Ok(Figure::Dash));
+        assert_eq!(figure_of(&Cell::Text("十万".into()), 0), Err("十万".into()));
+        assert_eq!(
+            figure_of(&num(140000.0, None, false), 2)
+                .unwrap()
+                .to_string(),
+            "140000.00"
+        );
+    }
+}

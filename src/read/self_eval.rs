@@ -1,0 +1,216 @@
+//! 财政项目支出绩效自评表 → [`SelfEvaluation`].
+//!
+//! Coverage (DOMAIN §1e, §1b, and the 9-column national variant):
+//! - [x] title, `（2023年度）` caption → `year`
+//! - [x] 项目名称, 主管部门, 实施单位
+//! - [x] 项目资金（万元）: unit from the label; the 4×6 grid found by its column heads (年初预算数 …
+//!   得分, 分数/分值) and row heads (年度资金总额 …), dashes kept, 执行率 fractions with a percent
+//!   format read as percentages
+//! - [x] 预期目标 / 实际完成情况
+//! - [x] indicator table: 一级 / 二级 carried, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差原因
+//! - [x] 总分 (分值 and 得分 columns), 评分等级
+//! - [ ] weights printed inside 一级 cells (`产出指标(50分)`)
+
+use super::scope::Scope;
+use super::{read_year, table_rows};
+use crate::diag::Diagnostic;
+use crate::layout::Label;
+use crate::layout::self_eval::*;
+use crate::model::{
+    EvaluatedIndicator, IndicatorValue, MoneyUnit, SelfEvaluation, SelfEvaluationFunds,
+};
+
+/// Every label of the form: a value search stops at any of them.
+pub const LABELS: &[Label] = &[
+    TITLE,
+    PROJECT_NAME,
+    DEPARTMENT,
+    IMPLEMENTING_UNIT,
+    FUNDS,
+    FUND_COLUMNS[0],
+    FUND_COLUMNS[1],
+    FUND_COLUMNS[2],
+    FUND_COLUMNS[3],
+    FUND_COLUMNS[4],
+    FUND_COLUMNS[5],
+    FUND_ROWS[0],
+    FUND_ROWS[1],
+    FUND_ROWS[2],
+    FUND_ROWS[3],
+    GOALS,
+    GOAL_FIELDS[0].label,
+    GOAL_FIELDS[1].label,
+    INDICATORS,
+    TABLE_COLUMNS[0],
+    TABLE_COLUMNS[1],
+    TABLE_COLUMNS[2],
+    TABLE_COLUMNS[3],
+    TABLE_COLUMNS[4],
+    TABLE_COLUMNS[5],
+    TABLE_COLUMNS[6],
+    TABLE_COLUMNS[7],
+    TOTAL,
+    GRADE,
+];
+
+/// Reads the self-evaluation whose area is `scope`.
+pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
+    let mut form = SelfEvaluation {
+        year: read_year(&mut scope),
+        ..SelfEvaluation::default()
+    };
+    for field in HEADER {
+        let value = scope.find(&field.label).and_then(|l| scope.right_of(l));
+        let text = scope.take_text(field.path, value);
+        match field.path {
+            "project_name" => form.project_name = text,
+            "department" => form.department = text,
+            _ => form.implementing_unit = text,
+        }
+    }
+    form.funds = read_funds(&mut scope);
+    scope.find(&GOALS);
+    for field in GOAL_FIELDS {
+        let value = scope.find(&field.label).and_then(|l| scope.below(l));
+        let text = scope.take_text(field.path, value);
+        match field.path {
+            "expected_goal" => form.expected_goal = text,
+            _ => form.actual_result = text,
+        }
+    }
+    read_indicators(&mut scope, &mut form);
+    let (source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
+    form.source = Some(source);
+    (form, diagnostics)
+}
+
+fn read_funds(scope: &mut Scope) -> SelfEvaluationFunds {
+    let unit_label = scope.find(&FUNDS);
+    let unit = unit_label
+        .and_then(|p| MoneyUnit::from_label(&scope.grid.text(p)))
+        .unwrap_or_else(|| {
+            let mut d = Diagnostic::warning(
+                "read.money-unit",
+                "no 元/万元 in the 项目资金 label; amounts read as 万元",
+            )
+            .hint("write the unit in the label, e.g. 项目资金（万元）");
+            d.at = unit_label.map(|p| scope.location(p));
+            scope.diagnostics.push(d);
+            MoneyUnit::WanYuan
+        });
+    let mut funds = SelfEvaluationFunds {
+        unit,
+        ..SelfEvaluationFunds::default()
+    };
+    let Some(head) = scope.find(&FUND_COLUMNS[0]) else {
+        return funds;
+    };
+    let cols: Vec<Option<u32>> = std::iter::once(Some(head.1))
+        .chain(
+            FUND_COLUMNS[1..]
+                .iter()
+                .map(|l| scope.find_in_row(l, head.0).map(|p| p.1)),
+        )
+        .collect();
+    let rows: Vec<Option<u32>> = FUND_ROWS
+        .iter()
+        .map(|l| scope.find_from(l, head.0 + 1).map(|p| p.0))
+        .collect();
+    for ((row_name, row), r) in funds.rows_mut().into_iter().zip(rows) {
+        let Some(r) = r else { continue };
+        for ((col_name, slot), c) in row.columns_mut().into_iter().zip(&cols) {
+            let Some(c) = *c else { continue };
+            let pos = scope.grid.area((r, c)).first;
+            let path = format!("funds.{row_name}.{col_name}");
+            // Money and rates keep two decimals at least; 分值/得分 keep what the form printed.
+            let min_scale = if matches!(col_name, "weight" | "score") {
+                0
+            } else {
+                2
+            };
+            let cell = (!scope.grid.text(pos).is_empty()).then_some(pos);
+            scope.record(&path, scope.grid.area(pos));
+            *slot = scope.take_figure(&path, cell, min_scale);
+        }
+    }
+    funds
+}
+
+fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) {
+    scope.find(&INDICATORS);
+    let Some(head) = scope.find_from(&TABLE_COLUMNS[0], scope.rows.0) else {
+        return;
+    };
+    let row = head.0;
+    const NAMES: [&str; 8] = [
+        "level1",
+        "level2",
+        "name",
+        "target",
+        "actual",
+        "weight",
+        "score",
+        "deviation_reason",
+    ];
+    let cols: Vec<(&str, Option<u32>)> = std::iter::once(("level1", Some(head.1)))
+        .chain(
+            NAMES[1..]
+                .iter()
+                .zip(&TABLE_COLUMNS[1..])
+                .map(|(n, l)| (*n, scope.find_in_row(l, row).map(|p| p.1))),
+        )
+        .collect();
+    let rows = table_rows(scope, row, &cols, &[TOTAL, GRADE]);
+    for (i, r) in rows.iter().enumerate() {
+        let weight = scope.take_figure(
+            &format!("indicators[{i}].weight"),
+            non_blank(scope, r.cells[3]),
+            0,
+        );
+        let score = scope.take_figure(
+            &format!("indicators[{i}].score"),
+            non_blank(scope, r.cells[4]),
+            0,
+        );
+        form.indicators.push(EvaluatedIndicator {
+            level1: r.level1.clone(),
+            level2: r.level2.clone(),
+            name: r.texts[0].clone(),
+            target: IndicatorValue::new(r.texts[1].clone()),
+            actual: IndicatorValue::new(r.texts[2].clone()),
+            weight,
+            score,
+            deviation_reason: r.texts[5].clone(),
+        });
+    }
+    let after = rows.last().map(|r| r.row + 1).unwrap_or(row + 1);
+    let weight_col = cols[5].1;
+    let score_col = cols[6].1;
+    if let Some(total) = scope.find_from(&TOTAL, after) {
+        for (path, col) in [("total_weight", weight_col), ("total_score", score_col)] {
+            let Some(c) = col else { continue };
+            let pos = scope.grid.area((total.0, c)).first;
+            scope.record(path, scope.grid.area(pos));
+            let figure = scope.take_figure(path, non_blank(scope, Some(pos)), 0);
+            match path {
+                "total_weight" => form.total_weight = figure,
+                _ => form.total_score = figure,
+            }
+        }
+    }
+    if let Some(grade) = scope.find_from(&GRADE, after) {
+        let value = scope.right_of(grade);
+        if value.is_none() {
+            let area = scope.grid.area(grade);
+            scope.record(
+                "grade",
+                crate::grid::Area::cell((area.first.0, area.last.1 + 1)),
+            );
+        }
+        form.grade = scope.take_text("grade", value);
+    }
+}
+
+fn non_blank(scope: &Scope, pos: Option<(u32, u32)>) -> Option<(u32, u32)> {
+    pos.filter(|p| !scope.grid.text(*p).is_empty())
+}

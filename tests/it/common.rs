@@ -1,0 +1,87 @@
+//! Shared test helpers: fixture paths, reading, golden files.
+
+use jixiao::model::{Document, Form};
+use std::path::{Path, PathBuf};
+
+/// `../shared/fixtures/<name>` beside the checkout (CI has it there too).
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures").join(name)
+}
+
+/// Every shared fixture workbook with a current-form layout, main and other layouts.
+pub const FIXTURES: &[&str] = &[
+    "xinjiang-2026-declarations.xlsx",
+    "xinjiang-2023-self-evaluations.xlsx",
+    "xizang-2024-declarations.xlsx",
+    "baoshan-2024-declarations.xlsx",
+    "blank-declaration.xlsx",
+    "blank-self-evaluation.xlsx",
+    "other-layouts/xinjiang-2026-declarations.6col.xlsx",
+    "other-layouts/xinjiang-2023-self-evaluations.9col.xlsx",
+    "other-layouts/xizang-2024-declarations.6col.xlsx",
+    "other-layouts/baoshan-2024-declarations.6col.xlsx",
+];
+
+/// Reads a fixture, failing the test on any reader error.
+pub fn read(name: &str) -> Vec<Form> {
+    let read = jixiao::read::read_workbook(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let errors: Vec<_> = read.diagnostics.iter().filter(|d| d.severity == jixiao::diag::Severity::Error).collect();
+    assert!(errors.is_empty(), "{name}: {errors:#?}");
+    read.value
+}
+
+/// The forms without where they came from: what must survive a round trip.
+pub fn without_source(forms: &[Form]) -> Vec<Form> {
+    forms
+        .iter()
+        .cloned()
+        .map(|mut f| {
+            *f.source_mut() = None;
+            f
+        })
+        .collect()
+}
+
+/// Compares `actual` with the golden file, or rewrites it when `UPDATE_GOLDEN=1`.
+pub fn golden(relative: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(relative);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1 to create it", path.display()));
+    if expected != actual {
+        let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        panic!(
+            "{} differs from the golden file at line {}:\n  golden: {}\n  actual: {}\n(UPDATE_GOLDEN=1 rewrites it; review the diff)",
+            path.display(),
+            first + 1,
+            expected.lines().nth(first).unwrap_or(""),
+            actual.lines().nth(first).unwrap_or("")
+        );
+    }
+}
+
+/// The JSON of forms read from a fixture, with the machine-dependent path made relative and
+/// the per-field cell map left out (it is pinned by `read_fixtures::records_the_cell_of_each_field`),
+/// so that a golden reads like the form.
+pub fn golden_json(name: &str, forms: &[Form]) -> String {
+    let mut forms = forms.to_vec();
+    for f in &mut forms {
+        if let Some(s) = f.source_mut() {
+            s.file = format!("fixtures/{name}");
+            s.cells.clear();
+        }
+    }
+    jixiao::write::json::to_string(&Document::new(forms))
+}
+
+/// A fresh empty directory under the system temp dir.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("jixiao-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
