@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
-"""Development check of the xlsx writer against the 8-column fixtures.
+"""Checks the xlsx writer against the official 8-column fixtures, cell for cell.
 
-Reads every sheet of the given fixture workbooks with a minimal positional reader (openpyxl),
-writes the forms as a jixiao Document (JSON), has the writer turn that JSON into xlsx, then
-compares the written workbook with the fixture cell for cell: values, value types, number
-formats of numbers, and merged ranges.
+For each FIXTURE (an 8-column 申报表 or 自评表 workbook):
+  writer: a minimal positional reader here (openpyxl, independent of jixiao's reader) turns
+          the fixture into a Document JSON; `jixiao convert DOC.json -o OUT.xlsx` writes it;
+  convert: `jixiao convert INPUT -o OUT.xlsx` reads and writes with jixiao alone;
+and OUT.xlsx must equal FIXTURE: cell values, value types, number formats of numbers, merged
+ranges, sheet names. `INPUT=FIXTURE` compares another layout of the same forms (6-column, 9-column)
+with its 8-column fixture (convert check only).
 
-Usage: scripts/compare-fixtures.py WRITER_CMD FIXTURE.xlsx...
-  WRITER_CMD is run as `WRITER_CMD IN.json OUT.xlsx`.
+Usage: scripts/compare-fixtures.py JIXIAO_BINARY FIXTURE.xlsx | INPUT.xlsx=FIXTURE.xlsx ...
 Needs: pip install openpyxl
 """
-import json, os, shlex, subprocess, sys, tempfile
+import json, os, subprocess, sys, tempfile
 import openpyxl
 
 
@@ -132,23 +134,38 @@ def compare(fixture, written):
     return problems
 
 
+def run(cmd):
+    result = subprocess.run(cmd, capture_output=True, text=True)
+    if result.returncode != 0:
+        return [f"{' '.join(cmd)} failed: {result.stderr.strip()}"]
+    return []
+
+
+def report(label, problems):
+    print(f"{label}: {'OK' if not problems else f'{len(problems)} differences'}")
+    for p in problems[:40]:
+        print("   ", p)
+    return bool(problems)
+
+
 def main():
-    writer, fixtures = shlex.split(sys.argv[1]), sys.argv[2:]
+    jixiao, args = sys.argv[1], sys.argv[2:]
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
-        for fixture in fixtures:
-            wb = openpyxl.load_workbook(fixture)
-            forms = [self_evaluation(ws) if "自评表" in text(ws, "A1") else declaration(ws) for ws in wb]
-            doc = os.path.join(tmp, "doc.json")
-            out = os.path.join(tmp, os.path.basename(fixture))
-            with open(doc, "w") as f:
-                json.dump({"schema_version": 1, "forms": forms}, f, ensure_ascii=False)
-            subprocess.run(writer + [doc, out], check=True)
-            problems = compare(fixture, out)
-            print(f"{fixture}: {len(forms)} forms, {'OK' if not problems else f'{len(problems)} differences'}")
-            for p in problems[:40]:
-                print("   ", p)
-            failed |= bool(problems)
+        for arg in args:
+            source, _, fixture = arg.partition("=")
+            out = os.path.join(tmp, "out.xlsx")
+            if not fixture:
+                fixture = source
+                wb = openpyxl.load_workbook(fixture)
+                forms = [self_evaluation(ws) if "自评表" in text(ws, "A1") else declaration(ws) for ws in wb]
+                doc = os.path.join(tmp, "doc.json")
+                with open(doc, "w") as f:
+                    json.dump({"schema_version": 1, "forms": forms}, f, ensure_ascii=False)
+                problems = run([jixiao, "convert", "-q", doc, "-o", out]) or compare(fixture, out)
+                failed |= report(f"writer  {fixture} ({len(forms)} forms)", problems)
+            problems = run([jixiao, "convert", "-q", source, "-o", out]) or compare(fixture, out)
+            failed |= report(f"convert {source} -> {os.path.basename(fixture)}", problems)
     sys.exit(1 if failed else 0)
 
 

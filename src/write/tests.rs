@@ -373,16 +373,3 @@ fn atomically_fails_cleanly_when_nothing_was_written() {
     );
     assert!(dir.entries().is_empty());
 }
-
-/// Development hook for `scripts/compare-fixtures.py`: writes the Document JSON at
-/// `$JIXIAO_JSON` to the xlsx `$JIXIAO_XLSX`.
-#[test]
-#[ignore]
-fn dev_write_json_from_env() {
-    let (Ok(json), Ok(xlsx)) = (std::env::var("JIXIAO_JSON"), std::env::var("JIXIAO_XLSX")) else {
-        return;
-    };
-    let text = std::fs::read_to_string(json).expect("read JSON");
-    let doc: Document = serde_json::from_str(&text).expect("parse JSON");
-    write_xlsx(&doc, Path::new(&xlsx)).expect("write xlsx");
-}
