@@ -59,7 +59,7 @@ pub fn write(
             other => return Err(unknown_field(other)),
         };
         out.label(area(field.label_at)?, field.label.text)?;
-        out.text(area(field.value_at)?, text, &styles.text_left_top)?;
+        out.long_text(area(field.value_at)?, text)?;
     }
 
     let header = at::TABLE_HEADER_ROW;

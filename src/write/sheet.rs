@@ -18,6 +18,8 @@ use std::ops::Range;
 const TITLE_HEIGHT: f64 = 36.0;
 /// The lowest row height of the form, in points.
 const MIN_HEIGHT: f64 = 20.0;
+/// The lowest height of a long text's area (the goals), so a blank form leaves room to write.
+const LONG_TEXT_MIN_HEIGHT: f64 = 60.0;
 /// One line of 宋体 10, in points, and the padding above and below the lines.
 const LINE_HEIGHT: f64 = 13.5;
 const ROW_PADDING: f64 = 4.0;
@@ -34,6 +36,8 @@ pub(super) struct FormSheet<'a> {
     widths: &'static [f64],
     /// Every text placed below the title, with its area, for the row heights.
     texts: Vec<(Area, String)>,
+    /// Areas that need a height whatever their text.
+    minimums: Vec<(Area, f64)>,
     last_row: u32,
 }
 
@@ -54,6 +58,7 @@ impl<'a> FormSheet<'a> {
             styles,
             widths,
             texts: Vec::new(),
+            minimums: Vec::new(),
             last_row: 0,
         };
         let title_at = area(layout::TITLE_AT)?;
@@ -70,6 +75,13 @@ impl<'a> FormSheet<'a> {
             self.texts.push((at, text.to_string()));
         }
         Ok(())
+    }
+
+    /// A long text (a goal) over an area: left and top, with room for a few lines when empty.
+    pub fn long_text(&mut self, at: Area, text: &str) -> Result<(), XlsxError> {
+        let format = self.styles.text_left_top.clone();
+        self.minimums.push((at, LONG_TEXT_MIN_HEIGHT));
+        self.text(at, text, &format)
     }
 
     /// A constant label over an area.
@@ -144,20 +156,23 @@ impl<'a> FormSheet<'a> {
         let last_col = col_num(self.widths.len().saturating_sub(1) as u32)?;
         let mut heights = vec![MIN_HEIGHT; self.last_row as usize + 1];
         heights[0] = TITLE_HEIGHT;
-        let (single, multi): (Vec<_>, Vec<_>) = self
+        // What each area needs, below the title (whose height is fixed).
+        let needs = self
             .texts
             .iter()
-            .filter(|(at, _)| at.first.0 > 0)
-            .partition(|(at, _)| at.first.0 == at.last.0);
-        for (at, text) in single {
+            .map(|(at, text)| (*at, self.text_height(at, text)))
+            .chain(self.minimums.iter().copied())
+            .filter(|(at, _)| at.first.0 > 0);
+        let (single, multi): (Vec<_>, Vec<_>) = needs.partition(|(at, _)| at.first.0 == at.last.0);
+        for (at, need) in single {
             let row = at.first.0 as usize;
-            heights[row] = heights[row].max(self.text_height(at, text));
+            heights[row] = heights[row].max(need);
         }
-        // A text over several rows needs their sum; spread what is missing evenly.
-        for (at, text) in multi {
+        // An area over several rows needs their sum; spread what is missing evenly.
+        for (at, need) in multi {
             let rows = at.first.0 as usize..at.last.0 as usize + 1;
             let have: f64 = heights[rows.clone()].iter().sum();
-            let missing = self.text_height(at, text) - have;
+            let missing = need - have;
             if missing > 0.0 {
                 let share = missing / rows.len() as f64;
                 heights[rows].iter_mut().for_each(|h| *h += share);
