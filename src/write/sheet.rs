@@ -18,6 +18,8 @@ use std::ops::Range;
 const TITLE_HEIGHT: f64 = 36.0;
 /// The lowest row height of the form, in points.
 const MIN_HEIGHT: f64 = 20.0;
+/// Excel's highest row height, in points: a longer text is shown cut, whatever the file says.
+const MAX_HEIGHT: f64 = 409.0;
 /// The lowest height of a long text's area (the goals), so a blank form leaves room to write.
 const LONG_TEXT_MIN_HEIGHT: f64 = 60.0;
 /// One line of 宋体 10, in points, and the padding above and below the lines.
@@ -180,8 +182,8 @@ impl<'a> FormSheet<'a> {
         }
         for (row, height) in heights.iter().enumerate() {
             // Whole half points keep the file free of float noise.
-            self.sheet
-                .set_row_height(row as RowNum, (height * 2.0).ceil() / 2.0)?;
+            let height = ((height * 2.0).ceil() / 2.0).min(MAX_HEIGHT);
+            self.sheet.set_row_height(row as RowNum, height)?;
         }
         self.sheet
             .set_paper_size(9)
@@ -287,6 +289,19 @@ mod tests {
     fn groups_consecutive_runs() {
         assert_eq!(runs(&["a", "a", "b", "a"]), vec![0..2, 2..3, 3..4]);
         assert_eq!(runs::<&str>(&[]), Vec::<Range<usize>>::new());
+    }
+
+    #[test]
+    fn heights_count_wrapped_and_explicit_lines() {
+        let styles = Styles::new();
+        let mut sheet = Worksheet::new();
+        let form = FormSheet::new(&mut sheet, &styles, &[13.0, 13.0], "标题", None)
+            .expect("new form sheet");
+        let both = Area::new((2, 0), (2, 1));
+        // 60 wide characters = 120 units over 26 - 1 = 25 units: 5 lines.
+        assert_eq!(form.text_height(&both, &"字".repeat(60)), 5.0 * 13.5 + 4.0);
+        assert_eq!(form.text_height(&both, "一\n二\n三"), 3.0 * 13.5 + 4.0);
+        assert_eq!(form.text_height(&Area::cell((2, 0)), ""), 13.5 + 4.0);
     }
 
     #[test]
