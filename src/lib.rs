@@ -17,4 +17,5 @@ pub mod layout;
 pub mod model;
 pub mod profile;
 pub mod read;
+pub mod template;
 pub mod write;
