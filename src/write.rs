@@ -14,6 +14,7 @@ pub mod json;
 pub mod self_eval;
 mod sheet;
 pub mod styles;
+pub mod summary;
 
 use crate::diag::{Diagnostic, Error, Location, Result};
 use crate::model::{Document, Form};
@@ -49,6 +50,19 @@ pub struct Written {
 /// [`Error::Write`] when the document holds no form that can be written, when a form does not
 /// fit the xlsx format (a text over 32,767 characters), or when the file cannot be saved.
 pub fn write_xlsx(doc: &Document, path: &Path) -> Result<Written> {
+    write_workbook(doc, path, None)
+}
+
+/// [`write_xlsx`] with a first sheet [`summary::SHEET`] (汇总) headed `title`: one row per form
+/// with its amounts, linked to the form's cells, and a total (`jixiao template`).
+///
+/// # Errors
+/// As [`write_xlsx`].
+pub fn write_xlsx_with_summary(doc: &Document, path: &Path, title: &str) -> Result<Written> {
+    write_workbook(doc, path, Some(title))
+}
+
+fn write_workbook(doc: &Document, path: &Path, summary_title: Option<&str>) -> Result<Written> {
     let shown = path.display().to_string();
     let fail = |message: String| Error::Write {
         path: shown.clone(),
@@ -69,15 +83,28 @@ pub fn write_xlsx(doc: &Document, path: &Path) -> Result<Written> {
     }
     // A form without a project name (a blank form) is named after its title, as the official
     // blank forms are.
-    written.sheets = sheet_names(forms.iter().map(|f| match f.project_name().trim() {
-        "" => title(f),
-        name => name,
-    }));
+    // The summary's name goes first, so that no project sheet takes it.
+    let summary_name = summary_title.map(|_| summary::SHEET);
+    let mut names = sheet_names(summary_name.into_iter().chain(forms.iter().map(|f| {
+        match f.project_name().trim() {
+            "" => title(f),
+            name => name,
+        }
+    })));
+    if summary_name.is_some() {
+        names.remove(0);
+    }
+    written.sheets = names;
 
     let mut workbook = Workbook::new();
     let created = ExcelDateTime::from_ymd(2024, 1, 1).map_err(|e| fail(e.to_string()))?;
     workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let styles = Styles::new();
+    if let Some(title) = summary_title {
+        let sheet = workbook.add_worksheet();
+        summary::write(sheet, title, &forms, &written.sheets, &styles)
+            .map_err(|e| fail(format!("sheet {}: {e}", summary::SHEET)))?;
+    }
     for (form, name) in forms.iter().zip(&written.sheets) {
         let in_sheet = |e: XlsxError| fail(format!("sheet {name}: {e}"));
         let sheet = workbook.add_worksheet();

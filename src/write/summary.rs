@@ -1,0 +1,189 @@
+//! The 汇总 sheet `jixiao template` puts first: one row per form with its amounts, and a total.
+//!
+//! Amounts are formulas that point at the form's own cells (`='机关服务费'!H6`, positions from
+//! [`crate::layout`]), with today's value cached: when an amount is typed into a form, the
+//! summary follows, in Excel, WPS and LibreOffice alike. The total row sums the column.
+
+use super::styles::Styles;
+use crate::layout::{self, Field};
+use crate::model::Form;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
+
+/// The sheet name of the summary.
+pub const SHEET: &str = "汇总";
+
+/// One column of the summary: its header and, per form, the cell it shows.
+struct Column {
+    header: String,
+    /// The form's cell (A1) and its value now; `None` when the form has no such cell.
+    cell: fn(&Form) -> Option<(String, Option<Decimal>)>,
+}
+
+/// The first cell of a field's value in the official layout.
+fn field(fields: &[Field], path: &str) -> String {
+    let at = fields
+        .iter()
+        .find(|f| f.path == path)
+        .map(|f| f.value_at)
+        .unwrap_or_default();
+    first_cell(at).to_string()
+}
+
+fn first_cell(a1: &str) -> &str {
+    a1.split(':').next().unwrap_or(a1)
+}
+
+fn declaration_columns() -> Vec<Column> {
+    use layout::declaration::FUND_FIELDS as F;
+    let col = |header: &str, cell| Column {
+        header: header.to_string(),
+        cell,
+    };
+    vec![
+        col("年度资金申请总额（元）", |f| match f {
+            Form::Declaration(d) => Some((field(F, "funds.annual_total"), d.funds.annual_total)),
+            _ => None,
+        }),
+        col("其中：当年财政拨款", |f| match f {
+            Form::Declaration(d) => Some((field(F, "funds.annual_fiscal"), d.funds.annual_fiscal)),
+            _ => None,
+        }),
+        col("上年结转资金", |f| match f {
+            Form::Declaration(d) => {
+                Some((field(F, "funds.annual_carryover"), d.funds.annual_carryover))
+            }
+            _ => None,
+        }),
+        col("其他资金", |f| match f {
+            Form::Declaration(d) => Some((field(F, "funds.annual_other"), d.funds.annual_other)),
+            _ => None,
+        }),
+    ]
+}
+
+/// The 年度资金总额 row's cell in column `col` of the 自评表 funds grid (0 = 年初预算数).
+fn grid_cell(col: u16) -> String {
+    use layout::self_eval::{FUNDS_FIRST_COL, FUNDS_HEADER_ROW};
+    crate::grid::cell_name((FUNDS_HEADER_ROW + 1, u32::from(FUNDS_FIRST_COL + col)))
+}
+
+fn self_evaluation_columns() -> Vec<Column> {
+    vec![
+        Column {
+            header: "年初预算数（万元）".to_string(),
+            cell: |f| match f {
+                Form::SelfEvaluation(s) => {
+                    Some((grid_cell(0), s.funds.total.initial_budget.number()))
+                }
+                _ => None,
+            },
+        },
+        Column {
+            header: "全年预算数（万元）".to_string(),
+            cell: |f| match f {
+                Form::SelfEvaluation(s) => {
+                    Some((grid_cell(1), s.funds.total.annual_budget.number()))
+                }
+                _ => None,
+            },
+        },
+    ]
+}
+
+/// `'机关服务费'!H6`, quoting the sheet name as formulas need.
+fn reference(sheet: &str, cell: &str) -> String {
+    format!("'{}'!{cell}", sheet.replace('\'', "''"))
+}
+
+/// Paints the summary of `forms` (written on the sheets `sheets`) onto `out`.
+///
+/// # Errors
+/// Any [`XlsxError`] of rust_xlsxwriter.
+pub fn write(
+    out: &mut Worksheet,
+    title: &str,
+    forms: &[&Form],
+    sheets: &[String],
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    let columns = match forms.first() {
+        Some(Form::SelfEvaluation(_)) => self_evaluation_columns(),
+        _ => declaration_columns(),
+    };
+    let with_nature = forms
+        .iter()
+        .any(|f| matches!(f, Form::Declaration(d) if d.project_nature.is_some()));
+    let mut heads = vec!["序号".to_string(), "项目名称".to_string()];
+    if with_nature {
+        heads.push("项目性质".to_string());
+    }
+    if matches!(forms.first(), Some(Form::Declaration(_))) {
+        heads.push("项目类别".to_string());
+    }
+    let texts = heads.len();
+    heads.extend(columns.iter().map(|c| c.header.clone()));
+    let last = (heads.len() - 1) as u16;
+    out.set_name(SHEET)?;
+    out.merge_range(0, 0, 0, last, title, &styles.title)?;
+    out.set_row_height(0, 32)?;
+    for (c, h) in heads.iter().enumerate() {
+        out.write_string_with_format(1, c as u16, h, &styles.label)?;
+    }
+    let mut totals = vec![Decimal::ZERO; columns.len()];
+    for (i, (form, sheet)) in forms.iter().zip(sheets).enumerate() {
+        let r = i as u32 + 2;
+        out.write_number_with_format(r, 0, (i + 1) as f64, &styles.label)?;
+        out.write_string_with_format(r, 1, form.project_name(), &styles.text)?;
+        if let Form::Declaration(d) = form {
+            let mut c = 2;
+            if with_nature {
+                let nature = d.project_nature.as_deref().unwrap_or("");
+                out.write_string_with_format(r, c, nature, &styles.text)?;
+                c += 1;
+            }
+            out.write_string_with_format(r, c, &d.project_category, &styles.text)?;
+        }
+        for (j, column) in columns.iter().enumerate() {
+            let c = (texts + j) as u16;
+            match (column.cell)(form) {
+                Some((cell, value)) => {
+                    let value = value.unwrap_or_default();
+                    totals[j] += value;
+                    let formula = Formula::new(format!("={}", reference(sheet, &cell)))
+                        .set_result(value.to_string());
+                    out.write_formula_with_format(r, c, formula, &styles.amount(value))?;
+                }
+                None => {
+                    out.write_blank(r, c, &styles.text)?;
+                }
+            }
+        }
+    }
+    let total_row = forms.len() as u32 + 2;
+    out.merge_range(
+        total_row,
+        0,
+        total_row,
+        texts as u16 - 1,
+        "合计",
+        &styles.label,
+    )?;
+    for (j, total) in totals.iter().enumerate() {
+        let c = (texts + j) as u16;
+        let column = rust_xlsxwriter::utility::column_number_to_name(c);
+        let formula = Formula::new(format!("=SUM({column}3:{column}{total_row})"))
+            .set_result(total.to_string());
+        out.write_formula_with_format(total_row, c, formula, &styles.amount(*total))?;
+    }
+    out.set_column_width(0, 6)?;
+    out.set_column_width(1, 30)?;
+    for c in 2..=last {
+        out.set_column_width(c, 16)?;
+    }
+    // One page wide, however many projects: the summary is printed for the office's file.
+    out.set_landscape();
+    out.set_print_fit_to_pages(1, 0);
+    out.set_repeat_rows(1, 1)?;
+    Ok(())
+}
