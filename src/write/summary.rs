@@ -13,11 +13,13 @@ use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
 /// The sheet name of the summary.
 pub const SHEET: &str = "汇总";
 
+/// A form's cell (A1) and its value now; `None` when the form has no such cell.
+type Linked = Option<(String, Option<Decimal>)>;
+
 /// One column of the summary: its header and, per form, the cell it shows.
 struct Column {
     header: String,
-    /// The form's cell (A1) and its value now; `None` when the form has no such cell.
-    cell: fn(&Form) -> Option<(String, Option<Decimal>)>,
+    cell: fn(&Form) -> Linked,
 }
 
 /// The first cell of a field's value in the official layout.
