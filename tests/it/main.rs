@@ -3,3 +3,4 @@
 mod cli;
 mod common;
 mod read_fixtures;
+mod write_xlsx;
