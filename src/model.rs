@@ -53,6 +53,8 @@ impl Default for Document {
 /// One form of any kind.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+// A document holds tens of forms, not millions: boxing would only burden every match.
+#[allow(clippy::large_enum_variant)]
 pub enum Form {
     /// 财政项目支出绩效目标申报表
     Declaration(Declaration),
