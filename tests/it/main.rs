@@ -2,4 +2,5 @@
 
 mod cli;
 mod common;
+mod legacy;
 mod read_fixtures;
