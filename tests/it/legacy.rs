@@ -257,3 +257,131 @@ fn legacy_2020_flat_rows() {
     assert_eq!(indicators.rows.len(), 24);
     assert!(indicators.rows.iter().all(|r| r[2] == "目标表"));
 }
+
+fn jixiao(args: &[&str]) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn legacy_2020_json_round_trip_keeps_the_narrative() {
+    let dir = crate::common::temp_dir("legacy-json");
+    let out = dir.join("legacy.json");
+    let input = fixture(FILE);
+    let (code, err) = jixiao(&[
+        "convert",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("read 目标表 \"合作交流工作业务费\""), "{err}");
+    assert!(err.contains("(66 of 66 cells mapped)"), "{err}");
+    let back = jixiao::read::read_json(&out).unwrap();
+    assert_eq!(
+        back.forms,
+        read(FILE),
+        "the JSON model reads back equal, narrative included"
+    );
+}
+
+#[test]
+fn converts_legacy_2020_to_a_current_declaration() {
+    let dir = crate::common::temp_dir("legacy-migrate");
+    let out = dir.join("current.json");
+    let input = fixture(FILE);
+    let (code, err) = jixiao(&[
+        "convert",
+        input.to_str().unwrap(),
+        "--taxonomy",
+        "current",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("合作交流工作业务费!B24: warning[migrate.review]: 投入与管理/投入管理 → 成本指标/经济成本指标"), "{err}");
+    let doc = jixiao::read::read_json(&out).unwrap();
+    let legacy = legacy_forms();
+    assert_eq!(doc.forms.len(), 2);
+    for (form, old) in doc.forms.iter().zip(&legacy) {
+        let Form::Declaration(d) = form else {
+            panic!("expected a 申报表")
+        };
+        assert_eq!(d.project_name, old.project_name);
+        assert_eq!(d.project_nature.as_deref(), Some("经常性专项业务费"));
+        assert_eq!(d.implementing_unit, "上海市人民政府驻西宁办事处");
+        assert_eq!(
+            (d.funds.project_total, d.funds.annual_total),
+            (old.total_budget, old.current_budget)
+        );
+        assert_eq!(d.annual_goal, old.goals);
+        // Every row of the 2020 form is there, with the labels it had.
+        assert_eq!(d.indicators.len(), old.indicators.len());
+        for i in &d.indicators {
+            let from = old.indicators.iter().find(|o| o.name == i.name).unwrap();
+            assert_eq!(i.source_level1.as_deref(), Some(from.level1.as_str()));
+            assert_eq!(i.source_level2.as_deref(), Some(from.level2.as_str()));
+            assert_eq!(i.target, from.target);
+            assert_eq!(
+                i.review.is_some(),
+                from.level1 == "投入与管理" || i.name == "预算执行率",
+                "{}",
+                i.name
+            );
+        }
+        let levels: Vec<(&str, &str)> = d
+            .indicators
+            .iter()
+            .map(|i| (i.level1.as_str(), i.level2.as_str()))
+            .collect();
+        let mut firsts: Vec<&str> = levels.iter().map(|l| l.0).collect();
+        firsts.dedup();
+        assert_eq!(
+            firsts,
+            ["成本指标", "产出指标", "效益指标", "满意度指标"],
+            "blocks in the current order"
+        );
+        assert!(levels.contains(&("效益指标", "可持续影响指标")));
+        // Narrative sections and the prior-year amounts travel as notes.
+        let note = |label: &str| {
+            d.notes
+                .iter()
+                .find(|n| n.label == label)
+                .map(|n| n.text.clone())
+        };
+        assert_eq!(note("项目概况").as_deref(), Some(old.overview.as_str()));
+        assert_eq!(note("立项依据").as_deref(), Some(old.basis.as_str()));
+        assert_eq!(note("项目实施计划").as_deref(), Some(old.plan.as_str()));
+        assert_eq!(
+            note("同名项目上年预算执行数（元）"),
+            old.prior_executed.map(|d| d.to_string())
+        );
+        assert_eq!(note("绩效类型").as_deref(), Some("其他类"));
+    }
+    let (code, _) = jixiao(&[
+        "convert",
+        input.to_str().unwrap(),
+        "--taxonomy",
+        "old",
+        "-q",
+        "-o",
+        dir.join("old.json").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    let doc = jixiao::read::read_json(&dir.join("old.json")).unwrap();
+    let Form::Declaration(d) = &doc.forms[0] else {
+        panic!()
+    };
+    assert!(d.indicators.iter().all(|i| i.level1 != "成本指标"));
+    assert!(
+        d.indicators
+            .iter()
+            .any(|i| (i.level1.as_str(), i.level2.as_str()) == ("产出指标", "成本指标"))
+    );
+}
