@@ -2,5 +2,6 @@
 
 mod cli;
 mod common;
+mod formats;
 mod legacy;
 mod read_fixtures;
