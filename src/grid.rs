@@ -285,6 +285,17 @@ pub fn detect(path: &Path) -> Result<Format> {
         });
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        // An encrypted xlsx is an OLE file holding an `EncryptedPackage` stream; its name
+        // stands UTF-16 in the directory.
+        let whole = std::fs::read(path)
+            .map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
+        let name: Vec<u8> = "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        if whole.windows(name.len()).any(|w| w == name) {
+            return Err(password_protected(&shown));
+        }
         return Ok(Format::Xls);
     }
     let text = String::from_utf8_lossy(head).to_ascii_lowercase();
@@ -311,6 +322,11 @@ pub fn detect(path: &Path) -> Result<Format> {
     ))
 }
 
+fn password_protected(shown: &str) -> Error {
+    Error::unreadable(shown, "the workbook is password-protected")
+        .with_hint("remove the password in Excel or WPS (文件 → 信息 → 保护工作簿) and try again")
+}
+
 /// Opens every sheet of a workbook as a [`Grid`]. `shown` is the path as the user gave it.
 ///
 /// # Errors
@@ -324,10 +340,9 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
     let fail = |e: String| {
         let lower = e.to_lowercase();
         if lower.contains("password") || lower.contains("encrypt") {
-            Error::unreadable(&shown, "the workbook is password-protected").with_hint(
-                "remove the password in Excel or WPS (文件 → 信息 → 保护工作簿) and try again",
-            )
+            password_protected(&shown)
         } else {
+            let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
             Error::unreadable(&shown, format!("cannot read the workbook: {e}")).with_hint(
                 "the file may be damaged; open it in Excel, WPS or LibreOffice and save it again",
             )
@@ -372,7 +387,15 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
             Ok(grids)
         }
         Format::Xlsb | Format::Ods => {
-            let mut wb = calamine::open_workbook_auto(path).map_err(|e| fail(e.to_string()))?;
+            // By the sniffed format, not the name: an .ods saved as `.xls` still opens.
+            let mut wb = match format {
+                Format::Ods => calamine::Ods::new(reader)
+                    .map(calamine::Sheets::Ods)
+                    .map_err(|e| fail(e.to_string()))?,
+                _ => calamine::Xlsb::new(reader)
+                    .map(calamine::Sheets::Xlsb)
+                    .map_err(|e| fail(e.to_string()))?,
+            };
             let names = wb.sheet_names();
             let mut grids = Vec::new();
             for name in names {
