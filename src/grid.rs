@@ -131,7 +131,7 @@ impl Cell {
     /// The text a person sees, trimmed: numbers with the decimals of their format.
     pub fn text(&self) -> String {
         match self {
-            Cell::Text(s) => s.trim().to_string(),
+            Cell::Text(s) => clean_text(s),
             Cell::Number { value, shape } => {
                 let v = if shape.percent { value * 100.0 } else { *value };
                 let body = match shape.decimals {
@@ -149,6 +149,30 @@ impl Cell {
             Cell::Error(e) => e.clone(),
         }
     }
+}
+
+/// Cell text as a person reads it: the HTML paragraph and line-break tags some web systems
+/// export (`<p>机关服务费</p>`) removed or made line breaks, then trimmed (full-width and
+/// non-breaking spaces included).
+fn clean_text(s: &str) -> String {
+    if !s.contains('<') {
+        return s.trim().to_string();
+    }
+    let mut out = s.to_string();
+    for (tag, by) in [
+        ("</p><p>", "\n"),
+        ("<br/>", "\n"),
+        ("<br />", "\n"),
+        ("<br>", "\n"),
+        ("<p>", ""),
+        ("</p>", ""),
+        ("<P>", ""),
+        ("</P>", ""),
+        ("&nbsp;", " "),
+    ] {
+        out = out.replace(tag, by);
+    }
+    out.trim().to_string()
 }
 
 /// The shortest decimal text that reads back as `v` (`12.51`, never `12.509999…`).
@@ -487,5 +511,14 @@ mod tests {
         assert_eq!(g.text((0, 5)), "标题");
         assert_eq!(g.area((0, 3)), Area::new((0, 0), (0, 7)));
         assert_eq!(g.text((1, 0)), "");
+    }
+
+    #[test]
+    fn cell_text_drops_html_paragraphs_and_stray_spaces() {
+        let text = |s: &str| Cell::Text(s.into()).text();
+        assert_eq!(text("<p>机关服务费</p>"), "机关服务费");
+        assert_eq!(text("<p>甲</p><p>乙</p>"), "甲\n乙");
+        assert_eq!(text("\u{3000}经常性专项业务费\u{a0} "), "经常性专项业务费");
+        assert_eq!(text("≥ 55.00 (人)"), "≥ 55.00 (人)");
     }
 }

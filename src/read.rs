@@ -49,6 +49,8 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
         })
         .collect();
     titles.sort_by_key(|(p, _)| *p);
+    // A title repeated into every cell of its merged area (or across a row) is one title.
+    titles.dedup_by_key(|((row, _), _)| *row);
     let mut forms = Vec::new();
     let mut diagnostics = Vec::new();
     if let Some(((first_row, _), _)) = titles.first() {

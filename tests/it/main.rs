@@ -5,3 +5,4 @@ mod common;
 mod formats;
 mod legacy;
 mod read_fixtures;
+mod tolerance;
