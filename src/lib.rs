@@ -16,4 +16,5 @@ pub mod layout;
 pub mod migrate;
 pub mod model;
 pub mod read;
+pub mod template;
 pub mod write;
