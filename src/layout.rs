@@ -396,6 +396,14 @@ pub mod declaration {
     /// `绩效指标` spans column A from the header row to the last indicator row.
     pub const INDICATORS_COL: u16 = 0;
 
+    /// 备注: after the indicator table, a heading row over A:H, then one row per note — its
+    /// label in A:B, its text in C:H. Printed only when the form has notes (a converted 2020
+    /// 目标表's narrative sections and prior-year amounts).
+    pub const NOTES: Label = label("备注");
+    pub const NOTES_COLS: (u16, u16) = (0, 7);
+    pub const NOTE_LABEL_COLS: (u16, u16) = (0, 1);
+    pub const NOTE_TEXT_COLS: (u16, u16) = (2, 7);
+
     /// Column widths of the official form, in Excel character units.
     pub const COLUMN_WIDTHS: [f64; 8] = [7.0, 9.0, 14.0, 12.0, 15.0, 13.0, 10.0, 15.0];
 }

@@ -385,3 +385,65 @@ fn converts_legacy_2020_to_a_current_declaration() {
             .any(|i| (i.level1.as_str(), i.level2.as_str()) == ("产出指标", "成本指标"))
     );
 }
+
+#[test]
+fn converts_legacy_2020_to_a_current_workbook_that_reads_back() {
+    let dir = crate::common::temp_dir("legacy-xlsx");
+    let input = fixture(FILE);
+    let (json, xlsx) = (dir.join("current.json"), dir.join("current.xlsx"));
+    let (code, err) = jixiao(&[
+        "convert",
+        input.to_str().unwrap(),
+        "--taxonomy",
+        "current",
+        "-q",
+        "-o",
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // Workbooks are written in the current set without being asked.
+    let (code, err) = jixiao(&[
+        "convert",
+        input.to_str().unwrap(),
+        "-q",
+        "-o",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let expected = crate::common::without_source(&jixiao::read::read_json(&json).unwrap().forms);
+    let back = jixiao::read::read_workbook(&xlsx).unwrap();
+    for form in &back.value {
+        assert_eq!(
+            form.source().unwrap().unmapped,
+            [],
+            "the 备注 section is read back too"
+        );
+    }
+    let back = crate::common::without_source(&back.value);
+    assert_eq!(back.len(), 2);
+    for (b, e) in back.iter().zip(&expected) {
+        let (Form::Declaration(b), Form::Declaration(e)) = (b, e) else {
+            panic!("expected 申报表")
+        };
+        assert_eq!(b.project_name, e.project_name);
+        assert_eq!(b.funds, e.funds);
+        assert_eq!(
+            b.notes, e.notes,
+            "narrative sections and prior-year amounts"
+        );
+        let levels = |d: &jixiao::model::Declaration| -> Vec<(String, String, String, String)> {
+            d.indicators
+                .iter()
+                .map(|i| {
+                    (
+                        i.level1.clone(),
+                        i.level2.clone(),
+                        i.name.clone(),
+                        i.target.raw.clone(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(levels(b), levels(e), "the mapped taxonomy");
+    }
+}
