@@ -13,6 +13,7 @@ pub mod cli;
 pub mod diag;
 pub mod grid;
 pub mod layout;
+pub mod migrate;
 pub mod model;
 pub mod read;
 pub mod template;

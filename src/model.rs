@@ -12,6 +12,7 @@
 //! | 实际完成值, 分值, 得分, 偏差原因分析及改进措施 | [`EvaluatedIndicator`] |
 //! | 项目资金 | [`DeclarationFunds`], [`SelfEvaluationFunds`] |
 //! | 元 / 万元 | [`MoneyUnit`] |
+//! | 备注 | [`Note`] |
 
 mod figure;
 mod forms;

@@ -10,7 +10,7 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// Every shared fixture workbook with a current-form layout, main and other layouts.
+/// Every shared fixture workbook: current forms in both layouts and the 2020 目标表.
 pub const FIXTURES: &[&str] = &[
     "xinjiang-2026-declarations.xlsx",
     "xinjiang-2023-self-evaluations.xlsx",
@@ -18,6 +18,7 @@ pub const FIXTURES: &[&str] = &[
     "baoshan-2024-declarations.xlsx",
     "blank-declaration.xlsx",
     "blank-self-evaluation.xlsx",
+    "xining-2020-legacy.xlsx",
     "other-layouts/xinjiang-2026-declarations.6col.xlsx",
     "other-layouts/xinjiang-2023-self-evaluations.9col.xlsx",
     "other-layouts/xizang-2024-declarations.6col.xlsx",

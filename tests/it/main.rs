@@ -2,5 +2,8 @@
 
 mod cli;
 mod common;
+mod formats;
+mod legacy;
 mod read_fixtures;
+mod tolerance;
 mod write_xlsx;

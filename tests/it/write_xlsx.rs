@@ -2,6 +2,11 @@
 //! the official layout cell for cell, the round trip, and that LibreOffice opens them.
 
 use crate::common::{FIXTURES, fixture, read, temp_dir, without_source};
+
+/// The fixtures in today's layouts (the 2020 form is written only after migration: tests/it/legacy.rs).
+fn current_fixtures() -> impl Iterator<Item = &'static str> {
+    FIXTURES.iter().copied().filter(|n| !n.contains("2020"))
+}
 use jixiao::grid::{self, Grid};
 use jixiao::model::Document;
 use std::collections::BTreeMap;
@@ -40,7 +45,7 @@ fn layout(grids: &[Grid]) -> Vec<(String, BTreeMap<String, String>, Vec<String>)
 #[test]
 fn writes_every_fixture_as_the_official_form_cell_for_cell() {
     let dir = temp_dir("write-official");
-    for name in FIXTURES {
+    for name in current_fixtures() {
         let written = grid::open(&write(name, &dir)).unwrap();
         let expected = grid::open(&fixture(&official(name))).unwrap();
         let (written, expected) = (layout(&written), layout(&expected));
@@ -56,7 +61,7 @@ fn writes_every_fixture_as_the_official_form_cell_for_cell() {
 #[test]
 fn xlsx_json_xlsx_json_is_identical() {
     let dir = temp_dir("write-roundtrip");
-    for name in FIXTURES {
+    for name in current_fixtures() {
         let first = Document::new(without_source(&read(name)));
         let json1 = jixiao::write::json::to_string(&first);
         let from_json: Document = serde_json::from_str(&json1).unwrap();
