@@ -4,6 +4,9 @@
 //! Readers never use the positions; they find labels anywhere and take the neighbouring value.
 //! Writers use the positions of the official Shanghai 8-column forms (A–H).
 
+use crate::grid::{Area, Pos};
+use crate::model::MoneyUnit;
+
 /// Compares labels, never values: drops all whitespace and line breaks, unifies full- and
 /// half-width colons and brackets, and drops a trailing colon (`项目资金总额:`).
 pub fn normalize_label(text: &str) -> String {
@@ -59,6 +62,51 @@ const fn label(text: &'static str) -> Label {
         text,
         variants: &[],
     }
+}
+
+/// Where every form prints its title and year caption.
+pub const TITLE_AT: &str = "A1:H1";
+pub const YEAR_AT: &str = "A2:H2";
+
+/// The year caption under the title: `（2026年度）`, or `（    年度）` on a blank form.
+pub fn year_caption(year: Option<i32>) -> String {
+    match year {
+        Some(y) => format!("（{y}年度）"),
+        None => "（    年度）".to_string(),
+    }
+}
+
+/// The funds block label with its unit: `项目资金（元）`, `项目资金（万元）`.
+pub fn funds_label(unit: MoneyUnit) -> String {
+    format!("项目资金（{}）", unit.label())
+}
+
+/// Parses the A1 notation used in this module (`C7`, `C7:D8`) into an [`Area`].
+///
+/// The layout describes positions as text so that they read like the DOMAIN tables; writers
+/// turn them into coordinates here. `None` when the text is not a cell or a range.
+pub fn parse_area(a1: &str) -> Option<Area> {
+    let (first, last) = match a1.split_once(':') {
+        Some((a, b)) => (parse_cell(a)?, parse_cell(b)?),
+        None => {
+            let p = parse_cell(a1)?;
+            (p, p)
+        }
+    };
+    (first.0 <= last.0 && first.1 <= last.1).then(|| Area::new(first, last))
+}
+
+fn parse_cell(a1: &str) -> Option<Pos> {
+    let split = a1.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = a1.split_at(split);
+    if letters.is_empty() || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let col = letters.bytes().try_fold(0u32, |n, b| {
+        n.checked_mul(26)?.checked_add(u32::from(b - b'A') + 1)
+    })?;
+    let row: u32 = digits.parse().ok()?;
+    Some((row.checked_sub(1)?, col - 1))
 }
 
 /// A field of a form: its path in the model, its label, and where the official form prints
@@ -250,6 +298,9 @@ pub mod declaration {
     pub const NAME_COLS: (u16, u16) = (3, 5);
     pub const TARGET_COLS: (u16, u16) = (6, 7);
 
+    /// `绩效指标` spans column A from the header row to the last indicator row.
+    pub const INDICATORS_COL: u16 = 0;
+
     /// Column widths of the official form, in Excel character units.
     pub const COLUMN_WIDTHS: [f64; 8] = [7.0, 9.0, 14.0, 12.0, 15.0, 13.0, 10.0, 15.0];
 }
@@ -365,10 +416,23 @@ pub mod self_eval {
         },
     ];
     pub const INDICATORS: Label = label("绩效指标");
+    /// The table's columns, 0-based, in the order of [`TABLE_COLUMNS`].
+    pub const LEVEL1_COL: u16 = 0;
+    pub const LEVEL2_COL: u16 = 1;
+    pub const NAME_COL: u16 = 2;
+    pub const TARGET_COL: u16 = 3;
+    pub const ACTUAL_COL: u16 = 4;
+    pub const WEIGHT_COL: u16 = 5;
+    pub const SCORE_COL: u16 = 6;
+    pub const REASON_COL: u16 = 7;
 
     /// After the table: `总分` A:E | 分值 F | 得分 G | H, then `评分等级` A:E | F:H.
     pub const TOTAL: Label = label("总分");
     pub const GRADE: Label = label("评分等级");
+    /// Columns of the two closing rows: label A:E, then 分值 F | 得分 G | H (the table's
+    /// columns) on the 总分 row and the grade F:H on the 评分等级 row (0-based first, last).
+    pub const SUMMARY_LABEL_COLS: (u16, u16) = (0, 4);
+    pub const GRADE_COLS: (u16, u16) = (5, 7);
 
     pub const COLUMN_WIDTHS: [f64; 8] = [10.0, 14.0, 22.0, 14.0, 14.0, 8.0, 9.0, 16.0];
 }
@@ -478,6 +542,50 @@ pub mod flat {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_a1_cells_and_ranges() {
+        assert_eq!(parse_area("C7:D8"), Some(Area::new((6, 2), (7, 3))));
+        assert_eq!(parse_area("E3"), Some(Area::cell((2, 4))));
+        assert_eq!(parse_area("AA10"), Some(Area::cell((9, 26))));
+        assert_eq!(parse_area("D8:C7"), None);
+        assert_eq!(parse_area("7C"), None);
+        assert_eq!(parse_area("C0"), None);
+        assert_eq!(parse_area(""), None);
+    }
+
+    #[test]
+    fn every_position_in_the_layout_parses() {
+        let fields = declaration::HEADER
+            .iter()
+            .chain(declaration::FUND_FIELDS)
+            .chain(declaration::GOAL_FIELDS)
+            .chain(self_eval::HEADER)
+            .chain(self_eval::GOAL_FIELDS);
+        for f in fields {
+            assert!(parse_area(f.label_at).is_some(), "{}", f.label_at);
+            assert!(parse_area(f.value_at).is_some(), "{}", f.value_at);
+        }
+        for a1 in [
+            TITLE_AT,
+            YEAR_AT,
+            declaration::PROJECT_NAME_WITHOUT_NATURE_AT,
+            declaration::FUNDS_AT,
+            declaration::GOALS_AT,
+            self_eval::FUNDS_AT,
+            self_eval::GOALS_AT,
+        ] {
+            assert!(parse_area(a1).is_some(), "{a1}");
+        }
+    }
+
+    #[test]
+    fn captions_and_unit_labels() {
+        assert_eq!(year_caption(Some(2026)), "（2026年度）");
+        assert_eq!(year_caption(None), "（    年度）");
+        assert_eq!(funds_label(MoneyUnit::Yuan), declaration::FUNDS.text);
+        assert_eq!(funds_label(MoneyUnit::WanYuan), self_eval::FUNDS.text);
+    }
 
     #[test]
     fn labels_match_after_normalising_whitespace_colons_and_brackets() {

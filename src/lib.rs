@@ -18,4 +18,5 @@ pub mod model;
 pub mod read;
 pub mod score;
 pub mod taxonomy;
+pub mod template;
 pub mod write;

@@ -1,36 +1,230 @@
-//! [`Document`](crate::model::Document) → files: JSON, flat tables, official workbooks.
+//! [`Document`] → files: JSON, flat tables, official workbooks.
 //!
 //! Every output is written atomically (a temporary file beside the target, then a rename), so
 //! an interrupted run never leaves a half-written file.
+//!
+//! Official workbooks: rust_xlsxwriter cannot open an existing workbook, so each layout is
+//! rebuilt in code from [`crate::layout`]: [`declaration`] paints a 申报表 (DOMAIN §1c),
+//! [`self_eval`] a 自评表 (§1e), both through the formats of [`styles`]; [`write_xlsx`] puts one
+//! form on each sheet. The same document always gives the same bytes.
 
+pub mod declaration;
 pub mod flat;
 pub mod json;
+pub mod self_eval;
+mod sheet;
+pub mod styles;
 
-use crate::diag::{Error, Result};
+use crate::diag::{Diagnostic, Error, Location, Result};
+use crate::model::{Document, Form};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
+use std::collections::HashSet;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use styles::Styles;
 
-/// Writes `path` through a temporary file in the same directory and renames it into place.
+/// Excel's limit on the length of a sheet name, in UTF-16 code units.
+const SHEET_NAME_LIMIT: usize = 31;
+
+/// What [`write_xlsx`] wrote.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Written {
+    /// The sheet name of each written form, in document order.
+    pub sheets: Vec<String>,
+    /// Forms that were not written, one warning each: the 2020 目标表 has no xlsx layout yet.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Writes the forms of `doc` to the xlsx workbook `path`, one form per sheet.
+///
+/// 申报表 and 自评表 are written in their official 8-column layouts, each sheet named after
+/// its project (see [`sheet_names`]; a form without a project name after its title, as the
+/// official blank forms are). 2020 目标表 (`Form::Legacy2020`) forms are skipped and
+/// reported in [`Written::diagnostics`], so the caller decides whether that is an error
+/// (`--strict`). The file is replaced atomically (see [`atomically`]) and its bytes depend on
+/// `doc` only: the creation date is pinned.
 ///
 /// # Errors
-/// [`Error::Write`] when the directory is not writable or `write` fails.
-pub fn atomically(path: &Path, write: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+/// [`Error::Write`] when the document holds no form that can be written, when a form does not
+/// fit the xlsx format (a text over 32,767 characters), or when the file cannot be saved.
+pub fn write_xlsx(doc: &Document, path: &Path) -> Result<Written> {
     let shown = path.display().to_string();
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
+    let fail = |message: String| Error::Write {
+        path: shown.clone(),
+        message,
+    };
+    let mut written = Written::default();
+    let mut forms = Vec::new();
+    for (index, form) in doc.forms.iter().enumerate() {
+        match form {
+            Form::Declaration(_) | Form::SelfEvaluation(_) => forms.push(form),
+            Form::Legacy2020(_) => written.diagnostics.push(skipped(index, form, &shown)),
+        }
+    }
+    if forms.is_empty() {
+        return Err(fail(
+            "nothing to write: the document holds no 申报表 or 自评表".to_string(),
+        ));
+    }
+    // A form without a project name (a blank form) is named after its title, as the official
+    // blank forms are.
+    written.sheets = sheet_names(forms.iter().map(|f| match f.project_name().trim() {
+        "" => title(f),
+        name => name,
+    }));
+
+    let mut workbook = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2024, 1, 1).map_err(|e| fail(e.to_string()))?;
+    workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    let styles = Styles::new();
+    for (form, name) in forms.iter().zip(&written.sheets) {
+        let in_sheet = |e: XlsxError| fail(format!("sheet {name}: {e}"));
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name).map_err(in_sheet)?;
+        match form {
+            Form::Declaration(d) => declaration::write(sheet, d, &styles),
+            Form::SelfEvaluation(s) => self_eval::write(sheet, s, &styles),
+            Form::Legacy2020(_) => Ok(()),
+        }
+        .map_err(in_sheet)?;
+    }
+    atomically(path, |tmp| {
+        workbook
+            .save(tmp)
+            .map_err(|e| fail(format!("cannot save: {e}")))
+    })?;
+    Ok(written)
+}
+
+fn title(form: &Form) -> &'static str {
+    match form {
+        Form::Declaration(_) => crate::layout::declaration::TITLE.text,
+        Form::SelfEvaluation(_) => crate::layout::self_eval::TITLE.text,
+        Form::Legacy2020(_) => form.kind_label(),
+    }
+}
+
+fn skipped(index: usize, form: &Form, path: &str) -> Diagnostic {
+    let message = format!(
+        "form {} ({}) is a 2020 目标表, which has no xlsx layout yet; it was not written",
+        index + 1,
+        form.project_name()
+    );
+    let at = match form.source() {
+        Some(s) => Location::cell(&s.file, &s.sheet, &s.range),
+        None => Location::file(path),
+    };
+    Diagnostic::warning("write-skipped-form", message)
+        .at(at)
+        .hint("write it as JSON (-o out.json) to keep it")
+}
+
+/// Sheet names for forms with these project names, in order: valid in Excel and unique.
+///
+/// Excel refuses names over 31 characters (UTF-16 units), names with `[]:*?/\`, names that
+/// start or end with `'`, and two names that differ only in case. So: control characters become
+/// spaces, the forbidden characters their full-width forms (`/` → `／`), apostrophes at the
+/// ends and surrounding spaces are dropped, the name is cut to 31; an empty name becomes
+/// `Sheet N` (N counting from 1 in `project_names`); a repeated one gets ` (2)`, ` (3)`, …
+/// within the 31.
+pub fn sheet_names<'a>(project_names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    // Excel reserves "History" for its change tracking.
+    let mut taken: HashSet<String> = HashSet::from(["history".to_string()]);
+    let mut names = Vec::new();
+    for (index, project) in project_names.into_iter().enumerate() {
+        let cleaned: String = project
+            .chars()
+            .map(|c| match c {
+                '[' => '［',
+                ']' => '］',
+                ':' => '：',
+                '*' => '＊',
+                '?' => '？',
+                '/' => '／',
+                '\\' => '＼',
+                c if c.is_control() => ' ',
+                c => c,
+            })
+            .collect();
+        let mut base = fit(&cleaned, SHEET_NAME_LIMIT);
+        if base.is_empty() {
+            base = format!("Sheet {}", index + 1);
+        }
+        let mut name = base.clone();
+        let mut n = 1;
+        while taken.contains(&name.to_lowercase()) {
+            n += 1;
+            let suffix = format!(" ({n})");
+            name = format!("{}{suffix}", fit(&base, SHEET_NAME_LIMIT - suffix.len()));
+        }
+        taken.insert(name.to_lowercase());
+        names.push(name);
+    }
+    names
+}
+
+/// `text` trimmed of spaces and apostrophes at the ends, cut to `limit` UTF-16 units.
+fn fit(text: &str, limit: usize) -> String {
+    let trim = |s: &str| {
+        s.trim_matches(|c: char| c.is_whitespace() || c == '\'')
+            .to_string()
+    };
+    let mut used = 0;
+    let cut: String = trim(text)
+        .chars()
+        .take_while(|c| {
+            used += c.len_utf16();
+            used <= limit
+        })
+        .collect();
+    trim(&cut)
+}
+
+/// Creates or replaces `path` all at once: `write` fills a temporary file next to it, which is
+/// flushed to disk and renamed over `path` only when `write` succeeded.
+///
+/// Why: a crash, a full disk or a failing writer must never leave a half-written file where
+/// the user expects their output, nor destroy the previous one. The temporary file sits in the
+/// same directory (a rename does not cross file systems), is named `.<name>.<pid>-<n>.tmp` and
+/// is removed on failure. The new file gets default permissions.
+///
+/// # Errors
+/// The error of `write`; [`Error::Write`] when `path` has no file name or the temporary file
+/// cannot be flushed or renamed.
+pub fn atomically<T>(path: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let shown = path.display().to_string();
+    let fail = |message: String| Error::Write {
+        path: shown.clone(),
+        message,
     };
     let name = path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = write(&tmp).and_then(|()| {
-        std::fs::rename(&tmp, path).map_err(|e| Error::Write {
-            path: shown.clone(),
-            message: format!("cannot move the finished file into place: {e}"),
-        })
+        .ok_or_else(|| fail("not a file name".to_string()))?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp_name = OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(
+        ".{}-{}.tmp",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let tmp: PathBuf = dir.join(tmp_name);
+    let result = write(&tmp).and_then(|value| {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| fail(format!("cannot flush {}: {e}", tmp.display())))?;
+        std::fs::rename(&tmp, path).map_err(|e| fail(format!("cannot replace the file: {e}")))?;
+        Ok(value)
     });
     if result.is_err() {
+        // Best effort: the temporary file may never have been created.
         let _ = std::fs::remove_file(&tmp);
     }
     result
@@ -48,3 +242,6 @@ pub fn bytes_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         })
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -115,7 +115,9 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
         }
         OutputFormat::Csv => write::flat::write_csv_dir(&inputs.document, &args.output)?,
         OutputFormat::Xlsx => {
-            bail!("xlsx output is not available in this build")
+            let outcome = write::write_xlsx(&inputs.document, &args.output)?;
+            print_diagnostics(&outcome.diagnostics, min);
+            vec![args.output.clone()]
         }
     };
     if !args.quiet {

@@ -1,0 +1,98 @@
+//! 财政项目支出绩效目标申报表 → worksheet, in the official 8-column layout (DOMAIN §1c).
+//!
+//! Rows 1–2 title and year; rows 3–5 the header fields; rows 6–9 项目资金; rows 10–11 the goals;
+//! from row 12 the indicator table, `绩效指标` in column A over all of it. Without 项目性质
+//! (`project_nature == None`, the 宝山 layout) the project name spans C3:F3.
+
+use super::sheet::{FormSheet, area, row_area, unknown_field};
+use super::styles::Styles;
+use crate::grid::Area;
+use crate::layout::{self, declaration as at};
+use crate::model::Declaration;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+/// Paints `form` onto an empty worksheet.
+///
+/// The positions and labels come from [`crate::layout::declaration`]; values are written as
+/// strings (never formulas), amounts as numbers shown `#,##0.00`.
+///
+/// # Errors
+/// Any [`XlsxError`] of rust_xlsxwriter, e.g. a text longer than Excel's 32,767 characters.
+pub fn write(sheet: &mut Worksheet, form: &Declaration, styles: &Styles) -> Result<(), XlsxError> {
+    let mut out = FormSheet::new(sheet, styles, &at::COLUMN_WIDTHS, at::TITLE.text, form.year)?;
+
+    for field in at::HEADER {
+        let (value, value_at) = match field.path {
+            "project_name" if form.project_nature.is_none() => {
+                (&form.project_name, at::PROJECT_NAME_WITHOUT_NATURE_AT)
+            }
+            "project_name" => (&form.project_name, field.value_at),
+            "project_nature" => match &form.project_nature {
+                Some(nature) => (nature, field.value_at),
+                None => continue,
+            },
+            "project_category" => (&form.project_category, field.value_at),
+            "department" => (&form.department, field.value_at),
+            "implementing_unit" => (&form.implementing_unit, field.value_at),
+            "planned_start" => (&form.planned_start, field.value_at),
+            "planned_end" => (&form.planned_end, field.value_at),
+            other => return Err(unknown_field(other)),
+        };
+        out.label(area(field.label_at)?, field.label.text)?;
+        out.text(area(value_at)?, value, &styles.text)?;
+    }
+
+    out.label(area(at::FUNDS_AT)?, &layout::funds_label(form.funds.unit))?;
+    let funds = &form.funds;
+    for field in at::FUND_FIELDS {
+        let amount = match field.path {
+            "funds.project_total" => funds.project_total,
+            "funds.project_fiscal" => funds.project_fiscal,
+            "funds.project_other" => funds.project_other,
+            "funds.annual_total" => funds.annual_total,
+            "funds.annual_fiscal" => funds.annual_fiscal,
+            "funds.annual_carryover" => funds.annual_carryover,
+            "funds.annual_other" => funds.annual_other,
+            other => return Err(unknown_field(other)),
+        };
+        out.label(area(field.label_at)?, field.label.text)?;
+        out.amount(area(field.value_at)?, amount)?;
+    }
+
+    out.label(area(at::GOALS_AT)?, at::GOALS.text)?;
+    for field in at::GOAL_FIELDS {
+        let text = match field.path {
+            "overall_goal" => &form.overall_goal,
+            "annual_goal" => &form.annual_goal,
+            other => return Err(unknown_field(other)),
+        };
+        out.label(area(field.label_at)?, field.label.text)?;
+        out.long_text(area(field.value_at)?, text)?;
+    }
+
+    let header = at::TABLE_HEADER_ROW;
+    let last = header + form.indicators.len() as u32;
+    let indicators_at = Area::new(
+        (header, u32::from(at::INDICATORS_COL)),
+        (last, u32::from(at::INDICATORS_COL)),
+    );
+    out.label(indicators_at, at::INDICATORS.text)?;
+    out.label(row_area(header, at::LEVEL1_COLS), at::LEVEL1.text)?;
+    out.label(row_area(header, at::LEVEL2_COLS), at::LEVEL2.text)?;
+    out.label(row_area(header, at::NAME_COLS), at::LEVEL3.text)?;
+    out.label(row_area(header, at::TARGET_COLS), at::TARGET.text)?;
+
+    let first = header + 1;
+    let levels: Vec<(&str, &str)> = form
+        .indicators
+        .iter()
+        .map(|i| (i.level1.as_str(), i.level2.as_str()))
+        .collect();
+    out.levels(first, &levels, at::LEVEL1_COLS.0, at::LEVEL2_COLS.0)?;
+    for (row, indicator) in (first..).zip(&form.indicators) {
+        out.text(row_area(row, at::NAME_COLS), &indicator.name, &styles.text)?;
+        let target = indicator.target.to_text();
+        out.text(row_area(row, at::TARGET_COLS), &target, &styles.value)?;
+    }
+    out.finish()
+}

@@ -1,0 +1,312 @@
+//! What the two form writers share: placing text and numbers by area (merging where the area
+//! spans several cells), the vertical merges of 一级/二级, row heights estimated from the text,
+//! and the page setup.
+//!
+//! Both writers paint through [`FormSheet`], so every cell of a form gets a border and every
+//! text is remembered for [`FormSheet::finish`], which sizes the rows so wrapped Chinese text is
+//! never cut off.
+
+use super::styles::Styles;
+use crate::grid::{Area, cell_name};
+use crate::layout;
+use crate::model::Figure;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
+use std::ops::Range;
+
+/// Height of the title row, in points.
+const TITLE_HEIGHT: f64 = 36.0;
+/// The lowest row height of the form, in points.
+const MIN_HEIGHT: f64 = 20.0;
+/// Excel's highest row height, in points: a longer text is shown cut, whatever the file says.
+const MAX_HEIGHT: f64 = 409.0;
+/// The lowest height of a long text's area (the goals), so a blank form leaves room to write.
+const LONG_TEXT_MIN_HEIGHT: f64 = 60.0;
+/// One line of 宋体 10, in points, and the padding above and below the lines.
+const LINE_HEIGHT: f64 = 13.5;
+const ROW_PADDING: f64 = 4.0;
+/// Width units a cell loses to its margins.
+const CELL_PADDING: f64 = 1.0;
+/// Width of a character in Excel width units at 宋体 10: CJK and other wide characters take two.
+const WIDE_CHAR: f64 = 2.0;
+const NARROW_CHAR: f64 = 1.1;
+
+/// A worksheet being painted with one form.
+pub(super) struct FormSheet<'a> {
+    sheet: &'a mut Worksheet,
+    pub styles: &'a Styles,
+    widths: &'static [f64],
+    /// Every text placed below the title, with its area, for the row heights.
+    texts: Vec<(Area, String)>,
+    /// Areas that need a height whatever their text.
+    minimums: Vec<(Area, f64)>,
+    last_row: u32,
+}
+
+impl<'a> FormSheet<'a> {
+    /// Sets the official column widths and writes title and year caption.
+    pub fn new(
+        sheet: &'a mut Worksheet,
+        styles: &'a Styles,
+        widths: &'static [f64],
+        title: &str,
+        year: Option<i32>,
+    ) -> Result<Self, XlsxError> {
+        for (col, width) in widths.iter().enumerate() {
+            sheet.set_column_width(col_num(col as u32)?, *width)?;
+        }
+        let mut form = FormSheet {
+            sheet,
+            styles,
+            widths,
+            texts: Vec::new(),
+            minimums: Vec::new(),
+            last_row: 0,
+        };
+        let title_at = area(layout::TITLE_AT)?;
+        form.put(title_at, title, &styles.title)?;
+        let year_at = area(layout::YEAR_AT)?;
+        form.put(year_at, &layout::year_caption(year), &styles.caption)?;
+        Ok(form)
+    }
+
+    /// Text (always a string, never a formula) over an area, remembered for the row heights.
+    pub fn text(&mut self, at: Area, text: &str, format: &Format) -> Result<(), XlsxError> {
+        self.put(at, text, format)?;
+        if !text.is_empty() {
+            self.texts.push((at, text.to_string()));
+        }
+        Ok(())
+    }
+
+    /// A long text (a goal) over an area: left and top, with room for a few lines when empty.
+    pub fn long_text(&mut self, at: Area, text: &str) -> Result<(), XlsxError> {
+        let format = self.styles.text_left_top.clone();
+        self.minimums.push((at, LONG_TEXT_MIN_HEIGHT));
+        self.text(at, text, &format)
+    }
+
+    /// A constant label over an area.
+    pub fn label(&mut self, at: Area, text: &str) -> Result<(), XlsxError> {
+        let format = self.styles.label.clone();
+        self.text(at, text, &format)
+    }
+
+    /// A 申报表 amount; `None` is an empty bordered cell.
+    pub fn amount(&mut self, at: Area, amount: Option<Decimal>) -> Result<(), XlsxError> {
+        match amount {
+            Some(a) => {
+                let format = self.styles.amount(a);
+                self.number(at, a, &format)
+            }
+            None => {
+                let format = self.styles.text.clone();
+                self.put(at, "", &format)
+            }
+        }
+    }
+
+    /// A 自评表 figure: a number with its own decimals, the text `-`, or an empty bordered cell.
+    pub fn figure(&mut self, at: Area, figure: &Figure) -> Result<(), XlsxError> {
+        match figure {
+            Figure::Number(n) => {
+                let format = self.styles.figure(*n);
+                self.number(at, *n, &format)
+            }
+            Figure::Dash => {
+                let format = self.styles.dash.clone();
+                self.put(at, "-", &format)
+            }
+            Figure::Blank => {
+                let format = self.styles.dash.clone();
+                self.put(at, "", &format)
+            }
+        }
+    }
+
+    /// The 一级/二级 columns of an indicator table: each run of equal 一级 merged vertically in
+    /// `level1_col`, each run of equal (一级, 二级) in `level2_col`. `levels[i]` is the row
+    /// `first_row + i`.
+    pub fn levels(
+        &mut self,
+        first_row: u32,
+        levels: &[(&str, &str)],
+        level1_col: u16,
+        level2_col: u16,
+    ) -> Result<(), XlsxError> {
+        let column = |rows: Range<usize>, col: u16| {
+            Area::new(
+                (first_row + rows.start as u32, u32::from(col)),
+                (first_row + rows.end as u32 - 1, u32::from(col)),
+            )
+        };
+        let level1: Vec<&str> = levels.iter().map(|l| l.0).collect();
+        for rows in runs(&level1) {
+            let at = column(rows.clone(), level1_col);
+            self.label(at, level1[rows.start])?;
+        }
+        for rows in runs(levels) {
+            let at = column(rows.clone(), level2_col);
+            self.label(at, levels[rows.start].1)?;
+        }
+        Ok(())
+    }
+
+    /// Sets the row heights from the text placed, and the page: A4 portrait, one page wide,
+    /// centred, the form as print area.
+    pub fn finish(self) -> Result<(), XlsxError> {
+        let last_col = col_num(self.widths.len().saturating_sub(1) as u32)?;
+        let mut heights = vec![MIN_HEIGHT; self.last_row as usize + 1];
+        heights[0] = TITLE_HEIGHT;
+        // What each area needs, below the title (whose height is fixed).
+        let needs = self
+            .texts
+            .iter()
+            .map(|(at, text)| (*at, self.text_height(at, text)))
+            .chain(self.minimums.iter().copied())
+            .filter(|(at, _)| at.first.0 > 0);
+        let (single, multi): (Vec<_>, Vec<_>) = needs.partition(|(at, _)| at.first.0 == at.last.0);
+        for (at, need) in single {
+            let row = at.first.0 as usize;
+            heights[row] = heights[row].max(need);
+        }
+        // An area over several rows needs their sum; spread what is missing evenly.
+        for (at, need) in multi {
+            let rows = at.first.0 as usize..at.last.0 as usize + 1;
+            let have: f64 = heights[rows.clone()].iter().sum();
+            let missing = need - have;
+            if missing > 0.0 {
+                let share = missing / rows.len() as f64;
+                heights[rows].iter_mut().for_each(|h| *h += share);
+            }
+        }
+        for (row, height) in heights.iter().enumerate() {
+            // Whole half points keep the file free of float noise.
+            let height = ((height * 2.0).ceil() / 2.0).min(MAX_HEIGHT);
+            self.sheet.set_row_height(row as RowNum, height)?;
+        }
+        self.sheet
+            .set_paper_size(9)
+            .set_portrait()
+            .set_print_fit_to_pages(1, 0)
+            .set_print_center_horizontally(true)
+            .set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3)
+            .set_print_area(0, 0, self.last_row, last_col)?;
+        Ok(())
+    }
+
+    /// Points needed to show `text` wrapped in `at`.
+    fn text_height(&self, at: &Area, text: &str) -> f64 {
+        let width: f64 = (at.first.1..=at.last.1)
+            .filter_map(|c| self.widths.get(c as usize))
+            .sum::<f64>()
+            - CELL_PADDING;
+        let lines: f64 = text
+            .split('\n')
+            .map(|line| (text_width(line) / width.max(1.0)).ceil().max(1.0))
+            .sum();
+        lines * LINE_HEIGHT + ROW_PADDING
+    }
+
+    fn number(&mut self, at: Area, value: Decimal, format: &Format) -> Result<(), XlsxError> {
+        // merge_range writes a string; overwrite its top-left cell with the number.
+        self.put(at, "", format)?;
+        let (row, col) = top_left(at)?;
+        self.sheet.write_with_format(row, col, value, format)?;
+        Ok(())
+    }
+
+    /// Writes `text` over `at` with `format` on every cell, merging when it spans several.
+    fn put(&mut self, at: Area, text: &str, format: &Format) -> Result<(), XlsxError> {
+        let (row, col) = top_left(at)?;
+        if at.is_single() {
+            self.sheet
+                .write_string_with_format(row, col, text, format)?;
+        } else {
+            let last_col = col_num(at.last.1)?;
+            self.sheet
+                .merge_range(row, col, at.last.0, last_col, text, format)?;
+        }
+        self.last_row = self.last_row.max(at.last.0);
+        Ok(())
+    }
+}
+
+/// The area of an A1 range from [`crate::layout`].
+///
+/// # Errors
+/// [`XlsxError::ParameterError`] when the layout holds a malformed range (a bug, caught by the
+/// layout's tests).
+pub(super) fn area(a1: &str) -> Result<Area, XlsxError> {
+    layout::parse_area(a1)
+        .ok_or_else(|| XlsxError::ParameterError(format!("layout range {a1:?} is not A1 notation")))
+}
+
+/// A field path of the layout a writer does not know: the layout and the writer disagree.
+pub(super) fn unknown_field(path: &str) -> XlsxError {
+    XlsxError::ParameterError(format!("layout field {path:?} has no writer"))
+}
+
+/// One row, columns `cols.0..=cols.1`.
+pub(super) fn row_area(row: u32, cols: (u16, u16)) -> Area {
+    Area::new((row, u32::from(cols.0)), (row, u32::from(cols.1)))
+}
+
+/// Ranges of consecutive equal items: `[a, a, b, a]` → `0..2, 2..3, 3..4`.
+pub(super) fn runs<T: PartialEq>(items: &[T]) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if items[run.start] == *item => run.end = i + 1,
+            _ => runs.push(i..i + 1),
+        }
+    }
+    runs
+}
+
+/// Estimated width of a line of text in Excel width units at 宋体 10.
+fn text_width(line: &str) -> f64 {
+    line.chars()
+        .map(|c| if c.is_ascii() { NARROW_CHAR } else { WIDE_CHAR })
+        .sum()
+}
+
+fn top_left(at: Area) -> Result<(RowNum, ColNum), XlsxError> {
+    Ok((at.first.0, col_num(at.first.1)?))
+}
+
+fn col_num(col: u32) -> Result<ColNum, XlsxError> {
+    ColNum::try_from(col).map_err(|_| {
+        XlsxError::ParameterError(format!("column of {} out of range", cell_name((0, col))))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_consecutive_runs() {
+        assert_eq!(runs(&["a", "a", "b", "a"]), vec![0..2, 2..3, 3..4]);
+        assert_eq!(runs::<&str>(&[]), Vec::<Range<usize>>::new());
+    }
+
+    #[test]
+    fn heights_count_wrapped_and_explicit_lines() {
+        let styles = Styles::new();
+        let mut sheet = Worksheet::new();
+        let form = FormSheet::new(&mut sheet, &styles, &[13.0, 13.0], "标题", None)
+            .expect("new form sheet");
+        let both = Area::new((2, 0), (2, 1));
+        // 60 wide characters = 120 units over 26 - 1 = 25 units: 5 lines.
+        assert_eq!(form.text_height(&both, &"字".repeat(60)), 5.0 * 13.5 + 4.0);
+        assert_eq!(form.text_height(&both, "一\n二\n三"), 3.0 * 13.5 + 4.0);
+        assert_eq!(form.text_height(&Area::cell((2, 0)), ""), 13.5 + 4.0);
+    }
+
+    #[test]
+    fn wide_characters_count_double() {
+        assert_eq!(text_width("项目"), 4.0);
+        assert!((text_width("ab") - 2.2).abs() < 1e-9);
+    }
+}

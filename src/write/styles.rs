@@ -1,0 +1,119 @@
+//! Every cell format of the written forms, in one place and named by role (DOMAIN §1f).
+//!
+//! 宋体 throughout: 16 pt bold for the title, 11 pt for the year caption, 10 pt elsewhere. Every
+//! cell of the form from row 3 down has a thin border and wraps its text. Number formats follow
+//! the decimals a `Decimal` carries, so `10` prints `10` and `10.00` prints `10.00`.
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder};
+
+/// The font of every cell.
+pub const FONT: &str = "宋体";
+/// Body font size in points; the row-height estimate in [`super::sheet`] assumes it.
+pub const FONT_SIZE: f64 = 10.0;
+const TITLE_SIZE: f64 = 16.0;
+const CAPTION_SIZE: f64 = 11.0;
+/// Excel's limit on decimals in a number format, and more than an f64 can show anyway.
+const MAX_DECIMALS: u32 = 15;
+
+/// The formats of one workbook, named by the role of the cell.
+#[derive(Debug, Clone)]
+pub struct Styles {
+    /// `财政项目支出绩效目标申报表`: 16 pt bold, centred, no border.
+    pub title: Format,
+    /// `（2026年度）`: centred, no border.
+    pub caption: Format,
+    /// Constant labels (`项目名称`, `一级指标`, …): centred horizontally and vertically.
+    pub label: Format,
+    /// Short values (`项目名称`'s value, 三级指标 names): left, vertically centred.
+    pub text: Format,
+    /// Long texts (项目总目标, 年度总体目标, 实际完成情况): left and top.
+    pub text_left_top: Format,
+    /// Indicator values (`=100.00(%)`, `达成指标`) and grades: centred and stored as text (`@`),
+    /// so that Excel never takes `=100.00(%)` for a formula when the cell is edited.
+    pub value: Format,
+    /// A printed dash (`-`) in a figure column: centred.
+    pub dash: Format,
+    base: Format,
+}
+
+impl Styles {
+    /// Builds the formats once per workbook.
+    pub fn new() -> Self {
+        let font = Format::new().set_font_name(FONT).set_text_wrap();
+        let base = font
+            .clone()
+            .set_font_size(FONT_SIZE)
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter);
+        let centred = base.clone().set_align(FormatAlign::Center);
+        Styles {
+            title: font
+                .clone()
+                .set_font_size(TITLE_SIZE)
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            caption: font
+                .set_font_size(CAPTION_SIZE)
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            label: centred.clone(),
+            text: base.clone().set_align(FormatAlign::Left),
+            text_left_top: base
+                .clone()
+                .set_align(FormatAlign::Left)
+                .set_align(FormatAlign::Top),
+            value: centred.clone().set_num_format("@"),
+            dash: centred,
+            base,
+        }
+    }
+
+    /// A money amount of the 申报表: `#,##0.00`, or more decimals when the amount has them.
+    pub fn amount(&self, amount: Decimal) -> Format {
+        let decimals = amount.scale().clamp(2, MAX_DECIMALS);
+        self.number(format!("#,##0.{}", "0".repeat(decimals as usize)))
+    }
+
+    /// A 自评表 figure with the decimals it was printed with: `10` → `0`, `10.00` → `0.00`.
+    pub fn figure(&self, figure: Decimal) -> Format {
+        match figure.scale().min(MAX_DECIMALS) {
+            0 => self.number("0".to_string()),
+            d => self.number(format!("0.{}", "0".repeat(d as usize))),
+        }
+    }
+
+    fn number(&self, num_format: String) -> Format {
+        self.base
+            .clone()
+            .set_align(FormatAlign::Right)
+            .set_num_format(num_format)
+    }
+}
+
+impl Default for Styles {
+    fn default() -> Self {
+        Styles::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).expect("decimal literal")
+    }
+
+    #[test]
+    fn number_formats_follow_the_decimals() {
+        let s = Styles::new();
+        assert_eq!(s.figure(d("10")), s.number("0".into()));
+        assert_eq!(s.figure(d("10.00")), s.number("0.00".into()));
+        assert_eq!(s.figure(d("8.935")), s.number("0.000".into()));
+        assert_eq!(s.amount(d("140000")), s.number("#,##0.00".into()));
+        assert_eq!(s.amount(d("28.882")), s.number("#,##0.000".into()));
+    }
+}
