@@ -20,7 +20,7 @@ pub struct ScoreArgs {
     /// Workbooks (.xlsx .xlsm .xls .ods), JSON models, or directories of them.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// Output file; its extension chooses the format (.json).
+    /// Output file; its extension chooses the format (.json, .xlsx).
     #[arg(short, long)]
     pub output: PathBuf,
     /// Replace figures the form already holds when the computed value differs.
@@ -36,16 +36,22 @@ pub struct ScoreArgs {
     pub scoring: ScoringArgs,
 }
 
-/// Writes the scored document: the one place that knows the output formats.
-fn write_output(doc: &Document, path: &Path) -> anyhow::Result<()> {
+/// Writes the scored document, in the format the output's extension names: the one place
+/// that knows the output formats.
+fn write_output(doc: &Document, path: &Path, min: Severity) -> anyhow::Result<()> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     match ext.as_str() {
         "json" => Ok(crate::write::json::write(doc, path)?),
+        "xlsx" => {
+            let written = crate::write::write_xlsx(doc, path)?;
+            print_diagnostics(&written.diagnostics, min);
+            Ok(())
+        }
         _ => bail!(
-            "{}: cannot write this format from score\n  hint: use a .json output name",
+            "{}: cannot tell the output format from the name\n  hint: use a .json or .xlsx name",
             path.display()
         ),
     }
@@ -91,7 +97,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    write_output(&inputs.document, &args.output)?;
+    write_output(&inputs.document, &args.output, min)?;
     if !args.quiet {
         eprintln!("wrote {}", args.output.display());
     }

@@ -758,3 +758,38 @@ fn score_writes_json_and_explains() {
     let (code, check_out, _) = jixiao(&["check", out.to_str().unwrap()]);
     assert_eq!(code, 0, "{check_out}");
 }
+
+#[test]
+fn score_fills_a_blanked_model_and_writes_xlsx() {
+    let dir = temp_dir("score-xlsx");
+    let forms: Vec<Form> = read(XJ23)
+        .into_iter()
+        .map(|f| match f {
+            Form::SelfEvaluation(s) => Form::SelfEvaluation(blanked(s)),
+            other => other,
+        })
+        .collect();
+    let input = dir.join("blanked.json");
+    jixiao::write::json::write(&jixiao::model::Document::new(forms), &input).unwrap();
+    let out = dir.join("scored.xlsx");
+    let (code, _, err) = jixiao(&[
+        "score",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let scored = jixiao::read::read_workbook(&out).unwrap().value;
+    for (form, (name, rate, exec, total)) in scored.iter().zip(SEED_001) {
+        let Form::SelfEvaluation(s) = form else {
+            panic!("{name}: not a self-evaluation")
+        };
+        assert_eq!(s.project_name, name);
+        assert_eq!(s.funds.total.rate.number(), Some(d(rate)), "{name}");
+        assert_eq!(s.funds.total.score.number(), Some(d(exec)), "{name}");
+        assert_eq!(s.total_score.number(), Some(d(total)), "{name}");
+        assert_eq!(s.grade, "优", "{name}");
+    }
+    let (code, check_out, _) = jixiao(&["check", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{check_out}");
+}
