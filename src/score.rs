@@ -526,11 +526,13 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
         }
         let path = format!("indicators[{i}].score");
         let subject = format!("得分 {}", ind.name.trim());
+        // Scored only when both are numbers in the same unit (or one states none).
         let quant = ind
             .target
             .quantity
             .as_ref()
-            .zip(ind.actual.quantity.as_ref());
+            .zip(ind.actual.quantity.as_ref())
+            .filter(|(t, a)| t.unit.is_none() || a.unit.is_none() || t.unit == a.unit);
         match (quant, ind.weight.number()) {
             (Some((target, actual)), Some(w)) => {
                 let s = quantitative_score(target, actual.number, w, opts);
