@@ -3,7 +3,9 @@
 //! Exit codes are fixed: 0 success, 1 findings that count as errors (`check`), 2 unreadable
 //! input or bad usage.
 
+pub mod check;
 pub mod convert;
+pub mod score;
 
 use crate::diag::{Diagnostic, Severity};
 use clap::{Parser, Subcommand};
@@ -22,6 +24,10 @@ pub struct Cli {
 pub enum Command {
     /// Convert workbooks and JSON models into JSON, official workbooks or flat tables.
     Convert(convert::ConvertArgs),
+    /// Check forms against the consistency and scoring rules; exit 1 on errors.
+    Check(check::CheckArgs),
+    /// Fill in the computable figures of self-evaluations (rates, scores, total, grade).
+    Score(score::ScoreArgs),
 }
 
 /// Runs a parsed command line.
@@ -31,6 +37,8 @@ pub enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Convert(args) => convert::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Score(args) => score::run(args),
     }
 }
 
