@@ -112,6 +112,7 @@ fn declaration() -> Declaration {
         overall_goal: String::new(),
         annual_goal: "通过设立机关服务费项目，保障了办事处日常公务活动……".into(),
         indicators,
+        ..Declaration::default()
     }
 }
 
