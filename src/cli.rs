@@ -3,8 +3,10 @@
 //! Exit codes are fixed: 0 success, 1 findings that count as errors (`check`), 2 unreadable
 //! input or bad usage.
 
+pub mod check;
 pub mod convert;
 pub mod diff;
+pub mod score;
 
 use crate::diag::{Diagnostic, Severity};
 use clap::{Parser, Subcommand};
@@ -25,6 +27,10 @@ pub enum Command {
     Convert(convert::ConvertArgs),
     /// List, form by form, the fields and indicator cells that differ between OLD and NEW.
     Diff(diff::DiffArgs),
+    /// Check forms against the consistency and scoring rules; exit 1 on errors.
+    Check(check::CheckArgs),
+    /// Fill in the computable figures of self-evaluations (rates, scores, total, grade).
+    Score(score::ScoreArgs),
 }
 
 /// Runs a parsed command line.
@@ -35,6 +41,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Convert(args) => convert::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Score(args) => score::run(args),
     }
 }
 

@@ -131,7 +131,7 @@ impl Cell {
     /// The text a person sees, trimmed: numbers with the decimals of their format.
     pub fn text(&self) -> String {
         match self {
-            Cell::Text(s) => s.trim().to_string(),
+            Cell::Text(s) => clean_text(s),
             Cell::Number { value, shape } => {
                 let v = if shape.percent { value * 100.0 } else { *value };
                 let body = match shape.decimals {
@@ -149,6 +149,30 @@ impl Cell {
             Cell::Error(e) => e.clone(),
         }
     }
+}
+
+/// Cell text as a person reads it: the HTML paragraph and line-break tags some web systems
+/// export (`<p>机关服务费</p>`) removed or made line breaks, then trimmed (full-width and
+/// non-breaking spaces included).
+fn clean_text(s: &str) -> String {
+    if !s.contains('<') {
+        return s.trim().to_string();
+    }
+    let mut out = s.to_string();
+    for (tag, by) in [
+        ("</p><p>", "\n"),
+        ("<br/>", "\n"),
+        ("<br />", "\n"),
+        ("<br>", "\n"),
+        ("<p>", ""),
+        ("</p>", ""),
+        ("<P>", ""),
+        ("</P>", ""),
+        ("&nbsp;", " "),
+    ] {
+        out = out.replace(tag, by);
+    }
+    out.trim().to_string()
 }
 
 /// The shortest decimal text that reads back as `v` (`12.51`, never `12.509999…`).
@@ -285,6 +309,17 @@ pub fn detect(path: &Path) -> Result<Format> {
         });
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        // An encrypted xlsx is an OLE file holding an `EncryptedPackage` stream; its name
+        // stands UTF-16 in the directory.
+        let whole = std::fs::read(path)
+            .map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
+        let name: Vec<u8> = "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        if whole.windows(name.len()).any(|w| w == name) {
+            return Err(password_protected(&shown));
+        }
         return Ok(Format::Xls);
     }
     let text = String::from_utf8_lossy(head).to_ascii_lowercase();
@@ -311,6 +346,11 @@ pub fn detect(path: &Path) -> Result<Format> {
     ))
 }
 
+fn password_protected(shown: &str) -> Error {
+    Error::unreadable(shown, "the workbook is password-protected")
+        .with_hint("remove the password in Excel or WPS (文件 → 信息 → 保护工作簿) and try again")
+}
+
 /// Opens every sheet of a workbook as a [`Grid`]. `shown` is the path as the user gave it.
 ///
 /// # Errors
@@ -324,10 +364,9 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
     let fail = |e: String| {
         let lower = e.to_lowercase();
         if lower.contains("password") || lower.contains("encrypt") {
-            Error::unreadable(&shown, "the workbook is password-protected").with_hint(
-                "remove the password in Excel or WPS (文件 → 信息 → 保护工作簿) and try again",
-            )
+            password_protected(&shown)
         } else {
+            let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
             Error::unreadable(&shown, format!("cannot read the workbook: {e}")).with_hint(
                 "the file may be damaged; open it in Excel, WPS or LibreOffice and save it again",
             )
@@ -372,7 +411,15 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
             Ok(grids)
         }
         Format::Xlsb | Format::Ods => {
-            let mut wb = calamine::open_workbook_auto(path).map_err(|e| fail(e.to_string()))?;
+            // By the sniffed format, not the name: an .ods saved as `.xls` still opens.
+            let mut wb = match format {
+                Format::Ods => calamine::Ods::new(reader)
+                    .map(calamine::Sheets::Ods)
+                    .map_err(|e| fail(e.to_string()))?,
+                _ => calamine::Xlsb::new(reader)
+                    .map(calamine::Sheets::Xlsb)
+                    .map_err(|e| fail(e.to_string()))?,
+            };
             let names = wb.sheet_names();
             let mut grids = Vec::new();
             for name in names {
@@ -464,5 +511,14 @@ mod tests {
         assert_eq!(g.text((0, 5)), "标题");
         assert_eq!(g.area((0, 3)), Area::new((0, 0), (0, 7)));
         assert_eq!(g.text((1, 0)), "");
+    }
+
+    #[test]
+    fn cell_text_drops_html_paragraphs_and_stray_spaces() {
+        let text = |s: &str| Cell::Text(s.into()).text();
+        assert_eq!(text("<p>机关服务费</p>"), "机关服务费");
+        assert_eq!(text("<p>甲</p><p>乙</p>"), "甲\n乙");
+        assert_eq!(text("\u{3000}经常性专项业务费\u{a0} "), "经常性专项业务费");
+        assert_eq!(text("≥ 55.00 (人)"), "≥ 55.00 (人)");
     }
 }

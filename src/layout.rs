@@ -42,7 +42,7 @@ pub struct Label {
 
 impl Label {
     /// Whether a cell's text is this label: equal after [`normalize_label`], or equal but for a
-    /// trailing parenthetical (`项目资金（元）`, `执行率(%)`, `项目总目标 (2024年-2024年)`).
+    /// trailing parenthetical that ends the text (`项目资金（元）`, `执行率(%)`, `项目总目标 (2024年-2024年)`).
     pub fn matches(&self, cell_text: &str) -> bool {
         let cell = normalize_label(cell_text);
         std::iter::once(self.text)
@@ -52,9 +52,104 @@ impl Label {
                 cell == l
                     || cell
                         .strip_prefix(l.as_str())
-                        .is_some_and(|rest| rest.starts_with('('))
+                        .is_some_and(|rest| rest.starts_with('(') && rest.ends_with(')'))
             })
     }
+}
+
+/// One `label：value` pair found inside a cell's text by [`split_pairs`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    /// Index of the label in the list given to [`split_pairs`].
+    pub label: usize,
+    /// The label as written, with its parenthetical (`项目总预算（元）`), without the colon.
+    pub written: String,
+    /// The text after the colon up to the next pair, trimmed.
+    pub value: String,
+}
+
+/// Splits a cell holding `label：value` pairs (`项目名称：合作交流工作业务费    项目类别：经常性专项业务费`)
+/// on the labels it knows. Labels may carry inner spaces or line breaks, a parenthetical
+/// (`（元）`) and a full- or half-width colon; the colon is required. The first pair must start
+/// the cell, and every later one must follow whitespace, so that a value's own text is never
+/// split. Returns no pairs when the cell does not start with a label and a colon.
+pub fn split_pairs(text: &str, labels: &[Label]) -> Vec<Pair> {
+    // The cell without whitespace, punctuation unified, each char with its byte offset in `text`.
+    let norm: Vec<(char, usize, bool)> = {
+        let mut out = Vec::new();
+        let mut after_space = true;
+        for (i, c) in text.char_indices() {
+            if c.is_whitespace() {
+                after_space = true;
+                continue;
+            }
+            let c = match c {
+                '：' => ':',
+                '（' => '(',
+                '）' => ')',
+                '／' => '/',
+                '，' => ',',
+                _ => c,
+            };
+            out.push((c, i, after_space));
+            after_space = false;
+        }
+        out
+    };
+    // (start in norm, end in norm just after the colon, label index)
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let mut p = 0;
+    while p < norm.len() {
+        if !norm[p].2 {
+            p += 1;
+            continue;
+        }
+        let best = labels
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| {
+                std::iter::once(l.text)
+                    .chain(l.variants.iter().copied())
+                    .map(move |t| (i, normalize_label(t)))
+            })
+            .filter_map(|(i, l)| {
+                let l: Vec<char> = l.chars().collect();
+                let end = p + l.len();
+                if end > norm.len() || norm[p..end].iter().map(|x| x.0).ne(l.iter().copied()) {
+                    return None;
+                }
+                let mut q = end;
+                if norm.get(q).is_some_and(|x| x.0 == '(') {
+                    q = end + norm[end..].iter().position(|x| x.0 == ')')? + 1;
+                }
+                (norm.get(q).is_some_and(|x| x.0 == ':')).then_some((i, l.len(), q + 1))
+            })
+            .max_by_key(|&(_, len, _)| len);
+        match best {
+            Some((i, _, end)) => {
+                found.push((p, end, i));
+                p = end;
+            }
+            None => p += 1,
+        }
+    }
+    if found.first().is_none_or(|f| f.0 != 0) {
+        return Vec::new();
+    }
+    let byte = |n: usize| norm.get(n).map(|x| x.1).unwrap_or(text.len());
+    found
+        .iter()
+        .enumerate()
+        .map(|(k, &(start, end, label))| {
+            let stop = found.get(k + 1).map(|f| byte(f.0)).unwrap_or(text.len());
+            let colon = byte(end - 1);
+            Pair {
+                label,
+                written: text[byte(start)..colon].trim().to_string(),
+                value: text[byte(end).min(stop)..stop].trim().to_string(),
+            }
+        })
+        .collect()
 }
 
 const fn label(text: &'static str) -> Label {
@@ -301,6 +396,14 @@ pub mod declaration {
     /// `绩效指标` spans column A from the header row to the last indicator row.
     pub const INDICATORS_COL: u16 = 0;
 
+    /// 备注: after the indicator table, a heading row over A:H, then one row per note — its
+    /// label in A:B, its text in C:H. Printed only when the form has notes (a converted 2020
+    /// 目标表's narrative sections and prior-year amounts).
+    pub const NOTES: Label = label("备注");
+    pub const NOTES_COLS: (u16, u16) = (0, 7);
+    pub const NOTE_LABEL_COLS: (u16, u16) = (0, 1);
+    pub const NOTE_TEXT_COLS: (u16, u16) = (2, 7);
+
     /// Column widths of the official form, in Excel character units.
     pub const COLUMN_WIDTHS: [f64; 8] = [7.0, 9.0, 14.0, 12.0, 15.0, 13.0, 10.0, 15.0];
 }
@@ -435,6 +538,91 @@ pub mod self_eval {
     pub const GRADE_COLS: (u16, u16) = (5, 7);
 
     pub const COLUMN_WIDTHS: [f64; 8] = [10.0, 14.0, 22.0, 14.0, 14.0, 8.0, 9.0, 16.0];
+}
+
+/// 财政项目支出绩效目标表, the Shanghai 2020 form (DOMAIN §1d): `label：value` pairs (one or two
+/// in a cell, or label and value in neighbouring cells), narrative sections as a label row and a
+/// text row, the prior-year amounts, then the 一级目标 … 指标目标值 table.
+pub mod legacy_2020 {
+    use super::{Label, label, normalize_label};
+
+    pub const TITLE: Label = Label {
+        text: "财政项目支出绩效目标表",
+        variants: &["项目支出绩效目标表"],
+    };
+    pub const COLUMNS: u16 = 4;
+    pub const APPLICANT: Label = Label {
+        text: "申报单位名称",
+        variants: &["申报单位"],
+    };
+    pub const PROJECT_NAME: Label = label("项目名称");
+    pub const PROJECT_CATEGORY: Label = label("项目类别");
+    pub const PLANNED_START: Label = label("计划开始日期");
+    pub const PLANNED_END: Label = label("计划完成日期");
+    pub const GOVERNMENT_PURCHASE: Label = label("是否含有政府购买服务");
+    pub const PERFORMANCE_TYPE: Label = label("绩效类型");
+
+    /// Header fields: `(path, label)`, in form order.
+    pub const HEADER: &[(&str, Label)] = &[
+        ("applicant", APPLICANT),
+        ("project_name", PROJECT_NAME),
+        ("project_category", PROJECT_CATEGORY),
+        ("planned_start", PLANNED_START),
+        ("planned_end", PLANNED_END),
+        ("government_purchase", GOVERNMENT_PURCHASE),
+        ("performance_type", PERFORMANCE_TYPE),
+    ];
+
+    /// The six narrative sections: `(path, label)`; each label row is followed by its text.
+    pub const NARRATIVE: &[(&str, Label)] = &[
+        ("overview", label("项目概况")),
+        ("basis", label("立项依据")),
+        ("necessity", label("项目设立的必要性")),
+        (
+            "measures",
+            Label {
+                text: "保证项目实施的制度、措施",
+                variants: &["保证项目实施的制度,措施", "保证项目实施的制度和措施"],
+            },
+        ),
+        ("plan", label("项目实施计划")),
+        ("goals", label("总目标及阶段性目标")),
+    ];
+
+    /// `本项目上年度市级财政资金使用情况`, the heading of the amounts.
+    pub const PRIOR_YEAR: Label = label("本项目上年度市级财政资金使用情况");
+    /// The four amounts: `(path, label)`; the unit is in the label (`项目总预算（元）`).
+    pub const AMOUNTS: &[(&str, Label)] = &[
+        ("total_budget", label("项目总预算")),
+        ("current_budget", label("项目当年预算")),
+        ("prior_budget", label("同名项目上年预算额")),
+        ("prior_executed", label("同名项目上年预算执行数")),
+    ];
+
+    /// `2020年绩效目标`, the heading of the indicator table.
+    pub const TARGETS: Label = label("绩效目标");
+    pub const LEVEL1: Label = label("一级目标");
+    pub const LEVEL2: Label = label("二级目标");
+    pub const LEVEL3: Label = label("三级目标");
+    pub const TARGET: Label = Label {
+        text: "指标目标值",
+        variants: &["目标值", "指标值"],
+    };
+
+    /// Whether `text` is the table heading, `2020年绩效目标` (any year) or `绩效目标`.
+    pub fn is_targets_heading(text: &str) -> bool {
+        let t = normalize_label(text);
+        let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+        let rest = if rest.len() < t.len() {
+            rest.strip_prefix('年').unwrap_or(rest)
+        } else {
+            rest
+        };
+        TARGETS.matches(rest)
+    }
+
+    /// Column widths of the form, in Excel character units.
+    pub const COLUMN_WIDTHS: [f64; 4] = [16.0, 16.0, 26.0, 36.0];
 }
 
 /// The flat tables (`convert --to csv`, `--to xlsx-flat`): file or sheet names and columns, in
@@ -601,5 +789,40 @@ mod tests {
         assert!(self_eval::FUND_COLUMNS[3].matches("分数"));
         assert!(!declaration::PROJECT_TOTAL.matches("项目资金"));
         assert!(!declaration::OTHER.matches("其他资金来源说明"));
+    }
+
+    #[test]
+    fn splits_label_value_pairs_inside_one_cell() {
+        use legacy_2020::*;
+        let labels = [PROJECT_NAME, PROJECT_CATEGORY, AMOUNTS[0].1, AMOUNTS[1].1];
+        let pairs = split_pairs(
+            "项目名称：合作交流工作业务费    项目类别：经常性专项业务费",
+            &labels,
+        );
+        let got: Vec<(usize, &str, &str)> = pairs
+            .iter()
+            .map(|p| (p.label, p.written.as_str(), p.value.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (0, "项目名称", "合作交流工作业务费"),
+                (1, "项目类别", "经常性专项业务费")
+            ]
+        );
+        let pairs = split_pairs(
+            "项目 总预算 (元):500,000\n项目当年预算（元）： 500,000",
+            &labels,
+        );
+        assert_eq!(pairs.len(), 2);
+        assert_eq!(
+            (pairs[0].written.as_str(), pairs[0].value.as_str()),
+            ("项目 总预算 (元)", "500,000")
+        );
+        assert_eq!((pairs[1].label, pairs[1].value.as_str()), (3, "500,000"));
+        // A label with nothing after it, and a value that merely mentions a label.
+        assert_eq!(split_pairs("项目名称：", &labels)[0].value, "");
+        assert_eq!(split_pairs("该项目名称：x", &labels), []);
+        assert_eq!(split_pairs("项目名称：甲项目类别：乙", &labels).len(), 1);
     }
 }

@@ -9,13 +9,17 @@
 //! The model ([`model`]) knows no file format; [`grid`] is the only module that calls calamine,
 //! [`write`] the only one that calls rust_xlsxwriter. The 中文 glossary is in [`model`].
 
+pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod diff;
 pub mod grid;
 pub mod layout;
+pub mod migrate;
 pub mod model;
 pub mod profile;
 pub mod read;
+pub mod score;
+pub mod taxonomy;
 pub mod template;
 pub mod write;

@@ -12,6 +12,7 @@
 //! | 实际完成值, 分值, 得分, 偏差原因分析及改进措施 | [`EvaluatedIndicator`] |
 //! | 项目资金 | [`DeclarationFunds`], [`SelfEvaluationFunds`] |
 //! | 元 / 万元 | [`MoneyUnit`] |
+//! | 备注 | [`Note`] |
 
 mod figure;
 mod forms;
@@ -51,6 +52,9 @@ impl Default for Document {
 }
 
 /// One form of any kind.
+// A document holds tens of forms, not millions: boxing the variants would cost every match in
+// readers, writers and checks a dereference for no measurable gain.
+#[allow(clippy::large_enum_variant)]
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Form {

@@ -4,6 +4,7 @@
 
 pub mod declaration;
 pub mod flat;
+pub mod legacy_2020;
 pub mod scope;
 pub mod self_eval;
 
@@ -11,7 +12,7 @@ use crate::diag::{Diagnostic, Error, Location, Read, Result};
 use crate::grid::{self, Cell, Grid, Pos};
 use crate::layout::{self, Label};
 use crate::model::{Document, Form};
-use scope::Scope;
+use scope::{Scope, Value};
 use std::path::{Path, PathBuf};
 
 /// The form kinds a title can announce.
@@ -22,12 +23,6 @@ pub enum FormKind {
     Legacy2020,
 }
 
-/// 财政项目支出绩效目标表: the 2020 form's title.
-pub const LEGACY_2020_TITLE: Label = Label {
-    text: "财政项目支出绩效目标表",
-    variants: &["项目支出绩效目标表"],
-};
-
 impl FormKind {
     /// The kind a title cell announces, if it is a title.
     pub fn of_title(text: &str) -> Option<FormKind> {
@@ -36,7 +31,7 @@ impl FormKind {
             Some(FormKind::Declaration)
         } else if layout::self_eval::TITLE.matches(text) {
             Some(FormKind::SelfEvaluation)
-        } else if LEGACY_2020_TITLE.matches(text) {
+        } else if layout::legacy_2020::TITLE.matches(text) {
             Some(FormKind::Legacy2020)
         } else {
             None
@@ -55,6 +50,8 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
         })
         .collect();
     titles.sort_by_key(|(p, _)| *p);
+    // A title repeated into every cell of its merged area (or across a row) is one title.
+    titles.dedup_by_key(|((row, _), _)| *row);
     let mut forms = Vec::new();
     let mut diagnostics = Vec::new();
     if let Some(((first_row, _), _)) = titles.first() {
@@ -97,20 +94,10 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
                 let (f, d) = self_eval::read(scope(self_eval::LABELS));
                 (Some(Form::SelfEvaluation(f)), d)
             }
-            FormKind::Legacy2020 => (
-                None,
-                vec![
-                    Diagnostic::warning(
-                        "read.unsupported-form",
-                        "2020 财政项目支出绩效目标表 is not read yet; form skipped",
-                    )
-                    .at(Location::cell(
-                        &grid.file,
-                        &grid.sheet,
-                        grid::cell_name((row, 0)),
-                    )),
-                ],
-            ),
+            FormKind::Legacy2020 => {
+                let (f, d) = legacy_2020::read(scope(legacy_2020::LABELS));
+                (Some(Form::Legacy2020(f)), d)
+            }
         };
         forms.extend(form);
         diagnostics.extend(diags);
@@ -287,12 +274,24 @@ fn read_year(scope: &mut Scope) -> Option<i32> {
 /// A date field: date cells, Excel serial numbers and `2026-01-01`, `2026/1/1`, `2026年1月1日`,
 /// `2026.1.1` become `YYYY-MM-DD`; other text is kept as printed, with a warning.
 fn read_date(scope: &mut Scope, path: &str, pos: Option<Pos>) -> String {
-    let Some(pos) = pos else { return String::new() };
-    scope.mark(path, pos);
-    let Some(cell) = scope.grid.get(pos) else {
+    read_date_value(scope, path, pos.map(Value::Cell).as_ref())
+}
+
+/// [`read_date`] for a value that may share its label's cell (`计划开始日期：2020-01-01`).
+fn read_date_value(scope: &mut Scope, path: &str, value: Option<&Value>) -> String {
+    let Some(value) = value else {
         return String::new();
     };
-    let parsed = match cell {
+    let pos = value.pos();
+    scope.mark(path, pos);
+    let cell = match value {
+        Value::Cell(p) => match scope.grid.get(*p) {
+            Some(c) => c.clone(),
+            None => return String::new(),
+        },
+        Value::Inline { text, .. } => Cell::Text(text.clone()),
+    };
+    let parsed = match &cell {
         Cell::Date(d) => Some(d.clone()),
         Cell::Number { value, .. } if (1.0..2958466.0).contains(value) && value.fract() == 0.0 => {
             Some(date_from_serial(*value as i64))

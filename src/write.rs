@@ -233,6 +233,8 @@ pub fn atomically<T>(path: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Res
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    // `-o out/forms.xlsx` in a fresh checkout: make the directory rather than fail.
+    std::fs::create_dir_all(dir).map_err(|e| fail(format!("cannot create the directory: {e}")))?;
     let mut tmp_name = OsString::from(".");
     tmp_name.push(name);
     tmp_name.push(format!(

@@ -3,6 +3,7 @@
 
 use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics, refuse_overwriting_input};
 use crate::diag::Severity;
+use crate::migrate::{Taxonomy, migrate_document};
 use crate::model::Document;
 use crate::read::read_inputs;
 use crate::write;
@@ -28,6 +29,29 @@ pub struct ConvertArgs {
     /// Print only errors.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Convert the forms to this indicator set: 2020 目标表 become 申报表 and 申报表 rows move
+    /// between the older and the current national sets. Workbooks (.xlsx) are always written
+    /// in a set, `current` unless given; JSON and CSV keep the forms as read unless given.
+    #[arg(long, value_enum)]
+    pub taxonomy: Option<TaxonomyArg>,
+}
+
+/// `--taxonomy`: the indicator set to convert to.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaxonomyArg {
+    /// 财预〔2021〕101号: 成本指标 is a 一级 (Shanghai 申报表 from 2024).
+    Current,
+    /// 财预〔2015〕88号: 成本指标 under 产出指标.
+    Old,
+}
+
+impl From<TaxonomyArg> for Taxonomy {
+    fn from(t: TaxonomyArg) -> Self {
+        match t {
+            TaxonomyArg::Current => Taxonomy::Current,
+            TaxonomyArg::Old => Taxonomy::Old,
+        }
+    }
 }
 
 /// What `convert` writes.
@@ -63,7 +87,7 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
             args.output.display()
         ),
     };
-    let inputs = read_inputs(&args.inputs);
+    let mut inputs = read_inputs(&args.inputs);
     for e in &inputs.errors {
         eprintln!("jixiao: {e}");
     }
@@ -73,6 +97,19 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
         Severity::Warning
     };
     print_diagnostics(&inputs.diagnostics, min);
+    if !args.quiet {
+        summarise(&inputs.document);
+    }
+    let taxonomy = args
+        .taxonomy
+        .map(Taxonomy::from)
+        .or((format == OutputFormat::Xlsx).then_some(Taxonomy::Current));
+    if let Some(taxonomy) = taxonomy {
+        let migrated = migrate_document(&inputs.document, taxonomy);
+        print_diagnostics(&migrated.diagnostics, min);
+        inputs.document = migrated.value;
+        inputs.diagnostics.extend(migrated.diagnostics);
+    }
     let errors = inputs
         .diagnostics
         .iter()
@@ -83,9 +120,6 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .filter(|d| d.severity == Severity::Warning)
         .count();
-    if !args.quiet {
-        summarise(&inputs.document);
-    }
     if errors > 0 || (args.strict && warnings > 0) {
         eprintln!(
             "jixiao: nothing written: {errors} error(s){}",

@@ -45,6 +45,19 @@ pub struct Declaration {
     /// 绩效指标, in form order.
     #[serde(default)]
     pub indicators: Vec<Indicator>,
+    /// 备注 — what the input said that this form has no field for (the narrative sections and
+    /// prior-year amounts of a converted 2020 目标表): carried along, never dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+/// 备注 — one labelled text a form carries beside its fields, e.g. `项目概况` and its paragraph,
+/// or `同名项目上年预算额（元）` and `760000`.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct Note {
+    /// The label as the input printed it.
+    pub label: String,
+    pub text: String,
 }
 
 /// 项目资金 of a 申报表: the whole-project side (left) and the annual side (right).

@@ -22,6 +22,10 @@ pub struct Indicator {
     pub source_level1: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_level2: Option<String>,
+    /// Why a person should look at this row again, e.g. its 一级/二级 had no true equivalent in
+    /// the taxonomy it was mapped to (DOMAIN §3.4, 投入与管理).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<String>,
 }
 
 impl Indicator {

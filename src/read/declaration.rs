@@ -9,6 +9,8 @@
 //! - [x] 项目总目标 / 年度总体目标 texts (label variants with periods, 年度总目标)
 //! - [x] 绩效指标 table: 一级 / 二级 carried over merged or blank cells, 三级, 指标值; skeleton
 //!   rows (an 二级 with no 三级) kept
+//! - [x] 备注 below the table (label | text rows) → `notes`, as the writer prints a converted
+//!   2020 目标表's narrative sections and prior-year amounts
 //! - [ ] 88号 national form with 中期 and 年度 targets side by side
 
 use super::scope::Scope;
@@ -16,7 +18,7 @@ use super::{read_date, read_year, table_rows};
 use crate::diag::Diagnostic;
 use crate::layout::Label;
 use crate::layout::declaration::*;
-use crate::model::{Declaration, DeclarationFunds, Indicator, IndicatorValue, MoneyUnit};
+use crate::model::{Declaration, DeclarationFunds, Indicator, IndicatorValue, MoneyUnit, Note};
 
 /// Every label of the form: a value search stops at any of them.
 pub const LABELS: &[Label] = &[
@@ -43,6 +45,7 @@ pub const LABELS: &[Label] = &[
     LEVEL2,
     LEVEL3,
     TARGET,
+    NOTES,
 ];
 
 /// Reads the declaration whose area is `scope`.
@@ -84,6 +87,7 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
     }
 
     form.indicators = read_indicators(&mut scope);
+    form.notes = read_notes(&mut scope);
     let (source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
     form.source = Some(source);
     (form, diagnostics)
@@ -163,7 +167,7 @@ fn read_indicators(scope: &mut Scope) -> Vec<Indicator> {
         ("name", scope.find_in_row(&LEVEL3, row).map(|p| p.1)),
         ("target", scope.find_in_row(&TARGET, row).map(|p| p.1)),
     ];
-    table_rows(scope, row, &cols, &[])
+    table_rows(scope, row, &cols, &[NOTES])
         .into_iter()
         .map(|r| Indicator {
             level1: r.level1,
@@ -173,4 +177,26 @@ fn read_indicators(scope: &mut Scope) -> Vec<Indicator> {
             ..Indicator::default()
         })
         .collect()
+}
+
+/// 备注 rows: each row's first cell is the note's label, the next its text.
+fn read_notes(scope: &mut Scope) -> Vec<Note> {
+    let Some(heading) = scope.find(&NOTES) else {
+        return Vec::new();
+    };
+    let grid = scope.grid;
+    let mut notes = Vec::new();
+    for r in grid.area(heading).last.0 + 1..=scope.rows.1 {
+        let mut anchors = (0..grid.cols)
+            .map(|c| (r, c))
+            .filter(|&p| grid.area(p).first == p && !grid.text(p).is_empty());
+        let Some(label) = anchors.next() else { break };
+        let text = anchors.next();
+        let i = notes.len();
+        notes.push(Note {
+            label: scope.take_text(&format!("notes[{i}].label"), Some(label)),
+            text: scope.take_text(&format!("notes[{i}].text"), text),
+        });
+    }
+    notes
 }

@@ -524,6 +524,7 @@ fn declaration(r: &Row, diags: &mut Vec<Diagnostic>) -> Declaration {
         overall_goal: r.text("项目总目标"),
         annual_goal: r.text("年度总体目标"),
         indicators: Vec::new(),
+        notes: Vec::new(),
     }
 }
 

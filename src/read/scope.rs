@@ -4,10 +4,46 @@
 
 use crate::diag::{Diagnostic, Location};
 use crate::grid::{Area, Cell, Grid, Pos, cell_name};
-use crate::layout::Label;
+use crate::layout::{Label, split_pairs};
 use crate::model::{Figure, Source, UnmappedCell};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// Where a field's value stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A cell of its own (right of or below the label).
+    Cell(Pos),
+    /// After the label inside the label's own cell: `项目名称：合作交流工作业务费`.
+    Inline { at: Pos, text: String },
+}
+
+impl Value {
+    /// The cell the value was read from.
+    pub fn pos(&self) -> Pos {
+        match self {
+            Value::Cell(p) | Value::Inline { at: p, .. } => *p,
+        }
+    }
+}
+
+/// A label found in the form and the value it announces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labelled {
+    /// The label's cell.
+    pub at: Pos,
+    /// The label as written (`项目总预算（元）`), without a value that shares its cell.
+    pub written: String,
+    /// `None` when the value is blank.
+    pub value: Option<Value>,
+}
+
+/// Where a label's value is when it has a cell of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Right,
+    Below,
+}
 
 pub struct Scope<'g> {
     pub grid: &'g Grid,
@@ -47,10 +83,82 @@ impl<'g> Scope<'g> {
         })
     }
 
-    /// Whether the text at `pos` is one of this form's labels.
+    /// Whether the text at `pos` is one of this form's labels, alone or starting a
+    /// `label：value` cell.
     pub fn is_label(&self, pos: Pos) -> bool {
         let text = self.grid.text(pos);
-        !text.is_empty() && self.labels.iter().any(|l| l.matches(&text))
+        !text.is_empty()
+            && (self.labels.iter().any(|l| l.matches(&text))
+                || !split_pairs(&text, self.labels).is_empty())
+    }
+
+    /// Finds `label` (at or below row `from`) and its value, wherever the form puts them: a label
+    /// cell with the value to its right or below (`direction`), or `label：value` inside one cell,
+    /// possibly with other pairs (`项目名称：… 项目类别：…`). The label's cell is marked as used.
+    pub fn labelled(&mut self, label: &Label, direction: Direction, from: u32) -> Option<Labelled> {
+        let found = self.anchors().filter(|p| p.0 >= from).find_map(|p| {
+            let text = self.grid.text(p);
+            if label.matches(&text) {
+                return Some((p, text, None));
+            }
+            // Split on all of the form's labels, so that the longest label at a place wins.
+            let pair = split_pairs(&text, self.labels)
+                .into_iter()
+                .find(|pair| label.matches(&pair.written))?;
+            Some((p, pair.written, Some(pair.value)))
+        })?;
+        let (at, written, inline) = found;
+        self.used.insert(at);
+        let value = match inline {
+            Some(text) if text.is_empty() => None,
+            Some(text) => Some(Value::Inline { at, text }),
+            None => match direction {
+                Direction::Right => self.right_of(at),
+                Direction::Below => self.below(at),
+            }
+            .map(Value::Cell),
+        };
+        Some(Labelled { at, written, value })
+    }
+
+    /// Marks the value's cell as taken by `path` and returns its text.
+    pub fn take_value_text(&mut self, path: &str, value: Option<&Value>) -> String {
+        match value {
+            Some(Value::Cell(p)) => self.take_text(path, Some(*p)),
+            Some(Value::Inline { at, text }) => {
+                self.mark(path, *at);
+                text.clone()
+            }
+            None => String::new(),
+        }
+    }
+
+    /// An amount from a cell or an inline value: `None` when blank.
+    pub fn take_value_amount(
+        &mut self,
+        path: &str,
+        value: Option<&Value>,
+        min_scale: u32,
+    ) -> Option<Decimal> {
+        match value {
+            Some(Value::Cell(p)) => self.take_amount(path, Some(*p), min_scale),
+            Some(Value::Inline { at, text }) => {
+                self.mark(path, *at);
+                match figure_of(&Cell::Text(text.clone()), min_scale) {
+                    Ok(Figure::Number(d)) => Some(d),
+                    Ok(_) => None,
+                    Err(found) => {
+                        let d = Diagnostic::error("read.not-a-number", "expected a number")
+                            .at(self.location(*at))
+                            .found(format!("{found:?}"))
+                            .hint("type the amount as a number (digits, optional decimals), or leave it blank");
+                        self.diagnostics.push(d);
+                        None
+                    }
+                }
+            }
+            None => None,
+        }
     }
 
     /// The first cell carrying `label` at or below row `from`, marked as used.

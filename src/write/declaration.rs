@@ -1,7 +1,8 @@
 //! 财政项目支出绩效目标申报表 → worksheet, in the official 8-column layout (DOMAIN §1c).
 //!
 //! Rows 1–2 title and year; rows 3–5 the header fields; rows 6–9 项目资金; rows 10–11 the goals;
-//! from row 12 the indicator table, `绩效指标` in column A over all of it. Without 项目性质
+//! from row 12 the indicator table, `绩效指标` in column A over all of it; then 备注, when the
+//! form has notes. Without 项目性质
 //! (`project_nature == None`, the 宝山 layout) the project name spans C3:F3.
 
 use super::sheet::{FormSheet, area, row_area, unknown_field};
@@ -93,6 +94,14 @@ pub fn write(sheet: &mut Worksheet, form: &Declaration, styles: &Styles) -> Resu
         out.text(row_area(row, at::NAME_COLS), &indicator.name, &styles.text)?;
         let target = indicator.target.to_text();
         out.text(row_area(row, at::TARGET_COLS), &target, &styles.value)?;
+    }
+    if !form.notes.is_empty() {
+        let heading = last + 1;
+        out.label(row_area(heading, at::NOTES_COLS), at::NOTES.text)?;
+        for (row, note) in (heading + 1..).zip(&form.notes) {
+            out.label(row_area(row, at::NOTE_LABEL_COLS), &note.label)?;
+            out.long_text(row_area(row, at::NOTE_TEXT_COLS), &note.text)?;
+        }
     }
     out.finish()
 }

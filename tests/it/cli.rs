@@ -4,7 +4,10 @@ use crate::common::{fixture, temp_dir};
 use std::process::Command;
 
 fn jixiao(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao")).args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -17,11 +20,17 @@ fn convert_writes_json_and_reports_coverage() {
     let dir = temp_dir("cli-json");
     let out = dir.join("x.json");
     let input = fixture("xinjiang-2026-declarations.xlsx");
-    let (code, _, err) = jixiao(&["convert", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let (code, _, err) = jixiao(&[
+        "convert",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("read 申报表 \"机关服务费\""), "{err}");
     assert!(err.contains("(64 of 64 cells mapped)"), "{err}");
-    let doc: jixiao::model::Document = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let doc: jixiao::model::Document =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(doc.schema_version, 1);
     assert_eq!(doc.forms.len(), 4);
 }
@@ -30,27 +39,66 @@ fn convert_writes_json_and_reports_coverage() {
 fn convert_writes_the_flat_tables_with_bom_and_exact_columns() {
     let dir = temp_dir("cli-csv");
     let input = fixture("xinjiang-2023-self-evaluations.xlsx");
-    let (code, _, err) = jixiao(&["convert", input.to_str().unwrap(), "--to", "csv", "-o", dir.to_str().unwrap(), "-q"]);
+    let (code, _, err) = jixiao(&[
+        "convert",
+        input.to_str().unwrap(),
+        "--to",
+        "csv",
+        "-o",
+        dir.to_str().unwrap(),
+        "-q",
+    ]);
     assert_eq!(code, 0, "{err}");
     let csv = std::fs::read_to_string(dir.join("self_evaluations.csv")).unwrap();
     assert!(csv.starts_with('\u{feff}'), "BOM for Excel");
     let mut lines = csv.trim_start_matches('\u{feff}').lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
     assert_eq!(header.len(), 7 + 24 + 4);
-    assert_eq!(&header[..8], ["来源文件", "工作表", "年度", "项目名称", "主管部门", "实施单位", "资金单位", "年度资金总额.年初预算数"]);
+    assert_eq!(
+        &header[..8],
+        [
+            "来源文件",
+            "工作表",
+            "年度",
+            "项目名称",
+            "主管部门",
+            "实施单位",
+            "资金单位",
+            "年度资金总额.年初预算数"
+        ]
+    );
     assert_eq!(header.last(), Some(&"评分等级"));
     let first: Vec<&str> = lines.next().unwrap().split(',').collect();
     assert_eq!(&first[2..4], ["2023", "机关服务费"]);
     assert_eq!(first[6], "万元");
-    assert_eq!(&first[7..13], ["14.00", "14.00", "12.51", "10.00", "89.35", "8.93"]);
-    assert_eq!(&first[13..19], ["14.00", "14.00", "12.51", "-", "89.35", "-"]);
+    assert_eq!(
+        &first[7..13],
+        ["14.00", "14.00", "12.51", "10.00", "89.35", "8.93"]
+    );
+    assert_eq!(
+        &first[13..19],
+        ["14.00", "14.00", "12.51", "-", "89.35", "-"]
+    );
     assert_eq!(&first[first.len() - 2..], ["98.93", "优"]);
     let indicators = std::fs::read_to_string(dir.join("indicators.csv")).unwrap();
     let row = indicators.lines().nth(1).unwrap();
-    assert!(row.ends_with(",自评表,机关服务费,1,产出指标,数量指标,公务用车保障率,100%,达成指标,10.00,10.00,"), "{row}");
+    assert!(
+        row.ends_with(
+            ",自评表,机关服务费,1,产出指标,数量指标,公务用车保障率,100%,达成指标,10.00,10.00,"
+        ),
+        "{row}"
+    );
     let decl_dir = temp_dir("cli-csv-decl");
     let input = fixture("xinjiang-2026-declarations.xlsx");
-    let (code, _, _) = jixiao(&["convert", input.to_str().unwrap(), "--to", "csv", "-o", decl_dir.to_str().unwrap(), "-q"]);
+    let (code, _, _) = jixiao(&[
+        "convert",
+        input.to_str().unwrap(),
+        "--to",
+        "csv",
+        "-o",
+        decl_dir.to_str().unwrap(),
+        "-q",
+    ]);
     assert_eq!(code, 0);
     let decl = std::fs::read_to_string(decl_dir.join("declarations.csv")).unwrap();
     let row = decl.lines().nth(1).unwrap();
@@ -62,9 +110,24 @@ fn convert_refuses_to_overwrite_its_input() {
     let dir = temp_dir("cli-overwrite");
     let copy = dir.join("in.json");
     let input = fixture("xinjiang-2026-declarations.xlsx");
-    assert_eq!(jixiao(&["convert", input.to_str().unwrap(), "-o", copy.to_str().unwrap(), "-q"]).0, 0);
+    assert_eq!(
+        jixiao(&[
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            copy.to_str().unwrap(),
+            "-q"
+        ])
+        .0,
+        0
+    );
     let before = std::fs::read(&copy).unwrap();
-    let (code, _, err) = jixiao(&["convert", copy.to_str().unwrap(), "-o", copy.to_str().unwrap()]);
+    let (code, _, err) = jixiao(&[
+        "convert",
+        copy.to_str().unwrap(),
+        "-o",
+        copy.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2);
     assert!(err.contains("refusing to overwrite an input file"), "{err}");
     assert!(err.contains("hint: choose another output name"), "{err}");
@@ -75,14 +138,32 @@ fn convert_refuses_to_overwrite_its_input() {
 fn convert_names_the_file_it_cannot_read_and_goes_on() {
     let dir = temp_dir("cli-bad");
     let bad = dir.join("download.xls");
-    std::fs::write(&bad, "<html><body><table><tr><td>项目名称</td></tr></table></body></html>").unwrap();
+    std::fs::write(
+        &bad,
+        "<html><body><table><tr><td>项目名称</td></tr></table></body></html>",
+    )
+    .unwrap();
     let good = fixture("xinjiang-2026-declarations.xlsx");
     let out = dir.join("out.json");
-    let (code, _, err) = jixiao(&["convert", bad.to_str().unwrap(), good.to_str().unwrap(), "-o", out.to_str().unwrap(), "-q"]);
+    let (code, _, err) = jixiao(&[
+        "convert",
+        bad.to_str().unwrap(),
+        good.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
     assert_eq!(code, 2);
-    assert!(err.contains("download.xls: this is a web page (HTML)"), "{err}");
-    assert!(err.contains("hint: open it in Excel, WPS or LibreOffice and save it as .xlsx"), "{err}");
-    let doc: jixiao::model::Document = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert!(
+        err.contains("download.xls: this is a web page (HTML)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: open it in Excel, WPS or LibreOffice and save it as .xlsx"),
+        "{err}"
+    );
+    let doc: jixiao::model::Document =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(doc.forms.len(), 4, "the good file is still converted");
 }
 

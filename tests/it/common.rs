@@ -5,10 +5,12 @@ use std::path::{Path, PathBuf};
 
 /// `../shared/fixtures/<name>` beside the checkout (CI has it there too).
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures")
+        .join(name)
 }
 
-/// Every shared fixture workbook with a current-form layout, main and other layouts.
+/// Every shared fixture workbook: current forms in both layouts and the 2020 目标表.
 pub const FIXTURES: &[&str] = &[
     "xinjiang-2026-declarations.xlsx",
     "xinjiang-2023-self-evaluations.xlsx",
@@ -16,6 +18,7 @@ pub const FIXTURES: &[&str] = &[
     "baoshan-2024-declarations.xlsx",
     "blank-declaration.xlsx",
     "blank-self-evaluation.xlsx",
+    "xining-2020-legacy.xlsx",
     "other-layouts/xinjiang-2026-declarations.6col.xlsx",
     "other-layouts/xinjiang-2023-self-evaluations.9col.xlsx",
     "other-layouts/xizang-2024-declarations.6col.xlsx",
@@ -24,8 +27,13 @@ pub const FIXTURES: &[&str] = &[
 
 /// Reads a fixture, failing the test on any reader error.
 pub fn read(name: &str) -> Vec<Form> {
-    let read = jixiao::read::read_workbook(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let errors: Vec<_> = read.diagnostics.iter().filter(|d| d.severity == jixiao::diag::Severity::Error).collect();
+    let read =
+        jixiao::read::read_workbook(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let errors: Vec<_> = read
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == jixiao::diag::Severity::Error)
+        .collect();
     assert!(errors.is_empty(), "{name}: {errors:#?}");
     read.value
 }
@@ -44,16 +52,26 @@ pub fn without_source(forms: &[Form]) -> Vec<Form> {
 
 /// Compares `actual` with the golden file, or rewrites it when `UPDATE_GOLDEN=1`.
 pub fn golden(relative: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(relative);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(relative);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1 to create it", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run with UPDATE_GOLDEN=1 to create it",
+            path.display()
+        )
+    });
     if expected != actual {
-        let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
         panic!(
             "{} differs from the golden file at line {}:\n  golden: {}\n  actual: {}\n(UPDATE_GOLDEN=1 rewrites it; review the diff)",
             path.display(),

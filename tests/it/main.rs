@@ -1,7 +1,12 @@
 //! The one integration-test binary (one link of the crate, not one per file).
 
+mod check;
 mod cli;
 mod common;
 mod diff;
 mod flat;
+mod formats;
+mod legacy;
 mod read_fixtures;
+mod tolerance;
+mod write_xlsx;

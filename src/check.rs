@@ -1,0 +1,210 @@
+//! `check`: the consistency rules of the forms, one small function per rule, every finding a
+//! [`Diagnostic`] with a stable rule id and the cell it is about.
+//!
+//! Rules never stop at the first problem: every rule runs on every form and reports all it
+//! finds. Locations come from the form's [`Source`] (`cells` maps a field path such as
+//! `funds.annual_total` or `indicators[3].target` to the cell it was read from); a form typed by
+//! hand in JSON, without those paths, gets file and sheet only.
+//!
+//! | rule | severity | DOMAIN | what it guards |
+//! |---|---|---|---|
+//! | `form.blank` | info | — | a blank template: nothing else is checked |
+//! | `decl.required` | error | §1c | 项目名称, 项目性质 (when the layout has it), 项目类别, 主管部门, 实施单位, dates, 年度总体目标, 年度资金申请总额 filled |
+//! | `decl.annual-total-sum` | error | §5.1 | 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金 |
+//! | `decl.project-total-sum` | error | §5.2 | 项目资金总额 = 财政资金 + 其他资金, when 项目资金总额 is filled |
+//! | `decl.annual-exceeds-project` | error | §5.3 | 年度资金申请总额 ≤ 项目资金总额 when both are filled |
+//! | `decl.project-total-one-year` | warning | §5.3 | one-year project: 项目资金总额 = 年度资金申请总额 (阶段性项目 exempt) |
+//! | `decl.date-format` | error | §5.8 | 计划开始/完成日期 are dates |
+//! | `decl.date-order` | error | §5.8 | 计划开始日期 ≤ 计划完成日期 |
+//! | `decl.date-year` | warning | §5.8 | one-year project: both dates inside the form's year |
+//! | `decl.cost-control` | warning | §5.7 | a 成本指标 money target equals 年度资金申请总额 in its unit (soft) |
+//! | `indicator.required` | error | §1c, §1e | a 三级 has its 指标值 (and a value has its 三级) |
+//! | `indicator.taxonomy` | error | §3.1, §3.2 | (一级, 二级) is a pair of the current or the old set |
+//! | `indicator.taxonomy-mixed` | warning | §3, §6.6 | one form uses pairs only the old and pairs only the current set has |
+//! | `indicator.level1-missing` | warning | §2.1, §3 | 产出指标, 效益指标 and 满意度指标 each have an indicator |
+//! | `indicator.unit-missing` | warning | §4 | a 定量 指标值 has a unit |
+//! | `indicator.unit-unknown` | warning | §4 | the unit is one seen in real forms |
+//! | `indicator.rate-unit` | warning | §4 | a rate (…率) is in %, not `次` or a count |
+//! | `indicator.no-comparator` | info | §4 | a 定量 指标值 states ≥ ≤ = > < |
+//! | `self.required` | error | §1e | 项目名称, 主管部门, 实施单位, 全年预算数, 全年执行数, indicator 分值 filled |
+//! | `self.funds-sum` | warning | §5.4 | per column, 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金 |
+//! | `self.execution-rate` | error | §2.2 | 执行率 = 全年执行数 / 全年预算数, rounded by policy |
+//! | `self.execution-weight` | warning | §2.1 | the 预算执行率 分值 is the expected weight (10) |
+//! | `self.execution-score` | error | §2.2 | 预算执行得分 = 分值 × 执行率, capped at 分值 |
+//! | `self.score-cap` | error | §2.3, §2.4 | 得分 ≤ 分值 |
+//! | `self.quantitative-score` | error | §2.3 | a 定量 indicator's 得分 follows 正向/反向/等于 |
+//! | `self.actual-unit` | warning | §4 | 实际完成值 is in the unit of the target |
+//! | `self.qualitative-band` | error | §2.4 | a 定性 indicator's 得分 lies in the band its 实际完成值 names |
+//! | `self.deviation-reason` | error | §1b, §2.3 | an indicator below full marks has its 偏差原因 |
+//! | `self.weight-sum` | error | §2.1, §5.6 | Σ indicator 分值 = 100 − execution weight |
+//! | `self.total-weight` | error | §2.1 | 总分 row 分值 = 100 |
+//! | `self.total-score` | error | §2.1, §5.6 | 总分 = Σ 得分 + 预算执行得分 |
+//! | `self.grade` | error | §2.5 | 评分等级 matches 总分 (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差) |
+//! | `legacy.taxonomy` | error | §3.3 | 2020 目标表 (一级目标, 二级目标) is a pair of the 2020 set |
+//!
+//! The table is [`RULES`] in code; a test keeps both in step.
+
+mod declaration;
+mod indicators;
+mod self_eval;
+
+use crate::diag::{Diagnostic, Location, Severity};
+use crate::model::{Document, Form, Source};
+use crate::score::ScoringOptions;
+use serde::Serialize;
+
+/// What a check run may be told: the scoring policy where sources disagree (DOMAIN §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Options {
+    pub scoring: ScoringOptions,
+}
+
+/// A rule: its stable id, severity and DOMAIN reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub domain: &'static str,
+    pub summary: &'static str,
+}
+
+macro_rules! rules {
+    ($($name:ident = $id:literal, $sev:ident, $dom:literal, $sum:literal;)*) => {
+        $(pub const $name: Rule = Rule { id: $id, severity: Severity::$sev, domain: $dom, summary: $sum };)*
+        /// Every rule, in the order of the module table.
+        pub const RULES: &[Rule] = &[$($name),*];
+    };
+}
+
+rules! {
+    FORM_BLANK = "form.blank", Info, "—", "a blank template: nothing else is checked";
+    DECL_REQUIRED = "decl.required", Error, "§1c", "required 申报表 fields are filled";
+    DECL_ANNUAL_TOTAL_SUM = "decl.annual-total-sum", Error, "§5.1", "年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金";
+    DECL_PROJECT_TOTAL_SUM = "decl.project-total-sum", Error, "§5.2", "项目资金总额 = 财政资金 + 其他资金";
+    DECL_ANNUAL_EXCEEDS_PROJECT = "decl.annual-exceeds-project", Error, "§5.3", "年度资金申请总额 ≤ 项目资金总额";
+    DECL_PROJECT_TOTAL_ONE_YEAR = "decl.project-total-one-year", Warning, "§5.3", "one-year project: 项目资金总额 = 年度资金申请总额";
+    DECL_DATE_FORMAT = "decl.date-format", Error, "§5.8", "计划开始/完成日期 are dates";
+    DECL_DATE_ORDER = "decl.date-order", Error, "§5.8", "计划开始日期 ≤ 计划完成日期";
+    DECL_DATE_YEAR = "decl.date-year", Warning, "§5.8", "one-year project: dates inside the form's year";
+    DECL_COST_CONTROL = "decl.cost-control", Warning, "§5.7", "成本控制额 target = 年度资金申请总额 (soft)";
+    INDICATOR_REQUIRED = "indicator.required", Error, "§1c, §1e", "a 三级 has its 指标值";
+    INDICATOR_TAXONOMY = "indicator.taxonomy", Error, "§3.1, §3.2", "(一级, 二级) is a pair of the current or the old set";
+    INDICATOR_TAXONOMY_MIXED = "indicator.taxonomy-mixed", Warning, "§3, §6.6", "one form does not mix the old and the current set";
+    INDICATOR_LEVEL1_MISSING = "indicator.level1-missing", Warning, "§2.1, §3", "产出/效益/满意度 each present";
+    INDICATOR_UNIT_MISSING = "indicator.unit-missing", Warning, "§4", "a 定量 指标值 has a unit";
+    INDICATOR_UNIT_UNKNOWN = "indicator.unit-unknown", Warning, "§4", "the unit is a known one";
+    INDICATOR_RATE_UNIT = "indicator.rate-unit", Warning, "§4", "a rate is in %";
+    INDICATOR_NO_COMPARATOR = "indicator.no-comparator", Info, "§4", "a 定量 指标值 states its comparator";
+    SELF_REQUIRED = "self.required", Error, "§1e", "required 自评表 fields are filled";
+    SELF_FUNDS_SUM = "self.funds-sum", Warning, "§5.4", "funds columns add up";
+    SELF_EXECUTION_RATE = "self.execution-rate", Error, "§2.2", "执行率 = 全年执行数 / 全年预算数";
+    SELF_EXECUTION_WEIGHT = "self.execution-weight", Warning, "§2.1", "预算执行率 分值 is the expected weight";
+    SELF_EXECUTION_SCORE = "self.execution-score", Error, "§2.2", "预算执行得分 = 分值 × 执行率, capped";
+    SELF_SCORE_CAP = "self.score-cap", Error, "§2.3, §2.4", "得分 ≤ 分值";
+    SELF_QUANTITATIVE_SCORE = "self.quantitative-score", Error, "§2.3", "定量 得分 follows 正向/反向/等于";
+    SELF_ACTUAL_UNIT = "self.actual-unit", Warning, "§4", "实际完成值 in the target's unit";
+    SELF_QUALITATIVE_BAND = "self.qualitative-band", Error, "§2.4", "定性 得分 in its band";
+    SELF_DEVIATION_REASON = "self.deviation-reason", Error, "§1b, §2.3", "偏差原因 below full marks";
+    SELF_WEIGHT_SUM = "self.weight-sum", Error, "§2.1, §5.6", "Σ 分值 = 100 − execution weight";
+    SELF_TOTAL_WEIGHT = "self.total-weight", Error, "§2.1", "总分 分值 = 100";
+    SELF_TOTAL_SCORE = "self.total-score", Error, "§2.1, §5.6", "总分 = Σ 得分 + 预算执行得分";
+    SELF_GRADE = "self.grade", Error, "§2.5", "评分等级 matches 总分";
+    LEGACY_TAXONOMY = "legacy.taxonomy", Error, "§3.3", "(一级目标, 二级目标) of the 2020 set";
+}
+
+/// Checks every form of a document.
+pub fn check_document(doc: &Document, opts: &Options) -> Vec<Diagnostic> {
+    doc.forms.iter().flat_map(|f| check(f, opts)).collect()
+}
+
+/// Checks one form: every rule of its kind, every finding.
+pub fn check(form: &Form, opts: &Options) -> Vec<Diagnostic> {
+    let mut out = Findings::new(form.source());
+    match form {
+        Form::Declaration(d) => declaration::check(d, opts, &mut out),
+        Form::SelfEvaluation(s) => self_eval::check(s, opts, &mut out),
+        Form::Legacy2020(l) => indicators::check_legacy(l, &mut out),
+    }
+    out.list
+}
+
+/// The findings of one form, and where its fields stood.
+struct Findings<'a> {
+    source: Option<&'a Source>,
+    list: Vec<Diagnostic>,
+}
+
+impl<'a> Findings<'a> {
+    fn new(source: Option<&'a Source>) -> Self {
+        Findings {
+            source,
+            list: Vec::new(),
+        }
+    }
+
+    /// The location of a field: its cell when the reader recorded it, else file and sheet.
+    fn at(&self, path: &str) -> Option<Location> {
+        let src = self.source?;
+        Some(Location {
+            file: src.file.clone(),
+            sheet: Some(src.sheet.clone()),
+            cell: src.cell(path).map(str::to_string),
+        })
+    }
+
+    /// Records a finding of `rule` about the field at `path`.
+    fn add(&mut self, rule: Rule, path: &str, message: impl Into<String>) -> &mut Diagnostic {
+        let mut d = Diagnostic::new(rule.severity, rule.id, message);
+        d.at = self.at(path);
+        self.list.push(d);
+        let last = self.list.len() - 1;
+        &mut self.list[last]
+    }
+}
+
+/// Builder-style setters on a recorded finding.
+trait Detail {
+    fn expected(&mut self, e: impl Into<String>) -> &mut Self;
+    fn found(&mut self, f: impl Into<String>) -> &mut Self;
+    fn hint(&mut self, h: impl Into<String>) -> &mut Self;
+}
+
+impl Detail for Diagnostic {
+    fn expected(&mut self, e: impl Into<String>) -> &mut Self {
+        self.expected = Some(e.into());
+        self
+    }
+    fn found(&mut self, f: impl Into<String>) -> &mut Self {
+        self.found = Some(f.into());
+        self
+    }
+    fn hint(&mut self, h: impl Into<String>) -> &mut Self {
+        self.hint = Some(h.into());
+        self
+    }
+}
+
+/// Counts by severity, for summaries and exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Counts {
+    pub fn of(diagnostics: &[Diagnostic]) -> Counts {
+        let mut c = Counts::default();
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => c.errors += 1,
+                Severity::Warning => c.warnings += 1,
+                Severity::Info => c.infos += 1,
+            }
+        }
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,312 @@
+//! Rules of the 申报表 (DOMAIN §1c, §5).
+
+use super::indicators::{self, Row};
+use super::{
+    DECL_ANNUAL_EXCEEDS_PROJECT, DECL_ANNUAL_TOTAL_SUM, DECL_COST_CONTROL, DECL_DATE_FORMAT,
+    DECL_DATE_ORDER, DECL_DATE_YEAR, DECL_PROJECT_TOTAL_ONE_YEAR, DECL_PROJECT_TOTAL_SUM,
+    DECL_REQUIRED, Detail, FORM_BLANK, Findings, Options,
+};
+use crate::model::{Comparator, Declaration, MoneyUnit};
+use crate::taxonomy;
+use rust_decimal::Decimal;
+
+/// Runs every 申报表 rule.
+pub(super) fn check(d: &Declaration, _opts: &Options, out: &mut Findings) {
+    if is_blank(d) {
+        out.add(FORM_BLANK, "project_name", "blank form: nothing to check");
+        return;
+    }
+    required(d, out);
+    annual_total_sum(d, out);
+    project_total_sum(d, out);
+    annual_within_project(d, out);
+    dates(d, out);
+    cost_control(d, out);
+    let rows: Vec<Row> = d.indicators.iter().map(Row::from).collect();
+    indicators::check(&rows, out);
+}
+
+/// A template with nothing typed in: no name, no amount, no 三级.
+fn is_blank(d: &Declaration) -> bool {
+    let f = &d.funds;
+    d.project_name.trim().is_empty()
+        && [
+            f.project_total,
+            f.project_fiscal,
+            f.project_other,
+            f.annual_total,
+            f.annual_fiscal,
+            f.annual_carryover,
+            f.annual_other,
+        ]
+        .iter()
+        .all(Option::is_none)
+        && d.indicators
+            .iter()
+            .all(|i| i.name.trim().is_empty() && i.target.is_blank())
+}
+
+/// `decl.required` (DOMAIN §1c): the fields every 申报表 fills. 项目总目标 is optional (seeds
+/// 000/002 leave it blank), and 项目性质 is required only where the layout has it.
+fn required(d: &Declaration, out: &mut Findings) {
+    let mut texts = vec![
+        ("project_name", "项目名称", d.project_name.as_str()),
+        ("project_category", "项目类别", d.project_category.as_str()),
+        ("department", "主管部门", d.department.as_str()),
+        (
+            "implementing_unit",
+            "实施单位",
+            d.implementing_unit.as_str(),
+        ),
+        ("planned_start", "计划开始日期", d.planned_start.as_str()),
+        ("planned_end", "计划完成日期", d.planned_end.as_str()),
+        ("annual_goal", "年度总体目标", d.annual_goal.as_str()),
+    ];
+    if let Some(nature) = &d.project_nature {
+        texts.insert(1, ("project_nature", "项目性质", nature.as_str()));
+    }
+    for (path, name, value) in texts {
+        if value.trim().is_empty() {
+            out.add(DECL_REQUIRED, path, format!("{name} is blank"));
+        }
+    }
+    if d.funds.annual_total.is_none() {
+        out.add(
+            DECL_REQUIRED,
+            "funds.annual_total",
+            "年度资金申请总额 is blank",
+        );
+    }
+    if d.indicators.iter().all(|i| i.name.trim().is_empty()) {
+        out.add(DECL_REQUIRED, "indicators", "the form has no 三级指标");
+    }
+}
+
+/// Blank amounts count as 0 in a sum.
+fn sum(parts: &[Option<Decimal>]) -> Decimal {
+    parts.iter().flatten().sum()
+}
+
+/// `decl.annual-total-sum` (DOMAIN §5.1): 年度资金申请总额 = 当年财政拨款 + 上年结转资金 +
+/// 其他资金, blank parts counting as 0.
+fn annual_total_sum(d: &Declaration, out: &mut Findings) {
+    let f = &d.funds;
+    let parts = [f.annual_fiscal, f.annual_carryover, f.annual_other];
+    let Some(total) = f.annual_total else { return };
+    if parts.iter().all(Option::is_none) {
+        return;
+    }
+    let expected = sum(&parts);
+    if total != expected {
+        out.add(
+            DECL_ANNUAL_TOTAL_SUM,
+            "funds.annual_total",
+            "年度资金申请总额 is not 当年财政拨款 + 上年结转资金 + 其他资金",
+        )
+        .expected(format!(
+            "{} + {} + {} = {}",
+            show(f.annual_fiscal),
+            show(f.annual_carryover),
+            show(f.annual_other),
+            money(expected)
+        ))
+        .found(money(total));
+    }
+}
+
+/// `decl.project-total-sum` (DOMAIN §5.2): 项目资金总额 = 其中：财政资金 + 其他资金 when
+/// 项目资金总额 is filled (seeds 000/002 leave the whole column blank).
+fn project_total_sum(d: &Declaration, out: &mut Findings) {
+    let f = &d.funds;
+    let parts = [f.project_fiscal, f.project_other];
+    let Some(total) = f.project_total else { return };
+    let expected = sum(&parts);
+    if total != expected {
+        out.add(
+            DECL_PROJECT_TOTAL_SUM,
+            "funds.project_total",
+            "项目资金总额 is not 财政资金 + 其他资金",
+        )
+        .expected(format!(
+            "{} + {} = {}",
+            show(f.project_fiscal),
+            show(f.project_other),
+            money(expected)
+        ))
+        .found(money(total));
+    }
+}
+
+/// Whether a 申报表 is for a multi-year 阶段性项目, whose 项目资金总额 covers several years.
+fn is_phased(d: &Declaration) -> bool {
+    d.project_nature
+        .as_deref()
+        .is_some_and(|n| n.contains("阶段性"))
+}
+
+/// `decl.annual-exceeds-project` and `decl.project-total-one-year` (DOMAIN §5.3): the annual
+/// request is at most the project total; for a one-year project the two are equal, while a
+/// 阶段性项目's total is multi-year and never compared as equal.
+fn annual_within_project(d: &Declaration, out: &mut Findings) {
+    let (Some(project), Some(annual)) = (d.funds.project_total, d.funds.annual_total) else {
+        return;
+    };
+    if annual > project {
+        out.add(
+            DECL_ANNUAL_EXCEEDS_PROJECT,
+            "funds.annual_total",
+            "年度资金申请总额 exceeds 项目资金总额",
+        )
+        .expected(format!("at most {}", money(project)))
+        .found(money(annual));
+    } else if annual < project && !is_phased(d) && spans_one_year(d) {
+        out.add(
+            DECL_PROJECT_TOTAL_ONE_YEAR,
+            "funds.project_total",
+            "one-year project, but 项目资金总额 differs from 年度资金申请总额",
+        )
+        .expected(money(annual))
+        .found(money(project))
+        .hint(
+            "for a multi-year project set 项目性质 to 阶段性项目 and the dates to its whole span",
+        );
+    }
+}
+
+/// Start and end in the same calendar year (or not readable: then assume so).
+fn spans_one_year(d: &Declaration) -> bool {
+    match (date(&d.planned_start), date(&d.planned_end)) {
+        (Some(s), Some(e)) => s.0 == e.0,
+        _ => true,
+    }
+}
+
+/// `YYYY-MM-DD` (what the reader makes of every date) → `(y, m, d)`.
+fn date(text: &str) -> Option<(i32, u32, u32)> {
+    let t = text.trim();
+    let mut parts = t.split('-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    if parts.next().is_some() || t.len() != 10 {
+        return None;
+    }
+    Some((y, m, day))
+}
+
+/// `decl.date-format`, `decl.date-order` and `decl.date-year` (DOMAIN §5.8).
+fn dates(d: &Declaration, out: &mut Findings) {
+    let mut parsed = Vec::new();
+    for (path, name, text) in [
+        ("planned_start", "计划开始日期", &d.planned_start),
+        ("planned_end", "计划完成日期", &d.planned_end),
+    ] {
+        if text.trim().is_empty() {
+            parsed.push(None);
+            continue;
+        }
+        let p = date(text);
+        if p.is_none() {
+            out.add(DECL_DATE_FORMAT, path, format!("{name} is not a date"))
+                .expected("YYYY-MM-DD")
+                .found(format!("{:?}", text.trim()));
+        }
+        parsed.push(p);
+    }
+    let (start, end) = (parsed[0], parsed[1]);
+    if let (Some(s), Some(e)) = (start, end)
+        && s > e
+    {
+        out.add(
+            DECL_DATE_ORDER,
+            "planned_end",
+            "计划完成日期 is before 计划开始日期",
+        )
+        .expected(format!("on or after {}", d.planned_start.trim()))
+        .found(d.planned_end.trim().to_string());
+    }
+    let Some(year) = d.year else { return };
+    if is_phased(d) {
+        return;
+    }
+    for (path, name, p, text) in [
+        ("planned_start", "计划开始日期", start, &d.planned_start),
+        ("planned_end", "计划完成日期", end, &d.planned_end),
+    ] {
+        if let Some((y, ..)) = p
+            && y != year
+        {
+            out.add(
+                DECL_DATE_YEAR,
+                path,
+                format!("{name} is outside the form's year {year}"),
+            )
+            .expected(format!("a date in {year}"))
+            .found(text.trim().to_string())
+            .hint("a multi-year project is a 阶段性项目; otherwise use the form's year");
+        }
+    }
+}
+
+/// `decl.cost-control` (DOMAIN §5.7, soft): the 成本控制额 target of a 成本指标 — a money
+/// amount with `≤` or `<` — equals 年度资金申请总额 converted to the target's unit, to the
+/// cent shown (`≤28.88(万元)` ↔ 288,820.00 元).
+fn cost_control(d: &Declaration, out: &mut Findings) {
+    let Some(annual) = d.funds.annual_total else {
+        return;
+    };
+    let in_yuan = match d.funds.unit {
+        MoneyUnit::Yuan => annual,
+        MoneyUnit::WanYuan => annual * Decimal::from(10_000),
+    };
+    for (i, ind) in d.indicators.iter().enumerate() {
+        let is_cost = taxonomy::canonical(&ind.level1) == "成本指标"
+            || taxonomy::canonical(&ind.level2).ends_with("成本指标");
+        let Some(q) = &ind.target.quantity else {
+            continue;
+        };
+        if !is_cost || !matches!(q.op, Some(Comparator::Le | Comparator::Lt)) {
+            continue;
+        }
+        let per_yuan = match q.unit.as_deref() {
+            Some("元") => Decimal::ONE,
+            Some("万元" | "万") => Decimal::from(10_000),
+            Some("亿元") => Decimal::from(100_000_000),
+            _ => continue,
+        };
+        let expected = in_yuan / per_yuan;
+        let step = Decimal::new(1, q.number.scale().min(4));
+        if (q.number - expected).abs() >= step {
+            let mut shown = expected.round_dp(q.number.scale().max(2));
+            shown.rescale(q.number.scale().max(2));
+            out.add(
+                DECL_COST_CONTROL,
+                &format!("indicators[{i}].target"),
+                format!(
+                    "成本控制额 {:?} differs from 年度资金申请总额",
+                    ind.target.raw.trim()
+                ),
+            )
+            .expected(format!(
+                "{}{shown}({})",
+                q.op.map(Comparator::symbol).unwrap_or(""),
+                q.unit.as_deref().unwrap_or("")
+            ))
+            .found(ind.target.raw.trim().to_string())
+            .hint("the cost ceiling usually is the annual request; check both amounts");
+        }
+    }
+}
+
+/// An amount for messages, `#,##0.00`-like without separators: `140000.00`.
+fn money(d: Decimal) -> String {
+    let mut d = d;
+    if d.scale() < 2 {
+        d.rescale(2);
+    }
+    d.to_string()
+}
+
+fn show(d: Option<Decimal>) -> String {
+    d.map(money).unwrap_or_else(|| "(空)".into())
+}

@@ -1,0 +1,425 @@
+//! Rules of the 自评表 (DOMAIN §1e, §2, §5.4–5.6).
+//!
+//! Each scoring rule compares one printed figure with what [`crate::score`] computes from the
+//! figures it depends on, and uses the *printed* value of anything upstream that has its own
+//! rule: a wrong 执行率 is reported once, by `self.execution-rate`, not again by every rule
+//! downstream of it.
+
+use super::indicators::{self, Row};
+use super::{
+    Detail, FORM_BLANK, Findings, Options, SELF_ACTUAL_UNIT, SELF_DEVIATION_REASON,
+    SELF_EXECUTION_RATE, SELF_EXECUTION_SCORE, SELF_EXECUTION_WEIGHT, SELF_FUNDS_SUM, SELF_GRADE,
+    SELF_QUALITATIVE_BAND, SELF_QUANTITATIVE_SCORE, SELF_REQUIRED, SELF_SCORE_CAP,
+    SELF_TOTAL_SCORE, SELF_TOTAL_WEIGHT, SELF_WEIGHT_SUM,
+};
+use crate::model::{EvaluatedIndicator, Figure, SelfEvaluation};
+use crate::score::{
+    self, Band, BandRange, FULL_MARKS, Grade, execution_rate, execution_score, quantitative_score,
+};
+use rust_decimal::Decimal;
+
+const ROW_NAMES: [&str; 4] = ["年度资金总额", "当年财政拨款", "上年结转资金", "其他资金"];
+
+/// Runs every 自评表 rule.
+pub(super) fn check(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
+    if is_blank(s) {
+        out.add(FORM_BLANK, "project_name", "blank form: nothing to check");
+        return;
+    }
+    required(s, out);
+    funds_sum(s, out);
+    execution_rates(s, opts, out);
+    execution_weight(s, opts, out);
+    execution_score_rule(s, opts, out);
+    for (i, ind) in s.indicators.iter().enumerate() {
+        if is_skeleton(ind) {
+            continue;
+        }
+        score_cap(i, ind, out);
+        quantitative(i, ind, opts, out);
+        qualitative_band(i, ind, opts, out);
+        deviation_reason(i, ind, out);
+    }
+    weight_sum(s, opts, out);
+    total_weight(s, out);
+    total_score(s, out);
+    grade(s, out);
+    let rows: Vec<Row> = s.indicators.iter().map(Row::from).collect();
+    indicators::check(&rows, out);
+}
+
+fn is_skeleton(i: &EvaluatedIndicator) -> bool {
+    i.name.trim().is_empty()
+        && i.target.is_blank()
+        && i.actual.is_blank()
+        && i.weight.is_blank()
+        && i.score.is_blank()
+}
+
+/// A template with nothing typed in: no name, no amount, no 三级. The printed weights
+/// (`10.00`, `100`) and dashes of the template do not count.
+fn is_blank(s: &SelfEvaluation) -> bool {
+    s.project_name.trim().is_empty()
+        && s.funds.rows().iter().all(|(_, r)| {
+            [r.initial_budget, r.annual_budget, r.executed, r.rate]
+                .iter()
+                .all(|f| f.number().is_none())
+        })
+        && s.indicators
+            .iter()
+            .all(|i| i.name.trim().is_empty() && i.target.is_blank() && i.actual.is_blank())
+}
+
+/// `self.required` (DOMAIN §1e): the fields a 自评表 cannot do without.
+fn required(s: &SelfEvaluation, out: &mut Findings) {
+    for (path, name, value) in [
+        ("project_name", "项目名称", &s.project_name),
+        ("department", "主管部门", &s.department),
+        ("implementing_unit", "实施单位", &s.implementing_unit),
+    ] {
+        if value.trim().is_empty() {
+            out.add(SELF_REQUIRED, path, format!("{name} is blank"));
+        }
+    }
+    for (path, name, fig) in [
+        (
+            "funds.total.annual_budget",
+            "全年预算数",
+            s.funds.total.annual_budget,
+        ),
+        ("funds.total.executed", "全年执行数", s.funds.total.executed),
+    ] {
+        if fig.number().is_none() {
+            out.add(
+                SELF_REQUIRED,
+                path,
+                format!("年度资金总额 {name} is not a number"),
+            )
+            .found(format!("{:?}", fig.to_string()));
+        }
+    }
+    for (i, ind) in s.indicators.iter().enumerate() {
+        if !is_skeleton(ind) && ind.weight.number().is_none() {
+            out.add(
+                SELF_REQUIRED,
+                &format!("indicators[{i}].weight"),
+                format!("三级指标 {:?} has no 分值", ind.name.trim()),
+            );
+        }
+    }
+}
+
+/// `self.funds-sum` (DOMAIN §5.4, a warning: real forms break it, SRC-TX): per amount column,
+/// 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金.
+fn funds_sum(s: &SelfEvaluation, out: &mut Findings) {
+    let f = &s.funds;
+    for (col, name) in [
+        ("initial_budget", "年初预算数"),
+        ("annual_budget", "全年预算数"),
+        ("executed", "全年执行数"),
+    ] {
+        let pick = |r: &crate::model::FundsRow| {
+            r.columns()
+                .into_iter()
+                .find(|(c, _)| *c == col)
+                .map(|(_, fig)| fig)
+                .unwrap_or_default()
+        };
+        let Some(total) = pick(&f.total).number() else {
+            continue;
+        };
+        let parts = [pick(&f.fiscal), pick(&f.carryover), pick(&f.other)];
+        if parts.iter().all(Figure::is_blank) {
+            continue;
+        }
+        let sum: Decimal = parts.iter().filter_map(Figure::number).sum();
+        if sum != total {
+            out.add(
+                SELF_FUNDS_SUM,
+                &format!("funds.total.{col}"),
+                format!("{name}: 年度资金总额 is not the sum of its parts"),
+            )
+            .expected(format!(
+                "{} + {} + {} = {sum}",
+                parts[0], parts[1], parts[2]
+            ))
+            .found(total.to_string());
+        }
+    }
+}
+
+/// `self.execution-rate` (DOMAIN §2.2): every printed 执行率 is 全年执行数 / 全年预算数 × 100
+/// under the rounding policy (truncation by default; a zero budget gives 0.00).
+fn execution_rates(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
+    let r = opts.scoring.rounding;
+    for ((key, row), name) in s.funds.rows().into_iter().zip(ROW_NAMES) {
+        let (Some(a), Some(b), Some(printed)) = (
+            row.annual_budget.number(),
+            row.executed.number(),
+            row.rate.number(),
+        ) else {
+            continue;
+        };
+        let rate = execution_rate(a, b, r);
+        if printed != rate {
+            let d = out.add(
+                SELF_EXECUTION_RATE,
+                &format!("funds.{key}.rate"),
+                format!("{name} 执行率 is not 全年执行数 / 全年预算数"),
+            );
+            d.expected(format!("{b} / {a} × 100 = {rate} ({})", r.label()))
+                .found(printed.to_string());
+            let other = match r {
+                score::Rounding::Truncate => score::Rounding::HalfUp,
+                score::Rounding::HalfUp => score::Rounding::Truncate,
+            };
+            if execution_rate(a, b, other) == printed {
+                d.hint(format!(
+                    "the form's figure is {}: run with --rounding {}",
+                    other.label(),
+                    if other == score::Rounding::HalfUp {
+                        "half-up"
+                    } else {
+                        "truncate"
+                    }
+                ));
+            }
+        }
+    }
+}
+
+/// `self.execution-weight` (DOMAIN §2.1): the printed 分值 of the budget-execution item is the
+/// expected weight (10 unless `--execution-weight` says otherwise).
+fn execution_weight(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
+    let Some(w) = s.funds.total.weight.number() else {
+        return;
+    };
+    if w != opts.scoring.execution_weight {
+        out.add(
+            SELF_EXECUTION_WEIGHT,
+            "funds.total.weight",
+            "unexpected 预算执行率 分值",
+        )
+        .expected(opts.scoring.execution_weight.to_string())
+        .found(w.to_string())
+        .hint(format!(
+            "if this system weights budget execution {w}, run with --execution-weight {w}"
+        ));
+    }
+}
+
+/// `self.execution-score` (DOMAIN §2.2): 预算执行得分 = 分值 × 执行率 / 100, capped at 分值,
+/// from the printed 执行率 (its own rule checks that).
+fn execution_score_rule(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
+    let t = &s.funds.total;
+    let Some(printed) = t.score.number() else {
+        return;
+    };
+    let Some(rate) = t
+        .rate
+        .number()
+        .or_else(|| score::row_rate(t, opts.scoring.rounding))
+    else {
+        return;
+    };
+    let w = score::execution_weight(s, &opts.scoring);
+    let expected = execution_score(w, rate, opts.scoring.rounding);
+    if printed != expected {
+        out.add(
+            SELF_EXECUTION_SCORE,
+            "funds.total.score",
+            "预算执行得分 is not 分值 × 执行率",
+        )
+        .expected(format!(
+            "{w} × {rate}% = {expected} ({}, capped at {w})",
+            opts.scoring.rounding.label()
+        ))
+        .found(printed.to_string());
+    }
+}
+
+/// `self.score-cap` (DOMAIN §2.3, §2.4): no indicator scores above its 分值 (or below 0).
+fn score_cap(i: usize, ind: &EvaluatedIndicator, out: &mut Findings) {
+    let (Some(w), Some(sc)) = (ind.weight.number(), ind.score.number()) else {
+        return;
+    };
+    if sc > w || sc < Decimal::ZERO {
+        out.add(
+            SELF_SCORE_CAP,
+            &format!("indicators[{i}].score"),
+            format!("得分 of {:?} is outside 0..分值", ind.name.trim()),
+        )
+        .expected(format!("0 ≤ 得分 ≤ {w}"))
+        .found(sc.to_string());
+    }
+}
+
+/// `self.quantitative-score` and `self.actual-unit` (DOMAIN §2.3): a 定量 indicator whose
+/// 实际完成值 is a number is scored by 正向 / 反向 / 等于, and the printed 得分 agrees.
+fn quantitative(i: usize, ind: &EvaluatedIndicator, opts: &Options, out: &mut Findings) {
+    let (Some(target), Some(actual), Some(w), Some(printed)) = (
+        ind.target.quantity.as_ref(),
+        ind.actual.quantity.as_ref(),
+        ind.weight.number(),
+        ind.score.number(),
+    ) else {
+        return;
+    };
+    if let (Some(tu), Some(au)) = (&target.unit, &actual.unit)
+        && tu != au
+    {
+        out.add(
+            SELF_ACTUAL_UNIT,
+            &format!("indicators[{i}].actual"),
+            format!(
+                "实际完成值 of {:?} is not in the target's unit",
+                ind.name.trim()
+            ),
+        )
+        .expected(format!("a value in {tu}"))
+        .found(ind.actual.raw.trim().to_string());
+        return;
+    }
+    if printed > w {
+        return; // self.score-cap reports it.
+    }
+    let s = quantitative_score(target, actual.number, w, &opts.scoring);
+    if s.score != printed {
+        out.add(
+            SELF_QUANTITATIVE_SCORE,
+            &format!("indicators[{i}].score"),
+            format!(
+                "得分 of {:?} does not follow from 实际完成值 {:?}",
+                ind.name.trim(),
+                ind.actual.raw.trim()
+            ),
+        )
+        .expected(s.formula)
+        .found(printed.to_string())
+        .hint("other systems score differently: see --quant-formula and --rounding");
+    }
+}
+
+/// `self.qualitative-band` (DOMAIN §2.4): when the 实际完成值 is not a number but names a band
+/// (达成 / 部分达成 / 未达成), the 得分 lies in that band (80/60 by default, 80/50 as option).
+fn qualitative_band(i: usize, ind: &EvaluatedIndicator, opts: &Options, out: &mut Findings) {
+    if ind.actual.quantity.is_some() {
+        return;
+    }
+    let (Some(band), Some(w), Some(sc)) = (
+        Band::of(&ind.actual.raw),
+        ind.weight.number(),
+        ind.score.number(),
+    ) else {
+        return;
+    };
+    if sc > w {
+        return; // self.score-cap reports it.
+    }
+    let range = BandRange::of(band, w, opts.scoring.qual_bands);
+    if !range.contains(sc) {
+        out.add(
+            SELF_QUALITATIVE_BAND,
+            &format!("indicators[{i}].score"),
+            format!(
+                "得分 of {:?} is outside the band of {:?}",
+                ind.name.trim(),
+                ind.actual.raw.trim()
+            ),
+        )
+        .expected(format!("{} for {}", range, band.label()))
+        .found(sc.to_string())
+        .hint("either the score or the 实际完成值 wording is off; bands 80/50 with --qual-bands 80-50");
+    }
+}
+
+/// `self.deviation-reason` (DOMAIN §1b, §2.3): an indicator below full marks explains why in
+/// 偏差原因分析及改进措施.
+fn deviation_reason(i: usize, ind: &EvaluatedIndicator, out: &mut Findings) {
+    let (Some(w), Some(sc)) = (ind.weight.number(), ind.score.number()) else {
+        return;
+    };
+    if sc < w && ind.deviation_reason.trim().is_empty() {
+        out.add(
+            SELF_DEVIATION_REASON,
+            &format!("indicators[{i}].deviation_reason"),
+            format!(
+                "{:?} scored below full marks without a 偏差原因",
+                ind.name.trim()
+            ),
+        )
+        .found(format!("得分 {sc} of 分值 {w}"))
+        .hint("explain the shortfall and the measures taken");
+    }
+}
+
+/// `self.weight-sum` (DOMAIN §2.1, §5.6): the indicator 分值 add up to 100 minus the
+/// budget-execution weight (90 with the default 10).
+fn weight_sum(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
+    let weights: Vec<Decimal> = s
+        .indicators
+        .iter()
+        .filter_map(|i| i.weight.number())
+        .collect();
+    if weights.is_empty() {
+        return;
+    }
+    let sum: Decimal = weights.iter().sum();
+    let exec = score::execution_weight(s, &opts.scoring);
+    let expected = FULL_MARKS - exec;
+    if sum != expected {
+        out.add(
+            SELF_WEIGHT_SUM,
+            "total_weight",
+            "the indicator 分值 do not add up",
+        )
+        .expected(format!("100 − {exec} = {expected}"))
+        .found(sum.to_string());
+    }
+}
+
+/// `self.total-weight` (DOMAIN §2.1): the 总分 row prints 100 under 分值.
+fn total_weight(s: &SelfEvaluation, out: &mut Findings) {
+    if let Some(w) = s.total_weight.number()
+        && w != FULL_MARKS
+    {
+        out.add(SELF_TOTAL_WEIGHT, "total_weight", "总分 分值 is not 100")
+            .expected("100")
+            .found(w.to_string());
+    }
+}
+
+/// `self.total-score` (DOMAIN §2.1, §5.6): 总分 = Σ indicator 得分 + 预算执行得分, from the
+/// printed figures.
+fn total_score(s: &SelfEvaluation, out: &mut Findings) {
+    let Some(printed) = s.total_score.number() else {
+        return;
+    };
+    let sum: Decimal = s.indicators.iter().filter_map(|i| i.score.number()).sum();
+    let exec = s.funds.total.score.number().unwrap_or_default();
+    if sum + exec != printed {
+        out.add(
+            SELF_TOTAL_SCORE,
+            "total_score",
+            "总分 is not Σ 得分 + 预算执行得分",
+        )
+        .expected(format!("{sum} + {exec} = {}", sum + exec))
+        .found(printed.to_string());
+    }
+}
+
+/// `self.grade` (DOMAIN §2.5): 评分等级 follows from the printed 总分 with half-open bands.
+fn grade(s: &SelfEvaluation, out: &mut Findings) {
+    let Some(total) = s.total_score.number() else {
+        return;
+    };
+    let expected = Grade::of(total);
+    let printed = s.grade.trim();
+    // A blank grade is not a finding: some editions print no 评分等级 row (普陀 2022), and
+    // `jixiao score` fills it in.
+    if !printed.is_empty() && Grade::from_label(printed) != Some(expected) {
+        out.add(SELF_GRADE, "grade", "评分等级 does not match 总分")
+            .expected(format!("{expected} (总分 {total} {})", expected.range()))
+            .found(printed.to_string());
+    }
+}

@@ -1,0 +1,144 @@
+//! `jixiao check INPUT...`: every finding of every rule on every form, human-readable or JSON.
+//!
+//! Exit codes: 0 no errors, 1 errors (warnings too with `--strict`), 2 an input could not be
+//! read (this wins over 1: the findings are incomplete).
+
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
+use crate::check::{self, Counts, Options};
+use crate::diag::{Diagnostic, Severity};
+use crate::read::{Inputs, read_inputs};
+use crate::score::{QualBands, QuantFormula, Rounding, ScoringOptions};
+use clap::{Args, ValueEnum};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Workbooks (.xlsx .xlsm .xls .ods), JSON models, or directories of them.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output: `human` (one finding per line, rustc style) or `json` (for machines).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    /// Count warnings as errors for the exit code.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print only errors (and warnings with --strict); infos and the summary are dropped.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub scoring: ScoringArgs,
+}
+
+/// The scoring policy where sources disagree (DOMAIN §6); shared by `check` and `score`.
+#[derive(Args, Debug, Clone)]
+pub struct ScoringArgs {
+    /// How computed rates and scores are brought to 2 decimals: truncate (Shanghai 市级) or
+    /// half-up (普陀 district, the MoF 一体化 system).
+    #[arg(long, value_enum, default_value_t = Rounding::Truncate)]
+    pub rounding: Rounding,
+    /// Formulas for quantitative indicators below target: mof (正向 B/A×w, 反向 linear to 0 at 2×target) or provincial (w×B/A, w×A/B).
+    #[arg(long, value_enum, default_value_t = QuantFormula::Mof)]
+    pub quant_formula: QuantFormula,
+    /// Score bands of qualitative indicators: 80-60 (national) or 80-50 (Hubei and others).
+    #[arg(long, value_enum, default_value_t = QualBands::B80_60)]
+    pub qual_bands: QualBands,
+    /// 分值 of budget execution when the form prints none, and the weight expected when it does.
+    #[arg(long, default_value = "10", value_name = "POINTS")]
+    pub execution_weight: Decimal,
+}
+
+impl ScoringArgs {
+    pub fn options(&self) -> ScoringOptions {
+        ScoringOptions {
+            rounding: self.rounding,
+            quant_formula: self.quant_formula,
+            qual_bands: self.qual_bands,
+            execution_weight: self.execution_weight,
+        }
+    }
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Human,
+    Json,
+}
+
+/// Loads the inputs: the one place that knows how (the reader of [`crate::read`]).
+fn load(paths: &[PathBuf]) -> Inputs {
+    read_inputs(paths)
+}
+
+/// The JSON report.
+#[derive(Serialize)]
+struct Report<'a> {
+    schema_version: u32,
+    forms: usize,
+    counts: Counts,
+    unreadable: Vec<String>,
+    findings: &'a [Diagnostic],
+}
+
+pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let inputs = load(&args.inputs);
+    let opts = Options {
+        scoring: args.scoring.options(),
+    };
+    let mut findings = inputs.diagnostics.clone();
+    findings.extend(check::check_document(&inputs.document, &opts));
+    let counts = Counts::of(&findings);
+    let unreadable: Vec<String> = inputs.errors.iter().map(ToString::to_string).collect();
+    let mut stdout = std::io::stdout().lock();
+    match args.format {
+        ReportFormat::Json => {
+            let report = Report {
+                schema_version: crate::model::SCHEMA_VERSION,
+                forms: inputs.document.forms.len(),
+                counts,
+                unreadable,
+                findings: &findings,
+            };
+            serde_json::to_writer_pretty(&mut stdout, &report)?;
+            writeln!(stdout)?;
+        }
+        ReportFormat::Human => {
+            for e in &unreadable {
+                eprintln!("jixiao: {e}");
+            }
+            let min = if !args.quiet {
+                Severity::Info
+            } else if args.strict {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            for d in findings.iter().filter(|d| d.severity <= min) {
+                writeln!(stdout, "{d}")?;
+            }
+            if !args.quiet {
+                writeln!(
+                    stdout,
+                    "checked {} form(s) in {} file(s): {} error(s), {} warning(s), {} info(s)",
+                    inputs.document.forms.len(),
+                    inputs.files.len(),
+                    counts.errors,
+                    counts.warnings,
+                    counts.infos
+                )?;
+            }
+        }
+    }
+    let failing = counts.errors + if args.strict { counts.warnings } else { 0 };
+    let code = if !inputs.errors.is_empty() {
+        EXIT_UNREADABLE
+    } else if failing > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    };
+    Ok(ExitCode::from(code))
+}

@@ -1,0 +1,505 @@
+//! Forms of past years → today's forms: the 2020 目标表 becomes a 申报表 (DOMAIN §3.4), and
+//! indicator rows move between the older national set (§3.1) and the current one (§3.2).
+//!
+//! Pure functions on the model. Every row that moves keeps the 一级/二级 it was read with in
+//! `source_level1/2`; rows with no true equivalent get a `review` note and a warning that points
+//! at their cell; whatever the target form has no field for goes into its `notes`.
+
+use crate::diag::{Diagnostic, Location, Read};
+use crate::model::{Declaration, DeclarationFunds, Document, Form, Indicator, Legacy2020, Note};
+use std::collections::BTreeMap;
+
+/// The indicator set forms are converted to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Taxonomy {
+    /// 财预〔2021〕101号 and the 一体化 system: 成本指标 is a 一级 (§3.2).
+    #[default]
+    Current,
+    /// 财预〔2015〕88号: 成本指标 is a 二级 under 产出指标 (§3.1).
+    Old,
+}
+
+/// 一级 → its 二级, in form order.
+type Set = &'static [(&'static str, &'static [&'static str])];
+
+const CURRENT: Set = &[
+    (
+        "成本指标",
+        &["经济成本指标", "社会成本指标", "生态环境成本指标"],
+    ),
+    ("产出指标", &["数量指标", "质量指标", "时效指标"]),
+    (
+        "效益指标",
+        &[
+            "经济效益指标",
+            "社会效益指标",
+            "生态效益指标",
+            "可持续影响指标",
+        ],
+    ),
+    ("满意度指标", &["服务对象满意度指标"]),
+];
+
+const OLD: Set = &[
+    (
+        "产出指标",
+        &["数量指标", "质量指标", "时效指标", "成本指标"],
+    ),
+    (
+        "效益指标",
+        &[
+            "经济效益指标",
+            "社会效益指标",
+            "生态效益指标",
+            "可持续影响指标",
+        ],
+    ),
+    ("满意度指标", &["服务对象满意度指标"]),
+];
+
+impl Taxonomy {
+    fn set(self) -> Set {
+        match self {
+            Taxonomy::Current => CURRENT,
+            Taxonomy::Old => OLD,
+        }
+    }
+}
+
+const NO_EQUIVALENT: &str =
+    "投入与管理 has no true equivalent in today's indicator sets (no 投入/过程 targets); review";
+const DUPLICATES_EXECUTION: &str =
+    "a 预算执行率 row duplicates the separate 10-point budget-execution item; review";
+
+/// Where a 2020 (一级目标, 二级目标) goes in the current set, and why to review it (DOMAIN §3.4).
+/// Keys are compared without a trailing 目标/指标 and without spaces.
+fn legacy_to_current(level1: &str, level2: &str) -> Option<(&'static str, &'static str, bool)> {
+    let l1 = stem(level1);
+    let l2 = stem(level2);
+    Some(match (l1.as_str(), l2.as_str()) {
+        ("投入与管理" | "投入和管理" | "投入管理", "实施管理") => {
+            ("产出指标", "质量指标", true)
+        }
+        ("投入与管理" | "投入和管理" | "投入管理", _) => {
+            ("成本指标", "经济成本指标", true)
+        }
+        ("产出", "数量") => ("产出指标", "数量指标", false),
+        ("产出", "质量") => ("产出指标", "质量指标", false),
+        ("产出", "时效") => ("产出指标", "时效指标", false),
+        ("产出", "成本") => ("成本指标", "经济成本指标", false),
+        ("效果" | "效益", "经济效益") => ("效益指标", "经济效益指标", false),
+        ("效果" | "效益", "社会效益") => ("效益指标", "社会效益指标", false),
+        ("效果" | "效益", "生态效益" | "环境效益") => {
+            ("效益指标", "生态效益指标", false)
+        }
+        ("效果" | "效益" | "满意度", "满意度" | "服务对象满意度") => {
+            ("满意度指标", "服务对象满意度指标", false)
+        }
+        ("影响力", _) => ("效益指标", "可持续影响指标", false),
+        _ => return None,
+    })
+}
+
+/// Old national set and its variants → current set (`None`: already current, or unknown).
+fn national_to_current(level1: &str, level2: &str) -> Option<(&'static str, &'static str)> {
+    match (stem(level1).as_str(), stem(level2).as_str()) {
+        ("产出", "成本") => Some(("成本指标", "经济成本指标")),
+        ("效益", "环境效益") => Some(("效益指标", "生态效益指标")),
+        ("满意度", "社会公众或服务对象满意度") => {
+            Some(("满意度指标", "服务对象满意度指标"))
+        }
+        _ => None,
+    }
+}
+
+/// Current set → old national set: every 成本指标 row becomes 产出指标/成本指标.
+fn current_to_old(level1: &str, level2: &str) -> Option<(&'static str, &'static str, bool)> {
+    match (stem(level1).as_str(), stem(level2).as_str()) {
+        ("成本", "经济成本") => Some(("产出指标", "成本指标", false)),
+        ("成本", _) => Some(("产出指标", "成本指标", true)),
+        _ => None,
+    }
+}
+
+fn stem(text: &str) -> String {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.strip_suffix("指标").unwrap_or(&t);
+    let t = t.strip_suffix("目标").unwrap_or(t);
+    t.to_string()
+}
+
+/// Converts a 2020 目标表 into a 申报表 with indicators in `taxonomy`.
+///
+/// 项目类别 (which held today's 项目性质) becomes `project_nature`, 申报单位名称 the
+/// `implementing_unit`, 总目标及阶段性目标 both goals, 项目总预算 the project total and 项目当年预算
+/// the annual total and its 当年财政拨款 (the 2020 amounts are 市级财政资金). The narrative sections,
+/// 是否含有政府购买服务, 绩效类型 and all four amounts go into `notes` as printed.
+pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Declaration> {
+    let unit = form.unit.label();
+    let amount = |d: &Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    let mut notes: Vec<Note> = [
+        ("申报单位名称", form.applicant.clone()),
+        ("项目类别", form.project_category.clone()),
+        ("是否含有政府购买服务", form.government_purchase.clone()),
+        ("绩效类型", form.performance_type.clone()),
+        ("项目概况", form.overview.clone()),
+        ("立项依据", form.basis.clone()),
+        ("项目设立的必要性", form.necessity.clone()),
+        ("保证项目实施的制度、措施", form.measures.clone()),
+        ("项目实施计划", form.plan.clone()),
+        ("总目标及阶段性目标", form.goals.clone()),
+    ]
+    .into_iter()
+    .map(|(label, text)| Note {
+        label: label.to_string(),
+        text,
+    })
+    .collect();
+    for (label, value) in [
+        ("项目总预算", &form.total_budget),
+        ("项目当年预算", &form.current_budget),
+        ("同名项目上年预算额", &form.prior_budget),
+        ("同名项目上年预算执行数", &form.prior_executed),
+    ] {
+        notes.push(Note {
+            label: format!("{label}（{unit}）"),
+            text: amount(value),
+        });
+    }
+    notes.retain(|n| !n.text.is_empty());
+
+    let mut source = form.source.clone();
+    if let Some(s) = &mut source {
+        for (to, from) in [
+            ("project_nature", "project_category"),
+            ("implementing_unit", "applicant"),
+            ("overall_goal", "goals"),
+            ("annual_goal", "goals"),
+            ("funds.project_total", "total_budget"),
+            ("funds.annual_total", "current_budget"),
+            ("funds.annual_fiscal", "current_budget"),
+        ] {
+            if let Some(cell) = s.cells.get(from).cloned() {
+                s.cells.insert(to.to_string(), cell);
+            }
+        }
+    }
+    let mut declaration = Declaration {
+        source,
+        year: form.year,
+        project_name: form.project_name.clone(),
+        project_nature: Some(form.project_category.clone()),
+        project_category: String::new(),
+        department: String::new(),
+        implementing_unit: form.applicant.clone(),
+        planned_start: form.planned_start.clone(),
+        planned_end: form.planned_end.clone(),
+        funds: DeclarationFunds {
+            unit: form.unit,
+            project_total: form.total_budget,
+            annual_total: form.current_budget,
+            annual_fiscal: form.current_budget,
+            ..DeclarationFunds::default()
+        },
+        overall_goal: form.goals.clone(),
+        annual_goal: form.goals.clone(),
+        indicators: form.indicators.clone(),
+        notes,
+    };
+    let mut diagnostics = Vec::new();
+    for (i, row) in declaration.indicators.iter_mut().enumerate() {
+        let at = row_location(declaration.source.as_ref(), i);
+        let (level1, level2) = (row.level1.clone(), row.level2.clone());
+        let Some((l1, l2, review)) = legacy_to_current(&level1, &level2) else {
+            let mut d = Diagnostic::warning(
+                "migrate.unknown-level",
+                format!("{level1}/{level2} is not in the 2020 indicator set; kept as printed"),
+            )
+            .hint("set 一级/二级 by hand to one of today's indicator set");
+            d.at = at;
+            diagnostics.push(d);
+            row.review = Some(format!(
+                "{level1}/{level2}: not in the 2020 set; kept as printed"
+            ));
+            continue;
+        };
+        set_levels(row, l1, l2);
+        if review {
+            row.review = Some(NO_EQUIVALENT.to_string());
+        } else if row.name.contains("预算执行率") {
+            row.review = Some(DUPLICATES_EXECUTION.to_string());
+        }
+        if let Some(why) = &row.review {
+            let mut d = Diagnostic::warning(
+                "migrate.review",
+                format!("{level1}/{level2} → {l1}/{l2} ({}): {why}", row.name),
+            );
+            d.at = at.clone();
+            diagnostics.push(d);
+        }
+    }
+    if taxonomy == Taxonomy::Old {
+        diagnostics.extend(map_declaration(&mut declaration, Taxonomy::Old));
+    } else {
+        sort_by_set(&mut declaration, taxonomy);
+    }
+    if declaration.department.is_empty() {
+        let mut d = Diagnostic::info(
+            "migrate.no-department",
+            "the 2020 form has no 主管部门; left blank",
+        )
+        .hint("fill in 主管部门 in the converted 申报表");
+        d.at = declaration
+            .source
+            .as_ref()
+            .map(|s| Location::file(s.file.clone()));
+        diagnostics.push(d);
+    }
+    Read::new(declaration, diagnostics)
+}
+
+/// Moves a 申报表's indicator rows into `taxonomy` (old 产出指标/成本指标 ⇄ 成本指标/经济成本指标 and
+/// the §3.1 variants) and orders them as that set prints them. Returns the warnings.
+pub fn map_declaration(form: &mut Declaration, taxonomy: Taxonomy) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for (i, row) in form.indicators.iter_mut().enumerate() {
+        let (level1, level2) = (row.level1.clone(), row.level2.clone());
+        let target = match taxonomy {
+            Taxonomy::Current => national_to_current(&level1, &level2).map(|(a, b)| (a, b, false)),
+            Taxonomy::Old => current_to_old(&level1, &level2),
+        };
+        let Some((l1, l2, review)) = target else {
+            continue;
+        };
+        set_levels(row, l1, l2);
+        if review {
+            let why = format!(
+                "{level2} has no place of its own in the older set; mapped to {l1}/{l2}; review"
+            );
+            let mut d = Diagnostic::warning("migrate.review", format!("{}: {why}", row.name));
+            d.at = row_location(form.source.as_ref(), i);
+            diagnostics.push(d);
+            row.review = Some(why);
+        }
+    }
+    sort_by_set(form, taxonomy);
+    diagnostics
+}
+
+/// Converts every form of a document to `taxonomy`: 2020 目标表 become 申报表, 申报表 rows move
+/// between the sets, 自评表 are kept as they are.
+pub fn migrate_document(doc: &Document, taxonomy: Taxonomy) -> Read<Document> {
+    let mut diagnostics = Vec::new();
+    let forms = doc
+        .forms
+        .iter()
+        .map(|form| match form {
+            Form::Legacy2020(l) => {
+                let read = legacy_to_declaration(l, taxonomy);
+                diagnostics.extend(read.diagnostics);
+                Form::Declaration(read.value)
+            }
+            Form::Declaration(d) => {
+                let mut d = d.clone();
+                diagnostics.extend(map_declaration(&mut d, taxonomy));
+                Form::Declaration(d)
+            }
+            other => other.clone(),
+        })
+        .collect();
+    Read::new(
+        Document {
+            forms,
+            ..doc.clone()
+        },
+        diagnostics,
+    )
+}
+
+fn set_levels(row: &mut Indicator, level1: &str, level2: &str) {
+    if row.level1 == level1 && row.level2 == level2 {
+        return;
+    }
+    row.source_level1.get_or_insert_with(|| row.level1.clone());
+    row.source_level2.get_or_insert_with(|| row.level2.clone());
+    row.level1 = level1.to_string();
+    row.level2 = level2.to_string();
+}
+
+fn row_location(source: Option<&crate::model::Source>, i: usize) -> Option<Location> {
+    let s = source?;
+    let cell = s
+        .cell(&format!("indicators[{i}].level2"))
+        .or_else(|| s.cell(&format!("indicators[{i}]")))?;
+    Some(Location::cell(s.file.clone(), s.sheet.clone(), cell))
+}
+
+/// Orders rows as the set prints its 一级 and 二级 (stable: rows of one 二级 keep their order;
+/// rows outside the set go last), and renumbers the rows' recorded cells to match.
+fn sort_by_set(form: &mut Declaration, taxonomy: Taxonomy) {
+    let set = taxonomy.set();
+    let key = |row: &Indicator| {
+        let l1 = set.iter().position(|(l1, _)| *l1 == row.level1);
+        let l2 = l1.and_then(|i| set[i].1.iter().position(|l2| *l2 == row.level2));
+        (l1.unwrap_or(usize::MAX), l2.unwrap_or(usize::MAX))
+    };
+    let mut order: Vec<usize> = (0..form.indicators.len()).collect();
+    order.sort_by_key(|&i| key(&form.indicators[i]));
+    if order.iter().enumerate().all(|(new, &old)| new == old) {
+        return;
+    }
+    let rows = std::mem::take(&mut form.indicators);
+    form.indicators = order.iter().map(|&i| rows[i].clone()).collect();
+    if let Some(source) = &mut form.source {
+        let renumber: BTreeMap<usize, usize> = order
+            .iter()
+            .enumerate()
+            .map(|(new, &old)| (old, new))
+            .collect();
+        let cells = std::mem::take(&mut source.cells);
+        source.cells = cells
+            .into_iter()
+            .map(|(path, cell)| (renumber_path(&path, &renumber), cell))
+            .collect();
+    }
+}
+
+/// `indicators[3].target` → `indicators[0].target` when row 3 became row 0.
+fn renumber_path(path: &str, renumber: &BTreeMap<usize, usize>) -> String {
+    let Some(rest) = path.strip_prefix("indicators[") else {
+        return path.to_string();
+    };
+    let Some((index, tail)) = rest.split_once(']') else {
+        return path.to_string();
+    };
+    match index.parse::<usize>().ok().and_then(|i| renumber.get(&i)) {
+        Some(new) => format!("indicators[{new}]{tail}"),
+        None => path.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn legacy() -> Legacy2020 {
+        Legacy2020 {
+            year: Some(2020),
+            project_name: "合作交流工作业务费".into(),
+            project_category: "经常性专项业务费".into(),
+            overview: "概况".into(),
+            prior_budget: Some("760000".parse().unwrap()),
+            indicators: vec![
+                Indicator::new("投入与管理", "投入管理", "预算资金到位率", ">=90%"),
+                Indicator::new("投入与管理", "实施管理", "实施流程规范性", "完整"),
+                Indicator::new("产出目标", "数量", "预算执行率", ">=90%"),
+                Indicator::new("产出目标", "时效", "项目启动及时性", "及时"),
+                Indicator::new("效果目标", "满意度", "服务对象满意度", ">=90%"),
+                Indicator::new("影响力目标", "长效管理", "长效机制建立情况", "建立"),
+            ],
+            ..Legacy2020::default()
+        }
+    }
+
+    fn levels(d: &Declaration) -> Vec<(&str, &str, &str, bool)> {
+        d.indicators
+            .iter()
+            .map(|i| {
+                (
+                    i.level1.as_str(),
+                    i.level2.as_str(),
+                    i.name.as_str(),
+                    i.review.is_some(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn maps_the_2020_set_onto_the_current_one() {
+        let read = legacy_to_declaration(&legacy(), Taxonomy::Current);
+        let d = &read.value;
+        assert_eq!(
+            levels(d),
+            [
+                ("成本指标", "经济成本指标", "预算资金到位率", true),
+                ("产出指标", "数量指标", "预算执行率", true),
+                ("产出指标", "质量指标", "实施流程规范性", true),
+                ("产出指标", "时效指标", "项目启动及时性", false),
+                ("效益指标", "可持续影响指标", "长效机制建立情况", false),
+                ("满意度指标", "服务对象满意度指标", "服务对象满意度", false),
+            ]
+        );
+        assert_eq!(d.indicators[0].source_level1.as_deref(), Some("投入与管理"));
+        assert_eq!(d.indicators[0].source_level2.as_deref(), Some("投入管理"));
+        assert_eq!(d.project_nature.as_deref(), Some("经常性专项业务费"));
+        assert!(d.notes.contains(&Note {
+            label: "同名项目上年预算额（元）".into(),
+            text: "760000".into()
+        }));
+        assert!(
+            d.notes
+                .iter()
+                .any(|n| n.label == "项目概况" && n.text == "概况")
+        );
+        let reviews = read
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "migrate.review")
+            .count();
+        assert_eq!(reviews, 3);
+    }
+
+    #[test]
+    fn maps_the_2020_set_onto_the_old_national_one() {
+        let d = legacy_to_declaration(&legacy(), Taxonomy::Old).value;
+        assert_eq!(
+            levels(&d)[..4],
+            [
+                ("产出指标", "数量指标", "预算执行率", true),
+                ("产出指标", "质量指标", "实施流程规范性", true),
+                ("产出指标", "时效指标", "项目启动及时性", false),
+                ("产出指标", "成本指标", "预算资金到位率", true),
+            ]
+        );
+        // The row remembers what the 2020 form printed, not the intermediate set.
+        assert_eq!(d.indicators[3].source_level1.as_deref(), Some("投入与管理"));
+    }
+
+    #[test]
+    fn moves_old_national_cost_rows_under_the_current_cost_heading() {
+        let mut d = Declaration {
+            indicators: vec![
+                Indicator::new("产出指标", "数量指标", "a", ""),
+                Indicator::new("产出指标", "成本指标", "b", ""),
+                Indicator::new("效益指标", "环境效益指标", "c", ""),
+            ],
+            ..Declaration::default()
+        };
+        assert!(map_declaration(&mut d, Taxonomy::Current).is_empty());
+        assert_eq!(
+            levels(&d),
+            [
+                ("成本指标", "经济成本指标", "b", false),
+                ("产出指标", "数量指标", "a", false),
+                ("效益指标", "生态效益指标", "c", false),
+            ]
+        );
+        assert_eq!(d.indicators[0].source_level2.as_deref(), Some("成本指标"));
+        let diags = map_declaration(&mut d, Taxonomy::Old);
+        assert!(diags.is_empty());
+        assert_eq!(d.indicators[1].level2, "成本指标");
+        assert_eq!(d.indicators[1].source_level2.as_deref(), Some("成本指标"));
+    }
+
+    #[test]
+    fn renumbers_recorded_cells() {
+        let map = BTreeMap::from([(3, 0)]);
+        assert_eq!(
+            renumber_path("indicators[3].target", &map),
+            "indicators[0].target"
+        );
+        assert_eq!(renumber_path("indicators[3]", &map), "indicators[0]");
+        assert_eq!(renumber_path("project_name", &map), "project_name");
+    }
+}

@@ -1,0 +1,752 @@
+//! Self-evaluation scoring (DOMAIN §2): execution rate and score, quantitative indicator
+//! scores, total and grade — pure functions on [`Decimal`], used by `check` (to compare with
+//! what a form prints) and by `score` (to fill in what is blank, [`fill`]).
+//!
+//! Nothing here touches `f64`: amounts, rates and scores stay decimal from cell to output.
+//!
+//! # Rounding (DOMAIN §2.2, §6.1)
+//!
+//! Every computed rate and score is rounded to 2 decimals by [`Rounding`], once, at the end of
+//! its own formula; the execution score is computed from the *rounded* rate, the figure the form
+//! prints next to it. The default is truncation, the only policy that reproduces the Shanghai
+//! 市级 2023 self-evaluations (seed 001) from their printed 万元 amounts:
+//!
+//! | seed 001 row | B/A | exact rate | printed | score from rate | printed | needs |
+//! |---|---|---|---|---|---|---|
+//! | 机关服务费 | 12.51/14.00 | 89.3571 | 89.35 | 10 × 89.35 % = 8.935 | 8.93 | truncation (half-up gives 89.36 / 8.94) |
+//! | 驻外办驻外工作经费 | 30.50/33.40 | 91.3174 | 91.31 | 9.131 | 9.13 | either |
+//! | 合作交流工作业务费 | 17.73/28.88 | 61.3920 | 61.39 | 6.139 | 6.13 | truncation (half-up gives 6.14) |
+//! | 合作交流专项工作经费 | 13.33/30.00 | 44.4333 | 44.43 | 4.443 | 4.44 | either |
+//! | 开办经费 | 228.00/228.00 | 100 | 100.00 | 10 | 10.00 | either |
+//!
+//! [`Rounding::HalfUp`] is for the systems that round: the 普陀 district 2022 form (4.517 → 4.52)
+//! and the MoF 一体化 system (`ROUND(x, 2)`, SRC-FASP-SQL).
+
+use crate::model::{Comparator, Figure, Quantity, SelfEvaluation};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+use std::fmt;
+
+/// How a computed rate or score is brought to 2 decimals (DOMAIN §2.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rounding {
+    /// Cut after 2 decimals (8.9357 → 8.93): Shanghai 市级, seed 001.
+    #[default]
+    Truncate,
+    /// Round half away from zero (8.935 → 8.94): 普陀 district, MoF fasp2.
+    HalfUp,
+}
+
+impl Rounding {
+    /// `x` at 2 decimals, always printed with two (`10` → `10.00`).
+    pub fn apply(self, x: Decimal) -> Decimal {
+        let strategy = match self {
+            Rounding::Truncate => RoundingStrategy::ToZero,
+            Rounding::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+        };
+        let mut r = x.round_dp_with_strategy(2, strategy);
+        r.rescale(2);
+        r
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Rounding::Truncate => "truncated",
+            Rounding::HalfUp => "rounded half-up",
+        }
+    }
+}
+
+/// Which formulas score a quantitative indicator below its target (DOMAIN §2.3, §6.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuantFormula {
+    /// The MoF 一体化 system (SRC-FASP-SQL): 正向 `B/A × w`; 反向 linear to 0 at twice the target.
+    #[default]
+    Mof,
+    /// Provincial notes (SRC-LOCAL-Q): 正向 `w × B/A`, 反向 `w × A/B`, both capped at w.
+    Provincial,
+}
+
+/// The score bands of qualitative indicators (DOMAIN §2.4, §6.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+pub enum QualBands {
+    /// 达成 [80 %, 100 %], 部分达成 [60 %, 80 %), 未达成 [0, 60 %) — national, fasp2.
+    #[default]
+    #[value(name = "80-60")]
+    #[serde(rename = "80-60")]
+    B80_60,
+    /// 达成 [80 %, 100 %], 部分达成 [50 %, 80 %), 未达成 [0, 50 %) — Hubei, several cities.
+    #[value(name = "80-50")]
+    #[serde(rename = "80-50")]
+    B80_50,
+}
+
+/// The choices where sources disagree (DOMAIN §6), with the defaults DOMAIN names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ScoringOptions {
+    pub rounding: Rounding,
+    pub quant_formula: QuantFormula,
+    pub qual_bands: QualBands,
+    /// 预算执行率 分值 when the form prints none: 10 (national, Shanghai; 20 in Hubei), §2.1.
+    pub execution_weight: Decimal,
+}
+
+impl Default for ScoringOptions {
+    fn default() -> Self {
+        ScoringOptions {
+            rounding: Rounding::default(),
+            quant_formula: QuantFormula::default(),
+            qual_bands: QualBands::default(),
+            execution_weight: Decimal::TEN,
+        }
+    }
+}
+
+/// 100: the total of all 分值 (DOMAIN §2.1).
+pub const FULL_MARKS: Decimal = Decimal::ONE_HUNDRED;
+
+/// 执行率 = 全年执行数 / 全年预算数 × 100, in percent, rounded (DOMAIN §2.2). A zero budget
+/// gives 0.00, as the seed 001 sub-rows print.
+pub fn execution_rate(annual_budget: Decimal, executed: Decimal, rounding: Rounding) -> Decimal {
+    if annual_budget.is_zero() {
+        return rounding.apply(Decimal::ZERO);
+    }
+    rounding.apply(executed / annual_budget * Decimal::ONE_HUNDRED)
+}
+
+/// 预算执行得分 = 分值 × 执行率 / 100 from the rounded rate, capped at 分值 (DOMAIN §2.2).
+pub fn execution_score(weight: Decimal, rate_percent: Decimal, rounding: Rounding) -> Decimal {
+    let score = rounding.apply(weight * rate_percent / Decimal::ONE_HUNDRED);
+    score
+        .min(rounding.apply(weight))
+        .max(rounding.apply(Decimal::ZERO))
+}
+
+/// 正向 / 反向 / 等于 (DOMAIN §2.3, §4; SRC-FASP-SX).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Direction {
+    /// 正向: `≥`, `>` — more is better.
+    Forward,
+    /// 反向: `≤`, `<` — less is better.
+    Reverse,
+    /// 等于: `=`, or no comparator (`100%`, `0次`); scored as 正向 unless the target is 0.
+    Equal,
+}
+
+impl Direction {
+    /// The direction of a target: its comparator decides.
+    pub fn of(target: &Quantity) -> Direction {
+        match target.op {
+            Some(Comparator::Ge | Comparator::Gt) => Direction::Forward,
+            Some(Comparator::Le | Comparator::Lt) => Direction::Reverse,
+            Some(Comparator::Eq) | None => Direction::Equal,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Direction::Forward => "正向",
+            Direction::Reverse => "反向",
+            Direction::Equal => "等于",
+        }
+    }
+}
+
+/// A computed score and the formula with its numbers, for `--explain` and for messages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Scored {
+    pub score: Decimal,
+    pub formula: String,
+}
+
+/// Scores a quantitative indicator from its target, the numeric 实际完成值 and its 分值
+/// (DOMAIN §2.3). Scores never exceed the weight nor go below 0.
+///
+/// | | [`QuantFormula::Mof`] | [`QuantFormula::Provincial`] |
+/// |---|---|---|
+/// | 正向 | B ≥ A ⇒ w, else B/A × w | w × B/A, capped |
+/// | 等于, A = 0 | B ≤ 0 ⇒ w, else 0 | same |
+/// | 等于, A > 0 | as 正向 | as 正向 |
+/// | 反向 | B ≤ A ⇒ w; A < B < 2A ⇒ (1 − (B−A)/A) × w; else 0 | w × A/B, capped (B ≤ A ⇒ w) |
+///
+/// A is the target number, B the actual one, w the weight; the result is rounded once.
+pub fn quantitative_score(
+    target: &Quantity,
+    actual: Decimal,
+    weight: Decimal,
+    opts: &ScoringOptions,
+) -> Scored {
+    let a = target.number;
+    let b = actual;
+    let w = weight;
+    let r = opts.rounding;
+    let dir = Direction::of(target);
+    let head = format!(
+        "{} ({}{a})",
+        dir.label(),
+        target.op.map(Comparator::symbol).unwrap_or("")
+    );
+    let full = |why: String| Scored {
+        score: r.apply(w),
+        formula: format!("{head}: {why} ⇒ 分值 {}", r.apply(w)),
+    };
+    let zero = |why: String| Scored {
+        score: r.apply(Decimal::ZERO),
+        formula: format!("{head}: {why} ⇒ 0.00"),
+    };
+    let computed = |expr: String, exact: Decimal| {
+        let score = r.apply(exact.max(Decimal::ZERO)).min(r.apply(w));
+        Scored {
+            score,
+            formula: format!("{head}: {expr} = {score} ({})", r.label()),
+        }
+    };
+    let forward = || {
+        if b >= a {
+            full(format!("{b} ≥ {a}"))
+        } else if a.is_zero() {
+            zero(format!("{b} < 0"))
+        } else {
+            computed(format!("{b} / {a} × {w}"), b / a * w)
+        }
+    };
+    match dir {
+        Direction::Equal if a.is_zero() => {
+            if b <= Decimal::ZERO {
+                full(format!("{b} ≤ 0"))
+            } else {
+                zero(format!("{b} > 0"))
+            }
+        }
+        Direction::Forward | Direction::Equal => forward(),
+        Direction::Reverse => {
+            if b <= a {
+                full(format!("{b} ≤ {a}"))
+            } else if a.is_zero() {
+                zero(format!("{b} > 0"))
+            } else {
+                match opts.quant_formula {
+                    QuantFormula::Mof if b >= a + a => zero(format!("{b} ≥ 2 × {a}")),
+                    QuantFormula::Mof => computed(
+                        format!("(1 − ({b} − {a}) / {a}) × {w}"),
+                        (Decimal::ONE - (b - a) / a) * w,
+                    ),
+                    QuantFormula::Provincial => computed(format!("{w} × {a} / {b}"), w * a / b),
+                }
+            }
+        }
+    }
+}
+
+/// How far a qualitative indicator was achieved, read from its 实际完成值 (DOMAIN §2.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Band {
+    /// 达成年度指标 / 达成预期指标 / 达成指标
+    Achieved,
+    /// 部分达成年度指标并具有一定效果 / 部分达成预期指标
+    Partial,
+    /// 未达成年度指标且效果较差 / 未达成预期指标
+    NotAchieved,
+}
+
+impl Band {
+    /// The band a 实际完成值 text names, if it is one of the national wordings (or 完成 for 达成).
+    pub fn of(actual: &str) -> Option<Band> {
+        let t: String = actual.chars().filter(|c| !c.is_whitespace()).collect();
+        if t.starts_with("未达成") || t.starts_with("未完成") {
+            Some(Band::NotAchieved)
+        } else if t.starts_with("部分达成") || t.starts_with("部分完成") {
+            Some(Band::Partial)
+        } else if t.starts_with("达成") || t == "完成" || t == "已完成" {
+            Some(Band::Achieved)
+        } else {
+            None
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Achieved => "达成",
+            Band::Partial => "部分达成",
+            Band::NotAchieved => "未达成",
+        }
+    }
+}
+
+/// The scores a band allows: `[low, high]` or `[low, high)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BandRange {
+    pub low: Decimal,
+    pub high: Decimal,
+    pub high_inclusive: bool,
+}
+
+impl BandRange {
+    /// The range of `band` for an indicator of `weight` (DOMAIN §2.4): 达成 `[0.8w, w]`,
+    /// 部分达成 `[0.6w, 0.8w)` (or `[0.5w, 0.8w)`), 未达成 `[0, 0.6w)` (or `[0, 0.5w)`).
+    pub fn of(band: Band, weight: Decimal, bands: QualBands) -> BandRange {
+        let pct = |p: i64| weight * Decimal::new(p, 2);
+        let mid = match bands {
+            QualBands::B80_60 => pct(60),
+            QualBands::B80_50 => pct(50),
+        };
+        let (low, high, high_inclusive) = match band {
+            Band::Achieved => (pct(80), weight, true),
+            Band::Partial => (mid, pct(80), false),
+            Band::NotAchieved => (Decimal::ZERO, mid, false),
+        };
+        BandRange {
+            low,
+            high,
+            high_inclusive,
+        }
+    }
+
+    pub fn contains(&self, score: Decimal) -> bool {
+        score >= self.low && (score < self.high || (self.high_inclusive && score == self.high))
+    }
+}
+
+impl fmt::Display for BandRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let close = if self.high_inclusive { ']' } else { ')' };
+        write!(
+            f,
+            "[{}, {}{close}",
+            self.low.normalize(),
+            self.high.normalize()
+        )
+    }
+}
+
+/// 评分等级 (DOMAIN §2.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Grade {
+    /// 优: 90 ≤ s
+    Excellent,
+    /// 良: 80 ≤ s < 90
+    Good,
+    /// 中: 60 ≤ s < 80
+    Fair,
+    /// 差: s < 60
+    Poor,
+}
+
+impl Grade {
+    /// The grade of a total, with half-open bands: 89.99 is 良, 90 is 优.
+    pub fn of(total: Decimal) -> Grade {
+        if total >= Decimal::from(90) {
+            Grade::Excellent
+        } else if total >= Decimal::from(80) {
+            Grade::Good
+        } else if total >= Decimal::from(60) {
+            Grade::Fair
+        } else {
+            Grade::Poor
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Grade::Excellent => "优",
+            Grade::Good => "良",
+            Grade::Fair => "中",
+            Grade::Poor => "差",
+        }
+    }
+
+    /// Reads a printed grade (`优`, ` 良 `).
+    pub fn from_label(text: &str) -> Option<Grade> {
+        match text.trim() {
+            "优" | "优秀" => Some(Grade::Excellent),
+            "良" | "良好" => Some(Grade::Good),
+            "中" | "中等" => Some(Grade::Fair),
+            "差" | "较差" => Some(Grade::Poor),
+            _ => None,
+        }
+    }
+
+    /// The band as text, for messages.
+    pub fn range(self) -> &'static str {
+        match self {
+            Grade::Excellent => "≥ 90",
+            Grade::Good => "80 ≤ 总分 < 90",
+            Grade::Fair => "60 ≤ 总分 < 80",
+            Grade::Poor => "< 60",
+        }
+    }
+}
+
+impl fmt::Display for Grade {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// 预算执行率 分值 of a form: the printed weight of the 年度资金总额 row, else the option.
+pub fn execution_weight(form: &SelfEvaluation, opts: &ScoringOptions) -> Decimal {
+    form.funds
+        .total
+        .weight
+        .number()
+        .unwrap_or(opts.execution_weight)
+}
+
+/// The execution rate of one funds row from its amounts, when both are numbers.
+pub fn row_rate(row: &crate::model::FundsRow, rounding: Rounding) -> Option<Decimal> {
+    Some(execution_rate(
+        row.annual_budget.number()?,
+        row.executed.number()?,
+        rounding,
+    ))
+}
+
+/// 预算执行得分 of a form: from the computed rate of the total row (the printed rate when the
+/// amounts are missing), with [`execution_weight`].
+pub fn form_execution_score(form: &SelfEvaluation, opts: &ScoringOptions) -> Option<Decimal> {
+    let rate = row_rate(&form.funds.total, opts.rounding).or(form.funds.total.rate.number())?;
+    Some(execution_score(
+        execution_weight(form, opts),
+        rate,
+        opts.rounding,
+    ))
+}
+
+/// What `score` did with one computed figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// The cell was blank and now holds the value.
+    Filled,
+    /// The cell held another value and `--overwrite` replaced it.
+    Overwritten,
+    /// The cell already held this value.
+    Confirmed,
+    /// The cell holds another value, kept because `--overwrite` was not given.
+    Kept,
+    /// Nothing to write: the value is a judgement (qualitative indicators) or the inputs are missing.
+    NotComputed,
+}
+
+/// One computed figure with the formula that gave it: what `--explain` prints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Explanation {
+    /// The model field, as in [`crate::model::Source::cells`]: `funds.total.rate`, `indicators[3].score`.
+    pub path: String,
+    /// What it is, for people: `执行率 年度资金总额`, `得分 公务用车保障率`.
+    pub subject: String,
+    /// The formula with its numbers.
+    pub formula: String,
+    /// The computed value (`None` when nothing could be computed).
+    pub value: Option<String>,
+    /// What the form printed before.
+    pub printed: Option<String>,
+    pub action: Action,
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({}): {}", self.subject, self.path, self.formula)?;
+        match (self.action, &self.printed) {
+            (Action::Filled, _) => f.write_str(" [filled]"),
+            (Action::Overwritten, Some(p)) => write!(f, " [overwrote {p}]"),
+            (Action::Confirmed, _) => f.write_str(" [matches the form]"),
+            (Action::Kept, Some(p)) => write!(f, " [form has {p}, kept]"),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Puts `value` into a figure cell unless the user typed something there (or `overwrite`).
+fn put(cell: &mut Figure, value: Decimal, overwrite: bool) -> (Action, Option<String>) {
+    let printed = (!cell.is_blank()).then(|| cell.to_string());
+    let action = match *cell {
+        Figure::Blank => Action::Filled,
+        Figure::Number(n) if n == value => Action::Confirmed,
+        _ if overwrite => Action::Overwritten,
+        _ => Action::Kept,
+    };
+    if matches!(action, Action::Filled | Action::Overwritten) {
+        *cell = Figure::Number(value);
+    }
+    (action, printed)
+}
+
+/// Fills in what can be computed in a self-evaluation: 执行率 per funds row, 预算执行得分,
+/// the scores of quantitative indicators whose 实际完成值 is a number, 总分 and 评分等级.
+///
+/// Cells the user filled are kept unless `overwrite`; every computed figure is explained,
+/// qualitative indicators too (with the band their 实际完成值 allows). Each step uses the
+/// figures as they stand after the previous ones, so a blank form fills through to its grade.
+pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -> Vec<Explanation> {
+    let r = opts.rounding;
+    let mut out = Vec::new();
+    let row_names = ["年度资金总额", "当年财政拨款", "上年结转资金", "其他资金"];
+    for ((key, row), name) in form.funds.rows_mut().into_iter().zip(row_names) {
+        let (Some(a), Some(b)) = (row.annual_budget.number(), row.executed.number()) else {
+            continue;
+        };
+        let rate = execution_rate(a, b, r);
+        let (action, printed) = put(&mut row.rate, rate, overwrite);
+        out.push(Explanation {
+            path: format!("funds.{key}.rate"),
+            subject: format!("执行率 {name}"),
+            formula: if a.is_zero() {
+                "全年预算数 0 ⇒ 0.00".to_string()
+            } else {
+                format!("{b} / {a} × 100 = {rate} ({})", r.label())
+            },
+            value: Some(rate.to_string()),
+            printed,
+            action,
+        });
+    }
+    let weight = execution_weight(form, opts);
+    let rate = row_rate(&form.funds.total, r).or(form.funds.total.rate.number());
+    if let Some(rate) = rate {
+        let score = execution_score(weight, rate, r);
+        let (action, printed) = put(&mut form.funds.total.score, score, overwrite);
+        out.push(Explanation {
+            path: "funds.total.score".into(),
+            subject: "预算执行得分".into(),
+            formula: format!(
+                "{weight} × {rate}% = {score} ({}, capped at {weight})",
+                r.label()
+            ),
+            value: Some(score.to_string()),
+            printed,
+            action,
+        });
+    }
+    for (i, ind) in form.indicators.iter_mut().enumerate() {
+        if ind.name.trim().is_empty() && ind.target.is_blank() {
+            continue;
+        }
+        let path = format!("indicators[{i}].score");
+        let subject = format!("得分 {}", ind.name.trim());
+        // Scored only when both are numbers in the same unit (or one states none).
+        let quant = ind
+            .target
+            .quantity
+            .as_ref()
+            .zip(ind.actual.quantity.as_ref())
+            .filter(|(t, a)| t.unit.is_none() || a.unit.is_none() || t.unit == a.unit);
+        match (quant, ind.weight.number()) {
+            (Some((target, actual)), Some(w)) => {
+                let s = quantitative_score(target, actual.number, w, opts);
+                let (action, printed) = put(&mut ind.score, s.score, overwrite);
+                out.push(Explanation {
+                    path,
+                    subject,
+                    formula: s.formula,
+                    value: Some(s.score.to_string()),
+                    printed,
+                    action,
+                });
+            }
+            (_, Some(w)) => {
+                let formula = match Band::of(&ind.actual.raw) {
+                    Some(b) => format!(
+                        "定性, 实际完成值 {:?} ({}) ⇒ a judgement within {}",
+                        ind.actual.raw.trim(),
+                        b.label(),
+                        BandRange::of(b, w, opts.qual_bands)
+                    ),
+                    None if ind.actual.is_blank() => "no 实际完成值: not scored".to_string(),
+                    None => format!(
+                        "实际完成值 {:?} is not a number: a judgement within [0, {}]",
+                        ind.actual.raw.trim(),
+                        w.normalize()
+                    ),
+                };
+                out.push(Explanation {
+                    path,
+                    subject,
+                    formula,
+                    value: None,
+                    printed: (!ind.score.is_blank()).then(|| ind.score.to_string()),
+                    action: Action::NotComputed,
+                });
+            }
+            (_, None) => out.push(Explanation {
+                path,
+                subject,
+                formula: "no 分值: not scored".into(),
+                value: None,
+                printed: (!ind.score.is_blank()).then(|| ind.score.to_string()),
+                action: Action::NotComputed,
+            }),
+        }
+    }
+    let scored: Option<Vec<Decimal>> = form
+        .indicators
+        .iter()
+        .filter(|i| !i.weight.is_blank() || !i.score.is_blank() || !i.name.trim().is_empty())
+        .map(|i| i.score.number())
+        .collect();
+    let total = scored
+        .filter(|s| !s.is_empty())
+        .zip(form.funds.total.score.number())
+        .map(|(s, e)| (s.iter().copied().sum::<Decimal>(), e));
+    if let Some((sum, exec)) = total {
+        let mut total = sum + exec;
+        total.rescale(2);
+        let (action, printed) = put(&mut form.total_score, total, overwrite);
+        out.push(Explanation {
+            path: "total_score".into(),
+            subject: "总分".into(),
+            formula: format!("Σ 得分 {sum} + 预算执行得分 {exec} = {total}"),
+            value: Some(total.to_string()),
+            printed,
+            action,
+        });
+    }
+    if let Some(total) = form.total_score.number() {
+        let grade = Grade::of(total);
+        let printed = (!form.grade.trim().is_empty()).then(|| form.grade.trim().to_string());
+        let action = match &printed {
+            None => Action::Filled,
+            Some(p) if Grade::from_label(p) == Some(grade) => Action::Confirmed,
+            Some(_) if overwrite => Action::Overwritten,
+            Some(_) => Action::Kept,
+        };
+        if matches!(action, Action::Filled | Action::Overwritten) {
+            form.grade = grade.label().to_string();
+        }
+        out.push(Explanation {
+            path: "grade".into(),
+            subject: "评分等级".into(),
+            formula: format!("总分 {total} {} ⇒ {grade}", grade.range()),
+            value: Some(grade.label().to_string()),
+            printed,
+            action,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn q(text: &str) -> Quantity {
+        Quantity::parse(text).unwrap()
+    }
+
+    #[test]
+    fn seed_001_rates_and_scores_truncate() {
+        let cases = [
+            ("14.00", "12.51", "89.35", "8.93"),
+            ("228.00", "228.00", "100.00", "10.00"),
+            ("30.00", "13.33", "44.43", "4.44"),
+            ("33.40", "30.50", "91.31", "9.13"),
+            ("28.88", "17.73", "61.39", "6.13"),
+        ];
+        for (a, b, rate, score) in cases {
+            let r = execution_rate(d(a), d(b), Rounding::Truncate);
+            assert_eq!(r.to_string(), rate);
+            assert_eq!(
+                execution_score(Decimal::TEN, r, Rounding::Truncate).to_string(),
+                score
+            );
+        }
+    }
+
+    #[test]
+    fn half_up_changes_the_first_seed_row() {
+        let r = execution_rate(d("14.00"), d("12.51"), Rounding::HalfUp);
+        assert_eq!(r.to_string(), "89.36");
+        assert_eq!(
+            execution_score(Decimal::TEN, r, Rounding::HalfUp).to_string(),
+            "8.94"
+        );
+        // 普陀 2022 援滇: 4.517 → 4.52.
+        let r = execution_rate(d("20000"), d("9034"), Rounding::HalfUp);
+        assert_eq!(
+            execution_score(Decimal::TEN, r, Rounding::HalfUp).to_string(),
+            "4.52"
+        );
+    }
+
+    #[test]
+    fn execution_score_is_capped_and_zero_budget_gives_zero() {
+        let r = execution_rate(d("10"), d("12"), Rounding::Truncate);
+        assert_eq!(r.to_string(), "120.00");
+        assert_eq!(
+            execution_score(Decimal::TEN, r, Rounding::Truncate).to_string(),
+            "10.00"
+        );
+        assert_eq!(
+            execution_rate(d("0.00"), d("0.00"), Rounding::Truncate).to_string(),
+            "0.00"
+        );
+    }
+
+    #[test]
+    fn quantitative_scores_follow_the_mof_formulas() {
+        let o = ScoringOptions::default();
+        let s = |t: &str, a: &str| {
+            quantitative_score(&q(t), d(a), Decimal::TEN, &o)
+                .score
+                .to_string()
+        };
+        assert_eq!(s("≥20(次)", "32.00"), "10.00");
+        assert_eq!(s("≥20(次)", "15"), "7.50");
+        assert_eq!(s("≥90(%)", "89.99"), "9.99");
+        assert_eq!(s("=0.00(次)", "0"), "10.00");
+        assert_eq!(s("=0(%)", "1"), "0.00");
+        assert_eq!(s("≤14.00(万元)", "14"), "10.00");
+        assert_eq!(s("≤10(天)", "15"), "5.00");
+        assert_eq!(s("≤10(天)", "20"), "0.00");
+        assert_eq!(s("=100(%)", "95"), "9.50");
+        assert_eq!(s("0次", "0"), "10.00");
+    }
+
+    #[test]
+    fn provincial_reverse_formula_is_a_over_b() {
+        let o = ScoringOptions {
+            quant_formula: QuantFormula::Provincial,
+            ..ScoringOptions::default()
+        };
+        let s = quantitative_score(&q("≤10(天)"), d("20"), Decimal::TEN, &o);
+        assert_eq!(s.score.to_string(), "5.00");
+        assert_eq!(s.formula, "反向 (≤10): 10 × 10 / 20 = 5.00 (truncated)");
+        let s = quantitative_score(&q("≥3(份)"), d("2"), Decimal::TEN, &o);
+        assert_eq!(s.score.to_string(), "6.66");
+    }
+
+    #[test]
+    fn bands_are_half_open_below_full() {
+        let w = Decimal::TEN;
+        let a = BandRange::of(Band::Achieved, w, QualBands::B80_60);
+        assert!(a.contains(d("8")) && a.contains(d("10")) && !a.contains(d("7.99")));
+        let p = BandRange::of(Band::Partial, w, QualBands::B80_60);
+        assert!(p.contains(d("6")) && !p.contains(d("8")) && !p.contains(d("5.99")));
+        let p = BandRange::of(Band::Partial, w, QualBands::B80_50);
+        assert!(p.contains(d("5")));
+        assert_eq!(p.to_string(), "[5, 8)");
+        assert_eq!(Band::of("达成指标"), Some(Band::Achieved));
+        assert_eq!(Band::of("部分达成预期指标"), Some(Band::Partial));
+        assert_eq!(
+            Band::of("未达成年度指标且效果较差"),
+            Some(Band::NotAchieved)
+        );
+        assert_eq!(Band::of("满意"), None);
+    }
+
+    #[test]
+    fn grades_use_half_open_bands() {
+        assert_eq!(Grade::of(d("90")), Grade::Excellent);
+        assert_eq!(Grade::of(d("89.99")), Grade::Good);
+        assert_eq!(Grade::of(d("80")), Grade::Good);
+        assert_eq!(Grade::of(d("79.99")), Grade::Fair);
+        assert_eq!(Grade::of(d("60")), Grade::Fair);
+        assert_eq!(Grade::of(d("59.99")), Grade::Poor);
+    }
+}
