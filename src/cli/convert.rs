@@ -63,6 +63,8 @@ pub enum OutputFormat {
     Xlsx,
     /// Flat tables as CSV files in a directory.
     Csv,
+    /// Flat tables as the sheets of one workbook, to correct many forms in Excel or WPS.
+    XlsxFlat,
 }
 
 impl OutputFormat {
@@ -83,7 +85,7 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     {
         Some(f) => f,
         None => bail!(
-            "{}: cannot tell the output format from the name\n  hint: use a .json or .xlsx name, or --to json|xlsx|csv",
+            "{}: cannot tell the output format from the name\n  hint: use a .json or .xlsx name, or --to json|xlsx|csv|xlsx-flat",
             args.output.display()
         ),
     };
@@ -148,6 +150,10 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
             vec![args.output.clone()]
         }
         OutputFormat::Csv => write::flat::write_csv_dir(&inputs.document, &args.output)?,
+        OutputFormat::XlsxFlat => {
+            write::flat::write_xlsx(&inputs.document, &args.output)?;
+            vec![args.output.clone()]
+        }
         OutputFormat::Xlsx => {
             let outcome = write::write_xlsx(&inputs.document, &args.output)?;
             print_diagnostics(&outcome.diagnostics, min);

@@ -11,6 +11,9 @@ use crate::diag::{Error, Result};
 use crate::layout::flat as cols;
 use crate::model::{DeclarationFunds, Document, Figure, Form, MoneyUnit};
 use rust_decimal::Decimal;
+use rust_xlsxwriter::{
+    DataValidation, DataValidationErrorStyle, Format, FormatBorder, Workbook, Worksheet, XlsxError,
+};
 use std::path::{Path, PathBuf};
 
 /// One table: its name (file stem / sheet name), header and rows.
@@ -260,4 +263,198 @@ pub fn csv_paths(doc: &Document, dir: &Path) -> Vec<PathBuf> {
         .iter()
         .map(|t| dir.join(format!("{}.csv", t.name)))
         .collect()
+}
+
+/// Columns written as numbers in the flat workbook (with as many decimals as the value has), so
+/// that Excel sums and sorts them; every other column is text, so `100` stays `100` and
+/// `2026-01-01` stays a date as typed. `R.C` columns of the 自评表 funds grid are numbers too.
+const NUMBER_COLUMNS: &[&str] = &[
+    "年度",
+    "序号",
+    "项目资金总额",
+    "财政资金",
+    "其他资金",
+    "年度资金申请总额",
+    "当年财政拨款",
+    "上年结转资金",
+    "年度其他资金",
+    "总分",
+    "分值",
+    "得分",
+    "项目总预算",
+    "项目当年预算",
+    "同名项目上年预算额",
+    "同名项目上年预算执行数",
+];
+
+fn is_number_column(name: &str) -> bool {
+    NUMBER_COLUMNS.contains(&name) || name.contains('.')
+}
+
+/// Drop-down lists offered in the flat workbook: (table, column, values, strict). A strict list
+/// refuses other values (表种, 资金单位: the reader knows no others); the rest only warn, since
+/// real forms print variants (`环境效益指标`, `其他运转类项目`) that must stay possible.
+fn drop_downs() -> Vec<(&'static str, &'static str, Vec<&'static str>, bool)> {
+    use crate::taxonomy::TaxonomySet;
+    let mut level1 = Vec::new();
+    let mut level2 = Vec::new();
+    for set in [TaxonomySet::Current, TaxonomySet::Old] {
+        for l1 in set.table() {
+            if !level1.contains(&l1.name) {
+                level1.push(l1.name);
+            }
+            for l2 in l1.level2 {
+                if !level2.contains(l2) {
+                    level2.push(*l2);
+                }
+            }
+        }
+    }
+    vec![
+        (cols::INDICATORS, "一级指标", level1, false),
+        (cols::INDICATORS, "二级指标", level2, false),
+        (
+            cols::INDICATORS,
+            "表种",
+            vec!["申报表", "自评表", "目标表"],
+            true,
+        ),
+        (
+            cols::DECLARATIONS,
+            "项目类别",
+            vec!["人员类", "公用经费", "其他运转类", "特定目标类"],
+            false,
+        ),
+        (
+            cols::DECLARATIONS,
+            "项目性质",
+            vec![
+                "经常性专项业务费",
+                "其他经常性项目",
+                "其他一次性项目",
+                "一次性项目",
+                "阶段性项目",
+                crate::read::flat::NO_NATURE,
+            ],
+            false,
+        ),
+        (cols::SELF_EVALUATIONS, "资金单位", vec!["元", "万元"], true),
+    ]
+}
+
+/// The last row that drop-down lists cover: well below the data, so rows typed at the bottom
+/// get them too.
+const VALIDATED_ROWS: u32 = 10_000;
+
+/// Display width of a text in Excel column units: CJK characters count double, which
+/// `autofit()` gets wrong.
+fn text_width(text: &str) -> f64 {
+    text.lines()
+        .map(|l| {
+            l.chars()
+                .map(|c| if c.is_ascii() { 1.1 } else { 2.1 })
+                .sum::<f64>()
+        })
+        .fold(0.0, f64::max)
+}
+
+/// Writes the flat tables as sheets of one workbook (`convert --to xlsx-flat`): one sheet per
+/// table, named as in [`crate::layout::flat`], with a frozen header row, an autofilter, widths
+/// that fit the Chinese text, numbers as numbers and drop-down lists for 一级/二级, 项目类别,
+/// 项目性质, 表种 and 资金单位. [`crate::read::flat`] reads it back.
+///
+/// # Errors
+/// [`Error::Write`] when a value does not fit a sheet or the file cannot be saved.
+pub fn write_xlsx(doc: &Document, path: &Path) -> Result<()> {
+    let shown = path.display().to_string();
+    let fail = |e: XlsxError| Error::Write {
+        path: shown.clone(),
+        message: e.to_string(),
+    };
+    let mut workbook = Workbook::new();
+    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 1, 1).map_err(fail)?;
+    workbook.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
+    for table in tables(doc) {
+        let sheet = workbook.add_worksheet();
+        write_table(sheet, &table).map_err(fail)?;
+    }
+    super::atomically(path, |tmp| {
+        workbook.save(tmp).map_err(|e| Error::Write {
+            path: shown.clone(),
+            message: format!("cannot save: {e}"),
+        })
+    })
+}
+
+fn write_table(sheet: &mut Worksheet, table: &Table) -> std::result::Result<(), XlsxError> {
+    let font = |f: Format| f.set_font_name("宋体").set_font_size(10);
+    let header = font(Format::new())
+        .set_bold()
+        .set_background_color("#D9E1F2")
+        .set_border(FormatBorder::Thin);
+    let text = font(Format::new());
+    sheet.set_name(table.name)?;
+    let mut widths: Vec<f64> = table.header.iter().map(|h| text_width(h) + 4.0).collect();
+    for (c, name) in table.header.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, name, &header)?;
+    }
+    for (r, row) in table.rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, value) in row.iter().enumerate() {
+            widths[c] = widths[c].max(text_width(value) + 2.0);
+            if value.is_empty() {
+                continue;
+            }
+            let number = is_number_column(&table.header[c])
+                .then(|| value.parse::<Decimal>().ok())
+                .flatten();
+            match number {
+                Some(d) => {
+                    let decimals = d.scale() as usize;
+                    let code = if decimals == 0 {
+                        "0".to_string()
+                    } else {
+                        format!("0.{}", "0".repeat(decimals))
+                    };
+                    let value: f64 = d.to_string().parse().unwrap_or_default();
+                    sheet.write_number_with_format(
+                        r,
+                        c as u16,
+                        value,
+                        &font(Format::new()).set_num_format(&code),
+                    )?;
+                }
+                None => {
+                    sheet.write_string_with_format(r, c as u16, value, &text)?;
+                }
+            }
+        }
+    }
+    for (c, w) in widths.iter().enumerate() {
+        sheet.set_column_width(c as u16, w.min(60.0))?;
+    }
+    let last_col = table.header.len().saturating_sub(1) as u16;
+    sheet.set_freeze_panes(1, 0)?;
+    // Printed, the header repeats on every page of a table that is wide and long.
+    sheet.set_landscape();
+    sheet.set_repeat_rows(0, 0)?;
+    sheet.autofilter(0, 0, table.rows.len() as u32, last_col)?;
+    for (name, column, values, strict) in drop_downs() {
+        let Some(c) = (name == table.name)
+            .then(|| table.header.iter().position(|h| h == column))
+            .flatten()
+        else {
+            continue;
+        };
+        let style = if strict {
+            DataValidationErrorStyle::Stop
+        } else {
+            DataValidationErrorStyle::Warning
+        };
+        let list = DataValidation::new()
+            .allow_list_strings(&values)?
+            .set_error_style(style);
+        sheet.add_data_validation(1, c as u16, VALIDATED_ROWS, c as u16, &list)?;
+    }
+    Ok(())
 }

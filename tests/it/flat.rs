@@ -1,8 +1,9 @@
 //! Flat tables: model → CSV (or flat workbook) → model gives the same forms, and every problem
 //! in a corrected table is reported at its cell.
 
-use crate::common::{FIXTURES, fixture, read, temp_dir};
+use crate::common::{FIXTURES, fixture, read, temp_dir, without_source};
 use jixiao::diag::Severity;
+use jixiao::migrate::{Taxonomy, legacy_to_declaration};
 use jixiao::model::{Document, Form, Source};
 use std::path::Path;
 
@@ -45,6 +46,58 @@ fn csv_round_trip_keeps_every_fixture() {
         jixiao::write::flat::write_csv_dir(&Document::new(forms.clone()), &dir).unwrap();
         let back = read_flat(&dir);
         assert_eq!(comparable(&back), comparable(&forms), "{name}");
+    }
+}
+
+#[test]
+fn flat_workbook_round_trip_keeps_every_fixture() {
+    let dir = temp_dir("flat-xlsx");
+    for name in FIXTURES {
+        let forms = read(name);
+        let path = dir.join(format!("{}.xlsx", name.replace('/', "-")));
+        jixiao::write::flat::write_xlsx(&Document::new(forms.clone()), &path).unwrap();
+        let back = read_flat(&path);
+        assert_eq!(comparable(&back), comparable(&forms), "{name}");
+    }
+}
+
+/// The correction loop of issue 5: workbook → flat tables (workbook or CSV) → official
+/// workbook gives the forms of the original, compared through the model. A 2020 目标表 becomes a
+/// 申报表 on its way to the official workbook (as `convert -o x.xlsx` does): there the flat
+/// tables must give the same 申报表 as the original would.
+#[test]
+fn issue_5_workbook_through_flat_tables_back_to_official_forms() {
+    let dir = temp_dir("flat-official");
+    let official = |forms: Vec<Form>, path: &Path| {
+        // Only 2020 forms change: they have no official layout of their own.
+        let forms = forms
+            .into_iter()
+            .map(|f| match f {
+                Form::Legacy2020(l) => {
+                    Form::Declaration(legacy_to_declaration(&l, Taxonomy::Current).value)
+                }
+                other => other,
+            })
+            .collect();
+        let doc = Document::new(forms);
+        jixiao::write::write_xlsx(&doc, path).unwrap();
+        without_source(&jixiao::read::read_workbook(path).unwrap().value)
+    };
+    for name in FIXTURES {
+        let forms = read(name);
+        let stem = name.replace('/', "-");
+        let direct = official(forms.clone(), &dir.join(format!("{stem}.direct.xlsx")));
+        if !forms.iter().any(|f| matches!(f, Form::Legacy2020(_))) {
+            assert_eq!(direct, without_source(&forms), "{name}");
+        }
+        let flat_xlsx = dir.join(format!("{stem}.flat.xlsx"));
+        jixiao::write::flat::write_xlsx(&Document::new(forms.clone()), &flat_xlsx).unwrap();
+        let csv = dir.join(format!("{stem}.csv"));
+        jixiao::write::flat::write_csv_dir(&Document::new(forms.clone()), &csv).unwrap();
+        for (via, flat) in [("flat-xlsx", &flat_xlsx), ("csv", &csv)] {
+            let back = official(read_flat(flat), &dir.join(format!("{stem}.via-{via}.xlsx")));
+            assert_eq!(back, direct, "{name} via {via}");
+        }
     }
 }
 
