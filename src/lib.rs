@@ -13,6 +13,7 @@ pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod diff;
+pub mod generate;
 pub mod grid;
 pub mod layout;
 pub mod migrate;
