@@ -7,6 +7,7 @@ pub mod check;
 pub mod convert;
 pub mod diff;
 pub mod score;
+pub mod template;
 
 use crate::diag::{Diagnostic, Severity};
 use clap::{Parser, Subcommand};
@@ -31,6 +32,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Fill in the computable figures of self-evaluations (rates, scores, total, grade).
     Score(score::ScoreArgs),
+    /// Write new forms to fill in: 申报表 for an office's projects or last year's, 自评表 from 申报表.
+    Template(template::TemplateArgs),
 }
 
 /// Runs a parsed command line.
@@ -43,6 +46,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Diff(args) => diff::run(args),
         Command::Check(args) => check::run(args),
         Command::Score(args) => score::run(args),
+        Command::Template(args) => template::run(args),
     }
 }
 

@@ -8,5 +8,6 @@ mod flat;
 mod formats;
 mod legacy;
 mod read_fixtures;
+mod template;
 mod tolerance;
 mod write_xlsx;

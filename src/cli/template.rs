@@ -1,0 +1,235 @@
+//! `jixiao template`: new forms to type into — blank 申报表 for an office's project list, last
+//! year's 申报表 carried into a new year, or 自评表 made from 申报表 — in one workbook whose
+//! first sheet 汇总 lists the projects with their amounts and a total.
+//!
+//! ```sh
+//! jixiao template --profile templates/offices/xinjiang.toml --year 2026 \
+//!     --projects samples/projects/xinjiang-2026.csv -o 2026-申报表.xlsx
+//! jixiao template --from 2025-申报表.xlsx --clear amounts -o 2026-申报表.xlsx
+//! jixiao template --kind self-evaluation --from 2026-申报表.xlsx -o 2026-自评表.xlsx
+//! ```
+
+use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics, refuse_overwriting_input};
+use crate::diag::{Diagnostic, Severity};
+use crate::generate::{self, Keep, Weights};
+use crate::model::{Document, Form};
+use crate::profile::Profile;
+use crate::read::{flat::read_project_list, read_inputs};
+use crate::write;
+use anyhow::{Context, bail};
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct TemplateArgs {
+    /// The office profile (TOML, see templates/offices/): 主管部门, 实施单位, layout, indicator
+    /// set and defaults.
+    #[arg(long)]
+    pub profile: Option<PathBuf>,
+    /// The year of the new forms. With --from, default: each form's year + 1 (申报表) or its
+    /// year (自评表).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Project list: CSV or xlsx with columns 项目名称, 项目性质, 项目类别, 年度资金申请总额 and
+    /// optionally the other columns of the flat declarations table.
+    #[arg(long, conflicts_with = "from")]
+    pub projects: Option<PathBuf>,
+    /// Forms to start from: last year's 申报表 (workbook, JSON or flat tables), or the 申报表
+    /// to make 自评表 from.
+    #[arg(long)]
+    pub from: Option<PathBuf>,
+    /// What to make.
+    #[arg(long, value_enum, default_value_t = Kind::Declaration)]
+    pub kind: Kind,
+    /// With --from: what not to carry into the new year (repeatable, or comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub clear: Vec<Clear>,
+    /// 自评表 weights, e.g. 产出=40,成本=10,效益=30,满意度=10,预算执行=10 (default: 产出 50 with
+    /// 成本, 效益 30, 满意度 10, 预算执行 10).
+    #[arg(long)]
+    pub weights: Option<String>,
+    /// Output: .xlsx (official forms after a 汇总 sheet) or .json (the model).
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Print only errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// 财政项目支出绩效目标申报表
+    Declaration,
+    /// 财政项目支出绩效自评表, from --from 申报表
+    SelfEvaluation,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clear {
+    /// 项目资金: all amounts.
+    Amounts,
+    /// 指标值 of every indicator (the 三级 names stay).
+    Targets,
+    /// 项目总目标 and 年度总体目标.
+    Goals,
+}
+
+pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
+    let profile = match &args.profile {
+        Some(p) => Some(Profile::read(p)?),
+        None => None,
+    };
+    let weights = match &args.weights {
+        Some(spec) => Weights::parse(spec).map_err(|e| anyhow::anyhow!("--weights: {e}"))?,
+        None => Weights::standard(),
+    };
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    let (forms, diagnostics): (Vec<Form>, Vec<Diagnostic>) = match (
+        args.kind,
+        &args.projects,
+        &args.from,
+    ) {
+        (Kind::Declaration, Some(list), None) => {
+            let Some(profile) = &profile else {
+                bail!(
+                    "--projects needs --profile: the office profile fills 主管部门, 实施单位 and the layout"
+                );
+            };
+            let Some(year) = args.year else {
+                bail!("--projects needs --year: the year of the new 申报表");
+            };
+            inputs.push(list.clone());
+            let read = read_project_list(list)?;
+            let mut diags = read.diagnostics;
+            if diags.iter().any(|d| d.severity == Severity::Error) {
+                return failed(&diags);
+            }
+            let made = generate::declarations_from_list(
+                profile,
+                year,
+                read.value,
+                &list.display().to_string(),
+            );
+            diags.extend(made.diagnostics);
+            (
+                made.value.into_iter().map(Form::Declaration).collect(),
+                diags,
+            )
+        }
+        (kind, None, Some(from)) => {
+            inputs.push(from.clone());
+            let read = read_inputs(std::slice::from_ref(from));
+            for e in &read.errors {
+                eprintln!("jixiao: {e}");
+            }
+            if !read.errors.is_empty() {
+                return Ok(ExitCode::from(EXIT_UNREADABLE));
+            }
+            let mut diags = read.diagnostics;
+            if diags.iter().any(|d| d.severity == Severity::Error) {
+                return failed(&diags);
+            }
+            let forms = read.document.forms;
+            match kind {
+                Kind::Declaration => {
+                    let keep = Keep {
+                        amounts: !args.clear.contains(&Clear::Amounts),
+                        targets: !args.clear.contains(&Clear::Targets),
+                        goals: !args.clear.contains(&Clear::Goals),
+                    };
+                    let made = generate::carry_forward(&forms, args.year, keep, profile.as_ref());
+                    diags.extend(made.diagnostics);
+                    (
+                        made.value.into_iter().map(Form::Declaration).collect(),
+                        diags,
+                    )
+                }
+                Kind::SelfEvaluation => {
+                    let made = generate::self_evaluations_from(&forms, &weights);
+                    diags.extend(made.diagnostics);
+                    let mut forms: Vec<Form> =
+                        made.value.into_iter().map(Form::SelfEvaluation).collect();
+                    if let Some(year) = args.year {
+                        for f in &mut forms {
+                            if let Form::SelfEvaluation(s) = f {
+                                s.year = Some(year);
+                            }
+                        }
+                    }
+                    (forms, diags)
+                }
+            }
+        }
+        (Kind::Declaration, None, None) => bail!(
+            "nothing to start from\n  hint: give --projects LIST (with --profile and --year) or --from LAST-YEAR.xlsx"
+        ),
+        (Kind::SelfEvaluation, _, None) => {
+            bail!("--kind self-evaluation needs --from: the 申报表 to evaluate")
+        }
+        (_, Some(_), Some(_)) => unreachable!("clap refuses --projects with --from"),
+    };
+    let min = if args.quiet {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    print_diagnostics(&diagnostics, min);
+    if forms.is_empty() {
+        eprintln!("jixiao: nothing written: no form to make");
+        return Ok(ExitCode::from(EXIT_UNREADABLE));
+    }
+    refuse_overwriting_input(&args.output, &inputs)?;
+    let doc = Document::new(forms);
+    let is_json = args
+        .output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        write::json::write(&doc, &args.output)?;
+    } else {
+        let title = summary_title(&doc, profile.as_ref());
+        let written = write::write_xlsx_with_summary(&doc, &args.output, &title)
+            .with_context(|| format!("writing {}", args.output.display()))?;
+        print_diagnostics(&written.diagnostics, min);
+    }
+    if !args.quiet {
+        eprintln!(
+            "wrote {} ({} form(s))",
+            args.output.display(),
+            doc.forms.len()
+        );
+    }
+    Ok(ExitCode::from(EXIT_OK))
+}
+
+fn failed(diags: &[Diagnostic]) -> anyhow::Result<ExitCode> {
+    print_diagnostics(diags, Severity::Warning);
+    eprintln!("jixiao: nothing written: the input has errors");
+    Ok(ExitCode::from(EXIT_UNREADABLE))
+}
+
+/// `上海市人民政府驻新疆办事处2026年度项目绩效目标汇总表` (seed 000's heading), or the
+/// 自评 equivalent.
+fn summary_title(doc: &Document, profile: Option<&Profile>) -> String {
+    let first = doc.forms.first();
+    let unit = profile
+        .map(|p| p.implementing_unit.clone())
+        .or_else(|| {
+            first.map(|f| match f {
+                Form::Declaration(d) => d.implementing_unit.clone(),
+                Form::SelfEvaluation(s) => s.implementing_unit.clone(),
+                Form::Legacy2020(l) => l.applicant.clone(),
+            })
+        })
+        .unwrap_or_default();
+    let year = first
+        .and_then(Form::year)
+        .map(|y| format!("{y}年度"))
+        .unwrap_or_default();
+    let what = match first {
+        Some(Form::SelfEvaluation(_)) => "项目支出绩效自评汇总表",
+        _ => "项目绩效目标汇总表",
+    };
+    format!("{unit}{year}{what}")
+}
