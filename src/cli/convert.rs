@@ -149,8 +149,12 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
             write::json::write(&inputs.document, &args.output)?;
             vec![args.output.clone()]
         }
-        OutputFormat::Csv => write::flat::write_csv_dir(&inputs.document, &args.output)?,
+        OutputFormat::Csv => {
+            print_diagnostics(&write::flat::not_carried(&inputs.document), min);
+            write::flat::write_csv_dir(&inputs.document, &args.output)?
+        }
         OutputFormat::XlsxFlat => {
+            print_diagnostics(&write::flat::not_carried(&inputs.document), min);
             write::flat::write_xlsx(&inputs.document, &args.output)?;
             vec![args.output.clone()]
         }
@@ -177,6 +181,17 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
 fn summarise(doc: &Document) {
     for form in &doc.forms {
         let Some(src) = form.source() else { continue };
+        if src.cells_read == 0 {
+            // Read from flat tables or JSON: the source is where the form first came from.
+            eprintln!(
+                "read {} {:?} (from {}: {})",
+                form.kind_label(),
+                form.project_name(),
+                src.file,
+                src.sheet
+            );
+            continue;
+        }
         let mapped = src.cells_read as usize - src.unmapped.len();
         eprintln!(
             "read {} {:?} from {}: {} ({} of {} cells mapped)",

@@ -24,6 +24,8 @@
 //! - 2020 forms' amounts are in 元.
 //! - Where each field stood in the original workbook (`Source::cells`, `unmapped`, `range`) is
 //!   not carried by the tables.
+//! - 备注 (`notes`) and an indicator's pre-migration 一级/二级 and review note have no column;
+//!   the writer warns when it leaves them out ([`crate::write::flat::not_carried`]).
 
 use super::scope::figure_of;
 use crate::diag::{Diagnostic, Error, Location, Read, Result};

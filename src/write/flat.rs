@@ -222,6 +222,57 @@ pub fn tables(doc: &Document) -> Vec<Table> {
     out
 }
 
+/// What the flat tables cannot carry, one warning per form: 备注 (`notes`, e.g. the narrative
+/// sections of a migrated 2020 form) and the 一级/二级 an indicator had before migration
+/// (`source_level1/2`, `review`). The columns are fixed (the flat layout is shared with the
+/// readers and people's own sheets), so these are reported rather than dropped silently; keep
+/// the JSON model when they matter.
+pub fn not_carried(doc: &Document) -> Vec<crate::diag::Diagnostic> {
+    let mut out = Vec::new();
+    for form in &doc.forms {
+        let (notes, migrated) = match form {
+            Form::Declaration(d) => (
+                d.notes.len(),
+                d.indicators
+                    .iter()
+                    .filter(|i| {
+                        i.source_level1.is_some() || i.source_level2.is_some() || i.review.is_some()
+                    })
+                    .count(),
+            ),
+            Form::Legacy2020(l) => (
+                0,
+                l.indicators
+                    .iter()
+                    .filter(|i| i.source_level1.is_some() || i.review.is_some())
+                    .count(),
+            ),
+            Form::SelfEvaluation(_) => (0, 0),
+        };
+        if notes + migrated == 0 {
+            continue;
+        }
+        let mut d = crate::diag::Diagnostic::warning(
+            "flat.not-carried",
+            format!(
+                "{} {:?}: the flat tables have no column for its {notes} 备注 and the original 一级/二级 or review note of {migrated} indicator(s)",
+                form.kind_label(),
+                form.project_name()
+            ),
+        )
+        .hint("write the JSON model too (-o forms.json) to keep them");
+        if let Some(s) = form.source() {
+            d = d.at(crate::diag::Location {
+                file: s.file.clone(),
+                sheet: Some(s.sheet.clone()),
+                cell: None,
+            });
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// The CSV bytes of one table: BOM, header, rows, CRLF line ends, quotes only where needed.
 pub fn csv_bytes(table: &Table) -> Vec<u8> {
     let mut out = "\u{feff}".as_bytes().to_vec();
