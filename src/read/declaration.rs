@@ -94,19 +94,7 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
 }
 
 fn read_funds(scope: &mut Scope) -> DeclarationFunds {
-    let unit_label = scope.find(&FUNDS);
-    let unit = unit_label
-        .and_then(|p| MoneyUnit::from_label(&scope.grid.text(p)))
-        .unwrap_or_else(|| {
-            let mut d = Diagnostic::warning(
-                "read.money-unit",
-                "no 元/万元 in the 项目资金 label; amounts read as 元",
-            )
-            .hint("write the unit in the label, e.g. 项目资金（元）");
-            d.at = unit_label.map(|p| scope.location(p));
-            scope.diagnostics.push(d);
-            MoneyUnit::Yuan
-        });
+    let unit = scope.money_unit(&FUNDS, MoneyUnit::Yuan);
     let annual_col = scope.find(&ANNUAL_TOTAL).map(|p| p.1);
     // 其他资金 stands on both sides; the side of 年度资金申请总额 decides which one it is.
     let others = scope.find_all(&OTHER);

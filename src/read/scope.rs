@@ -5,7 +5,7 @@
 use crate::diag::{Diagnostic, Location};
 use crate::grid::{Area, Cell, Grid, Pos, cell_name};
 use crate::layout::{Label, split_pairs};
-use crate::model::{Figure, Source, UnmappedCell};
+use crate::model::{Figure, MoneyUnit, Source, UnmappedCell};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -247,6 +247,26 @@ impl<'g> Scope<'g> {
 
     pub fn mark_used(&mut self, pos: Pos) {
         self.used.insert(pos);
+    }
+
+    /// The money unit stated in the label of the funds block (`项目资金（元）`). Where the label or
+    /// its unit is missing, `assumed` is used and a warning says so: amounts are never read in a
+    /// unit nobody stated without telling.
+    pub fn money_unit(&mut self, label: &Label, assumed: MoneyUnit) -> MoneyUnit {
+        let at = self.find(label);
+        if let Some(unit) = at.and_then(|p| MoneyUnit::from_label(&self.grid.text(p))) {
+            return unit;
+        }
+        let mut d = Diagnostic::warning(
+            "read.money-unit",
+            format!("no 元/万元 in the 项目资金 label; amounts read as {assumed}"),
+        )
+        .hint(format!(
+            "write the unit in the label, e.g. 项目资金（{assumed}）"
+        ));
+        d.at = at.map(|p| self.location(p));
+        self.diagnostics.push(d);
+        assumed
     }
 
     /// An amount: `None` when blank; numbers keep at least `min_scale` decimals.

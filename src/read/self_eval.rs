@@ -85,19 +85,7 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
 }
 
 fn read_funds(scope: &mut Scope) -> SelfEvaluationFunds {
-    let unit_label = scope.find(&FUNDS);
-    let unit = unit_label
-        .and_then(|p| MoneyUnit::from_label(&scope.grid.text(p)))
-        .unwrap_or_else(|| {
-            let mut d = Diagnostic::warning(
-                "read.money-unit",
-                "no 元/万元 in the 项目资金 label; amounts read as 万元",
-            )
-            .hint("write the unit in the label, e.g. 项目资金（万元）");
-            d.at = unit_label.map(|p| scope.location(p));
-            scope.diagnostics.push(d);
-            MoneyUnit::WanYuan
-        });
+    let unit = scope.money_unit(&FUNDS, MoneyUnit::WanYuan);
     let mut funds = SelfEvaluationFunds {
         unit,
         ..SelfEvaluationFunds::default()

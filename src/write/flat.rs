@@ -9,7 +9,7 @@
 
 use crate::diag::{Error, Result};
 use crate::layout::flat as cols;
-use crate::model::{DeclarationFunds, Document, Figure, Form, MoneyUnit};
+use crate::model::{DeclarationFunds, Document, Figure, Form, Indicator, MoneyUnit};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, Format, FormatBorder, Workbook, Worksheet, XlsxError,
@@ -46,6 +46,19 @@ fn in_yuan(funds: &DeclarationFunds) -> DeclarationFunds {
         annual_carryover: scale(funds.annual_carryover),
         annual_other: scale(funds.annual_other),
     }
+}
+
+/// An `indicators` row of a form without scores (申报表, 目标表): the 自评表 columns stay blank.
+fn declared_row(mut row: Vec<String>, i: usize, ind: &Indicator) -> Vec<String> {
+    row.extend([
+        (i + 1).to_string(),
+        ind.level1.clone(),
+        ind.level2.clone(),
+        ind.name.clone(),
+        ind.target.to_text(),
+    ]);
+    row.resize(cols::INDICATOR_COLUMNS.len(), String::new());
+    row
 }
 
 fn figure(f: &Figure) -> String {
@@ -101,21 +114,12 @@ pub fn tables(doc: &Document) -> Vec<Table> {
                     d.overall_goal.clone(),
                     d.annual_goal.clone(),
                 ]);
-                for (i, ind) in d.indicators.iter().enumerate() {
-                    let mut row = lead(form.kind_label());
-                    row.extend([
-                        (i + 1).to_string(),
-                        ind.level1.clone(),
-                        ind.level2.clone(),
-                        ind.name.clone(),
-                        ind.target.to_text(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                    ]);
-                    indicators.push(row);
-                }
+                indicators.extend(
+                    d.indicators
+                        .iter()
+                        .enumerate()
+                        .map(|(i, ind)| declared_row(lead(form.kind_label()), i, ind)),
+                );
             }
             Form::SelfEvaluation(s) => {
                 let mut row = vec![
@@ -176,21 +180,12 @@ pub fn tables(doc: &Document) -> Vec<Table> {
                     amount(&l.prior_budget),
                     amount(&l.prior_executed),
                 ]);
-                for (i, ind) in l.indicators.iter().enumerate() {
-                    let mut row = lead(form.kind_label());
-                    row.extend([
-                        (i + 1).to_string(),
-                        ind.level1.clone(),
-                        ind.level2.clone(),
-                        ind.name.clone(),
-                        ind.target.to_text(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                    ]);
-                    indicators.push(row);
-                }
+                indicators.extend(
+                    l.indicators
+                        .iter()
+                        .enumerate()
+                        .map(|(i, ind)| declared_row(lead(form.kind_label()), i, ind)),
+                );
             }
         }
     }

@@ -2,12 +2,11 @@
 //! (and pinned below, each finding judged), each rule fires on a real form broken in exactly
 //! the place it guards, and seed 001's scores are recomputed.
 
-use crate::common::{FIXTURES, fixture, read, temp_dir};
+use crate::common::{FIXTURES, fixture, jixiao, read, temp_dir};
 use jixiao::check::{self, Options};
 use jixiao::model::{Declaration, Figure, Form, IndicatorValue, SelfEvaluation};
 use jixiao::score::{self, Action, Rounding, ScoringOptions};
 use rust_decimal::Decimal;
-use std::process::Command;
 
 fn d(s: &str) -> Decimal {
     s.parse().unwrap()
@@ -674,20 +673,6 @@ fn check_names_half_up_on_seed_001() {
             fixture(XJ23).display()
         )
     );
-}
-
-// ---- the binary ------------------------------------------------------------------------------
-
-fn jixiao(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

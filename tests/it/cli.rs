@@ -1,19 +1,6 @@
 //! The `jixiao` binary: exit codes, messages that name the place, outputs.
 
-use crate::common::{fixture, temp_dir};
-use std::process::Command;
-
-fn jixiao(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use crate::common::{fixture, jixiao, temp_dir};
 
 #[test]
 fn convert_writes_json_and_reports_coverage() {

@@ -103,3 +103,33 @@ pub fn temp_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// Runs the `jixiao` binary: exit code, stdout, stderr.
+pub fn jixiao(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Whether LibreOffice is here to open workbooks. Where it is not, the calling test says so and
+/// passes, unless `JIXIAO_REQUIRE_SOFFICE=1` (set by `.ci/run`) makes that a failure.
+pub fn soffice_available(test: &str) -> bool {
+    let found = std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("JIXIAO_REQUIRE_SOFFICE").is_none(),
+            "{test}: JIXIAO_REQUIRE_SOFFICE is set but soffice is not installed"
+        );
+        eprintln!("{test}: soffice not installed, not checked");
+    }
+    found
+}

@@ -1,20 +1,7 @@
 //! `jixiao diff`: a correction made in a flat table shows up as exactly that change.
 
-use crate::common::{fixture, read, temp_dir};
+use crate::common::{fixture, jixiao, read, temp_dir};
 use jixiao::model::Document;
-use std::process::Command;
-
-fn jixiao(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 #[test]
 fn issue_5_one_edited_cell_of_a_flat_table_is_the_one_difference() {

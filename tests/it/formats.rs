@@ -6,7 +6,7 @@
 //! else made here once into the target directory when `soffice` is installed, else the test is
 //! skipped — or fails when `JIXIAO_REQUIRE_SOFFICE=1` (CI).
 
-use crate::common::{FIXTURES, read, without_source};
+use crate::common::{FIXTURES, read, soffice_available, without_source};
 use jixiao::model::Form;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -24,18 +24,7 @@ fn converted_dir() -> Option<PathBuf> {
     if complete {
         return Some(dir);
     }
-    let has_soffice = Command::new("soffice")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !has_soffice {
-        assert!(
-            std::env::var_os("JIXIAO_REQUIRE_SOFFICE").is_none(),
-            "JIXIAO_REQUIRE_SOFFICE is set but soffice is not installed"
-        );
-        eprintln!(
-            "skipped: no soffice to make .xls/.ods copies (set JIXIAO_CONVERTED_FIXTURES or install LibreOffice)"
-        );
+    if !soffice_available("xls/ods copies of the fixtures") {
         return None;
     }
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/convert-fixtures.sh");

@@ -1,7 +1,7 @@
 //! Issue 4: the 2020 财政项目支出绩效目标表 (seed 003) and its conversion to today's 申报表.
 //! Expected values are copied from `../shared/seeds/003_*.txt`, not from jixiao's output.
 
-use crate::common::{fixture, read};
+use crate::common::{fixture, jixiao, read};
 use jixiao::model::{Form, Legacy2020, MoneyUnit};
 use rust_decimal::Decimal;
 
@@ -258,23 +258,12 @@ fn legacy_2020_flat_rows() {
     assert!(indicators.rows.iter().all(|r| r[2] == "目标表"));
 }
 
-fn jixiao(args: &[&str]) -> (i32, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn legacy_2020_json_round_trip_keeps_the_narrative() {
     let dir = crate::common::temp_dir("legacy-json");
     let out = dir.join("legacy.json");
     let input = fixture(FILE);
-    let (code, err) = jixiao(&[
+    let (code, _, err) = jixiao(&[
         "convert",
         input.to_str().unwrap(),
         "-o",
@@ -296,7 +285,7 @@ fn converts_legacy_2020_to_a_current_declaration() {
     let dir = crate::common::temp_dir("legacy-migrate");
     let out = dir.join("current.json");
     let input = fixture(FILE);
-    let (code, err) = jixiao(&[
+    let (code, _, err) = jixiao(&[
         "convert",
         input.to_str().unwrap(),
         "--taxonomy",
@@ -364,7 +353,7 @@ fn converts_legacy_2020_to_a_current_declaration() {
         );
         assert_eq!(note("绩效类型").as_deref(), Some("其他类"));
     }
-    let (code, _) = jixiao(&[
+    let (code, _, _) = jixiao(&[
         "convert",
         input.to_str().unwrap(),
         "--taxonomy",
@@ -391,7 +380,7 @@ fn converts_legacy_2020_to_a_current_workbook_that_reads_back() {
     let dir = crate::common::temp_dir("legacy-xlsx");
     let input = fixture(FILE);
     let (json, xlsx) = (dir.join("current.json"), dir.join("current.xlsx"));
-    let (code, err) = jixiao(&[
+    let (code, _, err) = jixiao(&[
         "convert",
         input.to_str().unwrap(),
         "--taxonomy",
@@ -402,7 +391,7 @@ fn converts_legacy_2020_to_a_current_workbook_that_reads_back() {
     ]);
     assert_eq!(code, 0, "{err}");
     // Workbooks are written in the current set without being asked.
-    let (code, err) = jixiao(&[
+    let (code, _, err) = jixiao(&[
         "convert",
         input.to_str().unwrap(),
         "-q",

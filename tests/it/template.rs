@@ -1,7 +1,7 @@
 //! `jixiao template`: new forms from an office profile and a project list, from last year's
 //! forms, and 自评表 from 申报表 — each read back through jixiao's own reader.
 
-use crate::common::{fixture, temp_dir};
+use crate::common::{fixture, jixiao, soffice_available, temp_dir};
 use jixiao::model::{Declaration, Figure, Form, SelfEvaluation};
 use jixiao::taxonomy::TaxonomySet;
 use rust_decimal::Decimal;
@@ -10,17 +10,6 @@ use std::process::Command;
 
 fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
-fn jixiao(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 fn declarations(path: &Path) -> Vec<Declaration> {
@@ -80,7 +69,7 @@ fn template(office: &str, year: &str, list: &str) -> (PathBuf, Vec<Declaration>)
     let out = temp_dir(&format!("template-{office}")).join(format!("{office}.xlsx"));
     let profile = repo(&format!("templates/offices/{office}.toml"));
     let list = repo(&format!("samples/projects/{list}"));
-    let (code, err) = jixiao(&[
+    let (code, _, err) = jixiao(&[
         "template",
         "--profile",
         profile.to_str().unwrap(),
@@ -170,7 +159,7 @@ fn issue_5_xining_template_has_the_seed_003_headers() {
 fn issue_5_self_evaluations_from_the_xinjiang_declarations() {
     let from = fixture("xinjiang-2026-declarations.xlsx");
     let out = temp_dir("template-self-eval").join("self.xlsx");
-    let (code, err) = jixiao(&[
+    let (code, _, err) = jixiao(&[
         "template",
         "--kind",
         "self-evaluation",
@@ -250,7 +239,7 @@ fn issue_5_self_evaluations_from_the_xinjiang_declarations() {
 fn carries_last_years_declarations_into_the_next_year() {
     let from = fixture("xizang-2024-declarations.xlsx");
     let out = temp_dir("template-carry").join("2025.xlsx");
-    let (code, err) = jixiao(&[
+    let (code, _, err) = jixiao(&[
         "template",
         "--from",
         from.to_str().unwrap(),
@@ -286,7 +275,7 @@ fn project_list_with_an_unknown_column_is_refused_at_its_cell() {
     std::fs::write(&list, "项目名称,金额\n机关服务费,140000\n").unwrap();
     let profile = repo("templates/offices/xinjiang.toml");
     let out = dir.join("out.xlsx");
-    let (code, err) = jixiao(&[
+    let (code, _, err) = jixiao(&[
         "template",
         "--profile",
         profile.to_str().unwrap(),
@@ -312,16 +301,7 @@ fn project_list_with_an_unknown_column_is_refused_at_its_cell() {
 /// Skipped when soffice is missing, unless JIXIAO_REQUIRE_SOFFICE is set (CI).
 #[test]
 fn issue_5_libreoffice_opens_the_templates() {
-    let have = Command::new("soffice")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !have {
-        assert!(
-            std::env::var_os("JIXIAO_REQUIRE_SOFFICE").is_none(),
-            "soffice is required"
-        );
-        eprintln!("soffice not found: skipped");
+    if !soffice_available("issue_5_libreoffice_opens_the_templates") {
         return;
     }
     let dir = temp_dir("template-soffice");

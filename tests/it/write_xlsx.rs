@@ -1,7 +1,7 @@
 //! Written workbooks, checked through jixiao's own reader and Grid, never by bytes:
 //! the official layout cell for cell, the round trip, and that LibreOffice opens them.
 
-use crate::common::{FIXTURES, fixture, read, temp_dir, without_source};
+use crate::common::{FIXTURES, fixture, read, soffice_available, temp_dir, without_source};
 
 /// The fixtures in today's layouts (the 2020 form is written only after migration: tests/it/legacy.rs).
 fn current_fixtures() -> impl Iterator<Item = &'static str> {
@@ -88,20 +88,10 @@ fn writes_the_same_bytes_for_the_same_input() {
     assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
 }
 
-/// LibreOffice must open what jixiao writes. Where it is not installed the test says so and
-/// passes, unless `JIXIAO_REQUIRE_SOFFICE=1` (set by `.ci/run`) makes that a failure.
+/// LibreOffice must open what jixiao writes (see [`soffice_available`] for when it is missing).
 #[test]
 fn libreoffice_opens_written_workbooks() {
-    let has_soffice = std::process::Command::new("soffice")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !has_soffice {
-        assert!(
-            std::env::var_os("JIXIAO_REQUIRE_SOFFICE").is_none(),
-            "soffice not found but JIXIAO_REQUIRE_SOFFICE is set"
-        );
-        eprintln!("libreoffice_opens_written_workbooks: soffice not installed, not checked");
+    if !soffice_available("libreoffice_opens_written_workbooks") {
         return;
     }
     let dir = temp_dir("write-soffice");
