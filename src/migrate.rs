@@ -1,12 +1,17 @@
 //! Forms of past years → today's forms: the 2020 目标表 becomes a 申报表 (DOMAIN §3.4), and
 //! indicator rows move between the older national set (§3.1) and the current one (§3.2).
 //!
+//! The sets and the §3.4 mapping are [`crate::taxonomy`]'s: a pair is moved only when that
+//! module knows it, so `check` and `convert --taxonomy` agree on what belongs to which set (a
+//! retyped 2020 label such as `产出/数量` is kept as printed and flagged, as `check` flags it).
+//!
 //! Pure functions on the model. Every row that moves keeps the 一级/二级 it was read with in
 //! `source_level1/2`; rows with no true equivalent get a `review` note and a warning that points
 //! at their cell; whatever the target form has no field for goes into its `notes`.
 
 use crate::diag::{Diagnostic, Location, Read};
 use crate::model::{Declaration, DeclarationFunds, Document, Form, Indicator, Legacy2020, Note};
+use crate::taxonomy::{self, Mapping, TaxonomySet};
 use std::collections::BTreeMap;
 
 /// The indicator set forms are converted to.
@@ -19,49 +24,21 @@ pub enum Taxonomy {
     Old,
 }
 
-/// 一级 → its 二级, in form order.
-type Set = &'static [(&'static str, &'static [&'static str])];
-
-const CURRENT: Set = &[
-    (
-        "成本指标",
-        &["经济成本指标", "社会成本指标", "生态环境成本指标"],
-    ),
-    ("产出指标", &["数量指标", "质量指标", "时效指标"]),
-    (
-        "效益指标",
-        &[
-            "经济效益指标",
-            "社会效益指标",
-            "生态效益指标",
-            "可持续影响指标",
-        ],
-    ),
-    ("满意度指标", &["服务对象满意度指标"]),
-];
-
-const OLD: Set = &[
-    (
-        "产出指标",
-        &["数量指标", "质量指标", "时效指标", "成本指标"],
-    ),
-    (
-        "效益指标",
-        &[
-            "经济效益指标",
-            "社会效益指标",
-            "生态效益指标",
-            "可持续影响指标",
-        ],
-    ),
-    ("满意度指标", &["服务对象满意度指标"]),
-];
-
 impl Taxonomy {
-    fn set(self) -> Set {
+    /// The indicator set of [`crate::taxonomy`] this target is.
+    pub fn set(self) -> TaxonomySet {
         match self {
-            Taxonomy::Current => CURRENT,
-            Taxonomy::Old => OLD,
+            Taxonomy::Current => TaxonomySet::Current,
+            Taxonomy::Old => TaxonomySet::Old,
+        }
+    }
+
+    /// Where a row of a national form goes in this set (DOMAIN §3.4): old 产出指标/成本指标 ⇄
+    /// 成本指标/经济成本指标 and the §3.1 variants. `None` when the pair is in neither national set.
+    fn map(self, level1: &str, level2: &str) -> Option<Mapping> {
+        match self {
+            Taxonomy::Current => taxonomy::map_to_current(TaxonomySet::Old, level1, level2),
+            Taxonomy::Old => taxonomy::map_to_old(level1, level2),
         }
     }
 }
@@ -70,63 +47,6 @@ const NO_EQUIVALENT: &str =
     "投入与管理 has no true equivalent in today's indicator sets (no 投入/过程 targets); review";
 const DUPLICATES_EXECUTION: &str =
     "a 预算执行率 row duplicates the separate 10-point budget-execution item; review";
-
-/// Where a 2020 (一级目标, 二级目标) goes in the current set, and why to review it (DOMAIN §3.4).
-/// Keys are compared without a trailing 目标/指标 and without spaces.
-fn legacy_to_current(level1: &str, level2: &str) -> Option<(&'static str, &'static str, bool)> {
-    let l1 = stem(level1);
-    let l2 = stem(level2);
-    Some(match (l1.as_str(), l2.as_str()) {
-        ("投入与管理" | "投入和管理" | "投入管理", "实施管理") => {
-            ("产出指标", "质量指标", true)
-        }
-        ("投入与管理" | "投入和管理" | "投入管理", _) => {
-            ("成本指标", "经济成本指标", true)
-        }
-        ("产出", "数量") => ("产出指标", "数量指标", false),
-        ("产出", "质量") => ("产出指标", "质量指标", false),
-        ("产出", "时效") => ("产出指标", "时效指标", false),
-        ("产出", "成本") => ("成本指标", "经济成本指标", false),
-        ("效果" | "效益", "经济效益") => ("效益指标", "经济效益指标", false),
-        ("效果" | "效益", "社会效益") => ("效益指标", "社会效益指标", false),
-        ("效果" | "效益", "生态效益" | "环境效益") => {
-            ("效益指标", "生态效益指标", false)
-        }
-        ("效果" | "效益" | "满意度", "满意度" | "服务对象满意度") => {
-            ("满意度指标", "服务对象满意度指标", false)
-        }
-        ("影响力", _) => ("效益指标", "可持续影响指标", false),
-        _ => return None,
-    })
-}
-
-/// Old national set and its variants → current set (`None`: already current, or unknown).
-fn national_to_current(level1: &str, level2: &str) -> Option<(&'static str, &'static str)> {
-    match (stem(level1).as_str(), stem(level2).as_str()) {
-        ("产出", "成本") => Some(("成本指标", "经济成本指标")),
-        ("效益", "环境效益") => Some(("效益指标", "生态效益指标")),
-        ("满意度", "社会公众或服务对象满意度") => {
-            Some(("满意度指标", "服务对象满意度指标"))
-        }
-        _ => None,
-    }
-}
-
-/// Current set → old national set: every 成本指标 row becomes 产出指标/成本指标.
-fn current_to_old(level1: &str, level2: &str) -> Option<(&'static str, &'static str, bool)> {
-    match (stem(level1).as_str(), stem(level2).as_str()) {
-        ("成本", "经济成本") => Some(("产出指标", "成本指标", false)),
-        ("成本", _) => Some(("产出指标", "成本指标", true)),
-        _ => None,
-    }
-}
-
-fn stem(text: &str) -> String {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let t = t.strip_suffix("指标").unwrap_or(&t);
-    let t = t.strip_suffix("目标").unwrap_or(t);
-    t.to_string()
-}
 
 /// Converts a 2020 目标表 into a 申报表 with indicators in `taxonomy`.
 ///
@@ -210,7 +130,12 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
     for (i, row) in declaration.indicators.iter_mut().enumerate() {
         let at = row_location(declaration.source.as_ref(), i);
         let (level1, level2) = (row.level1.clone(), row.level2.clone());
-        let Some((l1, l2, review)) = legacy_to_current(&level1, &level2) else {
+        let Some(Mapping {
+            level1: l1,
+            level2: l2,
+            review,
+        }) = taxonomy::map_to_current(TaxonomySet::Legacy2020, &level1, &level2)
+        else {
             let mut d = Diagnostic::warning(
                 "migrate.unknown-level",
                 format!("{level1}/{level2} is not in the 2020 indicator set; kept as printed"),
@@ -264,13 +189,18 @@ pub fn map_declaration(form: &mut Declaration, taxonomy: Taxonomy) -> Vec<Diagno
     let mut diagnostics = Vec::new();
     for (i, row) in form.indicators.iter_mut().enumerate() {
         let (level1, level2) = (row.level1.clone(), row.level2.clone());
-        let target = match taxonomy {
-            Taxonomy::Current => national_to_current(&level1, &level2).map(|(a, b)| (a, b, false)),
-            Taxonomy::Old => current_to_old(&level1, &level2),
-        };
-        let Some((l1, l2, review)) = target else {
+        let Some(Mapping {
+            level1: l1,
+            level2: l2,
+            review,
+        }) = taxonomy.map(&level1, &level2)
+        else {
             continue;
         };
+        // A row already in the set keeps the text it was read with (line breaks and all).
+        if taxonomy::normalize(&level1) == l1 && taxonomy::normalize(&level2) == l2 {
+            continue;
+        }
         set_levels(row, l1, l2);
         if review {
             let why = format!(
@@ -337,11 +267,15 @@ fn row_location(source: Option<&crate::model::Source>, i: usize) -> Option<Locat
 /// Orders rows as the set prints its 一级 and 二级 (stable: rows of one 二级 keep their order;
 /// rows outside the set go last), and renumbers the rows' recorded cells to match.
 fn sort_by_set(form: &mut Declaration, taxonomy: Taxonomy) {
-    let set = taxonomy.set();
+    let set = taxonomy.set().table();
     let key = |row: &Indicator| {
-        let l1 = set.iter().position(|(l1, _)| *l1 == row.level1);
-        let l2 = l1.and_then(|i| set[i].1.iter().position(|l2| *l2 == row.level2));
-        (l1.unwrap_or(usize::MAX), l2.unwrap_or(usize::MAX))
+        let (l1, l2) = (
+            taxonomy::canonical(&row.level1),
+            taxonomy::canonical(&row.level2),
+        );
+        let i1 = set.iter().position(|e| e.name == l1);
+        let i2 = i1.and_then(|i| set[i].level2.iter().position(|x| *x == l2));
+        (i1.unwrap_or(usize::MAX), i2.unwrap_or(usize::MAX))
     };
     let mut order: Vec<usize> = (0..form.indicators.len()).collect();
     order.sort_by_key(|&i| key(&form.indicators[i]));
