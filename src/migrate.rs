@@ -10,7 +10,10 @@
 //! at their cell; whatever the target form has no field for goes into its `notes`.
 
 use crate::diag::{Diagnostic, Location, Read};
-use crate::model::{Declaration, DeclarationFunds, Document, Form, Indicator, Legacy2020, Note};
+use crate::model::{
+    Declaration, DeclarationFunds, Document, EvaluatedIndicator, Form, Indicator, Legacy2020, Note,
+    SelfEvaluation, Source,
+};
 use crate::taxonomy::{self, Mapping, TaxonomySet};
 use std::collections::BTreeMap;
 
@@ -128,7 +131,7 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
     };
     let mut diagnostics = Vec::new();
     for (i, row) in declaration.indicators.iter_mut().enumerate() {
-        let at = row_location(declaration.source.as_ref(), i);
+        let at = row_location(declaration.source.as_ref(), INDICATORS, i);
         let (level1, level2) = (row.level1.clone(), row.level2.clone());
         let Some(Mapping {
             level1: l1,
@@ -166,7 +169,12 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
     if taxonomy == Taxonomy::Old {
         diagnostics.extend(map_declaration(&mut declaration, Taxonomy::Old));
     } else {
-        sort_by_set(&mut declaration, taxonomy);
+        sort_by_set(
+            &mut declaration.indicators,
+            &mut declaration.source,
+            INDICATORS,
+            taxonomy,
+        );
     }
     if declaration.department.is_empty() {
         let mut d = Diagnostic::info(
@@ -186,9 +194,114 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
 /// Moves a 申报表's indicator rows into `taxonomy` (old 产出指标/成本指标 ⇄ 成本指标/经济成本指标 and
 /// the §3.1 variants) and orders them as that set prints them. Returns the warnings.
 pub fn map_declaration(form: &mut Declaration, taxonomy: Taxonomy) -> Vec<Diagnostic> {
+    map_rows(&mut form.indicators, &mut form.source, INDICATORS, taxonomy)
+}
+
+/// Moves a 自评表's indicator rows into `taxonomy` as [`map_declaration`] does a 申报表's: the
+/// 2023 市级 自评表 is on the old set (成本指标 under 产出指标), today's 申报表 on the current one.
+pub fn map_self_evaluation(form: &mut SelfEvaluation, taxonomy: Taxonomy) -> Vec<Diagnostic> {
+    map_rows(&mut form.indicators, &mut form.source, INDICATORS, taxonomy)
+}
+
+/// Which forms [`migrate_document`] moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// 目标表, 申报表 and 自评表: what `--taxonomy` asks for.
+    All,
+    /// 目标表 and 申报表 only: a workbook's default. Today's 申报表 are on the current set, but
+    /// the official 自评表 (seed 001, 2023) is still printed on the old one, so a 自评表 is
+    /// written as read unless a set is asked for.
+    Declarations,
+}
+
+/// Converts the forms of a document in `scope` to `taxonomy`: 2020 目标表 become 申报表, the
+/// rows of 申报表 (and of 自评表, for [`Scope::All`]) move between the sets.
+pub fn migrate_document(doc: &Document, taxonomy: Taxonomy, scope: Scope) -> Read<Document> {
     let mut diagnostics = Vec::new();
-    for (i, row) in form.indicators.iter_mut().enumerate() {
-        let (level1, level2) = (row.level1.clone(), row.level2.clone());
+    let forms = doc
+        .forms
+        .iter()
+        .map(|form| match form {
+            Form::Legacy2020(l) => {
+                let read = legacy_to_declaration(l, taxonomy);
+                diagnostics.extend(read.diagnostics);
+                Form::Declaration(read.value)
+            }
+            Form::Declaration(d) => {
+                let mut d = d.clone();
+                diagnostics.extend(map_declaration(&mut d, taxonomy));
+                Form::Declaration(d)
+            }
+            Form::SelfEvaluation(s) if scope == Scope::All => {
+                let mut s = s.clone();
+                diagnostics.extend(map_self_evaluation(&mut s, taxonomy));
+                Form::SelfEvaluation(s)
+            }
+            other => other.clone(),
+        })
+        .collect();
+    Read::new(
+        Document {
+            forms,
+            ..doc.clone()
+        },
+        diagnostics,
+    )
+}
+
+/// The field path of a form's indicator rows in [`Source::cells`].
+const INDICATORS: &str = "indicators";
+
+/// An indicator row of either kind, as the mapping sees it.
+trait Row: Clone {
+    fn name(&self) -> &str;
+    fn levels(&self) -> (&str, &str);
+    fn parts(&mut self) -> RowParts<'_>;
+}
+
+/// The fields a mapping changes.
+struct RowParts<'a> {
+    level1: &'a mut String,
+    level2: &'a mut String,
+    source_level1: &'a mut Option<String>,
+    source_level2: &'a mut Option<String>,
+    review: &'a mut Option<String>,
+}
+
+macro_rules! row {
+    ($t:ty) => {
+        impl Row for $t {
+            fn name(&self) -> &str {
+                &self.name
+            }
+            fn levels(&self) -> (&str, &str) {
+                (&self.level1, &self.level2)
+            }
+            fn parts(&mut self) -> RowParts<'_> {
+                RowParts {
+                    level1: &mut self.level1,
+                    level2: &mut self.level2,
+                    source_level1: &mut self.source_level1,
+                    source_level2: &mut self.source_level2,
+                    review: &mut self.review,
+                }
+            }
+        }
+    };
+}
+row!(Indicator);
+row!(EvaluatedIndicator);
+
+/// Moves rows (recorded under `path` in the source) into `taxonomy`, then orders them.
+fn map_rows<R: Row>(
+    rows: &mut Vec<R>,
+    source: &mut Option<Source>,
+    path: &str,
+    taxonomy: Taxonomy,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for (i, row) in rows.iter_mut().enumerate() {
+        let (level1, level2) = (row.levels().0.to_string(), row.levels().1.to_string());
         let Some(Mapping {
             level1: l1,
             level2: l2,
@@ -206,85 +319,59 @@ pub fn map_declaration(form: &mut Declaration, taxonomy: Taxonomy) -> Vec<Diagno
             let why = format!(
                 "{level2} has no place of its own in the older set; mapped to {l1}/{l2}; review"
             );
-            let mut d = Diagnostic::warning("migrate.review", format!("{}: {why}", row.name));
-            d.at = row_location(form.source.as_ref(), i);
+            let mut d = Diagnostic::warning("migrate.review", format!("{}: {why}", row.name()));
+            d.at = row_location(source.as_ref(), path, i);
             diagnostics.push(d);
-            row.review = Some(why);
+            *row.parts().review = Some(why);
         }
     }
-    sort_by_set(form, taxonomy);
+    sort_by_set(rows, source, path, taxonomy);
     diagnostics
 }
 
-/// Converts every form of a document to `taxonomy`: 2020 目标表 become 申报表, 申报表 rows move
-/// between the sets, 自评表 are kept as they are.
-pub fn migrate_document(doc: &Document, taxonomy: Taxonomy) -> Read<Document> {
-    let mut diagnostics = Vec::new();
-    let forms = doc
-        .forms
-        .iter()
-        .map(|form| match form {
-            Form::Legacy2020(l) => {
-                let read = legacy_to_declaration(l, taxonomy);
-                diagnostics.extend(read.diagnostics);
-                Form::Declaration(read.value)
-            }
-            Form::Declaration(d) => {
-                let mut d = d.clone();
-                diagnostics.extend(map_declaration(&mut d, taxonomy));
-                Form::Declaration(d)
-            }
-            other => other.clone(),
-        })
-        .collect();
-    Read::new(
-        Document {
-            forms,
-            ..doc.clone()
-        },
-        diagnostics,
-    )
-}
-
-fn set_levels(row: &mut Indicator, level1: &str, level2: &str) {
-    if row.level1 == level1 && row.level2 == level2 {
+fn set_levels<R: Row>(row: &mut R, level1: &str, level2: &str) {
+    let p = row.parts();
+    if *p.level1 == level1 && *p.level2 == level2 {
         return;
     }
-    row.source_level1.get_or_insert_with(|| row.level1.clone());
-    row.source_level2.get_or_insert_with(|| row.level2.clone());
-    row.level1 = level1.to_string();
-    row.level2 = level2.to_string();
+    p.source_level1.get_or_insert_with(|| p.level1.clone());
+    p.source_level2.get_or_insert_with(|| p.level2.clone());
+    *p.level1 = level1.to_string();
+    *p.level2 = level2.to_string();
 }
 
-fn row_location(source: Option<&crate::model::Source>, i: usize) -> Option<Location> {
+fn row_location(source: Option<&Source>, path: &str, i: usize) -> Option<Location> {
     let s = source?;
     let cell = s
-        .cell(&format!("indicators[{i}].level2"))
-        .or_else(|| s.cell(&format!("indicators[{i}]")))?;
+        .cell(&format!("{path}[{i}].level2"))
+        .or_else(|| s.cell(&format!("{path}[{i}]")))?;
     Some(Location::cell(s.file.clone(), s.sheet.clone(), cell))
 }
 
 /// Orders rows as the set prints its 一级 and 二级 (stable: rows of one 二级 keep their order;
 /// rows outside the set go last), and renumbers the rows' recorded cells to match.
-fn sort_by_set(form: &mut Declaration, taxonomy: Taxonomy) {
+fn sort_by_set<R: Row>(
+    rows: &mut Vec<R>,
+    source: &mut Option<Source>,
+    path: &str,
+    taxonomy: Taxonomy,
+) {
     let set = taxonomy.set().table();
-    let key = |row: &Indicator| {
-        let (l1, l2) = (
-            taxonomy::canonical(&row.level1),
-            taxonomy::canonical(&row.level2),
-        );
+    let key = |row: &R| {
+        let (l1, l2) = row.levels();
+        let (l1, l2) = (taxonomy::canonical(l1), taxonomy::canonical(l2));
         let i1 = set.iter().position(|e| e.name == l1);
         let i2 = i1.and_then(|i| set[i].level2.iter().position(|x| *x == l2));
         (i1.unwrap_or(usize::MAX), i2.unwrap_or(usize::MAX))
     };
-    let mut order: Vec<usize> = (0..form.indicators.len()).collect();
-    order.sort_by_key(|&i| key(&form.indicators[i]));
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&i| key(&rows[i]));
     if order.iter().enumerate().all(|(new, &old)| new == old) {
         return;
     }
-    let rows = std::mem::take(&mut form.indicators);
-    form.indicators = order.iter().map(|&i| rows[i].clone()).collect();
-    if let Some(source) = &mut form.source {
+    let old_rows = std::mem::take(rows);
+    *rows = order.iter().map(|&i| old_rows[i].clone()).collect();
+    if let Some(source) = source {
         let renumber: BTreeMap<usize, usize> = order
             .iter()
             .enumerate()
@@ -293,21 +380,24 @@ fn sort_by_set(form: &mut Declaration, taxonomy: Taxonomy) {
         let cells = std::mem::take(&mut source.cells);
         source.cells = cells
             .into_iter()
-            .map(|(path, cell)| (renumber_path(&path, &renumber), cell))
+            .map(|(p, cell)| (renumber_path(&p, path, &renumber), cell))
             .collect();
     }
 }
 
-/// `indicators[3].target` → `indicators[0].target` when row 3 became row 0.
-fn renumber_path(path: &str, renumber: &BTreeMap<usize, usize>) -> String {
-    let Some(rest) = path.strip_prefix("indicators[") else {
+/// `indicators[3].target` → `indicators[0].target` when row 3 of `indicators` became row 0.
+fn renumber_path(path: &str, rows: &str, renumber: &BTreeMap<usize, usize>) -> String {
+    let Some(rest) = path
+        .strip_prefix(rows)
+        .and_then(|rest| rest.strip_prefix('['))
+    else {
         return path.to_string();
     };
     let Some((index, tail)) = rest.split_once(']') else {
         return path.to_string();
     };
     match index.parse::<usize>().ok().and_then(|i| renumber.get(&i)) {
-        Some(new) => format!("indicators[{new}]{tail}"),
+        Some(new) => format!("{rows}[{new}]{tail}"),
         None => path.to_string(),
     }
 }
@@ -427,13 +517,46 @@ mod tests {
     }
 
     #[test]
+    fn moves_self_evaluation_rows_with_a_review_where_the_old_set_has_no_place() {
+        let row = |l1: &str, l2: &str, name: &str| EvaluatedIndicator {
+            level1: l1.into(),
+            level2: l2.into(),
+            name: name.into(),
+            ..EvaluatedIndicator::default()
+        };
+        let mut s = SelfEvaluation {
+            indicators: vec![
+                row("产出指标", "数量指标", "a"),
+                row("成本指标", "社会成本指标", "b"),
+            ],
+            ..SelfEvaluation::default()
+        };
+        let diags = map_self_evaluation(&mut s, Taxonomy::Old);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].rule, "migrate.review");
+        let b = &s.indicators[1];
+        assert_eq!(
+            (b.level1.as_str(), b.level2.as_str()),
+            ("产出指标", "成本指标")
+        );
+        assert_eq!(b.source_level2.as_deref(), Some("社会成本指标"));
+        assert!(b.review.is_some());
+    }
+
+    #[test]
     fn renumbers_recorded_cells() {
         let map = BTreeMap::from([(3, 0)]);
         assert_eq!(
-            renumber_path("indicators[3].target", &map),
+            renumber_path("indicators[3].target", "indicators", &map),
             "indicators[0].target"
         );
-        assert_eq!(renumber_path("indicators[3]", &map), "indicators[0]");
-        assert_eq!(renumber_path("project_name", &map), "project_name");
+        assert_eq!(
+            renumber_path("indicators[3]", "indicators", &map),
+            "indicators[0]"
+        );
+        assert_eq!(
+            renumber_path("project_name", "indicators", &map),
+            "project_name"
+        );
     }
 }

@@ -62,4 +62,13 @@ pub struct EvaluatedIndicator {
     /// 偏差原因分析及改进措施
     #[serde(default)]
     pub deviation_reason: String,
+    /// The 一级/二级 the row had before it was mapped to another taxonomy (DOMAIN §3.4), as on
+    /// [`Indicator`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_level1: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_level2: Option<String>,
+    /// Why a person should look at this row again (a mapping with no true equivalent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<String>,
 }

@@ -181,6 +181,7 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) {
             weight,
             score,
             deviation_reason: r.texts[5].clone(),
+            ..EvaluatedIndicator::default()
         });
     }
     let after = rows.last().map(|r| r.row + 1).unwrap_or(row + 1);
