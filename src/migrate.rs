@@ -128,6 +128,7 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
         annual_goal: form.goals.clone(),
         indicators: form.indicators.clone(),
         notes,
+        medium_term: None,
     };
     let mut diagnostics = Vec::new();
     for (i, row) in declaration.indicators.iter_mut().enumerate() {
@@ -151,7 +152,7 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
             ));
             continue;
         };
-        set_levels(row, l1, l2);
+        set_levels(row.parts(), l1, l2);
         if review {
             row.review = Some(NO_EQUIVALENT.to_string());
         } else if row.name.contains("预算执行率") {
@@ -191,10 +192,19 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
     Read::new(declaration, diagnostics)
 }
 
-/// Moves a 申报表's indicator rows into `taxonomy` (old 产出指标/成本指标 ⇄ 成本指标/经济成本指标 and
+/// Moves a 申报表's indicator rows (both sides of an 88号 form) into `taxonomy` (old 产出指标/成本指标 ⇄ 成本指标/经济成本指标 and
 /// the §3.1 variants) and orders them as that set prints them. Returns the warnings.
 pub fn map_declaration(form: &mut Declaration, taxonomy: Taxonomy) -> Vec<Diagnostic> {
-    map_rows(&mut form.indicators, &mut form.source, INDICATORS, taxonomy)
+    let mut diagnostics = map_rows(&mut form.indicators, &mut form.source, INDICATORS, taxonomy);
+    if let Some(medium) = &mut form.medium_term {
+        diagnostics.extend(map_rows(
+            &mut medium.indicators,
+            &mut form.source,
+            MEDIUM_INDICATORS,
+            taxonomy,
+        ));
+    }
+    diagnostics
 }
 
 /// Moves a 自评表's indicator rows into `taxonomy` as [`map_declaration`] does a 申报表's: the
@@ -249,48 +259,49 @@ pub fn migrate_document(doc: &Document, taxonomy: Taxonomy, scope: Scope) -> Rea
     )
 }
 
-/// The field path of a form's indicator rows in [`Source::cells`].
+/// The field paths of a form's indicator rows in [`Source::cells`].
 const INDICATORS: &str = "indicators";
+const MEDIUM_INDICATORS: &str = "medium_term.indicators";
 
 /// An indicator row of either kind, as the mapping sees it.
 trait Row: Clone {
-    fn name(&self) -> &str;
-    fn levels(&self) -> (&str, &str);
     fn parts(&mut self) -> RowParts<'_>;
 }
 
-/// The fields a mapping changes.
+/// The fields a mapping reads and changes.
 struct RowParts<'a> {
+    name: &'a str,
     level1: &'a mut String,
     level2: &'a mut String,
     source_level1: &'a mut Option<String>,
     source_level2: &'a mut Option<String>,
     review: &'a mut Option<String>,
+    /// The weight printed in the 一级 cell (自评表 only): it belongs to the 一级 the row leaves.
+    level1_weight: Option<&'a mut Option<rust_decimal::Decimal>>,
 }
 
-macro_rules! row {
-    ($t:ty) => {
+/// [`Row`] for a model type with the mapped fields of [`Indicator`]; `$weight` gives its
+/// `level1_weight` (the row bound to `$row`), if it has one.
+macro_rules! impl_row {
+    ($t:ty, |$row:ident| $weight:expr) => {
         impl Row for $t {
-            fn name(&self) -> &str {
-                &self.name
-            }
-            fn levels(&self) -> (&str, &str) {
-                (&self.level1, &self.level2)
-            }
             fn parts(&mut self) -> RowParts<'_> {
+                let $row = self;
                 RowParts {
-                    level1: &mut self.level1,
-                    level2: &mut self.level2,
-                    source_level1: &mut self.source_level1,
-                    source_level2: &mut self.source_level2,
-                    review: &mut self.review,
+                    name: &$row.name,
+                    level1: &mut $row.level1,
+                    level2: &mut $row.level2,
+                    source_level1: &mut $row.source_level1,
+                    source_level2: &mut $row.source_level2,
+                    review: &mut $row.review,
+                    level1_weight: $weight,
                 }
             }
         }
     };
 }
-row!(Indicator);
-row!(EvaluatedIndicator);
+impl_row!(Indicator, |row| None);
+impl_row!(EvaluatedIndicator, |row| Some(&mut row.level1_weight));
 
 /// Moves rows (recorded under `path` in the source) into `taxonomy`, then orders them.
 fn map_rows<R: Row>(
@@ -301,7 +312,8 @@ fn map_rows<R: Row>(
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for (i, row) in rows.iter_mut().enumerate() {
-        let (level1, level2) = (row.levels().0.to_string(), row.levels().1.to_string());
+        let row = row.parts();
+        let (level1, level2) = (row.level1.clone(), row.level2.clone());
         let Some(Mapping {
             level1: l1,
             level2: l2,
@@ -314,28 +326,32 @@ fn map_rows<R: Row>(
         if taxonomy::normalize(&level1) == l1 && taxonomy::normalize(&level2) == l2 {
             continue;
         }
-        set_levels(row, l1, l2);
         if review {
             let why = format!(
                 "{level2} has no place of its own in the older set; mapped to {l1}/{l2}; review"
             );
-            let mut d = Diagnostic::warning("migrate.review", format!("{}: {why}", row.name()));
+            let mut d = Diagnostic::warning("migrate.review", format!("{}: {why}", row.name));
             d.at = row_location(source.as_ref(), path, i);
             diagnostics.push(d);
-            *row.parts().review = Some(why);
+            *row.review = Some(why);
         }
+        set_levels(row, l1, l2);
     }
     sort_by_set(rows, source, path, taxonomy);
     diagnostics
 }
 
-fn set_levels<R: Row>(row: &mut R, level1: &str, level2: &str) {
-    let p = row.parts();
+fn set_levels(p: RowParts, level1: &str, level2: &str) {
     if *p.level1 == level1 && *p.level2 == level2 {
         return;
     }
     p.source_level1.get_or_insert_with(|| p.level1.clone());
     p.source_level2.get_or_insert_with(|| p.level2.clone());
+    if *p.level1 != level1
+        && let Some(weight) = p.level1_weight
+    {
+        *weight = None;
+    }
     *p.level1 = level1.to_string();
     *p.level2 = level2.to_string();
 }
@@ -357,15 +373,21 @@ fn sort_by_set<R: Row>(
     taxonomy: Taxonomy,
 ) {
     let set = taxonomy.set().table();
-    let key = |row: &R| {
-        let (l1, l2) = row.levels();
-        let (l1, l2) = (taxonomy::canonical(l1), taxonomy::canonical(l2));
-        let i1 = set.iter().position(|e| e.name == l1);
-        let i2 = i1.and_then(|i| set[i].level2.iter().position(|x| *x == l2));
-        (i1.unwrap_or(usize::MAX), i2.unwrap_or(usize::MAX))
-    };
+    let keys: Vec<(usize, usize)> = rows
+        .iter_mut()
+        .map(|row| {
+            let row = row.parts();
+            let (l1, l2) = (
+                taxonomy::canonical(row.level1),
+                taxonomy::canonical(row.level2),
+            );
+            let i1 = set.iter().position(|e| e.name == l1);
+            let i2 = i1.and_then(|i| set[i].level2.iter().position(|x| *x == l2));
+            (i1.unwrap_or(usize::MAX), i2.unwrap_or(usize::MAX))
+        })
+        .collect();
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by_key(|&i| key(&rows[i]));
+    order.sort_by_key(|&i| keys[i]);
     if order.iter().enumerate().all(|(new, &old)| new == old) {
         return;
     }

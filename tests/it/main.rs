@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod formats;
 mod legacy;
+mod national;
 mod read_fixtures;
 mod tolerance;
 mod write_xlsx;
