@@ -4,6 +4,7 @@
 use crate::common::{fixture, read};
 use jixiao::model::{Form, Legacy2020, MoneyUnit};
 use rust_decimal::Decimal;
+use std::path::Path;
 
 const FILE: &str = "xining-2020-legacy.xlsx";
 
@@ -269,17 +270,23 @@ fn jixiao(args: &[&str]) -> (i32, String) {
     )
 }
 
+/// `jixiao convert INPUT [--taxonomy SET] -o OUTPUT [more args]`.
+fn convert_to(input: &Path, taxonomy: Option<&str>, output: &Path, more: &[&str]) -> (i32, String) {
+    let mut args = vec!["convert", input.to_str().unwrap()];
+    if let Some(set) = taxonomy {
+        args.extend(["--taxonomy", set]);
+    }
+    args.extend(["-o", output.to_str().unwrap()]);
+    args.extend(more);
+    jixiao(&args)
+}
+
 #[test]
 fn legacy_2020_json_round_trip_keeps_the_narrative() {
     let dir = crate::common::temp_dir("legacy-json");
     let out = dir.join("legacy.json");
     let input = fixture(FILE);
-    let (code, err) = jixiao(&[
-        "convert",
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let (code, err) = convert_to(&input, None, &out, &[]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("read 目标表 \"合作交流工作业务费\""), "{err}");
     assert!(err.contains("(66 of 66 cells mapped)"), "{err}");
@@ -296,14 +303,7 @@ fn converts_legacy_2020_to_a_current_declaration() {
     let dir = crate::common::temp_dir("legacy-migrate");
     let out = dir.join("current.json");
     let input = fixture(FILE);
-    let (code, err) = jixiao(&[
-        "convert",
-        input.to_str().unwrap(),
-        "--taxonomy",
-        "current",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let (code, err) = convert_to(&input, Some("current"), &out, &[]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("合作交流工作业务费!B24: warning[migrate.review]: 投入与管理/投入管理 → 成本指标/经济成本指标"), "{err}");
     let doc = jixiao::read::read_json(&out).unwrap();
@@ -364,15 +364,7 @@ fn converts_legacy_2020_to_a_current_declaration() {
         );
         assert_eq!(note("绩效类型").as_deref(), Some("其他类"));
     }
-    let (code, _) = jixiao(&[
-        "convert",
-        input.to_str().unwrap(),
-        "--taxonomy",
-        "old",
-        "-q",
-        "-o",
-        dir.join("old.json").to_str().unwrap(),
-    ]);
+    let (code, _) = convert_to(&input, Some("old"), &dir.join("old.json"), &["-q"]);
     assert_eq!(code, 0);
     let doc = jixiao::read::read_json(&dir.join("old.json")).unwrap();
     let Form::Declaration(d) = &doc.forms[0] else {
@@ -391,24 +383,10 @@ fn converts_legacy_2020_to_a_current_workbook_that_reads_back() {
     let dir = crate::common::temp_dir("legacy-xlsx");
     let input = fixture(FILE);
     let (json, xlsx) = (dir.join("current.json"), dir.join("current.xlsx"));
-    let (code, err) = jixiao(&[
-        "convert",
-        input.to_str().unwrap(),
-        "--taxonomy",
-        "current",
-        "-q",
-        "-o",
-        json.to_str().unwrap(),
-    ]);
+    let (code, err) = convert_to(&input, Some("current"), &json, &["-q"]);
     assert_eq!(code, 0, "{err}");
     // Workbooks are written in the current set without being asked.
-    let (code, err) = jixiao(&[
-        "convert",
-        input.to_str().unwrap(),
-        "-q",
-        "-o",
-        xlsx.to_str().unwrap(),
-    ]);
+    let (code, err) = convert_to(&input, None, &xlsx, &["-q"]);
     assert_eq!(code, 0, "{err}");
     let expected = crate::common::without_source(&jixiao::read::read_json(&json).unwrap().forms);
     let back = jixiao::read::read_workbook(&xlsx).unwrap();
@@ -459,14 +437,7 @@ fn converts_self_evaluations_to_the_current_set_and_back() {
     let dir = crate::common::temp_dir("self-eval-taxonomy");
     let (current, old) = (dir.join("current.json"), dir.join("old.json"));
     let input = fixture(SELF_EVALS);
-    let (code, err) = jixiao(&[
-        "convert",
-        input.to_str().unwrap(),
-        "--taxonomy",
-        "current",
-        "-o",
-        current.to_str().unwrap(),
-    ]);
+    let (code, err) = convert_to(&input, Some("current"), &current, &[]);
     assert_eq!(code, 0, "{err}");
     assert!(
         !err.contains("migrate."),
@@ -535,15 +506,7 @@ fn converts_self_evaluations_to_the_current_set_and_back() {
     );
 
     // Back to the old set: the rows are where seed 001 printed them, and still say where they came from.
-    let (code, err) = jixiao(&[
-        "convert",
-        current.to_str().unwrap(),
-        "--taxonomy",
-        "old",
-        "-q",
-        "-o",
-        old.to_str().unwrap(),
-    ]);
+    let (code, err) = convert_to(&current, Some("old"), &old, &["-q"]);
     assert_eq!(code, 0, "{err}");
     let back = jixiao::read::read_json(&old).unwrap();
     for (migrated, original) in back.forms.iter().zip(&as_read) {
@@ -565,13 +528,7 @@ fn converts_self_evaluations_to_the_current_set_and_back() {
 
     // A workbook without --taxonomy keeps a 自评表 on the set it was read in.
     let xlsx = dir.join("as-read.xlsx");
-    let (code, err) = jixiao(&[
-        "convert",
-        input.to_str().unwrap(),
-        "-q",
-        "-o",
-        xlsx.to_str().unwrap(),
-    ]);
+    let (code, err) = convert_to(&input, None, &xlsx, &["-q"]);
     assert_eq!(code, 0, "{err}");
     let written = jixiao::read::read_workbook(&xlsx).unwrap().value;
     assert_eq!(
