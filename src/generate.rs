@@ -141,6 +141,7 @@ pub fn declarations_from_list(
                 indicators: skeleton(set),
                 notes: p.notes,
                 project_name: p.project_name,
+                ..Declaration::default()
             }
         })
         .collect();
@@ -559,6 +560,7 @@ pub fn self_evaluations_from(
                     weight,
                     score: Figure::Blank,
                     deviation_reason: String::new(),
+                    ..EvaluatedIndicator::default()
                 })
                 .collect(),
             total_weight: Figure::Number(Decimal::ONE_HUNDRED),

@@ -31,6 +31,17 @@ pub fn normalize_label(text: &str) -> String {
     s
 }
 
+/// Whether a 三级 cell holds only a placeholder of a blank form: `指标1:`, `指标2：`, `……`
+/// (the Anhui edition of the national 自评表, DOMAIN §1b), left in where a 二级 has fewer
+/// indicators than the form has rows.
+pub fn is_placeholder(text: &str) -> bool {
+    let t = normalize_label(text);
+    match t.strip_prefix("指标") {
+        Some(n) => !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()),
+        None => !t.is_empty() && t.chars().all(|c| matches!(c, '…' | '⋯' | '.' | '。')),
+    }
+}
+
 /// A label and the variants that mean the same, all written as printed in some form.
 #[derive(Debug, Clone, Copy)]
 pub struct Label {
@@ -236,27 +247,39 @@ pub mod declaration {
     pub const IMPLEMENTING_UNIT: Label = label("实施单位");
     pub const PLANNED_START: Label = label("计划开始日期");
     pub const PLANNED_END: Label = label("计划完成日期");
-    pub const FUNDS: Label = label("项目资金（元）");
+    pub const FUNDS: Label = Label {
+        text: "项目资金（元）",
+        // 88号: `项目资金 (万元)`; the unit is read from the parenthetical.
+        variants: &["项目资金"],
+    };
     pub const PROJECT_TOTAL: Label = label("项目资金总额");
     pub const PROJECT_FISCAL: Label = Label {
         text: "其中：财政资金",
         variants: &["财政资金"],
     };
     pub const OTHER: Label = label("其他资金");
-    pub const ANNUAL_TOTAL: Label = label("年度资金申请总额");
+    pub const ANNUAL_TOTAL: Label = Label {
+        text: "年度资金申请总额",
+        variants: &["年度资金总额"],
+    };
+    /// On the 年度 side; the 88号 form prints `其中:财政拨款` on its 中期 side too (the side
+    /// decides, as for [`OTHER`]).
     pub const ANNUAL_FISCAL: Label = Label {
         text: "其中：当年财政拨款",
-        variants: &["当年财政拨款", "其中：本年财政拨款"],
+        variants: &["当年财政拨款", "其中：本年财政拨款", "其中：财政拨款"],
     };
     pub const ANNUAL_CARRYOVER: Label = label("上年结转资金");
-    pub const GOALS: Label = label("项目绩效目标");
+    pub const GOALS: Label = Label {
+        text: "项目绩效目标",
+        variants: &["总体目标"],
+    };
     pub const OVERALL_GOAL: Label = Label {
         text: "项目总目标",
         variants: &["项目总体目标"],
     };
     pub const ANNUAL_GOAL: Label = Label {
         text: "年度总体目标",
-        variants: &["年度总目标"],
+        variants: &["年度总目标", "年度目标"],
     };
     pub const INDICATORS: Label = label("绩效指标");
     pub const LEVEL1: Label = label("一级指标");
@@ -271,6 +294,16 @@ pub mod declaration {
             "年度（项目）指标值",
         ],
     };
+
+    /// The national 88号 form (DOMAIN §1a), read by the same reader: its 年度 side fills the
+    /// fields above, these labels its 中期 side and what else it prints. `项目期` stands where
+    /// the Shanghai form has its dates; `中期目标(2024年—2026年)` carries the years.
+    pub const PROJECT_PERIOD: Label = label("项目期");
+    pub const MEDIUM_TOTAL: Label = label("中期资金总额");
+    pub const MEDIUM_GOAL: Label = label("中期目标");
+    /// The signature line under the 88号 title: `项目责任人(签字):` and `单位(盖章):`, blank or
+    /// filled in (a filled one becomes a note).
+    pub const SIGNATURES: [Label; 2] = [label("项目责任人（签字）"), label("单位（盖章）")];
 
     /// Header fields: label → value to its right. Rows 3–5 of the official form.
     pub const HEADER: &[Field] = &[
@@ -791,6 +824,16 @@ mod tests {
         assert!(self_eval::FUND_COLUMNS[3].matches("分数"));
         assert!(!declaration::PROJECT_TOTAL.matches("项目资金"));
         assert!(!declaration::OTHER.matches("其他资金来源说明"));
+    }
+
+    #[test]
+    fn knows_the_placeholders_of_blank_forms() {
+        for p in ["指标1:", "指标2：", " 指标 10 ", "……", "...", "⋯⋯"] {
+            assert!(is_placeholder(p), "{p}");
+        }
+        for t in ["指标", "指标1:公务用车保障率", "公务用车保障率", "", "-"] {
+            assert!(!is_placeholder(t), "{t}");
+        }
     }
 
     #[test]

@@ -1,12 +1,20 @@
 //! Forms of past years → today's forms: the 2020 目标表 becomes a 申报表 (DOMAIN §3.4), and
 //! indicator rows move between the older national set (§3.1) and the current one (§3.2).
 //!
+//! The sets and the §3.4 mapping are [`crate::taxonomy`]'s: a pair is moved only when that
+//! module knows it, so `check` and `convert --taxonomy` agree on what belongs to which set (a
+//! retyped 2020 label such as `产出/数量` is kept as printed and flagged, as `check` flags it).
+//!
 //! Pure functions on the model. Every row that moves keeps the 一级/二级 it was read with in
 //! `source_level1/2`; rows with no true equivalent get a `review` note and a warning that points
 //! at their cell; whatever the target form has no field for goes into its `notes`.
 
 use crate::diag::{Diagnostic, Location, Read};
-use crate::model::{Declaration, DeclarationFunds, Document, Form, Indicator, Legacy2020, Note};
+use crate::model::{
+    Declaration, DeclarationFunds, Document, EvaluatedIndicator, Form, Indicator, Legacy2020, Note,
+    SelfEvaluation, Source,
+};
+use crate::taxonomy::{self, Mapping, TaxonomySet};
 use std::collections::BTreeMap;
 
 /// The indicator set forms are converted to.
@@ -19,49 +27,21 @@ pub enum Taxonomy {
     Old,
 }
 
-/// 一级 → its 二级, in form order.
-type Set = &'static [(&'static str, &'static [&'static str])];
-
-const CURRENT: Set = &[
-    (
-        "成本指标",
-        &["经济成本指标", "社会成本指标", "生态环境成本指标"],
-    ),
-    ("产出指标", &["数量指标", "质量指标", "时效指标"]),
-    (
-        "效益指标",
-        &[
-            "经济效益指标",
-            "社会效益指标",
-            "生态效益指标",
-            "可持续影响指标",
-        ],
-    ),
-    ("满意度指标", &["服务对象满意度指标"]),
-];
-
-const OLD: Set = &[
-    (
-        "产出指标",
-        &["数量指标", "质量指标", "时效指标", "成本指标"],
-    ),
-    (
-        "效益指标",
-        &[
-            "经济效益指标",
-            "社会效益指标",
-            "生态效益指标",
-            "可持续影响指标",
-        ],
-    ),
-    ("满意度指标", &["服务对象满意度指标"]),
-];
-
 impl Taxonomy {
-    fn set(self) -> Set {
+    /// The indicator set of [`crate::taxonomy`] this target is.
+    pub fn set(self) -> TaxonomySet {
         match self {
-            Taxonomy::Current => CURRENT,
-            Taxonomy::Old => OLD,
+            Taxonomy::Current => TaxonomySet::Current,
+            Taxonomy::Old => TaxonomySet::Old,
+        }
+    }
+
+    /// Where a row of a national form goes in this set (DOMAIN §3.4): old 产出指标/成本指标 ⇄
+    /// 成本指标/经济成本指标 and the §3.1 variants. `None` when the pair is in neither national set.
+    fn map(self, level1: &str, level2: &str) -> Option<Mapping> {
+        match self {
+            Taxonomy::Current => taxonomy::map_to_current(TaxonomySet::Old, level1, level2),
+            Taxonomy::Old => taxonomy::map_to_old(level1, level2),
         }
     }
 }
@@ -70,63 +50,6 @@ const NO_EQUIVALENT: &str =
     "投入与管理 has no true equivalent in today's indicator sets (no 投入/过程 targets); review";
 const DUPLICATES_EXECUTION: &str =
     "a 预算执行率 row duplicates the separate 10-point budget-execution item; review";
-
-/// Where a 2020 (一级目标, 二级目标) goes in the current set, and why to review it (DOMAIN §3.4).
-/// Keys are compared without a trailing 目标/指标 and without spaces.
-fn legacy_to_current(level1: &str, level2: &str) -> Option<(&'static str, &'static str, bool)> {
-    let l1 = stem(level1);
-    let l2 = stem(level2);
-    Some(match (l1.as_str(), l2.as_str()) {
-        ("投入与管理" | "投入和管理" | "投入管理", "实施管理") => {
-            ("产出指标", "质量指标", true)
-        }
-        ("投入与管理" | "投入和管理" | "投入管理", _) => {
-            ("成本指标", "经济成本指标", true)
-        }
-        ("产出", "数量") => ("产出指标", "数量指标", false),
-        ("产出", "质量") => ("产出指标", "质量指标", false),
-        ("产出", "时效") => ("产出指标", "时效指标", false),
-        ("产出", "成本") => ("成本指标", "经济成本指标", false),
-        ("效果" | "效益", "经济效益") => ("效益指标", "经济效益指标", false),
-        ("效果" | "效益", "社会效益") => ("效益指标", "社会效益指标", false),
-        ("效果" | "效益", "生态效益" | "环境效益") => {
-            ("效益指标", "生态效益指标", false)
-        }
-        ("效果" | "效益" | "满意度", "满意度" | "服务对象满意度") => {
-            ("满意度指标", "服务对象满意度指标", false)
-        }
-        ("影响力", _) => ("效益指标", "可持续影响指标", false),
-        _ => return None,
-    })
-}
-
-/// Old national set and its variants → current set (`None`: already current, or unknown).
-fn national_to_current(level1: &str, level2: &str) -> Option<(&'static str, &'static str)> {
-    match (stem(level1).as_str(), stem(level2).as_str()) {
-        ("产出", "成本") => Some(("成本指标", "经济成本指标")),
-        ("效益", "环境效益") => Some(("效益指标", "生态效益指标")),
-        ("满意度", "社会公众或服务对象满意度") => {
-            Some(("满意度指标", "服务对象满意度指标"))
-        }
-        _ => None,
-    }
-}
-
-/// Current set → old national set: every 成本指标 row becomes 产出指标/成本指标.
-fn current_to_old(level1: &str, level2: &str) -> Option<(&'static str, &'static str, bool)> {
-    match (stem(level1).as_str(), stem(level2).as_str()) {
-        ("成本", "经济成本") => Some(("产出指标", "成本指标", false)),
-        ("成本", _) => Some(("产出指标", "成本指标", true)),
-        _ => None,
-    }
-}
-
-fn stem(text: &str) -> String {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let t = t.strip_suffix("指标").unwrap_or(&t);
-    let t = t.strip_suffix("目标").unwrap_or(t);
-    t.to_string()
-}
 
 /// Converts a 2020 目标表 into a 申报表 with indicators in `taxonomy`.
 ///
@@ -205,12 +128,18 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
         annual_goal: form.goals.clone(),
         indicators: form.indicators.clone(),
         notes,
+        medium_term: None,
     };
     let mut diagnostics = Vec::new();
     for (i, row) in declaration.indicators.iter_mut().enumerate() {
-        let at = row_location(declaration.source.as_ref(), i);
+        let at = row_location(declaration.source.as_ref(), INDICATORS, i);
         let (level1, level2) = (row.level1.clone(), row.level2.clone());
-        let Some((l1, l2, review)) = legacy_to_current(&level1, &level2) else {
+        let Some(Mapping {
+            level1: l1,
+            level2: l2,
+            review,
+        }) = taxonomy::map_to_current(TaxonomySet::Legacy2020, &level1, &level2)
+        else {
             let mut d = Diagnostic::warning(
                 "migrate.unknown-level",
                 format!("{level1}/{level2} is not in the 2020 indicator set; kept as printed"),
@@ -223,7 +152,7 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
             ));
             continue;
         };
-        set_levels(row, l1, l2);
+        set_levels(row.parts(), l1, l2);
         if review {
             row.review = Some(NO_EQUIVALENT.to_string());
         } else if row.name.contains("预算执行率") {
@@ -241,7 +170,12 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
     if taxonomy == Taxonomy::Old {
         diagnostics.extend(map_declaration(&mut declaration, Taxonomy::Old));
     } else {
-        sort_by_set(&mut declaration, taxonomy);
+        sort_by_set(
+            &mut declaration.indicators,
+            &mut declaration.source,
+            INDICATORS,
+            taxonomy,
+        );
     }
     if declaration.department.is_empty() {
         let mut d = Diagnostic::info(
@@ -258,37 +192,41 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
     Read::new(declaration, diagnostics)
 }
 
-/// Moves a 申报表's indicator rows into `taxonomy` (old 产出指标/成本指标 ⇄ 成本指标/经济成本指标 and
+/// Moves a 申报表's indicator rows (both sides of an 88号 form) into `taxonomy` (old 产出指标/成本指标 ⇄ 成本指标/经济成本指标 and
 /// the §3.1 variants) and orders them as that set prints them. Returns the warnings.
 pub fn map_declaration(form: &mut Declaration, taxonomy: Taxonomy) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
-    for (i, row) in form.indicators.iter_mut().enumerate() {
-        let (level1, level2) = (row.level1.clone(), row.level2.clone());
-        let target = match taxonomy {
-            Taxonomy::Current => national_to_current(&level1, &level2).map(|(a, b)| (a, b, false)),
-            Taxonomy::Old => current_to_old(&level1, &level2),
-        };
-        let Some((l1, l2, review)) = target else {
-            continue;
-        };
-        set_levels(row, l1, l2);
-        if review {
-            let why = format!(
-                "{level2} has no place of its own in the older set; mapped to {l1}/{l2}; review"
-            );
-            let mut d = Diagnostic::warning("migrate.review", format!("{}: {why}", row.name));
-            d.at = row_location(form.source.as_ref(), i);
-            diagnostics.push(d);
-            row.review = Some(why);
-        }
+    let mut diagnostics = map_rows(&mut form.indicators, &mut form.source, INDICATORS, taxonomy);
+    if let Some(medium) = &mut form.medium_term {
+        diagnostics.extend(map_rows(
+            &mut medium.indicators,
+            &mut form.source,
+            MEDIUM_INDICATORS,
+            taxonomy,
+        ));
     }
-    sort_by_set(form, taxonomy);
     diagnostics
 }
 
-/// Converts every form of a document to `taxonomy`: 2020 目标表 become 申报表, 申报表 rows move
-/// between the sets, 自评表 are kept as they are.
-pub fn migrate_document(doc: &Document, taxonomy: Taxonomy) -> Read<Document> {
+/// Moves a 自评表's indicator rows into `taxonomy` as [`map_declaration`] does a 申报表's: the
+/// 2023 市级 自评表 is on the old set (成本指标 under 产出指标), today's 申报表 on the current one.
+pub fn map_self_evaluation(form: &mut SelfEvaluation, taxonomy: Taxonomy) -> Vec<Diagnostic> {
+    map_rows(&mut form.indicators, &mut form.source, INDICATORS, taxonomy)
+}
+
+/// Which forms [`migrate_document`] moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// 目标表, 申报表 and 自评表: what `--taxonomy` asks for.
+    All,
+    /// 目标表 and 申报表 only: a workbook's default. Today's 申报表 are on the current set, but
+    /// the official 自评表 (seed 001, 2023) is still printed on the old one, so a 自评表 is
+    /// written as read unless a set is asked for.
+    Declarations,
+}
+
+/// Converts the forms of a document in `scope` to `taxonomy`: 2020 目标表 become 申报表, the
+/// rows of 申报表 (and of 自评表, for [`Scope::All`]) move between the sets.
+pub fn migrate_document(doc: &Document, taxonomy: Taxonomy, scope: Scope) -> Read<Document> {
     let mut diagnostics = Vec::new();
     let forms = doc
         .forms
@@ -304,6 +242,11 @@ pub fn migrate_document(doc: &Document, taxonomy: Taxonomy) -> Read<Document> {
                 diagnostics.extend(map_declaration(&mut d, taxonomy));
                 Form::Declaration(d)
             }
+            Form::SelfEvaluation(s) if scope == Scope::All => {
+                let mut s = s.clone();
+                diagnostics.extend(map_self_evaluation(&mut s, taxonomy));
+                Form::SelfEvaluation(s)
+            }
             other => other.clone(),
         })
         .collect();
@@ -316,41 +259,141 @@ pub fn migrate_document(doc: &Document, taxonomy: Taxonomy) -> Read<Document> {
     )
 }
 
-fn set_levels(row: &mut Indicator, level1: &str, level2: &str) {
-    if row.level1 == level1 && row.level2 == level2 {
-        return;
-    }
-    row.source_level1.get_or_insert_with(|| row.level1.clone());
-    row.source_level2.get_or_insert_with(|| row.level2.clone());
-    row.level1 = level1.to_string();
-    row.level2 = level2.to_string();
+/// The field paths of a form's indicator rows in [`Source::cells`].
+const INDICATORS: &str = "indicators";
+const MEDIUM_INDICATORS: &str = "medium_term.indicators";
+
+/// An indicator row of either kind, as the mapping sees it.
+trait Row: Clone {
+    fn parts(&mut self) -> RowParts<'_>;
 }
 
-fn row_location(source: Option<&crate::model::Source>, i: usize) -> Option<Location> {
+/// The fields a mapping reads and changes.
+struct RowParts<'a> {
+    name: &'a str,
+    level1: &'a mut String,
+    level2: &'a mut String,
+    source_level1: &'a mut Option<String>,
+    source_level2: &'a mut Option<String>,
+    review: &'a mut Option<String>,
+    /// The weight printed in the 一级 cell (自评表 only): it belongs to the 一级 the row leaves.
+    level1_weight: Option<&'a mut Option<rust_decimal::Decimal>>,
+}
+
+/// [`Row`] for a model type with the mapped fields of [`Indicator`]; `$weight` gives its
+/// `level1_weight` (the row bound to `$row`), if it has one.
+macro_rules! impl_row {
+    ($t:ty, |$row:ident| $weight:expr) => {
+        impl Row for $t {
+            fn parts(&mut self) -> RowParts<'_> {
+                let $row = self;
+                RowParts {
+                    name: &$row.name,
+                    level1: &mut $row.level1,
+                    level2: &mut $row.level2,
+                    source_level1: &mut $row.source_level1,
+                    source_level2: &mut $row.source_level2,
+                    review: &mut $row.review,
+                    level1_weight: $weight,
+                }
+            }
+        }
+    };
+}
+impl_row!(Indicator, |row| None);
+impl_row!(EvaluatedIndicator, |row| Some(&mut row.level1_weight));
+
+/// Moves rows (recorded under `path` in the source) into `taxonomy`, then orders them.
+fn map_rows<R: Row>(
+    rows: &mut Vec<R>,
+    source: &mut Option<Source>,
+    path: &str,
+    taxonomy: Taxonomy,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for (i, row) in rows.iter_mut().enumerate() {
+        let row = row.parts();
+        let (level1, level2) = (row.level1.clone(), row.level2.clone());
+        let Some(Mapping {
+            level1: l1,
+            level2: l2,
+            review,
+        }) = taxonomy.map(&level1, &level2)
+        else {
+            continue;
+        };
+        // A row already in the set keeps the text it was read with (line breaks and all).
+        if taxonomy::normalize(&level1) == l1 && taxonomy::normalize(&level2) == l2 {
+            continue;
+        }
+        if review {
+            let why = format!(
+                "{level2} has no place of its own in the older set; mapped to {l1}/{l2}; review"
+            );
+            let mut d = Diagnostic::warning("migrate.review", format!("{}: {why}", row.name));
+            d.at = row_location(source.as_ref(), path, i);
+            diagnostics.push(d);
+            *row.review = Some(why);
+        }
+        set_levels(row, l1, l2);
+    }
+    sort_by_set(rows, source, path, taxonomy);
+    diagnostics
+}
+
+fn set_levels(p: RowParts, level1: &str, level2: &str) {
+    if *p.level1 == level1 && *p.level2 == level2 {
+        return;
+    }
+    p.source_level1.get_or_insert_with(|| p.level1.clone());
+    p.source_level2.get_or_insert_with(|| p.level2.clone());
+    if *p.level1 != level1
+        && let Some(weight) = p.level1_weight
+    {
+        *weight = None;
+    }
+    *p.level1 = level1.to_string();
+    *p.level2 = level2.to_string();
+}
+
+fn row_location(source: Option<&Source>, path: &str, i: usize) -> Option<Location> {
     let s = source?;
     let cell = s
-        .cell(&format!("indicators[{i}].level2"))
-        .or_else(|| s.cell(&format!("indicators[{i}]")))?;
+        .cell(&format!("{path}[{i}].level2"))
+        .or_else(|| s.cell(&format!("{path}[{i}]")))?;
     Some(Location::cell(s.file.clone(), s.sheet.clone(), cell))
 }
 
 /// Orders rows as the set prints its 一级 and 二级 (stable: rows of one 二级 keep their order;
 /// rows outside the set go last), and renumbers the rows' recorded cells to match.
-fn sort_by_set(form: &mut Declaration, taxonomy: Taxonomy) {
-    let set = taxonomy.set();
-    let key = |row: &Indicator| {
-        let l1 = set.iter().position(|(l1, _)| *l1 == row.level1);
-        let l2 = l1.and_then(|i| set[i].1.iter().position(|l2| *l2 == row.level2));
-        (l1.unwrap_or(usize::MAX), l2.unwrap_or(usize::MAX))
-    };
-    let mut order: Vec<usize> = (0..form.indicators.len()).collect();
-    order.sort_by_key(|&i| key(&form.indicators[i]));
+fn sort_by_set<R: Row>(
+    rows: &mut Vec<R>,
+    source: &mut Option<Source>,
+    path: &str,
+    taxonomy: Taxonomy,
+) {
+    let set = taxonomy.set().table();
+    let keys: Vec<(usize, usize)> = rows
+        .iter_mut()
+        .map(|row| {
+            let row = row.parts();
+            let (l1, l2) = (
+                taxonomy::canonical(row.level1),
+                taxonomy::canonical(row.level2),
+            );
+            let i1 = set.iter().position(|e| e.name == l1);
+            let i2 = i1.and_then(|i| set[i].level2.iter().position(|x| *x == l2));
+            (i1.unwrap_or(usize::MAX), i2.unwrap_or(usize::MAX))
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&i| keys[i]);
     if order.iter().enumerate().all(|(new, &old)| new == old) {
         return;
     }
-    let rows = std::mem::take(&mut form.indicators);
-    form.indicators = order.iter().map(|&i| rows[i].clone()).collect();
-    if let Some(source) = &mut form.source {
+    let old_rows = std::mem::take(rows);
+    *rows = order.iter().map(|&i| old_rows[i].clone()).collect();
+    if let Some(source) = source {
         let renumber: BTreeMap<usize, usize> = order
             .iter()
             .enumerate()
@@ -359,21 +402,24 @@ fn sort_by_set(form: &mut Declaration, taxonomy: Taxonomy) {
         let cells = std::mem::take(&mut source.cells);
         source.cells = cells
             .into_iter()
-            .map(|(path, cell)| (renumber_path(&path, &renumber), cell))
+            .map(|(p, cell)| (renumber_path(&p, path, &renumber), cell))
             .collect();
     }
 }
 
-/// `indicators[3].target` → `indicators[0].target` when row 3 became row 0.
-fn renumber_path(path: &str, renumber: &BTreeMap<usize, usize>) -> String {
-    let Some(rest) = path.strip_prefix("indicators[") else {
+/// `indicators[3].target` → `indicators[0].target` when row 3 of `indicators` became row 0.
+fn renumber_path(path: &str, rows: &str, renumber: &BTreeMap<usize, usize>) -> String {
+    let Some(rest) = path
+        .strip_prefix(rows)
+        .and_then(|rest| rest.strip_prefix('['))
+    else {
         return path.to_string();
     };
     let Some((index, tail)) = rest.split_once(']') else {
         return path.to_string();
     };
     match index.parse::<usize>().ok().and_then(|i| renumber.get(&i)) {
-        Some(new) => format!("indicators[{new}]{tail}"),
+        Some(new) => format!("{rows}[{new}]{tail}"),
         None => path.to_string(),
     }
 }
@@ -493,13 +539,46 @@ mod tests {
     }
 
     #[test]
+    fn moves_self_evaluation_rows_with_a_review_where_the_old_set_has_no_place() {
+        let row = |l1: &str, l2: &str, name: &str| EvaluatedIndicator {
+            level1: l1.into(),
+            level2: l2.into(),
+            name: name.into(),
+            ..EvaluatedIndicator::default()
+        };
+        let mut s = SelfEvaluation {
+            indicators: vec![
+                row("产出指标", "数量指标", "a"),
+                row("成本指标", "社会成本指标", "b"),
+            ],
+            ..SelfEvaluation::default()
+        };
+        let diags = map_self_evaluation(&mut s, Taxonomy::Old);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].rule, "migrate.review");
+        let b = &s.indicators[1];
+        assert_eq!(
+            (b.level1.as_str(), b.level2.as_str()),
+            ("产出指标", "成本指标")
+        );
+        assert_eq!(b.source_level2.as_deref(), Some("社会成本指标"));
+        assert!(b.review.is_some());
+    }
+
+    #[test]
     fn renumbers_recorded_cells() {
         let map = BTreeMap::from([(3, 0)]);
         assert_eq!(
-            renumber_path("indicators[3].target", &map),
+            renumber_path("indicators[3].target", "indicators", &map),
             "indicators[0].target"
         );
-        assert_eq!(renumber_path("indicators[3]", &map), "indicators[0]");
-        assert_eq!(renumber_path("project_name", &map), "project_name");
+        assert_eq!(
+            renumber_path("indicators[3]", "indicators", &map),
+            "indicators[0]"
+        );
+        assert_eq!(
+            renumber_path("project_name", "indicators", &map),
+            "project_name"
+        );
     }
 }

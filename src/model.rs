@@ -13,6 +13,7 @@
 //! | 项目资金 | [`DeclarationFunds`], [`SelfEvaluationFunds`] |
 //! | 元 / 万元 | [`MoneyUnit`] |
 //! | 备注 | [`Note`] |
+//! | 中期资金 / 中期目标 / 中期指标, 项目期 (88号 申报表) | [`MediumTerm`] |
 
 mod figure;
 mod forms;

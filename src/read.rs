@@ -11,7 +11,7 @@ pub mod self_eval;
 use crate::diag::{Diagnostic, Error, Location, Read, Result};
 use crate::grid::{self, Cell, Grid, Pos};
 use crate::layout::{self, Label};
-use crate::model::{Document, Form};
+use crate::model::{Document, Form, Indicator, IndicatorValue};
 use scope::{Scope, Value};
 use std::path::{Path, PathBuf};
 
@@ -376,12 +376,36 @@ pub struct TableRow {
     pub cells: Vec<Option<Pos>>,
 }
 
+impl TableRow {
+    /// The row of a 申报表 or 目标表 table, read with the columns 一级, 二级, 三级, 指标值.
+    pub fn into_indicator(self) -> Indicator {
+        let mut texts = self.texts.into_iter();
+        Indicator {
+            level1: self.level1,
+            level2: self.level2,
+            name: texts.next().unwrap_or_default(),
+            target: IndicatorValue::new(texts.next().unwrap_or_default()),
+            ..Indicator::default()
+        }
+    }
+}
+
 /// Reads indicator rows below `header_row`. `named` are the field names and columns of 一级, 二级
-/// and then the others (each cell is recorded as `indicators[i].<name>`); the table ends at a row with nothing in any of them, or at a `stop` label.
+/// and then the others, the first of them the 三级 (each cell is recorded as `<path>[i].<name>`,
+/// `path` being `indicators` or `medium_term.indicators`). The table ends at a row with nothing
+/// in any of these columns nor in the `beside` ones (the other side of a two-sided table), or at
+/// a `stop` label.
+///
+/// Rows that hold nothing of their own — only 一级/二级 merged down from above, or a 三级
+/// placeholder such as `指标2:` (DOMAIN §1b, see [`layout::is_placeholder`]) — are no indicator
+/// and are skipped; a placeholder's cell counts as read, with an info note. A row whose 一级 or
+/// 二级 starts on it is kept even when empty: that is the skeleton of a 二级 with no 三级.
 pub fn table_rows(
     scope: &mut Scope,
+    path: &str,
     header_row: u32,
     named: &[(&str, Option<u32>)],
+    beside: &[u32],
     stop: &[Label],
 ) -> Vec<TableRow> {
     let grid = scope.grid;
@@ -408,15 +432,15 @@ pub fn table_rows(
         let has_content = cols
             .iter()
             .enumerate()
-            .any(|(i, c)| c.is_some_and(|c| live(c, i < 2)));
+            .any(|(i, c)| c.is_some_and(|c| live(c, i < 2)))
+            || beside.iter().any(|&c| live(c, false));
         if !has_content {
             break;
         }
         let i = rows.len();
-        scope.record(
-            &format!("indicators[{i}]"),
-            crate::grid::Area::new((r, 0), (r, grid.cols.saturating_sub(1))),
-        );
+        // What the row maps, applied only if the row is kept: (field, cell, has text).
+        let mut fields: Vec<(String, Pos, bool)> = Vec::new();
+        let mut own_level = false;
         if let Some(c) = cols[0] {
             let area = grid.area((r, c));
             if live(c, true) {
@@ -425,14 +449,16 @@ pub fn table_rows(
                     level2.clear();
                 }
                 level1 = text;
-                scope.mark(&format!("indicators[{i}].level1"), area.first);
+                own_level |= area.first.0 == r;
+                fields.push((format!("{path}[{i}].level1"), area.first, true));
             }
         }
         if let Some(c) = cols.get(1).copied().flatten() {
             let area = grid.area((r, c));
             if live(c, true) {
                 level2 = grid.text((r, c));
-                scope.mark(&format!("indicators[{i}].level2"), area.first);
+                own_level |= area.first.0 == r;
+                fields.push((format!("{path}[{i}].level2"), area.first, true));
             } else if area.first.0 == r {
                 // A blank 二级 under a new 一级 block starts blank, not carried.
                 if cols[0].is_some_and(|c1| grid.area((r, c1)).first.0 == r && live(c1, true)) {
@@ -442,23 +468,49 @@ pub fn table_rows(
         }
         let mut texts = Vec::new();
         let mut cells = Vec::new();
-        for (name, c) in named.iter().skip(2) {
+        for (k, (name, c)) in named.iter().skip(2).enumerate() {
             match c {
                 Some(c) if grid.area((r, *c)).first.0 == r => {
                     let pos = grid.area((r, *c)).first;
-                    let path = format!("indicators[{i}].{name}");
-                    if grid.text(pos).is_empty() {
-                        scope.record(&path, grid.area(pos));
-                    } else {
-                        scope.mark(&path, pos);
+                    let mut text = grid.text(pos);
+                    if k == 0 && layout::is_placeholder(&text) {
+                        scope.mark_used(pos);
+                        scope.diagnostics.push(
+                            Diagnostic::info(
+                                "read.placeholder",
+                                format!(
+                                    "placeholder 三级 {text:?} from the blank form; read as blank"
+                                ),
+                            )
+                            .at(scope.location(pos)),
+                        );
+                        text.clear();
                     }
-                    texts.push(grid.text(pos));
+                    fields.push((format!("{path}[{i}].{name}"), pos, !text.is_empty()));
+                    texts.push(text);
                     cells.push(Some(pos));
                 }
                 _ => {
                     texts.push(String::new());
                     cells.push(None);
                 }
+            }
+        }
+        if !own_level && texts.iter().all(String::is_empty) {
+            for (_, pos, _) in fields {
+                scope.mark_used(pos);
+            }
+            continue;
+        }
+        scope.record(
+            &format!("{path}[{i}]"),
+            crate::grid::Area::new((r, 0), (r, grid.cols.saturating_sub(1))),
+        );
+        for (field, pos, has_text) in fields {
+            if has_text {
+                scope.mark(&field, pos);
+            } else {
+                scope.record(&field, grid.area(pos));
             }
         }
         rows.push(TableRow {

@@ -152,22 +152,32 @@ pub const VARIANTS: &[(&str, &str)] = &[
 /// Drops every whitespace character and a trailing weight in brackets (`产出指标(50分)`).
 pub fn normalize(label: &str) -> String {
     let s: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    match split_weight(&s) {
+        Some((stem, _)) => stem.to_string(),
+        None => s,
+    }
+}
+
+/// Splits the weight the national 自评表 prints inside a 一级 cell (DOMAIN §1b):
+/// `产出指标(50分)` → (`产出指标`, `50`), full-width brackets too. `None` when the label ends in
+/// no such weight. Whitespace is left as it is: the caller decides (see [`normalize`]).
+pub fn split_weight(label: &str) -> Option<(&str, &str)> {
+    let s = label.trim_end();
     for open in ['(', '（'] {
         if let Some(i) = s.rfind(open) {
             let tail = &s[i + open.len_utf8()..];
-            let inner = tail.trim_end_matches([')', '）']);
-            if inner.len() < tail.len()
-                && inner.ends_with('分')
-                && inner
-                    .trim_end_matches('分')
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == '.')
+            let Some(inner) = tail.strip_suffix([')', '）']) else {
+                continue;
+            };
+            if let Some(number) = inner.trim().strip_suffix('分').map(str::trim_end)
+                && !number.is_empty()
+                && number.chars().all(|c| c.is_ascii_digit() || c == '.')
             {
-                return s[..i].to_string();
+                return Some((s[..i].trim_end(), number));
             }
         }
     }
-    s
+    None
 }
 
 /// [`normalize`], then the canonical label for a known variant.
@@ -403,6 +413,37 @@ pub fn map_to_current(from: TaxonomySet, level1: &str, level2: &str) -> Option<M
     })
 }
 
+/// Carries a pair of the current set back to the old national set (DOMAIN §3.4 read
+/// backwards), for forms that must be filed on the 88号 set.
+///
+/// Every 成本指标 row becomes 产出指标/成本指标: exact for 经济成本指标, an approximation to
+/// review for 社会成本指标 and 生态环境成本指标, which the old set has no place for. Other
+/// current pairs map to themselves. `None` when the pair is not in the current set.
+pub fn map_to_old(level1: &str, level2: &str) -> Option<Mapping> {
+    let (l1, l2) = (canonical(level1), canonical(level2));
+    if !TaxonomySet::Current.contains(&l1, &l2) {
+        return None;
+    }
+    // The one old → current move of §3.4, read backwards.
+    if let Some(&(_, old1, old2, cost1, cost2, _)) =
+        MAPPINGS.iter().find(|(set, ..)| *set == TaxonomySet::Old)
+        && l1 == cost1
+    {
+        return Some(Mapping {
+            level1: old1,
+            level2: old2,
+            review: l2 != cost2,
+        });
+    }
+    OLD.iter().find(|e| e.name == l1).and_then(|e| {
+        e.level2.iter().find(|x| **x == l2).map(|x| Mapping {
+            level1: e.name,
+            level2: x,
+            review: false,
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -461,6 +502,36 @@ mod tests {
             map_to_current(TaxonomySet::Legacy2020, "产出指标", "数量指标"),
             None
         );
+    }
+
+    #[test]
+    fn maps_current_pairs_back_to_the_old_set() {
+        let m = map_to_old("成本指标", "经济成本指标").unwrap();
+        assert_eq!(
+            (m.level1, m.level2, m.review),
+            ("产出指标", "成本指标", false)
+        );
+        let m = map_to_old("成本指标", "生态环境成本指标").unwrap();
+        assert_eq!(
+            (m.level1, m.level2, m.review),
+            ("产出指标", "成本指标", true)
+        );
+        let m = map_to_old("效益\n指标", "可持续影响指标").unwrap();
+        assert_eq!((m.level1, m.level2), ("效益指标", "可持续影响指标"));
+        assert_eq!(map_to_old("产出指标", "成本指标"), None);
+    }
+
+    #[test]
+    fn splits_the_weight_printed_in_a_level1_cell() {
+        assert_eq!(split_weight("产出指标(50分)"), Some(("产出指标", "50")));
+        assert_eq!(split_weight("效益指标（30 分）"), Some(("效益指标", "30")));
+        assert_eq!(
+            split_weight("满意度指标 (7.5分)"),
+            Some(("满意度指标", "7.5"))
+        );
+        assert_eq!(split_weight("产出指标"), None);
+        assert_eq!(split_weight("产出指标(分)"), None);
+        assert_eq!(split_weight("项目总目标(2024年)"), None);
     }
 
     #[test]

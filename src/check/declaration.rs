@@ -47,7 +47,8 @@ fn is_blank(d: &Declaration) -> bool {
 }
 
 /// `decl.required` (DOMAIN §1c): the fields every 申报表 fills. 项目总目标 is optional (seeds
-/// 000/002 leave it blank), and 项目性质 is required only where the layout has it.
+/// 000/002 leave it blank), and 项目性质 is required only where the layout has it; the national
+/// 88号 layout (§1a) has no 项目类别 and no dates.
 fn required(d: &Declaration, out: &mut Findings) {
     let mut texts = vec![
         ("project_name", "项目名称", d.project_name.as_str()),
@@ -62,6 +63,11 @@ fn required(d: &Declaration, out: &mut Findings) {
         ("planned_end", "计划完成日期", d.planned_end.as_str()),
         ("annual_goal", "年度总体目标", d.annual_goal.as_str()),
     ];
+    if d.is_national() {
+        texts.retain(|(path, ..)| {
+            !matches!(*path, "project_category" | "planned_start" | "planned_end")
+        });
+    }
     if let Some(nature) = &d.project_nature {
         texts.insert(1, ("project_nature", "项目性质", nature.as_str()));
     }

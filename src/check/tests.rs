@@ -201,6 +201,7 @@ fn evaluated(
         weight: fig(weight),
         score: fig(score),
         deviation_reason: String::new(),
+        ..EvaluatedIndicator::default()
     }
 }
 

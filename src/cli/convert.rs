@@ -3,7 +3,7 @@
 
 use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics, refuse_overwriting_input};
 use crate::diag::Severity;
-use crate::migrate::{Taxonomy, migrate_document};
+use crate::migrate::{Scope as MigrateScope, Taxonomy, migrate_document};
 use crate::model::Document;
 use crate::read::read_inputs;
 use crate::write;
@@ -29,9 +29,10 @@ pub struct ConvertArgs {
     /// Print only errors.
     #[arg(short, long)]
     pub quiet: bool,
-    /// Convert the forms to this indicator set: 2020 目标表 become 申报表 and 申报表 rows move
-    /// between the older and the current national sets. Workbooks (.xlsx) are always written
-    /// in a set, `current` unless given; JSON and CSV keep the forms as read unless given.
+    /// Convert the forms to this indicator set: 2020 目标表 become 申报表, and the rows of 申报表
+    /// and 自评表 move between the older and the current national sets. Without it, workbooks
+    /// (.xlsx) get their 目标表 and 申报表 in the current set and their 自评表 as read; JSON and
+    /// CSV keep every form as read.
     #[arg(long, value_enum)]
     pub taxonomy: Option<TaxonomyArg>,
 }
@@ -102,12 +103,13 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     if !args.quiet {
         summarise(&inputs.document);
     }
-    let taxonomy = args
-        .taxonomy
-        .map(Taxonomy::from)
-        .or((format == OutputFormat::Xlsx).then_some(Taxonomy::Current));
-    if let Some(taxonomy) = taxonomy {
-        let migrated = migrate_document(&inputs.document, taxonomy);
+    let taxonomy = match args.taxonomy {
+        Some(t) => Some((Taxonomy::from(t), MigrateScope::All)),
+        None => (format == OutputFormat::Xlsx)
+            .then_some((Taxonomy::Current, MigrateScope::Declarations)),
+    };
+    if let Some((taxonomy, scope)) = taxonomy {
+        let migrated = migrate_document(&inputs.document, taxonomy, scope);
         print_diagnostics(&migrated.diagnostics, min);
         inputs.document = migrated.value;
         inputs.diagnostics.extend(migrated.diagnostics);

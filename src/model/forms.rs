@@ -46,9 +46,83 @@ pub struct Declaration {
     #[serde(default)]
     pub indicators: Vec<Indicator>,
     /// 备注 — what the input said that this form has no field for (the narrative sections and
-    /// prior-year amounts of a converted 2020 目标表): carried along, never dropped.
+    /// prior-year amounts of a converted 2020 目标表, the signatures of the 88号 form): carried
+    /// along, never dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// The 中期 side of the national 88号 申报表 (DOMAIN §1a); `None` for the Shanghai forms.
+    /// The rest of the form is its 年度 side: 年度资金总额 → `funds.annual_*`, 年度目标 →
+    /// `annual_goal`, the 年度 indicator columns → `indicators`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub medium_term: Option<MediumTerm>,
+}
+
+impl Declaration {
+    /// Whether the form is the national 88号 layout, which has no 项目类别 and no
+    /// 计划开始/完成日期 fields (its 项目期 stands for both).
+    pub fn is_national(&self) -> bool {
+        self.medium_term.is_some()
+    }
+}
+
+/// 中期 — the medium-term side of the national 88号 申报表 (DOMAIN §1a), printed left of the
+/// 年度 side: its funds, goal and indicators, and the 项目期 they span.
+///
+/// Kept whole so that JSON round-trips the form; the official Shanghai 申报表 has no place for
+/// it, so the xlsx writer prints it under 备注 ([`MediumTerm::notes`]).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct MediumTerm {
+    /// 项目期, as printed (`3年`).
+    #[serde(default)]
+    pub period: String,
+    /// The years in the 中期目标 label: `2024年—2026年` of `中期目标(2024年—2026年)`.
+    #[serde(default)]
+    pub years: String,
+    /// 中期资金总额, in the unit of the form's `funds`.
+    pub total: Option<Decimal>,
+    /// 其中：财政拨款 (中期 side)
+    pub fiscal: Option<Decimal>,
+    /// 其他资金 (中期 side)
+    pub other: Option<Decimal>,
+    /// 中期目标
+    #[serde(default)]
+    pub goal: String,
+    /// 中期 二级 / 三级 / 指标值, each with the 一级 the two sides share.
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+}
+
+impl MediumTerm {
+    /// The 中期 side as 备注 lines, for a layout that has no 中期 columns: 项目期, the three
+    /// amounts (`unit` in the label), 中期目标, then one line per indicator
+    /// (`中期指标：产出指标/数量指标` → `新建高标准农田面积：≥2.00(万亩)`). Blank fields print nothing.
+    pub fn notes(&self, unit: MoneyUnit) -> Vec<Note> {
+        let unit = unit.label();
+        let amount = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+        let goal_label = match self.years.as_str() {
+            "" => "中期目标".to_string(),
+            years => format!("中期目标（{years}）"),
+        };
+        let mut notes: Vec<Note> = [
+            ("项目期".to_string(), self.period.clone()),
+            (format!("中期资金总额（{unit}）"), amount(self.total)),
+            (format!("中期财政拨款（{unit}）"), amount(self.fiscal)),
+            (format!("中期其他资金（{unit}）"), amount(self.other)),
+            (goal_label, self.goal.clone()),
+        ]
+        .into_iter()
+        .map(|(label, text)| Note { label, text })
+        .collect();
+        notes.extend(self.indicators.iter().map(|i| Note {
+            label: format!("中期指标：{}/{}", i.level1, i.level2),
+            text: match (i.name.as_str(), i.target.raw.as_str()) {
+                (name, "") => name.to_string(),
+                (name, target) => format!("{name}：{target}"),
+            },
+        }));
+        notes.retain(|n| !n.text.is_empty());
+        notes
+    }
 }
 
 /// 备注 — one labelled text a form carries beside its fields, e.g. `项目概况` and its paragraph,

@@ -1,6 +1,7 @@
 //! Indicator rows: 一级 / 二级 / 三级 and their values.
 
 use super::{Figure, IndicatorValue};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// 三级指标 — one row of the indicator table of a 申报表 (or of a 2020 目标表).
@@ -28,6 +29,16 @@ pub struct Indicator {
     pub review: Option<String>,
 }
 
+impl EvaluatedIndicator {
+    /// The 一级 cell as the form prints it: `产出指标(50分)` when the row carries a weight.
+    pub fn level1_label(&self) -> String {
+        match self.level1_weight {
+            Some(w) => format!("{}({w}分)", self.level1),
+            None => self.level1.clone(),
+        }
+    }
+}
+
 impl Indicator {
     pub fn new(
         level1: impl Into<String>,
@@ -48,7 +59,12 @@ impl Indicator {
 /// 三级指标 of a 自评表: the declared row plus what was achieved and how it scored.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
 pub struct EvaluatedIndicator {
+    /// 一级指标, without the weight the national form prints in the cell (`产出指标(50分)`).
     pub level1: String,
+    /// The weight printed in the 一级 cell (`产出指标(50分)` → 50, DOMAIN §1b), on every row of
+    /// that 一级 like `level1`; `None` when the cell prints none (the Shanghai forms).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level1_weight: Option<Decimal>,
     pub level2: String,
     pub name: String,
     /// 年度指标值
@@ -62,4 +78,13 @@ pub struct EvaluatedIndicator {
     /// 偏差原因分析及改进措施
     #[serde(default)]
     pub deviation_reason: String,
+    /// The 一级/二级 the row had before it was mapped to another taxonomy (DOMAIN §3.4), as on
+    /// [`Indicator`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_level1: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_level2: Option<String>,
+    /// Why a person should look at this row again (a mapping with no true equivalent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<String>,
 }

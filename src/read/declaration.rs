@@ -11,14 +11,23 @@
 //!   rows (an 二级 with no 三级) kept
 //! - [x] 备注 below the table (label | text rows) → `notes`, as the writer prints a converted
 //!   2020 目标表's narrative sections and prior-year amounts
-//! - [ ] 88号 national form with 中期 and 年度 targets side by side
+//! - [x] 88号 national form (§1a), same reader: `项目支出绩效目标申报表`, `( 2024 年度)`,
+//!   主管部门及代码, 项目属性 → `project_nature`; 项目期 → `medium_term.period`; `项目资金 (万元)`
+//!   with 中期资金总额 / 其中:财政拨款 / 其他资金 on the left → `medium_term` and 年度资金总额 /
+//!   其中:财政拨款 / 其他资金 on the right → `funds.annual_*`; 总体目标 with
+//!   `中期目标(2024年—2026年)` → `medium_term.goal` (+ `years`) and 年度目标 → `annual_goal`;
+//!   the two-sided table `一级 | 二级 三级 指标值 (中期) | 二级 三级 指标值 (年度)` →
+//!   `medium_term.indicators` and `indicators`, sharing the 一级; the signature line
+//!   `项目责任人(签字): … 单位(盖章): …` → `notes` when filled in
+//! - [x] placeholder 三级 (`指标1:`, `……`) read as blank (see [`super::table_rows`])
 
-use super::scope::Scope;
-use super::{read_date, read_year, table_rows};
+use super::scope::{Direction, Scope};
+use super::{TableRow, read_date, read_year, table_rows};
 use crate::diag::Diagnostic;
-use crate::layout::Label;
+use crate::grid::Pos;
 use crate::layout::declaration::*;
-use crate::model::{Declaration, DeclarationFunds, Indicator, IndicatorValue, MoneyUnit, Note};
+use crate::layout::{Label, normalize_label};
+use crate::model::{Declaration, DeclarationFunds, Indicator, MediumTerm, MoneyUnit, Note};
 
 /// Every label of the form: a value search stops at any of them.
 pub const LABELS: &[Label] = &[
@@ -46,6 +55,11 @@ pub const LABELS: &[Label] = &[
     LEVEL3,
     TARGET,
     NOTES,
+    PROJECT_PERIOD,
+    MEDIUM_TOTAL,
+    MEDIUM_GOAL,
+    SIGNATURES[0],
+    SIGNATURES[1],
 ];
 
 /// Reads the declaration whose area is `scope`.
@@ -74,7 +88,23 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
         }
     }
 
-    form.funds = read_funds(&mut scope);
+    // The 88号 form: any of the labels only its 中期 side prints, or a two-sided table. Its
+    // labels count above 备注 only: a written 88号 form prints its 中期 side there, as notes.
+    let notes_row = scope.find(&NOTES).map(|p| p.0);
+    let mut above_notes = |label: &Label| {
+        scope
+            .find(label)
+            .filter(|p| notes_row.is_none_or(|n| p.0 < n))
+    };
+    let period = above_notes(&PROJECT_PERIOD);
+    let medium_goal = above_notes(&MEDIUM_GOAL);
+    let medium_total = above_notes(&MEDIUM_TOTAL);
+    let mut national = period.is_some() || medium_goal.is_some() || medium_total.is_some();
+    let mut medium = MediumTerm::default();
+    form.notes = read_signatures(&mut scope, notes_row);
+    let value = period.and_then(|l| scope.right_of(l));
+    medium.period = scope.take_text("medium_term.period", value);
+    form.funds = read_funds(&mut scope, medium_total, &mut medium);
 
     scope.find(&GOALS);
     for field in GOAL_FIELDS {
@@ -85,29 +115,99 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
             _ => form.annual_goal = text,
         }
     }
+    if let Some(label) = medium_goal {
+        medium.years = years_of(&scope.grid.text(label));
+        let value = scope.below(label);
+        medium.goal = scope.take_text("medium_term.goal", value);
+    }
 
-    form.indicators = read_indicators(&mut scope);
-    form.notes = read_notes(&mut scope);
+    let (indicators, medium_indicators) = read_indicators(&mut scope);
+    form.indicators = indicators;
+    if let Some(rows) = medium_indicators {
+        national = true;
+        medium.indicators = rows;
+    }
+    read_notes(&mut scope, &mut form.notes);
+    if national {
+        form.medium_term = Some(medium);
+    }
     let (source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
     form.source = Some(source);
     (form, diagnostics)
 }
 
-fn read_funds(scope: &mut Scope) -> DeclarationFunds {
+/// `项目责任人(签字):` and `单位(盖章):` (88号): a note each when something is written after them.
+fn read_signatures(scope: &mut Scope, notes_row: Option<u32>) -> Vec<Note> {
+    let from = scope.rows.0;
+    let mut notes = Vec::new();
+    for label in &SIGNATURES {
+        let Some(found) = scope
+            .labelled(label, Direction::Right, from)
+            .filter(|f| notes_row.is_none_or(|n| f.at.0 < n))
+        else {
+            continue;
+        };
+        let path = format!("notes[{}].text", notes.len());
+        let text = scope.take_value_text(&path, found.value.as_ref());
+        if !text.is_empty() {
+            notes.push(Note {
+                label: label.text.to_string(),
+                text,
+            });
+        }
+    }
+    notes
+}
+
+/// `2024年—2026年` of `中期目标(2024年—2026年)`; empty when the label has no parenthetical.
+fn years_of(label: &str) -> String {
+    let label = normalize_label(label);
+    label
+        .split_once('(')
+        .map(|(_, rest)| rest.trim_end_matches(')').to_string())
+        .unwrap_or_default()
+}
+
+/// 项目资金; the 中期 side into `medium` when the form has a `中期资金总额` label.
+fn read_funds(
+    scope: &mut Scope,
+    medium_total: Option<Pos>,
+    medium: &mut MediumTerm,
+) -> DeclarationFunds {
     let unit = scope.money_unit(&FUNDS, MoneyUnit::Yuan);
     let annual_col = scope.find(&ANNUAL_TOTAL).map(|p| p.1);
-    // 其他资金 stands on both sides; the side of 年度资金申请总额 decides which one it is.
-    let others = scope.find_all(&OTHER);
-    let (mut project_other, mut annual_other) = (None, None);
-    for (i, pos) in others.iter().enumerate() {
-        let annual_side = match annual_col {
-            Some(col) => pos.1 >= col,
-            None => i > 0,
-        };
-        if annual_side {
-            annual_other = Some(*pos)
-        } else {
-            project_other = Some(*pos)
+    // 其他资金 (and, in the 88号 form, 其中:财政拨款) stands on both sides; the side of
+    // 年度资金申请总额 decides which one it is.
+    let mut sides = |label: &Label| {
+        let (mut left, mut annual) = (None, None);
+        for (i, pos) in scope.find_all(label).into_iter().enumerate() {
+            let annual_side = match annual_col {
+                Some(col) => pos.1 >= col,
+                None => i > 0,
+            };
+            if annual_side {
+                annual = Some(pos)
+            } else {
+                left = Some(pos)
+            }
+        }
+        (left, annual)
+    };
+    let (left_other, annual_other) = sides(&OTHER);
+    let (left_fiscal, right_fiscal) = sides(&ANNUAL_FISCAL);
+    // The 88号 form's left side is its 中期 funds, the Shanghai form's the whole project's.
+    let (project_other, annual_fiscal) = match medium_total {
+        Some(_) => (None, right_fiscal),
+        None => (left_other, right_fiscal.or(left_fiscal)),
+    };
+    if medium_total.is_some() {
+        for (path, label, slot) in [
+            ("medium_term.total", medium_total, &mut medium.total),
+            ("medium_term.fiscal", left_fiscal, &mut medium.fiscal),
+            ("medium_term.other", left_other, &mut medium.other),
+        ] {
+            let value = label.and_then(|l| scope.right_of(l));
+            *slot = scope.take_amount(path, value, 2);
         }
     }
     let mut funds = DeclarationFunds {
@@ -118,6 +218,7 @@ fn read_funds(scope: &mut Scope) -> DeclarationFunds {
         let label = match field.path {
             "funds.project_other" => project_other,
             "funds.annual_other" => annual_other,
+            "funds.annual_fiscal" => annual_fiscal,
             _ => scope.find(&field.label),
         };
         let value = label.and_then(|l| scope.right_of(l));
@@ -143,37 +244,50 @@ fn read_funds(scope: &mut Scope) -> DeclarationFunds {
     funds
 }
 
-fn read_indicators(scope: &mut Scope) -> Vec<Indicator> {
+/// The indicator table: `(年度, 中期)` rows. A header that names 二级/三级/指标值 twice is the
+/// 88号 table, 中期 left and 年度 right of one shared 一级 column; otherwise there is no 中期.
+fn read_indicators(scope: &mut Scope) -> (Vec<Indicator>, Option<Vec<Indicator>>) {
     scope.find(&INDICATORS);
     let Some(head) = scope.find(&LEVEL1) else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
     let row = head.0;
-    let cols = [
-        ("level1", Some(head.1)),
-        ("level2", scope.find_in_row(&LEVEL2, row).map(|p| p.1)),
-        ("name", scope.find_in_row(&LEVEL3, row).map(|p| p.1)),
-        ("target", scope.find_in_row(&TARGET, row).map(|p| p.1)),
-    ];
-    table_rows(scope, row, &cols, &[NOTES])
-        .into_iter()
-        .map(|r| Indicator {
-            level1: r.level1,
-            level2: r.level2,
-            name: r.texts[0].clone(),
-            target: IndicatorValue::new(r.texts[1].clone()),
-            ..Indicator::default()
-        })
-        .collect()
+    let level2 = scope.find_all_in_row(&LEVEL2, row);
+    let level3 = scope.find_all_in_row(&LEVEL3, row);
+    let target = scope.find_all_in_row(&TARGET, row);
+    let side = |k: usize| {
+        [
+            ("level1", Some(head.1)),
+            ("level2", level2.get(k).map(|p| p.1)),
+            ("name", level3.get(k).map(|p| p.1)),
+            ("target", target.get(k).map(|p| p.1)),
+        ]
+    };
+    let columns = |cols: &[(&str, Option<u32>)]| -> Vec<u32> {
+        cols[1..].iter().filter_map(|(_, c)| *c).collect()
+    };
+    let rows = |scope: &mut Scope, path: &str, cols: &[(&str, Option<u32>)], beside: &[u32]| {
+        table_rows(scope, path, row, cols, beside, &[NOTES])
+            .into_iter()
+            .map(TableRow::into_indicator)
+            .collect::<Vec<_>>()
+    };
+    if level2.len() < 2 {
+        return (rows(scope, "indicators", &side(0), &[]), None);
+    }
+    let (medium, annual) = (side(0), side(1));
+    let annual_rows = rows(scope, "indicators", &annual, &columns(&medium));
+    let medium_rows = rows(scope, "medium_term.indicators", &medium, &columns(&annual));
+    (annual_rows, Some(medium_rows))
 }
 
-/// 备注 rows: each row's first cell is the note's label, the next its text.
-fn read_notes(scope: &mut Scope) -> Vec<Note> {
+/// 备注 rows, after the notes already read: each row's first cell is the note's label, the
+/// next its text.
+fn read_notes(scope: &mut Scope, notes: &mut Vec<Note>) {
     let Some(heading) = scope.find(&NOTES) else {
-        return Vec::new();
+        return;
     };
     let grid = scope.grid;
-    let mut notes = Vec::new();
     for r in grid.area(heading).last.0 + 1..=scope.rows.1 {
         let mut anchors = (0..grid.cols)
             .map(|c| (r, c))
@@ -186,5 +300,4 @@ fn read_notes(scope: &mut Scope) -> Vec<Note> {
             text: scope.take_text(&format!("notes[{i}].text"), text),
         });
     }
-    notes
 }

@@ -527,6 +527,7 @@ fn declaration(r: &Row, diags: &mut Vec<Diagnostic>) -> Declaration {
         annual_goal: r.text("年度总体目标"),
         indicators: Vec::new(),
         notes: Vec::new(),
+        ..Declaration::default()
     }
 }
 
@@ -679,6 +680,7 @@ fn join_indicators(
                 weight: r.figure("分值", diags),
                 score: r.figure("得分", diags),
                 deviation_reason: r.text("偏差原因分析及改进措施"),
+                ..EvaluatedIndicator::default()
             }),
             other => {
                 for name in ["实际完成值", "分值", "得分", "偏差原因分析及改进措施"]

@@ -13,11 +13,11 @@
 //! - [ ] other 绩效类型 values than 其他类 (none seen; read as printed)
 
 use super::scope::{Direction, Scope, Value};
-use super::{read_date_value, read_year, table_rows};
+use super::{TableRow, read_date_value, read_year, table_rows};
 use crate::diag::Diagnostic;
 use crate::layout::Label;
 use crate::layout::legacy_2020::*;
-use crate::model::{Indicator, IndicatorValue, Legacy2020, MoneyUnit};
+use crate::model::{Indicator, Legacy2020, MoneyUnit};
 
 /// Every label of the form: a value search stops at any of them.
 pub const LABELS: &[Label] = &[
@@ -173,14 +173,8 @@ fn read_indicators(scope: &mut Scope) -> Vec<Indicator> {
         ("name", scope.find_in_row(&LEVEL3, row).map(|p| p.1)),
         ("target", scope.find_in_row(&TARGET, row).map(|p| p.1)),
     ];
-    table_rows(scope, row, &cols, &[])
+    table_rows(scope, "indicators", row, &cols, &[], &[])
         .into_iter()
-        .map(|r| Indicator {
-            level1: r.level1,
-            level2: r.level2,
-            name: r.texts[0].clone(),
-            target: IndicatorValue::new(r.texts[1].clone()),
-            ..Indicator::default()
-        })
+        .map(TableRow::into_indicator)
         .collect()
 }

@@ -186,11 +186,23 @@ impl<'g> Scope<'g> {
 
     /// The first cell carrying `label` on row `row`.
     pub fn find_in_row(&mut self, label: &Label, row: u32) -> Option<Pos> {
-        let pos = (0..self.grid.cols)
-            .map(|c| (row, c))
-            .find(|&p| self.grid.area(p).first == p && label.matches(&self.grid.text(p)))?;
+        let pos = self.all_in_row(label, row).next()?;
         self.used.insert(pos);
         Some(pos)
+    }
+
+    /// Every cell carrying `label` on row `row`, left to right (the two sides of the 88号
+    /// indicator header), marked as used.
+    pub fn find_all_in_row(&mut self, label: &Label, row: u32) -> Vec<Pos> {
+        let found: Vec<Pos> = self.all_in_row(label, row).collect();
+        self.used.extend(found.iter().copied());
+        found
+    }
+
+    fn all_in_row<'a>(&'a self, label: &'a Label, row: u32) -> impl Iterator<Item = Pos> + 'a {
+        (0..self.grid.cols)
+            .map(move |c| (row, c))
+            .filter(|&p| self.grid.area(p).first == p && label.matches(&self.grid.text(p)))
     }
 
     /// The value a label implies on its right: the first non-empty cell after the label's area on

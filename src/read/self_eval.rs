@@ -8,8 +8,12 @@
 //!   format read as percentages
 //! - [x] 预期目标 / 实际完成情况
 //! - [x] indicator table: 一级 / 二级 carried, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差原因
-//! - [x] 总分 (分值 and 得分 columns), 评分等级
-//! - [ ] weights printed inside 一级 cells (`产出指标(50分)`)
+//! - [x] 总分 (分值 and 得分 columns), 评分等级 (absent from the national form: left blank)
+//! - [x] national 9-column form (§1b): `全年预算数(A)`, `执行率(B/A)` and the like match their
+//!   labels; the weight printed in a 一级 cell (`产出指标(50分)`) → `level1_weight`, the 一级
+//!   kept canonical; placeholder 三级 (`指标1:`, `……`) read as blank, and a row with nothing
+//!   else dropped (an info note each; an empty 二级 stays as a skeleton row)
+//! - [ ] the footnote under the national form (`注:1.一级指标分值统一设置为…`): reported unmapped
 
 use super::scope::Scope;
 use super::{read_year, table_rows};
@@ -19,6 +23,7 @@ use crate::layout::self_eval::*;
 use crate::model::{
     EvaluatedIndicator, IndicatorValue, MoneyUnit, SelfEvaluation, SelfEvaluationFunds,
 };
+use crate::taxonomy;
 
 /// Every label of the form: a value search stops at any of them.
 pub const LABELS: &[Label] = &[
@@ -148,7 +153,7 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) {
                 .map(|(n, l)| (*n, scope.find_in_row(l, row).map(|p| p.1))),
         )
         .collect();
-    let rows = table_rows(scope, row, &cols, &[TOTAL, GRADE]);
+    let rows = table_rows(scope, "indicators", row, &cols, &[], &[TOTAL, GRADE]);
     for (i, r) in rows.iter().enumerate() {
         let weight = scope.take_figure(
             &format!("indicators[{i}].weight"),
@@ -160,8 +165,10 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) {
             non_blank(scope, r.cells[4]),
             0,
         );
+        let (level1, level1_weight) = split_level1(&r.level1);
         form.indicators.push(EvaluatedIndicator {
-            level1: r.level1.clone(),
+            level1,
+            level1_weight,
             level2: r.level2.clone(),
             name: r.texts[0].clone(),
             target: IndicatorValue::new(r.texts[1].clone()),
@@ -169,6 +176,7 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) {
             weight,
             score,
             deviation_reason: r.texts[5].clone(),
+            ..EvaluatedIndicator::default()
         });
     }
     let after = rows.last().map(|r| r.row + 1).unwrap_or(row + 1);
@@ -197,6 +205,14 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) {
         }
         form.grade = scope.take_text("grade", value);
     }
+}
+
+/// `产出指标(50分)` → (`产出指标`, 50); a 一级 without a weight, or with one that is not a
+/// number, is kept whole.
+fn split_level1(text: &str) -> (String, Option<rust_decimal::Decimal>) {
+    taxonomy::split_weight(text)
+        .and_then(|(stem, w)| Some((stem.to_string(), Some(w.parse().ok()?))))
+        .unwrap_or_else(|| (text.to_string(), None))
 }
 
 fn non_blank(scope: &Scope, pos: Option<(u32, u32)>) -> Option<(u32, u32)> {

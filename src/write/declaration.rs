@@ -2,7 +2,8 @@
 //!
 //! Rows 1–2 title and year; rows 3–5 the header fields; rows 6–9 项目资金; rows 10–11 the goals;
 //! from row 12 the indicator table, `绩效指标` in column A over all of it; then 备注, when the
-//! form has notes. Without 项目性质
+//! form has notes or a 中期 side (an 88号 form's, see [`crate::model::MediumTerm::notes`]).
+//! Without 项目性质
 //! (`project_nature == None`, the 宝山 layout) the project name spans C3:F3.
 
 use super::sheet::{FormSheet, area, row_area, unknown_field};
@@ -95,10 +96,16 @@ pub fn write(sheet: &mut Worksheet, form: &Declaration, styles: &Styles) -> Resu
         let target = indicator.target.to_text();
         out.text(row_area(row, at::TARGET_COLS), &target, &styles.value)?;
     }
-    if !form.notes.is_empty() {
+    // The 88号 form's 中期 side has no place in this layout: it is printed under 备注, after
+    // the form's own notes, rather than dropped.
+    let mut notes = form.notes.clone();
+    if let Some(medium) = &form.medium_term {
+        notes.extend(medium.notes(form.funds.unit));
+    }
+    if !notes.is_empty() {
         let heading = last + 1;
         out.label(row_area(heading, at::NOTES_COLS), at::NOTES.text)?;
-        for (row, note) in (heading + 1..).zip(&form.notes) {
+        for (row, note) in (heading + 1..).zip(&notes) {
             out.label(row_area(row, at::NOTE_LABEL_COLS), &note.label)?;
             out.long_text(row_area(row, at::NOTE_TEXT_COLS), &note.text)?;
         }

@@ -8,7 +8,7 @@ use super::sheet::{FormSheet, area, row_area, unknown_field};
 use super::styles::Styles;
 use crate::grid::Area;
 use crate::layout::{self, self_eval as at};
-use crate::model::SelfEvaluation;
+use crate::model::{EvaluatedIndicator, SelfEvaluation};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 /// Paints `form` onto an empty worksheet.
@@ -67,10 +67,15 @@ pub fn write(
         out.label(cell(header, col), column.text)?;
     }
     let first = header + 1;
-    let levels: Vec<(&str, &str)> = form
+    let level1: Vec<String> = form
         .indicators
         .iter()
-        .map(|i| (i.level1.as_str(), i.level2.as_str()))
+        .map(EvaluatedIndicator::level1_label)
+        .collect();
+    let levels: Vec<(&str, &str)> = level1
+        .iter()
+        .zip(&form.indicators)
+        .map(|(l1, i)| (l1.as_str(), i.level2.as_str()))
         .collect();
     out.levels(first, &levels, at::LEVEL1_COL, at::LEVEL2_COL)?;
     for (row, indicator) in (first..).zip(&form.indicators) {

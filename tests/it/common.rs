@@ -1,6 +1,7 @@
 //! Shared test helpers: fixture paths, reading, golden files.
 
-use jixiao::model::{Document, Form};
+use jixiao::model::{Document, Figure, Form};
+use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
 /// `../shared/fixtures/<name>` beside the checkout (CI has it there too).
@@ -132,4 +133,14 @@ pub fn soffice_available(test: &str) -> bool {
         eprintln!("{test}: soffice not installed, not checked");
     }
     found
+}
+
+/// A decimal written in a test.
+pub fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+/// A figure as the JSON model writes it: `""` blank, `"-"` (or `—`) a dash, else a number.
+pub fn fig(s: &str) -> Figure {
+    serde_json::from_value(serde_json::Value::String(s.into())).unwrap()
 }

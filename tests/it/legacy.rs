@@ -4,6 +4,7 @@
 use crate::common::{fixture, jixiao, read};
 use jixiao::model::{Form, Legacy2020, MoneyUnit};
 use rust_decimal::Decimal;
+use std::path::Path;
 
 const FILE: &str = "xining-2020-legacy.xlsx";
 
@@ -258,17 +259,24 @@ fn legacy_2020_flat_rows() {
     assert!(indicators.rows.iter().all(|r| r[2] == "目标表"));
 }
 
+/// `jixiao convert INPUT [--taxonomy SET] -o OUTPUT [more args]`.
+fn convert_to(input: &Path, taxonomy: Option<&str>, output: &Path, more: &[&str]) -> (i32, String) {
+    let mut args = vec!["convert", input.to_str().unwrap()];
+    if let Some(set) = taxonomy {
+        args.extend(["--taxonomy", set]);
+    }
+    args.extend(["-o", output.to_str().unwrap()]);
+    args.extend(more);
+    let (code, _, err) = jixiao(&args);
+    (code, err)
+}
+
 #[test]
 fn legacy_2020_json_round_trip_keeps_the_narrative() {
     let dir = crate::common::temp_dir("legacy-json");
     let out = dir.join("legacy.json");
     let input = fixture(FILE);
-    let (code, _, err) = jixiao(&[
-        "convert",
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let (code, err) = convert_to(&input, None, &out, &[]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("read 目标表 \"合作交流工作业务费\""), "{err}");
     assert!(err.contains("(66 of 66 cells mapped)"), "{err}");
@@ -285,14 +293,7 @@ fn converts_legacy_2020_to_a_current_declaration() {
     let dir = crate::common::temp_dir("legacy-migrate");
     let out = dir.join("current.json");
     let input = fixture(FILE);
-    let (code, _, err) = jixiao(&[
-        "convert",
-        input.to_str().unwrap(),
-        "--taxonomy",
-        "current",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let (code, err) = convert_to(&input, Some("current"), &out, &[]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("合作交流工作业务费!B24: warning[migrate.review]: 投入与管理/投入管理 → 成本指标/经济成本指标"), "{err}");
     let doc = jixiao::read::read_json(&out).unwrap();
@@ -353,15 +354,7 @@ fn converts_legacy_2020_to_a_current_declaration() {
         );
         assert_eq!(note("绩效类型").as_deref(), Some("其他类"));
     }
-    let (code, _, _) = jixiao(&[
-        "convert",
-        input.to_str().unwrap(),
-        "--taxonomy",
-        "old",
-        "-q",
-        "-o",
-        dir.join("old.json").to_str().unwrap(),
-    ]);
+    let (code, _) = convert_to(&input, Some("old"), &dir.join("old.json"), &["-q"]);
     assert_eq!(code, 0);
     let doc = jixiao::read::read_json(&dir.join("old.json")).unwrap();
     let Form::Declaration(d) = &doc.forms[0] else {
@@ -380,24 +373,10 @@ fn converts_legacy_2020_to_a_current_workbook_that_reads_back() {
     let dir = crate::common::temp_dir("legacy-xlsx");
     let input = fixture(FILE);
     let (json, xlsx) = (dir.join("current.json"), dir.join("current.xlsx"));
-    let (code, _, err) = jixiao(&[
-        "convert",
-        input.to_str().unwrap(),
-        "--taxonomy",
-        "current",
-        "-q",
-        "-o",
-        json.to_str().unwrap(),
-    ]);
+    let (code, err) = convert_to(&input, Some("current"), &json, &["-q"]);
     assert_eq!(code, 0, "{err}");
     // Workbooks are written in the current set without being asked.
-    let (code, _, err) = jixiao(&[
-        "convert",
-        input.to_str().unwrap(),
-        "-q",
-        "-o",
-        xlsx.to_str().unwrap(),
-    ]);
+    let (code, err) = convert_to(&input, None, &xlsx, &["-q"]);
     assert_eq!(code, 0, "{err}");
     let expected = crate::common::without_source(&jixiao::read::read_json(&json).unwrap().forms);
     let back = jixiao::read::read_workbook(&xlsx).unwrap();
@@ -435,4 +414,115 @@ fn converts_legacy_2020_to_a_current_workbook_that_reads_back() {
         };
         assert_eq!(levels(b), levels(e), "the mapped taxonomy");
     }
+}
+
+/// Issue 4: `--taxonomy current` moves 自评表 rows too. Seed 001 is on the old set: its
+/// 产出指标/成本指标 rows become 成本指标/经济成本指标 (first, as the current set prints them),
+/// remember what they were, keep their figures, and the JSON reads back as written.
+#[test]
+fn converts_self_evaluations_to_the_current_set_and_back() {
+    use jixiao::migrate::{Scope, Taxonomy, migrate_document};
+    use jixiao::model::{Document, EvaluatedIndicator, SelfEvaluation};
+    const SELF_EVALS: &str = "xinjiang-2023-self-evaluations.xlsx";
+    let dir = crate::common::temp_dir("self-eval-taxonomy");
+    let (current, old) = (dir.join("current.json"), dir.join("old.json"));
+    let input = fixture(SELF_EVALS);
+    let (code, err) = convert_to(&input, Some("current"), &current, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !err.contains("migrate."),
+        "an exact mapping warns of nothing: {err}"
+    );
+    let as_read = read(SELF_EVALS);
+    let back = jixiao::read::read_json(&current).unwrap();
+    let in_memory = migrate_document(
+        &Document::new(as_read.clone()),
+        Taxonomy::Current,
+        Scope::All,
+    );
+    assert_eq!(back.forms, in_memory.value.forms, "the JSON round trip");
+
+    let self_eval = |f: &Form| -> SelfEvaluation {
+        match f {
+            Form::SelfEvaluation(s) => s.clone(),
+            other => panic!("expected 自评表, found {}", other.kind_label()),
+        }
+    };
+    let mut moved_rows = 0;
+    for (migrated, original) in back.forms.iter().zip(&as_read) {
+        let (m, o) = (self_eval(migrated), self_eval(original));
+        let is_old_cost = |i: &EvaluatedIndicator| {
+            (i.level1.as_str(), i.level2.as_str()) == ("产出指标", "成本指标")
+        };
+        // The current set prints 成本指标 first; every other row keeps its place and labels.
+        let expected: Vec<EvaluatedIndicator> = o
+            .indicators
+            .iter()
+            .filter(|i| is_old_cost(i))
+            .map(|i| EvaluatedIndicator {
+                level1: "成本指标".into(),
+                level2: "经济成本指标".into(),
+                source_level1: Some("产出指标".into()),
+                source_level2: Some("成本指标".into()),
+                ..i.clone()
+            })
+            .chain(o.indicators.iter().filter(|i| !is_old_cost(i)).cloned())
+            .collect();
+        assert_eq!(m.indicators, expected, "{}", o.project_name);
+        moved_rows += o.indicators.iter().filter(|i| is_old_cost(i)).count();
+        // The recorded cells follow their rows.
+        let (ms, os) = (m.source.unwrap(), o.source.unwrap());
+        for (i, row) in m.indicators.iter().enumerate() {
+            let j = o
+                .indicators
+                .iter()
+                .position(|r| r.name == row.name && r.target == row.target)
+                .unwrap();
+            assert_eq!(
+                ms.cell(&format!("indicators[{i}].name")),
+                os.cell(&format!("indicators[{j}].name")),
+                "{}",
+                row.name
+            );
+        }
+        assert_eq!(
+            (m.total_weight, m.total_score),
+            (o.total_weight, o.total_score)
+        );
+    }
+    assert!(
+        moved_rows >= 5,
+        "seed 001 has cost rows in every form: {moved_rows}"
+    );
+
+    // Back to the old set: the rows are where seed 001 printed them, and still say where they came from.
+    let (code, err) = convert_to(&current, Some("old"), &old, &["-q"]);
+    assert_eq!(code, 0, "{err}");
+    let back = jixiao::read::read_json(&old).unwrap();
+    for (migrated, original) in back.forms.iter().zip(&as_read) {
+        let (m, o) = (self_eval(migrated), self_eval(original));
+        let levels = |s: &SelfEvaluation| -> Vec<(String, String, String)> {
+            s.indicators
+                .iter()
+                .map(|i| (i.level1.clone(), i.level2.clone(), i.name.clone()))
+                .collect()
+        };
+        assert_eq!(levels(&m), levels(&o), "{}", o.project_name);
+        assert!(
+            m.indicators
+                .iter()
+                .filter(|i| i.level2 == "成本指标")
+                .all(|i| i.source_level1.as_deref() == Some("产出指标"))
+        );
+    }
+
+    // A workbook without --taxonomy keeps a 自评表 on the set it was read in.
+    let xlsx = dir.join("as-read.xlsx");
+    let (code, err) = convert_to(&input, None, &xlsx, &["-q"]);
+    assert_eq!(code, 0, "{err}");
+    let written = jixiao::read::read_workbook(&xlsx).unwrap().value;
+    assert_eq!(
+        crate::common::without_source(&written),
+        crate::common::without_source(&as_read)
+    );
 }

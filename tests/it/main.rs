@@ -7,6 +7,7 @@ mod diff;
 mod flat;
 mod formats;
 mod legacy;
+mod national;
 mod read_fixtures;
 mod template;
 mod tolerance;

@@ -29,6 +29,7 @@ fn evaluated(cells: [&str; 8]) -> EvaluatedIndicator {
         weight: fig(cells[5]),
         score: fig(cells[6]),
         deviation_reason: cells[7].into(),
+        ..EvaluatedIndicator::default()
     }
 }
 
