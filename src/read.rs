@@ -217,6 +217,29 @@ pub struct Inputs {
     pub diagnostics: Vec<Diagnostic>,
     pub errors: Vec<Error>,
     pub files: Vec<PathBuf>,
+    /// For each form of `document`, in order: the input it came from and its index there.
+    pub origins: Vec<(String, usize)>,
+}
+
+impl Inputs {
+    /// Where form `i` came from: its source sheet, or for a JSON form without one the input file
+    /// and `forms[k]`, so a finding always names a place.
+    pub fn origin(&self, i: usize) -> Location {
+        let form = self.document.forms.get(i);
+        if let Some(src) = form.and_then(Form::source) {
+            return Location {
+                file: src.file.clone(),
+                sheet: Some(src.sheet.clone()),
+                cell: None,
+            };
+        }
+        let (file, k) = self.origins.get(i).cloned().unwrap_or_default();
+        Location {
+            file,
+            sheet: Some(format!("forms[{k}]")),
+            cell: None,
+        }
+    }
 }
 
 /// Reads workbooks, JSON models and directories into one [`Document`].
@@ -225,6 +248,10 @@ pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
     for file in expand_inputs(paths) {
         match read_path(&file) {
             Ok(read) => {
+                let shown = file.display().to_string();
+                inputs
+                    .origins
+                    .extend((0..read.value.len()).map(|k| (shown.clone(), k)));
                 inputs.document.forms.extend(read.value);
                 inputs.diagnostics.extend(read.diagnostics);
             }

@@ -89,7 +89,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         scoring: args.scoring.options(),
     };
     let mut findings = inputs.diagnostics.clone();
-    findings.extend(check::check_document(&inputs.document, &opts));
+    for (i, form) in inputs.document.forms.iter().enumerate() {
+        let mut found = check::check(form, &opts);
+        for d in found.iter_mut().filter(|d| d.at.is_none()) {
+            d.at = Some(inputs.origin(i));
+        }
+        findings.extend(found);
+    }
     let counts = Counts::of(&findings);
     let unreadable: Vec<String> = inputs.errors.iter().map(ToString::to_string).collect();
     let mut stdout = std::io::stdout().lock();

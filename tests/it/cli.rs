@@ -160,3 +160,20 @@ fn convert_reports_bad_usage_with_exit_2() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot tell the output format"), "{err}");
 }
+
+#[test]
+fn check_names_the_json_form_when_it_has_no_source() {
+    let dir = temp_dir("cli-json-origin");
+    let model = dir.join("typed.json");
+    std::fs::write(
+        &model,
+        r#"{"schema_version":1,"forms":[{"kind":"declaration","project_name":"机关服务费","year":2026,"funds":{"unit":"元","annual_total":"100.00","annual_fiscal":"90.00","annual_carryover":"0.00","annual_other":"0.00"}}]}"#,
+    )
+    .unwrap();
+    let (code, out, _) = jixiao(&["check", model.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("typed.json: forms[0]: error[decl.annual-total-sum]"),
+        "{out}"
+    );
+}
