@@ -107,7 +107,7 @@ pub fn write(sheet: &mut Worksheet, form: &Declaration, styles: &Styles) -> Resu
         out.label(row_area(heading, at::NOTES_COLS), at::NOTES.text)?;
         for (row, note) in (heading + 1..).zip(&notes) {
             out.label(row_area(row, at::NOTE_LABEL_COLS), &note.label)?;
-            out.long_text(row_area(row, at::NOTE_TEXT_COLS), &note.text)?;
+            out.note(row_area(row, at::NOTE_TEXT_COLS), &note.text)?;
         }
     }
     out.finish()

@@ -81,8 +81,13 @@ impl<'a> FormSheet<'a> {
 
     /// A long text (a goal) over an area: left and top, with room for a few lines when empty.
     pub fn long_text(&mut self, at: Area, text: &str) -> Result<(), XlsxError> {
-        let format = self.styles.text_left_top.clone();
         self.minimums.push((at, LONG_TEXT_MIN_HEIGHT));
+        self.note(at, text)
+    }
+
+    /// A text left and top, as tall as it needs and no taller (a 备注 line).
+    pub fn note(&mut self, at: Area, text: &str) -> Result<(), XlsxError> {
+        let format = self.styles.text_left_top.clone();
         self.text(at, text, &format)
     }
 
