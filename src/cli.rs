@@ -54,6 +54,26 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_UNREADABLE: u8 = 2;
 
+/// Reads the inputs and reports on stderr what could not be read and what the readers warn
+/// about (only errors with `quiet`).
+pub fn read_reporting(paths: &[PathBuf], quiet: bool) -> crate::read::Inputs {
+    let inputs = crate::read::read_inputs(paths);
+    for e in &inputs.errors {
+        eprintln!("jixiao: {e}");
+    }
+    print_diagnostics(&inputs.diagnostics, shown(quiet));
+    inputs
+}
+
+/// The least severe diagnostic to print: warnings, or only errors with `--quiet`.
+pub fn shown(quiet: bool) -> Severity {
+    if quiet {
+        Severity::Error
+    } else {
+        Severity::Warning
+    }
+}
+
 /// Prints diagnostics to stderr, one block each.
 pub fn print_diagnostics(diagnostics: &[Diagnostic], min: Severity) {
     for d in diagnostics.iter().filter(|d| d.severity <= min) {

@@ -5,7 +5,6 @@ use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics, refuse_overwriting_inpu
 use crate::diag::Severity;
 use crate::migrate::{Scope as MigrateScope, Taxonomy, migrate_document};
 use crate::model::Document;
-use crate::read::read_inputs;
 use crate::write;
 use anyhow::bail;
 use clap::{Args, ValueEnum};
@@ -90,16 +89,8 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
             args.output.display()
         ),
     };
-    let mut inputs = read_inputs(&args.inputs);
-    for e in &inputs.errors {
-        eprintln!("jixiao: {e}");
-    }
-    let min = if args.quiet {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
-    print_diagnostics(&inputs.diagnostics, min);
+    let mut inputs = super::read_reporting(&args.inputs, args.quiet);
+    let min = super::shown(args.quiet);
     if !args.quiet {
         summarise(&inputs.document);
     }

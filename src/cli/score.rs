@@ -8,7 +8,6 @@ use super::check::ScoringArgs;
 use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics, refuse_overwriting_input};
 use crate::diag::Severity;
 use crate::model::{Document, Form};
-use crate::read::read_inputs;
 use crate::score::{self, Action};
 use anyhow::bail;
 use clap::Args;
@@ -58,16 +57,7 @@ fn write_output(doc: &Document, path: &Path, min: Severity) -> anyhow::Result<()
 }
 
 pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
-    let mut inputs = read_inputs(&args.inputs);
-    for e in &inputs.errors {
-        eprintln!("jixiao: {e}");
-    }
-    let min = if args.quiet {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
-    print_diagnostics(&inputs.diagnostics, min);
+    let mut inputs = super::read_reporting(&args.inputs, args.quiet);
     if inputs.document.forms.is_empty() {
         eprintln!("jixiao: nothing written: no form was read");
         return Ok(ExitCode::from(EXIT_UNREADABLE));
@@ -97,7 +87,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    write_output(&inputs.document, &args.output, min)?;
+    write_output(&inputs.document, &args.output, super::shown(args.quiet))?;
     if !args.quiet {
         eprintln!("wrote {}", args.output.display());
     }
