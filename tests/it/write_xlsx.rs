@@ -58,6 +58,26 @@ fn writes_every_fixture_as_the_official_form_cell_for_cell() {
     }
 }
 
+/// The checked-in `templates/` are the official blank forms: same text in the same cells and the
+/// same merged ranges as the shared blank fixtures (the writer's byte-for-byte match with them is
+/// a unit test in src/write/tests.rs).
+#[test]
+fn templates_are_the_official_blank_forms() {
+    for (template, blank) in [
+        ("declaration.xlsx", "blank-declaration.xlsx"),
+        ("self-evaluation.xlsx", "blank-self-evaluation.xlsx"),
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("templates")
+            .join(template);
+        assert_eq!(
+            layout(&grid::open(&path).unwrap()),
+            layout(&grid::open(&fixture(blank)).unwrap()),
+            "templates/{template}"
+        );
+    }
+}
+
 #[test]
 fn xlsx_json_xlsx_json_is_identical() {
     let dir = temp_dir("write-roundtrip");
