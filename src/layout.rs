@@ -7,23 +7,30 @@
 use crate::grid::{Area, Pos};
 use crate::model::MoneyUnit;
 
+/// Full-width colon, brackets, slash and comma as their half-width forms (labels only).
+fn unify(c: char) -> char {
+    match c {
+        '：' => ':',
+        '（' => '(',
+        '）' => ')',
+        '／' => '/',
+        '，' => ',',
+        _ => c,
+    }
+}
+
 /// Compares labels, never values: drops all whitespace and line breaks, unifies full- and
 /// half-width colons and brackets, and drops a trailing colon (`项目资金总额:`).
 pub fn normalize_label(text: &str) -> String {
     let mut s: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '：' => ':',
-            '（' => '(',
-            '）' => ')',
-            '／' => '/',
-            '，' => ',',
-            _ => c,
-        })
+        .map(unify)
         .collect();
-    for tag in ["<p>", "</p>", "<br>", "<br/>"] {
-        s = s.replace(tag, "");
+    if s.contains('<') {
+        for tag in ["<p>", "</p>", "<br>", "<br/>"] {
+            s = s.replace(tag, "");
+        }
     }
     while s.ends_with(':') {
         s.pop();
@@ -59,11 +66,16 @@ impl Label {
         std::iter::once(self.text)
             .chain(self.variants.iter().copied())
             .any(|l| {
-                let l = normalize_label(l);
-                cell == l
-                    || cell
-                        .strip_prefix(l.as_str())
-                        .is_some_and(|rest| rest.starts_with('(') && rest.ends_with(')'))
+                // The label normalised on the fly: this runs for every cell and label.
+                let mut rest = cell.chars();
+                let same = l
+                    .trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '：')
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .map(unify)
+                    .all(|c| rest.next() == Some(c));
+                let rest = rest.as_str();
+                same && (rest.is_empty() || (rest.starts_with('(') && rest.ends_with(')')))
             })
     }
 }
@@ -85,6 +97,10 @@ pub struct Pair {
 /// the cell, and every later one must follow whitespace, so that a value's own text is never
 /// split. Returns no pairs when the cell does not start with a label and a colon.
 pub fn split_pairs(text: &str, labels: &[Label]) -> Vec<Pair> {
+    // Every pair has a colon: most cells have none, and need no further look.
+    if !text.contains([':', '：']) {
+        return Vec::new();
+    }
     // The cell without whitespace, punctuation unified, each char with its byte offset in `text`.
     let norm: Vec<(char, usize, bool)> = {
         let mut out = Vec::new();
@@ -94,15 +110,7 @@ pub fn split_pairs(text: &str, labels: &[Label]) -> Vec<Pair> {
                 after_space = true;
                 continue;
             }
-            let c = match c {
-                '：' => ':',
-                '（' => '(',
-                '）' => ')',
-                '／' => '/',
-                '，' => ',',
-                _ => c,
-            };
-            out.push((c, i, after_space));
+            out.push((unify(c), i, after_space));
             after_space = false;
         }
         out

@@ -276,14 +276,10 @@ fn read_year(scope: &mut Scope) -> Option<i32> {
             }
             let compact: String = text.chars().filter(|ch| !ch.is_whitespace()).collect();
             let before = compact.split("年度").next().unwrap_or("");
-            let digits: String = before
-                .chars()
-                .rev()
-                .take_while(char::is_ascii_digit)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
+            // The digits right before 年度: `（2026年度）`, `( 2024 年度)`.
+            let digits = &before[before
+                .trim_end_matches(|ch: char| ch.is_ascii_digit())
+                .len()..];
             let inner = before.trim_start_matches(['（', '(']);
             if digits.len() == 4 {
                 scope.mark("year", (r, c));

@@ -97,9 +97,12 @@ pub fn golden_json(name: &str, forms: &[Form]) -> String {
     jixiao::write::json::to_string(&Document::new(forms))
 }
 
-/// A fresh empty directory under the system temp dir.
+/// A fresh empty directory under the system temp dir, unique per call: tests run in parallel
+/// and two of them may ask for the same name (a shared name once raced and failed a test).
 pub fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("jixiao-test-{}-{name}", std::process::id()));
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("jixiao-test-{}-{n}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
