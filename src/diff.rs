@@ -11,7 +11,7 @@
 
 use crate::diag::Location;
 use crate::layout;
-use crate::model::{Document, Form, Source};
+use crate::model::{Document, Form, FundsRow, SelfEvaluationFunds, Source};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::fmt;
@@ -45,7 +45,7 @@ pub struct Change {
     /// paths use the NEW row's index (the OLD one for a removed row).
     pub path: String,
     /// The label the form prints for the field, when it has one.
-    pub label: Option<&'static str>,
+    pub label: Option<String>,
     pub what: ChangeKind,
     /// The NEW side's cell, where its reader recorded one.
     pub at: Option<Location>,
@@ -306,7 +306,7 @@ fn lcs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
 }
 
 /// The printed label of a field path, from the layouts.
-fn label(path: &str) -> Option<&'static str> {
+fn label(path: &str) -> Option<String> {
     let fields = layout::declaration::HEADER
         .iter()
         .chain(layout::declaration::FUND_FIELDS)
@@ -314,77 +314,34 @@ fn label(path: &str) -> Option<&'static str> {
         .chain(layout::self_eval::HEADER)
         .chain(layout::self_eval::GOAL_FIELDS);
     if let Some(f) = fields.clone().find(|f| f.path == path) {
-        return Some(f.label.text);
+        return Some(f.label.text.to_string());
     }
-    let last = path.rsplit('.').next().unwrap_or(path);
     if path.starts_with("indicators[") {
-        return match last {
-            "level1" => Some("一级指标"),
-            "level2" => Some("二级指标"),
-            "name" => Some("三级指标"),
-            "target" => Some("指标值"),
-            "actual" => Some("实际完成值"),
-            "weight" => Some("分值"),
-            "score" => Some("得分"),
-            "deviation_reason" => Some("偏差原因分析及改进措施"),
-            _ => None,
-        };
+        let last = path.rsplit('.').next().unwrap_or(path);
+        return layout::flat::indicator_label(last).map(str::to_string);
     }
     if let Some(rest) = path.strip_prefix("funds.") {
+        // `row·column`, as the flat tables name the 自评表 funds grid.
         let (row, col) = rest.split_once('.')?;
-        let r = ["total", "fiscal", "carryover", "other"]
-            .iter()
-            .position(|x| *x == row)?;
-        let c = [
-            "initial_budget",
-            "annual_budget",
-            "executed",
-            "weight",
-            "rate",
-            "score",
-        ]
-        .iter()
-        .position(|x| *x == col)?;
-        return GRID_LABELS.get(r * 6 + c).copied();
+        let r = SelfEvaluationFunds::ROWS.iter().position(|x| *x == row)?;
+        let c = FundsRow::COLUMNS.iter().position(|x| *x == col)?;
+        return Some(format!(
+            "{}·{}",
+            layout::flat::FUND_ROWS[r],
+            layout::flat::FUND_COLUMNS[c]
+        ));
     }
-    match path {
-        "year" => Some("年度"),
-        "total_weight" => Some("总分·分值"),
-        "total_score" => Some("总分·得分"),
-        "grade" => Some("评分等级"),
-        "expected_goal" => Some("预期目标"),
-        "actual_result" => Some("实际完成情况"),
-        _ => None,
-    }
+    let label = match path {
+        "year" => "年度",
+        "total_weight" => "总分·分值",
+        "total_score" => "总分·得分",
+        "grade" => "评分等级",
+        "expected_goal" => "预期目标",
+        "actual_result" => "实际完成情况",
+        _ => return None,
+    };
+    Some(label.to_string())
 }
-
-/// `row·column` labels of the 自评表 funds grid, row-major, as the flat tables name them.
-const GRID_LABELS: [&str; 24] = [
-    "年度资金总额·年初预算数",
-    "年度资金总额·全年预算数",
-    "年度资金总额·全年执行数",
-    "年度资金总额·分值",
-    "年度资金总额·执行率",
-    "年度资金总额·得分",
-    "当年财政拨款·年初预算数",
-    "当年财政拨款·全年预算数",
-    "当年财政拨款·全年执行数",
-    "当年财政拨款·分值",
-    "当年财政拨款·执行率",
-    "当年财政拨款·得分",
-    "上年结转资金·年初预算数",
-    "上年结转资金·全年预算数",
-    "上年结转资金·全年执行数",
-    "上年结转资金·分值",
-    "上年结转资金·执行率",
-    "上年结转资金·得分",
-    "其他资金·年初预算数",
-    "其他资金·全年预算数",
-    "其他资金·全年执行数",
-    "其他资金·分值",
-    "其他资金·执行率",
-    "其他资金·得分",
-];
 
 /// `申报表 2026 机关服务费`, then one indented line per change.
 impl fmt::Display for FormDiff {
@@ -414,7 +371,7 @@ impl fmt::Display for FormDiff {
 /// `funds.annual_total 年度资金申请总额: 140000.00 → 150000.00  (at new.xlsx: 机关服务费!H6)`.
 impl fmt::Display for Change {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = match self.label {
+        let name = match &self.label {
             Some(l) => format!("{} {l}", self.path),
             None => self.path.clone(),
         };
@@ -434,6 +391,25 @@ impl fmt::Display for Change {
 mod tests {
     use super::*;
     use crate::model::{Declaration, Indicator};
+
+    #[test]
+    fn labels_come_from_the_layouts() {
+        assert_eq!(
+            label("funds.annual_total").as_deref(),
+            Some("年度资金申请总额")
+        );
+        assert_eq!(
+            label("funds.fiscal.executed").as_deref(),
+            Some("当年财政拨款·全年执行数")
+        );
+        assert_eq!(label("funds.other.score").as_deref(), Some("其他资金·得分"));
+        assert_eq!(label("indicators[3].target").as_deref(), Some("指标值"));
+        assert_eq!(
+            label("indicators[0].deviation_reason").as_deref(),
+            Some("偏差原因分析及改进措施")
+        );
+        assert_eq!(label("funds.total.nonsense"), None);
+    }
 
     fn decl(indicators: &[(&str, &str)]) -> Document {
         Document::new(vec![Form::Declaration(Declaration {

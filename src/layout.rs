@@ -756,6 +756,27 @@ pub mod flat {
         "偏差原因分析及改进措施",
     ];
 
+    /// The model's field names of the indicator columns from 一级指标 on
+    /// (`INDICATOR_COLUMNS[5..]`, and [`super::self_eval::TABLE_COLUMNS`] in the same order).
+    pub const INDICATOR_FIELDS: [&str; 8] = [
+        "level1",
+        "level2",
+        "name",
+        "target",
+        "actual",
+        "weight",
+        "score",
+        "deviation_reason",
+    ];
+
+    /// The printed label of an indicator field (`target` → `指标值`).
+    pub fn indicator_label(field: &str) -> Option<&'static str> {
+        let i = INDICATOR_FIELDS.iter().position(|f| *f == field)?;
+        INDICATOR_COLUMNS
+            .get(INDICATOR_COLUMNS.len() - INDICATOR_FIELDS.len() + i)
+            .copied()
+    }
+
     /// All columns of `self_evaluations`: the lead, `R.C` for each funds cell, the tail.
     pub fn self_evaluation_columns() -> Vec<String> {
         let grid = FUND_ROWS

@@ -9,6 +9,7 @@
 //! The model ([`model`]) knows no file format; [`grid`] is the only module that calls calamine,
 //! [`write`] the only one that calls rust_xlsxwriter. The 中文 glossary is in [`model`].
 
+pub mod blank;
 pub mod check;
 pub mod cli;
 pub mod diag;
@@ -22,5 +23,4 @@ pub mod profile;
 pub mod read;
 pub mod score;
 pub mod taxonomy;
-pub mod template;
 pub mod write;

@@ -119,18 +119,8 @@ fn declaration() -> Declaration {
 /// The cells of the official 8-column 自评表 for `rows` indicators.
 fn self_eval_source(rows: usize) -> Source {
     let mut cells = BTreeMap::new();
-    for (r, key) in ["total", "fiscal", "carryover", "other"].iter().enumerate() {
-        for (c, col) in [
-            "initial_budget",
-            "annual_budget",
-            "executed",
-            "weight",
-            "rate",
-            "score",
-        ]
-        .iter()
-        .enumerate()
-        {
+    for (r, key) in SelfEvaluationFunds::ROWS.iter().enumerate() {
+        for (c, col) in FundsRow::COLUMNS.iter().enumerate() {
             let letter = (b'C' + c as u8) as char;
             cells.insert(format!("funds.{key}.{col}"), format!("{letter}{}", 6 + r));
         }

@@ -207,21 +207,26 @@ pub struct SelfEvaluationFunds {
 
 impl SelfEvaluationFunds {
     /// The rows with their field names, in form order.
+    /// The rows' field names, in form order (`funds.<row>.<column>` paths use them).
+    pub const ROWS: [&'static str; 4] = ["total", "fiscal", "carryover", "other"];
+
     pub fn rows(&self) -> [(&'static str, &FundsRow); 4] {
+        let [a, b, c, d] = Self::ROWS;
         [
-            ("total", &self.total),
-            ("fiscal", &self.fiscal),
-            ("carryover", &self.carryover),
-            ("other", &self.other),
+            (a, &self.total),
+            (b, &self.fiscal),
+            (c, &self.carryover),
+            (d, &self.other),
         ]
     }
 
     pub fn rows_mut(&mut self) -> [(&'static str, &mut FundsRow); 4] {
+        let [a, b, c, d] = Self::ROWS;
         [
-            ("total", &mut self.total),
-            ("fiscal", &mut self.fiscal),
-            ("carryover", &mut self.carryover),
-            ("other", &mut self.other),
+            (a, &mut self.total),
+            (b, &mut self.fiscal),
+            (c, &mut self.carryover),
+            (d, &mut self.other),
         ]
     }
 }
@@ -245,25 +250,37 @@ pub struct FundsRow {
 
 impl FundsRow {
     /// The six columns with their field names, in form order.
+    /// The columns' field names, in form order.
+    pub const COLUMNS: [&'static str; 6] = [
+        "initial_budget",
+        "annual_budget",
+        "executed",
+        "weight",
+        "rate",
+        "score",
+    ];
+
     pub fn columns(&self) -> [(&'static str, Figure); 6] {
+        let [a, b, c, d, e, f] = Self::COLUMNS;
         [
-            ("initial_budget", self.initial_budget),
-            ("annual_budget", self.annual_budget),
-            ("executed", self.executed),
-            ("weight", self.weight),
-            ("rate", self.rate),
-            ("score", self.score),
+            (a, self.initial_budget),
+            (b, self.annual_budget),
+            (c, self.executed),
+            (d, self.weight),
+            (e, self.rate),
+            (f, self.score),
         ]
     }
 
     pub fn columns_mut(&mut self) -> [(&'static str, &mut Figure); 6] {
+        let [a, b, c, d, e, f] = Self::COLUMNS;
         [
-            ("initial_budget", &mut self.initial_budget),
-            ("annual_budget", &mut self.annual_budget),
-            ("executed", &mut self.executed),
-            ("weight", &mut self.weight),
-            ("rate", &mut self.rate),
-            ("score", &mut self.score),
+            (a, &mut self.initial_budget),
+            (b, &mut self.annual_budget),
+            (c, &mut self.executed),
+            (d, &mut self.weight),
+            (e, &mut self.rate),
+            (f, &mut self.score),
         ]
     }
 }

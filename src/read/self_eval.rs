@@ -135,19 +135,9 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) {
         return;
     };
     let row = head.0;
-    const NAMES: [&str; 8] = [
-        "level1",
-        "level2",
-        "name",
-        "target",
-        "actual",
-        "weight",
-        "score",
-        "deviation_reason",
-    ];
     let cols: Vec<(&str, Option<u32>)> = std::iter::once(("level1", Some(head.1)))
         .chain(
-            NAMES[1..]
+            crate::layout::flat::INDICATOR_FIELDS[1..]
                 .iter()
                 .zip(&TABLE_COLUMNS[1..])
                 .map(|(n, l)| (*n, scope.find_in_row(l, row).map(|p| p.1))),

@@ -1,9 +1,9 @@
 mod fixture_forms;
 
 use super::*;
+use crate::blank;
 use crate::grid::{self, Grid};
 use crate::model::{Declaration, IndicatorValue, Legacy2020, SelfEvaluation};
-use crate::template::{blank_declaration, blank_self_evaluation};
 use fixture_forms::*;
 
 /// A fresh directory under the system temp dir, removed when dropped.
@@ -188,11 +188,11 @@ fn templates_are_the_written_blank_forms() {
     for (file, form) in [
         (
             "declaration.xlsx",
-            Form::Declaration(blank_declaration(Some(2026))),
+            Form::Declaration(blank::declaration(Some(2026))),
         ),
         (
             "self-evaluation.xlsx",
-            Form::SelfEvaluation(blank_self_evaluation(Some(2025))),
+            Form::SelfEvaluation(blank::self_evaluation(Some(2025))),
         ),
     ] {
         let written = dir.join(file);
@@ -215,9 +215,9 @@ fn blank_forms_are_named_after_their_title() {
     let grids = write_and_read(
         &dir,
         vec![
-            Form::Declaration(blank_declaration(None)),
-            Form::SelfEvaluation(blank_self_evaluation(None)),
-            Form::Declaration(blank_declaration(None)),
+            Form::Declaration(blank::declaration(None)),
+            Form::SelfEvaluation(blank::self_evaluation(None)),
+            Form::Declaration(blank::declaration(None)),
         ],
     );
     let names: Vec<&str> = grids.iter().map(|g| g.sheet.as_str()).collect();
@@ -259,7 +259,7 @@ fn legacy_forms_are_skipped_with_a_warning() {
     let written = write_xlsx(
         &doc(vec![
             Form::Legacy2020(legacy.clone()),
-            Form::Declaration(blank_declaration(Some(2026))),
+            Form::Declaration(blank::declaration(Some(2026))),
         ]),
         &path,
     )

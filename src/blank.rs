@@ -36,7 +36,7 @@ const SELF_EVALUATION_SKELETON: [(&str, &str); 8] = [
 /// Why: the writer rebuilds the official layout from the model, so the blank form is a model
 /// value; `templates/declaration.xlsx` is this form written (year 2026). The 项目性质 field is
 /// present but empty, amounts are blank and the indicator table lists the standard skeleton.
-pub fn blank_declaration(year: Option<i32>) -> Declaration {
+pub fn declaration(year: Option<i32>) -> Declaration {
     Declaration {
         year,
         project_nature: Some(String::new()),
@@ -50,10 +50,10 @@ pub fn blank_declaration(year: Option<i32>) -> Declaration {
 
 /// A blank 财政项目支出绩效自评表 for `year`, as the official form prints it.
 ///
-/// Why: see [`blank_declaration`]; `templates/self-evaluation.xlsx` is this form written
+/// Why: see [`declaration`]; `templates/self-evaluation.xlsx` is this form written
 /// (year 2025). Amounts are in 万元; the 年度资金总额 row carries the weight `10.00`, its sub-rows
 /// print `-` under 分值 and 得分, and 总分 carries `100`.
-pub fn blank_self_evaluation(year: Option<i32>) -> SelfEvaluation {
+pub fn self_evaluation(year: Option<i32>) -> SelfEvaluation {
     let mut form = SelfEvaluation {
         year,
         indicators: SELF_EVALUATION_SKELETON
