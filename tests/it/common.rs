@@ -147,3 +147,31 @@ pub fn d(s: &str) -> Decimal {
 pub fn fig(s: &str) -> Figure {
     serde_json::from_value(serde_json::Value::String(s.into())).unwrap()
 }
+
+/// Renders workbooks as a reader sees them (scripts/render.sh: LibreOffice → PDF → one PNG a
+/// page) into `out`, failing the test when LibreOffice reports an error or makes no PDF.
+/// Returns the number of pages.
+pub fn render(out: &Path, workbooks: &[PathBuf]) -> usize {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/render.sh");
+    let run = std::process::Command::new("bash")
+        .arg(&script)
+        .arg(out)
+        .args(workbooks)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    std::fs::read_dir(out)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "png")
+        })
+        .count()
+}

@@ -1,7 +1,7 @@
 //! Written workbooks, checked through jixiao's own reader and Grid, never by bytes:
 //! the official layout cell for cell, the round trip, and that LibreOffice opens them.
 
-use crate::common::{FIXTURES, fixture, read, soffice_available, temp_dir, without_source};
+use crate::common::{FIXTURES, fixture, read, render, soffice_available, temp_dir, without_source};
 
 /// The fixtures in today's layouts (the 2020 form is written only after migration: tests/it/legacy.rs).
 fn current_fixtures() -> impl Iterator<Item = &'static str> {
@@ -122,30 +122,9 @@ fn libreoffice_opens_written_workbooks() {
         .extend(read("baoshan-2024-declarations.xlsx").into_iter().take(2));
     let book = dir.join("forms.xlsx");
     jixiao::write::write_xlsx(&doc, &book).unwrap();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/render.sh");
-    let out = std::process::Command::new("bash")
-        .arg(&script)
-        .arg(dir.join("render"))
-        .arg(&book)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let pages = render(&dir.join("render"), &[book]);
     let pdf = std::fs::read(dir.join("render/forms.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
     // One page per form: each form fits one page wide and is printed on its own page.
-    let pages = std::fs::read_dir(dir.join("render"))
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|x| x == "png")
-        })
-        .count();
     assert_eq!(pages, doc.forms.len());
 }
