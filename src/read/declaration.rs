@@ -106,15 +106,10 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
     medium.period = scope.take_text("medium_term.period", value);
     form.funds = read_funds(&mut scope, medium_total, &mut medium);
 
-    scope.find(&GOALS);
-    for field in GOAL_FIELDS {
-        let value = scope.find(&field.label).and_then(|l| scope.below(l));
-        let text = scope.take_text(field.path, value);
-        match field.path {
-            "overall_goal" => form.overall_goal = text,
-            _ => form.annual_goal = text,
-        }
-    }
+    [form.overall_goal, form.annual_goal] = scope
+        .texts_below(&GOALS, GOAL_FIELDS)
+        .try_into()
+        .unwrap_or_default();
     if let Some(label) = medium_goal {
         medium.years = years_of(&scope.grid.text(label));
         let value = scope.below(label);

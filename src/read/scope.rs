@@ -4,7 +4,7 @@
 
 use crate::diag::{Diagnostic, Location};
 use crate::grid::{Area, Cell, Grid, Pos, cell_name};
-use crate::layout::{Label, split_pairs};
+use crate::layout::{Field, Label, split_pairs};
 use crate::model::{Figure, MoneyUnit, Source, UnmappedCell};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
@@ -231,6 +231,19 @@ impl<'g> Scope<'g> {
             return None;
         }
         Some(self.grid.area(pos).first)
+    }
+
+    /// The text under each field's label (the goal boxes), in field order, after the label of
+    /// the whole block (`项目绩效目标`, `年度总体目标`) is marked as read.
+    pub fn texts_below(&mut self, block: &Label, fields: &[Field]) -> Vec<String> {
+        self.find(block);
+        fields
+            .iter()
+            .map(|field| {
+                let value = self.find(&field.label).and_then(|l| self.below(l));
+                self.take_text(field.path, value)
+            })
+            .collect()
     }
 
     /// Marks `pos` as taken by the field `path` and returns its trimmed text.

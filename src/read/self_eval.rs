@@ -74,15 +74,10 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
         }
     }
     form.funds = read_funds(&mut scope);
-    scope.find(&GOALS);
-    for field in GOAL_FIELDS {
-        let value = scope.find(&field.label).and_then(|l| scope.below(l));
-        let text = scope.take_text(field.path, value);
-        match field.path {
-            "expected_goal" => form.expected_goal = text,
-            _ => form.actual_result = text,
-        }
-    }
+    [form.expected_goal, form.actual_result] = scope
+        .texts_below(&GOALS, GOAL_FIELDS)
+        .try_into()
+        .unwrap_or_default();
     read_indicators(&mut scope, &mut form);
     let (source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
     form.source = Some(source);
