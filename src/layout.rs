@@ -500,9 +500,10 @@ pub mod self_eval {
             text: "全年执行数",
             variants: &["预算执行数"],
         },
+        // The money block says 分数 (seed 001); the indicator table below says 分值.
         Label {
-            text: "分值",
-            variants: &["分数"],
+            text: "分数",
+            variants: &["分值"],
         },
         Label {
             text: "执行率(%)",
