@@ -54,6 +54,21 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
     titles.dedup_by_key(|((row, _), _)| *row);
     let mut forms = Vec::new();
     let mut diagnostics = Vec::new();
+    let filled = grid.cells().len();
+    if titles.is_empty() && filled > 0 {
+        diagnostics.push(
+            Diagnostic::warning(
+                "read.no-form-on-sheet",
+                format!("工作表中没有找到表单标题，其中 {filled} 个非空单元格未读取"),
+            )
+            .at(Location {
+                file: grid.file.clone(),
+                sheet: Some(grid.sheet.clone()),
+                cell: None,
+            })
+            .hint("表单以标题开头，如 财政项目支出绩效目标申报表 或 财政项目支出绩效自评表"),
+        );
+    }
     if let Some(((first_row, _), _)) = titles.first() {
         for (pos, cell) in grid.cells() {
             if pos.0 < *first_row {
@@ -111,11 +126,14 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
 /// [`Error::Unreadable`] when the file is not a workbook, or holds no form at all.
 pub fn read_workbook(path: &Path) -> Result<Read<Vec<Form>>> {
     let grids = grid::open(path)?;
+    let notes: Vec<Diagnostic> = grids.iter().flat_map(|g| g.notes.clone()).collect();
     if flat::is_flat_workbook(&grids) {
-        return Ok(flat::read_grids(&grids));
+        let mut read = flat::read_grids(&grids);
+        read.diagnostics.splice(0..0, notes);
+        return Ok(read);
     }
     let mut forms = Vec::new();
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = notes;
     for g in &grids {
         let read = read_grid(g);
         forms.extend(read.value);
@@ -219,9 +237,36 @@ pub struct Inputs {
     pub files: Vec<PathBuf>,
     /// For each form of `document`, in order: the input it came from and its index there.
     pub origins: Vec<(String, usize)>,
+    /// The inputs whose reading met errors (a cell that is not a number, …), with how many.
+    pub read_errors: Vec<(String, usize)>,
 }
 
 impl Inputs {
+    /// Takes out the forms of every input whose reading met errors, and returns those inputs
+    /// with their error counts. A writer calls this so that one broken file costs its own
+    /// forms only: the other files are written, the broken one is named.
+    pub fn drop_files_with_errors(&mut self) -> Vec<(String, usize)> {
+        if self.read_errors.is_empty() {
+            return Vec::new();
+        }
+        let bad: std::collections::HashSet<&str> =
+            self.read_errors.iter().map(|(f, _)| f.as_str()).collect();
+        let mut forms = Vec::new();
+        let mut origins = Vec::new();
+        for (form, origin) in std::mem::take(&mut self.document.forms)
+            .into_iter()
+            .zip(std::mem::take(&mut self.origins))
+        {
+            if !bad.contains(origin.0.as_str()) {
+                forms.push(form);
+                origins.push(origin);
+            }
+        }
+        self.document.forms = forms;
+        self.origins = origins;
+        self.read_errors.clone()
+    }
+
     /// Where form `i` came from: its source sheet, or for a JSON form without one the input file
     /// and `forms[k]`, so a finding always names a place.
     pub fn origin(&self, i: usize) -> Location {
@@ -249,6 +294,14 @@ pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
         match read_path(&file) {
             Ok(read) => {
                 let shown = file.display().to_string();
+                let errors = read
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == crate::diag::Severity::Error)
+                    .count();
+                if errors > 0 {
+                    inputs.read_errors.push((shown.clone(), errors));
+                }
                 inputs
                     .origins
                     .extend((0..read.value.len()).map(|k| (shown.clone(), k)));

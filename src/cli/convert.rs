@@ -91,6 +91,12 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     };
     let mut inputs = super::read_reporting(&args.inputs, args.quiet);
     let min = super::shown(args.quiet);
+    // A file with read errors loses its own forms only (README, "Broken inputs").
+    let rejected = inputs.drop_files_with_errors();
+    for (file, n) in &rejected {
+        eprintln!("jixiao: {file}: 读取时有 {n} 个错误，此文件的表单未写出");
+    }
+    inputs.diagnostics.retain(|d| d.severity != Severity::Error);
     if !args.quiet {
         summarise(&inputs.document);
     }
@@ -162,7 +168,7 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
             eprintln!("wrote {}", w.display());
         }
     }
-    let code = if inputs.errors.is_empty() {
+    let code = if inputs.errors.is_empty() && rejected.is_empty() {
         EXIT_OK
     } else {
         EXIT_UNREADABLE

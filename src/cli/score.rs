@@ -58,6 +58,11 @@ fn write_output(doc: &Document, path: &Path, min: Severity) -> anyhow::Result<()
 
 pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let mut inputs = super::read_reporting(&args.inputs, args.quiet);
+    // A file with read errors loses its own forms only (README, "Broken inputs").
+    let rejected = inputs.drop_files_with_errors();
+    for (file, n) in &rejected {
+        eprintln!("jixiao: {file}: 读取时有 {n} 个错误，此文件的表单未写出");
+    }
     if inputs.document.forms.is_empty() {
         eprintln!("jixiao: nothing written: no form was read");
         return Ok(ExitCode::from(EXIT_UNREADABLE));
@@ -91,7 +96,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     if !args.quiet {
         eprintln!("wrote {}", args.output.display());
     }
-    let code = if inputs.errors.is_empty() {
+    let code = if inputs.errors.is_empty() && rejected.is_empty() {
         EXIT_OK
     } else {
         EXIT_UNREADABLE
