@@ -41,6 +41,7 @@
 //! | `self.total-score` | error | §2.1, §5.6 | 总分 = Σ 得分 + 预算执行得分 |
 //! | `self.grade` | error | §2.5 | 评分等级 matches 总分 (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差) |
 //! | `legacy.taxonomy` | error | §3.3 | 2020 目标表 (一级目标, 二级目标) is a pair of the 2020 set |
+//! | `number.too-large` | error | — | the figures a rule computes with fit a decimal (no overflow) |
 //!
 //! The table is [`RULES`] in code; a test keeps both in step.
 
@@ -68,10 +69,11 @@ pub use crate::msg::rules::{
     DECL_DATE_ORDER, DECL_DATE_YEAR, DECL_PROJECT_TOTAL_ONE_YEAR, DECL_PROJECT_TOTAL_SUM,
     DECL_REQUIRED, FORM_BLANK, INDICATOR_LEVEL1_MISSING, INDICATOR_NO_COMPARATOR,
     INDICATOR_RATE_UNIT, INDICATOR_REQUIRED, INDICATOR_TAXONOMY, INDICATOR_TAXONOMY_MIXED,
-    INDICATOR_UNIT_MISSING, INDICATOR_UNIT_UNKNOWN, LEGACY_TAXONOMY, SELF_ACTUAL_UNIT,
-    SELF_DEVIATION_REASON, SELF_EXECUTION_RATE, SELF_EXECUTION_SCORE, SELF_EXECUTION_WEIGHT,
-    SELF_FUNDS_SUM, SELF_GRADE, SELF_QUALITATIVE_BAND, SELF_QUANTITATIVE_SCORE, SELF_REQUIRED,
-    SELF_SCORE_CAP, SELF_TOTAL_SCORE, SELF_TOTAL_WEIGHT, SELF_WEIGHT_SUM,
+    INDICATOR_UNIT_MISSING, INDICATOR_UNIT_UNKNOWN, LEGACY_TAXONOMY, NUMBER_TOO_LARGE,
+    SELF_ACTUAL_UNIT, SELF_DEVIATION_REASON, SELF_EXECUTION_RATE, SELF_EXECUTION_SCORE,
+    SELF_EXECUTION_WEIGHT, SELF_FUNDS_SUM, SELF_GRADE, SELF_QUALITATIVE_BAND,
+    SELF_QUANTITATIVE_SCORE, SELF_REQUIRED, SELF_SCORE_CAP, SELF_TOTAL_SCORE, SELF_TOTAL_WEIGHT,
+    SELF_WEIGHT_SUM,
 };
 
 /// Checks every form of a document.
@@ -122,6 +124,21 @@ impl<'a> Findings<'a> {
         let last = self.list.len() - 1;
         &mut self.list[last]
     }
+}
+
+/// The sum of input figures, `None` when it overflows (a finding, never a panic).
+fn checked_sum(
+    figures: impl IntoIterator<Item = rust_decimal::Decimal>,
+) -> Option<rust_decimal::Decimal> {
+    figures
+        .into_iter()
+        .try_fold(rust_decimal::Decimal::ZERO, |acc, x| acc.checked_add(x))
+}
+
+/// `number.too-large`: a rule could not compute `what` because the figures overflow.
+fn too_large(out: &mut Findings, path: &str, what: &str) {
+    out.add(NUMBER_TOO_LARGE, path, format!("数值过大，无法计算{what}"))
+        .hint("检查该单元格的数字与单位（元/万元）是否填错");
 }
 
 /// Builder-style setters on a recorded finding.

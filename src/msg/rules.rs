@@ -52,6 +52,7 @@ rules! { CHECK_RULES:
     SELF_TOTAL_SCORE = "self.total-score", Error, "§2.1, §5.6", "总分 = 各指标得分 + 预算执行得分", "总分 = Σ 得分 + 预算执行得分";
     SELF_GRADE = "self.grade", Error, "§2.5", "评分等级与总分相符", "评分等级 matches 总分";
     LEGACY_TAXONOMY = "legacy.taxonomy", Error, "§3.3", "（一级目标, 二级目标）属于 2020 指标体系", "(一级目标, 二级目标) of the 2020 set";
+    NUMBER_TOO_LARGE = "number.too-large", Error, "—", "参与计算的数字不超出可计算范围", "figures fit a decimal when computed with";
 }
 
 rules! { READ_RULES:
