@@ -6,6 +6,7 @@ mod common;
 mod diff;
 mod flat;
 mod formats;
+mod hostile;
 mod legacy;
 mod national;
 mod read_fixtures;
