@@ -365,7 +365,8 @@ fn password_protected(shown: &str) -> Error {
 /// Bounds on what one input may make jixiao hold, checked *before* anything that size is
 /// allocated, so that a hostile or broken file gives a located error instead of an abort or a
 /// hang. The defaults (README, "Limits") hold the largest real forms many times over;
-/// [`Limits::from_env`] lets a user raise them (`JIXIAO_MAX_…`).
+/// [`Limits::from_vars`] lets a user raise them (the CLI reads `JIXIAO_MAX_…` from the
+/// environment; the library itself never does).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Size of an input file, in bytes.
@@ -394,15 +395,11 @@ impl Default for Limits {
 }
 
 impl Limits {
-    /// The defaults, each overridden by its environment variable when set to a number:
+    /// The defaults, each overridden by its variable when `var` gives it as a number:
     /// `JIXIAO_MAX_FILE_BYTES`, `JIXIAO_MAX_PART_BYTES`, `JIXIAO_MAX_SHEET_CELLS`,
     /// `JIXIAO_MAX_MERGED_CELLS`, `JIXIAO_MAX_TEXT_CHARS`.
-    pub fn from_env() -> Limits {
-        let get = |name: &str| {
-            std::env::var(name)
-                .ok()
-                .and_then(|v| v.trim().parse::<u64>().ok())
-        };
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Limits {
+        let get = |name: &str| var(name).and_then(|v| v.trim().parse::<u64>().ok());
         let d = Limits::default();
         Limits {
             max_file_bytes: get("JIXIAO_MAX_FILE_BYTES").unwrap_or(d.max_file_bytes),
@@ -421,7 +418,7 @@ impl Limits {
     }
 
     /// Makes these the limits of every later read in this process (the CLI installs
-    /// [`Limits::from_env`]); only the first call counts.
+    /// [`Limits::from_vars`] of its environment); only the first call counts.
     pub fn install(self) {
         let _ = LIMITS.set(self);
     }
@@ -468,6 +465,14 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
     let bytes =
         std::fs::read(path).map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
     open_bytes(&bytes, &shown, &limits)
+}
+
+/// Opens an xlsx workbook held in memory (one jixiao has just written, to read it back).
+///
+/// # Errors
+/// [`Error::Unreadable`] when the bytes are not an xlsx workbook.
+pub fn open_xlsx_bytes(bytes: &[u8], shown: &str) -> Result<Vec<Grid>> {
+    open_bytes(bytes, shown, &Limits::current())
 }
 
 /// [`open`] on the bytes of a file named `shown` (its extension tells .xlsb from .xlsx).

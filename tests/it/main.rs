@@ -10,6 +10,7 @@ mod hostile;
 mod legacy;
 mod national;
 mod read_fixtures;
+mod report;
 mod template;
 mod tolerance;
 mod write_xlsx;
