@@ -9,6 +9,9 @@
 //! The model ([`model`]) knows no file format; [`grid`] is the only module that calls calamine,
 //! [`write`] the only one that calls rust_xlsxwriter. The 中文 glossary is in [`model`].
 //!
+//! `DOMAIN §N` in comments and in the check rules points at section N of `docs/domain.md`, the
+//! project's account of the forms: layouts, scoring and rounding, indicator sets, notation.
+//!
 //! # The front door: bytes in, bytes out
 //!
 //! Every reader takes bytes and a file name (the name tells formats apart with the content and
@@ -118,6 +121,7 @@ pub mod jobs;
 pub mod layout;
 pub mod migrate;
 pub mod model;
+pub mod msg;
 pub mod profile;
 pub mod read;
 pub mod score;

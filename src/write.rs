@@ -13,6 +13,7 @@
 pub mod declaration;
 pub mod flat;
 pub mod json;
+pub mod report;
 pub mod self_eval;
 mod sheet;
 pub mod styles;
@@ -241,7 +242,7 @@ pub(crate) fn new_workbook() -> std::result::Result<Workbook, XlsxError> {
     Ok(workbook)
 }
 
-fn title(form: &Form) -> &'static str {
+pub(crate) fn title(form: &Form) -> &'static str {
     match form {
         Form::Declaration(_) => crate::layout::declaration::TITLE.text,
         Form::SelfEvaluation(_) => crate::layout::self_eval::TITLE.text,

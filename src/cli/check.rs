@@ -29,6 +29,10 @@ pub struct CheckArgs {
     /// Print only errors (and warnings with --strict); infos and the summary are dropped.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also write a workbook to send back: a copy of every form with each finding's cell
+    /// filled (errors red, warnings yellow) and noted, after a first sheet 问题清单 listing them all.
+    #[arg(long, value_name = "REPORT.xlsx")]
+    pub report: Option<PathBuf>,
     #[command(flatten)]
     pub scoring: ScoringArgs,
 }
@@ -74,6 +78,20 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         scoring: args.scoring.options(),
     };
     let report = jobs::check(&inputs, &opts);
+    if let Some(path) = &args.report {
+        let inputs_shown: Vec<String> = args
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        super::refuse_overwriting_input(path, &inputs_shown)?;
+        let origins: Vec<_> = (0..inputs.document.forms.len())
+            .map(|i| inputs.origin(i))
+            .collect();
+        let bytes =
+            crate::write::report::report_xlsx(&inputs.document, &origins, &report.findings)?;
+        crate::write::bytes_atomically(path, &bytes)?;
+    }
     let counts = report.counts;
     let findings = &report.findings;
     let unreadable = &report.unreadable;
