@@ -4,10 +4,12 @@
 //! absolute; A1 notation appears only through [`cell_name`] and [`Area`]'s `Display`.
 
 use crate::diag::{Diagnostic, Error, Location, Result};
+use crate::formats::{InputFormat, password_protected};
 use calamine::{Data, Reader};
 use std::collections::HashMap;
 use std::fmt;
 use std::io::Read as _;
+#[cfg(not(target_family = "wasm"))]
 use std::path::Path;
 
 /// A cell position, `(row, col)`, 0-based.
@@ -281,87 +283,6 @@ impl Grid {
     }
 }
 
-/// The workbook formats jixiao reads, told apart by their first bytes rather than their name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Xlsx,
-    Xlsb,
-    Xls,
-    Ods,
-}
-
-/// Looks at the first bytes of `path` to tell the format, with a useful error for the
-/// look-alikes government downloads often are (HTML or XML saved as `.xls`).
-pub fn detect(path: &Path) -> Result<Format> {
-    let shown = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
-    detect_bytes(&bytes, &shown)
-}
-
-/// [`detect`] on the bytes of a file named `shown`.
-pub fn detect_bytes(whole: &[u8], shown: &str) -> Result<Format> {
-    let path = Path::new(shown);
-    let n = whole.len().min(512);
-    let head = &whole[..n];
-    if head.starts_with(b"PK\x03\x04") {
-        let is_ods = head
-            .windows(b"application/vnd.oasis.opendocument.spreadsheet".len())
-            .any(|w| w == b"application/vnd.oasis.opendocument.spreadsheet");
-        if is_ods {
-            return Ok(Format::Ods);
-        }
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .unwrap_or_default();
-        return Ok(if ext == "xlsb" {
-            Format::Xlsb
-        } else {
-            Format::Xlsx
-        });
-    }
-    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        // An encrypted xlsx is an OLE file holding an `EncryptedPackage` stream; its name
-        // stands UTF-16 in the directory.
-        let name: Vec<u8> = "EncryptedPackage"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        if whole.windows(name.len()).any(|w| w == name) {
-            return Err(password_protected(shown));
-        }
-        return Ok(Format::Xls);
-    }
-    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let text = text.trim_start_matches('\u{feff}').trim_start();
-    if text.starts_with("<?xml") && text.contains("urn:schemas-microsoft-com:office:spreadsheet")
-        || text.contains("<workbook")
-    {
-        return Err(Error::unreadable(shown, "this is an Excel 2003 XML spreadsheet (SpreadsheetML), not a workbook calamine can read")
-            .with_hint("open it in Excel, WPS or LibreOffice and save it as .xlsx"));
-    }
-    if text.starts_with('<') {
-        return Err(Error::unreadable(
-            shown,
-            "this is a web page (HTML) saved with a spreadsheet name, not a workbook",
-        )
-        .with_hint("open it in Excel, WPS or LibreOffice and save it as .xlsx"));
-    }
-    if n == 0 {
-        return Err(Error::unreadable(shown, "the file is empty"));
-    }
-    Err(Error::unreadable(
-        shown,
-        "not a spreadsheet (expected .xlsx, .xlsm, .xls or .ods)",
-    ))
-}
-
-fn password_protected(shown: &str) -> Error {
-    Error::unreadable(shown, "the workbook is password-protected")
-        .with_hint("remove the password in Excel or WPS (文件 → 信息 → 保护工作簿) and try again")
-}
-
 /// Bounds on what one input may make jixiao hold, checked *before* anything that size is
 /// allocated, so that a hostile or broken file gives a located error instead of an abort or a
 /// hang. The defaults (README, "Limits") hold the largest real forms many times over;
@@ -437,11 +358,12 @@ fn over_limit(at: Location, what: &str, found: u64, limit: u64, var: &str) -> Er
     }
 }
 
-/// Opens every sheet of a workbook as a [`Grid`]. `shown` is the path as the user gave it.
+/// Opens every sheet of a workbook file as a [`Grid`]: [`open_bytes`] on the file's bytes,
+/// after checking that it is a regular file within [`Limits::max_file_bytes`].
 ///
 /// # Errors
-/// [`Error::Unreadable`] when the file is not a workbook, is password-protected or corrupt,
-/// and [`Error::At`] when it exceeds one of the [`Limits`].
+/// As [`open_bytes`]; [`Error::Unreadable`] when the file cannot be read.
+#[cfg(not(target_family = "wasm"))]
 pub fn open(path: &Path) -> Result<Vec<Grid>> {
     let shown = path.display().to_string();
     let limits = Limits::current();
@@ -464,7 +386,18 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
     }
     let bytes =
         std::fs::read(path).map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
-    open_bytes(&bytes, &shown, &limits)
+    open_bytes(&bytes, &shown)
+}
+
+/// Opens every sheet of a workbook held in memory as a [`Grid`]. `name` is the file name as the
+/// user gave it: it names the grids' file and the errors, and its extension helps tell `.xlsb`.
+///
+/// # Errors
+/// [`Error::Unreadable`] when the bytes are not a workbook, are password-protected or corrupt;
+/// [`Error::At`] when they exceed one of the [`Limits`].
+pub fn open_bytes(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
+    let format = InputFormat::detect(name, bytes)?;
+    open_as(bytes, name, format)
 }
 
 /// Opens an xlsx workbook held in memory (one jixiao has just written, to read it back).
@@ -472,24 +405,38 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
 /// # Errors
 /// [`Error::Unreadable`] when the bytes are not an xlsx workbook.
 pub fn open_xlsx_bytes(bytes: &[u8], shown: &str) -> Result<Vec<Grid>> {
-    open_bytes(bytes, shown, &Limits::current())
+    open_as(bytes, shown, InputFormat::Xlsx)
 }
 
-/// [`open`] on the bytes of a file named `shown` (its extension tells .xlsb from .xlsx).
+/// [`open_bytes`] with the format given (the override of detection), within
+/// [`Limits::current`].
 ///
 /// A panic inside the workbook parser (calamine's .xls reader has several on damaged files) is
 /// contained here and becomes an [`Error::Unreadable`] for this file alone.
 ///
 /// # Errors
-/// As [`open`].
-pub fn open_bytes(bytes: &[u8], shown: &str, limits: &Limits) -> Result<Vec<Grid>> {
-    let format = detect_bytes(bytes, shown)?;
-    let notes = if matches!(format, Format::Xlsx | Format::Xlsb | Format::Ods) {
-        check_zip(bytes, shown, limits)?
+/// As [`open_bytes`]; also when `format` is no workbook format.
+pub fn open_as(bytes: &[u8], name: &str, format: InputFormat) -> Result<Vec<Grid>> {
+    let shown = name;
+    let limits = Limits::current();
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(over_limit(
+            Location::file(shown),
+            "文件大小（字节）",
+            bytes.len() as u64,
+            limits.max_file_bytes,
+            "JIXIAO_MAX_FILE_BYTES",
+        ));
+    }
+    let notes = if matches!(
+        format,
+        InputFormat::Xlsx | InputFormat::Xlsb | InputFormat::Ods
+    ) {
+        check_zip(bytes, shown, &limits)?
     } else {
         Vec::new()
     };
-    match contain(|| parse(bytes, shown, format, limits)) {
+    match contain(|| parse(bytes, shown, format, &limits)) {
         Ok(Ok(mut grids)) => {
             if let Some(first) = grids.first_mut() {
                 first.notes.extend(notes);
@@ -613,7 +560,7 @@ fn check_zip(bytes: &[u8], shown: &str, limits: &Limits) -> Result<Vec<Diagnosti
     Ok(notes)
 }
 
-fn parse(bytes: &[u8], shown: &str, format: Format, limits: &Limits) -> Result<Vec<Grid>> {
+fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Result<Vec<Grid>> {
     let reader = std::io::Cursor::new(bytes);
     let fail = |e: String| {
         let lower = e.to_lowercase();
@@ -627,7 +574,7 @@ fn parse(bytes: &[u8], shown: &str, format: Format, limits: &Limits) -> Result<V
         }
     };
     match format {
-        Format::Xlsx => {
+        InputFormat::Xlsx => {
             let mut wb: calamine::Xlsx<_> =
                 calamine::Xlsx::new(reader).map_err(|e| fail(e.to_string()))?;
             let sheets = wb.sheets_metadata().to_vec();
@@ -710,7 +657,7 @@ fn parse(bytes: &[u8], shown: &str, format: Format, limits: &Limits) -> Result<V
             }
             Ok(grids)
         }
-        Format::Xls => {
+        InputFormat::Xls => {
             let mut wb: calamine::Xls<_> =
                 calamine::Xls::new(reader).map_err(|e| fail(e.to_string()))?;
             let sheets = wb.sheets_metadata().to_vec();
@@ -729,10 +676,10 @@ fn parse(bytes: &[u8], shown: &str, format: Format, limits: &Limits) -> Result<V
             }
             Ok(grids)
         }
-        Format::Xlsb | Format::Ods => {
+        InputFormat::Xlsb | InputFormat::Ods => {
             // By the sniffed format, not the name: an .ods saved as `.xls` still opens.
             let mut wb = match format {
-                Format::Ods => calamine::Ods::new(reader)
+                InputFormat::Ods => calamine::Ods::new(reader)
                     .map(calamine::Sheets::Ods)
                     .map_err(|e| fail(e.to_string()))?,
                 _ => calamine::Xlsb::new(reader)
@@ -752,6 +699,10 @@ fn parse(bytes: &[u8], shown: &str, format: Format, limits: &Limits) -> Result<V
             }
             Ok(grids)
         }
+        InputFormat::Json | InputFormat::Csv => Err(Error::unreadable(
+            shown,
+            format!("{} is not a workbook", format.describe()),
+        )),
     }
 }
 
