@@ -9,6 +9,7 @@ mod formats;
 mod legacy;
 mod national;
 mod read_fixtures;
+mod real_forms;
 mod template;
 mod tolerance;
 mod write_xlsx;
