@@ -410,9 +410,11 @@ impl<'g> Scope<'g> {
         };
         let Some(mut amount) = converted else {
             self.diagnostics.push(
-                Diagnostic::error("read.amount-overflow", "amount too large to convert")
-                    .at(self.location(at))
-                    .found(format!("{text:?}")),
+                Diagnostic::error(
+                    crate::msg::rules::NUMBER_TOO_LARGE.id,
+                    crate::msg::read::amount_too_large(text),
+                )
+                .at(self.location(at)),
             );
             return None;
         };
@@ -571,8 +573,10 @@ pub fn figure_of(cell: &Cell, min_scale: u32) -> Result<Figure, String> {
         Cell::Number { value, shape } => {
             let mut d = decimal_from_f64(*value).ok_or_else(|| cell.text())?;
             if shape.percent {
-                d *= Decimal::ONE_HUNDRED;
-                d = d.normalize();
+                d = d
+                    .checked_mul(Decimal::ONE_HUNDRED)
+                    .ok_or_else(|| cell.text())?
+                    .normalize();
             }
             if let Some(dec) = shape.decimals
                 && d.scale() < u32::from(dec)
