@@ -443,6 +443,7 @@ pub fn template_output(
             bytes,
         }],
         diagnostics: written.diagnostics,
+        directory: None,
     })
 }
 
