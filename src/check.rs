@@ -8,7 +8,7 @@
 //!
 //! | rule | severity | DOMAIN | what it guards |
 //! |---|---|---|---|
-//! | `form.blank` | info | — | a blank template: nothing else is checked |
+//! | `form.blank` | warning | — | a blank template: reported as blank (not clean), nothing else is checked |
 //! | `decl.required` | error | §1c | 项目名称, 项目性质 (when the layout has it), 项目类别, 主管部门, 实施单位, dates, 年度总体目标, 年度资金申请总额 filled |
 //! | `decl.annual-total-sum` | error | §5.1 | 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金 |
 //! | `decl.project-total-sum` | error | §5.2 | 项目资金总额 = 财政资金 + 其他资金, when 项目资金总额 is filled |
@@ -78,7 +78,7 @@ macro_rules! rules {
 }
 
 rules! {
-    FORM_BLANK = "form.blank", Info, "—", "a blank template: nothing else is checked";
+    FORM_BLANK = "form.blank", Warning, "—", "a blank template: nothing else is checked";
     DECL_REQUIRED = "decl.required", Error, "§1c", "required 申报表 fields are filled";
     DECL_ANNUAL_TOTAL_SUM = "decl.annual-total-sum", Error, "§5.1", "年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金";
     DECL_PROJECT_TOTAL_SUM = "decl.project-total-sum", Error, "§5.2", "项目资金总额 = 财政资金 + 其他资金";
@@ -200,6 +200,9 @@ impl Detail for Diagnostic {
         self
     }
 }
+
+/// The message of [`FORM_BLANK`].
+pub const BLANK_FORM: &str = "空白表：尚未填写，未作检查";
 
 /// Counts by severity, for summaries and exit codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]

@@ -116,10 +116,34 @@ pub fn read_workbook(path: &Path) -> Result<Read<Vec<Form>>> {
     }
     let mut forms = Vec::new();
     let mut diagnostics = Vec::new();
+    let mut titles_only = Vec::new();
     for g in &grids {
         let read = read_grid(g);
-        forms.extend(read.value);
+        for form in read.value {
+            match form.source().filter(|s| is_title_only(s)) {
+                Some(s) => titles_only.push(Location::cell(&s.file, &s.sheet, &s.range)),
+                None => forms.push(form),
+            }
+        }
         diagnostics.extend(read.diagnostics);
+    }
+    // A title with nothing of the form under it is not a form: never "checked, no errors".
+    let title_only = |at: Location| Error::At {
+        at,
+        message: TITLE_ONLY.to_string(),
+        hint: Some(TITLE_ONLY_HINT.to_string()),
+    };
+    if forms.is_empty()
+        && let Some(at) = titles_only.first()
+    {
+        return Err(title_only(at.clone()));
+    }
+    for at in titles_only {
+        diagnostics.push(
+            Diagnostic::warning("read.title-only", TITLE_ONLY)
+                .at(at)
+                .hint(TITLE_ONLY_HINT),
+        );
     }
     if forms.is_empty() {
         return Err(Error::unreadable(
@@ -131,6 +155,14 @@ pub fn read_workbook(path: &Path) -> Result<Read<Vec<Form>>> {
         ));
     }
     Ok(Read::new(forms, diagnostics))
+}
+
+const TITLE_ONLY: &str = "只有表名，表中没有任何栏目：不是一张可以检查的表";
+const TITLE_ONLY_HINT: &str = "请把整张表（项目名称、项目资金、绩效指标等）填在表名下方";
+
+/// A form of which only the title (and the year) was found: no field label at all.
+fn is_title_only(source: &crate::model::Source) -> bool {
+    source.cells.keys().all(|k| k == "year")
 }
 
 /// Reads a JSON model written by `jixiao convert -o x.json` (or edited by hand).
@@ -245,7 +277,26 @@ impl Inputs {
 /// Reads workbooks, JSON models and directories into one [`Document`].
 pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
     let mut inputs = Inputs::default();
-    for file in expand_inputs(paths) {
+    for path in paths {
+        let files = expand_inputs(std::slice::from_ref(path));
+        if files.is_empty() {
+            // An empty folder, or one without any workbook: say so rather than check nothing.
+            inputs.errors.push(
+                Error::unreadable(path.display().to_string(), NO_INPUT_FILE)
+                    .with_hint(NO_INPUT_FILE_HINT),
+            );
+        }
+        read_files(&mut inputs, files);
+    }
+    inputs
+}
+
+const NO_INPUT_FILE: &str = "文件夹中没有可读的表格文件";
+const NO_INPUT_FILE_HINT: &str =
+    "jixiao 读取 .xlsx .xlsm .xls .ods 工作簿、JSON 模型，或 convert --to csv 写出的扁平表文件夹";
+
+fn read_files(inputs: &mut Inputs, files: Vec<PathBuf>) {
+    for file in files {
         match read_path(&file) {
             Ok(read) => {
                 let shown = file.display().to_string();
@@ -259,7 +310,6 @@ pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
         }
         inputs.files.push(file);
     }
-    inputs
 }
 
 /// The `（2026年度）` caption in the form's first rows.

@@ -13,7 +13,8 @@ use rust_decimal::Decimal;
 /// Runs every 申报表 rule.
 pub(super) fn check(d: &Declaration, _opts: &Options, out: &mut Findings) {
     if is_blank(d) {
-        out.add(FORM_BLANK, "project_name", "blank form: nothing to check");
+        out.add(FORM_BLANK, "project_name", super::BLANK_FORM)
+            .hint("填写后再检查；要空白表请用 jixiao template");
         return;
     }
     required(d, out);

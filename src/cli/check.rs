@@ -29,6 +29,10 @@ pub struct CheckArgs {
     /// Print only errors (and warnings with --strict); infos and the summary are dropped.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also list infos: remarks that are not problems, such as a 指标值 written `100%` as the
+    /// 2023 official forms print it (read as =100%). Hidden by default, counted in the summary.
+    #[arg(long)]
+    pub show_info: bool,
     /// Also write a workbook to send back: a copy of every form with each finding's cell
     /// filled (errors red, warnings yellow) and noted, after a first sheet 问题清单 listing them all.
     #[arg(long, value_name = "REPORT.xlsx")]
@@ -84,6 +88,8 @@ struct Report<'a> {
     forms: usize,
     counts: Counts,
     unreadable: Vec<String>,
+    /// Whether infos were left out of `findings` (they are counted in `counts`).
+    infos_hidden: bool,
     findings: &'a [Diagnostic],
 }
 
@@ -100,6 +106,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
         findings.extend(found);
     }
+    let counts = Counts::of(&findings);
+    let blank = findings
+        .iter()
+        .filter(|d| d.rule == check::FORM_BLANK.id)
+        .count();
+    if !args.show_info {
+        findings.retain(|d| d.severity != Severity::Info);
+    }
     if let Some(path) = &args.report {
         super::refuse_overwriting_input(path, &args.inputs)?;
         let origins: Vec<_> = (0..inputs.document.forms.len())
@@ -108,7 +122,6 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         let bytes = crate::write::report::report_xlsx(&inputs.document, &origins, &findings)?;
         crate::write::bytes_atomically(path, &bytes)?;
     }
-    let counts = Counts::of(&findings);
     let unreadable: Vec<String> = inputs.errors.iter().map(ToString::to_string).collect();
     let mut stdout = std::io::stdout().lock();
     match args.format {
@@ -118,6 +131,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 forms: inputs.document.forms.len(),
                 counts,
                 unreadable,
+                infos_hidden: !args.show_info,
                 findings: &findings,
             };
             serde_json::to_writer_pretty(&mut stdout, &report)?;
@@ -126,6 +140,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         ReportFormat::Human => {
             for e in &unreadable {
                 eprintln!("jixiao: {e}");
+            }
+            if unreadable.is_empty() && inputs.document.forms.is_empty() {
+                eprintln!("jixiao: 没有读到任何绩效表");
             }
             let min = if !args.quiet {
                 Severity::Info
@@ -138,7 +155,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 writeln!(stdout, "{d}")?;
             }
             if !args.quiet {
-                writeln!(
+                write!(
                     stdout,
                     "checked {} form(s) in {} file(s): {} error(s), {} warning(s), {} info(s)",
                     inputs.document.forms.len(),
@@ -147,11 +164,18 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                     counts.warnings,
                     counts.infos
                 )?;
+                if counts.infos > 0 && !args.show_info {
+                    write!(stdout, " (infos hidden: --show-info lists them)")?;
+                }
+                if blank > 0 {
+                    write!(stdout, "; {blank} blank form(s), not checked")?;
+                }
+                writeln!(stdout)?;
             }
         }
     }
     let failing = counts.errors + if args.strict { counts.warnings } else { 0 };
-    let code = if !inputs.errors.is_empty() {
+    let code = if !inputs.errors.is_empty() || inputs.document.forms.is_empty() {
         EXIT_UNREADABLE
     } else if failing > 0 {
         EXIT_FINDINGS
