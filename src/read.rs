@@ -12,6 +12,7 @@ use crate::diag::{Diagnostic, Error, Location, Read, Result};
 use crate::grid::{self, Cell, Grid, Pos};
 use crate::layout::{self, Label};
 use crate::model::{Document, Form, Indicator, IndicatorValue};
+use crate::msg::review as msg;
 use scope::{Scope, Value};
 use std::path::{Path, PathBuf};
 
@@ -130,8 +131,8 @@ pub fn read_workbook(path: &Path) -> Result<Read<Vec<Form>>> {
     // A title with nothing of the form under it is not a form: never "checked, no errors".
     let title_only = |at: Location| Error::At {
         at,
-        message: TITLE_ONLY.to_string(),
-        hint: Some(TITLE_ONLY_HINT.to_string()),
+        message: msg::title_only(),
+        hint: Some(msg::title_only_hint()),
     };
     if forms.is_empty()
         && let Some(at) = titles_only.first()
@@ -140,9 +141,9 @@ pub fn read_workbook(path: &Path) -> Result<Read<Vec<Form>>> {
     }
     for at in titles_only {
         diagnostics.push(
-            Diagnostic::warning("read.title-only", TITLE_ONLY)
+            Diagnostic::of(crate::msg::rules::READ_TITLE_ONLY, msg::title_only())
                 .at(at)
-                .hint(TITLE_ONLY_HINT),
+                .hint(msg::title_only_hint()),
         );
     }
     if forms.is_empty() {
@@ -156,9 +157,6 @@ pub fn read_workbook(path: &Path) -> Result<Read<Vec<Form>>> {
     }
     Ok(Read::new(forms, diagnostics))
 }
-
-const TITLE_ONLY: &str = "只有表名，表中没有任何栏目：不是一张可以检查的表";
-const TITLE_ONLY_HINT: &str = "请把整张表（项目名称、项目资金、绩效指标等）填在表名下方";
 
 /// A form of which only the title (and the year) was found: no field label at all.
 fn is_title_only(source: &crate::model::Source) -> bool {
@@ -282,18 +280,14 @@ pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
         if files.is_empty() {
             // An empty folder, or one without any workbook: say so rather than check nothing.
             inputs.errors.push(
-                Error::unreadable(path.display().to_string(), NO_INPUT_FILE)
-                    .with_hint(NO_INPUT_FILE_HINT),
+                Error::unreadable(path.display().to_string(), msg::no_input_file())
+                    .with_hint(msg::no_input_file_hint()),
             );
         }
         read_files(&mut inputs, files);
     }
     inputs
 }
-
-const NO_INPUT_FILE: &str = "文件夹中没有可读的表格文件";
-const NO_INPUT_FILE_HINT: &str =
-    "jixiao 读取 .xlsx .xlsm .xls .ods 工作簿、JSON 模型，或 convert --to csv 写出的扁平表文件夹";
 
 fn read_files(inputs: &mut Inputs, files: Vec<PathBuf>) {
     for file in files {

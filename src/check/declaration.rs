@@ -13,8 +13,8 @@ use rust_decimal::Decimal;
 /// Runs every 申报表 rule.
 pub(super) fn check(d: &Declaration, _opts: &Options, out: &mut Findings) {
     if is_blank(d) {
-        out.add(FORM_BLANK, "project_name", super::BLANK_FORM)
-            .hint("填写后再检查；要空白表请用 jixiao template");
+        out.add(FORM_BLANK, "project_name", crate::msg::review::blank_form())
+            .hint(crate::msg::review::blank_form_hint());
         return;
     }
     required(d, out);

@@ -23,8 +23,8 @@ const ROW_NAMES: [&str; 4] = ["年度资金总额", "当年财政拨款", "上�
 /// Runs every 自评表 rule.
 pub(super) fn check(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
     if is_blank(s) {
-        out.add(FORM_BLANK, "project_name", super::BLANK_FORM)
-            .hint("填写后再检查；要空白表请用 jixiao template");
+        out.add(FORM_BLANK, "project_name", crate::msg::review::blank_form())
+            .hint(crate::msg::review::blank_form_hint());
         return;
     }
     required(s, out);

@@ -142,7 +142,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 eprintln!("jixiao: {e}");
             }
             if unreadable.is_empty() && inputs.document.forms.is_empty() {
-                eprintln!("jixiao: 没有读到任何绩效表");
+                eprintln!(
+                    "{}{}",
+                    crate::msg::cli::program_prefix(),
+                    crate::msg::review::no_form_read()
+                );
             }
             let min = if !args.quiet {
                 Severity::Info
@@ -165,10 +169,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                     counts.infos
                 )?;
                 if counts.infos > 0 && !args.show_info {
-                    write!(stdout, " (infos hidden: --show-info lists them)")?;
+                    write!(stdout, "{}", crate::msg::review::infos_hidden())?;
                 }
                 if blank > 0 {
-                    write!(stdout, "; {blank} blank form(s), not checked")?;
+                    write!(stdout, "{}", crate::msg::review::blank_forms(blank))?;
                 }
                 writeln!(stdout)?;
             }

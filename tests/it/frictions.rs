@@ -1,6 +1,6 @@
 //! Issue 15's everyday frictions, one regression test each (`issue_15_<slug>`).
 
-use crate::common::{fixture, jixiao, temp_dir};
+use crate::common::{fixture, jixiao, jixiao_in, temp_dir};
 
 #[test]
 fn issue_15_temp_dirs_are_removed_after_the_test() {
@@ -16,9 +16,14 @@ fn issue_15_temp_dirs_are_removed_after_the_test() {
 #[test]
 fn issue_15_check_of_an_empty_directory_is_exit_2() {
     let dir = temp_dir("empty");
-    let (code, stdout, stderr) = jixiao(&["check", dir.to_str().unwrap()]);
+    let (code, stdout, stderr) = jixiao_in(None, &["check", dir.to_str().unwrap()]);
     assert_eq!(code, 2, "{stdout}{stderr}");
     assert!(stderr.contains("文件夹中没有可读的表格文件"), "{stderr}");
+    let (_, _, stderr) = jixiao(&["check", dir.to_str().unwrap()]);
+    assert!(
+        stderr.contains("no workbook or JSON model in this folder"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -30,7 +35,7 @@ fn issue_15_check_of_a_form_that_is_only_a_title_is_exit_2() {
         .write_string(0, 0, "财政项目支出绩效目标申报表")
         .unwrap();
     wb.save(&path).unwrap();
-    let (code, stdout, stderr) = jixiao(&["check", path.to_str().unwrap()]);
+    let (code, stdout, stderr) = jixiao_in(None, &["check", path.to_str().unwrap()]);
     assert_eq!(code, 2, "{stdout}{stderr}");
     assert!(
         stderr.contains("Sheet1!A1:H1: 只有表名，表中没有任何栏目"),
@@ -44,10 +49,16 @@ fn issue_15_a_blank_form_is_reported_as_blank_not_clean() {
     let blank = fixture("blank-declaration.xlsx");
     let (code, stdout, _) = jixiao(&["check", blank.to_str().unwrap()]);
     assert!(
-        stdout.contains("warning[form.blank]: 空白表：尚未填写，未作检查"),
+        stdout.contains("warning[form.blank]: blank form: not filled in, nothing checked"),
         "{stdout}"
     );
     assert!(stdout.contains("1 blank form(s), not checked"), "{stdout}");
+    let (_, stdout, _) = jixiao_in(None, &["check", blank.to_str().unwrap()]);
+    assert!(
+        stdout.contains("[form.blank]: 空白表：尚未填写，未作检查"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("；空白表 1 张，未作检查"), "{stdout}");
     assert_eq!(code, 0);
     let (code, _, _) = jixiao(&["check", "--strict", blank.to_str().unwrap()]);
     assert_eq!(code, 1, "--strict fails a blank form");
