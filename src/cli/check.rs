@@ -4,13 +4,13 @@
 //! read (this wins over 1: the findings are incomplete).
 
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
-use crate::check::{self, Counts, Options};
-use crate::diag::{Diagnostic, Severity};
-use crate::read::{Inputs, read_inputs};
+use crate::check::Options;
+use crate::diag::Severity;
+use crate::jobs;
+use crate::read::read_inputs;
 use crate::score::{QualBands, QuantFormula, Rounding, ScoringOptions};
 use clap::{Args, ValueEnum};
 use rust_decimal::Decimal;
-use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -76,72 +76,37 @@ pub enum ReportFormat {
     Json,
 }
 
-/// Loads the inputs: the one place that knows how (the reader of [`crate::read`]).
-fn load(paths: &[PathBuf]) -> Inputs {
-    read_inputs(paths)
-}
-
-/// The JSON report.
-#[derive(Serialize)]
-struct Report<'a> {
-    schema_version: u32,
-    forms: usize,
-    counts: Counts,
-    unreadable: Vec<String>,
-    /// Whether infos were left out of `findings` (they are counted in `counts`).
-    infos_hidden: bool,
-    findings: &'a [Diagnostic],
-}
-
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let inputs = load(&args.inputs);
+    let inputs = read_inputs(&args.inputs);
     let opts = Options {
         scoring: args.scoring.options(),
     };
-    let mut findings = inputs.diagnostics.clone();
-    for (i, form) in inputs.document.forms.iter().enumerate() {
-        let mut found = check::check(form, &opts);
-        for d in found.iter_mut().filter(|d| d.at.is_none()) {
-            d.at = Some(inputs.origin(i));
-        }
-        findings.extend(found);
-    }
-    let counts = Counts::of(&findings);
-    let blank = findings
-        .iter()
-        .filter(|d| d.rule == check::FORM_BLANK.id)
-        .count();
+    let mut report = jobs::check(&inputs, &opts);
     if !args.show_info {
-        findings.retain(|d| d.severity != Severity::Info);
+        report.hide_infos();
     }
     if let Some(path) = &args.report {
-        super::refuse_overwriting_input(path, &args.inputs)?;
-        let origins: Vec<_> = (0..inputs.document.forms.len())
-            .map(|i| inputs.origin(i))
+        let inputs_shown: Vec<String> = args
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
             .collect();
-        let bytes = crate::write::report::report_xlsx(&inputs.document, &origins, &findings)?;
-        crate::write::bytes_atomically(path, &bytes)?;
+        super::refuse_overwriting_input(path, &inputs_shown)?;
+        crate::write::bytes_atomically(path, &report.to_xlsx(&inputs)?)?;
     }
-    let unreadable: Vec<String> = inputs.errors.iter().map(ToString::to_string).collect();
+    let counts = report.counts;
+    let findings = &report.findings;
+    let unreadable = &report.unreadable;
     let mut stdout = std::io::stdout().lock();
     match args.format {
         ReportFormat::Json => {
-            let report = Report {
-                schema_version: crate::model::SCHEMA_VERSION,
-                forms: inputs.document.forms.len(),
-                counts,
-                unreadable,
-                infos_hidden: !args.show_info,
-                findings: &findings,
-            };
-            serde_json::to_writer_pretty(&mut stdout, &report)?;
-            writeln!(stdout)?;
+            stdout.write_all(report.to_json().as_bytes())?;
         }
         ReportFormat::Human => {
-            for e in &unreadable {
+            for e in unreadable {
                 eprintln!("jixiao: {e}");
             }
-            if unreadable.is_empty() && inputs.document.forms.is_empty() {
+            if unreadable.is_empty() && report.forms == 0 {
                 eprintln!(
                     "{}{}",
                     crate::msg::cli::program_prefix(),
@@ -168,18 +133,23 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                     counts.warnings,
                     counts.infos
                 )?;
-                if counts.infos > 0 && !args.show_info {
+                if counts.infos > 0 && report.infos_hidden {
                     write!(stdout, "{}", crate::msg::review::infos_hidden())?;
                 }
-                if blank > 0 {
-                    write!(stdout, "{}", crate::msg::review::blank_forms(blank))?;
+                if report.blank_forms > 0 {
+                    write!(
+                        stdout,
+                        "{}",
+                        crate::msg::review::blank_forms(report.blank_forms)
+                    )?;
                 }
                 writeln!(stdout)?;
             }
         }
     }
     let failing = counts.errors + if args.strict { counts.warnings } else { 0 };
-    let code = if !inputs.errors.is_empty() || inputs.document.forms.is_empty() {
+    // No form at all (an empty folder, a sheet with only a title) is never a clean check.
+    let code = if !inputs.errors.is_empty() || report.forms == 0 {
         EXIT_UNREADABLE
     } else if failing > 0 {
         EXIT_FINDINGS
