@@ -19,6 +19,7 @@ pub mod grid;
 pub mod layout;
 pub mod migrate;
 pub mod model;
+pub mod pdf;
 pub mod profile;
 pub mod read;
 pub mod score;

@@ -105,12 +105,19 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
     Read::new(forms, diagnostics)
 }
 
-/// Reads every form of a workbook (xlsx, xlsm, xls, ods).
+/// Reads every form of a workbook (xlsx, xlsm, xls, ods) or of a PDF ([`crate::pdf`]).
 ///
 /// # Errors
 /// [`Error::Unreadable`] when the file is not a workbook, or holds no form at all.
 pub fn read_workbook(path: &Path) -> Result<Read<Vec<Form>>> {
-    let grids = grid::open(path)?;
+    let grids = if is_pdf(path) {
+        let bytes = std::fs::read(path).map_err(|e| {
+            Error::unreadable(path.display().to_string(), format!("cannot open: {e}"))
+        })?;
+        crate::pdf::grids_from_pdf(&bytes, &path.display().to_string())?
+    } else {
+        grid::open(path)?
+    };
     if flat::is_flat_workbook(&grids) {
         return Ok(flat::read_grids(&grids));
     }
@@ -172,12 +179,26 @@ pub fn read_path(path: &Path) -> Result<Read<Vec<Form>>> {
     read_workbook(path)
 }
 
+/// A PDF by its name or, whatever its name, by its first bytes.
+fn is_pdf(path: &Path) -> bool {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+    {
+        return true;
+    }
+    let mut head = [0u8; 1024];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .is_ok_and(|n| crate::pdf::is_pdf(&head[..n]))
+}
+
 fn is_json(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
-const INPUT_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods", "json"];
+const INPUT_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods", "json", "pdf"];
 
 /// Expands directories (recursively, sorted) into the input files jixiao reads; skips Office
 /// lock files (`~$…`). A directory of flat CSV tables stays one input.

@@ -8,6 +8,7 @@ mod flat;
 mod formats;
 mod legacy;
 mod national;
+mod pdf;
 mod read_fixtures;
 mod template;
 mod tolerance;
