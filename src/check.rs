@@ -41,6 +41,7 @@
 //! | `self.total-score` | error | §2.1, §5.6 | 总分 = Σ 得分 + 预算执行得分 |
 //! | `self.grade` | error | §2.5 | 评分等级 matches 总分 (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差) |
 //! | `legacy.taxonomy` | error | §3.3 | 2020 目标表 (一级目标, 二级目标) is a pair of the 2020 set |
+//! | `number.too-large` | error | — | the figures a rule computes with fit a decimal (no overflow) |
 //!
 //! The table is [`RULES`] in code; a test keeps both in step.
 
@@ -110,6 +111,7 @@ rules! {
     SELF_TOTAL_SCORE = "self.total-score", Error, "§2.1, §5.6", "总分 = Σ 得分 + 预算执行得分";
     SELF_GRADE = "self.grade", Error, "§2.5", "评分等级 matches 总分";
     LEGACY_TAXONOMY = "legacy.taxonomy", Error, "§3.3", "(一级目标, 二级目标) of the 2020 set";
+    NUMBER_TOO_LARGE = "number.too-large", Error, "—", "figures fit a decimal when computed with";
 }
 
 /// Checks every form of a document.
@@ -160,6 +162,21 @@ impl<'a> Findings<'a> {
         let last = self.list.len() - 1;
         &mut self.list[last]
     }
+}
+
+/// The sum of input figures, `None` when it overflows (a finding, never a panic).
+fn checked_sum(
+    figures: impl IntoIterator<Item = rust_decimal::Decimal>,
+) -> Option<rust_decimal::Decimal> {
+    figures
+        .into_iter()
+        .try_fold(rust_decimal::Decimal::ZERO, |acc, x| acc.checked_add(x))
+}
+
+/// `number.too-large`: a rule could not compute `what` because the figures overflow.
+fn too_large(out: &mut Findings, path: &str, what: &str) {
+    out.add(NUMBER_TOO_LARGE, path, format!("数值过大，无法计算{what}"))
+        .hint("检查该单元格的数字与单位（元/万元）是否填错");
 }
 
 /// Builder-style setters on a recorded finding.

@@ -373,29 +373,7 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
         }
     };
     match format {
-        Format::Xlsx => {
-            let mut wb: calamine::Xlsx<_> =
-                calamine::Xlsx::new(reader).map_err(|e| fail(e.to_string()))?;
-            let names = wb.sheet_names();
-            let mut grids = Vec::new();
-            for name in names {
-                let range = wb.worksheet_range(&name).map_err(|e| fail(e.to_string()))?;
-                let merges = wb
-                    .merge_cells_by_sheet_name(&name)
-                    .map_err(|e| fail(e.to_string()))?;
-                let styles = wb.worksheet_style(&name).ok();
-                let shape = |pos: Pos| -> NumberShape {
-                    styles
-                        .as_ref()
-                        .and_then(|s| s.get(pos))
-                        .and_then(|st| st.number_format.as_ref())
-                        .map(|nf| NumberShape::from_format_code(&nf.format_code))
-                        .unwrap_or_default()
-                };
-                grids.push(build(&shown, &name, &range, &merges, shape));
-            }
-            Ok(grids)
-        }
+        Format::Xlsx => xlsx_grids(reader, &shown, fail),
         Format::Xls => {
             let mut wb: calamine::Xls<_> =
                 calamine::Xls::new(reader).map_err(|e| fail(e.to_string()))?;
@@ -431,6 +409,43 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
             Ok(grids)
         }
     }
+}
+
+/// Opens an xlsx workbook held in memory (one jixiao has just written, to read it back).
+///
+/// # Errors
+/// [`Error::Unreadable`] when the bytes are not an xlsx workbook.
+pub fn open_xlsx_bytes(bytes: &[u8], shown: &str) -> Result<Vec<Grid>> {
+    let fail = |e: String| Error::unreadable(shown, format!("cannot read the workbook: {e}"));
+    xlsx_grids(std::io::Cursor::new(bytes), shown, fail)
+}
+
+/// Every sheet of an xlsx workbook as a grid, with merges and number shapes.
+fn xlsx_grids<R: std::io::Read + std::io::Seek>(
+    reader: R,
+    shown: &str,
+    fail: impl Fn(String) -> Error,
+) -> Result<Vec<Grid>> {
+    let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(reader).map_err(|e| fail(e.to_string()))?;
+    let names = wb.sheet_names();
+    let mut grids = Vec::new();
+    for name in names {
+        let range = wb.worksheet_range(&name).map_err(|e| fail(e.to_string()))?;
+        let merges = wb
+            .merge_cells_by_sheet_name(&name)
+            .map_err(|e| fail(e.to_string()))?;
+        let styles = wb.worksheet_style(&name).ok();
+        let shape = |pos: Pos| -> NumberShape {
+            styles
+                .as_ref()
+                .and_then(|s| s.get(pos))
+                .and_then(|st| st.number_format.as_ref())
+                .map(|nf| NumberShape::from_format_code(&nf.format_code))
+                .unwrap_or_default()
+        };
+        grids.push(build(shown, &name, &range, &merges, shape));
+    }
+    Ok(grids)
 }
 
 fn build(

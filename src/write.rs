@@ -11,6 +11,7 @@
 pub mod declaration;
 pub mod flat;
 pub mod json;
+pub mod report;
 pub mod self_eval;
 mod sheet;
 pub mod styles;
@@ -124,7 +125,7 @@ fn write_workbook(doc: &Document, path: &Path, summary_title: Option<&str>) -> R
     Ok(written)
 }
 
-fn title(form: &Form) -> &'static str {
+pub(crate) fn title(form: &Form) -> &'static str {
     match form {
         Form::Declaration(_) => crate::layout::declaration::TITLE.text,
         Form::SelfEvaluation(_) => crate::layout::self_eval::TITLE.text,

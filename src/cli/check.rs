@@ -29,6 +29,10 @@ pub struct CheckArgs {
     /// Print only errors (and warnings with --strict); infos and the summary are dropped.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also write a workbook to send back: a copy of every form with each finding's cell
+    /// filled (errors red, warnings yellow) and noted, after a first sheet 问题清单 listing them all.
+    #[arg(long, value_name = "REPORT.xlsx")]
+    pub report: Option<PathBuf>,
     #[command(flatten)]
     pub scoring: ScoringArgs,
 }
@@ -95,6 +99,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             d.at = Some(inputs.origin(i));
         }
         findings.extend(found);
+    }
+    if let Some(path) = &args.report {
+        super::refuse_overwriting_input(path, &args.inputs)?;
+        let origins: Vec<_> = (0..inputs.document.forms.len())
+            .map(|i| inputs.origin(i))
+            .collect();
+        let bytes = crate::write::report::report_xlsx(&inputs.document, &origins, &findings)?;
+        crate::write::bytes_atomically(path, &bytes)?;
     }
     let counts = Counts::of(&findings);
     let unreadable: Vec<String> = inputs.errors.iter().map(ToString::to_string).collect();

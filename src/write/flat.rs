@@ -35,7 +35,8 @@ fn in_yuan(funds: &DeclarationFunds) -> DeclarationFunds {
         MoneyUnit::Yuan => return funds.clone(),
         MoneyUnit::WanYuan => Decimal::from(10_000),
     };
-    let scale = |d: Option<Decimal>| d.map(|d| d * factor);
+    // An amount too large to convert is left out (and reported by `not_carried`).
+    let scale = |d: Option<Decimal>| d.and_then(|d| d.checked_mul(factor));
     DeclarationFunds {
         unit: MoneyUnit::Yuan,
         project_total: scale(funds.project_total),
@@ -244,6 +245,27 @@ pub fn not_carried(doc: &Document) -> Vec<crate::diag::Diagnostic> {
             ),
             Form::SelfEvaluation(_) => (0, 0),
         };
+        if let Form::Declaration(d) = form
+            && overflows_in_yuan(&d.funds)
+        {
+            let mut diag = crate::diag::Diagnostic::warning(
+                "flat.not-carried",
+                format!(
+                    "{} {:?}: 金额过大，无法换算为元，平面表中该金额留空",
+                    form.kind_label(),
+                    form.project_name()
+                ),
+            )
+            .hint("检查金额与单位（元/万元）是否填错");
+            if let Some(s) = form.source() {
+                diag = diag.at(crate::diag::Location {
+                    file: s.file.clone(),
+                    sheet: Some(s.sheet.clone()),
+                    cell: None,
+                });
+            }
+            out.push(diag);
+        }
         if notes + migrated == 0 {
             continue;
         }
@@ -266,6 +288,21 @@ pub fn not_carried(doc: &Document) -> Vec<crate::diag::Diagnostic> {
         out.push(d);
     }
     out
+}
+
+/// Whether some amount of a 万元 form does not fit a decimal once converted to 元.
+fn overflows_in_yuan(funds: &DeclarationFunds) -> bool {
+    let converted = in_yuan(funds);
+    let pairs = [
+        (funds.project_total, converted.project_total),
+        (funds.project_fiscal, converted.project_fiscal),
+        (funds.project_other, converted.project_other),
+        (funds.annual_total, converted.annual_total),
+        (funds.annual_fiscal, converted.annual_fiscal),
+        (funds.annual_carryover, converted.annual_carryover),
+        (funds.annual_other, converted.annual_other),
+    ];
+    pairs.iter().any(|(a, b)| a.is_some() && b.is_none())
 }
 
 /// The CSV bytes of one table: BOM, header, rows, CRLF line ends, quotes only where needed.
