@@ -20,6 +20,41 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of messages: zh (default) or en; also JIXIAO_LANG=en.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<crate::msg::Lang>,
+}
+
+fn parse_lang(s: &str) -> Result<crate::msg::Lang, String> {
+    crate::msg::Lang::from_code(s).ok_or_else(|| crate::msg::cli::unknown_lang(s))
+}
+
+/// The language asked for before the command line is parsed (clap writes `--help` while it
+/// parses, so the language must be known first): `--lang X` or `--lang=X` among `args`, else
+/// the `JIXIAO_LANG` value given, else Chinese. An unknown value is left for clap to refuse.
+pub fn requested_lang<I, S>(args: I, env: Option<&str>) -> crate::msg::Lang
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut args = args
+        .into_iter()
+        .map(|a| a.as_ref().to_string_lossy().into_owned());
+    while let Some(a) = args.next() {
+        if a == "--" {
+            break;
+        }
+        let value = if a == "--lang" {
+            args.next()
+        } else {
+            a.strip_prefix("--lang=").map(str::to_string)
+        };
+        if let Some(lang) = value.as_deref().and_then(crate::msg::Lang::from_code) {
+            return lang;
+        }
+    }
+    env.and_then(crate::msg::Lang::from_code)
+        .unwrap_or_default()
 }
 
 #[derive(Subcommand, Debug)]

@@ -22,6 +22,7 @@ pub mod grid;
 pub mod layout;
 pub mod migrate;
 pub mod model;
+pub mod msg;
 pub mod pdf;
 pub mod profile;
 pub mod read;
