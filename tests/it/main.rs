@@ -12,6 +12,7 @@ mod legacy;
 mod national;
 mod pdf;
 mod read_fixtures;
+mod real_forms;
 mod report;
 mod template;
 mod tolerance;
