@@ -127,9 +127,11 @@ pub fn refuse_overwriting_input(output: &Path, inputs: &[PathBuf]) -> anyhow::Re
     for input in inputs {
         if input.canonicalize().is_ok_and(|i| i == out) {
             anyhow::bail!(
-                "{}: refusing to overwrite an input file\n  hint: choose another output name, e.g. {}",
-                output.display(),
-                suggest_other_name(output).display()
+                "{}{}",
+                crate::msg::cli::refuse_overwrite(output.display()),
+                crate::msg::diag::hint_line(crate::msg::cli::refuse_overwrite_hint(
+                    suggest_other_name(output).display()
+                ))
             );
         }
     }

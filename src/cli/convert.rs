@@ -5,6 +5,7 @@ use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics, refuse_overwriting_inpu
 use crate::diag::Severity;
 use crate::migrate::{Scope as MigrateScope, Taxonomy, migrate_document};
 use crate::model::Document;
+use crate::msg::cli as msg;
 use crate::write;
 use anyhow::bail;
 use clap::{Args, ValueEnum};
@@ -85,8 +86,9 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     {
         Some(f) => f,
         None => bail!(
-            "{}: cannot tell the output format from the name\n  hint: use a .json or .xlsx name, or --to json|xlsx|csv|xlsx-flat",
-            args.output.display()
+            "{}{}",
+            msg::unknown_output_format(args.output.display()),
+            crate::msg::diag::hint_line(msg::convert_format_hint())
         ),
     };
     let mut inputs = super::read_reporting(&args.inputs, args.quiet);
@@ -117,17 +119,17 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
         .count();
     if errors > 0 || (args.strict && warnings > 0) {
         eprintln!(
-            "jixiao: nothing written: {errors} error(s){}",
+            "jixiao: {}",
             if args.strict {
-                format!(", {warnings} warning(s) (--strict)")
+                msg::nothing_written_strict(errors, warnings)
             } else {
-                String::new()
+                msg::nothing_written_errors(errors)
             }
         );
         return Ok(ExitCode::from(EXIT_UNREADABLE));
     }
     if inputs.document.forms.is_empty() {
-        eprintln!("jixiao: nothing written: no form was read");
+        eprintln!("jixiao: {}", msg::nothing_written_no_form());
         return Ok(ExitCode::from(EXIT_UNREADABLE));
     }
     let targets = match format {
@@ -159,7 +161,7 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     };
     if !args.quiet {
         for w in &written {
-            eprintln!("wrote {}", w.display());
+            eprintln!("{}", msg::wrote(w.display()));
         }
     }
     let code = if inputs.errors.is_empty() {
@@ -177,23 +179,27 @@ fn summarise(doc: &Document) {
         if src.cells_read == 0 {
             // Read from flat tables or JSON: the source is where the form first came from.
             eprintln!(
-                "read {} {:?} (from {}: {})",
-                form.kind_label(),
-                form.project_name(),
-                src.file,
-                src.sheet
+                "{}",
+                msg::read_from(
+                    form.kind_label(),
+                    form.project_name(),
+                    &src.file,
+                    &src.sheet
+                )
             );
             continue;
         }
         let mapped = src.cells_read as usize - src.unmapped.len();
         eprintln!(
-            "read {} {:?} from {}: {} ({} of {} cells mapped)",
-            form.kind_label(),
-            form.project_name(),
-            src.file,
-            src.sheet,
-            mapped,
-            src.cells_read
+            "{}",
+            msg::read_mapped(
+                form.kind_label(),
+                form.project_name(),
+                &src.file,
+                &src.sheet,
+                mapped,
+                src.cells_read
+            )
         );
     }
 }

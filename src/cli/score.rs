@@ -8,6 +8,7 @@ use super::check::ScoringArgs;
 use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics, refuse_overwriting_input};
 use crate::diag::Severity;
 use crate::model::{Document, Form};
+use crate::msg::cli as msg;
 use crate::score::{self, Action};
 use anyhow::bail;
 use clap::Args;
@@ -50,8 +51,9 @@ fn write_output(doc: &Document, path: &Path, min: Severity) -> anyhow::Result<()
             Ok(())
         }
         _ => bail!(
-            "{}: cannot tell the output format from the name\n  hint: use a .json or .xlsx name",
-            path.display()
+            "{}{}",
+            msg::unknown_output_format(path.display()),
+            crate::msg::diag::hint_line(msg::json_or_xlsx_hint())
         ),
     }
 }
@@ -59,7 +61,7 @@ fn write_output(doc: &Document, path: &Path, min: Severity) -> anyhow::Result<()
 pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let mut inputs = super::read_reporting(&args.inputs, args.quiet);
     if inputs.document.forms.is_empty() {
-        eprintln!("jixiao: nothing written: no form was read");
+        eprintln!("jixiao: {}", msg::nothing_written_no_form());
         return Ok(ExitCode::from(EXIT_UNREADABLE));
     }
     refuse_overwriting_input(&args.output, &inputs.files)?;
@@ -78,18 +80,20 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         if !args.quiet {
             for e in explanations.iter().filter(|e| e.action == Action::Kept) {
                 eprintln!(
-                    "jixiao: {}: kept {} {} (computed {}); --overwrite replaces it",
-                    se.project_name,
-                    e.subject,
-                    e.printed.as_deref().unwrap_or(""),
-                    e.value.as_deref().unwrap_or("")
+                    "jixiao: {}",
+                    msg::kept_figure(
+                        &se.project_name,
+                        &e.subject,
+                        e.printed.as_deref().unwrap_or(""),
+                        e.value.as_deref().unwrap_or("")
+                    )
                 );
             }
         }
     }
     write_output(&inputs.document, &args.output, super::shown(args.quiet))?;
     if !args.quiet {
-        eprintln!("wrote {}", args.output.display());
+        eprintln!("{}", msg::wrote(args.output.display()));
     }
     let code = if inputs.errors.is_empty() {
         EXIT_OK

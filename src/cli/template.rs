@@ -13,6 +13,7 @@ use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics, refuse_overwriting_inpu
 use crate::diag::{Diagnostic, Severity};
 use crate::generate::{self, Keep, Weights};
 use crate::model::{Document, Form};
+use crate::msg::cli as msg;
 use crate::profile::Profile;
 use crate::read::{flat::read_project_list, read_inputs};
 use crate::write;
@@ -81,94 +82,92 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let weights = match &args.weights {
-        Some(spec) => Weights::parse(spec).map_err(|e| anyhow::anyhow!("--weights: {e}"))?,
+        Some(spec) => Weights::parse(spec).map_err(|e| anyhow::anyhow!(msg::weights_option(e)))?,
         None => Weights::standard(),
     };
     let mut inputs: Vec<PathBuf> = Vec::new();
-    let (forms, diagnostics): (Vec<Form>, Vec<Diagnostic>) = match (
-        args.kind,
-        &args.projects,
-        &args.from,
-    ) {
-        (Kind::Declaration, Some(list), None) => {
-            let Some(profile) = &profile else {
-                bail!(
-                    "--projects needs --profile: the office profile fills 主管部门, 实施单位 and the layout"
-                );
-            };
-            let Some(year) = args.year else {
-                bail!("--projects needs --year: the year of the new 申报表");
-            };
-            inputs.push(list.clone());
-            let read = read_project_list(list)?;
-            let mut diags = read.diagnostics;
-            if diags.iter().any(|d| d.severity == Severity::Error) {
-                return failed(&diags);
-            }
-            let made = generate::declarations_from_list(
-                profile,
-                year,
-                read.value,
-                &list.display().to_string(),
-            );
-            diags.extend(made.diagnostics);
-            (
-                made.value.into_iter().map(Form::Declaration).collect(),
-                diags,
-            )
-        }
-        (kind, None, Some(from)) => {
-            inputs.push(from.clone());
-            let read = read_inputs(std::slice::from_ref(from));
-            for e in &read.errors {
-                eprintln!("jixiao: {e}");
-            }
-            if !read.errors.is_empty() {
-                return Ok(ExitCode::from(EXIT_UNREADABLE));
-            }
-            let mut diags = read.diagnostics;
-            if diags.iter().any(|d| d.severity == Severity::Error) {
-                return failed(&diags);
-            }
-            let forms = read.document.forms;
-            match kind {
-                Kind::Declaration => {
-                    let keep = Keep {
-                        amounts: !args.clear.contains(&Clear::Amounts),
-                        targets: !args.clear.contains(&Clear::Targets),
-                        goals: !args.clear.contains(&Clear::Goals),
-                    };
-                    let made = generate::carry_forward(&forms, args.year, keep, profile.as_ref());
-                    diags.extend(made.diagnostics);
-                    (
-                        made.value.into_iter().map(Form::Declaration).collect(),
-                        diags,
-                    )
+    let (forms, diagnostics): (Vec<Form>, Vec<Diagnostic>) =
+        match (args.kind, &args.projects, &args.from) {
+            (Kind::Declaration, Some(list), None) => {
+                let Some(profile) = &profile else {
+                    bail!(msg::projects_need_profile());
+                };
+                let Some(year) = args.year else {
+                    bail!(msg::projects_need_year());
+                };
+                inputs.push(list.clone());
+                let read = read_project_list(list)?;
+                let mut diags = read.diagnostics;
+                if diags.iter().any(|d| d.severity == Severity::Error) {
+                    return failed(&diags);
                 }
-                Kind::SelfEvaluation => {
-                    let made = generate::self_evaluations_from(&forms, &weights);
-                    diags.extend(made.diagnostics);
-                    let mut forms: Vec<Form> =
-                        made.value.into_iter().map(Form::SelfEvaluation).collect();
-                    if let Some(year) = args.year {
-                        for f in &mut forms {
-                            if let Form::SelfEvaluation(s) = f {
-                                s.year = Some(year);
+                let made = generate::declarations_from_list(
+                    profile,
+                    year,
+                    read.value,
+                    &list.display().to_string(),
+                );
+                diags.extend(made.diagnostics);
+                (
+                    made.value.into_iter().map(Form::Declaration).collect(),
+                    diags,
+                )
+            }
+            (kind, None, Some(from)) => {
+                inputs.push(from.clone());
+                let read = read_inputs(std::slice::from_ref(from));
+                for e in &read.errors {
+                    eprintln!("jixiao: {e}");
+                }
+                if !read.errors.is_empty() {
+                    return Ok(ExitCode::from(EXIT_UNREADABLE));
+                }
+                let mut diags = read.diagnostics;
+                if diags.iter().any(|d| d.severity == Severity::Error) {
+                    return failed(&diags);
+                }
+                let forms = read.document.forms;
+                match kind {
+                    Kind::Declaration => {
+                        let keep = Keep {
+                            amounts: !args.clear.contains(&Clear::Amounts),
+                            targets: !args.clear.contains(&Clear::Targets),
+                            goals: !args.clear.contains(&Clear::Goals),
+                        };
+                        let made =
+                            generate::carry_forward(&forms, args.year, keep, profile.as_ref());
+                        diags.extend(made.diagnostics);
+                        (
+                            made.value.into_iter().map(Form::Declaration).collect(),
+                            diags,
+                        )
+                    }
+                    Kind::SelfEvaluation => {
+                        let made = generate::self_evaluations_from(&forms, &weights);
+                        diags.extend(made.diagnostics);
+                        let mut forms: Vec<Form> =
+                            made.value.into_iter().map(Form::SelfEvaluation).collect();
+                        if let Some(year) = args.year {
+                            for f in &mut forms {
+                                if let Form::SelfEvaluation(s) = f {
+                                    s.year = Some(year);
+                                }
                             }
                         }
+                        (forms, diags)
                     }
-                    (forms, diags)
                 }
             }
-        }
-        (Kind::Declaration, None, None) => bail!(
-            "nothing to start from\n  hint: give --projects LIST (with --profile and --year) or --from LAST-YEAR.xlsx"
-        ),
-        (Kind::SelfEvaluation, _, None) => {
-            bail!("--kind self-evaluation needs --from: the 申报表 to evaluate")
-        }
-        (_, Some(_), Some(_)) => unreachable!("clap refuses --projects with --from"),
-    };
+            (Kind::Declaration, None, None) => bail!(
+                "{}{}",
+                msg::nothing_to_start_from(),
+                crate::msg::diag::hint_line(msg::nothing_to_start_from_hint())
+            ),
+            (Kind::SelfEvaluation, _, None) => {
+                bail!(msg::self_evaluation_needs_from())
+            }
+            (_, Some(_), Some(_)) => unreachable!("clap refuses --projects with --from"),
+        };
     let min = if args.quiet {
         Severity::Error
     } else {
@@ -176,7 +175,7 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
     };
     print_diagnostics(&diagnostics, min);
     if forms.is_empty() {
-        eprintln!("jixiao: nothing written: no form to make");
+        eprintln!("jixiao: {}", msg::nothing_written_nothing_to_make());
         return Ok(ExitCode::from(EXIT_UNREADABLE));
     }
     refuse_overwriting_input(&args.output, &inputs)?;
@@ -190,14 +189,13 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
     } else {
         let title = summary_title(&doc, profile.as_ref());
         let written = write::write_xlsx_with_summary(&doc, &args.output, &title)
-            .with_context(|| format!("writing {}", args.output.display()))?;
+            .with_context(|| msg::writing(args.output.display()))?;
         print_diagnostics(&written.diagnostics, min);
     }
     if !args.quiet {
         eprintln!(
-            "wrote {} ({} form(s))",
-            args.output.display(),
-            doc.forms.len()
+            "{}",
+            msg::wrote_forms(args.output.display(), doc.forms.len())
         );
     }
     Ok(ExitCode::from(EXIT_OK))
@@ -205,7 +203,7 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
 
 fn failed(diags: &[Diagnostic]) -> anyhow::Result<ExitCode> {
     print_diagnostics(diags, Severity::Warning);
-    eprintln!("jixiao: nothing written: the input has errors");
+    eprintln!("jixiao: {}", msg::nothing_written_input_errors());
     Ok(ExitCode::from(EXIT_UNREADABLE))
 }
 

@@ -29,7 +29,7 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String) {
     let d = dir.to_str().unwrap();
     let args: Vec<String> = args.iter().map(|a| a.replace("{dir}", d)).collect();
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    let (code, out, err) = jixiao(&refs);
+    let (code, out, err) = crate::common::jixiao_in(None, &refs);
     assert_ne!(code, 101, "panic on {args:?}:\n{err}");
     assert_ne!(code, -1, "killed by a signal on {args:?}:\n{err}");
     (code, format!("{out}{err}"))
