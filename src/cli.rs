@@ -109,6 +109,35 @@ pub fn shown(quiet: bool) -> Severity {
     }
 }
 
+/// Saves what a job wrote, each file atomically, and says so unless `quiet`. Refuses first to
+/// overwrite any input.
+///
+/// # Errors
+/// When a file would replace an input, or cannot be saved.
+pub fn save(output: &crate::write::Output, inputs: &[String], quiet: bool) -> anyhow::Result<()> {
+    for f in &output.files {
+        refuse_overwriting_input(Path::new(&f.name), inputs)?;
+    }
+    if let Some(dir) = output
+        .files
+        .first()
+        .and_then(|f| Path::new(&f.name).parent())
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir).map_err(|e| crate::diag::Error::Write {
+            path: dir.display().to_string(),
+            message: crate::msg::cli::cannot_create_directory(e),
+        })?;
+    }
+    for f in &output.files {
+        crate::write::bytes_atomically(Path::new(&f.name), &f.bytes)?;
+        if !quiet {
+            eprintln!("{}", crate::msg::cli::wrote(&f.name));
+        }
+    }
+    Ok(())
+}
+
 /// Prints diagnostics to stderr, one block each.
 pub fn print_diagnostics(diagnostics: &[Diagnostic], min: Severity) {
     for d in diagnostics.iter().filter(|d| d.severity <= min) {
@@ -120,12 +149,12 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], min: Severity) {
 ///
 /// # Errors
 /// When `output` names the same file as one of `inputs`.
-pub fn refuse_overwriting_input(output: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
+pub fn refuse_overwriting_input(output: &Path, inputs: &[String]) -> anyhow::Result<()> {
     let Ok(out) = output.canonicalize() else {
         return Ok(());
     };
     for input in inputs {
-        if input.canonicalize().is_ok_and(|i| i == out) {
+        if Path::new(input).canonicalize().is_ok_and(|i| i == out) {
             anyhow::bail!(
                 "{}{}",
                 crate::msg::cli::refuse_overwrite(output.display()),

@@ -233,9 +233,17 @@ pub enum Error {
         message: String,
         hint: Option<String>,
     },
-    /// Writing an output failed.
-    #[error("{path}: {message}")]
+    /// Writing an output failed (`path` is empty when the output was bytes in memory).
+    #[error("{}{message}", path_prefix(.path))]
     Write { path: String, message: String },
+}
+
+fn path_prefix(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!("{path}: ")
+    }
 }
 
 fn hint_suffix(hint: &Option<String>) -> String {
@@ -249,6 +257,23 @@ impl Error {
             message: message.into(),
             hint: None,
         }
+    }
+
+    /// A write error of bytes made in memory, now naming the output `name`.
+    pub fn for_name(self, name: &str) -> Self {
+        match self {
+            Error::Write { path, message } if path.is_empty() => Error::Write {
+                path: name.to_string(),
+                message,
+            },
+            other => other,
+        }
+    }
+
+    /// [`Error::for_name`] with a path.
+    #[cfg(not(target_family = "wasm"))]
+    pub fn for_file(self, path: &std::path::Path) -> Self {
+        self.for_name(&path.display().to_string())
     }
 
     pub fn with_hint(self, hint: impl Into<String>) -> Self {

@@ -28,7 +28,8 @@ use serde::Serialize;
 use std::fmt;
 
 /// How a computed rate or score is brought to 2 decimals (DOMAIN §2.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 pub enum Rounding {
     /// Cut after 2 decimals (8.9357 → 8.93): Shanghai 市级, seed 001.
@@ -59,7 +60,8 @@ impl Rounding {
 }
 
 /// Which formulas score a quantitative indicator below its target (DOMAIN §2.3, §6.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 pub enum QuantFormula {
     /// The MoF 一体化 system (SRC-FASP-SQL): 正向 `B/A × w`; 反向 linear to 0 at twice the target.
@@ -70,15 +72,16 @@ pub enum QuantFormula {
 }
 
 /// The score bands of qualitative indicators (DOMAIN §2.4, §6.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum QualBands {
     /// 达成 [80 %, 100 %], 部分达成 [60 %, 80 %), 未达成 [0, 60 %) — national, fasp2.
     #[default]
-    #[value(name = "80-60")]
+    #[cfg_attr(feature = "cli", value(name = "80-60"))]
     #[serde(rename = "80-60")]
     B80_60,
     /// 达成 [80 %, 100 %], 部分达成 [50 %, 80 %), 未达成 [0, 50 %) — Hubei, several cities.
-    #[value(name = "80-50")]
+    #[cfg_attr(feature = "cli", value(name = "80-50"))]
     #[serde(rename = "80-50")]
     B80_50,
 }

@@ -92,8 +92,8 @@ messages! {
         en: "{project}: kept {subject} {printed} (computed {computed}); --overwrite replaces it",
     }
     projects_need_profile("cli.projects-need-profile") {
-        zh: "--projects 需要同时给出 --profile：单位配置文件提供主管部门、实施单位和表样",
-        en: "--projects needs --profile: the office profile fills 主管部门, 实施单位 and the layout",
+        zh: "项目清单需要单位配置文件（--profile）：它提供主管部门、实施单位和表样",
+        en: "a project list needs an office profile (--profile): it fills 主管部门, 实施单位 and the layout",
     }
     projects_need_year("cli.projects-need-year") {
         zh: "--projects 需要同时给出 --year：新申报表的年度",
@@ -110,6 +110,14 @@ messages! {
     self_evaluation_needs_from("cli.self-evaluation-needs-from") {
         zh: "--kind self-evaluation 需要同时给出 --from：据以自评的申报表",
         en: "--kind self-evaluation needs --from: the 申报表 to evaluate",
+    }
+    cannot_tell_format("cli.cannot-tell-format") {
+        zh: "无法从文件名看出输出格式",
+        en: "cannot tell the output format from the name",
+    }
+    cannot_create_directory("cli.cannot-create-directory", error) {
+        zh: "无法创建目录：{error}",
+        en: "cannot create the directory: {error}",
     }
     weights_option("cli.weights-option", error) {
         zh: "--weights: {error}",

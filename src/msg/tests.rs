@@ -58,6 +58,7 @@ fn languages_are_read_from_their_codes() {
     assert_eq!(Lang::from_code("fr"), None);
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn the_command_line_asks_for_its_language_before_parsing() {
     use crate::cli::requested_lang;

@@ -12,8 +12,9 @@ use crate::layout::flat as cols;
 use crate::model::{DeclarationFunds, Document, Figure, Form, Indicator, MoneyUnit};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    DataValidation, DataValidationErrorStyle, Format, FormatBorder, Workbook, Worksheet, XlsxError,
+    DataValidation, DataValidationErrorStyle, Format, FormatBorder, Worksheet, XlsxError,
 };
+#[cfg(not(target_family = "wasm"))]
 use std::path::{Path, PathBuf};
 
 /// One table: its name (file stem / sheet name), header and rows.
@@ -322,25 +323,35 @@ pub fn csv_bytes(table: &Table) -> Vec<u8> {
     out
 }
 
+/// The CSV file of every table: its file name (`declarations.csv`, …) and bytes.
+pub fn csv_files(doc: &Document) -> Vec<(String, Vec<u8>)> {
+    tables(doc)
+        .iter()
+        .map(|t| (format!("{}.csv", t.name), csv_bytes(t)))
+        .collect()
+}
+
 /// Writes `<dir>/<table>.csv` for every table, creating `dir`. Returns the files written.
 ///
 /// # Errors
 /// [`Error::Write`] when the directory or a file cannot be written.
+#[cfg(not(target_family = "wasm"))]
 pub fn write_csv_dir(doc: &Document, dir: &Path) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::Write {
         path: dir.display().to_string(),
         message: format!("cannot create the directory: {e}"),
     })?;
     let mut written = Vec::new();
-    for table in tables(doc) {
-        let path = dir.join(format!("{}.csv", table.name));
-        super::bytes_atomically(&path, &csv_bytes(&table))?;
+    for (name, bytes) in csv_files(doc) {
+        let path = dir.join(name);
+        super::bytes_atomically(&path, &bytes)?;
         written.push(path);
     }
     Ok(written)
 }
 
 /// The files [`write_csv_dir`] would write into `dir`.
+#[cfg(not(target_family = "wasm"))]
 pub fn csv_paths(doc: &Document, dir: &Path) -> Vec<PathBuf> {
     tables(doc)
         .iter()
@@ -448,24 +459,29 @@ fn text_width(text: &str) -> f64 {
 ///
 /// # Errors
 /// [`Error::Write`] when a value does not fit a sheet or the file cannot be saved.
+#[cfg(not(target_family = "wasm"))]
 pub fn write_xlsx(doc: &Document, path: &Path) -> Result<()> {
-    let shown = path.display().to_string();
+    let bytes = xlsx_bytes(doc).map_err(|e| e.for_file(path))?;
+    super::bytes_atomically(path, &bytes)
+}
+
+/// The flat workbook of [`write_xlsx`], as bytes.
+///
+/// # Errors
+/// [`Error::Write`] when a value does not fit a sheet.
+pub fn xlsx_bytes(doc: &Document) -> Result<Vec<u8>> {
     let fail = |e: XlsxError| Error::Write {
-        path: shown.clone(),
+        path: String::new(),
         message: e.to_string(),
     };
-    let mut workbook = Workbook::new();
-    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 1, 1).map_err(fail)?;
-    workbook.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
+    let mut workbook = super::new_workbook().map_err(fail)?;
     for table in tables(doc) {
         let sheet = workbook.add_worksheet();
         write_table(sheet, &table).map_err(fail)?;
     }
-    super::atomically(path, |tmp| {
-        workbook.save(tmp).map_err(|e| Error::Write {
-            path: shown.clone(),
-            message: format!("cannot save: {e}"),
-        })
+    workbook.save_to_buffer().map_err(|e| Error::Write {
+        path: String::new(),
+        message: format!("cannot save: {e}"),
     })
 }
 

@@ -1,5 +1,6 @@
 //! The one integration-test binary (one link of the crate, not one per file).
 
+mod bytes;
 mod check;
 mod cli;
 mod common;
