@@ -163,7 +163,13 @@ macro_rules! messages {
 pub(crate) use messages;
 
 /// Every area's messages.
-pub const CATALOGUE: &[&[Entry]] = &[diag::ENTRIES, check::ENTRIES, score::ENTRIES, cli::ENTRIES];
+pub const CATALOGUE: &[&[Entry]] = &[
+    diag::ENTRIES,
+    check::ENTRIES,
+    score::ENTRIES,
+    read::ENTRIES,
+    cli::ENTRIES,
+];
 
 /// Looks a message up by its id.
 pub fn entry(id: &str) -> Option<&'static Entry> {

@@ -8,4 +8,9 @@ messages! {
         zh: "无法打开：{error}",
         en: "cannot open: {error}",
     }
+    /// An amount printed with its own unit (`854万`) is too large to convert into the form's unit.
+    amount_too_large("read.amount-too-large", text) {
+        zh: "金额「{text}」过大，无法换算为本表的金额单位",
+        en: "the amount \"{text}\" is too large to convert into the form's money unit",
+    }
 }
