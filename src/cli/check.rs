@@ -126,12 +126,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             if !args.quiet {
                 write!(
                     stdout,
-                    "checked {} form(s) in {} file(s): {} error(s), {} warning(s), {} info(s)",
-                    inputs.document.forms.len(),
-                    inputs.files.len(),
-                    counts.errors,
-                    counts.warnings,
-                    counts.infos
+                    "{}",
+                    crate::msg::cli::check_summary(
+                        inputs.document.forms.len(),
+                        inputs.files.len(),
+                        counts.errors,
+                        counts.warnings,
+                        counts.infos
+                    )
                 )?;
                 if counts.infos > 0 && report.infos_hidden {
                     write!(stdout, "{}", crate::msg::review::infos_hidden())?;

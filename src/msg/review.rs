@@ -4,11 +4,6 @@
 use super::messages;
 
 messages! {
-    /// A form that holds nothing yet: reported as blank, never as clean.
-    blank_form("review.blank-form") {
-        zh: "空白表：尚未填写，未作检查",
-        en: "blank form: not filled in, nothing checked",
-    }
     /// What to do with a blank form.
     blank_form_hint("review.blank-form-hint") {
         zh: "填写后再检查；要生成空白表请用 jixiao template",

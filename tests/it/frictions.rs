@@ -41,7 +41,7 @@ fn issue_15_check_of_a_form_that_is_only_a_title_is_exit_2() {
         stderr.contains("Sheet1!A1:H1: 只有表名，表中没有任何栏目"),
         "{stderr}"
     );
-    assert!(stdout.contains("checked 0 form(s)"), "{stdout}");
+    assert!(stdout.contains("0 张表"), "{stdout}");
 }
 
 #[test]
