@@ -26,12 +26,17 @@ pub enum FormKind {
 impl FormKind {
     /// The kind a title cell announces, if it is a title.
     pub fn of_title(text: &str) -> Option<FormKind> {
-        let text = text.trim_start_matches(['#', ' ']);
-        if layout::declaration::TITLE.matches(text) {
+        FormKind::of_title_key(&layout::normalize_label(text))
+    }
+
+    /// [`FormKind::of_title`] of a text already normalised ([`crate::grid::Grid::label_key`]).
+    pub fn of_title_key(key: &str) -> Option<FormKind> {
+        let text = key.trim_start_matches('#');
+        if layout::declaration::TITLE.matches_key(text) {
             Some(FormKind::Declaration)
-        } else if layout::self_eval::TITLE.matches(text) {
+        } else if layout::self_eval::TITLE.matches_key(text) {
             Some(FormKind::SelfEvaluation)
-        } else if layout::legacy_2020::TITLE.matches(text) {
+        } else if layout::legacy_2020::TITLE.matches_key(text) {
             Some(FormKind::Legacy2020)
         } else {
             None
@@ -45,7 +50,7 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
         .cells()
         .into_iter()
         .filter_map(|(pos, cell)| match cell {
-            Cell::Text(t) => FormKind::of_title(t).map(|k| (pos, k)),
+            Cell::Text(_) => FormKind::of_title_key(grid.own_label_key(pos)?).map(|k| (pos, k)),
             _ => None,
         })
         .collect();
@@ -61,7 +66,7 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
                     Diagnostic::info(
                         "read.outside-form",
                         format!(
-                            "cell above the first form, not part of any form: {:?}",
+                            "cell above the first form, not part of any form: 「{}」",
                             cell.text()
                         ),
                     )
@@ -436,13 +441,10 @@ pub fn table_rows(
     let mut rows = Vec::new();
     let (mut level1, mut level2) = (String::new(), String::new());
     for r in header_row + 1..=scope.rows.1 {
-        let first_text = (0..grid.cols)
-            .map(|c| grid.text((r, c)))
+        let first_key = (0..grid.cols)
+            .map(|c| grid.label_key((r, c)))
             .find(|t| !t.is_empty());
-        if first_text
-            .as_deref()
-            .is_some_and(|t| stop.iter().any(|l| l.matches(t)))
-        {
+        if first_key.is_some_and(|t| stop.iter().any(|l| l.matches_key(t))) {
             break;
         }
         // A column counts when its cell (or the merged area it continues) starts below the header.
@@ -450,7 +452,7 @@ pub fn table_rows(
             let area = grid.area((r, c));
             let starts_here = area.first.0 == r;
             (starts_here || (continues && area.first.0 > header_row))
-                && !grid.text((r, c)).is_empty()
+                && !grid.text_str((r, c)).is_empty()
         };
         let has_content = cols
             .iter()
