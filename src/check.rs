@@ -41,6 +41,7 @@
 //! | `self.total-score` | error | §2.1, §5.6 | 总分 = Σ 得分 + 预算执行得分 |
 //! | `self.grade` | error | §2.5 | 评分等级 matches 总分 (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差) |
 //! | `legacy.taxonomy` | error | §3.3 | 2020 目标表 (一级目标, 二级目标) is a pair of the 2020 set |
+//! | `number.too-large` | error | — | the figures a rule computes with fit a decimal (no overflow) |
 //!
 //! The table is [`RULES`] in code; a test keeps both in step.
 
@@ -59,58 +60,21 @@ pub struct Options {
     pub scoring: ScoringOptions,
 }
 
-/// A rule: its stable id, severity and DOMAIN reference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Rule {
-    pub id: &'static str,
-    pub severity: Severity,
-    pub domain: &'static str,
-    pub summary: &'static str,
-}
-
-macro_rules! rules {
-    ($($name:ident = $id:literal, $sev:ident, $dom:literal, $sum:literal;)*) => {
-        $(pub const $name: Rule = Rule { id: $id, severity: Severity::$sev, domain: $dom, summary: $sum };)*
-        /// Every rule, in the order of the module table.
-        pub const RULES: &[Rule] = &[$($name),*];
-    };
-}
-
-rules! {
-    FORM_BLANK = "form.blank", Info, "—", "a blank template: nothing else is checked";
-    DECL_REQUIRED = "decl.required", Error, "§1c", "required 申报表 fields are filled";
-    DECL_ANNUAL_TOTAL_SUM = "decl.annual-total-sum", Error, "§5.1", "年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金";
-    DECL_PROJECT_TOTAL_SUM = "decl.project-total-sum", Error, "§5.2", "项目资金总额 = 财政资金 + 其他资金";
-    DECL_ANNUAL_EXCEEDS_PROJECT = "decl.annual-exceeds-project", Error, "§5.3", "年度资金申请总额 ≤ 项目资金总额";
-    DECL_PROJECT_TOTAL_ONE_YEAR = "decl.project-total-one-year", Warning, "§5.3", "one-year project: 项目资金总额 = 年度资金申请总额";
-    DECL_DATE_FORMAT = "decl.date-format", Error, "§5.8", "计划开始/完成日期 are dates";
-    DECL_DATE_ORDER = "decl.date-order", Error, "§5.8", "计划开始日期 ≤ 计划完成日期";
-    DECL_DATE_YEAR = "decl.date-year", Warning, "§5.8", "one-year project: dates inside the form's year";
-    DECL_COST_CONTROL = "decl.cost-control", Warning, "§5.7", "成本控制额 target = 年度资金申请总额 (soft)";
-    INDICATOR_REQUIRED = "indicator.required", Error, "§1c, §1e", "a 三级 has its 指标值";
-    INDICATOR_TAXONOMY = "indicator.taxonomy", Error, "§3.1, §3.2", "(一级, 二级) is a pair of the current or the old set";
-    INDICATOR_TAXONOMY_MIXED = "indicator.taxonomy-mixed", Warning, "§3, §6.6", "one form does not mix the old and the current set";
-    INDICATOR_LEVEL1_MISSING = "indicator.level1-missing", Warning, "§2.1, §3", "产出/效益/满意度 each present";
-    INDICATOR_UNIT_MISSING = "indicator.unit-missing", Warning, "§4", "a 定量 指标值 has a unit";
-    INDICATOR_UNIT_UNKNOWN = "indicator.unit-unknown", Warning, "§4", "the unit is a known one";
-    INDICATOR_RATE_UNIT = "indicator.rate-unit", Warning, "§4", "a rate is in %";
-    INDICATOR_NO_COMPARATOR = "indicator.no-comparator", Info, "§4", "a 定量 指标值 states its comparator";
-    SELF_REQUIRED = "self.required", Error, "§1e", "required 自评表 fields are filled";
-    SELF_FUNDS_SUM = "self.funds-sum", Warning, "§5.4", "funds columns add up";
-    SELF_EXECUTION_RATE = "self.execution-rate", Error, "§2.2", "执行率 = 全年执行数 / 全年预算数";
-    SELF_EXECUTION_WEIGHT = "self.execution-weight", Warning, "§2.1", "预算执行率 分值 is the expected weight";
-    SELF_EXECUTION_SCORE = "self.execution-score", Error, "§2.2", "预算执行得分 = 分值 × 执行率, capped";
-    SELF_SCORE_CAP = "self.score-cap", Error, "§2.3, §2.4", "得分 ≤ 分值";
-    SELF_QUANTITATIVE_SCORE = "self.quantitative-score", Error, "§2.3", "定量 得分 follows 正向/反向/等于";
-    SELF_ACTUAL_UNIT = "self.actual-unit", Warning, "§4", "实际完成值 in the target's unit";
-    SELF_QUALITATIVE_BAND = "self.qualitative-band", Error, "§2.4", "定性 得分 in its band";
-    SELF_DEVIATION_REASON = "self.deviation-reason", Error, "§1b, §2.3", "偏差原因 below full marks";
-    SELF_WEIGHT_SUM = "self.weight-sum", Error, "§2.1, §5.6", "Σ 分值 = 100 − execution weight";
-    SELF_TOTAL_WEIGHT = "self.total-weight", Error, "§2.1", "总分 分值 = 100";
-    SELF_TOTAL_SCORE = "self.total-score", Error, "§2.1, §5.6", "总分 = Σ 得分 + 预算执行得分";
-    SELF_GRADE = "self.grade", Error, "§2.5", "评分等级 matches 总分";
-    LEGACY_TAXONOMY = "legacy.taxonomy", Error, "§3.3", "(一级目标, 二级目标) of the 2020 set";
-}
+pub use crate::diag::Rule;
+/// Every `check` rule, in the order of the module table; declared in [`crate::msg::rules`],
+/// the registry of every diagnostic id.
+pub use crate::msg::rules::CHECK_RULES as RULES;
+pub use crate::msg::rules::{
+    DECL_ANNUAL_EXCEEDS_PROJECT, DECL_ANNUAL_TOTAL_SUM, DECL_COST_CONTROL, DECL_DATE_FORMAT,
+    DECL_DATE_ORDER, DECL_DATE_YEAR, DECL_PROJECT_TOTAL_ONE_YEAR, DECL_PROJECT_TOTAL_SUM,
+    DECL_REQUIRED, FORM_BLANK, INDICATOR_LEVEL1_MISSING, INDICATOR_NO_COMPARATOR,
+    INDICATOR_RATE_UNIT, INDICATOR_REQUIRED, INDICATOR_TAXONOMY, INDICATOR_TAXONOMY_MIXED,
+    INDICATOR_UNIT_MISSING, INDICATOR_UNIT_UNKNOWN, LEGACY_TAXONOMY, NUMBER_TOO_LARGE,
+    SELF_ACTUAL_UNIT, SELF_DEVIATION_REASON, SELF_EXECUTION_RATE, SELF_EXECUTION_SCORE,
+    SELF_EXECUTION_WEIGHT, SELF_FUNDS_SUM, SELF_GRADE, SELF_QUALITATIVE_BAND,
+    SELF_QUANTITATIVE_SCORE, SELF_REQUIRED, SELF_SCORE_CAP, SELF_TOTAL_SCORE, SELF_TOTAL_WEIGHT,
+    SELF_WEIGHT_SUM,
+};
 
 /// Checks every form of a document.
 pub fn check_document(doc: &Document, opts: &Options) -> Vec<Diagnostic> {
@@ -154,12 +118,27 @@ impl<'a> Findings<'a> {
 
     /// Records a finding of `rule` about the field at `path`.
     fn add(&mut self, rule: Rule, path: &str, message: impl Into<String>) -> &mut Diagnostic {
-        let mut d = Diagnostic::new(rule.severity, rule.id, message);
+        let mut d = Diagnostic::of(rule, message);
         d.at = self.at(path);
         self.list.push(d);
         let last = self.list.len() - 1;
         &mut self.list[last]
     }
+}
+
+/// The sum of input figures, `None` when it overflows (a finding, never a panic).
+fn checked_sum(
+    figures: impl IntoIterator<Item = rust_decimal::Decimal>,
+) -> Option<rust_decimal::Decimal> {
+    figures
+        .into_iter()
+        .try_fold(rust_decimal::Decimal::ZERO, |acc, x| acc.checked_add(x))
+}
+
+/// `number.too-large`: a rule could not compute `what` because the figures overflow.
+fn too_large(out: &mut Findings, path: &str, what: &str) {
+    out.add(NUMBER_TOO_LARGE, path, format!("数值过大，无法计算{what}"))
+        .hint("检查该单元格的数字与单位（元/万元）是否填错");
 }
 
 /// Builder-style setters on a recorded finding.

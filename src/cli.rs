@@ -20,6 +20,41 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of messages: zh (default) or en; also JIXIAO_LANG=en.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<crate::msg::Lang>,
+}
+
+fn parse_lang(s: &str) -> Result<crate::msg::Lang, String> {
+    crate::msg::Lang::from_code(s).ok_or_else(|| crate::msg::cli::unknown_lang(s))
+}
+
+/// The language asked for before the command line is parsed (clap writes `--help` while it
+/// parses, so the language must be known first): `--lang X` or `--lang=X` among `args`, else
+/// the `JIXIAO_LANG` value given, else Chinese. An unknown value is left for clap to refuse.
+pub fn requested_lang<I, S>(args: I, env: Option<&str>) -> crate::msg::Lang
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut args = args
+        .into_iter()
+        .map(|a| a.as_ref().to_string_lossy().into_owned());
+    while let Some(a) = args.next() {
+        if a == "--" {
+            break;
+        }
+        let value = if a == "--lang" {
+            args.next()
+        } else {
+            a.strip_prefix("--lang=").map(str::to_string)
+        };
+        if let Some(lang) = value.as_deref().and_then(crate::msg::Lang::from_code) {
+            return lang;
+        }
+    }
+    env.and_then(crate::msg::Lang::from_code)
+        .unwrap_or_default()
 }
 
 #[derive(Subcommand, Debug)]
@@ -74,6 +109,35 @@ pub fn shown(quiet: bool) -> Severity {
     }
 }
 
+/// Saves what a job wrote, each file atomically, and says so unless `quiet`. Refuses first to
+/// overwrite any input.
+///
+/// # Errors
+/// When a file would replace an input, or cannot be saved.
+pub fn save(output: &crate::write::Output, inputs: &[String], quiet: bool) -> anyhow::Result<()> {
+    for f in &output.files {
+        refuse_overwriting_input(Path::new(&f.name), inputs)?;
+    }
+    if let Some(dir) = output
+        .files
+        .first()
+        .and_then(|f| Path::new(&f.name).parent())
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir).map_err(|e| crate::diag::Error::Write {
+            path: dir.display().to_string(),
+            message: format!("cannot create the directory: {e}"),
+        })?;
+    }
+    for f in &output.files {
+        crate::write::bytes_atomically(Path::new(&f.name), &f.bytes)?;
+        if !quiet {
+            eprintln!("wrote {}", f.name);
+        }
+    }
+    Ok(())
+}
+
 /// Prints diagnostics to stderr, one block each.
 pub fn print_diagnostics(diagnostics: &[Diagnostic], min: Severity) {
     for d in diagnostics.iter().filter(|d| d.severity <= min) {
@@ -85,12 +149,12 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], min: Severity) {
 ///
 /// # Errors
 /// When `output` names the same file as one of `inputs`.
-pub fn refuse_overwriting_input(output: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
+pub fn refuse_overwriting_input(output: &Path, inputs: &[String]) -> anyhow::Result<()> {
     let Ok(out) = output.canonicalize() else {
         return Ok(());
     };
     for input in inputs {
-        if input.canonicalize().is_ok_and(|i| i == out) {
+        if Path::new(input).canonicalize().is_ok_and(|i| i == out) {
             anyhow::bail!(
                 "{}: refusing to overwrite an input file\n  hint: choose another output name, e.g. {}",
                 output.display(),

@@ -1,5 +1,9 @@
 //! Diagnostics: findings and warnings as values, each pointing at file, sheet and cell.
+//!
+//! Their words and line format are in the catalogue ([`crate::msg::diag`]); every rule id is in
+//! [`crate::msg::rules`].
 
+use crate::msg;
 use serde::Serialize;
 use std::fmt;
 
@@ -11,6 +15,7 @@ pub enum Severity {
     Info,
 }
 
+/// The stable code (`error`, `warning`, `info`), as in JSON; [`Severity::word`] is what users read.
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -18,6 +23,38 @@ impl fmt::Display for Severity {
             Severity::Warning => "warning",
             Severity::Info => "info",
         })
+    }
+}
+
+impl Severity {
+    /// The word users read in the current language: 错误 / 警告 / 提醒.
+    pub fn word(self) -> String {
+        match self {
+            Severity::Error => msg::diag::error_word(),
+            Severity::Warning => msg::diag::warning_word(),
+            Severity::Info => msg::diag::info_word(),
+        }
+    }
+}
+
+/// A kind of finding: its stable id, severity, the `docs/domain.md` section it follows and a
+/// summary in both languages. Every rule is declared once, in [`crate::msg::rules`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub domain: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Rule {
+    /// The summary in the current language.
+    pub fn summary(&self) -> &'static str {
+        match msg::lang() {
+            msg::Lang::Zh => self.zh,
+            msg::Lang::En => self.en,
+        }
     }
 }
 
@@ -94,6 +131,11 @@ impl Diagnostic {
         }
     }
 
+    /// A finding of `rule`, with the rule's severity.
+    pub fn of(rule: Rule, message: impl Into<String>) -> Self {
+        Self::new(rule.severity, rule.id, message)
+    }
+
     pub fn error(rule: &str, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, rule, message)
     }
@@ -127,21 +169,29 @@ impl Diagnostic {
     }
 }
 
-/// `file: sheet!C7: error[rule]: message (expected …, found …)` and a `hint:` line.
+/// `文件: 工作表!C7: 错误[rule]: 说明（应为 …，实为 …）` and a `提示:` line, or the same in
+/// English (`file: sheet!C7: error[rule]: message (expected …, found …)` and `hint:`), in the
+/// language of [`crate::msg::lang`].
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(at) = &self.at {
             write!(f, "{at}: ")?;
         }
-        write!(f, "{}[{}]: {}", self.severity, self.rule, self.message)?;
+        write!(
+            f,
+            "{}[{}]: {}",
+            self.severity.word(),
+            self.rule,
+            self.message
+        )?;
         match (&self.expected, &self.found) {
-            (Some(e), Some(x)) => write!(f, " (expected {e}, found {x})")?,
-            (Some(e), None) => write!(f, " (expected {e})")?,
-            (None, Some(x)) => write!(f, " (found {x})")?,
+            (Some(e), Some(x)) => f.write_str(&msg::diag::expected_found(e, x))?,
+            (Some(e), None) => f.write_str(&msg::diag::expected_only(e))?,
+            (None, Some(x)) => f.write_str(&msg::diag::found_only(x))?,
             (None, None) => {}
         }
         if let Some(h) = &self.hint {
-            write!(f, "\n  hint: {h}")?;
+            f.write_str(&msg::diag::hint_line(h))?;
         }
         Ok(())
     }
@@ -183,15 +233,21 @@ pub enum Error {
         message: String,
         hint: Option<String>,
     },
-    /// Writing an output failed.
-    #[error("{path}: {message}")]
+    /// Writing an output failed (`path` is empty when the output was bytes in memory).
+    #[error("{}{message}", path_prefix(.path))]
     Write { path: String, message: String },
 }
 
+fn path_prefix(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!("{path}: ")
+    }
+}
+
 fn hint_suffix(hint: &Option<String>) -> String {
-    hint.as_ref()
-        .map(|h| format!("\n  hint: {h}"))
-        .unwrap_or_default()
+    hint.as_ref().map(msg::diag::hint_line).unwrap_or_default()
 }
 
 impl Error {
@@ -201,6 +257,23 @@ impl Error {
             message: message.into(),
             hint: None,
         }
+    }
+
+    /// A write error of bytes made in memory, now naming the output `name`.
+    pub fn for_name(self, name: &str) -> Self {
+        match self {
+            Error::Write { path, message } if path.is_empty() => Error::Write {
+                path: name.to_string(),
+                message,
+            },
+            other => other,
+        }
+    }
+
+    /// [`Error::for_name`] with a path.
+    #[cfg(not(target_family = "wasm"))]
+    pub fn for_file(self, path: &std::path::Path) -> Self {
+        self.for_name(&path.display().to_string())
     }
 
     pub fn with_hint(self, hint: impl Into<String>) -> Self {

@@ -369,6 +369,10 @@ impl Weights {
             if weight.is_sign_negative() {
                 return Err(format!("{part:?}: a weight cannot be negative"));
             }
+            // Bounded, so that sums and shares of the weights cannot overflow.
+            if weight > Decimal::ONE_HUNDRED {
+                return Err(format!("{part:?}: a weight is at most 100"));
+            }
             match name.trim_end_matches("率") {
                 "预算执行" | "执行" => execution = Some(weight),
                 "产出" | "成本" | "效益" | "满意度" => {

@@ -4,11 +4,13 @@
 //! absolute; A1 notation appears only through [`cell_name`] and [`Area`]'s `Display`.
 
 use crate::diag::{Error, Result};
+use crate::formats::{InputFormat, password_protected};
 use calamine::{Data, Reader};
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::io::{BufReader, Read as _};
+use std::io::Cursor;
+#[cfg(not(target_family = "wasm"))]
 use std::path::Path;
 
 /// A cell position, `(row, col)`, 0-based.
@@ -343,130 +345,49 @@ impl Grid {
     }
 }
 
-/// The workbook formats jixiao reads, told apart by their first bytes rather than their name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Xlsx,
-    Xlsb,
-    Xls,
-    Ods,
-}
-
-/// Looks at the first bytes of `path` to tell the format, with a useful error for the
-/// look-alikes government downloads often are (HTML or XML saved as `.xls`).
-pub fn detect(path: &Path) -> Result<Format> {
-    let shown = path.display().to_string();
-    let mut head = [0u8; 512];
-    let n = std::fs::File::open(path)
-        .and_then(|mut f| f.read(&mut head))
-        .map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
-    let head = &head[..n];
-    if head.starts_with(b"PK\x03\x04") {
-        let is_ods = head
-            .windows(b"application/vnd.oasis.opendocument.spreadsheet".len())
-            .any(|w| w == b"application/vnd.oasis.opendocument.spreadsheet");
-        if is_ods {
-            return Ok(Format::Ods);
-        }
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .unwrap_or_default();
-        return Ok(if ext == "xlsb" {
-            Format::Xlsb
-        } else {
-            Format::Xlsx
-        });
-    }
-    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        // An encrypted xlsx is an OLE file holding an `EncryptedPackage` stream; its name
-        // stands UTF-16 in the directory.
-        let whole = std::fs::read(path)
-            .map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
-        let name: Vec<u8> = "EncryptedPackage"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        if whole.windows(name.len()).any(|w| w == name) {
-            return Err(password_protected(&shown));
-        }
-        return Ok(Format::Xls);
-    }
-    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let text = text.trim_start_matches('\u{feff}').trim_start();
-    if text.starts_with("<?xml") && text.contains("urn:schemas-microsoft-com:office:spreadsheet")
-        || text.contains("<workbook")
-    {
-        return Err(Error::unreadable(&shown, "this is an Excel 2003 XML spreadsheet (SpreadsheetML), not a workbook calamine can read")
-            .with_hint("open it in Excel, WPS or LibreOffice and save it as .xlsx"));
-    }
-    if text.starts_with('<') {
-        return Err(Error::unreadable(
-            &shown,
-            "this is a web page (HTML) saved with a spreadsheet name, not a workbook",
-        )
-        .with_hint("open it in Excel, WPS or LibreOffice and save it as .xlsx"));
-    }
-    if n == 0 {
-        return Err(Error::unreadable(&shown, "the file is empty"));
-    }
-    Err(Error::unreadable(
-        &shown,
-        "not a spreadsheet (expected .xlsx, .xlsm, .xls or .ods)",
-    ))
-}
-
-fn password_protected(shown: &str) -> Error {
-    Error::unreadable(shown, "the workbook is password-protected")
-        .with_hint("remove the password in Excel or WPS (文件 → 信息 → 保护工作簿) and try again")
-}
-
-/// Opens every sheet of a workbook as a [`Grid`]. `shown` is the path as the user gave it.
+/// Opens every sheet of a workbook file as a [`Grid`]: [`open_bytes`] on the file's bytes.
 ///
 /// # Errors
-/// [`Error::Unreadable`] when the file is not a workbook, is password-protected or corrupt.
+/// As [`open_bytes`]; [`Error::Unreadable`] when the file cannot be read.
+#[cfg(not(target_family = "wasm"))]
 pub fn open(path: &Path) -> Result<Vec<Grid>> {
     let shown = path.display().to_string();
-    let format = detect(path)?;
-    let file = std::fs::File::open(path)
-        .map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
-    let reader = BufReader::new(file);
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
+    open_bytes(&bytes, &shown)
+}
+
+/// Opens every sheet of a workbook held in memory as a [`Grid`]. `name` is the file name as the
+/// user gave it: it names the grids' file and the errors, and its extension helps tell `.xlsb`.
+///
+/// # Errors
+/// [`Error::Unreadable`] when the bytes are not a workbook, are password-protected or corrupt.
+pub fn open_bytes(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
+    let format = InputFormat::detect(name, bytes)?;
+    open_as(bytes, name, format)
+}
+
+/// [`open_bytes`] with the format given (the override of detection).
+///
+/// # Errors
+/// As [`open_bytes`]; also when `format` is no workbook format.
+pub fn open_as(bytes: &[u8], name: &str, format: InputFormat) -> Result<Vec<Grid>> {
+    let shown = name;
+    let reader = Cursor::new(bytes);
     let fail = |e: String| {
         let lower = e.to_lowercase();
         if lower.contains("password") || lower.contains("encrypt") {
-            password_protected(&shown)
+            password_protected(shown)
         } else {
             let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
-            Error::unreadable(&shown, format!("cannot read the workbook: {e}")).with_hint(
+            Error::unreadable(shown, format!("cannot read the workbook: {e}")).with_hint(
                 "the file may be damaged; open it in Excel, WPS or LibreOffice and save it again",
             )
         }
     };
     match format {
-        Format::Xlsx => {
-            let mut wb: calamine::Xlsx<_> =
-                calamine::Xlsx::new(reader).map_err(|e| fail(e.to_string()))?;
-            let names = wb.sheet_names();
-            let mut grids = Vec::new();
-            for name in names {
-                let range = wb.worksheet_range(&name).map_err(|e| fail(e.to_string()))?;
-                let merges = wb
-                    .merge_cells_by_sheet_name(&name)
-                    .map_err(|e| fail(e.to_string()))?;
-                let styles = wb.worksheet_style(&name).ok();
-                let shape = |pos: Pos| -> NumberShape {
-                    styles
-                        .as_ref()
-                        .and_then(|s| s.get(pos))
-                        .and_then(|st| st.number_format.as_ref())
-                        .map(|nf| NumberShape::from_format_code(&nf.format_code))
-                        .unwrap_or_default()
-                };
-                grids.push(build(&shown, &name, &range, &merges, shape));
-            }
-            Ok(grids)
-        }
-        Format::Xls => {
+        InputFormat::Xlsx => xlsx_grids(reader, shown, fail),
+        InputFormat::Xls => {
             let mut wb: calamine::Xls<_> =
                 calamine::Xls::new(reader).map_err(|e| fail(e.to_string()))?;
             let names = wb.sheet_names();
@@ -474,16 +395,16 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
             for name in names {
                 let range = wb.worksheet_range(&name).map_err(|e| fail(e.to_string()))?;
                 let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                grids.push(build(&shown, &name, &range, &merges, |_| {
+                grids.push(build(shown, &name, &range, &merges, |_| {
                     NumberShape::default()
                 }));
             }
             Ok(grids)
         }
-        Format::Xlsb | Format::Ods => {
+        InputFormat::Xlsb | InputFormat::Ods => {
             // By the sniffed format, not the name: an .ods saved as `.xls` still opens.
             let mut wb = match format {
-                Format::Ods => calamine::Ods::new(reader)
+                InputFormat::Ods => calamine::Ods::new(reader)
                     .map(calamine::Sheets::Ods)
                     .map_err(|e| fail(e.to_string()))?,
                 _ => calamine::Xlsb::new(reader)
@@ -494,13 +415,52 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
             let mut grids = Vec::new();
             for name in names {
                 let range = wb.worksheet_range(&name).map_err(|e| fail(e.to_string()))?;
-                grids.push(build(&shown, &name, &range, &[], |_| {
-                    NumberShape::default()
-                }));
+                grids.push(build(shown, &name, &range, &[], |_| NumberShape::default()));
             }
             Ok(grids)
         }
+        InputFormat::Json | InputFormat::Csv => Err(Error::unreadable(
+            shown,
+            format!("{} is not a workbook", format.describe()),
+        )),
     }
+}
+
+/// Opens an xlsx workbook held in memory (one jixiao has just written, to read it back).
+///
+/// # Errors
+/// [`Error::Unreadable`] when the bytes are not an xlsx workbook.
+pub fn open_xlsx_bytes(bytes: &[u8], shown: &str) -> Result<Vec<Grid>> {
+    let fail = |e: String| Error::unreadable(shown, format!("cannot read the workbook: {e}"));
+    xlsx_grids(std::io::Cursor::new(bytes), shown, fail)
+}
+
+/// Every sheet of an xlsx workbook as a grid, with merges and number shapes.
+fn xlsx_grids<R: std::io::Read + std::io::Seek>(
+    reader: R,
+    shown: &str,
+    fail: impl Fn(String) -> Error,
+) -> Result<Vec<Grid>> {
+    let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(reader).map_err(|e| fail(e.to_string()))?;
+    let names = wb.sheet_names();
+    let mut grids = Vec::new();
+    for name in names {
+        let range = wb.worksheet_range(&name).map_err(|e| fail(e.to_string()))?;
+        let merges = wb
+            .merge_cells_by_sheet_name(&name)
+            .map_err(|e| fail(e.to_string()))?;
+        let styles = wb.worksheet_style(&name).ok();
+        let shape = |pos: Pos| -> NumberShape {
+            styles
+                .as_ref()
+                .and_then(|s| s.get(pos))
+                .and_then(|st| st.number_format.as_ref())
+                .map(|nf| NumberShape::from_format_code(&nf.format_code))
+                .unwrap_or_default()
+        };
+        grids.push(build(shown, &name, &range, &merges, shape));
+    }
+    Ok(grids)
 }
 
 fn build(

@@ -8,17 +8,120 @@
 //!
 //! The model ([`model`]) knows no file format; [`grid`] is the only module that calls calamine,
 //! [`write`] the only one that calls rust_xlsxwriter. The 中文 glossary is in [`model`].
+//!
+//! `DOMAIN §N` in comments and in the check rules points at section N of `docs/domain.md`, the
+//! project's account of the forms: layouts, scoring and rounding, indicator sets, notation.
+//!
+//! # The front door: bytes in, bytes out
+//!
+//! Every reader takes bytes and a file name (the name tells formats apart with the content and
+//! names the place in every message); every writer returns bytes. The `&Path` functions are
+//! thin wrappers that exist only where there is a file system. [`formats`] is the one list of
+//! input and output formats; [`jobs`] holds the five jobs with the policies the command line
+//! and the web page share. Without the default `cli` feature the crate needs no clap or anyhow
+//! and builds for `wasm32-unknown-unknown`.
+//!
+//! | job | read | do | write |
+//! |---|---|---|---|
+//! | convert | [`read::read_all`] | [`jobs::convert`] | [`write::to_bytes`] |
+//! | check | [`read::read_all`] | [`jobs::check`] | [`jobs::CheckReport::to_json`] |
+//! | score | [`read::read_all`] | [`jobs::score`] | [`write::to_bytes`] |
+//! | template | [`profile::Profile::from_toml`] | [`jobs::template`] | [`jobs::template_output`] |
+//! | diff | [`read::read_all`] ×2 | [`jobs::diff`] | `Display` of [`diff::FormDiff`] |
+//!
+//! Convert the seven 驻西藏 申报表 into an official workbook and JSON:
+//!
+//! ```
+//! use jixiao::formats::OutputFormat;
+//! use jixiao::jobs::{ConvertOptions, convert};
+//! use jixiao::read::{Input, read_all};
+//!
+//! let name = "../shared/fixtures/xizang-2024-declarations.xlsx";
+//! let inputs = read_all(&[Input::file(name, std::fs::read(name)?)]);
+//! assert!(inputs.errors.is_empty());
+//! let json = convert(&inputs, &ConvertOptions::to(OutputFormat::Json), "xizang.json")?;
+//! let files = json.output.expect("no reader error").files;
+//! let back = jixiao::read::read_bytes(&files[0].bytes, "xizang.json")?;
+//! assert_eq!(back.value.len(), 7);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Check a 自评表 workbook and count what the rules found:
+//!
+//! ```
+//! use jixiao::read::{Input, read_all};
+//!
+//! let name = "samples/xinjiang-2023-self-evaluations.xlsx";
+//! let inputs = read_all(&[Input::file(name, std::fs::read(name)?)]);
+//! let report = jixiao::jobs::check(&inputs, &jixiao::check::Options::default());
+//! assert_eq!(report.counts.errors, 0);
+//! assert!(report.to_json().contains("\"schema_version\""));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Score a blank 自评表 (nothing to compute, nothing invented) and write the scored workbook:
+//!
+//! ```
+//! use jixiao::formats::OutputFormat;
+//! use jixiao::read::{Input, read_all};
+//!
+//! let name = "samples/xinjiang-2023-self-evaluations.xlsx";
+//! let inputs = read_all(&[Input::file(name, std::fs::read(name)?)]);
+//! let opts = jixiao::score::ScoringOptions::default();
+//! let (done, scored) = jixiao::jobs::score(&inputs, &opts, false, OutputFormat::Xlsx, "s.xlsx")?;
+//! assert_eq!(scored.len(), inputs.document.forms.len());
+//! assert!(done.output.expect("no reader error").files[0].bytes.starts_with(b"PK"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Blank 申报表 for an office's project list, in one workbook after a 汇总 sheet:
+//!
+//! ```
+//! use jixiao::formats::OutputFormat;
+//! use jixiao::jobs::{TemplateSource, template, template_output};
+//! use jixiao::profile::Profile;
+//!
+//! let profile = Profile::from_toml(
+//!     &std::fs::read_to_string("templates/offices/xinjiang.toml")?,
+//!     "xinjiang.toml",
+//! )?;
+//! let name = "samples/projects/xinjiang-2026.csv";
+//! let bytes = std::fs::read(name)?;
+//! let made = template(&TemplateSource::Projects { name, bytes: &bytes, year: 2026 }, Some(&profile))?;
+//! assert!(made.value.forms.len() > 1);
+//! let out = template_output(&made.value, Some(&profile), OutputFormat::Xlsx, "2026.xlsx")?;
+//! assert!(out.files[0].bytes.starts_with(b"PK"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! What changed between the workbook and its 6-column copy (nothing: the same forms):
+//!
+//! ```
+//! use jixiao::read::{Input, read_all};
+//!
+//! let a = "../shared/fixtures/xizang-2024-declarations.xlsx";
+//! let b = "../shared/fixtures/other-layouts/xizang-2024-declarations.6col.xlsx";
+//! let old = read_all(&[Input::file(a, std::fs::read(a)?)]);
+//! let new = read_all(&[Input::file(b, std::fs::read(b)?)]);
+//! let diffs = jixiao::jobs::diff(&old, &new).expect("both sides read");
+//! assert!(diffs.is_empty(), "{diffs:?}");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub mod blank;
 pub mod check;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod diag;
 pub mod diff;
+pub mod formats;
 pub mod generate;
 pub mod grid;
+pub mod jobs;
 pub mod layout;
 pub mod migrate;
 pub mod model;
+pub mod msg;
 pub mod profile;
 pub mod read;
 pub mod score;

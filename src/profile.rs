@@ -24,6 +24,7 @@
 
 use crate::diag::{Error, Result};
 use serde::{Deserialize, Serialize};
+#[cfg(not(target_family = "wasm"))]
 use std::path::Path;
 
 /// One office's profile.
@@ -173,6 +174,7 @@ impl Profile {
     }
 
     /// Reads a profile file.
+    #[cfg(not(target_family = "wasm"))]
     ///
     /// # Errors
     /// [`Error::Unreadable`] when the file cannot be read or is not a profile.

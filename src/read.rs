@@ -8,11 +8,13 @@ pub mod legacy_2020;
 pub mod scope;
 pub mod self_eval;
 
-use crate::diag::{Diagnostic, Error, Location, Read, Result};
+use crate::diag::{Diagnostic, Error, Location, Read, Result, Severity};
+use crate::formats::InputFormat;
 use crate::grid::{self, Cell, Grid, Pos};
 use crate::layout::{self, Label};
 use crate::model::{Document, Form, Indicator, IndicatorValue};
 use scope::{Scope, Value};
+#[cfg(not(target_family = "wasm"))]
 use std::path::{Path, PathBuf};
 
 /// The form kinds a title can announce.
@@ -110,12 +112,28 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
     Read::new(forms, diagnostics)
 }
 
-/// Reads every form of a workbook (xlsx, xlsm, xls, ods).
+/// Reads every form of a workbook file (xlsx, xlsm, xls, ods): [`read_workbook_bytes`] on its
+/// bytes.
 ///
 /// # Errors
-/// [`Error::Unreadable`] when the file is not a workbook, or holds no form at all.
+/// As [`read_workbook_bytes`]; [`Error::Unreadable`] when the file cannot be read.
+#[cfg(not(target_family = "wasm"))]
 pub fn read_workbook(path: &Path) -> Result<Read<Vec<Form>>> {
-    let grids = grid::open(path)?;
+    let shown = path.display().to_string();
+    read_workbook_bytes(&load(path)?, &shown)
+}
+
+/// Reads every form of a workbook held in memory (xlsx, xlsm, xls, ods, or a flat-table
+/// workbook). `name` is the file name the user knows it by: it names the forms' source and the
+/// messages.
+///
+/// # Errors
+/// [`Error::Unreadable`] when the bytes are not a workbook, or hold no form at all.
+pub fn read_workbook_bytes(bytes: &[u8], name: &str) -> Result<Read<Vec<Form>>> {
+    forms_of_grids(grid::open_bytes(bytes, name)?, name)
+}
+
+fn forms_of_grids(grids: Vec<Grid>, name: &str) -> Result<Read<Vec<Form>>> {
     if flat::is_flat_workbook(&grids) {
         return Ok(flat::read_grids(&grids));
     }
@@ -128,7 +146,7 @@ pub fn read_workbook(path: &Path) -> Result<Read<Vec<Form>>> {
     }
     if forms.is_empty() {
         return Err(Error::unreadable(
-            path.display().to_string(),
+            name,
             "no performance form found in any sheet",
         )
         .with_hint(
@@ -138,19 +156,29 @@ pub fn read_workbook(path: &Path) -> Result<Read<Vec<Form>>> {
     Ok(Read::new(forms, diagnostics))
 }
 
-/// Reads a JSON model written by `jixiao convert -o x.json` (or edited by hand).
+/// Reads a JSON model file written by `jixiao convert -o x.json` (or edited by hand).
 ///
 /// # Errors
-/// [`Error::Unreadable`] with the line and column serde_json reports.
+/// As [`read_json_bytes`]; [`Error::Unreadable`] when the file cannot be read.
+#[cfg(not(target_family = "wasm"))]
 pub fn read_json(path: &Path) -> Result<Document> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::unreadable(&shown, format!("cannot read: {e}")))?;
+    read_json_bytes(&load(path)?, &shown)
+}
+
+/// Reads a JSON model held in memory; `name` names it in errors.
+///
+/// # Errors
+/// [`Error::Unreadable`] with the line and column serde_json reports, or when the model is
+/// newer than this jixiao.
+pub fn read_json_bytes(bytes: &[u8], name: &str) -> Result<Document> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| Error::unreadable(name, format!("not a jixiao JSON model: not UTF-8: {e}")))?;
     let doc: Document = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| Error::unreadable(&shown, format!("not a jixiao JSON model: {e}")))?;
+        .map_err(|e| Error::unreadable(name, format!("not a jixiao JSON model: {e}")))?;
     if doc.schema_version > crate::model::SCHEMA_VERSION {
         return Err(Error::unreadable(
-            &shown,
+            name,
             format!(
                 "schema_version {} is newer than this jixiao understands ({})",
                 doc.schema_version,
@@ -162,30 +190,137 @@ pub fn read_json(path: &Path) -> Result<Document> {
     Ok(doc)
 }
 
-/// Reads one input, choosing the reader from the file's content and extension: a JSON model, a
-/// workbook of forms, a flat-table workbook, or a directory of flat CSV tables.
+/// Reads one input file, choosing the reader from the file's content and extension: a JSON
+/// model, a workbook of forms, a flat-table workbook, or a directory of flat CSV tables.
 ///
 /// # Errors
-/// See [`read_workbook`], [`read_json`] and [`flat::read_dir`].
+/// See [`read_bytes`] and [`flat::read_dir`].
+#[cfg(not(target_family = "wasm"))]
 pub fn read_path(path: &Path) -> Result<Read<Vec<Form>>> {
-    if flat::is_flat_dir(path) {
-        return flat::read_dir(path);
-    }
-    if is_json(path) {
-        return read_json(path).map(|d| Read::new(d.forms, Vec::new()));
-    }
-    read_workbook(path)
+    read_input(&Input::load(path)?)
 }
 
-fn is_json(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+/// Reads one file held in memory, choosing the reader by [`InputFormat::detect`]: a JSON model,
+/// a workbook of forms (xlsx, xls, ods), a flat-table workbook or one flat CSV table.
+///
+/// ```
+/// let name = "samples/xinjiang-2023-self-evaluations.xlsx";
+/// let bytes = std::fs::read(name).unwrap();
+/// let read = jixiao::read::read_bytes(&bytes, name).unwrap();
+/// assert_eq!(read.value[0].project_name(), "机关服务费");
+/// ```
+///
+/// # Errors
+/// [`Error::Unreadable`] when the bytes are none of these, or hold no form.
+pub fn read_bytes(bytes: &[u8], name: &str) -> Result<Read<Vec<Form>>> {
+    read_bytes_as(bytes, name, InputFormat::detect(name, bytes)?)
 }
 
-const INPUT_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods", "json"];
+/// [`read_bytes`] with the format given rather than detected.
+///
+/// # Errors
+/// As [`read_bytes`].
+pub fn read_bytes_as(bytes: &[u8], name: &str, format: InputFormat) -> Result<Read<Vec<Form>>> {
+    match format {
+        InputFormat::Json => read_json_bytes(bytes, name).map(|d| Read::new(d.forms, Vec::new())),
+        InputFormat::Csv => {
+            let (set, file) = split_name(name);
+            flat::read_tables(set, &[(file.to_string(), bytes.to_vec())])
+        }
+        _ => forms_of_grids(grid::open_as(bytes, name, format)?, name),
+    }
+}
 
-/// Expands directories (recursively, sorted) into the input files jixiao reads; skips Office
-/// lock files (`~$…`). A directory of flat CSV tables stays one input.
+/// `dir/declarations.csv` → (`dir`, `declarations.csv`).
+fn split_name(name: &str) -> (&str, &str) {
+    match name.rfind(['/', '\\']) {
+        Some(i) => (&name[..i], &name[i + 1..]),
+        None => ("", name),
+    }
+}
+
+/// One input held in memory: a file's bytes under the name the user knows it by, or a set of
+/// flat CSV tables (what a directory written by `convert --to csv` holds).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File {
+        name: String,
+        bytes: Vec<u8>,
+    },
+    /// Flat tables: the set's name (the directory) and each table's file name and bytes.
+    Tables {
+        name: String,
+        tables: Vec<(String, Vec<u8>)>,
+    },
+}
+
+impl Input {
+    /// A file's bytes under its name.
+    pub fn file(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Input {
+        Input::File {
+            name: name.into(),
+            bytes: bytes.into(),
+        }
+    }
+
+    /// The name the input is known by.
+    pub fn name(&self) -> &str {
+        match self {
+            Input::File { name, .. } | Input::Tables { name, .. } => name,
+        }
+    }
+
+    /// Loads a file, or the tables of a directory of flat tables, into memory.
+    ///
+    /// # Errors
+    /// [`Error::Unreadable`] when the file cannot be read.
+    #[cfg(not(target_family = "wasm"))]
+    pub fn load(path: &Path) -> Result<Input> {
+        let shown = path.display().to_string();
+        if flat::is_flat_dir(path) {
+            let mut tables = Vec::new();
+            for t in flat::TABLE_FILES {
+                let file = path.join(t);
+                if file.is_file() {
+                    tables.push((t.to_string(), load(&file)?));
+                }
+            }
+            return Ok(Input::Tables {
+                name: shown,
+                tables,
+            });
+        }
+        Ok(Input::file(shown, load(path)?))
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+fn load(path: &Path) -> Result<Vec<u8>> {
+    let shown = path.display().to_string();
+    if path.is_dir() {
+        return Err(Error::unreadable(
+            shown,
+            "a directory with no workbook, JSON model or flat tables in it",
+        ));
+    }
+    std::fs::read(path).map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))
+}
+
+/// Reads one input held in memory: [`read_bytes`] for a file, [`flat::read_tables`] for a set
+/// of flat tables.
+///
+/// # Errors
+/// As [`read_bytes`] and [`flat::read_tables`].
+pub fn read_input(input: &Input) -> Result<Read<Vec<Form>>> {
+    match input {
+        Input::File { name, bytes } => read_bytes(bytes, name),
+        Input::Tables { name, tables } => flat::read_tables(name, tables),
+    }
+}
+
+/// Expands directories (recursively, sorted) into the input files jixiao reads
+/// ([`InputFormat::is_input_name`]). A directory of flat CSV tables stays one input.
+#[cfg(not(target_family = "wasm"))]
 pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for p in paths {
@@ -199,11 +334,8 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
                 .into_iter()
                 .filter(|e| {
                     e.is_dir()
-                        || (e.extension().is_some_and(|x| {
-                            INPUT_EXTENSIONS.iter().any(|k| x.eq_ignore_ascii_case(k))
-                        }) && !e
-                            .file_name()
-                            .is_some_and(|n| n.to_string_lossy().starts_with("~$")))
+                        || e.file_name()
+                            .is_some_and(|n| InputFormat::is_input_name(&n.to_string_lossy()))
                 })
                 .collect();
             files.extend(expand_inputs(&nested));
@@ -214,14 +346,15 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
     files
 }
 
-/// Everything read from a batch of inputs: the forms, the warnings, and the files that could
+/// Everything read from a batch of inputs: the forms, the warnings, and the inputs that could
 /// not be read at all (the batch goes on without them).
 #[derive(Debug, Default)]
 pub struct Inputs {
     pub document: Document,
     pub diagnostics: Vec<Diagnostic>,
     pub errors: Vec<Error>,
-    pub files: Vec<PathBuf>,
+    /// The name of every input, read or not.
+    pub files: Vec<String>,
     /// For each form of `document`, in order: the input it came from and its index there.
     pub origins: Vec<(String, usize)>,
 }
@@ -245,24 +378,54 @@ impl Inputs {
             cell: None,
         }
     }
+
+    /// Adds what one input gave: its forms and warnings, or the error that stopped it.
+    pub fn add(&mut self, name: &str, read: Result<Read<Vec<Form>>>) {
+        match read {
+            Ok(read) => {
+                self.origins
+                    .extend((0..read.value.len()).map(|k| (name.to_string(), k)));
+                self.document.forms.extend(read.value);
+                self.diagnostics.extend(read.diagnostics);
+            }
+            Err(e) => self.errors.push(e),
+        }
+        self.files.push(name.to_string());
+    }
+
+    /// Whether any reader error (a diagnostic of severity error) was met.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
 }
 
-/// Reads workbooks, JSON models and directories into one [`Document`].
+/// Reads inputs held in memory into one [`Document`]: the library's batch reader.
+///
+/// ```
+/// use jixiao::read::{Input, read_all};
+/// let name = "samples/xinjiang-2023-self-evaluations.xlsx";
+/// let inputs = read_all(&[Input::file(name, std::fs::read(name).unwrap())]);
+/// assert_eq!(inputs.document.forms.len(), 5);
+/// assert!(inputs.errors.is_empty());
+/// ```
+pub fn read_all(inputs: &[Input]) -> Inputs {
+    let mut out = Inputs::default();
+    for input in inputs {
+        out.add(input.name(), read_input(input));
+    }
+    out
+}
+
+/// Reads workbooks, JSON models and directories into one [`Document`]: [`read_all`] on the
+/// files [`expand_inputs`] finds, loaded one at a time.
+#[cfg(not(target_family = "wasm"))]
 pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
     let mut inputs = Inputs::default();
     for file in expand_inputs(paths) {
-        match read_path(&file) {
-            Ok(read) => {
-                let shown = file.display().to_string();
-                inputs
-                    .origins
-                    .extend((0..read.value.len()).map(|k| (shown.clone(), k)));
-                inputs.document.forms.extend(read.value);
-                inputs.diagnostics.extend(read.diagnostics);
-            }
-            Err(e) => inputs.errors.push(e),
-        }
-        inputs.files.push(file);
+        let shown = file.display().to_string();
+        inputs.add(&shown, Input::load(&file).and_then(|i| read_input(&i)));
     }
     inputs
 }

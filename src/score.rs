@@ -28,7 +28,8 @@ use serde::Serialize;
 use std::fmt;
 
 /// How a computed rate or score is brought to 2 decimals (DOMAIN §2.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 pub enum Rounding {
     /// Cut after 2 decimals (8.9357 → 8.93): Shanghai 市级, seed 001.
@@ -59,7 +60,8 @@ impl Rounding {
 }
 
 /// Which formulas score a quantitative indicator below its target (DOMAIN §2.3, §6.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 pub enum QuantFormula {
     /// The MoF 一体化 system (SRC-FASP-SQL): 正向 `B/A × w`; 反向 linear to 0 at twice the target.
@@ -70,15 +72,16 @@ pub enum QuantFormula {
 }
 
 /// The score bands of qualitative indicators (DOMAIN §2.4, §6.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum QualBands {
     /// 达成 [80 %, 100 %], 部分达成 [60 %, 80 %), 未达成 [0, 60 %) — national, fasp2.
     #[default]
-    #[value(name = "80-60")]
+    #[cfg_attr(feature = "cli", value(name = "80-60"))]
     #[serde(rename = "80-60")]
     B80_60,
     /// 达成 [80 %, 100 %], 部分达成 [50 %, 80 %), 未达成 [0, 50 %) — Hubei, several cities.
-    #[value(name = "80-50")]
+    #[cfg_attr(feature = "cli", value(name = "80-50"))]
     #[serde(rename = "80-50")]
     B80_50,
 }
@@ -109,19 +112,37 @@ pub const FULL_MARKS: Decimal = Decimal::ONE_HUNDRED;
 
 /// 执行率 = 全年执行数 / 全年预算数 × 100, in percent, rounded (DOMAIN §2.2). A zero budget
 /// gives 0.00, as the seed 001 sub-rows print.
-pub fn execution_rate(annual_budget: Decimal, executed: Decimal, rounding: Rounding) -> Decimal {
+/// `None` when the figures are too large to divide (an overflow is reported, never a panic).
+pub fn execution_rate(
+    annual_budget: Decimal,
+    executed: Decimal,
+    rounding: Rounding,
+) -> Option<Decimal> {
     if annual_budget.is_zero() {
-        return rounding.apply(Decimal::ZERO);
+        return Some(rounding.apply(Decimal::ZERO));
     }
-    rounding.apply(executed / annual_budget * Decimal::ONE_HUNDRED)
+    let rate = executed
+        .checked_div(annual_budget)?
+        .checked_mul(Decimal::ONE_HUNDRED)?;
+    Some(rounding.apply(rate))
 }
 
 /// 预算执行得分 = 分值 × 执行率 / 100 from the rounded rate, capped at 分值 (DOMAIN §2.2).
-pub fn execution_score(weight: Decimal, rate_percent: Decimal, rounding: Rounding) -> Decimal {
-    let score = rounding.apply(weight * rate_percent / Decimal::ONE_HUNDRED);
-    score
-        .min(rounding.apply(weight))
-        .max(rounding.apply(Decimal::ZERO))
+/// `None` on overflow.
+pub fn execution_score(
+    weight: Decimal,
+    rate_percent: Decimal,
+    rounding: Rounding,
+) -> Option<Decimal> {
+    let exact = weight
+        .checked_mul(rate_percent)?
+        .checked_div(Decimal::ONE_HUNDRED)?;
+    Some(
+        rounding
+            .apply(exact)
+            .min(rounding.apply(weight))
+            .max(rounding.apply(Decimal::ZERO)),
+    )
 }
 
 /// 正向 / 反向 / 等于 (DOMAIN §2.3, §4; SRC-FASP-SX).
@@ -177,7 +198,7 @@ pub fn quantitative_score(
     actual: Decimal,
     weight: Decimal,
     opts: &ScoringOptions,
-) -> Scored {
+) -> Option<Scored> {
     let a = target.number;
     let b = actual;
     let w = weight;
@@ -188,20 +209,25 @@ pub fn quantitative_score(
         dir.label(),
         target.op.map(Comparator::symbol).unwrap_or("")
     );
-    let full = |why: String| Scored {
-        score: r.apply(w),
-        formula: format!("{head}: {why} ⇒ 分值 {}", r.apply(w)),
+    let full = |why: String| {
+        Some(Scored {
+            score: r.apply(w),
+            formula: format!("{head}: {why} ⇒ 分值 {}", r.apply(w)),
+        })
     };
-    let zero = |why: String| Scored {
-        score: r.apply(Decimal::ZERO),
-        formula: format!("{head}: {why} ⇒ 0.00"),
+    let zero = |why: String| {
+        Some(Scored {
+            score: r.apply(Decimal::ZERO),
+            formula: format!("{head}: {why} ⇒ 0.00"),
+        })
     };
-    let computed = |expr: String, exact: Decimal| {
-        let score = r.apply(exact.max(Decimal::ZERO)).min(r.apply(w));
-        Scored {
+    // `exact` is `None` when the figures overflow: then there is no score to give.
+    let computed = |expr: String, exact: Option<Decimal>| {
+        let score = r.apply(exact?.max(Decimal::ZERO)).min(r.apply(w));
+        Some(Scored {
             score,
             formula: format!("{head}: {expr} = {score} ({})", r.label()),
-        }
+        })
     };
     let forward = || {
         if b >= a {
@@ -209,7 +235,10 @@ pub fn quantitative_score(
         } else if a.is_zero() {
             zero(format!("{b} < 0"))
         } else {
-            computed(format!("{b} / {a} × {w}"), b / a * w)
+            computed(
+                format!("{b} / {a} × {w}"),
+                b.checked_div(a).and_then(|q| q.checked_mul(w)),
+            )
         }
     };
     match dir {
@@ -228,12 +257,20 @@ pub fn quantitative_score(
                 zero(format!("{b} > 0"))
             } else {
                 match opts.quant_formula {
-                    QuantFormula::Mof if b >= a + a => zero(format!("{b} ≥ 2 × {a}")),
+                    QuantFormula::Mof if a.checked_add(a).is_none_or(|a2| b >= a2) => {
+                        zero(format!("{b} ≥ 2 × {a}"))
+                    }
                     QuantFormula::Mof => computed(
                         format!("(1 − ({b} − {a}) / {a}) × {w}"),
-                        (Decimal::ONE - (b - a) / a) * w,
+                        b.checked_sub(a)
+                            .and_then(|d| d.checked_div(a))
+                            .and_then(|q| Decimal::ONE.checked_sub(q))
+                            .and_then(|f| f.checked_mul(w)),
                     ),
-                    QuantFormula::Provincial => computed(format!("{w} × {a} / {b}"), w * a / b),
+                    QuantFormula::Provincial => computed(
+                        format!("{w} × {a} / {b}"),
+                        w.checked_mul(a).and_then(|p| p.checked_div(b)),
+                    ),
                 }
             }
         }
@@ -396,22 +433,30 @@ pub fn execution_weight(form: &SelfEvaluation, opts: &ScoringOptions) -> Decimal
 
 /// The execution rate of one funds row from its amounts, when both are numbers.
 pub fn row_rate(row: &crate::model::FundsRow, rounding: Rounding) -> Option<Decimal> {
-    Some(execution_rate(
+    execution_rate(
         row.annual_budget.number()?,
         row.executed.number()?,
         rounding,
-    ))
+    )
 }
 
 /// 预算执行得分 of a form: from the computed rate of the total row (the printed rate when the
 /// amounts are missing), with [`execution_weight`].
 pub fn form_execution_score(form: &SelfEvaluation, opts: &ScoringOptions) -> Option<Decimal> {
     let rate = row_rate(&form.funds.total, opts.rounding).or(form.funds.total.rate.number())?;
-    Some(execution_score(
-        execution_weight(form, opts),
-        rate,
-        opts.rounding,
-    ))
+    execution_score(execution_weight(form, opts), rate, opts.rounding)
+}
+
+/// A figure that could not be computed because its inputs overflow a decimal.
+fn too_large(path: String, subject: String) -> Explanation {
+    Explanation {
+        path,
+        subject,
+        formula: "数值过大，无法计算: not computed".into(),
+        value: None,
+        printed: None,
+        action: Action::NotComputed,
+    }
 }
 
 /// What `score` did with one computed figure.
@@ -488,7 +533,13 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
         let (Some(a), Some(b)) = (row.annual_budget.number(), row.executed.number()) else {
             continue;
         };
-        let rate = execution_rate(a, b, r);
+        let Some(rate) = execution_rate(a, b, r) else {
+            out.push(too_large(
+                format!("funds.{key}.rate"),
+                format!("执行率 {name}"),
+            ));
+            continue;
+        };
         let (action, printed) = put(&mut row.rate, rate, overwrite);
         out.push(Explanation {
             path: format!("funds.{key}.rate"),
@@ -507,6 +558,10 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
     let rate = row_rate(&form.funds.total, r).or(form.funds.total.rate.number());
     if let Some(rate) = rate {
         let score = execution_score(weight, rate, r);
+        let Some(score) = score else {
+            out.push(too_large("funds.total.score".into(), "预算执行得分".into()));
+            return out;
+        };
         let (action, printed) = put(&mut form.funds.total.score, score, overwrite);
         out.push(Explanation {
             path: "funds.total.score".into(),
@@ -535,7 +590,10 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
             .filter(|(t, a)| t.unit.is_none() || a.unit.is_none() || t.unit == a.unit);
         match (quant, ind.weight.number()) {
             (Some((target, actual)), Some(w)) => {
-                let s = quantitative_score(target, actual.number, w, opts);
+                let Some(s) = quantitative_score(target, actual.number, w, opts) else {
+                    out.push(too_large(path, subject));
+                    continue;
+                };
                 let (action, printed) = put(&mut ind.score, s.score, overwrite);
                 out.push(Explanation {
                     path,
@@ -589,9 +647,17 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
     let total = scored
         .filter(|s| !s.is_empty())
         .zip(form.funds.total.score.number())
-        .map(|(s, e)| (s.iter().copied().sum::<Decimal>(), e));
+        .map(|(s, e)| {
+            let sum = s
+                .iter()
+                .try_fold(Decimal::ZERO, |acc, x| acc.checked_add(*x));
+            (sum, e)
+        });
     if let Some((sum, exec)) = total {
-        let mut total = sum + exec;
+        let Some((sum, mut total)) = sum.and_then(|s| Some((s, s.checked_add(exec)?))) else {
+            out.push(too_large("total_score".into(), "总分".into()));
+            return out;
+        };
         total.rescale(2);
         let (action, printed) = put(&mut form.total_score, total, overwrite);
         out.push(Explanation {
@@ -649,10 +715,12 @@ mod tests {
             ("28.88", "17.73", "61.39", "6.13"),
         ];
         for (a, b, rate, score) in cases {
-            let r = execution_rate(d(a), d(b), Rounding::Truncate);
+            let r = execution_rate(d(a), d(b), Rounding::Truncate).unwrap();
             assert_eq!(r.to_string(), rate);
             assert_eq!(
-                execution_score(Decimal::TEN, r, Rounding::Truncate).to_string(),
+                execution_score(Decimal::TEN, r, Rounding::Truncate)
+                    .unwrap()
+                    .to_string(),
                 score
             );
         }
@@ -660,30 +728,38 @@ mod tests {
 
     #[test]
     fn half_up_changes_the_first_seed_row() {
-        let r = execution_rate(d("14.00"), d("12.51"), Rounding::HalfUp);
+        let r = execution_rate(d("14.00"), d("12.51"), Rounding::HalfUp).unwrap();
         assert_eq!(r.to_string(), "89.36");
         assert_eq!(
-            execution_score(Decimal::TEN, r, Rounding::HalfUp).to_string(),
+            execution_score(Decimal::TEN, r, Rounding::HalfUp)
+                .unwrap()
+                .to_string(),
             "8.94"
         );
         // 普陀 2022 援滇: 4.517 → 4.52.
-        let r = execution_rate(d("20000"), d("9034"), Rounding::HalfUp);
+        let r = execution_rate(d("20000"), d("9034"), Rounding::HalfUp).unwrap();
         assert_eq!(
-            execution_score(Decimal::TEN, r, Rounding::HalfUp).to_string(),
+            execution_score(Decimal::TEN, r, Rounding::HalfUp)
+                .unwrap()
+                .to_string(),
             "4.52"
         );
     }
 
     #[test]
     fn execution_score_is_capped_and_zero_budget_gives_zero() {
-        let r = execution_rate(d("10"), d("12"), Rounding::Truncate);
+        let r = execution_rate(d("10"), d("12"), Rounding::Truncate).unwrap();
         assert_eq!(r.to_string(), "120.00");
         assert_eq!(
-            execution_score(Decimal::TEN, r, Rounding::Truncate).to_string(),
+            execution_score(Decimal::TEN, r, Rounding::Truncate)
+                .unwrap()
+                .to_string(),
             "10.00"
         );
         assert_eq!(
-            execution_rate(d("0.00"), d("0.00"), Rounding::Truncate).to_string(),
+            execution_rate(d("0.00"), d("0.00"), Rounding::Truncate)
+                .unwrap()
+                .to_string(),
             "0.00"
         );
     }
@@ -693,6 +769,7 @@ mod tests {
         let o = ScoringOptions::default();
         let s = |t: &str, a: &str| {
             quantitative_score(&q(t), d(a), Decimal::TEN, &o)
+                .unwrap()
                 .score
                 .to_string()
         };
@@ -714,11 +791,26 @@ mod tests {
             quant_formula: QuantFormula::Provincial,
             ..ScoringOptions::default()
         };
-        let s = quantitative_score(&q("≤10(天)"), d("20"), Decimal::TEN, &o);
+        let s = quantitative_score(&q("≤10(天)"), d("20"), Decimal::TEN, &o).unwrap();
         assert_eq!(s.score.to_string(), "5.00");
         assert_eq!(s.formula, "反向 (≤10): 10 × 10 / 20 = 5.00 (truncated)");
-        let s = quantitative_score(&q("≥3(份)"), d("2"), Decimal::TEN, &o);
+        let s = quantitative_score(&q("≥3(份)"), d("2"), Decimal::TEN, &o).unwrap();
         assert_eq!(s.score.to_string(), "6.66");
+    }
+
+    #[test]
+    fn overflowing_figures_give_none() {
+        let o = ScoringOptions::default();
+        let huge = Decimal::MAX;
+        let tiny = Decimal::new(1, 28);
+        assert_eq!(execution_rate(tiny, huge, Rounding::Truncate), None);
+        assert_eq!(execution_score(huge, huge, Rounding::Truncate), None);
+        assert!(quantitative_score(&q("≥1(次)"), d("0.5"), huge, &o).is_some());
+        let below_negative = Quantity {
+            number: -tiny,
+            ..q("≥1(次)")
+        };
+        assert!(quantitative_score(&below_negative, -huge, Decimal::TEN, &o).is_none());
     }
 
     #[test]

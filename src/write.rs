@@ -1,6 +1,8 @@
 //! [`Document`] → files: JSON, flat tables, official workbooks.
 //!
-//! Every output is written atomically (a temporary file beside the target, then a rename), so
+//! Every writer makes bytes ([`to_bytes`], [`xlsx_bytes`], [`json::to_string`],
+//! [`flat::csv_files`], [`flat::xlsx_bytes`]); the `write_*` functions save them to a file,
+//! atomically (a temporary file beside the target, then a rename), so
 //! an interrupted run never leaves a half-written file.
 //!
 //! Official workbooks: rust_xlsxwriter cannot open an existing workbook, so each layout is
@@ -11,17 +13,22 @@
 pub mod declaration;
 pub mod flat;
 pub mod json;
+pub mod report;
 pub mod self_eval;
 mod sheet;
 pub mod styles;
 pub mod summary;
 
 use crate::diag::{Diagnostic, Error, Location, Result};
+use crate::formats::OutputFormat;
 use crate::model::{Document, Form};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 use std::collections::HashSet;
+#[cfg(not(target_family = "wasm"))]
 use std::ffi::OsString;
+#[cfg(not(target_family = "wasm"))]
 use std::path::{Path, PathBuf};
+#[cfg(not(target_family = "wasm"))]
 use std::sync::atomic::{AtomicU64, Ordering};
 use styles::Styles;
 
@@ -37,20 +44,16 @@ pub struct Written {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Writes the forms of `doc` to the xlsx workbook `path`, one form per sheet.
-///
-/// 申报表 and 自评表 are written in their official 8-column layouts, each sheet named after
-/// its project (see [`sheet_names`]; a form without a project name after its title, as the
-/// official blank forms are). 2020 目标表 (`Form::Legacy2020`) forms are skipped and
-/// reported in [`Written::diagnostics`], so the caller decides whether that is an error
-/// (`--strict`). The file is replaced atomically (see [`atomically`]) and its bytes depend on
-/// `doc` only: the creation date is pinned.
+/// Writes the forms of `doc` to the xlsx workbook `path`, one form per sheet: [`xlsx_bytes`],
+/// saved atomically (see [`atomically`]).
 ///
 /// # Errors
-/// [`Error::Write`] when the document holds no form that can be written, when a form does not
-/// fit the xlsx format (a text over 32,767 characters), or when the file cannot be saved.
+/// As [`xlsx_bytes`], naming `path`; [`Error::Write`] when the file cannot be saved.
+#[cfg(not(target_family = "wasm"))]
 pub fn write_xlsx(doc: &Document, path: &Path) -> Result<Written> {
-    write_workbook(doc, path, None)
+    let (bytes, written) = xlsx_bytes(doc).map_err(|e| e.for_file(path))?;
+    bytes_atomically(path, &bytes)?;
+    Ok(placed(written, &path.display().to_string()))
 }
 
 /// [`write_xlsx`] with a first sheet [`summary::SHEET`] (汇总) headed `title`: one row per form
@@ -58,14 +61,124 @@ pub fn write_xlsx(doc: &Document, path: &Path) -> Result<Written> {
 ///
 /// # Errors
 /// As [`write_xlsx`].
+#[cfg(not(target_family = "wasm"))]
 pub fn write_xlsx_with_summary(doc: &Document, path: &Path, title: &str) -> Result<Written> {
-    write_workbook(doc, path, Some(title))
+    let (bytes, written) = xlsx_with_summary_bytes(doc, title).map_err(|e| e.for_file(path))?;
+    bytes_atomically(path, &bytes)?;
+    Ok(placed(written, &path.display().to_string()))
 }
 
-fn write_workbook(doc: &Document, path: &Path, summary_title: Option<&str>) -> Result<Written> {
-    let shown = path.display().to_string();
+/// The xlsx workbook of the forms of `doc`, one form per sheet, as bytes.
+///
+/// 申报表 and 自评表 are written in their official 8-column layouts, each sheet named after
+/// its project (see [`sheet_names`]; a form without a project name after its title, as the
+/// official blank forms are). 2020 目标表 (`Form::Legacy2020`) forms are skipped and
+/// reported in [`Written::diagnostics`], so the caller decides whether that is an error
+/// (`--strict`). The bytes depend on `doc` only: the creation date is pinned.
+///
+/// ```
+/// let name = "samples/xinjiang-2023-self-evaluations.xlsx";
+/// let read = jixiao::read::read_bytes(&std::fs::read(name).unwrap(), name).unwrap();
+/// let doc = jixiao::model::Document::new(read.value);
+/// let (bytes, written) = jixiao::write::xlsx_bytes(&doc).unwrap();
+/// assert!(bytes.starts_with(b"PK"));
+/// assert_eq!(written.sheets.len(), doc.forms.len());
+/// ```
+///
+/// # Errors
+/// [`Error::Write`] when the document holds no form that can be written, or when a form does
+/// not fit the xlsx format (a text over 32,767 characters).
+pub fn xlsx_bytes(doc: &Document) -> Result<(Vec<u8>, Written)> {
+    workbook_bytes(doc, None)
+}
+
+/// [`xlsx_bytes`] with a first sheet 汇总 headed `title` (see [`write_xlsx_with_summary`]).
+///
+/// # Errors
+/// As [`xlsx_bytes`].
+pub fn xlsx_with_summary_bytes(doc: &Document, title: &str) -> Result<(Vec<u8>, Written)> {
+    workbook_bytes(doc, Some(title))
+}
+
+/// What [`to_bytes`] made: the files to save, and the writer's warnings.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Output {
+    pub files: Vec<OutputFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One file to save: its name (the output's, or for CSV the output directory joined with the
+/// table's file name) and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Writes `doc` in `format`: the one place that maps each [`OutputFormat`] to its writer.
+/// `name` is the output's name (for CSV, the directory): it names the files and the errors.
+///
+/// ```
+/// use jixiao::formats::OutputFormat;
+/// let name = "samples/xinjiang-2023-self-evaluations.xlsx";
+/// let read = jixiao::read::read_bytes(&std::fs::read(name).unwrap(), name).unwrap();
+/// let doc = jixiao::model::Document::new(read.value);
+/// let out = jixiao::write::to_bytes(&doc, OutputFormat::Csv, "flat").unwrap();
+/// let names: Vec<&str> = out.files.iter().map(|f| f.name.as_str()).collect();
+/// assert_eq!(names, ["flat/declarations.csv", "flat/self_evaluations.csv", "flat/indicators.csv"]);
+/// ```
+///
+/// # Errors
+/// [`Error::Write`] when the forms do not fit the format (see [`xlsx_bytes`]).
+pub fn to_bytes(doc: &Document, format: OutputFormat, name: &str) -> Result<Output> {
+    let one = |bytes: Vec<u8>| {
+        vec![OutputFile {
+            name: name.to_string(),
+            bytes,
+        }]
+    };
+    let out = match format {
+        OutputFormat::Json => Output {
+            files: one(json::to_string(doc).into_bytes()),
+            diagnostics: Vec::new(),
+        },
+        OutputFormat::Xlsx => {
+            let (bytes, written) = xlsx_bytes(doc).map_err(|e| e.for_name(name))?;
+            let written = placed(written, name);
+            Output {
+                files: one(bytes),
+                diagnostics: written.diagnostics,
+            }
+        }
+        OutputFormat::XlsxFlat => Output {
+            files: one(flat::xlsx_bytes(doc).map_err(|e| e.for_name(name))?),
+            diagnostics: flat::not_carried(doc),
+        },
+        OutputFormat::Csv => Output {
+            files: flat::csv_files(doc)
+                .into_iter()
+                .map(|(file, bytes)| OutputFile {
+                    name: std::path::Path::new(name).join(file).display().to_string(),
+                    bytes,
+                })
+                .collect(),
+            diagnostics: flat::not_carried(doc),
+        },
+    };
+    Ok(out)
+}
+
+/// A skipped form without a source is located at the output.
+fn placed(mut written: Written, name: &str) -> Written {
+    for d in written.diagnostics.iter_mut().filter(|d| d.at.is_none()) {
+        d.at = Some(Location::file(name));
+    }
+    written
+}
+
+fn workbook_bytes(doc: &Document, summary_title: Option<&str>) -> Result<(Vec<u8>, Written)> {
     let fail = |message: String| Error::Write {
-        path: shown.clone(),
+        path: String::new(),
         message,
     };
     let mut written = Written::default();
@@ -73,7 +186,7 @@ fn write_workbook(doc: &Document, path: &Path, summary_title: Option<&str>) -> R
     for (index, form) in doc.forms.iter().enumerate() {
         match form {
             Form::Declaration(_) | Form::SelfEvaluation(_) => forms.push(form),
-            Form::Legacy2020(_) => written.diagnostics.push(skipped(index, form, &shown)),
+            Form::Legacy2020(_) => written.diagnostics.push(skipped(index, form)),
         }
     }
     if forms.is_empty() {
@@ -96,9 +209,7 @@ fn write_workbook(doc: &Document, path: &Path, summary_title: Option<&str>) -> R
     }
     written.sheets = names;
 
-    let mut workbook = Workbook::new();
-    let created = ExcelDateTime::from_ymd(2024, 1, 1).map_err(|e| fail(e.to_string()))?;
-    workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    let mut workbook = new_workbook().map_err(|e| fail(e.to_string()))?;
     let styles = Styles::new();
     if let Some(title) = summary_title {
         let sheet = workbook.add_worksheet();
@@ -116,15 +227,22 @@ fn write_workbook(doc: &Document, path: &Path, summary_title: Option<&str>) -> R
         }
         .map_err(in_sheet)?;
     }
-    atomically(path, |tmp| {
-        workbook
-            .save(tmp)
-            .map_err(|e| fail(format!("cannot save: {e}")))
-    })?;
-    Ok(written)
+    let bytes = workbook
+        .save_to_buffer()
+        .map_err(|e| fail(format!("cannot save: {e}")))?;
+    Ok((bytes, written))
 }
 
-fn title(form: &Form) -> &'static str {
+/// A workbook whose bytes depend on its content only: the creation date is pinned (so no
+/// clock is read when saving, in a browser neither).
+pub(crate) fn new_workbook() -> std::result::Result<Workbook, XlsxError> {
+    let mut workbook = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2024, 1, 1)?;
+    workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    Ok(workbook)
+}
+
+pub(crate) fn title(form: &Form) -> &'static str {
     match form {
         Form::Declaration(_) => crate::layout::declaration::TITLE.text,
         Form::SelfEvaluation(_) => crate::layout::self_eval::TITLE.text,
@@ -132,19 +250,18 @@ fn title(form: &Form) -> &'static str {
     }
 }
 
-fn skipped(index: usize, form: &Form, path: &str) -> Diagnostic {
+fn skipped(index: usize, form: &Form) -> Diagnostic {
     let message = format!(
         "form {} ({}) is a 2020 目标表, which has no xlsx layout yet; it was not written",
         index + 1,
         form.project_name()
     );
-    let at = match form.source() {
-        Some(s) => Location::cell(&s.file, &s.sheet, &s.range),
-        None => Location::file(path),
-    };
-    Diagnostic::warning("write-skipped-form", message)
-        .at(at)
-        .hint("write it as JSON (-o out.json) to keep it")
+    let d = Diagnostic::warning("write-skipped-form", message);
+    match form.source() {
+        Some(s) => d.at(Location::cell(&s.file, &s.sheet, &s.range)),
+        None => d,
+    }
+    .hint("write it as JSON (-o out.json) to keep it")
 }
 
 /// Sheet names for forms with these project names, in order: valid in Excel and unique.
@@ -208,6 +325,7 @@ fn fit(text: &str, limit: usize) -> String {
     trim(&cut)
 }
 
+#[cfg(not(target_family = "wasm"))]
 /// Creates or replaces `path` all at once: `write` fills a temporary file next to it, which is
 /// flushed to disk and renamed over `path` only when `write` succeeded.
 ///
@@ -259,6 +377,7 @@ pub fn atomically<T>(path: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Res
     result
 }
 
+#[cfg(not(target_family = "wasm"))]
 /// Writes bytes atomically.
 ///
 /// # Errors

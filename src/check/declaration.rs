@@ -4,7 +4,7 @@ use super::indicators::{self, Row};
 use super::{
     DECL_ANNUAL_EXCEEDS_PROJECT, DECL_ANNUAL_TOTAL_SUM, DECL_COST_CONTROL, DECL_DATE_FORMAT,
     DECL_DATE_ORDER, DECL_DATE_YEAR, DECL_PROJECT_TOTAL_ONE_YEAR, DECL_PROJECT_TOTAL_SUM,
-    DECL_REQUIRED, Detail, FORM_BLANK, Findings, Options,
+    DECL_REQUIRED, Detail, FORM_BLANK, Findings, Options, checked_sum, too_large,
 };
 use crate::model::{Comparator, Declaration, MoneyUnit};
 use crate::taxonomy;
@@ -88,9 +88,9 @@ fn required(d: &Declaration, out: &mut Findings) {
     }
 }
 
-/// Blank amounts count as 0 in a sum.
-fn sum(parts: &[Option<Decimal>]) -> Decimal {
-    parts.iter().flatten().sum()
+/// Blank amounts count as 0 in a sum; `None` when it overflows.
+fn sum(parts: &[Option<Decimal>]) -> Option<Decimal> {
+    checked_sum(parts.iter().flatten().copied())
 }
 
 /// `decl.annual-total-sum` (DOMAIN §5.1): 年度资金申请总额 = 当年财政拨款 + 上年结转资金 +
@@ -102,7 +102,10 @@ fn annual_total_sum(d: &Declaration, out: &mut Findings) {
     if parts.iter().all(Option::is_none) {
         return;
     }
-    let expected = sum(&parts);
+    let Some(expected) = sum(&parts) else {
+        too_large(out, "funds.annual_total", "年度资金申请总额合计");
+        return;
+    };
     if total != expected {
         out.add(
             DECL_ANNUAL_TOTAL_SUM,
@@ -126,7 +129,10 @@ fn project_total_sum(d: &Declaration, out: &mut Findings) {
     let f = &d.funds;
     let parts = [f.project_fiscal, f.project_other];
     let Some(total) = f.project_total else { return };
-    let expected = sum(&parts);
+    let Some(expected) = sum(&parts) else {
+        too_large(out, "funds.project_total", "项目资金总额合计");
+        return;
+    };
     if total != expected {
         out.add(
             DECL_PROJECT_TOTAL_SUM,
@@ -263,7 +269,10 @@ fn cost_control(d: &Declaration, out: &mut Findings) {
     };
     let in_yuan = match d.funds.unit {
         MoneyUnit::Yuan => annual,
-        MoneyUnit::WanYuan => annual * Decimal::from(10_000),
+        MoneyUnit::WanYuan => match annual.checked_mul(Decimal::from(10_000)) {
+            Some(y) => y,
+            None => return too_large(out, "funds.annual_total", "年度资金申请总额（元）"),
+        },
     };
     for (i, ind) in d.indicators.iter().enumerate() {
         let is_cost = taxonomy::canonical(&ind.level1) == "成本指标"
@@ -280,9 +289,13 @@ fn cost_control(d: &Declaration, out: &mut Findings) {
             Some("亿元") => Decimal::from(100_000_000),
             _ => continue,
         };
-        let expected = in_yuan / per_yuan;
+        let expected = in_yuan / per_yuan; // per_yuan ≥ 1: no overflow
         let step = Decimal::new(1, q.number.scale().min(4));
-        if (q.number - expected).abs() >= step {
+        let Some(gap) = q.number.checked_sub(expected) else {
+            too_large(out, &format!("indicators[{i}].target"), "成本控制额");
+            continue;
+        };
+        if gap.abs() >= step {
             let mut shown = expected.round_dp(q.number.scale().max(2));
             shown.rescale(q.number.scale().max(2));
             out.add(

@@ -10,7 +10,7 @@ use super::{
     Detail, FORM_BLANK, Findings, Options, SELF_ACTUAL_UNIT, SELF_DEVIATION_REASON,
     SELF_EXECUTION_RATE, SELF_EXECUTION_SCORE, SELF_EXECUTION_WEIGHT, SELF_FUNDS_SUM, SELF_GRADE,
     SELF_QUALITATIVE_BAND, SELF_QUANTITATIVE_SCORE, SELF_REQUIRED, SELF_SCORE_CAP,
-    SELF_TOTAL_SCORE, SELF_TOTAL_WEIGHT, SELF_WEIGHT_SUM,
+    SELF_TOTAL_SCORE, SELF_TOTAL_WEIGHT, SELF_WEIGHT_SUM, too_large,
 };
 use crate::model::{EvaluatedIndicator, Figure, SelfEvaluation};
 use crate::score::{
@@ -132,7 +132,10 @@ fn funds_sum(s: &SelfEvaluation, out: &mut Findings) {
         if parts.iter().all(Figure::is_blank) {
             continue;
         }
-        let sum: Decimal = parts.iter().filter_map(Figure::number).sum();
+        let Some(sum) = super::checked_sum(parts.iter().filter_map(Figure::number)) else {
+            too_large(out, &format!("funds.total.{col}"), &format!("{name} 合计"));
+            continue;
+        };
         if sum != total {
             out.add(
                 SELF_FUNDS_SUM,
@@ -160,7 +163,14 @@ fn execution_rates(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
         ) else {
             continue;
         };
-        let rate = execution_rate(a, b, r);
+        let Some(rate) = execution_rate(a, b, r) else {
+            too_large(
+                out,
+                &format!("funds.{key}.executed"),
+                &format!("{name} 执行率"),
+            );
+            continue;
+        };
         if printed != rate {
             let d = out.add(
                 SELF_EXECUTION_RATE,
@@ -173,7 +183,7 @@ fn execution_rates(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
                 score::Rounding::Truncate => score::Rounding::HalfUp,
                 score::Rounding::HalfUp => score::Rounding::Truncate,
             };
-            if execution_rate(a, b, other) == printed {
+            if execution_rate(a, b, other) == Some(printed) {
                 d.hint(format!(
                     "the form's figure is {}: run with --rounding {}",
                     other.label(),
@@ -223,7 +233,10 @@ fn execution_score_rule(s: &SelfEvaluation, opts: &Options, out: &mut Findings) 
         return;
     };
     let w = score::execution_weight(s, &opts.scoring);
-    let expected = execution_score(w, rate, opts.scoring.rounding);
+    let Some(expected) = execution_score(w, rate, opts.scoring.rounding) else {
+        too_large(out, "funds.total.score", "预算执行得分");
+        return;
+    };
     if printed != expected {
         out.add(
             SELF_EXECUTION_SCORE,
@@ -283,7 +296,10 @@ fn quantitative(i: usize, ind: &EvaluatedIndicator, opts: &Options, out: &mut Fi
     if printed > w {
         return; // self.score-cap reports it.
     }
-    let s = quantitative_score(target, actual.number, w, &opts.scoring);
+    let Some(s) = quantitative_score(target, actual.number, w, &opts.scoring) else {
+        too_large(out, &format!("indicators[{i}].score"), "得分");
+        return;
+    };
     if s.score != printed {
         out.add(
             SELF_QUANTITATIVE_SCORE,
@@ -364,9 +380,15 @@ fn weight_sum(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
     if weights.is_empty() {
         return;
     }
-    let sum: Decimal = weights.iter().sum();
+    let Some(sum) = super::checked_sum(weights.iter().copied()) else {
+        too_large(out, "total_weight", "分值合计");
+        return;
+    };
     let exec = score::execution_weight(s, &opts.scoring);
-    let expected = FULL_MARKS - exec;
+    let Some(expected) = FULL_MARKS.checked_sub(exec) else {
+        too_large(out, "funds.total.weight", "预算执行率 分值");
+        return;
+    };
     if sum != expected {
         out.add(
             SELF_WEIGHT_SUM,
@@ -395,15 +417,24 @@ fn total_score(s: &SelfEvaluation, out: &mut Findings) {
     let Some(printed) = s.total_score.number() else {
         return;
     };
-    let sum: Decimal = s.indicators.iter().filter_map(|i| i.score.number()).sum();
     let exec = s.funds.total.score.number().unwrap_or_default();
-    if sum + exec != printed {
+    let Some(total) = super::checked_sum(
+        s.indicators
+            .iter()
+            .filter_map(|i| i.score.number())
+            .chain([exec]),
+    ) else {
+        too_large(out, "total_score", "总分");
+        return;
+    };
+    let sum = total - exec;
+    if total != printed {
         out.add(
             SELF_TOTAL_SCORE,
             "total_score",
             "总分 is not Σ 得分 + 预算执行得分",
         )
-        .expected(format!("{sum} + {exec} = {}", sum + exec))
+        .expected(format!("{sum} + {exec} = {total}"))
         .found(printed.to_string());
     }
 }

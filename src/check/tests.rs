@@ -390,7 +390,7 @@ fn rule_decl_annual_total_sum() {
     );
     assert_eq!(found[0].found.as_deref(), Some("140000.00"));
     assert_eq!(
-        found[0].to_string(),
+        crate::msg::with_lang(crate::msg::Lang::En, || found[0].to_string()),
         "t.xlsx: 机关服务费!H6: error[decl.annual-total-sum]: 年度资金申请总额 is not 当年财政拨款 + 上年结转资金 + 其他资金 (expected 150000.00 + 0.00 + 0.00 = 150000.00, found 140000.00)"
     );
 }

@@ -4,13 +4,13 @@
 //! read (this wins over 1: the findings are incomplete).
 
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
-use crate::check::{self, Counts, Options};
-use crate::diag::{Diagnostic, Severity};
-use crate::read::{Inputs, read_inputs};
+use crate::check::Options;
+use crate::diag::Severity;
+use crate::jobs;
+use crate::read::read_inputs;
 use crate::score::{QualBands, QuantFormula, Rounding, ScoringOptions};
 use clap::{Args, ValueEnum};
 use rust_decimal::Decimal;
-use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,6 +29,10 @@ pub struct CheckArgs {
     /// Print only errors (and warnings with --strict); infos and the summary are dropped.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also write a workbook to send back: a copy of every form with each finding's cell
+    /// filled (errors red, warnings yellow) and noted, after a first sheet 问题清单 listing them all.
+    #[arg(long, value_name = "REPORT.xlsx")]
+    pub report: Option<PathBuf>,
     #[command(flatten)]
     pub scoring: ScoringArgs,
 }
@@ -68,51 +72,36 @@ pub enum ReportFormat {
     Json,
 }
 
-/// Loads the inputs: the one place that knows how (the reader of [`crate::read`]).
-fn load(paths: &[PathBuf]) -> Inputs {
-    read_inputs(paths)
-}
-
-/// The JSON report.
-#[derive(Serialize)]
-struct Report<'a> {
-    schema_version: u32,
-    forms: usize,
-    counts: Counts,
-    unreadable: Vec<String>,
-    findings: &'a [Diagnostic],
-}
-
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let inputs = load(&args.inputs);
+    let inputs = read_inputs(&args.inputs);
     let opts = Options {
         scoring: args.scoring.options(),
     };
-    let mut findings = inputs.diagnostics.clone();
-    for (i, form) in inputs.document.forms.iter().enumerate() {
-        let mut found = check::check(form, &opts);
-        for d in found.iter_mut().filter(|d| d.at.is_none()) {
-            d.at = Some(inputs.origin(i));
-        }
-        findings.extend(found);
+    let report = jobs::check(&inputs, &opts);
+    if let Some(path) = &args.report {
+        let inputs_shown: Vec<String> = args
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        super::refuse_overwriting_input(path, &inputs_shown)?;
+        let origins: Vec<_> = (0..inputs.document.forms.len())
+            .map(|i| inputs.origin(i))
+            .collect();
+        let bytes =
+            crate::write::report::report_xlsx(&inputs.document, &origins, &report.findings)?;
+        crate::write::bytes_atomically(path, &bytes)?;
     }
-    let counts = Counts::of(&findings);
-    let unreadable: Vec<String> = inputs.errors.iter().map(ToString::to_string).collect();
+    let counts = report.counts;
+    let findings = &report.findings;
+    let unreadable = &report.unreadable;
     let mut stdout = std::io::stdout().lock();
     match args.format {
         ReportFormat::Json => {
-            let report = Report {
-                schema_version: crate::model::SCHEMA_VERSION,
-                forms: inputs.document.forms.len(),
-                counts,
-                unreadable,
-                findings: &findings,
-            };
-            serde_json::to_writer_pretty(&mut stdout, &report)?;
-            writeln!(stdout)?;
+            stdout.write_all(report.to_json().as_bytes())?;
         }
         ReportFormat::Human => {
-            for e in &unreadable {
+            for e in unreadable {
                 eprintln!("jixiao: {e}");
             }
             let min = if !args.quiet {

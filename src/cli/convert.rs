@@ -1,14 +1,14 @@
 //! `jixiao convert INPUT... -o OUTPUT`: workbooks, JSON models and directories in; JSON,
-//! official workbooks or flat tables out, chosen by `--to` or the output's extension.
+//! official workbooks or flat tables out, chosen by `--to` or the output's extension. The
+//! policy is [`crate::jobs::convert`]'s; this file does files, printing and exit codes.
 
-use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics, refuse_overwriting_input};
-use crate::diag::Severity;
-use crate::migrate::{Scope as MigrateScope, Taxonomy, migrate_document};
+use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics};
+use crate::formats::OutputFormat;
+use crate::jobs::{self, ConvertOptions};
+use crate::migrate::Taxonomy;
 use crate::model::Document;
-use crate::write;
-use anyhow::bail;
 use clap::{Args, ValueEnum};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
@@ -54,114 +54,29 @@ impl From<TaxonomyArg> for Taxonomy {
     }
 }
 
-/// What `convert` writes.
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutputFormat {
-    /// The model as JSON.
-    Json,
-    /// Official 申报表 / 自评表 workbook, one form per sheet.
-    Xlsx,
-    /// Flat tables as CSV files in a directory.
-    Csv,
-    /// Flat tables as the sheets of one workbook, to correct many forms in Excel or WPS.
-    XlsxFlat,
-}
-
-impl OutputFormat {
-    fn from_extension(path: &Path) -> Option<OutputFormat> {
-        let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
-        match ext.as_str() {
-            "json" => Some(OutputFormat::Json),
-            "xlsx" => Some(OutputFormat::Xlsx),
-            _ => None,
-        }
-    }
-}
-
 pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
-    let format = match args
-        .to
-        .or_else(|| OutputFormat::from_extension(&args.output))
-    {
-        Some(f) => f,
-        None => bail!(
-            "{}: cannot tell the output format from the name\n  hint: use a .json or .xlsx name, or --to json|xlsx|csv|xlsx-flat",
-            args.output.display()
-        ),
-    };
-    let mut inputs = super::read_reporting(&args.inputs, args.quiet);
+    let name = args.output.display().to_string();
+    let to = OutputFormat::choose(args.to, &name)?;
+    let inputs = super::read_reporting(&args.inputs, args.quiet);
     let min = super::shown(args.quiet);
     if !args.quiet {
         summarise(&inputs.document);
     }
-    let taxonomy = match args.taxonomy {
-        Some(t) => Some((Taxonomy::from(t), MigrateScope::All)),
-        None => (format == OutputFormat::Xlsx)
-            .then_some((Taxonomy::Current, MigrateScope::Declarations)),
+    let opts = ConvertOptions {
+        to,
+        taxonomy: args.taxonomy.map(Taxonomy::from),
+        strict: args.strict,
     };
-    if let Some((taxonomy, scope)) = taxonomy {
-        let migrated = migrate_document(&inputs.document, taxonomy, scope);
-        print_diagnostics(&migrated.diagnostics, min);
-        inputs.document = migrated.value;
-        inputs.diagnostics.extend(migrated.diagnostics);
-    }
-    let errors = inputs
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = inputs
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .count();
-    if errors > 0 || (args.strict && warnings > 0) {
-        eprintln!(
-            "jixiao: nothing written: {errors} error(s){}",
-            if args.strict {
-                format!(", {warnings} warning(s) (--strict)")
-            } else {
-                String::new()
-            }
-        );
-        return Ok(ExitCode::from(EXIT_UNREADABLE));
-    }
-    if inputs.document.forms.is_empty() {
-        eprintln!("jixiao: nothing written: no form was read");
-        return Ok(ExitCode::from(EXIT_UNREADABLE));
-    }
-    let targets = match format {
-        OutputFormat::Csv => write::flat::csv_paths(&inputs.document, &args.output),
-        _ => vec![args.output.clone()],
-    };
-    for t in &targets {
-        refuse_overwriting_input(t, &inputs.files)?;
-    }
-    let written = match format {
-        OutputFormat::Json => {
-            write::json::write(&inputs.document, &args.output)?;
-            vec![args.output.clone()]
-        }
-        OutputFormat::Csv => {
-            print_diagnostics(&write::flat::not_carried(&inputs.document), min);
-            write::flat::write_csv_dir(&inputs.document, &args.output)?
-        }
-        OutputFormat::XlsxFlat => {
-            print_diagnostics(&write::flat::not_carried(&inputs.document), min);
-            write::flat::write_xlsx(&inputs.document, &args.output)?;
-            vec![args.output.clone()]
-        }
-        OutputFormat::Xlsx => {
-            let outcome = write::write_xlsx(&inputs.document, &args.output)?;
-            print_diagnostics(&outcome.diagnostics, min);
-            vec![args.output.clone()]
+    let done = jobs::convert(&inputs, &opts, &name)?;
+    print_diagnostics(&done.diagnostics, min);
+    let output = match done.output {
+        Ok(output) => output,
+        Err(refusal) => {
+            eprintln!("jixiao: {refusal}");
+            return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     };
-    if !args.quiet {
-        for w in &written {
-            eprintln!("wrote {}", w.display());
-        }
-    }
+    super::save(&output, &inputs.files, args.quiet)?;
     let code = if inputs.errors.is_empty() {
         EXIT_OK
     } else {

@@ -3,9 +3,8 @@
 
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, print_diagnostics};
 use crate::diag::Severity;
-use crate::diff::diff;
-use crate::model::Document;
-use crate::read::read_inputs;
+use crate::jobs;
+use crate::read::{Inputs, read_inputs};
 use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,17 +18,18 @@ pub struct DiffArgs {
 }
 
 /// Prints the differences to stdout; exit 0 when the forms are the same, 1 when they differ, 2
-/// when a side cannot be read.
+/// when a side cannot be read without errors (the policy of [`jobs::diff`]).
 pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
-    let (Some(old), Some(new)) = (read_side(&args.old), read_side(&args.new)) else {
+    let old = read_side(&args.old);
+    let new = read_side(&args.new);
+    let Ok(diffs) = jobs::diff(&old, &new) else {
         return Ok(ExitCode::from(EXIT_UNREADABLE));
     };
-    let diffs = diff(&old, &new);
     for d in &diffs {
         println!("{d}");
     }
     if diffs.is_empty() {
-        eprintln!("no differences in {} form(s)", new.forms.len());
+        eprintln!("no differences in {} form(s)", new.document.forms.len());
         Ok(ExitCode::from(EXIT_OK))
     } else {
         let changes: usize = diffs.iter().map(|d| d.changes.len().max(1)).sum();
@@ -38,18 +38,12 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// One side's forms, or `None` (after printing why) when it cannot be read without errors:
-/// a diff against half-read forms would list changes that are not there.
-fn read_side(path: &PathBuf) -> Option<Document> {
+/// One side's forms, with what could not be read printed.
+fn read_side(path: &PathBuf) -> Inputs {
     let inputs = read_inputs(std::slice::from_ref(path));
     for e in &inputs.errors {
         eprintln!("jixiao: {e}");
     }
     print_diagnostics(&inputs.diagnostics, Severity::Error);
-    let failed = !inputs.errors.is_empty()
-        || inputs
-            .diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error);
-    (!failed).then_some(inputs.document)
+    inputs
 }

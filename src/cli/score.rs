@@ -5,13 +5,13 @@
 //! and numbers that gave it. Declarations pass through unchanged.
 
 use super::check::ScoringArgs;
-use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics, refuse_overwriting_input};
-use crate::diag::Severity;
-use crate::model::{Document, Form};
-use crate::score::{self, Action};
+use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics};
+use crate::formats::OutputFormat;
+use crate::jobs;
+use crate::score::Action;
 use anyhow::bail;
 use clap::Args;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
@@ -35,51 +35,29 @@ pub struct ScoreArgs {
     pub scoring: ScoringArgs,
 }
 
-/// Writes the scored document, in the format the output's extension names: the one place
-/// that knows the output formats.
-fn write_output(doc: &Document, path: &Path, min: Severity) -> anyhow::Result<()> {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "json" => Ok(crate::write::json::write(doc, path)?),
-        "xlsx" => {
-            let written = crate::write::write_xlsx(doc, path)?;
-            print_diagnostics(&written.diagnostics, min);
-            Ok(())
-        }
-        _ => bail!(
-            "{}: cannot tell the output format from the name\n  hint: use a .json or .xlsx name",
-            path.display()
-        ),
-    }
-}
-
 pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
-    let mut inputs = super::read_reporting(&args.inputs, args.quiet);
-    if inputs.document.forms.is_empty() {
-        eprintln!("jixiao: nothing written: no form was read");
-        return Ok(ExitCode::from(EXIT_UNREADABLE));
-    }
-    refuse_overwriting_input(&args.output, &inputs.files)?;
+    let name = args.output.display().to_string();
+    let to = match OutputFormat::from_file_name(&name) {
+        Some(f) => f,
+        None => bail!(
+            "{name}: cannot tell the output format from the name\n  hint: use a .json or .xlsx name"
+        ),
+    };
+    let inputs = super::read_reporting(&args.inputs, args.quiet);
     let opts = args.scoring.options();
-    for form in &mut inputs.document.forms {
-        let Form::SelfEvaluation(se) = form else {
-            continue;
-        };
-        let explanations = score::fill(se, &opts, args.overwrite);
+    let (done, scored) = jobs::score(&inputs, &opts, args.overwrite, to, &name)?;
+    for s in &scored {
         if args.explain {
-            println!("{}:", se.project_name);
-            for e in &explanations {
+            println!("{}:", s.project);
+            for e in &s.explanations {
                 println!("  {e}");
             }
         }
         if !args.quiet {
-            for e in explanations.iter().filter(|e| e.action == Action::Kept) {
+            for e in s.explanations.iter().filter(|e| e.action == Action::Kept) {
                 eprintln!(
                     "jixiao: {}: kept {} {} (computed {}); --overwrite replaces it",
-                    se.project_name,
+                    s.project,
                     e.subject,
                     e.printed.as_deref().unwrap_or(""),
                     e.value.as_deref().unwrap_or("")
@@ -87,10 +65,15 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    write_output(&inputs.document, &args.output, super::shown(args.quiet))?;
-    if !args.quiet {
-        eprintln!("wrote {}", args.output.display());
-    }
+    print_diagnostics(&done.diagnostics, super::shown(args.quiet));
+    let output = match done.output {
+        Ok(output) => output,
+        Err(refusal) => {
+            eprintln!("jixiao: {refusal}");
+            return Ok(ExitCode::from(EXIT_UNREADABLE));
+        }
+    };
+    super::save(&output, &inputs.files, args.quiet)?;
     let code = if inputs.errors.is_empty() {
         EXIT_OK
     } else {

@@ -9,13 +9,13 @@
 //! jixiao template --kind self-evaluation --from 2026-申报表.xlsx -o 2026-自评表.xlsx
 //! ```
 
-use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics, refuse_overwriting_input};
+use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics, shown};
 use crate::diag::{Diagnostic, Severity};
-use crate::generate::{self, Keep, Weights};
-use crate::model::{Document, Form};
+use crate::formats::OutputFormat;
+use crate::generate::{Keep, Weights};
+use crate::jobs::{self, TemplateSource};
 use crate::profile::Profile;
-use crate::read::{flat::read_project_list, read_inputs};
-use crate::write;
+use crate::read::read_inputs;
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -84,41 +84,34 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
         Some(spec) => Weights::parse(spec).map_err(|e| anyhow::anyhow!("--weights: {e}"))?,
         None => Weights::standard(),
     };
-    let mut inputs: Vec<PathBuf> = Vec::new();
-    let (forms, diagnostics): (Vec<Form>, Vec<Diagnostic>) = match (
-        args.kind,
-        &args.projects,
-        &args.from,
-    ) {
+    let mut inputs: Vec<String> = Vec::new();
+    let list_bytes;
+    let from_forms;
+    let source = match (args.kind, &args.projects, &args.from) {
         (Kind::Declaration, Some(list), None) => {
-            let Some(profile) = &profile else {
+            if profile.is_none() {
                 bail!(
                     "--projects needs --profile: the office profile fills 主管部门, 实施单位 and the layout"
                 );
-            };
+            }
             let Some(year) = args.year else {
                 bail!("--projects needs --year: the year of the new 申报表");
             };
-            inputs.push(list.clone());
-            let read = read_project_list(list)?;
-            let mut diags = read.diagnostics;
-            if diags.iter().any(|d| d.severity == Severity::Error) {
-                return failed(&diags);
-            }
-            let made = generate::declarations_from_list(
-                profile,
+            inputs.push(list.display().to_string());
+            list_bytes = std::fs::read(list).map_err(|e| {
+                crate::diag::Error::unreadable(
+                    list.display().to_string(),
+                    format!("cannot open: {e}"),
+                )
+            })?;
+            TemplateSource::Projects {
+                name: &inputs[0],
+                bytes: &list_bytes,
                 year,
-                read.value,
-                &list.display().to_string(),
-            );
-            diags.extend(made.diagnostics);
-            (
-                made.value.into_iter().map(Form::Declaration).collect(),
-                diags,
-            )
+            }
         }
         (kind, None, Some(from)) => {
-            inputs.push(from.clone());
+            inputs.push(from.display().to_string());
             let read = read_inputs(std::slice::from_ref(from));
             for e in &read.errors {
                 eprintln!("jixiao: {e}");
@@ -126,39 +119,26 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
             if !read.errors.is_empty() {
                 return Ok(ExitCode::from(EXIT_UNREADABLE));
             }
-            let mut diags = read.diagnostics;
-            if diags.iter().any(|d| d.severity == Severity::Error) {
-                return failed(&diags);
+            if read.has_errors() {
+                return failed(&read.diagnostics);
             }
-            let forms = read.document.forms;
+            print_diagnostics(&read.diagnostics, shown(args.quiet));
+            from_forms = read.document.forms;
             match kind {
-                Kind::Declaration => {
-                    let keep = Keep {
+                Kind::Declaration => TemplateSource::CarryForward {
+                    forms: &from_forms,
+                    year: args.year,
+                    keep: Keep {
                         amounts: !args.clear.contains(&Clear::Amounts),
                         targets: !args.clear.contains(&Clear::Targets),
                         goals: !args.clear.contains(&Clear::Goals),
-                    };
-                    let made = generate::carry_forward(&forms, args.year, keep, profile.as_ref());
-                    diags.extend(made.diagnostics);
-                    (
-                        made.value.into_iter().map(Form::Declaration).collect(),
-                        diags,
-                    )
-                }
-                Kind::SelfEvaluation => {
-                    let made = generate::self_evaluations_from(&forms, &weights);
-                    diags.extend(made.diagnostics);
-                    let mut forms: Vec<Form> =
-                        made.value.into_iter().map(Form::SelfEvaluation).collect();
-                    if let Some(year) = args.year {
-                        for f in &mut forms {
-                            if let Form::SelfEvaluation(s) = f {
-                                s.year = Some(year);
-                            }
-                        }
-                    }
-                    (forms, diags)
-                }
+                    },
+                },
+                Kind::SelfEvaluation => TemplateSource::SelfEvaluations {
+                    forms: &from_forms,
+                    weights: &weights,
+                    year: args.year,
+                },
             }
         }
         (Kind::Declaration, None, None) => bail!(
@@ -169,36 +149,25 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
         }
         (_, Some(_), Some(_)) => unreachable!("clap refuses --projects with --from"),
     };
-    let min = if args.quiet {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
-    print_diagnostics(&diagnostics, min);
-    if forms.is_empty() {
+    let made = jobs::template(&source, profile.as_ref())?;
+    if made.has_errors() {
+        return failed(&made.diagnostics);
+    }
+    let min = shown(args.quiet);
+    print_diagnostics(&made.diagnostics, min);
+    let doc = made.value;
+    if doc.forms.is_empty() {
         eprintln!("jixiao: nothing written: no form to make");
         return Ok(ExitCode::from(EXIT_UNREADABLE));
     }
-    refuse_overwriting_input(&args.output, &inputs)?;
-    let doc = Document::new(forms);
-    let is_json = args
-        .output
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if is_json {
-        write::json::write(&doc, &args.output)?;
-    } else {
-        let title = summary_title(&doc, profile.as_ref());
-        let written = write::write_xlsx_with_summary(&doc, &args.output, &title)
-            .with_context(|| format!("writing {}", args.output.display()))?;
-        print_diagnostics(&written.diagnostics, min);
-    }
+    let name = args.output.display().to_string();
+    let to = OutputFormat::from_file_name(&name).unwrap_or(OutputFormat::Xlsx);
+    let output = jobs::template_output(&doc, profile.as_ref(), to, &name)
+        .with_context(|| format!("writing {name}"))?;
+    print_diagnostics(&output.diagnostics, min);
+    super::save(&output, &inputs, true)?;
     if !args.quiet {
-        eprintln!(
-            "wrote {} ({} form(s))",
-            args.output.display(),
-            doc.forms.len()
-        );
+        eprintln!("wrote {name} ({} form(s))", doc.forms.len());
     }
     Ok(ExitCode::from(EXIT_OK))
 }
@@ -207,29 +176,4 @@ fn failed(diags: &[Diagnostic]) -> anyhow::Result<ExitCode> {
     print_diagnostics(diags, Severity::Warning);
     eprintln!("jixiao: nothing written: the input has errors");
     Ok(ExitCode::from(EXIT_UNREADABLE))
-}
-
-/// `上海市人民政府驻新疆办事处2026年度项目绩效目标汇总表` (seed 000's heading), or the
-/// 自评 equivalent.
-fn summary_title(doc: &Document, profile: Option<&Profile>) -> String {
-    let first = doc.forms.first();
-    let unit = profile
-        .map(|p| p.implementing_unit.clone())
-        .or_else(|| {
-            first.map(|f| match f {
-                Form::Declaration(d) => d.implementing_unit.clone(),
-                Form::SelfEvaluation(s) => s.implementing_unit.clone(),
-                Form::Legacy2020(l) => l.applicant.clone(),
-            })
-        })
-        .unwrap_or_default();
-    let year = first
-        .and_then(Form::year)
-        .map(|y| format!("{y}年度"))
-        .unwrap_or_default();
-    let what = match first {
-        Some(Form::SelfEvaluation(_)) => "项目支出绩效自评汇总表",
-        _ => "项目绩效目标汇总表",
-    };
-    format!("{unit}{year}{what}")
 }

@@ -29,6 +29,7 @@
 
 use super::scope::figure_of;
 use crate::diag::{Diagnostic, Error, Location, Read, Result};
+use crate::formats::InputFormat;
 use crate::grid::{self, Cell, Grid};
 use crate::layout::flat as cols;
 use crate::model::{
@@ -49,6 +50,7 @@ const FORM_TABLES: [&str; 3] = [
     cols::LEGACY_2020,
 ];
 
+#[cfg(not(target_family = "wasm"))]
 /// Whether `dir` is a directory of flat tables (holds `declarations.csv`, `self_evaluations.csv`
 /// or `legacy_2020.csv`).
 pub fn is_flat_dir(dir: &Path) -> bool {
@@ -124,42 +126,86 @@ impl Table {
     }
 }
 
+/// The file names of the flat tables, as `convert --to csv` writes them.
+pub const TABLE_FILES: [&str; 4] = [
+    "declarations.csv",
+    "self_evaluations.csv",
+    "indicators.csv",
+    "legacy_2020.csv",
+];
+
 /// Reads the flat tables in `dir` (`declarations.csv`, `self_evaluations.csv`, `indicators.csv`,
-/// `legacy_2020.csv`).
+/// `legacy_2020.csv`): [`read_tables`] on their bytes.
 ///
 /// # Errors
-/// [`Error::Unreadable`] when a file cannot be read or is not CSV. Problems inside the tables are
-/// error diagnostics in the result.
+/// As [`read_tables`]; [`Error::Unreadable`] when a file cannot be read.
+#[cfg(not(target_family = "wasm"))]
 pub fn read_dir(dir: &Path) -> Result<Read<Vec<Form>>> {
     let mut tables = Vec::new();
+    for name in TABLE_FILES {
+        let path = dir.join(name);
+        if path.is_file() {
+            let shown = path.display().to_string();
+            let bytes = std::fs::read(&path)
+                .map_err(|e| Error::unreadable(&shown, format!("cannot read: {e}")))?;
+            tables.push((name.to_string(), bytes));
+        }
+    }
+    read_tables(&dir.display().to_string(), &tables)
+}
+
+/// Reads a set of flat CSV tables held in memory: `set` is what they are known by together (a
+/// directory name, may be empty), `tables` each table's file name (`declarations.csv`, …) and
+/// bytes. Files whose name is no table are ignored.
+///
+/// # Errors
+/// [`Error::Unreadable`] when a table is not CSV, when no table holds forms, or when
+/// `indicators.csv` is missing. Problems inside the tables are error diagnostics in the result.
+pub fn read_tables(set: &str, tables: &[(String, Vec<u8>)]) -> Result<Read<Vec<Form>>> {
+    let shown = |file: &str| {
+        if set.is_empty() {
+            file.to_string()
+        } else {
+            Path::new(set).join(file).display().to_string()
+        }
+    };
+    let mut read = Vec::new();
     for name in [
         cols::DECLARATIONS,
         cols::SELF_EVALUATIONS,
         cols::INDICATORS,
         cols::LEGACY_2020,
     ] {
-        let path = dir.join(format!("{name}.csv"));
-        if path.is_file() {
-            tables.push(read_csv(&path, name)?);
+        let file = format!("{name}.csv");
+        if let Some((f, bytes)) = tables
+            .iter()
+            .find(|(f, _)| f.rsplit(['/', '\\']).next() == Some(file.as_str()))
+        {
+            read.push(read_csv_bytes(bytes, &shown(f), name)?);
         }
     }
-    if !tables.iter().any(|t| t.name == cols::INDICATORS) {
+    let set_name = if set.is_empty() {
+        tables.first().map(|(f, _)| f.as_str()).unwrap_or("")
+    } else {
+        set
+    };
+    if !read.iter().any(|t| FORM_TABLES.contains(&t.name)) {
         return Err(Error::unreadable(
-            dir.display().to_string(),
-            "flat tables without indicators.csv",
+            set_name,
+            "no flat table of forms (declarations.csv, self_evaluations.csv or legacy_2020.csv)",
         )
-        .with_hint(
+        .with_hint("give the tables `jixiao convert --to csv` wrote, together"));
+    }
+    if !read.iter().any(|t| t.name == cols::INDICATORS) {
+        return Err(Error::unreadable(set_name, "flat tables without indicators.csv").with_hint(
             "keep the indicators.csv that `jixiao convert --to csv` wrote beside the other tables",
         ));
     }
-    Ok(from_tables(&tables))
+    Ok(from_tables(&read))
 }
 
-fn read_csv(path: &Path, name: &'static str) -> Result<Table> {
-    let shown = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::unreadable(&shown, format!("cannot read: {e}")))?;
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+fn read_csv_bytes(bytes: &[u8], shown: &str, name: &'static str) -> Result<Table> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -168,7 +214,7 @@ fn read_csv(path: &Path, name: &'static str) -> Result<Table> {
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| {
-            Error::unreadable(&shown, format!("not a CSV table: {e}"))
+            Error::unreadable(shown, format!("not a CSV table: {e}"))
                 .with_hint("save the table as CSV UTF-8 (逗号分隔)")
         })?;
         let cells: Vec<String> = record.iter().map(|s| s.trim().to_string()).collect();
@@ -187,7 +233,7 @@ fn read_csv(path: &Path, name: &'static str) -> Result<Table> {
     }
     Ok(Table {
         name,
-        origin: Origin::Csv(shown),
+        origin: Origin::Csv(shown.to_string()),
         header,
         rows,
     })
@@ -715,27 +761,34 @@ fn join_indicators(
     }
 }
 
-/// Reads a project list for `jixiao template`: a CSV file or the first sheet of a workbook whose
-/// columns are any of the `declarations` table's (项目名称 required; 项目性质, 项目类别,
-/// 年度资金申请总额, 当年财政拨款, … optional), one project per row. Blank cells stay blank: the
-/// caller fills them from an office profile.
+/// Reads a project list file for `jixiao template`: [`read_project_list_bytes`] on its bytes.
 ///
 /// # Errors
-/// [`Error::Unreadable`] when the file is neither CSV nor a workbook. Unknown columns, a missing
-/// 项目名称 column and non-numbers are error diagnostics at their cell.
+/// As [`read_project_list_bytes`]; [`Error::Unreadable`] when the file cannot be read.
+#[cfg(not(target_family = "wasm"))]
 pub fn read_project_list(path: &Path) -> Result<Read<Vec<Declaration>>> {
-    let is_csv = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let table = if is_csv {
-        read_csv(path, cols::DECLARATIONS)?
+    let shown = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
+    read_project_list_bytes(&bytes, &shown)
+}
+
+/// Reads a project list for `jixiao template`: CSV, or the first sheet of a workbook, whose
+/// columns are any of the `declarations` table's (项目名称 required; 项目性质, 项目类别,
+/// 年度资金申请总额, 当年财政拨款, … optional), one project per row. Blank cells stay blank: the
+/// caller fills them from an office profile. `name` tells CSV by its extension and names the
+/// cells in messages.
+///
+/// # Errors
+/// [`Error::Unreadable`] when the bytes are neither CSV nor a workbook. Unknown columns, a missing
+/// 项目名称 column and non-numbers are error diagnostics at their cell.
+pub fn read_project_list_bytes(bytes: &[u8], name: &str) -> Result<Read<Vec<Declaration>>> {
+    let table = if InputFormat::from_file_name(name) == Some(InputFormat::Csv) {
+        read_csv_bytes(bytes, name, cols::DECLARATIONS)?
     } else {
-        let grids = grid::open(path)?;
+        let grids = grid::open_bytes(bytes, name)?;
         let Some(g) = grids.first() else {
-            return Err(Error::unreadable(
-                path.display().to_string(),
-                "the workbook has no sheet",
-            ));
+            return Err(Error::unreadable(name, "the workbook has no sheet"));
         };
         sheet_table(g, cols::DECLARATIONS)
     };

@@ -393,8 +393,10 @@ pub fn figure_of(cell: &Cell, min_scale: u32) -> Result<Figure, String> {
         Cell::Number { value, shape } => {
             let mut d = decimal_from_f64(*value).ok_or_else(|| cell.text())?;
             if shape.percent {
-                d *= Decimal::ONE_HUNDRED;
-                d = d.normalize();
+                d = d
+                    .checked_mul(Decimal::ONE_HUNDRED)
+                    .ok_or_else(|| cell.text())?
+                    .normalize();
             }
             if let Some(dec) = shape.decimals
                 && d.scale() < u32::from(dec)

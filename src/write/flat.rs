@@ -12,8 +12,9 @@ use crate::layout::flat as cols;
 use crate::model::{DeclarationFunds, Document, Figure, Form, Indicator, MoneyUnit};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    DataValidation, DataValidationErrorStyle, Format, FormatBorder, Workbook, Worksheet, XlsxError,
+    DataValidation, DataValidationErrorStyle, Format, FormatBorder, Worksheet, XlsxError,
 };
+#[cfg(not(target_family = "wasm"))]
 use std::path::{Path, PathBuf};
 
 /// One table: its name (file stem / sheet name), header and rows.
@@ -35,7 +36,8 @@ fn in_yuan(funds: &DeclarationFunds) -> DeclarationFunds {
         MoneyUnit::Yuan => return funds.clone(),
         MoneyUnit::WanYuan => Decimal::from(10_000),
     };
-    let scale = |d: Option<Decimal>| d.map(|d| d * factor);
+    // An amount too large to convert is left out (and reported by `not_carried`).
+    let scale = |d: Option<Decimal>| d.and_then(|d| d.checked_mul(factor));
     DeclarationFunds {
         unit: MoneyUnit::Yuan,
         project_total: scale(funds.project_total),
@@ -244,6 +246,27 @@ pub fn not_carried(doc: &Document) -> Vec<crate::diag::Diagnostic> {
             ),
             Form::SelfEvaluation(_) => (0, 0),
         };
+        if let Form::Declaration(d) = form
+            && overflows_in_yuan(&d.funds)
+        {
+            let mut diag = crate::diag::Diagnostic::warning(
+                "flat.not-carried",
+                format!(
+                    "{} {:?}: 金额过大，无法换算为元，平面表中该金额留空",
+                    form.kind_label(),
+                    form.project_name()
+                ),
+            )
+            .hint("检查金额与单位（元/万元）是否填错");
+            if let Some(s) = form.source() {
+                diag = diag.at(crate::diag::Location {
+                    file: s.file.clone(),
+                    sheet: Some(s.sheet.clone()),
+                    cell: None,
+                });
+            }
+            out.push(diag);
+        }
         if notes + migrated == 0 {
             continue;
         }
@@ -268,6 +291,21 @@ pub fn not_carried(doc: &Document) -> Vec<crate::diag::Diagnostic> {
     out
 }
 
+/// Whether some amount of a 万元 form does not fit a decimal once converted to 元.
+fn overflows_in_yuan(funds: &DeclarationFunds) -> bool {
+    let converted = in_yuan(funds);
+    let pairs = [
+        (funds.project_total, converted.project_total),
+        (funds.project_fiscal, converted.project_fiscal),
+        (funds.project_other, converted.project_other),
+        (funds.annual_total, converted.annual_total),
+        (funds.annual_fiscal, converted.annual_fiscal),
+        (funds.annual_carryover, converted.annual_carryover),
+        (funds.annual_other, converted.annual_other),
+    ];
+    pairs.iter().any(|(a, b)| a.is_some() && b.is_none())
+}
+
 /// The CSV bytes of one table: BOM, header, rows, CRLF line ends, quotes only where needed.
 pub fn csv_bytes(table: &Table) -> Vec<u8> {
     let mut out = "\u{feff}".as_bytes().to_vec();
@@ -285,25 +323,35 @@ pub fn csv_bytes(table: &Table) -> Vec<u8> {
     out
 }
 
+/// The CSV file of every table: its file name (`declarations.csv`, …) and bytes.
+pub fn csv_files(doc: &Document) -> Vec<(String, Vec<u8>)> {
+    tables(doc)
+        .iter()
+        .map(|t| (format!("{}.csv", t.name), csv_bytes(t)))
+        .collect()
+}
+
 /// Writes `<dir>/<table>.csv` for every table, creating `dir`. Returns the files written.
 ///
 /// # Errors
 /// [`Error::Write`] when the directory or a file cannot be written.
+#[cfg(not(target_family = "wasm"))]
 pub fn write_csv_dir(doc: &Document, dir: &Path) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::Write {
         path: dir.display().to_string(),
         message: format!("cannot create the directory: {e}"),
     })?;
     let mut written = Vec::new();
-    for table in tables(doc) {
-        let path = dir.join(format!("{}.csv", table.name));
-        super::bytes_atomically(&path, &csv_bytes(&table))?;
+    for (name, bytes) in csv_files(doc) {
+        let path = dir.join(name);
+        super::bytes_atomically(&path, &bytes)?;
         written.push(path);
     }
     Ok(written)
 }
 
 /// The files [`write_csv_dir`] would write into `dir`.
+#[cfg(not(target_family = "wasm"))]
 pub fn csv_paths(doc: &Document, dir: &Path) -> Vec<PathBuf> {
     tables(doc)
         .iter()
@@ -411,24 +459,29 @@ fn text_width(text: &str) -> f64 {
 ///
 /// # Errors
 /// [`Error::Write`] when a value does not fit a sheet or the file cannot be saved.
+#[cfg(not(target_family = "wasm"))]
 pub fn write_xlsx(doc: &Document, path: &Path) -> Result<()> {
-    let shown = path.display().to_string();
+    let bytes = xlsx_bytes(doc).map_err(|e| e.for_file(path))?;
+    super::bytes_atomically(path, &bytes)
+}
+
+/// The flat workbook of [`write_xlsx`], as bytes.
+///
+/// # Errors
+/// [`Error::Write`] when a value does not fit a sheet.
+pub fn xlsx_bytes(doc: &Document) -> Result<Vec<u8>> {
     let fail = |e: XlsxError| Error::Write {
-        path: shown.clone(),
+        path: String::new(),
         message: e.to_string(),
     };
-    let mut workbook = Workbook::new();
-    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 1, 1).map_err(fail)?;
-    workbook.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
+    let mut workbook = super::new_workbook().map_err(fail)?;
     for table in tables(doc) {
         let sheet = workbook.add_worksheet();
         write_table(sheet, &table).map_err(fail)?;
     }
-    super::atomically(path, |tmp| {
-        workbook.save(tmp).map_err(|e| Error::Write {
-            path: shown.clone(),
-            message: format!("cannot save: {e}"),
-        })
+    workbook.save_to_buffer().map_err(|e| Error::Write {
+        path: String::new(),
+        message: format!("cannot save: {e}"),
     })
 }
 

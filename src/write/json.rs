@@ -1,8 +1,6 @@
 //! The model as JSON: pretty, UTF-8, `schema_version` first.
 
-use crate::diag::Result;
 use crate::model::Document;
-use std::path::Path;
 
 /// The JSON text of a document, ending in a newline.
 pub fn to_string(doc: &Document) -> String {
@@ -12,10 +10,11 @@ pub fn to_string(doc: &Document) -> String {
     s
 }
 
+#[cfg(not(target_family = "wasm"))]
 /// Writes the document as JSON, atomically.
 ///
 /// # Errors
 /// [`Error::Write`] when the file cannot be written.
-pub fn write(doc: &Document, path: &Path) -> Result<()> {
+pub fn write(doc: &Document, path: &std::path::Path) -> crate::diag::Result<()> {
     super::bytes_atomically(path, to_string(doc).as_bytes())
 }

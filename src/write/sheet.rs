@@ -217,13 +217,15 @@ impl<'a> FormSheet<'a> {
         // merge_range writes a string; overwrite its top-left cell with the number.
         self.put(at, "", format)?;
         let (row, col) = top_left(at)?;
-        self.sheet.write_with_format(row, col, value, format)?;
+        let format = self.styles.at(at.first, format);
+        self.sheet.write_with_format(row, col, value, &format)?;
         Ok(())
     }
 
     /// Writes `text` over `at` with `format` on every cell, merging when it spans several.
     fn put(&mut self, at: Area, text: &str, format: &Format) -> Result<(), XlsxError> {
         let (row, col) = top_left(at)?;
+        let format = &self.styles.at(at.first, format);
         if at.is_single() {
             self.sheet
                 .write_string_with_format(row, col, text, format)?;

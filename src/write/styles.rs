@@ -4,8 +4,10 @@
 //! cell of the form from row 3 down has a thin border and wraps its text. Number formats follow
 //! the decimals a `Decimal` carries, so `10` prints `10` and `10.00` prints `10.00`.
 
+use crate::grid::Pos;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder};
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, FormatPattern};
+use std::collections::BTreeMap;
 
 /// The font of every cell.
 pub const FONT: &str = "宋体";
@@ -35,6 +37,9 @@ pub struct Styles {
     /// A printed dash (`-`) in a figure column: centred.
     pub dash: Format,
     base: Format,
+    /// Cells to fill whatever their role, by top-left position: the findings of a
+    /// `check --report` copy (see [`super::report`]). Empty for an ordinary form.
+    marks: BTreeMap<Pos, Color>,
 }
 
 impl Styles {
@@ -67,6 +72,26 @@ impl Styles {
             value: centred.clone().set_num_format("@"),
             dash: centred,
             base,
+            marks: BTreeMap::new(),
+        }
+    }
+
+    /// These formats, with the cells at `marks` (top-left positions) filled in their colour.
+    pub fn with_marks(&self, marks: BTreeMap<Pos, Color>) -> Styles {
+        Styles {
+            marks,
+            ..self.clone()
+        }
+    }
+
+    /// `format` as the cell whose top-left is `at` gets it: filled when it is marked.
+    pub(super) fn at(&self, at: Pos, format: &Format) -> Format {
+        match self.marks.get(&at) {
+            Some(color) => format
+                .clone()
+                .set_background_color(*color)
+                .set_pattern(FormatPattern::Solid),
+            None => format.clone(),
         }
     }
 

@@ -132,7 +132,8 @@ pub fn write(
     for (c, h) in heads.iter().enumerate() {
         out.write_string_with_format(1, c as u16, h, &styles.label)?;
     }
-    let mut totals = vec![Decimal::ZERO; columns.len()];
+    // `None` once a total overflows: Excel computes the SUM itself; only the cached result is left out.
+    let mut totals = vec![Some(Decimal::ZERO); columns.len()];
     for (i, (form, sheet)) in forms.iter().zip(sheets).enumerate() {
         let r = i as u32 + 2;
         out.write_number_with_format(r, 0, (i + 1) as f64, &styles.label)?;
@@ -151,7 +152,7 @@ pub fn write(
             match (column.cell)(form) {
                 Some((cell, value)) => {
                     let value = value.unwrap_or_default();
-                    totals[j] += value;
+                    totals[j] = totals[j].and_then(|t| t.checked_add(value));
                     let formula = Formula::new(format!("={}", reference(sheet, &cell)))
                         .set_result(value.to_string());
                     out.write_formula_with_format(r, c, formula, &styles.amount(value))?;
@@ -174,9 +175,13 @@ pub fn write(
     for (j, total) in totals.iter().enumerate() {
         let c = (texts + j) as u16;
         let column = rust_xlsxwriter::utility::column_number_to_name(c);
-        let formula = Formula::new(format!("=SUM({column}3:{column}{total_row})"))
-            .set_result(total.to_string());
-        out.write_formula_with_format(total_row, c, formula, &styles.amount(*total))?;
+        let formula = Formula::new(format!("=SUM({column}3:{column}{total_row})"));
+        let formula = match total {
+            Some(t) => formula.set_result(t.to_string()),
+            None => formula,
+        };
+        let shown = total.unwrap_or_default();
+        out.write_formula_with_format(total_row, c, formula, &styles.amount(shown))?;
     }
     out.set_column_width(0, 6)?;
     out.set_column_width(1, 30)?;

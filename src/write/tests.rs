@@ -267,7 +267,7 @@ fn legacy_forms_are_skipped_with_a_warning() {
     assert_eq!(written.sheets, ["财政项目支出绩效目标申报表"]);
     assert_eq!(written.diagnostics.len(), 1);
     assert_eq!(
-        written.diagnostics[0].to_string(),
+        crate::msg::with_lang(crate::msg::Lang::En, || written.diagnostics[0].to_string()),
         format!(
             "{}: warning[write-skipped-form]: form 1 (2020年项目) is a 2020 目标表, which has no xlsx layout yet; it was not written\n  hint: write it as JSON (-o out.json) to keep it",
             path.display()

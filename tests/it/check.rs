@@ -667,7 +667,7 @@ fn check_names_half_up_on_seed_001() {
         .find(|x| x.rule == "self.execution-rate")
         .unwrap();
     assert_eq!(
-        rate.to_string(),
+        jixiao::msg::with_lang(jixiao::msg::Lang::En, || rate.to_string()),
         format!(
             "{}: 机关服务费!G6: error[self.execution-rate]: 年度资金总额 执行率 is not 全年执行数 / 全年预算数 (expected 12.51 / 14.00 × 100 = 89.36 (rounded half-up), found 89.35)\n  hint: the form's figure is truncated: run with --rounding truncate",
             fixture(XJ23).display()

@@ -108,12 +108,20 @@ pub fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
-/// Runs the `jixiao` binary: exit code, stdout, stderr.
+/// Runs the `jixiao` binary with English messages (`JIXIAO_LANG=en`): exit code, stdout, stderr.
+/// [`jixiao_in`] runs it in the language given, `None` for the default (Chinese).
 pub fn jixiao(args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .output()
-        .unwrap();
+    jixiao_in(Some("en"), args)
+}
+
+/// Runs the `jixiao` binary with `JIXIAO_LANG` set to `lang` (unset for `None`).
+pub fn jixiao_in(lang: Option<&str>, args: &[&str]) -> (i32, String, String) {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"));
+    cmd.args(args).env_remove("JIXIAO_LANG");
+    if let Some(lang) = lang {
+        cmd.env("JIXIAO_LANG", lang);
+    }
+    let out = cmd.output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

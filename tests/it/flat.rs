@@ -113,7 +113,7 @@ fn errors_of(path: &Path) -> Vec<String> {
     read.diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.to_string())
+        .map(|d| jixiao::msg::with_lang(jixiao::msg::Lang::En, || d.to_string()))
         .collect()
 }
 

@@ -73,7 +73,7 @@ fn fixtures_read_the_same_as_xls_and_ods() {
 fn error_of(path: &Path) -> String {
     match jixiao::read::read_workbook(path) {
         Ok(_) => panic!("{}: read without error", path.display()),
-        Err(e) => e.to_string(),
+        Err(e) => jixiao::msg::with_lang(jixiao::msg::Lang::En, || e.to_string()),
     }
 }
 
@@ -162,6 +162,7 @@ fn convert_goes_on_past_bad_inputs() {
     args.push(good.display().to_string());
     args.extend(["-o".into(), out.display().to_string(), "-q".into()]);
     let run = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .env("JIXIAO_LANG", "en")
         .args(&args)
         .output()
         .unwrap();

@@ -1,14 +1,17 @@
 //! The one integration-test binary (one link of the crate, not one per file).
 
+mod bytes;
 mod check;
 mod cli;
 mod common;
 mod diff;
 mod flat;
 mod formats;
+mod hostile;
 mod legacy;
 mod national;
 mod read_fixtures;
+mod report;
 mod template;
 mod tolerance;
 mod write_xlsx;

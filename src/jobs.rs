@@ -1,0 +1,479 @@
+//! The five jobs — convert, check, score, template, diff — as plain functions over inputs held
+//! in memory, returning values and diagnostics. The command line (`cli/`) and the web page call
+//! these and only add files, printing and exit codes, so both follow the same policies:
+//!
+//! - **After reader errors** ([`refusal`]): an input that cannot be read at all is left out and
+//!   the rest goes on (the caller reports it, the command line exits 2); a reader *error* inside
+//!   a form (or, with `strict`, a warning) means nothing is written, by `convert` and `score`
+//!   alike, since the output would carry a wrong value silently.
+//! - **Conversion** ([`convert`]): an official workbook gets its 2020 目标表 and 申报表 in the
+//!   current indicator set and its 自评表 as read; JSON and flat tables keep every form as read;
+//!   an explicit taxonomy moves every form.
+//! - **Findings** ([`check`]): every finding names a place; one a rule cannot pin to a cell
+//!   names the form's sheet, or for a JSON form without a source its file and `forms[i]`.
+
+use crate::check::{self as rules, Counts};
+use crate::diag::{Diagnostic, Error, Result, Severity};
+use crate::diff::FormDiff;
+use crate::formats::OutputFormat;
+use crate::generate::{self, Keep, Weights};
+use crate::migrate::{Scope as MigrateScope, Taxonomy, migrate_document};
+use crate::model::{Document, Form};
+use crate::profile::Profile;
+use crate::read::{Input, Inputs};
+use crate::score::{self as scoring, Explanation, ScoringOptions};
+use crate::write::{self, Output};
+use serde::Serialize;
+use std::fmt;
+
+/// Why `convert` or `score` wrote nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Reader errors (and warnings, when strict) in the forms.
+    Errors {
+        errors: usize,
+        warnings: usize,
+        strict: bool,
+    },
+    /// No form was read.
+    NoForm,
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Refusal::Errors {
+                errors,
+                warnings,
+                strict,
+            } => {
+                write!(f, "nothing written: {errors} error(s)")?;
+                if strict {
+                    write!(f, ", {warnings} warning(s) (--strict)")?;
+                }
+                Ok(())
+            }
+            Refusal::NoForm => f.write_str("nothing written: no form was read"),
+        }
+    }
+}
+
+/// Whether the forms read may be written: not when a diagnostic is an error (or, with
+/// `strict`, a warning), nor when there is no form. Shared by [`convert`] and [`score`].
+pub fn refusal(document: &Document, diagnostics: &[Diagnostic], strict: bool) -> Option<Refusal> {
+    let counts = Counts::of(diagnostics);
+    if counts.errors > 0 || (strict && counts.warnings > 0) {
+        return Some(Refusal::Errors {
+            errors: counts.errors,
+            warnings: counts.warnings,
+            strict,
+        });
+    }
+    document.forms.is_empty().then_some(Refusal::NoForm)
+}
+
+/// How to convert.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConvertOptions {
+    pub to: OutputFormat,
+    /// The indicator set to move every form to; `None` for the default of the format (see
+    /// [`conversion_taxonomy`]).
+    pub taxonomy: Option<Taxonomy>,
+    /// Reader warnings count as errors: nothing is written.
+    pub strict: bool,
+}
+
+impl ConvertOptions {
+    /// The defaults for an output format.
+    pub fn to(to: OutputFormat) -> Self {
+        ConvertOptions {
+            to,
+            taxonomy: None,
+            strict: false,
+        }
+    }
+}
+
+/// The migration a conversion applies: the taxonomy asked for, on every form; else for an
+/// official workbook the current set on 目标表 and 申报表 (the workbook has no 2020 layout and
+/// prints the current 一级); else none.
+pub fn conversion_taxonomy(
+    to: OutputFormat,
+    taxonomy: Option<Taxonomy>,
+) -> Option<(Taxonomy, MigrateScope)> {
+    match taxonomy {
+        Some(t) => Some((t, MigrateScope::All)),
+        None => {
+            (to == OutputFormat::Xlsx).then_some((Taxonomy::Current, MigrateScope::Declarations))
+        }
+    }
+}
+
+/// What [`convert`] and [`score`] made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Converted {
+    /// The forms as written (migrated, scored).
+    pub document: Document,
+    /// What the job added to the readers' diagnostics: migration and writer warnings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files, or why nothing was written.
+    pub output: std::result::Result<Output, Refusal>,
+}
+
+/// Converts what was read into `opts.to`; `name` is the output's name (a directory for CSV).
+///
+/// ```
+/// use jixiao::formats::OutputFormat;
+/// use jixiao::jobs::{ConvertOptions, convert};
+/// use jixiao::read::{Input, read_all};
+/// let name = "../shared/fixtures/xizang-2024-declarations.xlsx";
+/// let inputs = read_all(&[Input::file(name, std::fs::read(name).unwrap())]);
+/// let done = convert(&inputs, &ConvertOptions::to(OutputFormat::Xlsx), "out.xlsx").unwrap();
+/// let out = done.output.unwrap();
+/// assert_eq!(done.document.forms.len(), 7);
+/// assert!(out.files[0].bytes.starts_with(b"PK"));
+/// ```
+///
+/// # Errors
+/// [`Error::Write`] when the forms do not fit the format.
+pub fn convert(inputs: &Inputs, opts: &ConvertOptions, name: &str) -> Result<Converted> {
+    let mut document = inputs.document.clone();
+    let mut diagnostics = Vec::new();
+    if let Some((taxonomy, scope)) = conversion_taxonomy(opts.to, opts.taxonomy) {
+        let migrated = migrate_document(&document, taxonomy, scope);
+        document = migrated.value;
+        diagnostics.extend(migrated.diagnostics);
+    }
+    let all: Vec<Diagnostic> = inputs
+        .diagnostics
+        .iter()
+        .chain(&diagnostics)
+        .cloned()
+        .collect();
+    if let Some(r) = refusal(&document, &all, opts.strict) {
+        return Ok(Converted {
+            document,
+            diagnostics,
+            output: Err(r),
+        });
+    }
+    let output = write::to_bytes(&document, opts.to, name)?;
+    diagnostics.extend(output.diagnostics.iter().cloned());
+    Ok(Converted {
+        document,
+        diagnostics,
+        output: Ok(output),
+    })
+}
+
+/// The findings of `check`, as `jixiao check --format json` prints them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckReport {
+    pub schema_version: u32,
+    /// How many forms were checked.
+    pub forms: usize,
+    pub counts: Counts,
+    /// The inputs that could not be read, one message each.
+    pub unreadable: Vec<String>,
+    /// The readers' diagnostics, then every rule's findings, form by form.
+    pub findings: Vec<Diagnostic>,
+}
+
+impl CheckReport {
+    /// The report as pretty JSON, ending in a newline.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self)
+            .unwrap_or_else(|e| unreachable!("the report always serialises: {e}"));
+        s.push('\n');
+        s
+    }
+}
+
+/// Checks every form read against every rule; a finding without a cell gets the form's place
+/// ([`Inputs::origin`]).
+///
+/// ```
+/// use jixiao::read::{Input, read_all};
+/// let name = "../shared/fixtures/xinjiang-2023-self-evaluations.xlsx";
+/// let inputs = read_all(&[Input::file(name, std::fs::read(name).unwrap())]);
+/// let report = jixiao::jobs::check(&inputs, &jixiao::check::Options::default());
+/// assert_eq!(report.forms, inputs.document.forms.len());
+/// assert!(report.findings.iter().all(|d| d.at.is_some()));
+/// ```
+pub fn check(inputs: &Inputs, opts: &rules::Options) -> CheckReport {
+    let mut findings = inputs.diagnostics.clone();
+    for (i, form) in inputs.document.forms.iter().enumerate() {
+        let mut found = rules::check(form, opts);
+        for d in found.iter_mut().filter(|d| d.at.is_none()) {
+            d.at = Some(inputs.origin(i));
+        }
+        findings.extend(found);
+    }
+    CheckReport {
+        schema_version: crate::model::SCHEMA_VERSION,
+        forms: inputs.document.forms.len(),
+        counts: Counts::of(&findings),
+        unreadable: inputs.errors.iter().map(ToString::to_string).collect(),
+        findings,
+    }
+}
+
+/// The figures `score` computed for one 自评表.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scored {
+    /// The form's index in the document.
+    pub form: usize,
+    pub project: String,
+    pub explanations: Vec<Explanation>,
+}
+
+/// Fills in what can be computed in every 自评表 (see [`scoring::fill`]); 申报表 pass
+/// through. Returns, per 自评表, the figures with their formulas.
+pub fn score_document(
+    document: &mut Document,
+    opts: &ScoringOptions,
+    overwrite: bool,
+) -> Vec<Scored> {
+    let mut out = Vec::new();
+    for (i, form) in document.forms.iter_mut().enumerate() {
+        if let Form::SelfEvaluation(se) = form {
+            out.push(Scored {
+                form: i,
+                project: se.project_name.clone(),
+                explanations: scoring::fill(se, opts, overwrite),
+            });
+        }
+    }
+    out
+}
+
+/// Scores what was read and writes it in `to` (see [`convert`] for `name`); nothing is
+/// written after reader errors, as with [`convert`].
+///
+/// ```
+/// use jixiao::formats::OutputFormat;
+/// use jixiao::read::{Input, read_all};
+/// let name = "../shared/fixtures/blank-self-evaluation.xlsx";
+/// let inputs = read_all(&[Input::file(name, std::fs::read(name).unwrap())]);
+/// let opts = jixiao::score::ScoringOptions::default();
+/// let (done, scored) = jixiao::jobs::score(&inputs, &opts, false, OutputFormat::Json, "s.json").unwrap();
+/// assert_eq!(scored.len(), 1);
+/// assert!(done.output.is_ok());
+/// ```
+///
+/// # Errors
+/// [`Error::Write`] when the forms do not fit the format.
+pub fn score(
+    inputs: &Inputs,
+    opts: &ScoringOptions,
+    overwrite: bool,
+    to: OutputFormat,
+    name: &str,
+) -> Result<(Converted, Vec<Scored>)> {
+    let mut document = inputs.document.clone();
+    let scored = score_document(&mut document, opts, overwrite);
+    if let Some(r) = refusal(&document, &inputs.diagnostics, false) {
+        let done = Converted {
+            document,
+            diagnostics: Vec::new(),
+            output: Err(r),
+        };
+        return Ok((done, scored));
+    }
+    let output = write::to_bytes(&document, to, name)?;
+    let done = Converted {
+        document,
+        diagnostics: output.diagnostics.clone(),
+        output: Ok(output),
+    };
+    Ok((done, scored))
+}
+
+/// What a new set of forms starts from.
+#[derive(Debug, Clone)]
+pub enum TemplateSource<'a> {
+    /// A project list (CSV or workbook bytes, with its name), for `year`: blank 申报表.
+    Projects {
+        name: &'a str,
+        bytes: &'a [u8],
+        year: i32,
+    },
+    /// Last year's 申报表 carried into a new year (default: each form's year + 1).
+    CarryForward {
+        forms: &'a [Form],
+        year: Option<i32>,
+        keep: Keep,
+    },
+    /// 自评表 made from 申报表, for `year` (default: the 申报表's).
+    SelfEvaluations {
+        forms: &'a [Form],
+        weights: &'a Weights,
+        year: Option<i32>,
+    },
+}
+
+/// New forms to fill in; reader errors in a project list make no forms (the diagnostics say
+/// why).
+///
+/// ```
+/// use jixiao::jobs::{TemplateSource, template};
+/// let profile = jixiao::profile::Profile::from_toml(
+///     &std::fs::read_to_string("templates/offices/xinjiang.toml").unwrap(),
+///     "xinjiang.toml",
+/// )
+/// .unwrap();
+/// let name = "samples/projects/xinjiang-2026.csv";
+/// let bytes = std::fs::read(name).unwrap();
+/// let source = TemplateSource::Projects { name, bytes: &bytes, year: 2026 };
+/// let made = template(&source, Some(&profile)).unwrap();
+/// assert!(!made.value.forms.is_empty());
+/// let (xlsx, _) = jixiao::write::xlsx_with_summary_bytes(
+///     &made.value,
+///     &jixiao::jobs::summary_title(&made.value, Some(&profile)),
+/// )
+/// .unwrap();
+/// assert!(xlsx.starts_with(b"PK"));
+/// ```
+///
+/// # Errors
+/// [`Error::Unreadable`] when the project list cannot be read, or a project list comes
+/// without a profile.
+pub fn template(
+    source: &TemplateSource,
+    profile: Option<&Profile>,
+) -> Result<crate::diag::Read<Document>> {
+    use crate::diag::Read;
+    let (forms, diagnostics): (Vec<Form>, Vec<Diagnostic>) = match source {
+        TemplateSource::Projects { name, bytes, year } => {
+            let Some(profile) = profile else {
+                return Err(Error::unreadable(
+                    *name,
+                    "a project list needs an office profile: it fills 主管部门, 实施单位 and the layout",
+                ));
+            };
+            let read = crate::read::flat::read_project_list_bytes(bytes, name)?;
+            let mut diags = read.diagnostics;
+            if diags.iter().any(|d| d.severity == Severity::Error) {
+                return Ok(Read::new(Document::default(), diags));
+            }
+            let made = generate::declarations_from_list(profile, *year, read.value, name);
+            diags.extend(made.diagnostics);
+            (
+                made.value.into_iter().map(Form::Declaration).collect(),
+                diags,
+            )
+        }
+        TemplateSource::CarryForward { forms, year, keep } => {
+            let made = generate::carry_forward(forms, *year, *keep, profile);
+            (
+                made.value.into_iter().map(Form::Declaration).collect(),
+                made.diagnostics,
+            )
+        }
+        TemplateSource::SelfEvaluations {
+            forms,
+            weights,
+            year,
+        } => {
+            let made = generate::self_evaluations_from(forms, weights);
+            let mut out: Vec<Form> = made.value.into_iter().map(Form::SelfEvaluation).collect();
+            if let Some(year) = year {
+                for f in &mut out {
+                    if let Form::SelfEvaluation(s) = f {
+                        s.year = Some(*year);
+                    }
+                }
+            }
+            (out, made.diagnostics)
+        }
+    };
+    Ok(Read::new(Document::new(forms), diagnostics))
+}
+
+/// `上海市人民政府驻新疆办事处2026年度项目绩效目标汇总表` (seed 000's heading), or the 自评
+/// equivalent: the title of a template workbook's 汇总 sheet.
+pub fn summary_title(doc: &Document, profile: Option<&Profile>) -> String {
+    let first = doc.forms.first();
+    let unit = profile
+        .map(|p| p.implementing_unit.clone())
+        .or_else(|| {
+            first.map(|f| match f {
+                Form::Declaration(d) => d.implementing_unit.clone(),
+                Form::SelfEvaluation(s) => s.implementing_unit.clone(),
+                Form::Legacy2020(l) => l.applicant.clone(),
+            })
+        })
+        .unwrap_or_default();
+    let year = first
+        .and_then(Form::year)
+        .map(|y| format!("{y}年度"))
+        .unwrap_or_default();
+    let what = match first {
+        Some(Form::SelfEvaluation(_)) => "项目支出绩效自评汇总表",
+        _ => "项目绩效目标汇总表",
+    };
+    format!("{unit}{year}{what}")
+}
+
+/// A template's output: an official workbook after a 汇总 sheet, or any other format as
+/// [`write::to_bytes`] writes it.
+///
+/// # Errors
+/// [`Error::Write`] when the forms do not fit the format.
+pub fn template_output(
+    doc: &Document,
+    profile: Option<&Profile>,
+    to: OutputFormat,
+    name: &str,
+) -> Result<Output> {
+    if to != OutputFormat::Xlsx {
+        return write::to_bytes(doc, to, name);
+    }
+    let (bytes, written) = write::xlsx_with_summary_bytes(doc, &summary_title(doc, profile))
+        .map_err(|e| e.for_name(name))?;
+    Ok(Output {
+        files: vec![write::OutputFile {
+            name: name.to_string(),
+            bytes,
+        }],
+        diagnostics: written.diagnostics,
+    })
+}
+
+/// Why one side of a diff was not compared.
+#[derive(Debug)]
+pub enum DiffSide {
+    Old,
+    New,
+}
+
+/// What changed between two versions, form by form. A side that could not be read without
+/// errors is not compared (a diff against half-read forms would list changes that are not
+/// there): the error names the side.
+///
+/// ```
+/// use jixiao::read::{Input, read_all};
+/// let name = "../shared/fixtures/xizang-2024-declarations.xlsx";
+/// let input = Input::file(name, std::fs::read(name).unwrap());
+/// let old = read_all(std::slice::from_ref(&input));
+/// let new = read_all(&[input]);
+/// assert!(jixiao::jobs::diff(&old, &new).unwrap().is_empty());
+/// ```
+///
+/// # Errors
+/// The side that had unreadable inputs or reader errors.
+pub fn diff(old: &Inputs, new: &Inputs) -> std::result::Result<Vec<FormDiff>, DiffSide> {
+    let failed = |i: &Inputs| !i.errors.is_empty() || i.has_errors();
+    if failed(old) {
+        return Err(DiffSide::Old);
+    }
+    if failed(new) {
+        return Err(DiffSide::New);
+    }
+    Ok(crate::diff::diff(&old.document, &new.document))
+}
+
+/// Reads one input into a batch: [`crate::read::read_all`] of one.
+pub fn read_one(input: &Input) -> Inputs {
+    crate::read::read_all(std::slice::from_ref(input))
+}
