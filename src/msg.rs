@@ -37,6 +37,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 pub mod cli;
 pub mod diag;
+pub mod read;
 pub mod rules;
 
 /// The language of the messages.
@@ -160,7 +161,7 @@ macro_rules! messages {
 pub(crate) use messages;
 
 /// Every area's messages.
-pub const CATALOGUE: &[&[Entry]] = &[diag::ENTRIES, cli::ENTRIES];
+pub const CATALOGUE: &[&[Entry]] = &[diag::ENTRIES, cli::ENTRIES, read::ENTRIES];
 
 /// Looks a message up by its id.
 pub fn entry(id: &str) -> Option<&'static Entry> {

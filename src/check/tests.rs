@@ -301,6 +301,7 @@ fn self_eval() -> SelfEvaluation {
             fiscal: row(["28.88", "28.88", "17.73", "-", "61.39", "-"]),
             carryover: row(["0.00", "0.00", "0.00", "-", "0.00", "-"]),
             other: row(["0.00", "0.00", "0.00", "-", "0.00", "-"]),
+            extra_rows: Vec::new(),
         },
         expected_goal: "切实做好援喀什服务保障工作……".into(),
         actual_result: "该项目的实施……".into(),
@@ -308,6 +309,7 @@ fn self_eval() -> SelfEvaluation {
         total_weight: fig("100"),
         total_score: fig("96.13"),
         grade: "优".into(),
+        notes: Vec::new(),
     }
 }
 

@@ -11,6 +11,7 @@ mod hostile;
 mod legacy;
 mod national;
 mod read_fixtures;
+mod real_forms;
 mod report;
 mod template;
 mod tolerance;
