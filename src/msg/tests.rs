@@ -106,6 +106,20 @@ fn a_diagnostic_reads_in_both_languages() {
         with_lang(Lang::Zh, || w.to_string()),
         "警告[read.unmapped-cell]: m"
     );
-    let i = Diagnostic::of(rules::FORM_BLANK, "m");
-    assert_eq!(with_lang(Lang::En, || i.to_string()), "info[form.blank]: m");
+    let i = Diagnostic::of(rules::INDICATOR_NO_COMPARATOR, "m");
+    assert_eq!(
+        with_lang(Lang::En, || i.to_string()),
+        "info[indicator.no-comparator]: m"
+    );
+}
+
+#[test]
+fn amounts_read_as_the_forms_print_them() {
+    let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+    assert_eq!(amount(d("1234567.8")), "1,234,567.80");
+    assert_eq!(amount(d("140000")), "140,000.00");
+    assert_eq!(amount(d("-999.5")), "-999.50");
+    assert_eq!(amount(d("28.882")), "28.882");
+    assert_eq!(amount(d("0")), "0.00");
+    assert_eq!(amount(d("100")), "100.00");
 }
