@@ -10,6 +10,7 @@ mod formats;
 mod hostile;
 mod legacy;
 mod national;
+mod office;
 mod pdf;
 mod read_fixtures;
 mod real_forms;
