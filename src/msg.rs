@@ -39,6 +39,7 @@ pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod read;
+pub mod review;
 pub mod rules;
 pub mod score;
 
@@ -169,6 +170,7 @@ pub const CATALOGUE: &[&[Entry]] = &[
     score::ENTRIES,
     read::ENTRIES,
     cli::ENTRIES,
+    review::ENTRIES,
 ];
 
 /// Looks a message up by its id.

@@ -2,14 +2,14 @@
 //! in GBK, a CSV opened and saved by LibreOffice with its default import, and a formula typed
 //! into the flat workbook.
 
-use crate::common::{FIXTURES, jixiao_in, read, soffice_available, temp_dir};
+use crate::common::{FIXTURES, TempDir, jixiao_in, read, soffice_available, temp_dir};
 use crate::flat::{comparable, read_flat};
 use jixiao::diag::Severity;
 use jixiao::model::{Document, Form, IndicatorValue};
 use std::path::{Path, PathBuf};
 
 /// Writes the flat CSV tables of `forms` into a new directory.
-fn csv_dir(forms: &[Form], tag: &str) -> PathBuf {
+fn csv_dir(forms: &[Form], tag: &str) -> TempDir {
     let dir = temp_dir(tag);
     jixiao::write::flat::write_csv_dir(&Document::new(forms.to_vec()), &dir).unwrap();
     dir
@@ -38,7 +38,6 @@ fn issue_9_csv_saved_as_gbk_converts_back_to_the_same_forms() {
             std::fs::write(&file, &gbk).unwrap();
         }
         assert_eq!(comparable(&read_flat(&dir)), comparable(&forms), "{name}");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
 
@@ -59,7 +58,7 @@ fn hostile() -> Vec<Form> {
 /// LibreOffice opens each CSV of `dirs` with its default import and saves it as CSV again, in
 /// place: what a clerk does who corrects the tables in LibreOffice Calc. One LibreOffice run
 /// for all (it takes seconds to start).
-fn through_libreoffice(dirs: &[PathBuf]) {
+fn through_libreoffice(dirs: &[&Path]) {
     let profile = temp_dir("lo-profile");
     let staging = temp_dir("lo-staging");
     let out = staging.join("saved");
@@ -94,8 +93,6 @@ fn through_libreoffice(dirs: &[PathBuf]) {
     for (staged, file) in &names {
         std::fs::rename(out.join(staged.file_name().unwrap()), file).unwrap();
     }
-    std::fs::remove_dir_all(&staging).unwrap();
-    let _ = std::fs::remove_dir_all(&profile);
 }
 
 #[test]
@@ -106,7 +103,7 @@ fn issue_9_csv_through_libreoffice_converts_back_and_formulas_stay_text() {
     let mut cases: Vec<(String, Vec<Form>)> =
         FIXTURES.iter().map(|n| (n.to_string(), read(n))).collect();
     cases.push(("hostile".into(), hostile()));
-    let dirs: Vec<PathBuf> = cases
+    let dirs: Vec<TempDir> = cases
         .iter()
         .map(|(name, forms)| csv_dir(forms, &format!("lo-{}", name.replace('/', "-"))))
         .collect();
@@ -114,7 +111,7 @@ fn issue_9_csv_through_libreoffice_converts_back_and_formulas_stay_text() {
         .iter()
         .map(|d| std::fs::read(d.join("indicators.csv")).unwrap())
         .collect();
-    through_libreoffice(&dirs);
+    through_libreoffice(&dirs.iter().map(|d| &**d).collect::<Vec<&Path>>());
     for (((name, forms), dir), before) in cases.iter().zip(&dirs).zip(before) {
         let after = std::fs::read(dir.join("indicators.csv")).unwrap();
         assert_ne!(
@@ -123,7 +120,6 @@ fn issue_9_csv_through_libreoffice_converts_back_and_formulas_stay_text() {
         );
         let back = read_flat(dir);
         assert_eq!(comparable(&back), comparable(forms), "{name}");
-        std::fs::remove_dir_all(dir).unwrap();
     }
 }
 
@@ -137,7 +133,7 @@ fn issue_9_libreoffice_without_the_mark_gives_err_509_which_is_refused_at_its_ce
     let path = dir.join("indicators.csv");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replace("'=100.00(%)", "=100.00(%)")).unwrap();
-    through_libreoffice(std::slice::from_ref(&dir));
+    through_libreoffice(&[&dir]);
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(saved.contains("Err:509"), "{saved}");
     let read = jixiao::read::read_path(&dir).unwrap();
@@ -158,7 +154,6 @@ fn issue_9_libreoffice_without_the_mark_gives_err_509_which_is_refused_at_its_ce
         errors[0].starts_with(&format!("{shown}: 第 5 行「指标值」列: 错误[flat.formula]")),
         "{errors:#?}"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// The flat workbook of `forms` rebuilt by hand from its CSV tables, with a formula typed into
@@ -187,7 +182,6 @@ fn flat_workbook_with_formula(forms: &[Form], path: &Path, at: (u32, u16)) {
         }
     }
     wb.save(path).unwrap();
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -218,7 +212,6 @@ fn issue_9_a_formula_typed_into_the_flat_workbook_is_refused_at_its_cell() {
         "{err}"
     );
     assert!(!dir.join("o.xlsx").exists());
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -239,5 +232,4 @@ fn issue_9_the_flat_workbook_formats_text_columns_as_text() {
     )
     .unwrap();
     assert!(sheet.contains("<col "), "{sheet}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
