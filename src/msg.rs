@@ -37,6 +37,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 pub mod cli;
 pub mod diag;
+pub mod migrate;
 pub mod read;
 pub mod rules;
 
@@ -161,7 +162,7 @@ macro_rules! messages {
 pub(crate) use messages;
 
 /// Every area's messages.
-pub const CATALOGUE: &[&[Entry]] = &[diag::ENTRIES, cli::ENTRIES, read::ENTRIES];
+pub const CATALOGUE: &[&[Entry]] = &[diag::ENTRIES, cli::ENTRIES, read::ENTRIES, migrate::ENTRIES];
 
 /// Looks a message up by its id.
 pub fn entry(id: &str) -> Option<&'static Entry> {

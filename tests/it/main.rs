@@ -8,6 +8,7 @@ mod diff;
 mod flat;
 mod formats;
 mod hostile;
+mod keep_read;
 mod legacy;
 mod national;
 mod read_fixtures;
