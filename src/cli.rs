@@ -76,6 +76,7 @@ pub enum Command {
 /// # Errors
 /// Any error that should end the run with exit code 2; it is printed with its causes.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    crate::grid::Limits::from_vars(|k| std::env::var(k).ok()).install();
     match cli.command {
         Command::Convert(args) => convert::run(args),
         Command::Diff(args) => diff::run(args),

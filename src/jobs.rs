@@ -116,6 +116,9 @@ pub struct Converted {
     pub diagnostics: Vec<Diagnostic>,
     /// The files, or why nothing was written.
     pub output: std::result::Result<Output, Refusal>,
+    /// The inputs whose forms were left out because reading them met errors, with how many
+    /// (the other inputs are written all the same).
+    pub rejected: Vec<(String, usize)>,
 }
 
 /// Converts what was read into `opts.to`; `name` is the output's name (a directory for CSV).
@@ -135,15 +138,14 @@ pub struct Converted {
 /// # Errors
 /// [`Error::Write`] when the forms do not fit the format.
 pub fn convert(inputs: &Inputs, opts: &ConvertOptions, name: &str) -> Result<Converted> {
-    let mut document = inputs.document.clone();
+    let (mut document, read_diagnostics, rejected) = inputs.without_files_with_errors();
     let mut diagnostics = Vec::new();
     if let Some((taxonomy, scope)) = conversion_taxonomy(opts.to, opts.taxonomy) {
         let migrated = migrate_document(&document, taxonomy, scope);
         document = migrated.value;
         diagnostics.extend(migrated.diagnostics);
     }
-    let all: Vec<Diagnostic> = inputs
-        .diagnostics
+    let all: Vec<Diagnostic> = read_diagnostics
         .iter()
         .chain(&diagnostics)
         .cloned()
@@ -153,6 +155,7 @@ pub fn convert(inputs: &Inputs, opts: &ConvertOptions, name: &str) -> Result<Con
             document,
             diagnostics,
             output: Err(r),
+            rejected,
         });
     }
     let output = write::to_bytes(&document, opts.to, name)?;
@@ -161,6 +164,7 @@ pub fn convert(inputs: &Inputs, opts: &ConvertOptions, name: &str) -> Result<Con
         document,
         diagnostics,
         output: Ok(output),
+        rejected,
     })
 }
 
@@ -245,8 +249,8 @@ pub fn score_document(
     out
 }
 
-/// Scores what was read and writes it in `to` (see [`convert`] for `name`); nothing is
-/// written after reader errors, as with [`convert`].
+/// Scores what was read and writes it in `to` (see [`convert`] for `name`); the forms of an
+/// input with reader errors are left out, as with [`convert`].
 ///
 /// ```
 /// use jixiao::formats::OutputFormat;
@@ -268,13 +272,14 @@ pub fn score(
     to: OutputFormat,
     name: &str,
 ) -> Result<(Converted, Vec<Scored>)> {
-    let mut document = inputs.document.clone();
+    let (mut document, read_diagnostics, rejected) = inputs.without_files_with_errors();
     let scored = score_document(&mut document, opts, overwrite);
-    if let Some(r) = refusal(&document, &inputs.diagnostics, false) {
+    if let Some(r) = refusal(&document, &read_diagnostics, false) {
         let done = Converted {
             document,
             diagnostics: Vec::new(),
             output: Err(r),
+            rejected,
         };
         return Ok((done, scored));
     }
@@ -283,6 +288,7 @@ pub fn score(
         document,
         diagnostics: output.diagnostics.clone(),
         output: Ok(output),
+        rejected,
     };
     Ok((done, scored))
 }

@@ -124,6 +124,21 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
     titles.dedup_by_key(|((row, _), _)| *row);
     let mut forms = Vec::new();
     let mut diagnostics = Vec::new();
+    let filled = grid.cells().len();
+    if titles.is_empty() && filled > 0 {
+        diagnostics.push(
+            Diagnostic::warning(
+                "read.no-form-on-sheet",
+                format!("工作表中没有找到表单标题，其中 {filled} 个非空单元格未读取"),
+            )
+            .at(Location {
+                file: grid.file.clone(),
+                sheet: Some(grid.sheet.clone()),
+                cell: None,
+            })
+            .hint("表单以标题开头，如 财政项目支出绩效目标申报表 或 财政项目支出绩效自评表"),
+        );
+    }
     let first_start = titles.first().map(|((row, _), _)| {
         let mut start = *row;
         while start > 0 && is_header_note_row(grid, start - 1) {
@@ -223,11 +238,15 @@ pub fn read_workbook_bytes(bytes: &[u8], name: &str) -> Result<Read<Vec<Form>>> 
 }
 
 fn forms_of_grids(grids: Vec<Grid>, name: &str) -> Result<Read<Vec<Form>>> {
+    // What opening noticed (hidden sheets, comments, error values, …) comes first.
+    let notes: Vec<Diagnostic> = grids.iter().flat_map(|g| g.notes.clone()).collect();
     if flat::is_flat_workbook(&grids) {
-        return Ok(flat::read_grids(&grids));
+        let mut read = flat::read_grids(&grids);
+        read.diagnostics.splice(0..0, notes);
+        return Ok(read);
     }
     let mut forms = Vec::new();
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = notes;
     for g in &grids {
         let read = read_grid(g);
         forms.extend(read.value);
@@ -392,6 +411,23 @@ fn load(path: &Path) -> Result<Vec<u8>> {
             "a directory with no workbook, JSON model or flat tables in it",
         ));
     }
+    // A FIFO or a device would block or never end: only regular files are read.
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
+    if !meta.is_file() {
+        return Err(Error::unreadable(
+            shown,
+            "不是普通文件（管道、设备等），未读取",
+        ));
+    }
+    let limit = grid::Limits::current().max_file_bytes;
+    if meta.len() > limit {
+        return Err(Error::unreadable(
+            shown,
+            format!("文件大小 {} 字节超出上限 {limit}：未读取", meta.len()),
+        )
+        .with_hint("确需读取时设置环境变量 JIXIAO_MAX_FILE_BYTES=更大的值"));
+    }
     std::fs::read(path).map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))
 }
 
@@ -446,6 +482,8 @@ pub struct Inputs {
     pub files: Vec<String>,
     /// For each form of `document`, in order: the input it came from and its index there.
     pub origins: Vec<(String, usize)>,
+    /// The inputs whose reading met errors (a cell that is not a number, …), with how many.
+    pub read_errors: Vec<(String, usize)>,
 }
 
 impl Inputs {
@@ -468,10 +506,43 @@ impl Inputs {
         }
     }
 
+    /// The forms of every input whose reading met no error, the diagnostics without those
+    /// errors, and the inputs left out with their error counts. The writers (`convert`,
+    /// `score`) use it so that one broken file costs its own forms only: the other files are
+    /// written and the broken one is named (README, "Broken inputs").
+    pub fn without_files_with_errors(&self) -> (Document, Vec<Diagnostic>, Vec<(String, usize)>) {
+        let bad: std::collections::HashSet<&str> =
+            self.read_errors.iter().map(|(f, _)| f.as_str()).collect();
+        let mut document = self.document.clone();
+        document.forms = self
+            .document
+            .forms
+            .iter()
+            .zip(&self.origins)
+            .filter(|(_, origin)| !bad.contains(origin.0.as_str()))
+            .map(|(form, _)| form.clone())
+            .collect();
+        let diagnostics = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != Severity::Error)
+            .cloned()
+            .collect();
+        (document, diagnostics, self.read_errors.clone())
+    }
+
     /// Adds what one input gave: its forms and warnings, or the error that stopped it.
     pub fn add(&mut self, name: &str, read: Result<Read<Vec<Form>>>) {
         match read {
             Ok(read) => {
+                let errors = read
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
+                if errors > 0 {
+                    self.read_errors.push((name.to_string(), errors));
+                }
                 self.origins
                     .extend((0..read.value.len()).map(|k| (name.to_string(), k)));
                 self.document.forms.extend(read.value);

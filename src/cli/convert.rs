@@ -69,6 +69,9 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     };
     let done = jobs::convert(&inputs, &opts, &name)?;
     print_diagnostics(&done.diagnostics, min);
+    for (file, n) in &done.rejected {
+        eprintln!("jixiao: {file}: 读取时有 {n} 个错误，此文件的表单未写出（其他文件照常写出）");
+    }
     let output = match done.output {
         Ok(output) => output,
         Err(refusal) => {
@@ -77,7 +80,7 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
         }
     };
     super::save(&output, &inputs.files, args.quiet)?;
-    let code = if inputs.errors.is_empty() {
+    let code = if inputs.errors.is_empty() && done.rejected.is_empty() {
         EXIT_OK
     } else {
         EXIT_UNREADABLE

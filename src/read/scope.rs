@@ -586,10 +586,9 @@ pub fn figure_of(cell: &Cell, min_scale: u32) -> Result<Figure, String> {
             d
         }
         Cell::Text(t) => {
-            let t: String = t
-                .chars()
-                .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
-                .collect();
+            let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            // Commas only as thousands separators (`1,234.50`); `1,2,3` is no number.
+            let t = without_thousands(&t).ok_or_else(|| cell.text())?;
             if let Some(f) = Figure::from_mark_text(&t) {
                 return Ok(f);
             }
@@ -607,6 +606,32 @@ pub fn figure_of(cell: &Cell, min_scale: u32) -> Result<Figure, String> {
         number.rescale(min_scale);
     }
     Ok(Figure::Number(number))
+}
+
+/// `1,234,567.50` → `1234567.50`; `None` when a comma is not a thousands separator (`1,2,3`).
+fn without_thousands(text: &str) -> Option<String> {
+    if !text.contains([',', '，']) {
+        return Some(text.to_string());
+    }
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text, None),
+    };
+    let digits = int.trim_start_matches(['-', '+']);
+    let groups: Vec<&str> = digits.split([',', '，']).collect();
+    let ok = groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+        && frac.is_none_or(|f| !f.contains([',', '，']));
+    ok.then(|| {
+        let sign = &int[..int.len() - digits.len()];
+        let mut out = format!("{sign}{}", groups.concat());
+        if let Some(f) = frac {
+            out.push('.');
+            out.push_str(f);
+        }
+        out
+    })
 }
 
 /// The decimal a person typed: the shortest text that reads back as `v`, never binary noise.

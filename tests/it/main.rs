@@ -11,6 +11,7 @@ mod hostile;
 mod keep_read;
 mod legacy;
 mod national;
+mod pdf;
 mod read_fixtures;
 mod real_forms;
 mod report;
