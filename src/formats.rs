@@ -253,7 +253,11 @@ impl OutputFormat {
         to.or_else(|| OutputFormat::from_file_name(file_name))
             .ok_or_else(|| Error::Write {
                 path: file_name.to_string(),
-                message: "cannot tell the output format from the name\n  hint: use a .json or .xlsx name, or --to json|xlsx|csv|xlsx-flat".to_string(),
+                message: format!(
+                    "{}{}",
+                    crate::msg::cli::cannot_tell_format(),
+                    crate::msg::diag::hint_line(crate::msg::cli::convert_format_hint())
+                ),
             })
     }
 }

@@ -19,6 +19,7 @@ use crate::formats::OutputFormat;
 use crate::generate::{self, Keep, Weights};
 use crate::migrate::{Scope as MigrateScope, Taxonomy, migrate_document};
 use crate::model::{Document, Form};
+use crate::msg::cli as msg;
 use crate::profile::Profile;
 use crate::read::{Input, Inputs};
 use crate::score::{self as scoring, Explanation, ScoringOptions};
@@ -46,14 +47,12 @@ impl fmt::Display for Refusal {
                 errors,
                 warnings,
                 strict,
-            } => {
-                write!(f, "nothing written: {errors} error(s)")?;
-                if strict {
-                    write!(f, ", {warnings} warning(s) (--strict)")?;
-                }
-                Ok(())
-            }
-            Refusal::NoForm => f.write_str("nothing written: no form was read"),
+            } => f.write_str(&if strict {
+                msg::nothing_written_strict(errors, warnings)
+            } else {
+                msg::nothing_written_errors(errors)
+            }),
+            Refusal::NoForm => f.write_str(&msg::nothing_written_no_form()),
         }
     }
 }
@@ -350,10 +349,7 @@ pub fn template(
     let (forms, diagnostics): (Vec<Form>, Vec<Diagnostic>) = match source {
         TemplateSource::Projects { name, bytes, year } => {
             let Some(profile) = profile else {
-                return Err(Error::unreadable(
-                    *name,
-                    "a project list needs an office profile: it fills 主管部门, 实施单位 and the layout",
-                ));
+                return Err(Error::unreadable(*name, msg::projects_need_profile()));
             };
             let read = crate::read::flat::read_project_list_bytes(bytes, name)?;
             let mut diags = read.diagnostics;

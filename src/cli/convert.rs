@@ -7,6 +7,7 @@ use crate::formats::OutputFormat;
 use crate::jobs::{self, ConvertOptions};
 use crate::migrate::Taxonomy;
 use crate::model::Document;
+use crate::msg::cli as msg;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -95,23 +96,27 @@ fn summarise(doc: &Document) {
         if src.cells_read == 0 {
             // Read from flat tables or JSON: the source is where the form first came from.
             eprintln!(
-                "read {} {:?} (from {}: {})",
-                form.kind_label(),
-                form.project_name(),
-                src.file,
-                src.sheet
+                "{}",
+                msg::read_from(
+                    form.kind_label(),
+                    form.project_name(),
+                    &src.file,
+                    &src.sheet
+                )
             );
             continue;
         }
         let mapped = src.cells_read as usize - src.unmapped.len();
         eprintln!(
-            "read {} {:?} from {}: {} ({} of {} cells mapped)",
-            form.kind_label(),
-            form.project_name(),
-            src.file,
-            src.sheet,
-            mapped,
-            src.cells_read
+            "{}",
+            msg::read_mapped(
+                form.kind_label(),
+                form.project_name(),
+                &src.file,
+                &src.sheet,
+                mapped,
+                src.cells_read
+            )
         );
     }
 }

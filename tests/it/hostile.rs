@@ -3,7 +3,7 @@
 //! is one). Never a panic (exit 101), an abort or a hang. Time and memory of these cases are
 //! measured by `scripts/hostile-bench.sh`, not here.
 
-use crate::common::{fixture, jixiao, temp_dir};
+use crate::common::{fixture, jixiao_in, temp_dir};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -29,7 +29,7 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String) {
     let d = dir.to_str().unwrap();
     let args: Vec<String> = args.iter().map(|a| a.replace("{dir}", d)).collect();
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    let (code, out, err) = jixiao(&refs);
+    let (code, out, err) = jixiao_in(None, &refs);
     assert_ne!(code, 101, "panic on {args:?}:\n{err}");
     assert_ne!(code, -1, "killed by a signal on {args:?}:\n{err}");
     (code, format!("{out}{err}"))
