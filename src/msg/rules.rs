@@ -88,11 +88,13 @@ rules! { FLAT_RULES:
     FLAT_ORDER = "flat.order", Error, "—", "指标序号无效", "an indicator order that is not valid";
     FLAT_NOT_ON_FORM = "flat.not-on-form", Error, "—", "该栏目在此版式的表中没有位置", "a field the form's layout has no place for";
     FLAT_NO_NAME = "flat.no-name", Error, "—", "缺少项目名称", "a row without a project name";
+    FLAT_FORMULA = "flat.formula", Error, "—", "平表中的公式或错误值", "a formula or an error value in a flat table";
     FLAT_NOT_CARRIED = "flat.not-carried", Warning, "—", "平表无法携带的内容", "what the flat tables cannot carry";
 }
 
 rules! { CONVERT_RULES:
     MIGRATE_UNKNOWN_LEVEL = "migrate.unknown-level", Warning, "§3.3", "2020 指标体系中没有的一级/二级，按原样保留", "a 2020 level pair not in the set, kept as printed";
+    MIGRATE_MOVED = "migrate.moved", Info, "§3.4", "指标行按所选指标体系移动", "an indicator row moved to the chosen set";
     MIGRATE_REVIEW = "migrate.review", Warning, "§3", "指标换到新体系，需人工复核", "an indicator moved between sets, to review";
     MIGRATE_NO_DEPARTMENT = "migrate.no-department", Info, "§3.3", "2020 目标表没有主管部门，留空", "the 2020 form has no 主管部门, left blank";
     WRITE_SKIPPED_FORM = "write-skipped-form", Warning, "—", "该表无法写入此格式", "a form this format cannot hold";
