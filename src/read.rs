@@ -587,11 +587,51 @@ pub fn read_all(inputs: &[Input]) -> Inputs {
 /// files [`expand_inputs`] finds, loaded one at a time.
 #[cfg(not(target_family = "wasm"))]
 pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
+    read_inputs_jobs(paths, 1)
+}
+
+/// [`read_inputs`] on `jobs` threads: each file is read by whichever thread is free, and the
+/// results are gathered in input order, so the [`Inputs`] are the same for any `jobs`.
+#[cfg(not(target_family = "wasm"))]
+pub fn read_inputs_jobs(paths: &[PathBuf], jobs: usize) -> Inputs {
+    let files = expand_inputs(paths);
+    let read_one = |file: &PathBuf| Input::load(file).and_then(|i| read_input(&i));
     let mut inputs = Inputs::default();
-    for file in expand_inputs(paths) {
-        let shown = file.display().to_string();
-        inputs.add(&shown, Input::load(&file).and_then(|i| read_input(&i)));
+    let jobs = jobs.clamp(1, files.len().max(1));
+    if jobs == 1 {
+        for file in &files {
+            inputs.add(&file.display().to_string(), read_one(file));
+        }
+        return inputs;
     }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::scope(|s| {
+        for _ in 0..jobs {
+            let sender = sender.clone();
+            let (next, files, read_one) = (&next, &files, &read_one);
+            s.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(file) = files.get(i) else { break };
+                    if sender.send((i, read_one(file))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        // Results arrive in any order; each is added as soon as all before it are.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut due = 0;
+        for (i, read) in receiver {
+            waiting.insert(i, read);
+            while let Some(read) = waiting.remove(&due) {
+                inputs.add(&files[due].display().to_string(), read);
+                due += 1;
+            }
+        }
+    });
     inputs
 }
 

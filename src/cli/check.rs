@@ -7,7 +7,7 @@ use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
 use crate::check::Options;
 use crate::diag::Severity;
 use crate::jobs;
-use crate::read::read_inputs;
+
 use crate::score::{QualBands, QuantFormula, Rounding, ScoringOptions};
 use clap::{Args, ValueEnum};
 use rust_decimal::Decimal;
@@ -29,6 +29,8 @@ pub struct CheckArgs {
     /// Print only errors (and warnings with --strict); infos and the summary are dropped.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub jobs: super::Jobs,
     /// Also write a workbook to send back: a copy of every form with each finding's cell
     /// filled (errors red, warnings yellow) and noted, after a first sheet 问题清单 listing them all.
     #[arg(long, value_name = "REPORT.xlsx")]
@@ -73,7 +75,7 @@ pub enum ReportFormat {
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let inputs = read_inputs(&args.inputs);
+    let inputs = crate::read::read_inputs_jobs(&args.inputs, args.jobs.count());
     let opts = Options {
         scoring: args.scoring.options(),
     };

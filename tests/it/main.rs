@@ -8,6 +8,7 @@ mod diff;
 mod flat;
 mod formats;
 mod hostile;
+mod jobs;
 mod legacy;
 mod national;
 mod pdf;
