@@ -7,12 +7,14 @@ pub mod flat;
 pub mod legacy_2020;
 pub mod scope;
 pub mod self_eval;
+pub mod text;
 
 use crate::diag::{Diagnostic, Error, Location, Read, Result, Severity};
 use crate::formats::InputFormat;
 use crate::grid::{self, Cell, Grid, Pos};
 use crate::layout::{self, Label};
 use crate::model::{Document, ExtraCell, Form, Indicator, IndicatorValue, Note};
+use crate::msg::review as msg;
 use scope::{Scope, Value};
 #[cfg(not(target_family = "wasm"))]
 use std::path::{Path, PathBuf};
@@ -252,10 +254,34 @@ fn forms_of_grids(grids: Vec<Grid>, name: &str) -> Result<Read<Vec<Form>>> {
     }
     let mut forms = Vec::new();
     let mut diagnostics = notes;
+    let mut titles_only = Vec::new();
     for g in &grids {
         let read = read_grid(g);
-        forms.extend(read.value);
+        for form in read.value {
+            match form.source().filter(|s| is_title_only(s)) {
+                Some(s) => titles_only.push(Location::cell(&s.file, &s.sheet, &s.range)),
+                None => forms.push(form),
+            }
+        }
         diagnostics.extend(read.diagnostics);
+    }
+    // A title with nothing of the form under it is not a form: never "checked, no errors".
+    let title_only = |at: Location| Error::At {
+        at,
+        message: msg::title_only(),
+        hint: Some(msg::title_only_hint()),
+    };
+    if forms.is_empty()
+        && let Some(at) = titles_only.first()
+    {
+        return Err(title_only(at.clone()));
+    }
+    for at in titles_only {
+        diagnostics.push(
+            Diagnostic::of(crate::msg::rules::READ_TITLE_ONLY, msg::title_only())
+                .at(at)
+                .hint(msg::title_only_hint()),
+        );
     }
     if forms.is_empty() {
         return Err(Error::unreadable(
@@ -267,6 +293,11 @@ fn forms_of_grids(grids: Vec<Grid>, name: &str) -> Result<Read<Vec<Form>>> {
         ));
     }
     Ok(Read::new(forms, diagnostics))
+}
+
+/// A form of which only the title (and the year) was found: no field label at all.
+fn is_title_only(source: &crate::model::Source) -> bool {
+    source.cells.keys().all(|k| k == "year")
 }
 
 /// Reads a JSON model file written by `jixiao convert -o x.json` (or edited by hand).
@@ -594,13 +625,36 @@ pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
 /// results are gathered in input order, so the [`Inputs`] are the same for any `jobs`.
 #[cfg(not(target_family = "wasm"))]
 pub fn read_inputs_jobs(paths: &[PathBuf], jobs: usize) -> Inputs {
-    let files = expand_inputs(paths);
-    let read_one = |file: &PathBuf| Input::load(file).and_then(|i| read_input(&i));
+    // Each input's files in order; an input without any (an empty folder, or one without any
+    // workbook) is `Err` and is said so rather than checking nothing.
+    let mut work: Vec<std::result::Result<PathBuf, &PathBuf>> = Vec::new();
+    for path in paths {
+        let files = expand_inputs(std::slice::from_ref(path));
+        if files.is_empty() {
+            work.push(Err(path));
+        }
+        work.extend(files.into_iter().map(Ok));
+    }
+    let read_one = |item: &std::result::Result<PathBuf, &PathBuf>| {
+        item.as_ref()
+            .ok()
+            .map(|file| Input::load(file).and_then(|i| read_input(&i)))
+    };
     let mut inputs = Inputs::default();
-    let jobs = jobs.clamp(1, files.len().max(1));
+    let add = |inputs: &mut Inputs, item: &std::result::Result<PathBuf, &PathBuf>, read| match (
+        item, read,
+    ) {
+        (Ok(file), Some(read)) => inputs.add(&file.display().to_string(), read),
+        (Ok(_), None) => {}
+        (Err(path), _) => inputs.errors.push(
+            Error::unreadable(path.display().to_string(), msg::no_input_file())
+                .with_hint(msg::no_input_file_hint()),
+        ),
+    };
+    let jobs = jobs.clamp(1, work.len().max(1));
     if jobs == 1 {
-        for file in &files {
-            inputs.add(&file.display().to_string(), read_one(file));
+        for item in &work {
+            add(&mut inputs, item, read_one(item));
         }
         return inputs;
     }
@@ -609,12 +663,12 @@ pub fn read_inputs_jobs(paths: &[PathBuf], jobs: usize) -> Inputs {
     std::thread::scope(|s| {
         for _ in 0..jobs {
             let sender = sender.clone();
-            let (next, files, read_one) = (&next, &files, &read_one);
+            let (next, work, read_one) = (&next, &work, &read_one);
             s.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(file) = files.get(i) else { break };
-                    if sender.send((i, read_one(file))).is_err() {
+                    let Some(item) = work.get(i) else { break };
+                    if sender.send((i, read_one(item))).is_err() {
                         break;
                     }
                 }
@@ -627,7 +681,7 @@ pub fn read_inputs_jobs(paths: &[PathBuf], jobs: usize) -> Inputs {
         for (i, read) in receiver {
             waiting.insert(i, read);
             while let Some(read) = waiting.remove(&due) {
-                inputs.add(&files[due].display().to_string(), read);
+                add(&mut inputs, &work[due], read);
                 due += 1;
             }
         }
