@@ -697,9 +697,10 @@ pub fn read_inputs_jobs(paths: &[PathBuf], jobs: usize) -> Inputs {
     // Each input's files in order; an input without any (an empty folder, or one without any
     // workbook) is `Err` and is said so rather than checking nothing.
     let mut work: Vec<std::result::Result<PathBuf, &PathBuf>> = Vec::new();
+    let mut skipped = Vec::new();
     for path in paths {
         let (files, notes) = expand_inputs_noting(std::slice::from_ref(path));
-        inputs.diagnostics.extend(notes);
+        skipped.extend(notes);
         if files.is_empty() {
             work.push(Err(path));
         }
@@ -711,6 +712,8 @@ pub fn read_inputs_jobs(paths: &[PathBuf], jobs: usize) -> Inputs {
             .map(|file| Input::load(file).and_then(|i| read_input(&i)))
     };
     let mut inputs = Inputs::default();
+    // What the directories held and jixiao does not read, named before the forms.
+    inputs.diagnostics.extend(skipped);
     let add = |inputs: &mut Inputs, item: &std::result::Result<PathBuf, &PathBuf>, read| match (
         item, read,
     ) {
