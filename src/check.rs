@@ -51,6 +51,7 @@ mod self_eval;
 
 use crate::diag::{Diagnostic, Location, Severity};
 use crate::model::{Document, Form, Source};
+use crate::msg::check as msg;
 use crate::score::ScoringOptions;
 use serde::Serialize;
 
@@ -137,8 +138,8 @@ fn checked_sum(
 
 /// `number.too-large`: a rule could not compute `what` because the figures overflow.
 fn too_large(out: &mut Findings, path: &str, what: &str) {
-    out.add(NUMBER_TOO_LARGE, path, format!("数值过大，无法计算{what}"))
-        .hint("检查该单元格的数字与单位（元/万元）是否填错");
+    out.add(NUMBER_TOO_LARGE, path, msg::too_large(what))
+        .hint(msg::too_large_hint());
 }
 
 /// Builder-style setters on a recorded finding.

@@ -76,6 +76,7 @@ pub enum Command {
 /// # Errors
 /// Any error that should end the run with exit code 2; it is printed with its causes.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    crate::grid::Limits::from_vars(|k| std::env::var(k).ok()).install();
     match cli.command {
         Command::Convert(args) => convert::run(args),
         Command::Diff(args) => diff::run(args),
@@ -126,13 +127,13 @@ pub fn save(output: &crate::write::Output, inputs: &[String], quiet: bool) -> an
     {
         std::fs::create_dir_all(dir).map_err(|e| crate::diag::Error::Write {
             path: dir.display().to_string(),
-            message: format!("cannot create the directory: {e}"),
+            message: crate::msg::cli::cannot_create_directory(e),
         })?;
     }
     for f in &output.files {
         crate::write::bytes_atomically(Path::new(&f.name), &f.bytes)?;
         if !quiet {
-            eprintln!("wrote {}", f.name);
+            eprintln!("{}", crate::msg::cli::wrote(&f.name));
         }
     }
     Ok(())
@@ -156,9 +157,11 @@ pub fn refuse_overwriting_input(output: &Path, inputs: &[String]) -> anyhow::Res
     for input in inputs {
         if Path::new(input).canonicalize().is_ok_and(|i| i == out) {
             anyhow::bail!(
-                "{}: refusing to overwrite an input file\n  hint: choose another output name, e.g. {}",
-                output.display(),
-                suggest_other_name(output).display()
+                "{}{}",
+                crate::msg::cli::refuse_overwrite(output.display()),
+                crate::msg::diag::hint_line(crate::msg::cli::refuse_overwrite_hint(
+                    suggest_other_name(output).display()
+                ))
             );
         }
     }

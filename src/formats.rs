@@ -22,17 +22,20 @@ pub enum InputFormat {
     Json,
     /// One flat table as CSV (`declarations.csv`, `indicators.csv`, …); tables are read as a set.
     Csv,
+    /// A PDF whose forms are ruled tables, as published ([`crate::pdf`]).
+    Pdf,
 }
 
 impl InputFormat {
     /// Every input format, in the order the registry lists them.
-    pub const ALL: [InputFormat; 6] = [
+    pub const ALL: [InputFormat; 7] = [
         InputFormat::Xlsx,
         InputFormat::Xlsb,
         InputFormat::Xls,
         InputFormat::Ods,
         InputFormat::Json,
         InputFormat::Csv,
+        InputFormat::Pdf,
     ];
 
     /// The short name, as `--from` would take it.
@@ -44,6 +47,7 @@ impl InputFormat {
             InputFormat::Ods => "ods",
             InputFormat::Json => "json",
             InputFormat::Csv => "csv",
+            InputFormat::Pdf => "pdf",
         }
     }
 
@@ -56,6 +60,7 @@ impl InputFormat {
             InputFormat::Ods => &["ods"],
             InputFormat::Json => &["json"],
             InputFormat::Csv => &["csv"],
+            InputFormat::Pdf => &["pdf"],
         }
     }
 
@@ -68,6 +73,7 @@ impl InputFormat {
             InputFormat::Ods => "OpenDocument 表格 (.ods)",
             InputFormat::Json => "jixiao JSON 模型 (.json)",
             InputFormat::Csv => "平表 CSV (.csv)",
+            InputFormat::Pdf => "PDF（带框线的表格）(.pdf)",
         }
     }
 
@@ -136,6 +142,9 @@ impl InputFormat {
             }
             return Ok(InputFormat::Xls);
         }
+        if crate::pdf::is_pdf(bytes) {
+            return Ok(InputFormat::Pdf);
+        }
         if let Some(f @ (InputFormat::Json | InputFormat::Csv)) = by_name {
             return Ok(f);
         }
@@ -166,7 +175,7 @@ impl InputFormat {
         }
         Err(Error::unreadable(
             file_name,
-            "not a spreadsheet (expected .xlsx, .xlsm, .xls or .ods)",
+            "not a spreadsheet (expected .xlsx, .xlsm, .xls, .ods or .pdf)",
         ))
     }
 }
@@ -244,7 +253,11 @@ impl OutputFormat {
         to.or_else(|| OutputFormat::from_file_name(file_name))
             .ok_or_else(|| Error::Write {
                 path: file_name.to_string(),
-                message: "cannot tell the output format from the name\n  hint: use a .json or .xlsx name, or --to json|xlsx|csv|xlsx-flat".to_string(),
+                message: format!(
+                    "{}{}",
+                    crate::msg::cli::cannot_tell_format(),
+                    crate::msg::diag::hint_line(crate::msg::cli::convert_format_hint())
+                ),
             })
     }
 }

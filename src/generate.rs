@@ -570,6 +570,7 @@ pub fn self_evaluations_from(
             total_weight: Figure::Number(Decimal::ONE_HUNDRED),
             total_score: Figure::Blank,
             grade: String::new(),
+            notes: Vec::new(),
         });
     }
     Read::new(out, diags)
@@ -606,6 +607,7 @@ fn self_evaluation_funds(f: &DeclarationFunds, execution: Decimal) -> SelfEvalua
         fiscal: row(f.annual_fiscal, false),
         carryover: row(f.annual_carryover, false),
         other: row(f.annual_other, false),
+        extra_rows: Vec::new(),
     }
 }
 

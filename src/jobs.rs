@@ -19,6 +19,7 @@ use crate::formats::OutputFormat;
 use crate::generate::{self, Keep, Weights};
 use crate::migrate::{Scope as MigrateScope, Taxonomy, migrate_document};
 use crate::model::{Document, Form};
+use crate::msg::cli as msg;
 use crate::profile::Profile;
 use crate::read::{Input, Inputs};
 use crate::score::{self as scoring, Explanation, ScoringOptions};
@@ -46,14 +47,12 @@ impl fmt::Display for Refusal {
                 errors,
                 warnings,
                 strict,
-            } => {
-                write!(f, "nothing written: {errors} error(s)")?;
-                if strict {
-                    write!(f, ", {warnings} warning(s) (--strict)")?;
-                }
-                Ok(())
-            }
-            Refusal::NoForm => f.write_str("nothing written: no form was read"),
+            } => f.write_str(&if strict {
+                msg::nothing_written_strict(errors, warnings)
+            } else {
+                msg::nothing_written_errors(errors)
+            }),
+            Refusal::NoForm => f.write_str(&msg::nothing_written_no_form()),
         }
     }
 }
@@ -118,6 +117,9 @@ pub struct Converted {
     pub diagnostics: Vec<Diagnostic>,
     /// The files, or why nothing was written.
     pub output: std::result::Result<Output, Refusal>,
+    /// The inputs whose forms were left out because reading them met errors, with how many
+    /// (the other inputs are written all the same).
+    pub rejected: Vec<(String, usize)>,
 }
 
 /// Converts what was read into `opts.to`; `name` is the output's name (a directory for CSV).
@@ -137,15 +139,14 @@ pub struct Converted {
 /// # Errors
 /// [`Error::Write`] when the forms do not fit the format.
 pub fn convert(inputs: &Inputs, opts: &ConvertOptions, name: &str) -> Result<Converted> {
-    let mut document = inputs.document.clone();
+    let (mut document, read_diagnostics, rejected) = inputs.without_files_with_errors();
     let mut diagnostics = Vec::new();
     if let Some((taxonomy, scope)) = conversion_taxonomy(opts.to, opts.taxonomy) {
         let migrated = migrate_document(&document, taxonomy, scope);
         document = migrated.value;
         diagnostics.extend(migrated.diagnostics);
     }
-    let all: Vec<Diagnostic> = inputs
-        .diagnostics
+    let all: Vec<Diagnostic> = read_diagnostics
         .iter()
         .chain(&diagnostics)
         .cloned()
@@ -155,6 +156,7 @@ pub fn convert(inputs: &Inputs, opts: &ConvertOptions, name: &str) -> Result<Con
             document,
             diagnostics,
             output: Err(r),
+            rejected,
         });
     }
     let output = write::to_bytes(&document, opts.to, name)?;
@@ -163,6 +165,7 @@ pub fn convert(inputs: &Inputs, opts: &ConvertOptions, name: &str) -> Result<Con
         document,
         diagnostics,
         output: Ok(output),
+        rejected,
     })
 }
 
@@ -247,8 +250,8 @@ pub fn score_document(
     out
 }
 
-/// Scores what was read and writes it in `to` (see [`convert`] for `name`); nothing is
-/// written after reader errors, as with [`convert`].
+/// Scores what was read and writes it in `to` (see [`convert`] for `name`); the forms of an
+/// input with reader errors are left out, as with [`convert`].
 ///
 /// ```
 /// use jixiao::formats::OutputFormat;
@@ -270,13 +273,14 @@ pub fn score(
     to: OutputFormat,
     name: &str,
 ) -> Result<(Converted, Vec<Scored>)> {
-    let mut document = inputs.document.clone();
+    let (mut document, read_diagnostics, rejected) = inputs.without_files_with_errors();
     let scored = score_document(&mut document, opts, overwrite);
-    if let Some(r) = refusal(&document, &inputs.diagnostics, false) {
+    if let Some(r) = refusal(&document, &read_diagnostics, false) {
         let done = Converted {
             document,
             diagnostics: Vec::new(),
             output: Err(r),
+            rejected,
         };
         return Ok((done, scored));
     }
@@ -285,6 +289,7 @@ pub fn score(
         document,
         diagnostics: output.diagnostics.clone(),
         output: Ok(output),
+        rejected,
     };
     Ok((done, scored))
 }
@@ -346,10 +351,7 @@ pub fn template(
     let (forms, diagnostics): (Vec<Form>, Vec<Diagnostic>) = match source {
         TemplateSource::Projects { name, bytes, year } => {
             let Some(profile) = profile else {
-                return Err(Error::unreadable(
-                    *name,
-                    "a project list needs an office profile: it fills 主管部门, 实施单位 and the layout",
-                ));
+                return Err(Error::unreadable(*name, msg::projects_need_profile()));
             };
             let read = crate::read::flat::read_project_list_bytes(bytes, name)?;
             let mut diags = read.diagnostics;

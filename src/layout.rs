@@ -49,6 +49,43 @@ pub fn is_placeholder(text: &str) -> bool {
     }
 }
 
+/// Labels of the lines printed under a form: signatures, dates, contacts (issue 11). A row that
+/// starts with one of them, or with a note (`注：…`, `注:1.…`), ends the indicator table; the
+/// readers keep such rows as notes, never as indicators.
+pub const FOOTER_LABELS: &[&str] = &[
+    "填报人",
+    "填表人",
+    "联系人",
+    "联系电话",
+    "填报日期",
+    "填表日期",
+    "单位负责人",
+    "项目负责人",
+    "财务负责人",
+    "审核人",
+    "单位盖章",
+    "盖章",
+    "单位（盖章）",
+    "评价结论",
+    "存在问题",
+    "改进措施",
+];
+
+/// Whether a cell's text is a footer line: a note (`注：…`, `注:1.…`, `备注：…` is not one: 备注 is
+/// a section of its own) or one of [`FOOTER_LABELS`], alone or followed by a colon.
+pub fn is_footer(text: &str) -> bool {
+    let t = normalize_label(text);
+    if let Some(rest) = t.strip_prefix('注') {
+        return rest.is_empty() || rest.starts_with([':', '1', '(', '①', '一', '：']);
+    }
+    FOOTER_LABELS.iter().any(|l| {
+        let l = normalize_label(l);
+        t == l
+            || t.strip_prefix(l.as_str())
+                .is_some_and(|r| r.starts_with(':'))
+    })
+}
+
 /// A label and the variants that mean the same, all written as printed in some form.
 #[derive(Debug, Clone, Copy)]
 pub struct Label {
@@ -242,7 +279,10 @@ pub mod declaration {
         variants: &["项目支出绩效目标申报表"],
     };
     pub const COLUMNS: u16 = 8;
-    pub const PROJECT_NAME: Label = label("项目名称");
+    pub const PROJECT_NAME: Label = Label {
+        text: "项目名称",
+        variants: &["项目支出名称"],
+    };
     pub const PROJECT_NATURE: Label = Label {
         text: "项目性质",
         variants: &["项目属性"],
@@ -250,49 +290,95 @@ pub mod declaration {
     pub const PROJECT_CATEGORY: Label = label("项目类别");
     pub const DEPARTMENT: Label = Label {
         text: "主管部门",
-        variants: &["主管部门及代码"],
+        // 主管部门及编码 (湖北), 项目主管部门, 预算部门 (一体化 目标表), 预算单位 (东莞 批复表).
+        variants: &[
+            "主管部门及代码",
+            "主管部门及编码",
+            "项目主管部门",
+            "预算部门",
+            "预算单位",
+        ],
     };
-    pub const IMPLEMENTING_UNIT: Label = label("实施单位");
+    pub const IMPLEMENTING_UNIT: Label = Label {
+        text: "实施单位",
+        variants: &["项目实施单位", "项目执行单位", "执行单位"],
+    };
     pub const PLANNED_START: Label = label("计划开始日期");
     pub const PLANNED_END: Label = label("计划完成日期");
     pub const FUNDS: Label = Label {
         text: "项目资金（元）",
-        // 88号: `项目资金 (万元)`; the unit is read from the parenthetical.
-        variants: &["项目资金"],
+        // 88号: `项目资金 (万元)`; the unit is read from the parenthetical. Provincial copies:
+        // `资金情况（万元）`, `项目资金申请（万元）`.
+        variants: &["项目资金", "资金情况", "项目资金申请"],
     };
-    pub const PROJECT_TOTAL: Label = label("项目资金总额");
+    /// `资金总额` beside `当年资金总额` (湖北) is the whole project's.
+    pub const PROJECT_TOTAL: Label = Label {
+        text: "项目资金总额",
+        variants: &["资金总额"],
+    };
     pub const PROJECT_FISCAL: Label = Label {
         text: "其中：财政资金",
         variants: &["财政资金"],
     };
-    pub const OTHER: Label = label("其他资金");
+    pub const OTHER: Label = Label {
+        text: "其他资金",
+        variants: &["当年其他资金"],
+    };
     pub const ANNUAL_TOTAL: Label = Label {
         text: "年度资金申请总额",
-        variants: &["年度资金总额"],
+        // 东莞: `本年度申请市财政预算资金（万元）`.
+        variants: &["年度资金总额", "当年资金总额", "本年度申请市财政预算资金"],
     };
     /// On the 年度 side; the 88号 form prints `其中:财政拨款` on its 中期 side too (the side
     /// decides, as for [`OTHER`]).
     pub const ANNUAL_FISCAL: Label = Label {
         text: "其中：当年财政拨款",
-        variants: &["当年财政拨款", "其中：本年财政拨款", "其中：财政拨款"],
+        // `其中：上级资金` (湖北: transfers from the level above, the form's 财政拨款).
+        variants: &[
+            "当年财政拨款",
+            "其中：本年财政拨款",
+            "其中：财政拨款",
+            "其中：上级资金",
+        ],
     };
-    pub const ANNUAL_CARRYOVER: Label = label("上年结转资金");
+    pub const ANNUAL_CARRYOVER: Label = Label {
+        text: "上年结转资金",
+        variants: &["上年结转"],
+    };
     pub const GOALS: Label = Label {
         text: "项目绩效目标",
         variants: &["总体目标"],
     };
     pub const OVERALL_GOAL: Label = Label {
         text: "项目总目标",
-        variants: &["项目总体目标"],
+        variants: &["项目总体目标", "实施期绩效目标", "长期目标"],
     };
     pub const ANNUAL_GOAL: Label = Label {
         text: "年度总体目标",
-        variants: &["年度总目标", "年度目标"],
+        // `年度` alone: 淮北 2025 prints only the first line of its `年度\n目标` label.
+        variants: &[
+            "年度总目标",
+            "年度目标",
+            "本年度绩效目标",
+            "本年度目标",
+            "年度绩效目标",
+            "年度",
+        ],
     };
-    pub const INDICATORS: Label = label("绩效指标");
-    pub const LEVEL1: Label = label("一级指标");
+    pub const INDICATORS: Label = Label {
+        text: "绩效指标",
+        // `绩` alone: 淮北 2025 (first line of 绩/效/指/标); `绩效项目指标表` (湖北) heads the table.
+        variants: &["绩", "绩效项目指标表"],
+    };
+    pub const LEVEL1: Label = Label {
+        text: "一级指标",
+        variants: &["一级"],
+    };
     pub const LEVEL2: Label = label("二级指标");
-    pub const LEVEL3: Label = label("三级指标");
+    pub const LEVEL3: Label = Label {
+        text: "三级指标",
+        variants: &["指标内容", "指标名称"],
+    };
     pub const TARGET: Label = Label {
         text: "年度（/项目）指标值",
         variants: &[
@@ -300,6 +386,9 @@ pub mod declaration {
             "指标值",
             "年度(/项目)指标值",
             "年度（项目）指标值",
+            "指标值及单位",
+            "计划指标值",
+            "年度指标值及单位",
         ],
     };
 
@@ -307,11 +396,37 @@ pub mod declaration {
     /// fields above, these labels its 中期 side and what else it prints. `项目期` stands where
     /// the Shanghai form has its dates; `中期目标(2024年—2026年)` carries the years.
     pub const PROJECT_PERIOD: Label = label("项目期");
-    pub const MEDIUM_TOTAL: Label = label("中期资金总额");
-    pub const MEDIUM_GOAL: Label = label("中期目标");
+    pub const MEDIUM_TOTAL: Label = Label {
+        text: "中期资金总额",
+        // 东莞: `中期市财政预算（万元）`.
+        variants: &["中期市财政预算"],
+    };
+    pub const MEDIUM_GOAL: Label = Label {
+        text: "中期目标",
+        variants: &["中期滚动目标"],
+    };
     /// The signature line under the 88号 title: `项目责任人(签字):` and `单位(盖章):`, blank or
     /// filled in (a filled one becomes a note).
-    pub const SIGNATURES: [Label; 2] = [label("项目责任人（签字）"), label("单位（盖章）")];
+    pub const SIGNATURES: [Label; 2] = [
+        Label {
+            text: "项目责任人（签字）",
+            variants: &["项目责任人"],
+        },
+        label("单位（盖章）"),
+    ];
+    /// Header labels whose value the model has no field for, kept as 备注 notes with the label
+    /// as printed: `项目来源` and `项目期` (安徽), `项目起止时间` (湖北), the contact lines, the
+    /// system's report number.
+    pub const HEADER_NOTES: &[Label] = &[
+        label("项目来源"),
+        label("项目起止时间"),
+        label("项目负责人"),
+        label("项目负责人及电话"),
+        label("项目负责人及联系电话"),
+        label("联系电话"),
+        label("填报单位"),
+        label("报表编号"),
+    ];
 
     /// Header fields: label → value to its right. Rows 3–5 of the official form.
     pub const HEADER: &[Field] = &[
@@ -458,10 +573,46 @@ pub mod self_eval {
         variants: &["项目支出绩效自评表"],
     };
     pub const COLUMNS: u16 = 8;
-    pub const PROJECT_NAME: Label = label("项目名称");
-    pub const DEPARTMENT: Label = label("主管部门");
-    pub const IMPLEMENTING_UNIT: Label = label("实施单位");
-    pub const FUNDS: Label = label("项目资金（万元）");
+    pub const PROJECT_NAME: Label = Label {
+        text: "项目名称",
+        variants: &["项目支出名称"],
+    };
+    pub const DEPARTMENT: Label = Label {
+        text: "主管部门",
+        variants: &[
+            "主管部门及代码",
+            "主管部门及编码",
+            "项目主管部门",
+            "预算部门",
+        ],
+    };
+    pub const IMPLEMENTING_UNIT: Label = Label {
+        text: "实施单位",
+        variants: &["项目实施单位", "项目执行单位"],
+    };
+    pub const FUNDS: Label = Label {
+        text: "项目资金（万元）",
+        // 四川 一体化: `预算执行情况(10分)`, with the unit in `年度预算数(万元)`.
+        variants: &["项目资金", "资金情况", "预算执行情况"],
+    };
+    /// Header labels kept as notes (see [`super::declaration::HEADER_NOTES`]).
+    pub const HEADER_NOTES: &[Label] = &[
+        label("报表编号"),
+        Label {
+            text: "项目实施内容及过程概述",
+            variants: &["2.项目实施内容及过程概述"],
+        },
+    ];
+    /// Headings that announce a block (四川: `项目基本情况`, `1.项目年度目标完成情况`, and
+    /// `年度预算数(万元)` over the funds row heads); read as labels, no field.
+    pub const HEADINGS: &[Label] = &[
+        label("项目基本情况"),
+        Label {
+            text: "项目年度目标完成情况",
+            variants: &["1.项目年度目标完成情况"],
+        },
+        label("年度预算数"),
+    ];
 
     pub const HEADER: &[Field] = &[
         Field {
@@ -491,7 +642,10 @@ pub mod self_eval {
     pub const FUNDS_ROW_LABEL_COL: u16 = 1;
     /// Column heads in form order, matching [`crate::model::FundsRow::columns`].
     pub const FUND_COLUMNS: [Label; 6] = [
-        label("年初预算数"),
+        Label {
+            text: "年初预算数",
+            variants: &["年初预算"],
+        },
         Label {
             text: "全年预算数",
             variants: &["调整后预算数"],
@@ -503,20 +657,28 @@ pub mod self_eval {
         // The money block says 分数 (seed 001); the indicator table below says 分值.
         Label {
             text: "分数",
-            variants: &["分值"],
+            variants: &["分值", "权重"],
         },
         Label {
             text: "执行率(%)",
-            variants: &["执行率"],
+            variants: &["执行率", "预算执行率"],
         },
         label("得分"),
     ];
     /// Row heads in form order, matching [`crate::model::SelfEvaluationFunds::rows`].
     pub const FUND_ROWS: [Label; 4] = [
-        label("年度资金总额"),
+        Label {
+            text: "年度资金总额",
+            variants: &["总额"],
+        },
         Label {
             text: "其中：当年财政拨款",
-            variants: &["当年财政拨款", "其中：本年财政拨款", "本年财政拨款"],
+            variants: &[
+                "当年财政拨款",
+                "其中：本年财政拨款",
+                "本年财政拨款",
+                "其中：财政资金",
+            ],
         },
         label("上年结转资金"),
         label("其他资金"),
@@ -527,13 +689,19 @@ pub mod self_eval {
     pub const GOAL_FIELDS: &[Field] = &[
         Field {
             path: "expected_goal",
-            label: label("预期目标"),
+            label: Label {
+                text: "预期目标",
+                variants: &["项目年度目标", "年度目标"],
+            },
             label_at: "B10:E10",
             value_at: "B11:E11",
         },
         Field {
             path: "actual_result",
-            label: label("实际完成情况"),
+            label: Label {
+                text: "实际完成情况",
+                variants: &["年度目标完成情况", "全年实际完成情况"],
+            },
             label_at: "F10:H10",
             value_at: "F11:H11",
         },
@@ -549,7 +717,10 @@ pub mod self_eval {
             text: "年度指标值",
             variants: &["指标值", "年度（/项目）指标值", "年度(/项目)指标值"],
         },
-        label("实际完成值"),
+        Label {
+            text: "实际完成值",
+            variants: &["完成值", "全年实际值"],
+        },
         Label {
             text: "分值",
             variants: &["分数", "权重"],
@@ -557,7 +728,11 @@ pub mod self_eval {
         label("得分"),
         Label {
             text: "偏差原因分析及改进措施",
-            variants: &["偏差原因分析及改进措施(未完成原因及改进措施)"],
+            variants: &[
+                "偏差原因分析及改进措施(未完成原因及改进措施)",
+                "未完成原因分析",
+                "未完成原因及改进措施",
+            ],
         },
     ];
     pub const INDICATORS: Label = label("绩效指标");
@@ -572,7 +747,10 @@ pub mod self_eval {
     pub const REASON_COL: u16 = 7;
 
     /// After the table: `总分` A:E | 分值 F | 得分 G | H, then `评分等级` A:E | F:H.
-    pub const TOTAL: Label = label("总分");
+    pub const TOTAL: Label = Label {
+        text: "总分",
+        variants: &["合计"],
+    };
     pub const GRADE: Label = label("评分等级");
     /// Columns of the two closing rows: label A:E, then 分值 F | 得分 G | H (the table's
     /// columns) on the 总分 row and the grade F:H on the 评分等级 row (0-based first, last).
@@ -854,6 +1032,30 @@ mod tests {
         assert!(self_eval::FUND_COLUMNS[3].matches("分数"));
         assert!(!declaration::PROJECT_TOTAL.matches("项目资金"));
         assert!(!declaration::OTHER.matches("其他资金来源说明"));
+    }
+
+    #[test]
+    fn issue_11_footers_are_no_indicators() {
+        for t in [
+            "注: 1.“其他资金”是指与财政拨款共同用于同一项目的单位自有资金",
+            "注：各地请根据实际情况",
+            "填报人：",
+            "联系电话",
+            "单位负责人:",
+            "项目负责人:",
+            "评价结论",
+        ] {
+            assert!(is_footer(t), "{t}");
+        }
+        for t in [
+            "注册人数",
+            "注重实效",
+            "服务对象满意度",
+            "填报及时率",
+            "备注",
+        ] {
+            assert!(!is_footer(t), "{t}");
+        }
     }
 
     #[test]

@@ -122,6 +122,7 @@ pub mod layout;
 pub mod migrate;
 pub mod model;
 pub mod msg;
+pub mod pdf;
 pub mod profile;
 pub mod read;
 pub mod score;

@@ -35,9 +35,12 @@
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicU8, Ordering};
 
+pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod read;
 pub mod rules;
+pub mod score;
 
 /// The language of the messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
@@ -160,11 +163,45 @@ macro_rules! messages {
 pub(crate) use messages;
 
 /// Every area's messages.
-pub const CATALOGUE: &[&[Entry]] = &[diag::ENTRIES, cli::ENTRIES];
+pub const CATALOGUE: &[&[Entry]] = &[
+    diag::ENTRIES,
+    check::ENTRIES,
+    score::ENTRIES,
+    read::ENTRIES,
+    cli::ENTRIES,
+];
 
 /// Looks a message up by its id.
 pub fn entry(id: &str) -> Option<&'static Entry> {
     CATALOGUE.iter().flat_map(|a| a.iter()).find(|e| e.id == id)
+}
+
+/// An amount as the forms print it, `#,##0.00`: `1,234,567.80`, `-0.50`; more decimals when
+/// it has them (`28.882` → `28.882`).
+pub fn amount(d: rust_decimal::Decimal) -> String {
+    let mut d = d;
+    if d.scale() < 2 {
+        d.rescale(2);
+    }
+    let text = d.abs().to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if d.is_sign_negative() && !d.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
 }
 
 #[cfg(test)]

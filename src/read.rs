@@ -12,7 +12,7 @@ use crate::diag::{Diagnostic, Error, Location, Read, Result, Severity};
 use crate::formats::InputFormat;
 use crate::grid::{self, Cell, Grid, Pos};
 use crate::layout::{self, Label};
-use crate::model::{Document, Form, Indicator, IndicatorValue};
+use crate::model::{Document, ExtraCell, Form, Indicator, IndicatorValue, Note};
 use scope::{Scope, Value};
 #[cfg(not(target_family = "wasm"))]
 use std::path::{Path, PathBuf};
@@ -26,28 +26,96 @@ pub enum FormKind {
 }
 
 impl FormKind {
-    /// The kind a title cell announces, if it is a title.
+    /// The kind a title cell announces, if it is a title: see [`title`].
     pub fn of_title(text: &str) -> Option<FormKind> {
-        let text = text.trim_start_matches(['#', ' ']);
-        if layout::declaration::TITLE.matches(text) {
-            Some(FormKind::Declaration)
-        } else if layout::self_eval::TITLE.matches(text) {
-            Some(FormKind::SelfEvaluation)
-        } else if layout::legacy_2020::TITLE.matches(text) {
-            Some(FormKind::Legacy2020)
-        } else {
-            None
-        }
+        title(text).map(|t| t.kind)
     }
+}
+
+/// What a title cell says: the form kind, and whether it is a bare 目标表 title, which both the
+/// Shanghai 2020 form and the provincial 88号 copies print (the form's content decides).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Title {
+    pub kind: FormKind,
+    pub target_table: bool,
+}
+
+/// Core titles, matched at the end of a title cell: `(core, kind, is a 目标表)`.
+const TITLE_CORES: [(&str, FormKind, bool); 4] = [
+    ("绩效自评表", FormKind::SelfEvaluation, false),
+    ("绩效目标申报表", FormKind::Declaration, false),
+    ("绩效目标批复表", FormKind::Declaration, false),
+    ("绩效目标表", FormKind::Declaration, true),
+];
+
+/// Reads a title by pattern, as offices print them (issue 11): a core title
+/// (`项目支出绩效目标申报表`, `绩效目标表`, `项目支出绩效自评表`, …) with anything in front of it — a
+/// year (`2023年`), a unit's name, a programme (`部门预算`, `兵团本级财政…补助资金`) — and
+/// parentheticals after it: a category (`(基础设施建设类)`) or the year (`(2023年度)`). A cell
+/// that reads like a sentence (commas, colons, full stops) or is longer than a title is none.
+pub fn title(text: &str) -> Option<Title> {
+    let t = layout::normalize_label(text.trim_start_matches(['#', ' ']));
+    if t.chars().count() > 60 || t.contains([',', ':', '。', ';', '；']) {
+        return None;
+    }
+    let mut core = t.as_str();
+    while let Some(open) = core.strip_suffix(')').and_then(|c| c.rfind('(')) {
+        core = &core[..open];
+    }
+    TITLE_CORES
+        .iter()
+        .find(|(c, _, _)| core.ends_with(c))
+        .map(|&(_, kind, target_table)| Title { kind, target_table })
+}
+
+/// Whether every non-empty cell of `row` is a header note (`报表编号:…`), and there is one.
+fn is_header_note_row(grid: &Grid, row: u32) -> bool {
+    let labels = [
+        layout::declaration::HEADER_NOTES,
+        layout::self_eval::HEADER_NOTES,
+    ]
+    .concat();
+    let texts: Vec<String> = (0..grid.cols)
+        .map(|c| grid.text((row, c)))
+        .filter(|t| !t.is_empty())
+        .collect();
+    !texts.is_empty()
+        && texts
+            .iter()
+            .all(|t| !layout::split_pairs(t, &labels).is_empty())
+}
+
+/// Whether the form in `rows` is the Shanghai 2020 目标表 rather than an 88号 目标表: it prints
+/// labels only that form has (申报单位名称, 项目概况, 一级目标, …).
+fn is_legacy_2020(grid: &Grid, rows: (u32, u32)) -> bool {
+    use layout::legacy_2020 as l;
+    let markers = [
+        l::APPLICANT,
+        l::LEVEL1,
+        l::GOVERNMENT_PURCHASE,
+        l::PERFORMANCE_TYPE,
+        l::PRIOR_YEAR,
+        l::NARRATIVE[0].1,
+    ];
+    (rows.0..=rows.1).any(|r| {
+        (0..grid.cols).any(|c| {
+            let text = grid.text((r, c));
+            !text.is_empty()
+                && markers.iter().any(|m| {
+                    m.matches(&text)
+                        || !layout::split_pairs(&text, std::slice::from_ref(m)).is_empty()
+                })
+        })
+    })
 }
 
 /// Reads every form on a sheet. Cells outside any form are reported, never dropped silently.
 pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
-    let mut titles: Vec<(Pos, FormKind)> = grid
+    let mut titles: Vec<(Pos, Title)> = grid
         .cells()
         .into_iter()
         .filter_map(|(pos, cell)| match cell {
-            Cell::Text(t) => FormKind::of_title(t).map(|k| (pos, k)),
+            Cell::Text(t) => title(t).map(|k| (pos, k)),
             _ => None,
         })
         .collect();
@@ -56,9 +124,31 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
     titles.dedup_by_key(|((row, _), _)| *row);
     let mut forms = Vec::new();
     let mut diagnostics = Vec::new();
-    if let Some(((first_row, _), _)) = titles.first() {
+    let filled = grid.cells().len();
+    if titles.is_empty() && filled > 0 {
+        diagnostics.push(
+            Diagnostic::warning(
+                "read.no-form-on-sheet",
+                format!("工作表中没有找到表单标题，其中 {filled} 个非空单元格未读取"),
+            )
+            .at(Location {
+                file: grid.file.clone(),
+                sheet: Some(grid.sheet.clone()),
+                cell: None,
+            })
+            .hint("表单以标题开头，如 财政项目支出绩效目标申报表 或 财政项目支出绩效自评表"),
+        );
+    }
+    let first_start = titles.first().map(|((row, _), _)| {
+        let mut start = *row;
+        while start > 0 && is_header_note_row(grid, start - 1) {
+            start -= 1;
+        }
+        start
+    });
+    if let Some(first_row) = first_start {
         for (pos, cell) in grid.cells() {
-            if pos.0 < *first_row {
+            if pos.0 < first_row {
                 diagnostics.push(
                     Diagnostic::info(
                         "read.outside-form",
@@ -76,12 +166,31 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
             }
         }
     }
-    for (i, &(title, kind)) in titles.iter().enumerate() {
-        let row = title.0;
-        let last = titles
+    // A form starts at its title, or above it where the rows over the title hold only header
+    // notes such as `报表编号:510000_0013zp` (四川 一体化).
+    let starts: Vec<u32> = titles
+        .iter()
+        .enumerate()
+        .map(|(i, ((row, _), _))| {
+            let floor = if i == 0 { 0 } else { titles[i - 1].0.0 + 1 };
+            let mut start = *row;
+            while start > floor && is_header_note_row(grid, start - 1) {
+                start -= 1;
+            }
+            start
+        })
+        .collect();
+    for (i, &(title, found)) in titles.iter().enumerate() {
+        let row = starts[i];
+        let last = starts
             .get(i + 1)
-            .map(|((r, _), _)| r - 1)
+            .map(|r| r - 1)
             .unwrap_or(grid.rows.saturating_sub(1));
+        let kind = if found.target_table && is_legacy_2020(grid, (row, last)) {
+            FormKind::Legacy2020
+        } else {
+            found.kind
+        };
         let scope = |labels| {
             let mut s = Scope::new(grid, (row, last), labels);
             s.mark_used(title);
@@ -129,11 +238,15 @@ pub fn read_workbook_bytes(bytes: &[u8], name: &str) -> Result<Read<Vec<Form>>> 
 }
 
 fn forms_of_grids(grids: Vec<Grid>, name: &str) -> Result<Read<Vec<Form>>> {
+    // What opening noticed (hidden sheets, comments, error values, …) comes first.
+    let notes: Vec<Diagnostic> = grids.iter().flat_map(|g| g.notes.clone()).collect();
     if flat::is_flat_workbook(&grids) {
-        return Ok(flat::read_grids(&grids));
+        let mut read = flat::read_grids(&grids);
+        read.diagnostics.splice(0..0, notes);
+        return Ok(read);
     }
     let mut forms = Vec::new();
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = notes;
     for g in &grids {
         let read = read_grid(g);
         forms.extend(read.value);
@@ -298,6 +411,23 @@ fn load(path: &Path) -> Result<Vec<u8>> {
             "a directory with no workbook, JSON model or flat tables in it",
         ));
     }
+    // A FIFO or a device would block or never end: only regular files are read.
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
+    if !meta.is_file() {
+        return Err(Error::unreadable(
+            shown,
+            "不是普通文件（管道、设备等），未读取",
+        ));
+    }
+    let limit = grid::Limits::current().max_file_bytes;
+    if meta.len() > limit {
+        return Err(Error::unreadable(
+            shown,
+            format!("文件大小 {} 字节超出上限 {limit}：未读取", meta.len()),
+        )
+        .with_hint("确需读取时设置环境变量 JIXIAO_MAX_FILE_BYTES=更大的值"));
+    }
     std::fs::read(path).map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))
 }
 
@@ -352,6 +482,8 @@ pub struct Inputs {
     pub files: Vec<String>,
     /// For each form of `document`, in order: the input it came from and its index there.
     pub origins: Vec<(String, usize)>,
+    /// The inputs whose reading met errors (a cell that is not a number, …), with how many.
+    pub read_errors: Vec<(String, usize)>,
 }
 
 impl Inputs {
@@ -374,10 +506,43 @@ impl Inputs {
         }
     }
 
+    /// The forms of every input whose reading met no error, the diagnostics without those
+    /// errors, and the inputs left out with their error counts. The writers (`convert`,
+    /// `score`) use it so that one broken file costs its own forms only: the other files are
+    /// written and the broken one is named (README, "Broken inputs").
+    pub fn without_files_with_errors(&self) -> (Document, Vec<Diagnostic>, Vec<(String, usize)>) {
+        let bad: std::collections::HashSet<&str> =
+            self.read_errors.iter().map(|(f, _)| f.as_str()).collect();
+        let mut document = self.document.clone();
+        document.forms = self
+            .document
+            .forms
+            .iter()
+            .zip(&self.origins)
+            .filter(|(_, origin)| !bad.contains(origin.0.as_str()))
+            .map(|(form, _)| form.clone())
+            .collect();
+        let diagnostics = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != Severity::Error)
+            .cloned()
+            .collect();
+        (document, diagnostics, self.read_errors.clone())
+    }
+
     /// Adds what one input gave: its forms and warnings, or the error that stopped it.
     pub fn add(&mut self, name: &str, read: Result<Read<Vec<Form>>>) {
         match read {
             Ok(read) => {
+                let errors = read
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
+                if errors > 0 {
+                    self.read_errors.push((name.to_string(), errors));
+                }
                 self.origins
                     .extend((0..read.value.len()).map(|k| (name.to_string(), k)));
                 self.document.forms.extend(read.value);
@@ -458,12 +623,8 @@ fn read_year(scope: &mut Scope) -> Option<i32> {
 }
 
 /// A date field: date cells, Excel serial numbers and `2026-01-01`, `2026/1/1`, `2026年1月1日`,
-/// `2026.1.1` become `YYYY-MM-DD`; other text is kept as printed, with a warning.
-fn read_date(scope: &mut Scope, path: &str, pos: Option<Pos>) -> String {
-    read_date_value(scope, path, pos.map(Value::Cell).as_ref())
-}
-
-/// [`read_date`] for a value that may share its label's cell (`计划开始日期：2020-01-01`).
+/// `2026.1.1` become `YYYY-MM-DD`; other text is kept as printed, with a warning. The value may
+/// share its label's cell (`计划开始日期：2020-01-01`).
 fn read_date_value(scope: &mut Scope, path: &str, value: Option<&Value>) -> String {
     let Some(value) = value else {
         return String::new();
@@ -604,7 +765,7 @@ pub fn table_rows(
             .find(|t| !t.is_empty());
         if first_text
             .as_deref()
-            .is_some_and(|t| stop.iter().any(|l| l.matches(t)))
+            .is_some_and(|t| stop.iter().any(|l| l.matches(t)) || layout::is_footer(t))
         {
             break;
         }
@@ -710,9 +871,117 @@ pub fn table_rows(
     rows
 }
 
+/// The columns of an indicator table's header row that no known column took: `(column, head)`,
+/// left to right from `first_col` (绩效标准, 指标性质, 度量单位). Each is kept per row as an
+/// [`ExtraCell`].
+pub fn extra_columns(scope: &mut Scope, header_row: u32, first_col: u32) -> Vec<(u32, String)> {
+    scope
+        .unused_in_row(header_row)
+        .into_iter()
+        .filter(|p| p.1 > first_col)
+        .map(|p| {
+            scope.mark_used(p);
+            (p.1, scope.grid.text(p))
+        })
+        .collect()
+}
+
+/// The extra cells of one row, non-empty ones only, under their column heads.
+pub fn extra_cells(columns: &[(u32, String)], texts: &[String]) -> Vec<ExtraCell> {
+    columns
+        .iter()
+        .zip(texts)
+        .filter(|(_, t)| !t.is_empty())
+        .map(|((_, head), text)| ExtraCell {
+            column: head.clone(),
+            text: text.clone(),
+        })
+        .collect()
+}
+
+/// The lines under a form from row `from` on that no field took (issue 11): notes (`注：…`),
+/// signatures and dates (`填报人：`, `单位负责人`), the 自评表's closing remarks (`评价结论 | text`).
+/// A label cell (one of [`layout::FOOTER_LABELS`], or any text ending in a colon) with a value on
+/// its right gives a note of that label and value; a label with nothing after it is read as
+/// blank; any other cell is a note of its own text.
+pub fn read_footer(scope: &mut Scope, from: u32, notes: &mut Vec<Note>) {
+    let grid = scope.grid;
+    for r in from..=scope.rows.1 {
+        let anchors: Vec<Pos> = (0..grid.cols)
+            .map(|c| (r, c))
+            .filter(|&p| grid.area(p).first == p && !grid.text(p).is_empty() && !scope.is_used(p))
+            .collect();
+        let mut k = 0;
+        while k < anchors.len() {
+            let pos = anchors[k];
+            let text = grid.text(pos);
+            let is_label = (layout::is_footer(&text) && !text.trim_start().starts_with('注'))
+                || text.trim_end().ends_with([':', '：']);
+            let i = notes.len();
+            if is_label {
+                let next = anchors
+                    .get(k + 1)
+                    .filter(|&&p| !layout::is_footer(&grid.text(p)));
+                scope.mark(&format!("notes[{i}].label"), pos);
+                if let Some(&value) = next {
+                    notes.push(Note {
+                        label: text.trim_end_matches([':', '：', ' ']).to_string(),
+                        text: scope.take_text(&format!("notes[{i}].text"), Some(value)),
+                    });
+                    k += 2;
+                    continue;
+                }
+            } else {
+                notes.push(Note {
+                    label: String::new(),
+                    text: scope.take_text(&format!("notes[{i}].text"), Some(pos)),
+                });
+            }
+            k += 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_11_titles_by_pattern() {
+        let kind = |t: &str| title(t).map(|t| (t.kind, t.target_table));
+        use FormKind::*;
+        for t in [
+            "财政项目支出绩效目标申报表",
+            "2023年项目支出绩效目标申报表",
+            "绩效目标申报表(基础设施建设类)",
+            "上海市宝山区人民政府办公室财政项目支出绩效目标申报表",
+            "兵团本级财政衔接推进乡村振兴补助资金绩效目标申报表",
+            "东莞市财政项目支出绩效目标批复表",
+        ] {
+            assert_eq!(kind(t), Some((Declaration, false)), "{t}");
+        }
+        for t in ["项目支出绩效目标表", "绩效目标表", "财政项目支出绩效目标表"]
+        {
+            assert_eq!(kind(t), Some((Declaration, true)), "{t}");
+        }
+        for t in [
+            "财政项目支出绩效自评表",
+            "部门预算项目支出绩效自评表(2023年度)",
+            "# 项目支出绩效自评表",
+        ] {
+            assert_eq!(kind(t), Some((SelfEvaluation, false)), "{t}");
+        }
+        // Sentences and notes that mention a form are no title.
+        for t in [
+            "注:请按项目支出绩效目标申报表填写",
+            "各单位填报绩效目标表,报财政局。",
+            "附件1:项目支出绩效目标表",
+            "项目支出绩效目标申报表填报说明",
+            "",
+        ] {
+            assert_eq!(kind(t), None, "{t}");
+        }
+    }
 
     #[test]
     fn dates_in_the_forms_people_type() {

@@ -51,10 +51,10 @@ impl Rounding {
         r
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Rounding::Truncate => "truncated",
-            Rounding::HalfUp => "rounded half-up",
+            Rounding::Truncate => crate::msg::score::truncated(),
+            Rounding::HalfUp => crate::msg::score::rounded_half_up(),
         }
     }
 }
@@ -793,7 +793,7 @@ mod tests {
         };
         let s = quantitative_score(&q("≤10(天)"), d("20"), Decimal::TEN, &o).unwrap();
         assert_eq!(s.score.to_string(), "5.00");
-        assert_eq!(s.formula, "反向 (≤10): 10 × 10 / 20 = 5.00 (truncated)");
+        assert_eq!(s.formula, "反向 (≤10): 10 × 10 / 20 = 5.00 (截位)");
         let s = quantitative_score(&q("≥3(份)"), d("2"), Decimal::TEN, &o).unwrap();
         assert_eq!(s.score.to_string(), "6.66");
     }

@@ -7,13 +7,14 @@ use super::{
     DECL_REQUIRED, Detail, FORM_BLANK, Findings, Options, checked_sum, too_large,
 };
 use crate::model::{Comparator, Declaration, MoneyUnit};
+use crate::msg::check as msg;
 use crate::taxonomy;
 use rust_decimal::Decimal;
 
 /// Runs every 申报表 rule.
 pub(super) fn check(d: &Declaration, _opts: &Options, out: &mut Findings) {
     if is_blank(d) {
-        out.add(FORM_BLANK, "project_name", "blank form: nothing to check");
+        out.add(FORM_BLANK, "project_name", msg::form_blank());
         return;
     }
     required(d, out);
@@ -73,18 +74,18 @@ fn required(d: &Declaration, out: &mut Findings) {
     }
     for (path, name, value) in texts {
         if value.trim().is_empty() {
-            out.add(DECL_REQUIRED, path, format!("{name} is blank"));
+            out.add(DECL_REQUIRED, path, msg::field_blank(name));
         }
     }
     if d.funds.annual_total.is_none() {
         out.add(
             DECL_REQUIRED,
             "funds.annual_total",
-            "年度资金申请总额 is blank",
+            msg::field_blank("年度资金申请总额"),
         );
     }
     if d.indicators.iter().all(|i| i.name.trim().is_empty()) {
-        out.add(DECL_REQUIRED, "indicators", "the form has no 三级指标");
+        out.add(DECL_REQUIRED, "indicators", msg::no_indicators());
     }
 }
 
@@ -110,7 +111,7 @@ fn annual_total_sum(d: &Declaration, out: &mut Findings) {
         out.add(
             DECL_ANNUAL_TOTAL_SUM,
             "funds.annual_total",
-            "年度资金申请总额 is not 当年财政拨款 + 上年结转资金 + 其他资金",
+            msg::annual_total_sum(),
         )
         .expected(format!(
             "{} + {} + {} = {}",
@@ -137,7 +138,7 @@ fn project_total_sum(d: &Declaration, out: &mut Findings) {
         out.add(
             DECL_PROJECT_TOTAL_SUM,
             "funds.project_total",
-            "项目资金总额 is not 财政资金 + 其他资金",
+            msg::project_total_sum(),
         )
         .expected(format!(
             "{} + {} = {}",
@@ -167,21 +168,19 @@ fn annual_within_project(d: &Declaration, out: &mut Findings) {
         out.add(
             DECL_ANNUAL_EXCEEDS_PROJECT,
             "funds.annual_total",
-            "年度资金申请总额 exceeds 项目资金总额",
+            msg::annual_exceeds_project(),
         )
-        .expected(format!("at most {}", money(project)))
+        .expected(msg::at_most(money(project)))
         .found(money(annual));
     } else if annual < project && !is_phased(d) && spans_one_year(d) {
         out.add(
             DECL_PROJECT_TOTAL_ONE_YEAR,
             "funds.project_total",
-            "one-year project, but 项目资金总额 differs from 年度资金申请总额",
+            msg::one_year_total_differs(),
         )
         .expected(money(annual))
         .found(money(project))
-        .hint(
-            "for a multi-year project set 项目性质 to 阶段性项目 and the dates to its whole span",
-        );
+        .hint(msg::multi_year_hint());
     }
 }
 
@@ -219,9 +218,9 @@ fn dates(d: &Declaration, out: &mut Findings) {
         }
         let p = date(text);
         if p.is_none() {
-            out.add(DECL_DATE_FORMAT, path, format!("{name} is not a date"))
-                .expected("YYYY-MM-DD")
-                .found(format!("{:?}", text.trim()));
+            out.add(DECL_DATE_FORMAT, path, msg::not_a_date(name))
+                .expected(msg::date_pattern())
+                .found(msg::quoted(text.trim()));
         }
         parsed.push(p);
     }
@@ -229,13 +228,9 @@ fn dates(d: &Declaration, out: &mut Findings) {
     if let (Some(s), Some(e)) = (start, end)
         && s > e
     {
-        out.add(
-            DECL_DATE_ORDER,
-            "planned_end",
-            "计划完成日期 is before 计划开始日期",
-        )
-        .expected(format!("on or after {}", d.planned_start.trim()))
-        .found(d.planned_end.trim().to_string());
+        out.add(DECL_DATE_ORDER, "planned_end", msg::end_before_start())
+            .expected(msg::on_or_after(d.planned_start.trim()))
+            .found(d.planned_end.trim().to_string());
     }
     let Some(year) = d.year else { return };
     if is_phased(d) {
@@ -248,14 +243,10 @@ fn dates(d: &Declaration, out: &mut Findings) {
         if let Some((y, ..)) = p
             && y != year
         {
-            out.add(
-                DECL_DATE_YEAR,
-                path,
-                format!("{name} is outside the form's year {year}"),
-            )
-            .expected(format!("a date in {year}"))
-            .found(text.trim().to_string())
-            .hint("a multi-year project is a 阶段性项目; otherwise use the form's year");
+            out.add(DECL_DATE_YEAR, path, msg::date_outside_year(name, year))
+                .expected(msg::date_in_year(year))
+                .found(text.trim().to_string())
+                .hint(msg::date_year_hint());
         }
     }
 }
@@ -301,9 +292,9 @@ fn cost_control(d: &Declaration, out: &mut Findings) {
             out.add(
                 DECL_COST_CONTROL,
                 &format!("indicators[{i}].target"),
-                format!(
-                    "成本控制额 {:?} differs from 年度资金申请总额",
-                    ind.target.raw.trim()
+                msg::cost_control(
+                    msg::indicator(i + 1, ind.name.trim()),
+                    ind.target.raw.trim(),
                 ),
             )
             .expected(format!(
@@ -312,20 +303,16 @@ fn cost_control(d: &Declaration, out: &mut Findings) {
                 q.unit.as_deref().unwrap_or("")
             ))
             .found(ind.target.raw.trim().to_string())
-            .hint("the cost ceiling usually is the annual request; check both amounts");
+            .hint(msg::cost_control_hint());
         }
     }
 }
 
-/// An amount for messages, `#,##0.00`-like without separators: `140000.00`.
+/// An amount for messages, as the form prints it: `140,000.00`.
 fn money(d: Decimal) -> String {
-    let mut d = d;
-    if d.scale() < 2 {
-        d.rescale(2);
-    }
-    d.to_string()
+    crate::msg::amount(d)
 }
 
 fn show(d: Option<Decimal>) -> String {
-    d.map(money).unwrap_or_else(|| "(空)".into())
+    d.map(money).unwrap_or_else(msg::blank)
 }

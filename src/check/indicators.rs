@@ -6,6 +6,7 @@ use super::{
     INDICATOR_UNIT_UNKNOWN, LEGACY_TAXONOMY,
 };
 use crate::model::{EvaluatedIndicator, Indicator, IndicatorValue, KNOWN_UNITS, Legacy2020};
+use crate::msg::check as msg;
 use crate::taxonomy::{self, TaxonomySet};
 
 /// One indicator row as the shared rules see it.
@@ -64,14 +65,14 @@ fn required(rows: &[Row], out: &mut Findings) {
             out.add(
                 INDICATOR_REQUIRED,
                 &format!("indicators[{i}].target"),
-                format!("三级指标 {:?} has no 指标值", row.name.trim()),
+                msg::no_target(msg::indicator(i + 1, row.name.trim())),
             )
-            .hint("state the target, e.g. ≥90.00(%) or a short qualitative text");
+            .hint(msg::no_target_hint());
         } else if !named && !row.target.is_blank() {
             out.add(
                 INDICATOR_REQUIRED,
                 &format!("indicators[{i}].name"),
-                format!("指标值 {:?} has no 三级指标", row.target.raw.trim()),
+                msg::target_without_name(i + 1, row.target.raw.trim()),
             );
         }
     }
@@ -101,20 +102,13 @@ fn taxonomy_pairs(rows: &[Row], out: &mut Findings) {
             let d = out.add(
                 INDICATOR_TAXONOMY,
                 &path,
-                format!(
-                    "{}/{} is not an indicator pair of the current or the old set",
-                    label(row.level1),
-                    label(row.level2)
-                ),
+                msg::taxonomy_pair(label(row.level1), label(row.level2)),
             );
             d.found(format!("{}/{}", label(row.level1), label(row.level2)));
             match under {
                 Some(l1) => {
                     d.expected(format!("{l1}/{}", taxonomy::canonical(row.level2)))
-                        .hint(format!(
-                            "{} belongs under {l1}",
-                            taxonomy::canonical(row.level2)
-                        ));
+                        .hint(msg::belongs_under(taxonomy::canonical(row.level2), l1));
                 }
                 None => {
                     let l2s = TaxonomySet::Current
@@ -124,7 +118,7 @@ fn taxonomy_pairs(rows: &[Row], out: &mut Findings) {
                         .find(|e| e.name == taxonomy::canonical(row.level1))
                         .map(|e| e.level2.join("、"));
                     if let Some(l2s) = l2s {
-                        d.hint(format!("under {} use one of {l2s}", label(row.level1)));
+                        d.hint(msg::use_one_of(label(row.level1), l2s));
                     }
                 }
             }
@@ -146,21 +140,15 @@ fn taxonomy_mixed(rows: &[Row], out: &mut Findings) {
         let d = out.add(
             INDICATOR_TAXONOMY_MIXED,
             &format!("indicators[{i}].level2"),
-            format!(
-                "the form mixes the old set ({}/{}) and the current set ({}/{})",
-                label(old.level1),
-                label(old.level2),
-                label(cur.level1),
-                label(cur.level2)
+            msg::taxonomy_mixed(
+                format!("{}/{}", label(old.level1), label(old.level2)),
+                format!("{}/{}", label(cur.level1), label(cur.level2)),
             ),
         );
         if let Some(m) = mapped {
-            d.hint(format!(
-                "in the current set {}/{} is {}/{}",
-                label(old.level1),
-                label(old.level2),
-                m.level1,
-                m.level2
+            d.hint(msg::in_current_set(
+                format!("{}/{}", label(old.level1), label(old.level2)),
+                format!("{}/{}", m.level1, m.level2),
             ));
         }
     }
@@ -180,12 +168,8 @@ fn level1_present(rows: &[Row], out: &mut Findings) {
             let path = skeleton
                 .map(|i| format!("indicators[{i}].level1"))
                 .unwrap_or_else(|| "indicators".into());
-            out.add(
-                INDICATOR_LEVEL1_MISSING,
-                &path,
-                format!("no {level1} in the form"),
-            )
-            .hint(format!("add at least one 三级指标 under {level1}"));
+            out.add(INDICATOR_LEVEL1_MISSING, &path, msg::level1_missing(level1))
+                .hint(msg::level1_missing_hint(level1));
         }
     }
 }
@@ -198,33 +182,26 @@ fn notation(i: usize, row: &Row, out: &mut Findings) {
     };
     let path = format!("indicators[{i}].target");
     let raw = row.target.raw.trim();
+    let indicator = msg::indicator(i + 1, row.name.trim());
     match q.unit.as_deref() {
         None => {
-            out.add(
-                INDICATOR_UNIT_MISSING,
-                &path,
-                format!("定量 指标值 without a unit for {:?}", row.name.trim()),
-            )
-            .found(format!("{raw:?}"))
-            .hint("write the unit in brackets after the number, e.g. ≥90.00(%) or =0.00(次)");
+            out.add(INDICATOR_UNIT_MISSING, &path, msg::unit_missing(&indicator))
+                .found(msg::quoted(raw))
+                .hint(msg::unit_missing_hint());
         }
         Some(u) if !KNOWN_UNITS.contains(&u) => {
             out.add(
                 INDICATOR_UNIT_UNKNOWN,
                 &path,
-                format!("unknown unit {u:?} in 指标值"),
+                msg::unit_unknown(&indicator, u),
             )
-            .found(format!("{raw:?}"))
-            .hint("use a unit such as %, 次, 天, 个, 人, 万元");
+            .found(msg::quoted(raw))
+            .hint(msg::unit_unknown_hint());
         }
         Some(u) if is_rate(row.name) && !matches!(u, "%" | "‰" | "百分比") => {
-            out.add(
-                INDICATOR_RATE_UNIT,
-                &path,
-                format!("{:?} is a rate but its 指标值 is in {u:?}", row.name.trim()),
-            )
-            .expected("a percentage, e.g. =100.00(%)")
-            .found(format!("{raw:?}"));
+            out.add(INDICATOR_RATE_UNIT, &path, msg::rate_unit(&indicator, u))
+                .expected(msg::percentage())
+                .found(msg::quoted(raw));
         }
         Some(_) => {}
     }
@@ -232,16 +209,15 @@ fn notation(i: usize, row: &Row, out: &mut Findings) {
         out.add(
             INDICATOR_NO_COMPARATOR,
             &path,
-            format!("定量 指标值 without ≥ ≤ = > <; read as ={}", q.number),
+            msg::no_comparator(&indicator, q.number),
         )
-        .found(format!("{raw:?}"))
-        .hint(format!(
-            "state the direction, e.g. {}",
+        .found(msg::quoted(raw))
+        .hint(msg::no_comparator_hint(
             crate::model::Quantity {
                 op: Some(crate::model::Comparator::Eq),
                 ..q.clone()
             }
-            .to_text()
+            .to_text(),
         ));
     }
 }
@@ -254,7 +230,7 @@ fn is_rate(name: &str) -> bool {
 /// A label for messages: trimmed, whitespace removed, `(空)` when blank.
 fn label(s: &str) -> String {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    if t.is_empty() { "(空)".into() } else { t }
+    if t.is_empty() { msg::blank() } else { t }
 }
 
 /// `legacy.taxonomy` (DOMAIN §3.3): the pairs of a 2020 目标表 are of the 2020 set.
@@ -267,11 +243,7 @@ pub(super) fn check_legacy(form: &Legacy2020, out: &mut Findings) {
             out.add(
                 LEGACY_TAXONOMY,
                 &format!("indicators[{i}].level2"),
-                format!(
-                    "{}/{} is not a pair of the 2020 目标表",
-                    label(&ind.level1),
-                    label(&ind.level2)
-                ),
+                msg::legacy_pair(label(&ind.level1), label(&ind.level2)),
             );
         }
     }

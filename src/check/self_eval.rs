@@ -13,6 +13,7 @@ use super::{
     SELF_TOTAL_SCORE, SELF_TOTAL_WEIGHT, SELF_WEIGHT_SUM, too_large,
 };
 use crate::model::{EvaluatedIndicator, Figure, SelfEvaluation};
+use crate::msg::check as msg;
 use crate::score::{
     self, Band, BandRange, FULL_MARKS, Grade, execution_rate, execution_score, quantitative_score,
 };
@@ -23,7 +24,7 @@ const ROW_NAMES: [&str; 4] = ["年度资金总额", "当年财政拨款", "上�
 /// Runs every 自评表 rule.
 pub(super) fn check(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
     if is_blank(s) {
-        out.add(FORM_BLANK, "project_name", "blank form: nothing to check");
+        out.add(FORM_BLANK, "project_name", msg::form_blank());
         return;
     }
     required(s, out);
@@ -78,7 +79,7 @@ fn required(s: &SelfEvaluation, out: &mut Findings) {
         ("implementing_unit", "实施单位", &s.implementing_unit),
     ] {
         if value.trim().is_empty() {
-            out.add(SELF_REQUIRED, path, format!("{name} is blank"));
+            out.add(SELF_REQUIRED, path, msg::field_blank(name));
         }
     }
     for (path, name, fig) in [
@@ -90,12 +91,8 @@ fn required(s: &SelfEvaluation, out: &mut Findings) {
         ("funds.total.executed", "全年执行数", s.funds.total.executed),
     ] {
         if fig.number().is_none() {
-            out.add(
-                SELF_REQUIRED,
-                path,
-                format!("年度资金总额 {name} is not a number"),
-            )
-            .found(format!("{:?}", fig.to_string()));
+            out.add(SELF_REQUIRED, path, msg::funds_not_number(name))
+                .found(msg::quoted(fig));
         }
     }
     for (i, ind) in s.indicators.iter().enumerate() {
@@ -103,7 +100,7 @@ fn required(s: &SelfEvaluation, out: &mut Findings) {
             out.add(
                 SELF_REQUIRED,
                 &format!("indicators[{i}].weight"),
-                format!("三级指标 {:?} has no 分值", ind.name.trim()),
+                msg::no_weight(msg::indicator(i + 1, ind.name.trim())),
             );
         }
     }
@@ -133,14 +130,14 @@ fn funds_sum(s: &SelfEvaluation, out: &mut Findings) {
             continue;
         }
         let Some(sum) = super::checked_sum(parts.iter().filter_map(Figure::number)) else {
-            too_large(out, &format!("funds.total.{col}"), &format!("{name} 合计"));
+            too_large(out, &format!("funds.total.{col}"), &msg::total_of(name));
             continue;
         };
         if sum != total {
             out.add(
                 SELF_FUNDS_SUM,
                 &format!("funds.total.{col}"),
-                format!("{name}: 年度资金总额 is not the sum of its parts"),
+                msg::funds_sum(name),
             )
             .expected(format!(
                 "{} + {} + {} = {sum}",
@@ -164,34 +161,29 @@ fn execution_rates(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
             continue;
         };
         let Some(rate) = execution_rate(a, b, r) else {
-            too_large(
-                out,
-                &format!("funds.{key}.executed"),
-                &format!("{name} 执行率"),
-            );
+            too_large(out, &format!("funds.{key}.executed"), &msg::rate_of(name));
             continue;
         };
         if printed != rate {
             let d = out.add(
                 SELF_EXECUTION_RATE,
                 &format!("funds.{key}.rate"),
-                format!("{name} 执行率 is not 全年执行数 / 全年预算数"),
+                msg::execution_rate(name),
             );
-            d.expected(format!("{b} / {a} × 100 = {rate} ({})", r.label()))
+            d.expected(msg::execution_rate_formula(b, a, rate, r.label()))
                 .found(printed.to_string());
             let other = match r {
                 score::Rounding::Truncate => score::Rounding::HalfUp,
                 score::Rounding::HalfUp => score::Rounding::Truncate,
             };
             if execution_rate(a, b, other) == Some(printed) {
-                d.hint(format!(
-                    "the form's figure is {}: run with --rounding {}",
+                d.hint(msg::rounding_hint(
                     other.label(),
                     if other == score::Rounding::HalfUp {
                         "half-up"
                     } else {
                         "truncate"
-                    }
+                    },
                 ));
             }
         }
@@ -208,13 +200,11 @@ fn execution_weight(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
         out.add(
             SELF_EXECUTION_WEIGHT,
             "funds.total.weight",
-            "unexpected 预算执行率 分值",
+            msg::execution_weight(),
         )
         .expected(opts.scoring.execution_weight.to_string())
         .found(w.to_string())
-        .hint(format!(
-            "if this system weights budget execution {w}, run with --execution-weight {w}"
-        ));
+        .hint(msg::execution_weight_hint(w));
     }
 }
 
@@ -241,11 +231,13 @@ fn execution_score_rule(s: &SelfEvaluation, opts: &Options, out: &mut Findings) 
         out.add(
             SELF_EXECUTION_SCORE,
             "funds.total.score",
-            "预算执行得分 is not 分值 × 执行率",
+            msg::execution_score(),
         )
-        .expected(format!(
-            "{w} × {rate}% = {expected} ({}, capped at {w})",
-            opts.scoring.rounding.label()
+        .expected(msg::execution_score_formula(
+            w,
+            rate,
+            expected,
+            opts.scoring.rounding.label(),
         ))
         .found(printed.to_string());
     }
@@ -260,9 +252,9 @@ fn score_cap(i: usize, ind: &EvaluatedIndicator, out: &mut Findings) {
         out.add(
             SELF_SCORE_CAP,
             &format!("indicators[{i}].score"),
-            format!("得分 of {:?} is outside 0..分值", ind.name.trim()),
+            msg::score_cap(msg::indicator(i + 1, ind.name.trim())),
         )
-        .expected(format!("0 ≤ 得分 ≤ {w}"))
+        .expected(msg::score_range(w))
         .found(sc.to_string());
     }
 }
@@ -284,12 +276,9 @@ fn quantitative(i: usize, ind: &EvaluatedIndicator, opts: &Options, out: &mut Fi
         out.add(
             SELF_ACTUAL_UNIT,
             &format!("indicators[{i}].actual"),
-            format!(
-                "实际完成值 of {:?} is not in the target's unit",
-                ind.name.trim()
-            ),
+            msg::actual_unit(msg::indicator(i + 1, ind.name.trim())),
         )
-        .expected(format!("a value in {tu}"))
+        .expected(msg::value_in(tu))
         .found(ind.actual.raw.trim().to_string());
         return;
     }
@@ -304,15 +293,14 @@ fn quantitative(i: usize, ind: &EvaluatedIndicator, opts: &Options, out: &mut Fi
         out.add(
             SELF_QUANTITATIVE_SCORE,
             &format!("indicators[{i}].score"),
-            format!(
-                "得分 of {:?} does not follow from 实际完成值 {:?}",
-                ind.name.trim(),
-                ind.actual.raw.trim()
+            msg::quantitative_score(
+                msg::indicator(i + 1, ind.name.trim()),
+                ind.actual.raw.trim(),
             ),
         )
         .expected(s.formula)
         .found(printed.to_string())
-        .hint("other systems score differently: see --quant-formula and --rounding");
+        .hint(msg::quantitative_score_hint());
     }
 }
 
@@ -337,15 +325,14 @@ fn qualitative_band(i: usize, ind: &EvaluatedIndicator, opts: &Options, out: &mu
         out.add(
             SELF_QUALITATIVE_BAND,
             &format!("indicators[{i}].score"),
-            format!(
-                "得分 of {:?} is outside the band of {:?}",
-                ind.name.trim(),
-                ind.actual.raw.trim()
+            msg::qualitative_band(
+                msg::indicator(i + 1, ind.name.trim()),
+                ind.actual.raw.trim(),
             ),
         )
-        .expected(format!("{} for {}", range, band.label()))
+        .expected(msg::band_range(range, band.label()))
         .found(sc.to_string())
-        .hint("either the score or the 实际完成值 wording is off; bands 80/50 with --qual-bands 80-50");
+        .hint(msg::qualitative_band_hint());
     }
 }
 
@@ -359,13 +346,10 @@ fn deviation_reason(i: usize, ind: &EvaluatedIndicator, out: &mut Findings) {
         out.add(
             SELF_DEVIATION_REASON,
             &format!("indicators[{i}].deviation_reason"),
-            format!(
-                "{:?} scored below full marks without a 偏差原因",
-                ind.name.trim()
-            ),
+            msg::deviation_reason(msg::indicator(i + 1, ind.name.trim())),
         )
-        .found(format!("得分 {sc} of 分值 {w}"))
-        .hint("explain the shortfall and the measures taken");
+        .found(msg::score_of_weight(sc, w))
+        .hint(msg::deviation_reason_hint());
     }
 }
 
@@ -381,22 +365,18 @@ fn weight_sum(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
         return;
     }
     let Some(sum) = super::checked_sum(weights.iter().copied()) else {
-        too_large(out, "total_weight", "分值合计");
+        too_large(out, "total_weight", &msg::total_of("分值"));
         return;
     };
     let exec = score::execution_weight(s, &opts.scoring);
     let Some(expected) = FULL_MARKS.checked_sub(exec) else {
-        too_large(out, "funds.total.weight", "预算执行率 分值");
+        too_large(out, "funds.total.weight", "预算执行率分值");
         return;
     };
     if sum != expected {
-        out.add(
-            SELF_WEIGHT_SUM,
-            "total_weight",
-            "the indicator 分值 do not add up",
-        )
-        .expected(format!("100 − {exec} = {expected}"))
-        .found(sum.to_string());
+        out.add(SELF_WEIGHT_SUM, "total_weight", msg::weight_sum())
+            .expected(format!("100 − {exec} = {expected}"))
+            .found(sum.to_string());
     }
 }
 
@@ -405,7 +385,7 @@ fn total_weight(s: &SelfEvaluation, out: &mut Findings) {
     if let Some(w) = s.total_weight.number()
         && w != FULL_MARKS
     {
-        out.add(SELF_TOTAL_WEIGHT, "total_weight", "总分 分值 is not 100")
+        out.add(SELF_TOTAL_WEIGHT, "total_weight", msg::total_weight())
             .expected("100")
             .found(w.to_string());
     }
@@ -429,13 +409,9 @@ fn total_score(s: &SelfEvaluation, out: &mut Findings) {
     };
     let sum = total - exec;
     if total != printed {
-        out.add(
-            SELF_TOTAL_SCORE,
-            "total_score",
-            "总分 is not Σ 得分 + 预算执行得分",
-        )
-        .expected(format!("{sum} + {exec} = {total}"))
-        .found(printed.to_string());
+        out.add(SELF_TOTAL_SCORE, "total_score", msg::total_score())
+            .expected(format!("{sum} + {exec} = {total}"))
+            .found(printed.to_string());
     }
 }
 
@@ -449,8 +425,8 @@ fn grade(s: &SelfEvaluation, out: &mut Findings) {
     // A blank grade is not a finding: some editions print no 评分等级 row (普陀 2022), and
     // `jixiao score` fills it in.
     if !printed.is_empty() && Grade::from_label(printed) != Some(expected) {
-        out.add(SELF_GRADE, "grade", "评分等级 does not match 总分")
-            .expected(format!("{expected} (总分 {total} {})", expected.range()))
+        out.add(SELF_GRADE, "grade", msg::grade())
+            .expected(msg::grade_expected(expected, total, expected.range()))
             .found(printed.to_string());
     }
 }

@@ -301,6 +301,7 @@ fn self_eval() -> SelfEvaluation {
             fiscal: row(["28.88", "28.88", "17.73", "-", "61.39", "-"]),
             carryover: row(["0.00", "0.00", "0.00", "-", "0.00", "-"]),
             other: row(["0.00", "0.00", "0.00", "-", "0.00", "-"]),
+            extra_rows: Vec::new(),
         },
         expected_goal: "切实做好援喀什服务保障工作……".into(),
         actual_result: "该项目的实施……".into(),
@@ -308,6 +309,7 @@ fn self_eval() -> SelfEvaluation {
         total_weight: fig("100"),
         total_score: fig("96.13"),
         grade: "优".into(),
+        notes: Vec::new(),
     }
 }
 
@@ -377,7 +379,7 @@ fn rule_decl_required_points_at_the_blank_field() {
 fn rule_decl_annual_total_sum() {
     let mut f = declaration();
     f.funds.annual_fiscal = Some(d("150000.00"));
-    let found = check(&Form::Declaration(f), &Options::default());
+    let found = check(&Form::Declaration(f.clone()), &Options::default());
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].rule, "decl.annual-total-sum");
     assert_eq!(
@@ -386,12 +388,19 @@ fn rule_decl_annual_total_sum() {
     );
     assert_eq!(
         found[0].expected.as_deref(),
-        Some("150000.00 + 0.00 + 0.00 = 150000.00")
+        Some("150,000.00 + 0.00 + 0.00 = 150,000.00")
     );
-    assert_eq!(found[0].found.as_deref(), Some("140000.00"));
+    assert_eq!(found[0].found.as_deref(), Some("140,000.00"));
+    assert_eq!(
+        found[0].to_string(),
+        "t.xlsx: 机关服务费!H6: 错误[decl.annual-total-sum]: 年度资金申请总额不等于当年财政拨款 + 上年结转资金 + 其他资金（应为 150,000.00 + 0.00 + 0.00 = 150,000.00，实为 140,000.00）"
+    );
+    let found = crate::msg::with_lang(crate::msg::Lang::En, || {
+        check(&Form::Declaration(f.clone()), &Options::default())
+    });
     assert_eq!(
         crate::msg::with_lang(crate::msg::Lang::En, || found[0].to_string()),
-        "t.xlsx: 机关服务费!H6: error[decl.annual-total-sum]: 年度资金申请总额 is not 当年财政拨款 + 上年结转资金 + 其他资金 (expected 150000.00 + 0.00 + 0.00 = 150000.00, found 140000.00)"
+        "t.xlsx: 机关服务费!H6: error[decl.annual-total-sum]: 年度资金申请总额 is not 当年财政拨款 + 上年结转资金 + 其他资金 (expected 150,000.00 + 0.00 + 0.00 = 150,000.00, found 140,000.00)"
     );
 }
 
@@ -489,7 +498,7 @@ fn rule_indicator_taxonomy_swapped_level2() {
     );
     assert_eq!(
         found[0].hint.as_deref(),
-        Some("社会效益指标 belongs under 效益指标")
+        Some("社会效益指标应归在效益指标之下")
     );
 }
 
@@ -506,7 +515,7 @@ fn rule_indicator_taxonomy_mixed() {
     );
     assert_eq!(
         found[0].hint.as_deref(),
-        Some("in the current set 产出指标/成本指标 is 成本指标/经济成本指标")
+        Some("现行体系中 产出指标/成本指标 对应 成本指标/经济成本指标")
     );
 }
 
@@ -594,7 +603,7 @@ fn rule_self_execution_rate_names_the_other_rounding() {
     assert_eq!(rate.rule, "self.execution-rate");
     assert_eq!(
         rate.hint.as_deref(),
-        Some("the form's figure is truncated: run with --rounding truncate")
+        Some("表中数字是截位所得：请加 --rounding truncate")
     );
     assert!(found.iter().any(|d| d.rule == "self.execution-score"));
 }
@@ -644,7 +653,7 @@ fn rule_self_quantitative_score() {
     );
     assert_eq!(
         found[0].expected.as_deref(),
-        Some("正向 (≥20): 15.00 / 20 × 10.00 = 7.50 (truncated)")
+        Some("正向 (≥20): 15.00 / 20 × 10.00 = 7.50 (截位)")
     );
 }
 

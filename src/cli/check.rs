@@ -117,12 +117,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             if !args.quiet {
                 writeln!(
                     stdout,
-                    "checked {} form(s) in {} file(s): {} error(s), {} warning(s), {} info(s)",
-                    inputs.document.forms.len(),
-                    inputs.files.len(),
-                    counts.errors,
-                    counts.warnings,
-                    counts.infos
+                    "{}",
+                    crate::msg::cli::check_summary(
+                        inputs.document.forms.len(),
+                        inputs.files.len(),
+                        counts.errors,
+                        counts.warnings,
+                        counts.infos
+                    )
                 )?;
             }
         }

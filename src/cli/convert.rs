@@ -7,6 +7,7 @@ use crate::formats::OutputFormat;
 use crate::jobs::{self, ConvertOptions};
 use crate::migrate::Taxonomy;
 use crate::model::Document;
+use crate::msg::cli as msg;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -69,6 +70,9 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     };
     let done = jobs::convert(&inputs, &opts, &name)?;
     print_diagnostics(&done.diagnostics, min);
+    for (file, n) in &done.rejected {
+        eprintln!("jixiao: {file}: 读取时有 {n} 个错误，此文件的表单未写出（其他文件照常写出）");
+    }
     let output = match done.output {
         Ok(output) => output,
         Err(refusal) => {
@@ -77,7 +81,7 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
         }
     };
     super::save(&output, &inputs.files, args.quiet)?;
-    let code = if inputs.errors.is_empty() {
+    let code = if inputs.errors.is_empty() && done.rejected.is_empty() {
         EXIT_OK
     } else {
         EXIT_UNREADABLE
@@ -92,23 +96,27 @@ fn summarise(doc: &Document) {
         if src.cells_read == 0 {
             // Read from flat tables or JSON: the source is where the form first came from.
             eprintln!(
-                "read {} {:?} (from {}: {})",
-                form.kind_label(),
-                form.project_name(),
-                src.file,
-                src.sheet
+                "{}",
+                msg::read_from(
+                    form.kind_label(),
+                    form.project_name(),
+                    &src.file,
+                    &src.sheet
+                )
             );
             continue;
         }
         let mapped = src.cells_read as usize - src.unmapped.len();
         eprintln!(
-            "read {} {:?} from {}: {} ({} of {} cells mapped)",
-            form.kind_label(),
-            form.project_name(),
-            src.file,
-            src.sheet,
-            mapped,
-            src.cells_read
+            "{}",
+            msg::read_mapped(
+                form.kind_label(),
+                form.project_name(),
+                &src.file,
+                &src.sheet,
+                mapped,
+                src.cells_read
+            )
         );
     }
 }

@@ -29,11 +29,14 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         println!("{d}");
     }
     if diffs.is_empty() {
-        eprintln!("no differences in {} form(s)", new.document.forms.len());
+        eprintln!(
+            "{}",
+            crate::msg::cli::no_differences(new.document.forms.len())
+        );
         Ok(ExitCode::from(EXIT_OK))
     } else {
         let changes: usize = diffs.iter().map(|d| d.changes.len().max(1)).sum();
-        eprintln!("{changes} difference(s) in {} form(s)", diffs.len());
+        eprintln!("{}", crate::msg::cli::differences(changes, diffs.len()));
         Ok(ExitCode::from(EXIT_FINDINGS))
     }
 }

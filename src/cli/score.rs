@@ -8,6 +8,7 @@ use super::check::ScoringArgs;
 use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics};
 use crate::formats::OutputFormat;
 use crate::jobs;
+use crate::msg::cli as msg;
 use crate::score::Action;
 use anyhow::bail;
 use clap::Args;
@@ -40,7 +41,9 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let to = match OutputFormat::from_file_name(&name) {
         Some(f) => f,
         None => bail!(
-            "{name}: cannot tell the output format from the name\n  hint: use a .json or .xlsx name"
+            "{}{}",
+            msg::unknown_output_format(&name),
+            crate::msg::diag::hint_line(msg::json_or_xlsx_hint())
         ),
     };
     let inputs = super::read_reporting(&args.inputs, args.quiet);
@@ -56,16 +59,21 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         if !args.quiet {
             for e in s.explanations.iter().filter(|e| e.action == Action::Kept) {
                 eprintln!(
-                    "jixiao: {}: kept {} {} (computed {}); --overwrite replaces it",
-                    s.project,
-                    e.subject,
-                    e.printed.as_deref().unwrap_or(""),
-                    e.value.as_deref().unwrap_or("")
+                    "jixiao: {}",
+                    msg::kept_figure(
+                        &s.project,
+                        &e.subject,
+                        e.printed.as_deref().unwrap_or(""),
+                        e.value.as_deref().unwrap_or("")
+                    )
                 );
             }
         }
     }
     print_diagnostics(&done.diagnostics, super::shown(args.quiet));
+    for (file, n) in &done.rejected {
+        eprintln!("jixiao: {file}: 读取时有 {n} 个错误，此文件的表单未写出（其他文件照常写出）");
+    }
     let output = match done.output {
         Ok(output) => output,
         Err(refusal) => {
@@ -74,7 +82,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         }
     };
     super::save(&output, &inputs.files, args.quiet)?;
-    let code = if inputs.errors.is_empty() {
+    let code = if inputs.errors.is_empty() && done.rejected.is_empty() {
         EXIT_OK
     } else {
         EXIT_UNREADABLE

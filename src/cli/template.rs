@@ -14,6 +14,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::formats::OutputFormat;
 use crate::generate::{Keep, Weights};
 use crate::jobs::{self, TemplateSource};
+use crate::msg::cli as msg;
 use crate::profile::Profile;
 use crate::read::read_inputs;
 use anyhow::{Context, bail};
@@ -81,7 +82,7 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let weights = match &args.weights {
-        Some(spec) => Weights::parse(spec).map_err(|e| anyhow::anyhow!("--weights: {e}"))?,
+        Some(spec) => Weights::parse(spec).map_err(|e| anyhow::anyhow!(msg::weights_option(e)))?,
         None => Weights::standard(),
     };
     let mut inputs: Vec<String> = Vec::new();
@@ -90,18 +91,16 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
     let source = match (args.kind, &args.projects, &args.from) {
         (Kind::Declaration, Some(list), None) => {
             if profile.is_none() {
-                bail!(
-                    "--projects needs --profile: the office profile fills 主管部门, 实施单位 and the layout"
-                );
+                bail!(msg::projects_need_profile());
             }
             let Some(year) = args.year else {
-                bail!("--projects needs --year: the year of the new 申报表");
+                bail!(msg::projects_need_year());
             };
             inputs.push(list.display().to_string());
             list_bytes = std::fs::read(list).map_err(|e| {
                 crate::diag::Error::unreadable(
                     list.display().to_string(),
-                    format!("cannot open: {e}"),
+                    crate::msg::read::cannot_open(e),
                 )
             })?;
             TemplateSource::Projects {
@@ -142,10 +141,12 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
             }
         }
         (Kind::Declaration, None, None) => bail!(
-            "nothing to start from\n  hint: give --projects LIST (with --profile and --year) or --from LAST-YEAR.xlsx"
+            "{}{}",
+            msg::nothing_to_start_from(),
+            crate::msg::diag::hint_line(msg::nothing_to_start_from_hint())
         ),
         (Kind::SelfEvaluation, _, None) => {
-            bail!("--kind self-evaluation needs --from: the 申报表 to evaluate")
+            bail!(msg::self_evaluation_needs_from())
         }
         (_, Some(_), Some(_)) => unreachable!("clap refuses --projects with --from"),
     };
@@ -157,23 +158,23 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
     print_diagnostics(&made.diagnostics, min);
     let doc = made.value;
     if doc.forms.is_empty() {
-        eprintln!("jixiao: nothing written: no form to make");
+        eprintln!("jixiao: {}", msg::nothing_written_nothing_to_make());
         return Ok(ExitCode::from(EXIT_UNREADABLE));
     }
     let name = args.output.display().to_string();
     let to = OutputFormat::from_file_name(&name).unwrap_or(OutputFormat::Xlsx);
     let output = jobs::template_output(&doc, profile.as_ref(), to, &name)
-        .with_context(|| format!("writing {name}"))?;
+        .with_context(|| msg::writing(&name))?;
     print_diagnostics(&output.diagnostics, min);
     super::save(&output, &inputs, true)?;
     if !args.quiet {
-        eprintln!("wrote {name} ({} form(s))", doc.forms.len());
+        eprintln!("{}", msg::wrote_forms(&name, doc.forms.len()));
     }
     Ok(ExitCode::from(EXIT_OK))
 }
 
 fn failed(diags: &[Diagnostic]) -> anyhow::Result<ExitCode> {
     print_diagnostics(diags, Severity::Warning);
-    eprintln!("jixiao: nothing written: the input has errors");
+    eprintln!("jixiao: {}", msg::nothing_written_input_errors());
     Ok(ExitCode::from(EXIT_UNREADABLE))
 }

@@ -5,16 +5,66 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
-/// A figure as printed: blank, a dash (`-`, as under 分值/得分 of the sub-rows) or a number.
+/// A figure as printed: blank, a dash (`-`, as under 分值/得分 of the sub-rows), another
+/// not-applicable mark (`/`, `——`, `无`: kept as printed) or a number.
 ///
-/// In JSON: `null`, `"-"`, or the decimal as a string with the decimals it was printed with
-/// (`"14.00"`).
+/// In JSON: `null`, `"-"`, the mark (`"/"`), or the decimal as a string with the decimals it
+/// was printed with (`"14.00"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Figure {
     #[default]
     Blank,
     Dash,
+    /// A not-applicable mark other than `-`, as printed.
+    Mark(Mark),
     Number(Decimal),
+}
+
+/// 不适用 — the marks forms print where a figure does not apply, besides `-` ([`Figure::Dash`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// `/` (四川 一体化 自评表, under 权重/得分 of the sub-rows)
+    Slash,
+    /// `—`
+    EmDash,
+    /// `——`
+    DoubleEmDash,
+    /// `--`
+    DoubleHyphen,
+    /// `－` (full-width hyphen)
+    FullWidthHyphen,
+    /// `无`
+    None,
+}
+
+impl Mark {
+    const ALL: [Mark; 6] = [
+        Mark::Slash,
+        Mark::EmDash,
+        Mark::DoubleEmDash,
+        Mark::DoubleHyphen,
+        Mark::FullWidthHyphen,
+        Mark::None,
+    ];
+
+    /// The mark as printed.
+    pub fn text(self) -> &'static str {
+        match self {
+            Mark::Slash => "/",
+            Mark::EmDash => "—",
+            Mark::DoubleEmDash => "——",
+            Mark::DoubleHyphen => "--",
+            Mark::FullWidthHyphen => "－",
+            Mark::None => "无",
+        }
+    }
+
+    /// The mark a cell's text is (`／` is read as `/`).
+    pub fn parse(text: &str) -> Option<Mark> {
+        let t = text.trim();
+        let t = if t == "／" { "/" } else { t };
+        Mark::ALL.into_iter().find(|m| m.text() == t)
+    }
 }
 
 impl Figure {
@@ -27,6 +77,20 @@ impl Figure {
 
     pub fn is_blank(&self) -> bool {
         matches!(self, Figure::Blank)
+    }
+
+    /// A figure that is no number: `-` or another not-applicable mark.
+    pub fn is_mark(&self) -> bool {
+        matches!(self, Figure::Dash | Figure::Mark(_))
+    }
+
+    /// Blank, `-` or a mark from the printed text; `None` when it is none of these.
+    pub fn from_mark_text(text: &str) -> Option<Figure> {
+        match text.trim() {
+            "" => Some(Figure::Blank),
+            "-" => Some(Figure::Dash),
+            t => Mark::parse(t).map(Figure::Mark),
+        }
     }
 }
 
@@ -41,6 +105,7 @@ impl fmt::Display for Figure {
         match self {
             Figure::Blank => Ok(()),
             Figure::Dash => f.write_str("-"),
+            Figure::Mark(m) => f.write_str(m.text()),
             Figure::Number(d) => write!(f, "{d}"),
         }
     }
@@ -51,6 +116,7 @@ impl Serialize for Figure {
         match self {
             Figure::Blank => s.serialize_none(),
             Figure::Dash => s.serialize_str("-"),
+            Figure::Mark(m) => s.serialize_str(m.text()),
             Figure::Number(d) => s.serialize_str(&d.to_string()),
         }
     }
@@ -85,13 +151,13 @@ impl<'de> Visitor<'de> for FigureVisitor {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Figure, E> {
         let v = v.trim();
-        match v {
-            "" => Ok(Figure::Blank),
-            "-" | "—" | "－" => Ok(Figure::Dash),
-            _ => v
-                .parse::<Decimal>()
-                .map(Figure::Number)
-                .map_err(|_| E::custom(format!("expected a decimal number or \"-\", found {v:?}"))),
+        match Figure::from_mark_text(v) {
+            Some(f) => Ok(f),
+            None => v.parse::<Decimal>().map(Figure::Number).map_err(|_| {
+                E::custom(format!(
+                    "expected a decimal number, \"-\" or a mark such as \"/\", found {v:?}"
+                ))
+            }),
         }
     }
 

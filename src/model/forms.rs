@@ -189,6 +189,10 @@ pub struct SelfEvaluation {
     /// 评分等级 (优 / 良 / 中 / 差).
     #[serde(default)]
     pub grade: String,
+    /// 备注 — what the form prints that has no field: the 四川 form's 评价结论 / 存在问题 /
+    /// 改进措施, signature lines, notes under the table (`注：…`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
 }
 
 /// 项目资金 of a 自评表, in `unit` (万元 in the 市级 form, 元 in some district ones).
@@ -203,6 +207,18 @@ pub struct SelfEvaluationFunds {
     pub carryover: FundsRow,
     /// 其他资金
     pub other: FundsRow,
+    /// Rows the official grid does not have (四川: `财政专户管理资金`, `单位资金`), with their
+    /// printed heads.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra_rows: Vec<ExtraFundsRow>,
+}
+
+/// A row of the 自评表 funds grid that the official form does not print.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct ExtraFundsRow {
+    /// The row head as printed.
+    pub label: String,
+    pub row: FundsRow,
 }
 
 impl SelfEvaluationFunds {

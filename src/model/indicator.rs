@@ -27,6 +27,18 @@ pub struct Indicator {
     /// the taxonomy it was mapped to (DOMAIN §3.4, 投入与管理).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<String>,
+    /// The row's cells in columns the official form does not have (绩效标准, 指标性质, 度量单位).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<ExtraCell>,
+}
+
+/// A cell of an indicator row in a column the official form does not have (`绩效标准`,
+/// `指标性质`, `度量单位`), kept with its row under the column's printed head.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct ExtraCell {
+    /// The column head as printed.
+    pub column: String,
+    pub text: String,
 }
 
 impl EvaluatedIndicator {
@@ -87,4 +99,7 @@ pub struct EvaluatedIndicator {
     /// Why a person should look at this row again (a mapping with no true equivalent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<String>,
+    /// Cells in columns the official form does not have, as on [`Indicator`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<ExtraCell>,
 }

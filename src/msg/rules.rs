@@ -63,6 +63,11 @@ rules! { READ_RULES:
     READ_MONEY_UNIT = "read.money-unit", Warning, "—", "金额单位无法确定", "the money unit is unclear";
     READ_DASH_AMOUNT = "read.dash-amount", Warning, "—", "金额写作“-”，按空白读取", "an amount written as a dash, read as blank";
     READ_UNMAPPED_CELL = "read.unmapped-cell", Warning, "—", "单元格内容没有读入任何栏目", "a cell not mapped into the form";
+    READ_ERROR_VALUE = "read.error-value", Warning, "—", "单元格是错误值（#DIV/0! 等），没有可读的值", "a cell holds an error value such as #DIV/0!";
+    READ_UNCACHED_FORMULA = "read.uncached-formula", Warning, "—", "公式没有保存计算结果", "a formula saved without its result";
+    READ_HIDDEN_SHEET = "read.hidden-sheet", Warning, "—", "隐藏的工作表照常读取", "a hidden sheet, read all the same";
+    READ_COMMENTS = "read.comments", Warning, "—", "批注不读入模型", "comments are not read into the model";
+    READ_NO_FORM_ON_SHEET = "read.no-form-on-sheet", Warning, "—", "工作表中没有表单，其内容未读取", "a sheet without a form, not read";
 }
 
 rules! { FLAT_RULES:

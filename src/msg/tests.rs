@@ -109,3 +109,14 @@ fn a_diagnostic_reads_in_both_languages() {
     let i = Diagnostic::of(rules::FORM_BLANK, "m");
     assert_eq!(with_lang(Lang::En, || i.to_string()), "info[form.blank]: m");
 }
+
+#[test]
+fn amounts_read_as_the_forms_print_them() {
+    let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+    assert_eq!(amount(d("1234567.8")), "1,234,567.80");
+    assert_eq!(amount(d("140000")), "140,000.00");
+    assert_eq!(amount(d("-999.5")), "-999.50");
+    assert_eq!(amount(d("28.882")), "28.882");
+    assert_eq!(amount(d("0")), "0.00");
+    assert_eq!(amount(d("100")), "100.00");
+}

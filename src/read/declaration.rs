@@ -22,7 +22,9 @@
 //! - [x] placeholder 三级 (`指标1:`, `……`) read as blank (see [`super::table_rows`])
 
 use super::scope::{Direction, Scope};
-use super::{TableRow, read_date, read_year, table_rows};
+use super::{
+    TableRow, extra_cells, extra_columns, read_date_value, read_footer, read_year, table_rows,
+};
 use crate::diag::Diagnostic;
 use crate::grid::Pos;
 use crate::layout::declaration::*;
@@ -60,6 +62,14 @@ pub const LABELS: &[Label] = &[
     MEDIUM_GOAL,
     SIGNATURES[0],
     SIGNATURES[1],
+    HEADER_NOTES[0],
+    HEADER_NOTES[1],
+    HEADER_NOTES[2],
+    HEADER_NOTES[3],
+    HEADER_NOTES[4],
+    HEADER_NOTES[5],
+    HEADER_NOTES[6],
+    HEADER_NOTES[7],
 ];
 
 /// Reads the declaration whose area is `scope`.
@@ -69,12 +79,18 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
         ..Declaration::default()
     };
 
+    let from = scope.rows.0;
     for field in HEADER {
-        let label = scope.find(&field.label);
-        let value = label.and_then(|l| scope.right_of(l));
+        // A label cell with its value on the right, or `label：value` in one cell (东莞:
+        // `预算单位:东莞市交通运输局`).
+        let found = scope.labelled(&field.label, Direction::Right, from);
+        let label = found.as_ref().map(|f| f.at);
+        let value = found.and_then(|f| f.value);
         let text = match field.path {
-            "planned_start" | "planned_end" => read_date(&mut scope, field.path, value),
-            _ => scope.take_text(field.path, value),
+            "planned_start" | "planned_end" => {
+                read_date_value(&mut scope, field.path, value.as_ref())
+            }
+            _ => scope.take_value_text(field.path, value.as_ref()),
         };
         match field.path {
             "project_name" => form.project_name = text,
@@ -102,9 +118,13 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
     let mut national = period.is_some() || medium_goal.is_some() || medium_total.is_some();
     let mut medium = MediumTerm::default();
     form.notes = read_signatures(&mut scope, notes_row);
+    read_header_notes(&mut scope, &mut form.notes);
     let value = period.and_then(|l| scope.right_of(l));
     medium.period = scope.take_text("medium_term.period", value);
     form.funds = read_funds(&mut scope, medium_total, &mut medium);
+    for (label, text) in std::mem::take(&mut scope.asides) {
+        form.notes.push(Note { label, text });
+    }
 
     [form.overall_goal, form.annual_goal] = scope
         .texts_below(&GOALS, GOAL_FIELDS)
@@ -116,13 +136,16 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
         medium.goal = scope.take_text("medium_term.goal", value);
     }
 
-    let (indicators, medium_indicators) = read_indicators(&mut scope);
+    let (indicators, medium_indicators, table_end) = read_indicators(&mut scope);
     form.indicators = indicators;
     if let Some(rows) = medium_indicators {
         national = true;
         medium.indicators = rows;
     }
     read_notes(&mut scope, &mut form.notes);
+    if let Some(end) = table_end {
+        read_footer(&mut scope, end, &mut form.notes);
+    }
     if national {
         form.medium_term = Some(medium);
     }
@@ -152,6 +175,29 @@ fn read_signatures(scope: &mut Scope, notes_row: Option<u32>) -> Vec<Note> {
         }
     }
     notes
+}
+
+/// The header labels the model has no field for ([`HEADER_NOTES`]: 项目来源, 项目起止时间, …),
+/// above the indicator table: a note each, with the label as printed.
+fn read_header_notes(scope: &mut Scope, notes: &mut Vec<Note>) {
+    let table = scope.find(&LEVEL1).map(|p| p.0).unwrap_or(scope.rows.1);
+    let from = scope.rows.0;
+    for label in HEADER_NOTES {
+        let Some(found) = scope
+            .labelled(label, Direction::Right, from)
+            .filter(|f| f.at.0 < table)
+        else {
+            continue;
+        };
+        let path = format!("notes[{}].text", notes.len());
+        let text = scope.take_value_text(&path, found.value.as_ref());
+        if !text.is_empty() {
+            notes.push(Note {
+                label: found.written.trim_end_matches([':', '：']).to_string(),
+                text,
+            });
+        }
+    }
 }
 
 /// `2024年—2026年` of `中期目标(2024年—2026年)`; empty when the label has no parenthetical.
@@ -195,6 +241,12 @@ fn read_funds(
         Some(_) => (None, right_fiscal),
         None => (left_other, right_fiscal.or(left_fiscal)),
     };
+    // `其中:财政拨款` on the whole-project side (湖北: `资金总额 | 其中:财政拨款`) when the form
+    // prints no `其中：财政资金` there.
+    let left_fiscal_as_project = match (medium_total, right_fiscal) {
+        (None, Some(_)) => left_fiscal,
+        _ => None,
+    };
     if medium_total.is_some() {
         for (path, label, slot) in [
             ("medium_term.total", medium_total, &mut medium.total),
@@ -211,6 +263,7 @@ fn read_funds(
     };
     for field in FUND_FIELDS {
         let label = match field.path {
+            "funds.project_fiscal" => scope.find(&field.label).or(left_fiscal_as_project),
             "funds.project_other" => project_other,
             "funds.annual_other" => annual_other,
             "funds.annual_fiscal" => annual_fiscal,
@@ -241,10 +294,10 @@ fn read_funds(
 
 /// The indicator table: `(年度, 中期)` rows. A header that names 二级/三级/指标值 twice is the
 /// 88号 table, 中期 left and 年度 right of one shared 一级 column; otherwise there is no 中期.
-fn read_indicators(scope: &mut Scope) -> (Vec<Indicator>, Option<Vec<Indicator>>) {
+fn read_indicators(scope: &mut Scope) -> (Vec<Indicator>, Option<Vec<Indicator>>, Option<u32>) {
     scope.find(&INDICATORS);
     let Some(head) = scope.find(&LEVEL1) else {
-        return (Vec::new(), None);
+        return (Vec::new(), None, None);
     };
     let row = head.0;
     let level2 = scope.find_all_in_row(&LEVEL2, row);
@@ -261,19 +314,42 @@ fn read_indicators(scope: &mut Scope) -> (Vec<Indicator>, Option<Vec<Indicator>>
     let columns = |cols: &[(&str, Option<u32>)]| -> Vec<u32> {
         cols[1..].iter().filter_map(|(_, c)| *c).collect()
     };
-    let rows = |scope: &mut Scope, path: &str, cols: &[(&str, Option<u32>)], beside: &[u32]| {
-        table_rows(scope, path, row, cols, beside, &[NOTES])
-            .into_iter()
+    let mut end = row + 1;
+    let mut rows = |scope: &mut Scope, path: &str, cols: &[(&str, Option<u32>)], beside: &[u32]| {
+        let rows = table_rows(scope, path, row, cols, beside, &[NOTES]);
+        end = rows.iter().map(|r| r.row + 1).fold(end, u32::max);
+        rows.into_iter()
             .map(TableRow::into_indicator)
             .collect::<Vec<_>>()
     };
     if level2.len() < 2 {
-        return (rows(scope, "indicators", &side(0), &[]), None);
+        // Columns the official form does not have (绩效标准 beside each indicator): kept per row.
+        let extra = extra_columns(scope, row, head.1);
+        let names: Vec<String> = (0..extra.len()).map(|k| format!("extra[{k}]")).collect();
+        let mut cols = side(0).to_vec();
+        cols.extend(
+            names
+                .iter()
+                .map(String::as_str)
+                .zip(extra.iter().map(|e| Some(e.0))),
+        );
+        let annual = table_rows(scope, "indicators", row, &cols, &[], &[NOTES])
+            .into_iter()
+            .map(|r| {
+                end = end.max(r.row + 1);
+                let extra = extra_cells(&extra, r.texts.get(2..).unwrap_or_default());
+                Indicator {
+                    extra,
+                    ..r.into_indicator()
+                }
+            })
+            .collect();
+        return (annual, None, Some(end));
     }
     let (medium, annual) = (side(0), side(1));
     let annual_rows = rows(scope, "indicators", &annual, &columns(&medium));
     let medium_rows = rows(scope, "medium_term.indicators", &medium, &columns(&annual));
-    (annual_rows, Some(medium_rows))
+    (annual_rows, Some(medium_rows), Some(end))
 }
 
 /// 备注 rows, after the notes already read: each row's first cell is the note's label, the

@@ -438,7 +438,7 @@ impl Row<'_> {
         match self.figure(name, diags) {
             Figure::Number(d) => Some(d),
             Figure::Blank => None,
-            Figure::Dash => {
+            Figure::Dash | Figure::Mark(_) => {
                 diags.push(
                     self.error(
                         name,
@@ -612,6 +612,7 @@ fn self_evaluation(r: &Row, diags: &mut Vec<Diagnostic>) -> SelfEvaluation {
         total_weight: Figure::Number(Decimal::ONE_HUNDRED),
         total_score: r.figure("总分", diags),
         grade: r.text("评分等级"),
+        notes: Vec::new(),
     }
 }
 

@@ -54,6 +54,12 @@ pub struct Scope<'g> {
     used: BTreeSet<Pos>,
     cells: BTreeMap<String, String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The unit the form's amounts are read in, once [`Scope::money_unit`] has found it; an
+    /// amount printed with its own unit (`854万`, `140,000元`) is converted into it.
+    unit: Option<MoneyUnit>,
+    /// What an amount cell printed besides its amount (`854万(高标准农田建设400万元,…)`): the
+    /// reader keeps these as notes, `(field label, cell text)`.
+    pub asides: Vec<(String, String)>,
 }
 
 impl<'g> Scope<'g> {
@@ -65,6 +71,8 @@ impl<'g> Scope<'g> {
             used: BTreeSet::new(),
             cells: BTreeMap::new(),
             diagnostics: Vec::new(),
+            unit: None,
+            asides: Vec::new(),
         }
     }
 
@@ -170,6 +178,24 @@ impl<'g> Scope<'g> {
         Some(pos)
     }
 
+    /// The first cell carrying `label` at or below row `from`, without marking it.
+    pub fn peek_from(&self, label: &Label, from: u32) -> Option<Pos> {
+        self.anchors()
+            .find(|&p| p.0 >= from && label.matches(&self.grid.text(p)))
+    }
+
+    /// The non-empty cells of row `row` (top-left cells of their areas) that nothing took yet.
+    pub fn unused_in_row(&self, row: u32) -> Vec<Pos> {
+        (0..self.grid.cols)
+            .map(|c| (row, c))
+            .filter(|&p| {
+                self.grid.area(p).first == p
+                    && !self.grid.text(p).is_empty()
+                    && !self.used.contains(&p)
+            })
+            .collect()
+    }
+
     pub fn find(&mut self, label: &Label) -> Option<Pos> {
         self.find_from(label, self.rows.0)
     }
@@ -240,7 +266,11 @@ impl<'g> Scope<'g> {
         fields
             .iter()
             .map(|field| {
-                let value = self.find(&field.label).and_then(|l| self.below(l));
+                // Below the label (the official forms), or beside it where the label stands at
+                // the left of its box (`年度目标 | text`, the 安徽 and 湖北 copies of the 88号 form).
+                let value = self
+                    .find(&field.label)
+                    .and_then(|l| self.below(l).or_else(|| self.right_of(l)));
                 self.take_text(field.path, value)
             })
             .collect()
@@ -274,12 +304,52 @@ impl<'g> Scope<'g> {
         self.used.insert(pos);
     }
 
+    /// Whether a field or label took the cell at `pos` (or the merged area it starts).
+    pub fn is_used(&self, pos: Pos) -> bool {
+        self.used.contains(&pos)
+    }
+
     /// The money unit stated in the label of the funds block (`项目资金（元）`). Where the label or
     /// its unit is missing, `assumed` is used and a warning says so: amounts are never read in a
     /// unit nobody stated without telling.
     pub fn money_unit(&mut self, label: &Label, assumed: MoneyUnit) -> MoneyUnit {
+        let unit = self.find_money_unit(label, assumed);
+        self.unit = Some(unit);
+        unit
+    }
+
+    fn find_money_unit(&mut self, label: &Label, assumed: MoneyUnit) -> MoneyUnit {
         let at = self.find(label);
         if let Some(unit) = at.and_then(|p| MoneyUnit::from_label(&self.grid.text(p))) {
+            return unit;
+        }
+        // The unit stated elsewhere in the header: `单位：万元` above or beside the table, or a
+        // money label with its own parenthetical (`中期市财政预算（万元）`, `年度预算数（万元）`).
+        let header_end = self
+            .anchors()
+            .find(|&p| {
+                let t = self.grid.text(p);
+                crate::layout::declaration::LEVEL1.matches(&t)
+                    || crate::layout::self_eval::TABLE_COLUMNS[0].matches(&t)
+            })
+            .map(|p| p.0)
+            .unwrap_or(self.rows.1);
+        let stated = self
+            .anchors()
+            .filter(|p| p.0 <= header_end)
+            .find_map(|p| unit_statement(&self.grid.text(p)).map(|u| (p, u)));
+        if let Some((_, unit)) = stated {
+            return unit;
+        }
+        // The amounts' own units (`10000万元`): the first one decides.
+        let own =
+            self.anchors()
+                .filter(|p| p.0 <= header_end)
+                .find_map(|p| match self.grid.get(p) {
+                    Some(Cell::Text(t)) => amount_with_unit(t).map(|(_, u, _)| u),
+                    _ => None,
+                });
+        if let Some(unit) = own {
             return unit;
         }
         let mut d = Diagnostic::warning(
@@ -296,10 +366,18 @@ impl<'g> Scope<'g> {
 
     /// An amount: `None` when blank; numbers keep at least `min_scale` decimals.
     pub fn take_amount(&mut self, path: &str, pos: Option<Pos>, min_scale: u32) -> Option<Decimal> {
+        if let Some(p) = pos
+            && let Some(Cell::Text(text)) = self.grid.get(p)
+            && let Some((number, own, aside)) = amount_with_unit(text)
+        {
+            let text = text.clone();
+            self.mark(path, p);
+            return self.convert_own_unit(p, number, own, aside, &text, min_scale);
+        }
         match self.take_figure(path, pos, min_scale) {
             Figure::Number(d) => Some(d),
             Figure::Blank => None,
-            Figure::Dash => {
+            Figure::Dash | Figure::Mark(_) => {
                 let at = pos.map(|p| self.location(p));
                 let mut d = Diagnostic::warning(
                     "read.dash-amount",
@@ -310,6 +388,53 @@ impl<'g> Scope<'g> {
                 None
             }
         }
+    }
+
+    /// An amount printed with its own unit, in the form's unit: `854万` in a 万元 form is 854;
+    /// `140,000元` in a 万元 form is 14.0000. A remainder after the unit is kept as an aside.
+    fn convert_own_unit(
+        &mut self,
+        at: Pos,
+        number: Decimal,
+        own: MoneyUnit,
+        aside: String,
+        text: &str,
+        min_scale: u32,
+    ) -> Option<Decimal> {
+        let unit = self.unit.unwrap_or(own);
+        let converted = match (own, unit) {
+            (a, b) if a == b => Some(number),
+            (MoneyUnit::WanYuan, MoneyUnit::Yuan) => number.checked_mul(Decimal::from(10_000)),
+            (MoneyUnit::Yuan, MoneyUnit::WanYuan) => number.checked_div(Decimal::from(10_000)),
+            _ => Some(number),
+        };
+        let Some(mut amount) = converted else {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    crate::msg::rules::NUMBER_TOO_LARGE.id,
+                    crate::msg::read::amount_too_large(text),
+                )
+                .at(self.location(at)),
+            );
+            return None;
+        };
+        if amount.scale() < min_scale {
+            amount.rescale(min_scale);
+        }
+        if !aside.is_empty() {
+            let label = self.label_left_of(at).unwrap_or_default();
+            self.asides.push((label, text.to_string()));
+        }
+        Some(amount)
+    }
+
+    /// The text of the label cell on the left of `at`, if there is one.
+    fn label_left_of(&self, at: Pos) -> Option<String> {
+        let area = self.grid.area(at);
+        (0..area.first.1).rev().find_map(|c| {
+            let t = self.grid.text((area.first.0, c));
+            (!t.is_empty()).then_some(t)
+        })
     }
 
     /// A figure: blank, a printed dash, or a number (with at least `min_scale` decimals).
@@ -383,6 +508,65 @@ impl<'g> Scope<'g> {
     }
 }
 
+/// `单位：万元`, `金额单位：元`, or a money label with its unit in brackets (`资金情况（万元）`,
+/// `年度预算数（万元）`): the unit the text states for the form's amounts.
+pub fn unit_statement(text: &str) -> Option<MoneyUnit> {
+    let t = crate::layout::normalize_label(text);
+    if t.chars().count() > 30 {
+        return None;
+    }
+    if let Some(rest) = t
+        .strip_prefix("金额单位:")
+        .or_else(|| t.strip_prefix("单位:"))
+        .or_else(|| t.strip_prefix("资金单位:"))
+    {
+        return match rest {
+            "万元" => Some(MoneyUnit::WanYuan),
+            "元" => Some(MoneyUnit::Yuan),
+            _ => None,
+        };
+    }
+    let inner = t.strip_suffix(')')?.rsplit_once('(')?.1;
+    match inner {
+        "万元" => Some(MoneyUnit::WanYuan),
+        "元" => Some(MoneyUnit::Yuan),
+        _ => None,
+    }
+}
+
+/// An amount printed with its unit: `10000万元`, `854万`, `140,000元`, `854万(高标准农田建设400万元,…)`
+/// → (number, unit, what follows the unit). `None` for a bare number or any other text.
+pub fn amount_with_unit(text: &str) -> Option<(Decimal, MoneyUnit, String)> {
+    let t = text.trim();
+    let end = t
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '，'))
+        .map(|(i, _)| i)?;
+    let (digits, rest) = t.split_at(end);
+    let digits: String = digits.chars().filter(|c| *c != ',' && *c != '，').collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let number: Decimal = digits.parse().ok()?;
+    let rest = rest.trim_start();
+    let (unit, after) = if let Some(a) = rest.strip_prefix("万元") {
+        (MoneyUnit::WanYuan, a)
+    } else if let Some(a) = rest.strip_prefix('万') {
+        (MoneyUnit::WanYuan, a)
+    } else if let Some(a) = rest.strip_prefix('元') {
+        (MoneyUnit::Yuan, a)
+    } else {
+        return None;
+    };
+    let after = after.trim();
+    // Only a parenthetical may follow: a breakdown of the amount. `854万854万(…)` is no amount.
+    let parenthetical = after.starts_with(['(', '（']) && after.ends_with([')', '）']);
+    if !(after.is_empty() || parenthetical) {
+        return None;
+    }
+    Some((number, unit, after.to_string()))
+}
+
 /// Reads a cell as a [`Figure`]; `Err` carries the text that is not a number.
 pub fn figure_of(cell: &Cell, min_scale: u32) -> Result<Figure, String> {
     let number = match cell {
@@ -402,14 +586,11 @@ pub fn figure_of(cell: &Cell, min_scale: u32) -> Result<Figure, String> {
             d
         }
         Cell::Text(t) => {
-            let t: String = t
-                .chars()
-                .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
-                .collect();
-            match t.as_str() {
-                "" => return Ok(Figure::Blank),
-                "-" | "—" | "－" | "--" | "——" => return Ok(Figure::Dash),
-                _ => {}
+            let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            // Commas only as thousands separators (`1,234.50`); `1,2,3` is no number.
+            let t = without_thousands(&t).ok_or_else(|| cell.text())?;
+            if let Some(f) = Figure::from_mark_text(&t) {
+                return Ok(f);
             }
             let (body, percent) = match t.strip_suffix('%') {
                 Some(b) => (b, true),
@@ -425,6 +606,32 @@ pub fn figure_of(cell: &Cell, min_scale: u32) -> Result<Figure, String> {
         number.rescale(min_scale);
     }
     Ok(Figure::Number(number))
+}
+
+/// `1,234,567.50` → `1234567.50`; `None` when a comma is not a thousands separator (`1,2,3`).
+fn without_thousands(text: &str) -> Option<String> {
+    if !text.contains([',', '，']) {
+        return Some(text.to_string());
+    }
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text, None),
+    };
+    let digits = int.trim_start_matches(['-', '+']);
+    let groups: Vec<&str> = digits.split([',', '，']).collect();
+    let ok = groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+        && frac.is_none_or(|f| !f.contains([',', '，']));
+    ok.then(|| {
+        let sign = &int[..int.len() - digits.len()];
+        let mut out = format!("{sign}{}", groups.concat());
+        if let Some(f) = frac {
+            out.push('.');
+            out.push_str(f);
+        }
+        out
+    })
 }
 
 /// The decimal a person typed: the shortest text that reads back as `v`, never binary noise.
@@ -448,6 +655,63 @@ mod tests {
             value,
             shape: NumberShape { decimals, percent },
         }
+    }
+
+    #[test]
+    fn issue_11_amounts_with_their_own_unit() {
+        let a = |t: &str| amount_with_unit(t).map(|(n, u, rest)| (n.to_string(), u, rest));
+        assert_eq!(
+            a("10000万元"),
+            Some(("10000".into(), MoneyUnit::WanYuan, String::new()))
+        );
+        assert_eq!(
+            a("140,000元"),
+            Some(("140000".into(), MoneyUnit::Yuan, String::new()))
+        );
+        assert_eq!(
+            a("854万(高标准农田建设400万元)"),
+            Some((
+                "854".into(),
+                MoneyUnit::WanYuan,
+                "(高标准农田建设400万元)".into()
+            ))
+        );
+        for t in [
+            "854万854万(…)",
+            "1000",
+            "≤1000万元",
+            "3年",
+            "万元",
+            "2025年年底前",
+        ] {
+            assert_eq!(a(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn issue_11_unit_statements_anywhere_in_the_header() {
+        assert_eq!(unit_statement("单位：万元"), Some(MoneyUnit::WanYuan));
+        assert_eq!(unit_statement("金额单位: 元"), Some(MoneyUnit::Yuan));
+        assert_eq!(unit_statement("资金情况（万元）"), Some(MoneyUnit::WanYuan));
+        assert_eq!(
+            unit_statement("中期市财政预算(万元)"),
+            Some(MoneyUnit::WanYuan)
+        );
+        assert_eq!(unit_statement("项目名称"), None);
+        assert_eq!(unit_statement("单位：个"), None);
+    }
+
+    #[test]
+    fn issue_11_not_applicable_marks_kept_as_printed() {
+        for m in ["/", "——", "无", "—", "--", "－"] {
+            let f = figure_of(&Cell::Text(m.into()), 0).unwrap();
+            assert!(matches!(f, Figure::Mark(_)), "{m}");
+            assert_eq!(f.to_string(), m);
+        }
+        assert_eq!(
+            figure_of(&Cell::Text("／".into()), 0).unwrap().to_string(),
+            "/"
+        );
     }
 
     #[test]

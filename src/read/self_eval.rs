@@ -15,13 +15,15 @@
 //!   else dropped (an info note each; an empty 二级 stays as a skeleton row)
 //! - [ ] the footnote under the national form (`注:1.一级指标分值统一设置为…`): reported unmapped
 
-use super::scope::Scope;
-use super::{read_year, table_rows};
+use super::scope::{Direction, Scope};
+use super::{extra_cells, extra_columns, read_footer, read_year, table_rows};
 use crate::diag::Diagnostic;
+use crate::grid::Pos;
 use crate::layout::Label;
 use crate::layout::self_eval::*;
 use crate::model::{
-    EvaluatedIndicator, IndicatorValue, MoneyUnit, SelfEvaluation, SelfEvaluationFunds,
+    EvaluatedIndicator, ExtraFundsRow, FundsRow, IndicatorValue, MoneyUnit, Note, SelfEvaluation,
+    SelfEvaluationFunds,
 };
 use crate::taxonomy;
 
@@ -56,6 +58,11 @@ pub const LABELS: &[Label] = &[
     TABLE_COLUMNS[7],
     TOTAL,
     GRADE,
+    HEADER_NOTES[0],
+    HEADER_NOTES[1],
+    HEADINGS[0],
+    HEADINGS[1],
+    HEADINGS[2],
 ];
 
 /// Reads the self-evaluation whose area is `scope`.
@@ -64,27 +71,52 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
         year: read_year(&mut scope),
         ..SelfEvaluation::default()
     };
+    let from = scope.rows.0;
     for field in HEADER {
-        let value = scope.find(&field.label).and_then(|l| scope.right_of(l));
-        let text = scope.take_text(field.path, value);
+        let found = scope.labelled(&field.label, Direction::Right, from);
+        let text = scope.take_value_text(field.path, found.and_then(|f| f.value).as_ref());
         match field.path {
             "project_name" => form.project_name = text,
             "department" => form.department = text,
             _ => form.implementing_unit = text,
         }
     }
-    form.funds = read_funds(&mut scope);
+    for heading in HEADINGS {
+        scope.find(heading);
+    }
+    read_header_notes(&mut scope, &mut form.notes);
     [form.expected_goal, form.actual_result] = scope
         .texts_below(&GOALS, GOAL_FIELDS)
         .try_into()
         .unwrap_or_default();
-    read_indicators(&mut scope, &mut form);
+    form.funds = read_funds(&mut scope, &mut form.notes);
+    if let Some(end) = read_indicators(&mut scope, &mut form) {
+        read_footer(&mut scope, end, &mut form.notes);
+    }
     let (source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
     form.source = Some(source);
     (form, diagnostics)
 }
 
-fn read_funds(scope: &mut Scope) -> SelfEvaluationFunds {
+/// [`HEADER_NOTES`] (`报表编号`, `2.项目实施内容及过程概述`): a note each, when filled in.
+fn read_header_notes(scope: &mut Scope, notes: &mut Vec<Note>) {
+    let from = scope.rows.0;
+    for label in HEADER_NOTES {
+        let Some(found) = scope.labelled(label, Direction::Right, from) else {
+            continue;
+        };
+        let path = format!("notes[{}].text", notes.len());
+        let text = scope.take_value_text(&path, found.value.as_ref());
+        if !text.is_empty() {
+            notes.push(Note {
+                label: found.written.trim_end_matches([':', '：']).to_string(),
+                text,
+            });
+        }
+    }
+}
+
+fn read_funds(scope: &mut Scope, notes: &mut Vec<Note>) -> SelfEvaluationFunds {
     let unit = scope.money_unit(&FUNDS, MoneyUnit::WanYuan);
     let mut funds = SelfEvaluationFunds {
         unit,
@@ -100,16 +132,37 @@ fn read_funds(scope: &mut Scope) -> SelfEvaluationFunds {
                 .map(|l| scope.find_in_row(l, head.0).map(|p| p.1)),
         )
         .collect();
-    let rows: Vec<Option<u32>> = FUND_ROWS
-        .iter()
-        .map(|l| scope.find_from(l, head.0 + 1).map(|p| p.0))
+    // Heads the official grid does not have (四川: `原因`): their cells become notes.
+    let extra_cols: Vec<(u32, String)> = scope
+        .unused_in_row(head.0)
+        .into_iter()
+        .filter(|p| p.1 > head.1)
+        .map(|p| {
+            scope.mark_used(p);
+            (p.1, scope.grid.text(p))
+        })
         .collect();
-    for ((row_name, row), r) in funds.rows_mut().into_iter().zip(rows) {
-        let Some(r) = r else { continue };
+    let found: Vec<Option<Pos>> = FUND_ROWS
+        .iter()
+        .map(|l| scope.find_from(l, head.0 + 1))
+        .collect();
+    let label_col = found.iter().flatten().map(|p| p.1).min();
+    // The grid ends at the goals or the indicator table, whichever comes first below it.
+    let end = [
+        &GOALS,
+        &GOAL_FIELDS[0].label,
+        &TABLE_COLUMNS[0],
+        &INDICATORS,
+    ]
+    .into_iter()
+    .filter_map(|l| scope.peek_from(l, head.0 + 1).map(|p| p.0))
+    .min()
+    .unwrap_or(scope.rows.1 + 1);
+    let read_row = |scope: &mut Scope, row: &mut FundsRow, r: u32, prefix: &str| {
         for ((col_name, slot), c) in row.columns_mut().into_iter().zip(&cols) {
             let Some(c) = *c else { continue };
             let pos = scope.grid.area((r, c)).first;
-            let path = format!("funds.{row_name}.{col_name}");
+            let path = format!("{prefix}.{col_name}");
             // Money and rates keep two decimals at least; 分值/得分 keep what the form printed.
             let min_scale = if matches!(col_name, "weight" | "score") {
                 0
@@ -120,17 +173,48 @@ fn read_funds(scope: &mut Scope) -> SelfEvaluationFunds {
             scope.record(&path, scope.grid.area(pos));
             *slot = scope.take_figure(&path, cell, min_scale);
         }
+    };
+    for ((row_name, row), at) in funds.rows_mut().into_iter().zip(&found) {
+        let Some(at) = at else { continue };
+        read_row(scope, row, at.0, &format!("funds.{row_name}"));
+    }
+    // Rows the official grid does not have (四川: 财政专户管理资金, 单位资金).
+    if let Some(lc) = label_col {
+        for r in head.0 + 1..end {
+            let at = (r, lc);
+            let text = scope.grid.text(at);
+            if scope.grid.area(at).first != at || text.is_empty() || scope.is_used(at) {
+                continue;
+            }
+            let i = funds.extra_rows.len();
+            scope.mark(&format!("funds.extra_rows[{i}].label"), at);
+            let mut row = FundsRow::default();
+            read_row(scope, &mut row, r, &format!("funds.extra_rows[{i}]"));
+            funds.extra_rows.push(ExtraFundsRow { label: text, row });
+        }
+    }
+    for (c, label) in extra_cols {
+        for r in head.0 + 1..end {
+            let pos = (r, c);
+            if scope.grid.area(pos).first != pos || scope.grid.text(pos).is_empty() {
+                continue;
+            }
+            let path = format!("notes[{}].text", notes.len());
+            notes.push(Note {
+                label: label.clone(),
+                text: scope.take_text(&path, Some(pos)),
+            });
+        }
     }
     funds
 }
 
-fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) {
+/// The indicator table, 总分 and 评分等级; returns the row after the last one read.
+fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) -> Option<u32> {
     scope.find(&INDICATORS);
-    let Some(head) = scope.find_from(&TABLE_COLUMNS[0], scope.rows.0) else {
-        return;
-    };
+    let head = scope.find_from(&TABLE_COLUMNS[0], scope.rows.0)?;
     let row = head.0;
-    let cols: Vec<(&str, Option<u32>)> = std::iter::once(("level1", Some(head.1)))
+    let mut cols: Vec<(&str, Option<u32>)> = std::iter::once(("level1", Some(head.1)))
         .chain(
             crate::layout::flat::INDICATOR_FIELDS[1..]
                 .iter()
@@ -138,7 +222,16 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) {
                 .map(|(n, l)| (*n, scope.find_in_row(l, row).map(|p| p.1))),
         )
         .collect();
+    let extra = extra_columns(scope, row, head.1);
+    let names: Vec<String> = (0..extra.len()).map(|k| format!("extra[{k}]")).collect();
+    cols.extend(
+        names
+            .iter()
+            .map(String::as_str)
+            .zip(extra.iter().map(|e| Some(e.0))),
+    );
     let rows = table_rows(scope, "indicators", row, &cols, &[], &[TOTAL, GRADE]);
+    let mut end = rows.last().map(|r| r.row + 1).unwrap_or(row + 1);
     for (i, r) in rows.iter().enumerate() {
         let weight = scope.take_figure(
             &format!("indicators[{i}].weight"),
@@ -161,6 +254,7 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) {
             weight,
             score,
             deviation_reason: r.texts[5].clone(),
+            extra: extra_cells(&extra, &r.texts[6..]),
             ..EvaluatedIndicator::default()
         });
     }
@@ -178,6 +272,7 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) {
                 _ => form.total_score = figure,
             }
         }
+        end = end.max(total.0 + 1);
     }
     if let Some(grade) = scope.find_from(&GRADE, after) {
         let value = scope.right_of(grade);
@@ -189,7 +284,9 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) {
             );
         }
         form.grade = scope.take_text("grade", value);
+        end = end.max(grade.0 + 1);
     }
+    Some(end)
 }
 
 /// `产出指标(50分)` → (`产出指标`, 50); a 一级 without a weight, or with one that is not a

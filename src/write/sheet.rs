@@ -118,9 +118,9 @@ impl<'a> FormSheet<'a> {
                 let format = self.styles.figure(*n);
                 self.number(at, *n, &format)
             }
-            Figure::Dash => {
+            Figure::Dash | Figure::Mark(_) => {
                 let format = self.styles.dash.clone();
-                self.put(at, "-", &format)
+                self.put(at, &figure.to_string(), &format)
             }
             Figure::Blank => {
                 let format = self.styles.dash.clone();

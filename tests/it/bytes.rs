@@ -115,7 +115,7 @@ fn check_in_memory_prints_what_the_command_line_prints() {
         "xining-2020-legacy.xlsx",
     ] {
         let (path, shown) = shown(name);
-        let (_, stdout, _) = jixiao(&["check", "--format", "json", &shown]);
+        let (_, stdout, _) = crate::common::jixiao_in(None, &["check", "--format", "json", &shown]);
         let inputs = read_all(&[Input::file(&shown, std::fs::read(&path).unwrap())]);
         let report = jobs::check(&inputs, &Default::default());
         assert_eq!(report.to_json(), stdout, "{name}");
@@ -138,7 +138,7 @@ fn convert_and_score_write_nothing_after_reader_errors() {
     let done = jobs::convert(&inputs, &ConvertOptions::to(OutputFormat::Json), "o.json").unwrap();
     let refused = done.output.unwrap_err();
     assert!(
-        refused.to_string().starts_with("nothing written: "),
+        refused.to_string().starts_with("未写出任何文件："),
         "{refused}"
     );
     let opts = Default::default();

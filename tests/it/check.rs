@@ -2,7 +2,7 @@
 //! (and pinned below, each finding judged), each rule fires on a real form broken in exactly
 //! the place it guards, and seed 001's scores are recomputed.
 
-use crate::common::{FIXTURES, fixture, jixiao, read, temp_dir};
+use crate::common::{FIXTURES, fixture, jixiao, jixiao_in, read, temp_dir};
 use jixiao::check::{self, Options};
 use jixiao::model::{Declaration, Figure, Form, IndicatorValue, SelfEvaluation};
 use jixiao::score::{self, Action, Rounding, ScoringOptions};
@@ -661,13 +661,24 @@ fn check_names_half_up_on_seed_001() {
         },
     };
     let form = read(XJ23).remove(0);
-    let found = check::check(&form, &opts);
-    let rate = found
-        .iter()
-        .find(|x| x.rule == "self.execution-rate")
-        .unwrap();
+    let rate = |lang| {
+        jixiao::msg::with_lang(lang, || {
+            check::check(&form, &opts)
+                .into_iter()
+                .find(|x| x.rule == "self.execution-rate")
+                .unwrap()
+                .to_string()
+        })
+    };
     assert_eq!(
-        jixiao::msg::with_lang(jixiao::msg::Lang::En, || rate.to_string()),
+        rate(jixiao::msg::Lang::Zh),
+        format!(
+            "{}: 机关服务费!G6: 错误[self.execution-rate]: 年度资金总额执行率不等于全年执行数 / 全年预算数（应为 12.51 / 14.00 × 100 = 89.36（四舍五入），实为 89.35）\n  提示: 表中数字是截位所得：请加 --rounding truncate",
+            fixture(XJ23).display()
+        )
+    );
+    assert_eq!(
+        rate(jixiao::msg::Lang::En),
         format!(
             "{}: 机关服务费!G6: error[self.execution-rate]: 年度资金总额 执行率 is not 全年执行数 / 全年预算数 (expected 12.51 / 14.00 × 100 = 89.36 (rounded half-up), found 89.35)\n  hint: the form's figure is truncated: run with --rounding truncate",
             fixture(XJ23).display()
@@ -679,10 +690,19 @@ fn check_names_half_up_on_seed_001() {
 fn check_exit_codes() {
     let se = fixture(XJ23);
     let se = se.to_str().unwrap();
-    let (code, out, _) = jixiao(&["check", se]);
+    let (code, out, _) = jixiao_in(None, &["check", se]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("机关服务费!D22: warning[indicator.unit-missing]"),
+        out.contains("机关服务费!D22: 警告[indicator.unit-missing]: 第 10 行指标「服务对象满意度」的定量指标值没有计量单位（实为 「100」）\n  提示: 在数字后的括号里写单位，如 ≥90.00(%) 或 =0.00(次)\n"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("共检查 1 个文件中的 5 张表：错误 0 个，警告 2 个，提醒 12 个\n"),
+        "{out}"
+    );
+    let (_, out, _) = jixiao(&["check", se]);
+    assert!(
+        out.contains("机关服务费!D22: warning[indicator.unit-missing]: 定量 指标值 of indicator 10 \"服务对象满意度\" has no unit (found \"100\")\n  hint: write the unit in brackets after the number, e.g. ≥90.00(%) or =0.00(次)\n"),
         "{out}"
     );
     assert!(
@@ -694,7 +714,9 @@ fn check_exit_codes() {
     let decl = fixture(XJ26);
     let (code, out, _) = jixiao(&["check", decl.to_str().unwrap()]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("机关服务费!G14:H14: error[indicator.required]: 三级指标 \"车队服务提供率\" has no 指标值"), "{out}");
+    assert!(out.contains("机关服务费!G14:H14: error[indicator.required]: indicator 2 \"车队服务提供率\" has no 指标值"), "{out}");
+    let (_, out, _) = jixiao_in(None, &["check", decl.to_str().unwrap()]);
+    assert!(out.contains("机关服务费!G14:H14: 错误[indicator.required]: 第 2 行指标「车队服务提供率」没有指标值\n  提示: 填写指标值，如 ≥90.00(%) 或一句简短的定性描述\n"), "{out}");
     let (code, _, err) = jixiao(&["check", "no-such-file.xlsx", se]);
     assert_eq!(code, 2, "{err}");
 }

@@ -270,6 +270,7 @@ pub fn xinjiang_2023_vehicle_services() -> SelfEvaluation {
             fiscal: row(["14.00", "14.00", "12.51", "-", "89.35", "-"]),
             carryover: row(["0.00", "0.00", "0.00", "-", "0.00", "-"]),
             other: row(["0.00", "0.00", "0.00", "-", "0.00", "-"]),
+            extra_rows: Vec::new(),
         },
         indicators: vec![
             evaluated(["产出指标", "数量指标", "公务用车保障率", "100%", "达成指标", "10.00", "10.00", ""]),

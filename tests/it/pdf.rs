@@ -1,0 +1,145 @@
+//! PDF input (issue 13): forms printed to PDF read into the same model as their workbooks.
+//!
+//! The LibreOffice PDFs are made at test time from the shared fixtures (one soffice run, a few
+//! seconds) in a temp dir that is removed afterwards; the other PDFs are small files committed
+//! under `tests/pdf/` (see `tests/pdf/README.md` for how each was made).
+
+use crate::common::{FIXTURES, fixture, read, soffice_available, temp_dir};
+use jixiao::diag::Severity;
+use jixiao::model::{Document, Form};
+use jixiao::write::flat::Table;
+use std::path::{Path, PathBuf};
+
+/// Prints workbooks to PDF with LibreOffice into `out` (one soffice run per directory of
+/// inputs: starting LibreOffice is the slow part). Returns the PDF of each workbook, in order.
+pub fn print_to_pdf(out: &Path, workbooks: &[PathBuf]) -> Vec<PathBuf> {
+    let profile = temp_dir("pdf-soffice-profile");
+    let mut by_dir: Vec<(PathBuf, Vec<&PathBuf>)> = Vec::new();
+    for w in workbooks {
+        let dir = w.parent().unwrap().to_path_buf();
+        match by_dir.iter_mut().find(|(d, _)| *d == dir) {
+            Some((_, ws)) => ws.push(w),
+            None => by_dir.push((dir, vec![w])),
+        }
+    }
+    for (_, ws) in &by_dir {
+        let run = std::process::Command::new("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args([
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+            ])
+            .arg(out)
+            .args(ws.iter())
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+    std::fs::remove_dir_all(&profile).ok();
+    workbooks
+        .iter()
+        .map(|w| {
+            let pdf = out.join(w.with_extension("pdf").file_name().unwrap());
+            assert!(pdf.is_file(), "soffice made no PDF of {}", w.display());
+            pdf
+        })
+        .collect()
+}
+
+/// Reads a PDF, failing the test on any reader error.
+fn read_pdf(path: &Path) -> Vec<Form> {
+    let read = jixiao::read::read_workbook(path).unwrap_or_else(|e| panic!("{e}"));
+    let errors: Vec<String> = read
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    read.value
+}
+
+/// The flat tables of forms without their provenance columns (来源文件, 工作表: a file name and a
+/// sheet name in a workbook, a file name and `第3页` in a PDF).
+fn flat_without_provenance(forms: &[Form]) -> Vec<Table> {
+    jixiao::write::flat::tables(&Document::new(forms.to_vec()))
+        .into_iter()
+        .map(|t| {
+            let keep: Vec<usize> = (0..t.header.len())
+                .filter(|&i| !matches!(t.header[i].as_str(), "来源文件" | "工作表"))
+                .collect();
+            let pick = |row: &Vec<String>| keep.iter().map(|&i| row[i].clone()).collect();
+            Table {
+                name: t.name,
+                header: pick(&t.header),
+                rows: t.rows.iter().map(pick).collect(),
+            }
+        })
+        .collect()
+}
+
+/// Every differing cell of two sets of flat tables, as `table row N column: workbook → pdf`.
+fn differences(expected: &[Table], actual: &[Table]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (e, a) in expected.iter().zip(actual) {
+        if e.rows.len() != a.rows.len() {
+            out.push(format!(
+                "{}: {} rows → {} rows",
+                e.name,
+                e.rows.len(),
+                a.rows.len()
+            ));
+        }
+        for (i, (er, ar)) in e.rows.iter().zip(&a.rows).enumerate() {
+            for (k, (ev, av)) in er.iter().zip(ar).enumerate() {
+                if ev != av {
+                    out.push(format!(
+                        "{} row {} {}: {ev:?} → {av:?}",
+                        e.name,
+                        i + 1,
+                        e.header[k]
+                    ));
+                }
+            }
+        }
+    }
+    if expected.len() != actual.len() {
+        out.push(format!(
+            "{} tables → {} tables",
+            expected.len(),
+            actual.len()
+        ));
+    }
+    out
+}
+
+#[test]
+fn every_shared_fixtures_libreoffice_pdf_converts_to_flat_tables_identical_to_the_workbooks() {
+    if !soffice_available("pdf") {
+        return;
+    }
+    let dir = temp_dir("pdf-fixtures");
+    let workbooks: Vec<PathBuf> = FIXTURES.iter().map(|n| fixture(n)).collect();
+    let pdfs = print_to_pdf(&dir, &workbooks);
+    let mut report = Vec::new();
+    for (name, pdf) in FIXTURES.iter().zip(&pdfs) {
+        let expected = flat_without_provenance(&read(name));
+        let actual = flat_without_provenance(&read_pdf(pdf));
+        let diffs = differences(&expected, &actual);
+        if !diffs.is_empty() {
+            report.push(format!("{name}:\n  {}", diffs.join("\n  ")));
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
