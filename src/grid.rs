@@ -699,7 +699,7 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
             }
             Ok(grids)
         }
-        InputFormat::Pdf => crate::pdf::grids_from_pdf(bytes, name),
+        InputFormat::Pdf => crate::pdf::grids_from_pdf(bytes, shown),
         InputFormat::Json | InputFormat::Csv => Err(Error::unreadable(
             shown,
             format!("{} is not a workbook", format.describe()),
