@@ -23,11 +23,11 @@ command -v python3 >/dev/null || {
 }
 
 export CARGO_TARGET_DIR="$root/target"
-(cd web/wasm && cargo build --release --locked --target wasm32-unknown-unknown)
+cargo build --locked --profile web --target wasm32-unknown-unknown -p jixiao-web
 pkg="$root/target/web/pkg"
 rm -rf "$pkg"
 wasm-bindgen --target no-modules --no-typescript --out-dir "$pkg" \
-  "$root/target/wasm32-unknown-unknown/release/jixiao_web.wasm"
+  "$root/target/wasm32-unknown-unknown/web/jixiao_web.wasm"
 
 mkdir -p web/dist
 python3 - "$pkg" <<'EOF'

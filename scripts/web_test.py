@@ -292,7 +292,7 @@ def run(work, site, downloads, profile, base):
     shown = js("""Array.from(document.querySelectorAll('#findings tbody tr')).map(tr => {
         const td = tr.children;
         const sev = td[4].querySelector('.sev');
-        return [td[0].textContent, td[1].textContent, td[2].textContent, td[3].textContent,
+        return [td[0].textContent, td[1].textContent, td[2].textContent, tr.dataset.rule,
                 sev.className.replace('sev ', ''), sev.nextSibling ? sev.nextSibling.textContent : ''];
     })""")
     code, stdout, err = cli("check", "--format", "json", *[p.name for p in inputs], cwd=FIXTURES)

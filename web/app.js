@@ -29,7 +29,7 @@ async function call(type, args, onProgress) {
   });
 }
 
-const state = { forms: [], report: null, files: 0, busy: false };
+const state = { forms: [], report: null, files: 0, busy: false, rules: {} };
 // For the test script and the closing note: the last timings, in milliseconds.
 window.jixiaoTimings = {};
 
@@ -130,12 +130,13 @@ function renderFindings() {
     if (d.found) detail += `${detail ? '，' : ''}实为 ${d.found}`;
     if (d.hint) detail += `${detail ? '。' : ''}提示：${d.hint}`;
     tr.innerHTML = `<td>${esc(at.file)}</td><td>${esc(at.sheet)}</td><td class="cell">${esc(at.cell)}</td>` +
-      `<td class="rule">${esc(d.rule)}</td>` +
+      `<td class="rule">${esc(state.rules[d.rule] || '')}<code>${esc(d.rule)}</code></td>` +
       `<td><span class="sev ${d.severity}">${SEVERITY[d.severity]}</span>${esc(d.message)}` +
       (detail ? `<span class="detail">${esc(detail)}</span>` : '') + '</td>';
     tr.dataset.file = at.file || '';
     tr.dataset.sheet = at.sheet || '';
     tr.dataset.cell = at.cell || '';
+    tr.dataset.rule = d.rule;
     tr.addEventListener('click', () => {
       const form = formAt(at);
       if (form) showForm(form.index, at.cell || '', tr);
@@ -283,6 +284,7 @@ $('#run-diff').addEventListener('click', async () => {
 
 (async () => {
   $('#version').textContent = await call('version');
+  state.rules = await call('rules');
   const offices = await call('offices');
   $('#office').innerHTML = offices.map((o) => `<option value="${esc(o.id)}">${esc(o.unit)}（${esc(o.department)}）</option>`).join('');
   document.body.dataset.ready = 'true';

@@ -21,6 +21,7 @@ async function bytesOf(file) {
 const handlers = {
   version: () => api.version(),
   offices: () => JSON.parse(api.offices()),
+  rules: () => JSON.parse(api.rules()),
   reset: () => {
     session.free();
     session = new api.Session();

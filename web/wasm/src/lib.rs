@@ -23,12 +23,18 @@ const OFFICES: &[(&str, &str)] = &[
         "xinjiang",
         include_str!("../../../templates/offices/xinjiang.toml"),
     ),
-    ("xizang", include_str!("../../../templates/offices/xizang.toml")),
+    (
+        "xizang",
+        include_str!("../../../templates/offices/xizang.toml"),
+    ),
     (
         "baoshan",
         include_str!("../../../templates/offices/baoshan.toml"),
     ),
-    ("xining", include_str!("../../../templates/offices/xining.toml")),
+    (
+        "xining",
+        include_str!("../../../templates/offices/xining.toml"),
+    ),
 ];
 
 /// One form as the page lists it.
@@ -208,9 +214,7 @@ fn output_format(to: &str) -> Result<OutputFormat, JsError> {
     OutputFormat::from_name(to).ok_or_else(|| JsError::new(&format!("不认识的输出格式：{to}")))
 }
 
-fn first_file(
-    output: Result<jixiao::write::Output, jobs::Refusal>,
-) -> Result<Vec<u8>, JsError> {
+fn first_file(output: Result<jixiao::write::Output, jobs::Refusal>) -> Result<Vec<u8>, JsError> {
     match output {
         Ok(mut out) if !out.files.is_empty() => Ok(out.files.swap_remove(0).bytes),
         Ok(_) => Err(JsError::new("没有可写出的内容")),
@@ -304,6 +308,17 @@ pub fn diff(
     }
 }
 
+/// Every rule a finding can carry: `{id: 中文 summary}`, for the page's 规则 column.
+#[wasm_bindgen]
+pub fn rules() -> String {
+    let map: serde_json::Map<String, serde_json::Value> = jixiao::msg::rules::ALL
+        .iter()
+        .flat_map(|g| g.iter())
+        .map(|r| (r.id.to_string(), r.zh.into()))
+        .collect();
+    serde_json::Value::Object(map).to_string()
+}
+
 /// The version of the library, for the page's footer.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -338,7 +353,10 @@ fn render(grid: &Grid, area: Area, hit: Option<Area>, unmapped: &[Area]) -> Stri
         for c in area.first.1..=area.last.1 {
             let cell = grid.area((r, c));
             // A merged area shows once, at its first cell inside the form.
-            let shown_at = (cell.first.0.max(area.first.0), cell.first.1.max(area.first.1));
+            let shown_at = (
+                cell.first.0.max(area.first.0),
+                cell.first.1.max(area.first.1),
+            );
             if shown_at != (r, c) {
                 continue;
             }
@@ -372,6 +390,11 @@ fn render(grid: &Grid, area: Area, hit: Option<Area>, unmapped: &[Area]) -> Stri
 
 /// The forms of a document, as the page lists them (for tests and the JSON of `add`).
 pub fn rows(doc: &Document) -> String {
-    let rows: Vec<FormRow> = doc.forms.iter().enumerate().map(|(i, f)| row(i, f)).collect();
+    let rows: Vec<FormRow> = doc
+        .forms
+        .iter()
+        .enumerate()
+        .map(|(i, f)| row(i, f))
+        .collect();
     serde_json::to_string(&rows).unwrap_or_default()
 }
