@@ -38,7 +38,9 @@ use std::sync::atomic::{AtomicU8, Ordering};
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod migrate;
 pub mod read;
+pub mod review;
 pub mod rules;
 pub mod score;
 
@@ -168,7 +170,9 @@ pub const CATALOGUE: &[&[Entry]] = &[
     check::ENTRIES,
     score::ENTRIES,
     read::ENTRIES,
+    migrate::ENTRIES,
     cli::ENTRIES,
+    review::ENTRIES,
 ];
 
 /// Looks a message up by its id.

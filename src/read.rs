@@ -13,6 +13,7 @@ use crate::formats::InputFormat;
 use crate::grid::{self, Cell, Grid, Pos};
 use crate::layout::{self, Label};
 use crate::model::{Document, ExtraCell, Form, Indicator, IndicatorValue, Note};
+use crate::msg::review as msg;
 use scope::{Scope, Value};
 #[cfg(not(target_family = "wasm"))]
 use std::path::{Path, PathBuf};
@@ -54,11 +55,16 @@ const TITLE_CORES: [(&str, FormKind, bool); 4] = [
 /// parentheticals after it: a category (`(基础设施建设类)`) or the year (`(2023年度)`). A cell
 /// that reads like a sentence (commas, colons, full stops) or is longer than a title is none.
 pub fn title(text: &str) -> Option<Title> {
-    let t = layout::normalize_label(text.trim_start_matches(['#', ' ']));
+    title_key(&layout::normalize_label(text))
+}
+
+/// [`title`] of a text already normalised ([`crate::grid::Grid::label_key`]).
+pub fn title_key(key: &str) -> Option<Title> {
+    let t = key.trim_start_matches('#');
     if t.chars().count() > 60 || t.contains([',', ':', '。', ';', '；']) {
         return None;
     }
-    let mut core = t.as_str();
+    let mut core = t;
     while let Some(open) = core.strip_suffix(')').and_then(|c| c.rfind('(')) {
         core = &core[..open];
     }
@@ -115,7 +121,7 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
         .cells()
         .into_iter()
         .filter_map(|(pos, cell)| match cell {
-            Cell::Text(t) => title(t).map(|k| (pos, k)),
+            Cell::Text(_) => title_key(grid.own_label_key(pos)?).map(|k| (pos, k)),
             _ => None,
         })
         .collect();
@@ -153,7 +159,7 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
                     Diagnostic::info(
                         "read.outside-form",
                         format!(
-                            "cell above the first form, not part of any form: {:?}",
+                            "cell above the first form, not part of any form: 「{}」",
                             cell.text()
                         ),
                     )
@@ -247,10 +253,34 @@ fn forms_of_grids(grids: Vec<Grid>, name: &str) -> Result<Read<Vec<Form>>> {
     }
     let mut forms = Vec::new();
     let mut diagnostics = notes;
+    let mut titles_only = Vec::new();
     for g in &grids {
         let read = read_grid(g);
-        forms.extend(read.value);
+        for form in read.value {
+            match form.source().filter(|s| is_title_only(s)) {
+                Some(s) => titles_only.push(Location::cell(&s.file, &s.sheet, &s.range)),
+                None => forms.push(form),
+            }
+        }
         diagnostics.extend(read.diagnostics);
+    }
+    // A title with nothing of the form under it is not a form: never "checked, no errors".
+    let title_only = |at: Location| Error::At {
+        at,
+        message: msg::title_only(),
+        hint: Some(msg::title_only_hint()),
+    };
+    if forms.is_empty()
+        && let Some(at) = titles_only.first()
+    {
+        return Err(title_only(at.clone()));
+    }
+    for at in titles_only {
+        diagnostics.push(
+            Diagnostic::of(crate::msg::rules::READ_TITLE_ONLY, msg::title_only())
+                .at(at)
+                .hint(msg::title_only_hint()),
+        );
     }
     if forms.is_empty() {
         return Err(Error::unreadable(
@@ -262,6 +292,11 @@ fn forms_of_grids(grids: Vec<Grid>, name: &str) -> Result<Read<Vec<Form>>> {
         ));
     }
     Ok(Read::new(forms, diagnostics))
+}
+
+/// A form of which only the title (and the year) was found: no field label at all.
+fn is_title_only(source: &crate::model::Source) -> bool {
+    source.cells.keys().all(|k| k == "year")
 }
 
 /// Reads a JSON model file written by `jixiao convert -o x.json` (or edited by hand).
@@ -583,9 +618,19 @@ pub fn read_all(inputs: &[Input]) -> Inputs {
 #[cfg(not(target_family = "wasm"))]
 pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
     let mut inputs = Inputs::default();
-    for file in expand_inputs(paths) {
-        let shown = file.display().to_string();
-        inputs.add(&shown, Input::load(&file).and_then(|i| read_input(&i)));
+    for path in paths {
+        let files = expand_inputs(std::slice::from_ref(path));
+        if files.is_empty() {
+            // An empty folder, or one without any workbook: say so rather than check nothing.
+            inputs.errors.push(
+                Error::unreadable(path.display().to_string(), msg::no_input_file())
+                    .with_hint(msg::no_input_file_hint()),
+            );
+        }
+        for file in files {
+            let shown = file.display().to_string();
+            inputs.add(&shown, Input::load(&file).and_then(|i| read_input(&i)));
+        }
     }
     inputs
 }
@@ -760,12 +805,11 @@ pub fn table_rows(
     let mut rows = Vec::new();
     let (mut level1, mut level2) = (String::new(), String::new());
     for r in header_row + 1..=scope.rows.1 {
-        let first_text = (0..grid.cols)
-            .map(|c| grid.text((r, c)))
+        let first_key = (0..grid.cols)
+            .map(|c| grid.label_key((r, c)))
             .find(|t| !t.is_empty());
-        if first_text
-            .as_deref()
-            .is_some_and(|t| stop.iter().any(|l| l.matches(t)) || layout::is_footer(t))
+        if first_key
+            .is_some_and(|t| stop.iter().any(|l| l.matches_key(t)) || layout::is_footer_key(t))
         {
             break;
         }
@@ -774,7 +818,7 @@ pub fn table_rows(
             let area = grid.area((r, c));
             let starts_here = area.first.0 == r;
             (starts_here || (continues && area.first.0 > header_row))
-                && !grid.text((r, c)).is_empty()
+                && !grid.text_str((r, c)).is_empty()
         };
         let has_content = cols
             .iter()

@@ -19,7 +19,7 @@ macro_rules! rules {
 }
 
 rules! { CHECK_RULES:
-    FORM_BLANK = "form.blank", Info, "—", "空白表：不作其他检查", "a blank template: nothing else is checked";
+    FORM_BLANK = "form.blank", Warning, "—", "空白表：尚未填写，不作其他检查", "a blank template: reported as blank, nothing else is checked";
     DECL_REQUIRED = "decl.required", Error, "§1c", "申报表必填项已填写", "required 申报表 fields are filled";
     DECL_ANNUAL_TOTAL_SUM = "decl.annual-total-sum", Error, "§5.1", "年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金", "年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金";
     DECL_PROJECT_TOTAL_SUM = "decl.project-total-sum", Error, "§5.2", "项目资金总额 = 财政资金 + 其他资金", "项目资金总额 = 财政资金 + 其他资金";
@@ -62,6 +62,7 @@ rules! { READ_RULES:
     READ_NOT_A_NUMBER = "read.not-a-number", Error, "—", "金额或分数处不是数字", "a number cell holds no number";
     READ_MONEY_UNIT = "read.money-unit", Warning, "—", "金额单位无法确定", "the money unit is unclear";
     READ_DASH_AMOUNT = "read.dash-amount", Warning, "—", "金额写作“-”，按空白读取", "an amount written as a dash, read as blank";
+    READ_TITLE_ONLY = "read.title-only", Warning, "—", "只有表名的表：不是可以检查的表", "a form that is only its title";
     READ_UNMAPPED_CELL = "read.unmapped-cell", Warning, "—", "单元格内容没有读入任何栏目", "a cell not mapped into the form";
     READ_ERROR_VALUE = "read.error-value", Warning, "—", "单元格是错误值（#DIV/0! 等），没有可读的值", "a cell holds an error value such as #DIV/0!";
     READ_UNCACHED_FORMULA = "read.uncached-formula", Warning, "—", "公式没有保存计算结果", "a formula saved without its result";
@@ -89,6 +90,7 @@ rules! { FLAT_RULES:
 
 rules! { CONVERT_RULES:
     MIGRATE_UNKNOWN_LEVEL = "migrate.unknown-level", Warning, "§3.3", "2020 指标体系中没有的一级/二级，按原样保留", "a 2020 level pair not in the set, kept as printed";
+    MIGRATE_MOVED = "migrate.moved", Info, "§3.4", "指标行按所选指标体系移动", "an indicator row moved to the chosen set";
     MIGRATE_REVIEW = "migrate.review", Warning, "§3", "指标换到新体系，需人工复核", "an indicator moved between sets, to review";
     MIGRATE_NO_DEPARTMENT = "migrate.no-department", Info, "§3.3", "2020 目标表没有主管部门，留空", "the 2020 form has no 主管部门, left blank";
     WRITE_SKIPPED_FORM = "write-skipped-form", Warning, "—", "该表无法写入此格式", "a form this format cannot hold";

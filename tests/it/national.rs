@@ -3,7 +3,7 @@
 //! workbooks are made here with rust_xlsxwriter, laid out as the DOMAIN tables give them, with
 //! figures in the style of SRC-LUAN (a 常年项目 over 3 years, in 万元) and SRC-TC.
 
-use crate::common::{d, fig, temp_dir, without_source};
+use crate::common::{TempFile, d, fig, temp_dir, without_source};
 use jixiao::check::{self, Options};
 use jixiao::diag::Severity;
 use jixiao::layout::parse_area;
@@ -11,7 +11,7 @@ use jixiao::model::{
     Declaration, Document, EvaluatedIndicator, Figure, Form, Indicator, MediumTerm, MoneyUnit,
 };
 use rust_xlsxwriter::{Format, Workbook};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A cell: text, or a number shown with two decimals (a percentage when `%`).
 enum V {
@@ -22,8 +22,8 @@ enum V {
 use V::{N, P, T};
 
 /// Writes `cells` (A1 area, value) on one sheet, merging multi-cell areas.
-fn workbook(name: &str, cells: &[(&str, V)]) -> PathBuf {
-    let path = temp_dir(&format!("national-{name}")).join(format!("{name}.xlsx"));
+fn workbook(name: &str, cells: &[(&str, V)]) -> TempFile {
+    let path = temp_dir(&format!("national-{name}")).file(&format!("{name}.xlsx"));
     let mut wb = Workbook::new();
     let sheet = wb.add_worksheet();
     let (plain, money, percent) = (
@@ -334,8 +334,23 @@ fn national_88_declaration_moves_both_sides_to_the_current_set() {
     let path = workbook("declaration-88-taxonomy", &national_declaration());
     let (form, _) = read_one(&path);
     let migrated = migrate_document(&Document::new(vec![form]), Taxonomy::Current, Scope::All);
-    assert!(
-        migrated.diagnostics.is_empty(),
+    // Each side's 产出指标/成本指标 row moves, reported at its 二级 cell (issue 11).
+    let moved: Vec<(&str, Option<&str>)> = migrated
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.rule.as_str(),
+                d.at.as_ref().and_then(|l| l.cell.as_deref()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        moved,
+        [
+            ("migrate.moved", Some("F18")),
+            ("migrate.moved", Some("C18"))
+        ],
         "{:#?}",
         migrated.diagnostics
     );
