@@ -38,6 +38,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod migrate;
 pub mod read;
 pub mod review;
 pub mod rules;
@@ -169,6 +170,7 @@ pub const CATALOGUE: &[&[Entry]] = &[
     check::ENTRIES,
     score::ENTRIES,
     read::ENTRIES,
+    migrate::ENTRIES,
     cli::ENTRIES,
     review::ENTRIES,
 ];
