@@ -37,8 +37,9 @@ pub struct ConvertArgs {
     /// to a workbook (.xlsx) becomes a 申报表 on the current set.
     #[arg(long, value_enum)]
     pub taxonomy: Option<TaxonomyArg>,
-    /// Office profile (TOML, see templates/offices/): fills a blank 主管部门, and 项目类别 where
-    /// the profile gives one, and says so (a converted 2020 目标表 has neither).
+    /// Office profile (a built-in name such as xining, or a TOML file as in templates/offices/):
+    /// fills a blank 主管部门, and 项目类别 where the profile gives one, and says so (a converted
+    /// 2020 目标表 has neither).
     #[arg(long)]
     pub profile: Option<PathBuf>,
 }
@@ -66,7 +67,7 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     let to = OutputFormat::choose(args.to, &name)?;
     let mut inputs = super::read_reporting(&args.inputs, args.quiet, args.jobs);
     let profile = match &args.profile {
-        Some(p) => Some(crate::profile::Profile::read(p)?),
+        Some(p) => Some(super::template::load_profile(p)?),
         None => None,
     };
     let min = super::shown(args.quiet);
