@@ -513,7 +513,7 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// [`expand_inputs`], with a note for everything found in a directory and not read: files of
-/// other kinds (`.docx`, WPS `.et`, loose `.csv`), and what is no regular file (a FIFO, a
+/// other kinds (`.docx`, a loose `.csv`), and what is no regular file (a FIFO, a
 /// socket, a device). Each real file and directory is visited once, however many symbolic
 /// links lead to it, so a link loop ends. Office lock files (`~$…`) and hidden files are left
 /// out without a note.
@@ -582,9 +582,7 @@ fn expand_one(
                 expand_one(&e, false, seen, files, notes);
             } else {
                 let lower = name.to_lowercase();
-                let hint = if lower.ends_with(".et") || lower.ends_with(".ett") {
-                    "WPS 表格文件：请在 WPS 中另存为 .xlsx"
-                } else if lower.ends_with(".csv") {
+                let hint = if lower.ends_with(".csv") {
                     "单独的 CSV 不是表单；平表请与 indicators.csv 等一起放在一个目录中"
                 } else {
                     "jixiao 读取 .xlsx .xlsm .xls .ods 工作簿、JSON 模型和平表目录"
