@@ -78,6 +78,10 @@ messages! {
         zh: "把读取时的警告（如未读入的单元格）当作错误：不写任何文件，退出码 2。例：--strict",
         en: "treat reader warnings (such as unmapped cells) as errors: write nothing and exit 2. E.g. --strict",
     }
+    jobs("help.jobs") {
+        zh: "同时读取的工作簿数，默认为处理器核数。例：-j 2",
+        en: "how many workbooks are read at once; default: every core. E.g. -j 2",
+    }
     quiet("help.quiet") {
         zh: "只显示错误。例：-q",
         en: "print only errors. E.g. -q",
@@ -180,8 +184,8 @@ messages! {
 /// (`help.inputs`, `help.quiet`, the scoring options), the others are per command.
 pub fn arg_id(command: &str, arg: &str) -> String {
     match arg {
-        "inputs" | "quiet" | "rounding" | "quant_formula" | "qual_bands" | "execution_weight"
-        | "lang"
+        "inputs" | "jobs" | "quiet" | "rounding" | "quant_formula" | "qual_bands"
+        | "execution_weight" | "lang"
             if !(command == "check" && arg == "quiet") =>
         {
             format!("help.{}", arg.replace('_', "-"))
