@@ -147,12 +147,16 @@ messages! {
         en: "print, per figure, the formula and the numbers that gave it. E.g. --explain",
     }
     template_profile("help.template.profile") {
-        zh: "单位配置文件（TOML，见 templates/offices/）：主管部门、实施单位、表样、指标体系和默认值。例：--profile templates/offices/xinjiang.toml",
-        en: "the office profile (TOML, see templates/offices/): 主管部门, 实施单位, layout, indicator set and defaults. E.g. --profile templates/offices/xinjiang.toml",
+        zh: "单位配置：内置配置的名称（xinjiang、xizang、baoshan、xining，见 --list-profiles）或 TOML 文件（如 templates/offices/*.toml），提供主管部门、实施单位、表样、指标体系和默认值。例：--profile xinjiang",
+        en: "the office profile: a built-in one by name (xinjiang, xizang, baoshan, xining; see --list-profiles) or a TOML file like templates/offices/*.toml (主管部门, 实施单位, layout, indicator set and defaults). E.g. --profile xinjiang",
+    }
+    template_list_profiles("help.template.list-profiles") {
+        zh: "列出内置的单位配置后退出。例：jixiao template --list-profiles",
+        en: "list the built-in office profiles and exit. E.g. jixiao template --list-profiles",
     }
     template_year("help.template.year") {
-        zh: "新表的年度。用 --from 时默认为原表年度加 1（申报表）或原表年度（自评表）。例：--year 2026",
-        en: "the year of the new forms. With --from, default: each form's year + 1 (申报表) or its year (自评表). E.g. --year 2026",
+        zh: "新表的年度，四位数（2000–2100）。用 --from 时默认为原表年度加 1（申报表）或原表年度（自评表）。例：--year 2026",
+        en: "the year of the new forms, four digits (2000–2100). With --from, default: each form's year + 1 (申报表) or its year (自评表). E.g. --year 2026",
     }
     template_projects("help.template.projects") {
         zh: "项目清单：CSV 或 xlsx，列为项目名称、项目性质、项目类别、年度资金申请总额，可加平表申报表的其他列。例：--projects 2026年项目.csv",
@@ -171,8 +175,8 @@ messages! {
         en: "with --from: what not to carry into the new year: amounts, targets, goals (repeatable, or comma-separated). E.g. --clear amounts,targets",
     }
     template_weights("help.template.weights") {
-        zh: "自评表分值（默认：产出 50 含成本、效益 30、满意度 10、预算执行 10）。例：--weights 产出=40,成本=10,效益=30,满意度=10,预算执行=10",
-        en: "自评表 weights (default: 产出 50 with 成本, 效益 30, 满意度 10, 预算执行 10). E.g. --weights 产出=40,成本=10,效益=30,满意度=10,预算执行=10",
+        zh: "自评表分值（默认：产出 50 含成本、效益 30、满意度 10、预算执行 10）；组内分值按实际表格的分法分到各行：整数分，余下的分从最后几行起各加 1（50 分 6 行：8、8、8、8、9、9），组内分值少于行数时才用半分。例：--weights 产出=40,成本=10,效益=30,满意度=10,预算执行=10",
+        en: "自评表 weights (default: 产出 50 with 成本, 效益 30, 满意度 10, 预算执行 10). Within a group the points go to its rows as real forms give them: whole points, the points left over one each on the last rows (50 over 6 rows: 8, 8, 8, 8, 9, 9); half points only when a group has fewer points than rows. E.g. --weights 产出=40,成本=10,效益=30,满意度=10,预算执行=10",
     }
     template_output("help.template.output") {
         zh: "输出：.xlsx（首页为汇总表，其后每个项目一页正式表样）或 .json（模型）。例：-o 2026年申报表.xlsx",
