@@ -90,6 +90,10 @@ messages! {
         zh: "把指标换到此指标体系：current（财预〔2021〕101号，现行）或 old（财预〔2015〕88号）；2020 目标表转为申报表。不加时，输出 .xlsx 的目标表和申报表用现行体系，其余照原样。例：--taxonomy current",
         en: "convert the forms to this indicator set: current (财预〔2021〕101号) or old (财预〔2015〕88号); 2020 目标表 become 申报表. Without it, .xlsx output gets 目标表 and 申报表 in the current set, the rest as read. E.g. --taxonomy current",
     }
+    convert_profile("help.convert.profile") {
+        zh: "单位配置（内置名称如 xining，或 TOML 文件，见 templates/offices/）：填入空着的主管部门，配置给出项目类别时也填入，并逐项说明（2020 目标表转成的申报表两项都没有）。例：--profile xining",
+        en: "office profile (a built-in name such as xining, or a TOML file as in templates/offices/): fills a blank 主管部门, and 项目类别 where the profile gives one, and says so (a converted 2020 目标表 has neither). E.g. --profile xining",
+    }
     check_format("help.check.format") {
         zh: "结果格式：human（每条问题一行）或 json（供程序读取）。例：--format json",
         en: "output: human (one finding per line) or json (for programs). E.g. --format json",
