@@ -38,6 +38,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod pdf;
 pub mod read;
 pub mod rules;
 pub mod score;
@@ -168,6 +169,7 @@ pub const CATALOGUE: &[&[Entry]] = &[
     check::ENTRIES,
     score::ENTRIES,
     read::ENTRIES,
+    pdf::ENTRIES,
     cli::ENTRIES,
 ];
 
