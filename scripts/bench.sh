@@ -1,70 +1,122 @@
 #!/usr/bin/env bash
-# Speed and memory of jixiao beside a baseline (openpyxl, what a hand-written Python script
-# would use), on one large workbook made from the shared fixtures. Prints medians, ratios and
-# peak memory as a Markdown table. No timing is asserted anywhere; this is for people to read.
+# Speed and memory of jixiao beside its floors, on corpora of declaration workbooks made by the
+# shared generator (../shared/bench/gen_corpus.py): c100 (100 workbooks) and c1000 (1,000).
 #
-# Usage: scripts/bench.sh [COPIES]   (default 20: every fixture form COPIES times, ~700 forms)
-# Needs: ../shared beside the checkout, hyperfine, GNU time, python3 with openpyxl
-#   (apt-get install -y hyperfine time; pip install openpyxl).
+#   floor-read   examples/floor_read.rs: bare calamine, every sheet's cells and merged ranges
+#   floor-write  examples/floor_write.rs: bare rust_xlsxwriter writing the same forms (layout.json)
+#   openpyxl     scripts/bench_baseline.py: merge-aware reading, what a Python script would do
+#
+# Prints hyperfine medians, the ratios to the floors, and peak RSS (GNU time). No timing is
+# asserted anywhere; this is for people to read. On a loaded machine the medians move; the
+# user+sys CPU seconds (also printed) move less.
+#
+# Usage: scripts/bench.sh            RUNS=5 (c100) and RUNS_BIG=3 (c1000) by default
+#        SKIP_OPENPYXL=1 scripts/bench.sh   to leave out the slow Python peer
+# Needs: ../shared beside the checkout, hyperfine, GNU time, python3 with xlsxwriter (and
+#   openpyxl for the peer): apt-get install -y hyperfine time; pip install xlsxwriter openpyxl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-copies=${1:-20}
 work=target/bench
+runs=${RUNS:-5}
+runs_big=${RUNS_BIG:-3}
 mkdir -p "$work"
 for tool in hyperfine /usr/bin/time python3; do
   command -v "$tool" >/dev/null || { echo "$0: $tool not found" >&2; exit 2; }
 done
-python3 -c 'import openpyxl' || { echo "$0: pip install openpyxl" >&2; exit 2; }
+python3 -c 'import xlsxwriter' || { echo "$0: pip install xlsxwriter" >&2; exit 2; }
 
-cargo build --release -q
+cargo build --release -q --bin jixiao --example floor_read --example floor_write
 bin=target/release/jixiao
+floor_read=target/release/examples/floor_read
+floor_write=target/release/examples/floor_write
 
-# The workload: every current-layout fixture form, COPIES times, in one official workbook.
-"$bin" convert ../shared/fixtures/*-declarations.xlsx ../shared/fixtures/*-self-evaluations.xlsx -o "$work/all.json" -q
-python3 - "$work/all.json" "$work/big.json" "$copies" <<'PY'
-import json, sys
-src, dst, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-doc = json.load(open(src, encoding="utf-8"))
-forms = []
-for i in range(n):
-    for f in doc["forms"]:
-        f = dict(f, project_name=f"{f['project_name']}-{i + 1}")
-        f.pop("source", None)
-        forms.append(f)
-doc["forms"] = forms
-json.dump(doc, open(dst, "w", encoding="utf-8"), ensure_ascii=False)
-PY
-"$bin" convert "$work/big.json" -o "$work/big.xlsx" -q
-forms=$(python3 -c "import json;print(len(json.load(open('$work/big.json'))['forms']))")
-size=$(du -k "$work/big.xlsx" | cut -f1)
+# The corpora: deterministic for the generator's default seed, made once.
+for n in 100 1000; do
+  [ -f "$work/c$n/layout.json" ] && [ -f "$work/c$n/form_$(printf %05d $((n - 1))).xlsx" ] && continue
+  python3 ../shared/bench/gen_corpus.py --files "$n" --sheets 1-15 --out "$work/c$n"
+done
 
-hyperfine --style none --warmup 1 --runs "${RUNS:-10}" --export-json "$work/times.json" \
-  -n jixiao-read "$bin convert $work/big.xlsx -o $work/jixiao.json -q" \
-  -n openpyxl-read "python3 scripts/bench_baseline.py read $work/big.xlsx $work/openpyxl.json" \
-  -n jixiao-roundtrip "$bin convert $work/big.xlsx -o $work/jixiao-copy.xlsx -q" \
-  -n openpyxl-roundtrip "python3 scripts/bench_baseline.py copy $work/big.xlsx $work/openpyxl-copy.xlsx" \
-  -n jixiao-check "sh -c '$bin check $work/big.xlsx -q --format json >/dev/null; test \$? -le 1'" >/dev/null
+jobs_flag() { "$bin" convert --help | grep -q -- '--jobs' && echo "--jobs $1" || true; }
+one=$(jobs_flag 1)
+all=$(jobs_flag "$(nproc)")
 
-peak() { /usr/bin/time -f %M "$@" >/dev/null 2>"$work/time.txt" || true; tail -n1 "$work/time.txt"; }
-declare -A mem
-mem[jixiao-read]=$(peak "$bin" convert "$work/big.xlsx" -o "$work/jixiao.json" -q)
-mem[openpyxl-read]=$(peak python3 scripts/bench_baseline.py read "$work/big.xlsx" "$work/openpyxl.json")
-mem[jixiao-roundtrip]=$(peak "$bin" convert "$work/big.xlsx" -o "$work/jixiao-copy.xlsx" -q)
-mem[openpyxl-roundtrip]=$(peak python3 scripts/bench_baseline.py copy "$work/big.xlsx" "$work/openpyxl-copy.xlsx")
-mem[jixiao-check]=$(peak "$bin" check "$work/big.xlsx" -q --format json)
+# time NAME RUNS COMMAND: hyperfine median into $work/t-NAME.json; peak RSS into $work/m-NAME.
+measure() {
+  local name=$1 n=$2 cmd=$3
+  hyperfine --style none --warmup 1 --runs "$n" -i --export-json "$work/t-$name.json" -n "$name" "$cmd" >/dev/null
+  /usr/bin/time -f %M sh -c "$cmd" >/dev/null 2>"$work/time.txt" || true
+  tail -n1 "$work/time.txt" >"$work/m-$name"
+}
 
-echo "workload: $forms forms, one workbook of ${size} KiB ($work/big.xlsx); $(nproc) cores"
+for c in c100 c1000; do
+  n=$runs; [ $c = c1000 ] && n=$runs_big
+  xs="$work/$c/*.xlsx"
+  measure "$c-floor-read" "$n" "$floor_read $xs"
+  measure "$c-jixiao-json-1" "$n" "$bin convert $one $xs -o $work/$c.json -q"
+  [ -n "$all" ] && measure "$c-jixiao-json-all" "$n" "$bin convert $all $xs -o $work/$c.json -q"
+  rm -rf "$work/$c-csv"
+  measure "$c-jixiao-csv" "$n" "rm -rf $work/$c-csv; $bin convert $xs --to csv -o $work/$c-csv -q"
+  measure "$c-jixiao-check" "$n" "$bin check $xs -q >/dev/null"
+done
+# Export: the forms of c100 as one official workbook.
+measure c100-floor-write "$runs" "$floor_write $work/c100/layout.json $work/floor-c100.xlsx"
+measure c100-jixiao-write "$runs" "$bin convert $work/c100.json -o $work/jixiao-c100.xlsx -q"
+if [ -z "${SKIP_OPENPYXL:-}" ] && python3 -c 'import openpyxl' 2>/dev/null; then
+  measure c100-openpyxl-read 1 "python3 scripts/bench_baseline.py read $work/c100 $work/openpyxl-c100.json"
+fi
+
+forms=$(python3 -c "import json;print(sum(len(f['sheets']) for f in json.load(open('$work/c100/layout.json'))))")
+forms_big=$(python3 -c "import json;print(sum(len(f['sheets']) for f in json.load(open('$work/c1000/layout.json'))))")
+echo "c100: 100 workbooks, $forms forms; c1000: 1,000 workbooks, $forms_big forms; $(nproc) cores; jixiao $(git describe --always --dirty 2>/dev/null || echo '?')"
 echo
-python3 - "$work/times.json" "${mem[jixiao-read]}" "${mem[openpyxl-read]}" "${mem[jixiao-roundtrip]}" "${mem[openpyxl-roundtrip]}" "${mem[jixiao-check]}" <<'PY'
-import json, sys
-r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
-mem = dict(zip(["jixiao-read", "openpyxl-read", "jixiao-roundtrip", "openpyxl-roundtrip", "jixiao-check"], map(int, sys.argv[2:])))
-print("| task | jixiao median | openpyxl median | speed ratio | jixiao peak RSS | openpyxl peak RSS | memory ratio |")
-print("|---|---|---|---|---|---|---|")
-for task, what in [("read", "xlsx → model JSON (baseline: cells + merges to JSON)"), ("roundtrip", "xlsx → official xlsx (baseline: load + save)")]:
-    j, o = r[f"jixiao-{task}"], r[f"openpyxl-{task}"]
-    print(f"| {what} | {j['median']*1000:.0f} ms | {o['median']*1000:.0f} ms | {o['median']/j['median']:.1f}× faster "
-          f"| {mem[f'jixiao-{task}']/1024:.0f} MiB | {mem[f'openpyxl-{task}']/1024:.0f} MiB | {mem[f'openpyxl-{task}']/mem[f'jixiao-{task}']:.1f}× less |")
-c = r["jixiao-check"]
-print(f"| check (all rules) | {c['median']*1000:.0f} ms | — | — | {mem['jixiao-check']/1024:.0f} MiB | — | — |")
+python3 - "$work" <<'PY'
+import json, os, sys
+work = sys.argv[1]
+def t(name):
+    p = f"{work}/t-{name}.json"
+    if not os.path.exists(p):
+        return None
+    r = json.load(open(p))["results"][0]
+    return r
+def mem(name):
+    p = f"{work}/m-{name}"
+    try:
+        return int(open(p).read().strip()) / 1024
+    except Exception:
+        return None
+rows = [
+    ("c100-floor-read", "floor-read", "c100: floor (calamine cells + merges, 1 thread)"),
+    ("c100-jixiao-json-1", "floor-read", "c100 → JSON, --jobs 1"),
+    ("c100-jixiao-json-all", "floor-read", "c100 → JSON, all cores"),
+    ("c100-jixiao-csv", "floor-read", "c100 → CSV"),
+    ("c100-jixiao-check", "floor-read", "c100 check"),
+    ("c100-openpyxl-read", "floor-read", "c100: openpyxl merge-aware read"),
+    ("c1000-floor-read", "floor-read", "c1000: floor (calamine cells + merges, 1 thread)"),
+    ("c1000-jixiao-json-1", "floor-read", "c1000 → JSON, --jobs 1"),
+    ("c1000-jixiao-json-all", "floor-read", "c1000 → JSON, all cores"),
+    ("c1000-jixiao-csv", "floor-read", "c1000 → CSV"),
+    ("c1000-jixiao-check", "floor-read", "c1000 check"),
+    ("c100-floor-write", "floor-write", "c100: floor (rust_xlsxwriter, the same forms)"),
+    ("c100-jixiao-write", "floor-write", "c100 JSON → official xlsx"),
+]
+print("| task | median | user+sys | × floor (median) | × floor (CPU) | peak RSS |")
+print("|---|---|---|---|---|---|")
+for name, floor, what in rows:
+    r = t(name)
+    if r is None:
+        continue
+    f = t(name.split("-")[0] + "-" + floor)
+    cpu = r["user"] + r["system"]
+    ratio = r["median"] / f["median"]
+    fcpu = f["user"] + f["system"]
+    m = mem(name)
+    print(f"| {what} | {r['median']:.2f} s | {cpu:.2f} s | {ratio:.2f}× | {cpu / fcpu:.2f}× | {m:.0f} MiB |")
+j1, jo = t("c1000-jixiao-json-1"), t("c100-openpyxl-read")
+j100 = t("c100-jixiao-json-1")
+if jo and j100:
+    print(f"\nopenpyxl / jixiao --jobs 1 on c100: {jo['median'] / j100['median']:.0f}×")
+for kind in ["json-1", "csv"]:
+    a, b = mem(f"c100-jixiao-{kind}"), mem(f"c1000-jixiao-{kind}")
+    if a and b:
+        print(f"peak RSS c1000 / c100 ({kind}): {b / a:.2f}× ({b:.0f} / {a:.0f} MiB)")
 PY

@@ -8,6 +8,7 @@ use crate::formats::{InputFormat, password_protected};
 use calamine::{Data, Reader};
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Read as _;
 #[cfg(not(target_family = "wasm"))]
 use std::path::Path;
@@ -189,15 +190,49 @@ pub fn shortest(v: f64) -> String {
     }
 }
 
+/// The multiply-rotate hash of rustc (FxHash): positions are trusted small integers, so the
+/// DoS-resistant default SipHash only costs time here (it was a tenth of all reading).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type PosMap<V> = HashMap<Pos, V, BuildHasherDefault<FxHasher>>;
+
+/// A cell as stored: its value, and the texts every reader asks for, made once.
+#[derive(Debug, Clone)]
+struct Stored {
+    cell: Cell,
+    /// [`Cell::text`].
+    text: Box<str>,
+    /// [`crate::layout::normalize_label`] of the text: what labels are compared with.
+    key: Box<str>,
+}
+
 /// One sheet: values at the top-left of each merged area, and the areas.
 #[derive(Debug, Clone, Default)]
 pub struct Grid {
     /// The input path as given.
     pub file: String,
     pub sheet: String,
-    cells: HashMap<Pos, Cell>,
+    cells: PosMap<Stored>,
     merges: Vec<Area>,
-    merge_at: HashMap<Pos, usize>,
+    merge_at: PosMap<usize>,
     /// One past the last used row and column.
     pub rows: u32,
     pub cols: u32,
@@ -227,7 +262,16 @@ impl Grid {
         }
         self.rows = self.rows.max(pos.0 + 1);
         self.cols = self.cols.max(pos.1 + 1);
-        self.cells.insert(pos, cell);
+        let text = cell.text();
+        let key = crate::layout::normalize_label(&text).into_boxed_str();
+        self.cells.insert(
+            pos,
+            Stored {
+                cell,
+                text: text.into_boxed_str(),
+                key,
+            },
+        );
     }
 
     /// Declares a merged area. Values inside it other than the top-left one are kept too
@@ -259,25 +303,51 @@ impl Grid {
             .unwrap_or(Area::cell(pos))
     }
 
-    /// The value shown at `pos`: the value of the top-left cell of its merged area.
-    pub fn get(&self, pos: Pos) -> Option<&Cell> {
+    /// The stored cell shown at `pos`: the top-left one of its merged area, or its own.
+    fn shown(&self, pos: Pos) -> Option<&Stored> {
         let top_left = self.area(pos).first;
         self.cells.get(&top_left).or_else(|| self.cells.get(&pos))
     }
 
+    /// The value shown at `pos`: the value of the top-left cell of its merged area.
+    pub fn get(&self, pos: Pos) -> Option<&Cell> {
+        self.shown(pos).map(|s| &s.cell)
+    }
+
     /// The raw value stored at `pos` itself, without merge resolution.
     pub fn get_own(&self, pos: Pos) -> Option<&Cell> {
-        self.cells.get(&pos)
+        self.cells.get(&pos).map(|s| &s.cell)
+    }
+
+    /// [`Cell::text`] of the value stored at `pos` itself, without merge resolution.
+    pub fn own_text(&self, pos: Pos) -> Option<&str> {
+        self.cells.get(&pos).map(|s| &*s.text)
+    }
+
+    /// [`Grid::label_key`] of the value stored at `pos` itself, without merge resolution.
+    pub fn own_label_key(&self, pos: Pos) -> Option<&str> {
+        self.cells.get(&pos).map(|s| &*s.key)
     }
 
     /// Trimmed text at `pos` (merge-resolved), `""` when blank.
     pub fn text(&self, pos: Pos) -> String {
-        self.get(pos).map(Cell::text).unwrap_or_default()
+        self.text_str(pos).to_string()
+    }
+
+    /// [`Grid::text`] without a copy.
+    pub fn text_str(&self, pos: Pos) -> &str {
+        self.shown(pos).map(|s| &*s.text).unwrap_or("")
+    }
+
+    /// The text at `pos` (merge-resolved) as labels are compared:
+    /// [`crate::layout::normalize_label`] of [`Grid::text`], made once when the cell was set.
+    pub fn label_key(&self, pos: Pos) -> &str {
+        self.shown(pos).map(|s| &*s.key).unwrap_or("")
     }
 
     /// All non-empty cells, in row-major order.
     pub fn cells(&self) -> Vec<(Pos, &Cell)> {
-        let mut v: Vec<_> = self.cells.iter().map(|(p, c)| (*p, c)).collect();
+        let mut v: Vec<_> = self.cells.iter().map(|(p, s)| (*p, &s.cell)).collect();
         v.sort_by_key(|(p, _)| *p);
         v
     }

@@ -74,15 +74,18 @@ pub const FOOTER_LABELS: &[&str] = &[
 /// Whether a cell's text is a footer line: a note (`注：…`, `注:1.…`, `备注：…` is not one: 备注 is
 /// a section of its own) or one of [`FOOTER_LABELS`], alone or followed by a colon.
 pub fn is_footer(text: &str) -> bool {
-    let t = normalize_label(text);
+    is_footer_key(&normalize_label(text))
+}
+
+/// [`is_footer`] of a text already normalised by [`normalize_label`].
+pub fn is_footer_key(t: &str) -> bool {
     if let Some(rest) = t.strip_prefix('注') {
         return rest.is_empty() || rest.starts_with([':', '1', '(', '①', '一', '：']);
     }
     FOOTER_LABELS.iter().any(|l| {
-        let l = normalize_label(l);
-        t == l
-            || t.strip_prefix(l.as_str())
-                .is_some_and(|r| r.starts_with(':'))
+        let mut rest = t.chars();
+        label_chars(l).all(|c| rest.next() == Some(c))
+            && (rest.as_str().is_empty() || rest.as_str().starts_with(':'))
     })
 }
 
@@ -95,22 +98,31 @@ pub struct Label {
     pub variants: &'static [&'static str],
 }
 
+/// A label written in this module as [`normalize_label`] would make it, without allocating
+/// (labels hold no tags): whitespace dropped, punctuation unified, no trailing colon.
+fn label_chars(label: &str) -> impl Iterator<Item = char> + '_ {
+    label
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '：')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(unify)
+}
+
 impl Label {
     /// Whether a cell's text is this label: equal after [`normalize_label`], or equal but for a
     /// trailing parenthetical that ends the text (`项目资金（元）`, `执行率(%)`, `项目总目标 (2024年-2024年)`).
     pub fn matches(&self, cell_text: &str) -> bool {
-        let cell = normalize_label(cell_text);
+        self.matches_key(&normalize_label(cell_text))
+    }
+
+    /// [`Label::matches`] for a text already normalised by [`normalize_label`] (the grid keeps
+    /// that of every cell: [`crate::grid::Grid::label_key`]).
+    pub fn matches_key(&self, key: &str) -> bool {
         std::iter::once(self.text)
             .chain(self.variants.iter().copied())
             .any(|l| {
-                // The label normalised on the fly: this runs for every cell and label.
-                let mut rest = cell.chars();
-                let same = l
-                    .trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '：')
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .map(unify)
-                    .all(|c| rest.next() == Some(c));
+                let mut rest = key.chars();
+                let same = label_chars(l).all(|c| rest.next() == Some(c));
                 let rest = rest.as_str();
                 same && (rest.is_empty() || (rest.starts_with('(') && rest.ends_with(')')))
             })
@@ -166,19 +178,22 @@ pub fn split_pairs(text: &str, labels: &[Label]) -> Vec<Pair> {
             .flat_map(|(i, l)| {
                 std::iter::once(l.text)
                     .chain(l.variants.iter().copied())
-                    .map(move |t| (i, normalize_label(t)))
+                    .map(move |t| (i, t))
             })
             .filter_map(|(i, l)| {
-                let l: Vec<char> = l.chars().collect();
-                let end = p + l.len();
-                if end > norm.len() || norm[p..end].iter().map(|x| x.0).ne(l.iter().copied()) {
-                    return None;
+                let mut end = p;
+                for c in label_chars(l) {
+                    if norm.get(end).map(|x| x.0) != Some(c) {
+                        return None;
+                    }
+                    end += 1;
                 }
+                let len = end - p;
                 let mut q = end;
                 if norm.get(q).is_some_and(|x| x.0 == '(') {
                     q = end + norm[end..].iter().position(|x| x.0 == ')')? + 1;
                 }
-                (norm.get(q).is_some_and(|x| x.0 == ':')).then_some((i, l.len(), q + 1))
+                (norm.get(q).is_some_and(|x| x.0 == ':')).then_some((i, len, q + 1))
             })
             .max_by_key(|&(_, len, _)| len);
         match best {

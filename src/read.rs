@@ -54,11 +54,16 @@ const TITLE_CORES: [(&str, FormKind, bool); 4] = [
 /// parentheticals after it: a category (`(基础设施建设类)`) or the year (`(2023年度)`). A cell
 /// that reads like a sentence (commas, colons, full stops) or is longer than a title is none.
 pub fn title(text: &str) -> Option<Title> {
-    let t = layout::normalize_label(text.trim_start_matches(['#', ' ']));
+    title_key(&layout::normalize_label(text))
+}
+
+/// [`title`] of a text already normalised ([`crate::grid::Grid::label_key`]).
+pub fn title_key(key: &str) -> Option<Title> {
+    let t = key.trim_start_matches('#');
     if t.chars().count() > 60 || t.contains([',', ':', '。', ';', '；']) {
         return None;
     }
-    let mut core = t.as_str();
+    let mut core = t;
     while let Some(open) = core.strip_suffix(')').and_then(|c| c.rfind('(')) {
         core = &core[..open];
     }
@@ -115,7 +120,7 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
         .cells()
         .into_iter()
         .filter_map(|(pos, cell)| match cell {
-            Cell::Text(t) => title(t).map(|k| (pos, k)),
+            Cell::Text(_) => title_key(grid.own_label_key(pos)?).map(|k| (pos, k)),
             _ => None,
         })
         .collect();
@@ -153,7 +158,7 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
                     Diagnostic::info(
                         "read.outside-form",
                         format!(
-                            "cell above the first form, not part of any form: {:?}",
+                            "cell above the first form, not part of any form: 「{}」",
                             cell.text()
                         ),
                     )
@@ -760,12 +765,11 @@ pub fn table_rows(
     let mut rows = Vec::new();
     let (mut level1, mut level2) = (String::new(), String::new());
     for r in header_row + 1..=scope.rows.1 {
-        let first_text = (0..grid.cols)
-            .map(|c| grid.text((r, c)))
+        let first_key = (0..grid.cols)
+            .map(|c| grid.label_key((r, c)))
             .find(|t| !t.is_empty());
-        if first_text
-            .as_deref()
-            .is_some_and(|t| stop.iter().any(|l| l.matches(t)) || layout::is_footer(t))
+        if first_key
+            .is_some_and(|t| stop.iter().any(|l| l.matches_key(t)) || layout::is_footer_key(t))
         {
             break;
         }
@@ -774,7 +778,7 @@ pub fn table_rows(
             let area = grid.area((r, c));
             let starts_here = area.first.0 == r;
             (starts_here || (continues && area.first.0 > header_row))
-                && !grid.text((r, c)).is_empty()
+                && !grid.text_str((r, c)).is_empty()
         };
         let has_content = cols
             .iter()

@@ -51,6 +51,8 @@ pub struct Scope<'g> {
     pub rows: (u32, u32),
     /// Every label of this form kind: a value search stops at one of them.
     labels: &'static [Label],
+    /// Top-left cells of the form's non-empty areas, row by row (found once).
+    anchors: Vec<Pos>,
     used: BTreeSet<Pos>,
     cells: BTreeMap<String, String>,
     pub diagnostics: Vec<Diagnostic>,
@@ -64,10 +66,19 @@ pub struct Scope<'g> {
 
 impl<'g> Scope<'g> {
     pub fn new(grid: &'g Grid, rows: (u32, u32), labels: &'static [Label]) -> Self {
+        let anchors = (rows.0..=rows.1)
+            .flat_map(|r| {
+                (0..grid.cols).filter_map(move |c| {
+                    let pos = (r, c);
+                    (grid.area(pos).first == pos && grid.get_own(pos).is_some()).then_some(pos)
+                })
+            })
+            .collect();
         Scope {
             grid,
             rows,
             labels,
+            anchors,
             used: BTreeSet::new(),
             cells: BTreeMap::new(),
             diagnostics: Vec::new(),
@@ -82,22 +93,16 @@ impl<'g> Scope<'g> {
 
     /// Top-left cells of the form's non-empty areas, row by row.
     fn anchors(&self) -> impl Iterator<Item = Pos> + '_ {
-        (self.rows.0..=self.rows.1).flat_map(move |r| {
-            (0..self.grid.cols).filter_map(move |c| {
-                let pos = (r, c);
-                (self.grid.area(pos).first == pos && self.grid.get_own(pos).is_some())
-                    .then_some(pos)
-            })
-        })
+        self.anchors.iter().copied()
     }
 
     /// Whether the text at `pos` is one of this form's labels, alone or starting a
     /// `label：value` cell.
     pub fn is_label(&self, pos: Pos) -> bool {
-        let text = self.grid.text(pos);
-        !text.is_empty()
-            && (self.labels.iter().any(|l| l.matches(&text))
-                || !split_pairs(&text, self.labels).is_empty())
+        let key = self.grid.label_key(pos);
+        !key.is_empty()
+            && (self.labels.iter().any(|l| l.matches_key(key))
+                || !split_pairs(self.grid.text_str(pos), self.labels).is_empty())
     }
 
     /// Finds `label` (at or below row `from`) and its value, wherever the form puts them: a label
@@ -105,12 +110,11 @@ impl<'g> Scope<'g> {
     /// possibly with other pairs (`项目名称：… 项目类别：…`). The label's cell is marked as used.
     pub fn labelled(&mut self, label: &Label, direction: Direction, from: u32) -> Option<Labelled> {
         let found = self.anchors().filter(|p| p.0 >= from).find_map(|p| {
-            let text = self.grid.text(p);
-            if label.matches(&text) {
-                return Some((p, text, None));
+            if label.matches_key(self.grid.label_key(p)) {
+                return Some((p, self.grid.text(p), None));
             }
             // Split on all of the form's labels, so that the longest label at a place wins.
-            let pair = split_pairs(&text, self.labels)
+            let pair = split_pairs(self.grid.text_str(p), self.labels)
                 .into_iter()
                 .find(|pair| label.matches(&pair.written))?;
             Some((p, pair.written, Some(pair.value)))
@@ -173,7 +177,7 @@ impl<'g> Scope<'g> {
     pub fn find_from(&mut self, label: &Label, from: u32) -> Option<Pos> {
         let pos = self
             .anchors()
-            .find(|&p| p.0 >= from && label.matches(&self.grid.text(p)))?;
+            .find(|&p| p.0 >= from && label.matches_key(self.grid.label_key(p)))?;
         self.used.insert(pos);
         Some(pos)
     }
@@ -204,7 +208,7 @@ impl<'g> Scope<'g> {
     pub fn find_all(&mut self, label: &Label) -> Vec<Pos> {
         let found: Vec<Pos> = self
             .anchors()
-            .filter(|&p| label.matches(&self.grid.text(p)))
+            .filter(|&p| label.matches_key(self.grid.label_key(p)))
             .collect();
         self.used.extend(found.iter().copied());
         found
@@ -228,7 +232,7 @@ impl<'g> Scope<'g> {
     fn all_in_row<'a>(&'a self, label: &'a Label, row: u32) -> impl Iterator<Item = Pos> + 'a {
         (0..self.grid.cols)
             .map(move |c| (row, c))
-            .filter(|&p| self.grid.area(p).first == p && label.matches(&self.grid.text(p)))
+            .filter(|&p| self.grid.area(p).first == p && label.matches_key(self.grid.label_key(p)))
     }
 
     /// The value a label implies on its right: the first non-empty cell after the label's area on
@@ -240,7 +244,7 @@ impl<'g> Scope<'g> {
         while c < self.grid.cols {
             let pos = (row, c);
             let a = self.grid.area(pos);
-            if !self.grid.text(pos).is_empty() {
+            if !self.grid.text_str(pos).is_empty() {
                 return (!self.is_label(pos)).then_some(a.first);
             }
             c = a.last.1 + 1;
@@ -253,7 +257,7 @@ impl<'g> Scope<'g> {
     pub fn below(&self, label: Pos) -> Option<Pos> {
         let area = self.grid.area(label);
         let pos = (area.last.0 + 1, area.first.1);
-        if pos.0 > self.rows.1 || self.grid.text(pos).is_empty() || self.is_label(pos) {
+        if pos.0 > self.rows.1 || self.grid.text_str(pos).is_empty() || self.is_label(pos) {
             return None;
         }
         Some(self.grid.area(pos).first)
@@ -466,7 +470,7 @@ impl<'g> Scope<'g> {
         for r in self.rows.0..=self.rows.1 {
             for c in 0..self.grid.cols {
                 let pos = (r, c);
-                let Some(cell) = self.grid.get_own(pos) else {
+                let Some(text) = self.grid.own_text(pos) else {
                     continue;
                 };
                 cells_read += 1;
@@ -475,18 +479,18 @@ impl<'g> Scope<'g> {
                 let taken = self.used.contains(&pos)
                     || (top_left != pos
                         && self.used.contains(&top_left)
-                        && self.grid.get_own(top_left).map(Cell::text) == Some(cell.text()));
+                        && self.grid.own_text(top_left) == Some(text));
                 if !taken {
                     unmapped.push(UnmappedCell {
                         cell: cell_name(pos),
-                        text: cell.text(),
+                        text: text.to_string(),
                     });
                 }
             }
         }
         for u in &unmapped {
             self.diagnostics.push(
-                Diagnostic::warning("read.unmapped-cell", format!("cell not mapped into the model: {:?}", u.text))
+                Diagnostic::warning("read.unmapped-cell", format!("cell not mapped into the model: 「{}」", u.text))
                     .at(Location::cell(&self.grid.file, &self.grid.sheet, &u.cell))
                     .hint("the cell lies inside a form but matches no field; check it was not shifted out of place"),
             );
