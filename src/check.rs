@@ -8,7 +8,7 @@
 //!
 //! | rule | severity | DOMAIN | what it guards |
 //! |---|---|---|---|
-//! | `form.blank` | info | — | a blank template: nothing else is checked |
+//! | `form.blank` | warning | — | a blank template: reported as blank (not clean), nothing else is checked |
 //! | `decl.required` | error | §1c | 项目名称, 项目性质 (when the layout has it), 项目类别, 主管部门, 实施单位, dates, 年度总体目标, 年度资金申请总额 filled |
 //! | `decl.annual-total-sum` | error | §5.1 | 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金 |
 //! | `decl.project-total-sum` | error | §5.2 | 项目资金总额 = 财政资金 + 其他资金, when 项目资金总额 is filled |

@@ -178,11 +178,35 @@ pub struct CheckReport {
     pub counts: Counts,
     /// The inputs that could not be read, one message each.
     pub unreadable: Vec<String>,
+    /// How many forms are blank (`form.blank`): reported as blank, never as clean.
+    pub blank_forms: usize,
+    /// Whether infos were left out of `findings` ([`CheckReport::hide_infos`]); `counts` still
+    /// counts them.
+    pub infos_hidden: bool,
     /// The readers' diagnostics, then every rule's findings, form by form.
     pub findings: Vec<Diagnostic>,
 }
 
 impl CheckReport {
+    /// Leaves the infos out of `findings`: remarks that are not problems, such as a 指标值
+    /// written `100%` as the 2023 official forms print it. They stay counted.
+    pub fn hide_infos(&mut self) {
+        self.findings.retain(|d| d.severity != Severity::Info);
+        self.infos_hidden = true;
+    }
+
+    /// The reviewer's workbook of these findings ([`write::report::report_xlsx`]): a copy of
+    /// every form of `inputs` with each finding's cell filled and noted, after the list.
+    ///
+    /// # Errors
+    /// As [`write::report::report_xlsx`].
+    pub fn to_xlsx(&self, inputs: &Inputs) -> Result<Vec<u8>> {
+        let origins: Vec<_> = (0..inputs.document.forms.len())
+            .map(|i| inputs.origin(i))
+            .collect();
+        write::report::report_xlsx(&inputs.document, &origins, &self.findings)
+    }
+
     /// The report as pretty JSON, ending in a newline.
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self)
@@ -217,6 +241,11 @@ pub fn check(inputs: &Inputs, opts: &rules::Options) -> CheckReport {
         forms: inputs.document.forms.len(),
         counts: Counts::of(&findings),
         unreadable: inputs.errors.iter().map(ToString::to_string).collect(),
+        blank_forms: findings
+            .iter()
+            .filter(|d| d.rule == rules::FORM_BLANK.id)
+            .count(),
+        infos_hidden: false,
         findings,
     }
 }

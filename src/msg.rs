@@ -40,6 +40,7 @@ pub mod cli;
 pub mod diag;
 pub mod pdf;
 pub mod read;
+pub mod review;
 pub mod rules;
 pub mod score;
 
@@ -171,6 +172,7 @@ pub const CATALOGUE: &[&[Entry]] = &[
     read::ENTRIES,
     pdf::ENTRIES,
     cli::ENTRIES,
+    review::ENTRIES,
 ];
 
 /// Looks a message up by its id.

@@ -13,6 +13,7 @@ use crate::formats::InputFormat;
 use crate::grid::{self, Cell, Grid, Pos};
 use crate::layout::{self, Label};
 use crate::model::{Document, ExtraCell, Form, Indicator, IndicatorValue, Note};
+use crate::msg::review as msg;
 use scope::{Scope, Value};
 #[cfg(not(target_family = "wasm"))]
 use std::path::{Path, PathBuf};
@@ -252,10 +253,34 @@ fn forms_of_grids(grids: Vec<Grid>, name: &str) -> Result<Read<Vec<Form>>> {
     }
     let mut forms = Vec::new();
     let mut diagnostics = notes;
+    let mut titles_only = Vec::new();
     for g in &grids {
         let read = read_grid(g);
-        forms.extend(read.value);
+        for form in read.value {
+            match form.source().filter(|s| is_title_only(s)) {
+                Some(s) => titles_only.push(Location::cell(&s.file, &s.sheet, &s.range)),
+                None => forms.push(form),
+            }
+        }
         diagnostics.extend(read.diagnostics);
+    }
+    // A title with nothing of the form under it is not a form: never "checked, no errors".
+    let title_only = |at: Location| Error::At {
+        at,
+        message: msg::title_only(),
+        hint: Some(msg::title_only_hint()),
+    };
+    if forms.is_empty()
+        && let Some(at) = titles_only.first()
+    {
+        return Err(title_only(at.clone()));
+    }
+    for at in titles_only {
+        diagnostics.push(
+            Diagnostic::of(crate::msg::rules::READ_TITLE_ONLY, msg::title_only())
+                .at(at)
+                .hint(msg::title_only_hint()),
+        );
     }
     if forms.is_empty() {
         return Err(Error::unreadable(
@@ -267,6 +292,11 @@ fn forms_of_grids(grids: Vec<Grid>, name: &str) -> Result<Read<Vec<Form>>> {
         ));
     }
     Ok(Read::new(forms, diagnostics))
+}
+
+/// A form of which only the title (and the year) was found: no field label at all.
+fn is_title_only(source: &crate::model::Source) -> bool {
+    source.cells.keys().all(|k| k == "year")
 }
 
 /// Reads a JSON model file written by `jixiao convert -o x.json` (or edited by hand).
@@ -588,9 +618,19 @@ pub fn read_all(inputs: &[Input]) -> Inputs {
 #[cfg(not(target_family = "wasm"))]
 pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
     let mut inputs = Inputs::default();
-    for file in expand_inputs(paths) {
-        let shown = file.display().to_string();
-        inputs.add(&shown, Input::load(&file).and_then(|i| read_input(&i)));
+    for path in paths {
+        let files = expand_inputs(std::slice::from_ref(path));
+        if files.is_empty() {
+            // An empty folder, or one without any workbook: say so rather than check nothing.
+            inputs.errors.push(
+                Error::unreadable(path.display().to_string(), msg::no_input_file())
+                    .with_hint(msg::no_input_file_hint()),
+            );
+        }
+        for file in files {
+            let shown = file.display().to_string();
+            inputs.add(&shown, Input::load(&file).and_then(|i| read_input(&i)));
+        }
     }
     inputs
 }

@@ -14,7 +14,8 @@ use rust_decimal::Decimal;
 /// Runs every 申报表 rule.
 pub(super) fn check(d: &Declaration, _opts: &Options, out: &mut Findings) {
     if is_blank(d) {
-        out.add(FORM_BLANK, "project_name", msg::form_blank());
+        out.add(FORM_BLANK, "project_name", msg::form_blank())
+            .hint(crate::msg::review::blank_form_hint());
         return;
     }
     required(d, out);

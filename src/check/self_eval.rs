@@ -24,7 +24,8 @@ const ROW_NAMES: [&str; 4] = ["年度资金总额", "当年财政拨款", "上�
 /// Runs every 自评表 rule.
 pub(super) fn check(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
     if is_blank(s) {
-        out.add(FORM_BLANK, "project_name", msg::form_blank());
+        out.add(FORM_BLANK, "project_name", msg::form_blank())
+            .hint(crate::msg::review::blank_form_hint());
         return;
     }
     required(s, out);

@@ -29,6 +29,10 @@ pub struct CheckArgs {
     /// Print only errors (and warnings with --strict); infos and the summary are dropped.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also list infos: remarks that are not problems, such as a 指标值 written `100%` as the
+    /// 2023 official forms print it (read as =100%). Hidden by default, counted in the summary.
+    #[arg(long)]
+    pub show_info: bool,
     /// Also write a workbook to send back: a copy of every form with each finding's cell
     /// filled (errors red, warnings yellow) and noted, after a first sheet 问题清单 listing them all.
     #[arg(long, value_name = "REPORT.xlsx")]
@@ -77,7 +81,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let opts = Options {
         scoring: args.scoring.options(),
     };
-    let report = jobs::check(&inputs, &opts);
+    let mut report = jobs::check(&inputs, &opts);
+    if !args.show_info {
+        report.hide_infos();
+    }
     if let Some(path) = &args.report {
         let inputs_shown: Vec<String> = args
             .inputs
@@ -85,12 +92,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             .map(|p| p.display().to_string())
             .collect();
         super::refuse_overwriting_input(path, &inputs_shown)?;
-        let origins: Vec<_> = (0..inputs.document.forms.len())
-            .map(|i| inputs.origin(i))
-            .collect();
-        let bytes =
-            crate::write::report::report_xlsx(&inputs.document, &origins, &report.findings)?;
-        crate::write::bytes_atomically(path, &bytes)?;
+        crate::write::bytes_atomically(path, &report.to_xlsx(&inputs)?)?;
     }
     let counts = report.counts;
     let findings = &report.findings;
@@ -104,6 +106,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             for e in unreadable {
                 eprintln!("jixiao: {e}");
             }
+            if unreadable.is_empty() && report.forms == 0 {
+                eprintln!(
+                    "{}{}",
+                    crate::msg::cli::program_prefix(),
+                    crate::msg::review::no_form_read()
+                );
+            }
             let min = if !args.quiet {
                 Severity::Info
             } else if args.strict {
@@ -115,7 +124,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 writeln!(stdout, "{d}")?;
             }
             if !args.quiet {
-                writeln!(
+                write!(
                     stdout,
                     "{}",
                     crate::msg::cli::check_summary(
@@ -126,11 +135,23 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                         counts.infos
                     )
                 )?;
+                if counts.infos > 0 && report.infos_hidden {
+                    write!(stdout, "{}", crate::msg::review::infos_hidden())?;
+                }
+                if report.blank_forms > 0 {
+                    write!(
+                        stdout,
+                        "{}",
+                        crate::msg::review::blank_forms(report.blank_forms)
+                    )?;
+                }
+                writeln!(stdout)?;
             }
         }
     }
     let failing = counts.errors + if args.strict { counts.warnings } else { 0 };
-    let code = if !inputs.errors.is_empty() {
+    // No form at all (an empty folder, a sheet with only a title) is never a clean check.
+    let code = if !inputs.errors.is_empty() || report.forms == 0 {
         EXIT_UNREADABLE
     } else if failing > 0 {
         EXIT_FINDINGS

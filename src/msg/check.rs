@@ -21,8 +21,8 @@ messages! {
         en: "(blank)",
     }
     form_blank("check.form-blank") {
-        zh: "空白表：不作检查",
-        en: "blank form: nothing to check",
+        zh: "空白表：尚未填写，未作检查",
+        en: "blank form: not filled in, nothing checked",
     }
     field_blank("check.field-blank", field) {
         zh: "{field}未填写",

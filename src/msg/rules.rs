@@ -19,7 +19,7 @@ macro_rules! rules {
 }
 
 rules! { CHECK_RULES:
-    FORM_BLANK = "form.blank", Info, "—", "空白表：不作其他检查", "a blank template: nothing else is checked";
+    FORM_BLANK = "form.blank", Warning, "—", "空白表：尚未填写，不作其他检查", "a blank template: reported as blank, nothing else is checked";
     DECL_REQUIRED = "decl.required", Error, "§1c", "申报表必填项已填写", "required 申报表 fields are filled";
     DECL_ANNUAL_TOTAL_SUM = "decl.annual-total-sum", Error, "§5.1", "年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金", "年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金";
     DECL_PROJECT_TOTAL_SUM = "decl.project-total-sum", Error, "§5.2", "项目资金总额 = 财政资金 + 其他资金", "项目资金总额 = 财政资金 + 其他资金";
@@ -62,6 +62,7 @@ rules! { READ_RULES:
     READ_NOT_A_NUMBER = "read.not-a-number", Error, "—", "金额或分数处不是数字", "a number cell holds no number";
     READ_MONEY_UNIT = "read.money-unit", Warning, "—", "金额单位无法确定", "the money unit is unclear";
     READ_DASH_AMOUNT = "read.dash-amount", Warning, "—", "金额写作“-”，按空白读取", "an amount written as a dash, read as blank";
+    READ_TITLE_ONLY = "read.title-only", Warning, "—", "只有表名的表：不是可以检查的表", "a form that is only its title";
     READ_UNMAPPED_CELL = "read.unmapped-cell", Warning, "—", "单元格内容没有读入任何栏目", "a cell not mapped into the form";
     READ_ERROR_VALUE = "read.error-value", Warning, "—", "单元格是错误值（#DIV/0! 等），没有可读的值", "a cell holds an error value such as #DIV/0!";
     READ_UNCACHED_FORMULA = "read.uncached-formula", Warning, "—", "公式没有保存计算结果", "a formula saved without its result";

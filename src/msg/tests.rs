@@ -106,8 +106,11 @@ fn a_diagnostic_reads_in_both_languages() {
         with_lang(Lang::Zh, || w.to_string()),
         "警告[read.unmapped-cell]: m"
     );
-    let i = Diagnostic::of(rules::FORM_BLANK, "m");
-    assert_eq!(with_lang(Lang::En, || i.to_string()), "info[form.blank]: m");
+    let i = Diagnostic::of(rules::INDICATOR_NO_COMPARATOR, "m");
+    assert_eq!(
+        with_lang(Lang::En, || i.to_string()),
+        "info[indicator.no-comparator]: m"
+    );
 }
 
 #[test]

@@ -16,6 +16,7 @@ use super::styles::{FONT, FONT_SIZE, Styles};
 use crate::diag::{Diagnostic, Error, Location, Result, Severity};
 use crate::grid::{self, Area, Pos};
 use crate::model::{Document, Form};
+use crate::msg;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatPattern, Note,
     Url, Workbook, Worksheet, XlsxError,
@@ -25,37 +26,20 @@ use std::collections::BTreeMap;
 /// The name of the first sheet, the list of findings.
 pub const LIST_SHEET: &str = "问题清单";
 
-// The workbook's own words, in one place (for the message catalogue).
-const LIST_TITLE: &str = "绩效表审核问题清单";
-const LEGEND: &str = "颜色说明：";
-const HEADERS: [&str; 7] = [
-    "文件",
-    "工作表",
-    "单元格",
-    "规则",
-    "严重程度",
-    "说明",
-    "在本工作簿中",
-];
+/// Width of each column of the list, in Excel units.
 const WIDTHS: [f64; 7] = [28.0, 18.0, 10.0, 26.0, 9.0, 60.0, 24.0];
-const NOT_COPIED: &str = "（此表未复制）";
-const EXPECTED: &str = "应为";
-const FOUND: &str = "实为";
-const HINT: &str = "建议";
-const ORIGINAL_AT: &str = "原表位置";
-const RULE: &str = "规则";
 
 /// Fill colours: Excel's own "bad", "neutral" and a pale blue.
 const ERROR_FILL: Color = Color::RGB(0xFFC7CE);
 const WARNING_FILL: Color = Color::RGB(0xFFEB9C);
 const INFO_FILL: Color = Color::RGB(0xDDEBF7);
 
-/// 错误, 警告, 提示.
-pub fn severity_label(severity: Severity) -> &'static str {
+/// 错误, 警告, 提醒 (the diagnostic line's words).
+pub fn severity_label(severity: Severity) -> String {
     match severity {
-        Severity::Error => "错误",
-        Severity::Warning => "警告",
-        Severity::Info => "提示",
+        Severity::Error => msg::diag::error_word(),
+        Severity::Warning => msg::diag::warning_word(),
+        Severity::Info => msg::diag::info_word(),
     }
 }
 
@@ -269,10 +253,10 @@ fn copy_position(form: &Form, copy: &CopyMap, at: Option<&Location>) -> Pos {
 
 /// The cell note of one finding: severity and rule, message, expected/found, hint, original cell.
 fn note_text(d: &Diagnostic) -> String {
+    let summary = msg::rules::rule(&d.rule).map_or("", |r| r.summary());
     let mut text = format!(
-        "{}（{RULE} {}）\n{}",
-        severity_label(d.severity),
-        d.rule,
+        "{}\n{}",
+        msg::review::report_rule(severity_label(d.severity), &d.rule, summary),
         d.message
     );
     let detail = detail(d);
@@ -287,7 +271,8 @@ fn note_text(d: &Diagnostic) -> String {
             (None, Some(c)) => c.clone(),
             (None, None) => at.file.clone(),
         };
-        text.push_str(&format!("\n{ORIGINAL_AT}：{place}"));
+        text.push('\n');
+        text.push_str(&msg::review::report_original_at(place));
     }
     text
 }
@@ -295,14 +280,17 @@ fn note_text(d: &Diagnostic) -> String {
 /// `应为 …；实为 …` and `建议：…`, each on its line.
 fn detail(d: &Diagnostic) -> String {
     let mut lines = Vec::new();
-    match (&d.expected, &d.found) {
-        (Some(e), Some(f)) => lines.push(format!("{EXPECTED}：{e}；{FOUND}：{f}")),
-        (Some(e), None) => lines.push(format!("{EXPECTED}：{e}")),
-        (None, Some(f)) => lines.push(format!("{FOUND}：{f}")),
-        (None, None) => {}
+    let found = match (&d.expected, &d.found) {
+        (Some(e), Some(f)) => msg::diag::expected_found(e, f),
+        (Some(e), None) => msg::diag::expected_only(e),
+        (None, Some(f)) => msg::diag::found_only(f),
+        (None, None) => String::new(),
+    };
+    if !found.is_empty() {
+        lines.push(found.trim().to_string());
     }
     if let Some(h) = &d.hint {
-        lines.push(format!("{HINT}：{h}"));
+        lines.push(msg::review::report_hint(h));
     }
     lines.join("\n")
 }
@@ -344,26 +332,32 @@ fn write_list(
     for (col, width) in (0..).zip(WIDTHS) {
         sheet.set_column_width(col, width)?;
     }
-    sheet.write_string_with_format(0, 0, LIST_TITLE, &title)?;
+    let headers = msg::review::report_headers();
+    let headers: Vec<&str> = headers.split('|').collect();
+    sheet.write_string_with_format(0, 0, msg::review::report_title(), &title)?;
     sheet.set_row_height(0, 24.0)?;
     let count = |s: Severity| findings.iter().filter(|d| d.severity == s).count();
-    let summary = format!(
-        "共 {} 条：错误 {} 条，警告 {} 条，提示 {} 条。点击“{}”一列可跳到表中标出的单元格，单元格批注写明规则与说明。",
+    let summary = msg::review::report_summary(
         findings.len(),
         count(Severity::Error),
         count(Severity::Warning),
         count(Severity::Info),
-        HEADERS[6]
+        headers.last().copied().unwrap_or(""),
     );
     sheet.write_string_with_format(1, 0, &summary, &base)?;
-    sheet.write_string_with_format(2, 0, LEGEND, &base.clone().set_align(FormatAlign::Right))?;
+    sheet.write_string_with_format(
+        2,
+        0,
+        msg::review::report_legend(),
+        &base.clone().set_align(FormatAlign::Right),
+    )?;
     for (col, s) in (1..).zip([Severity::Error, Severity::Warning, Severity::Info]) {
         sheet.write_string_with_format(2, col, severity_label(s), &filled(fill(s)))?;
     }
 
     const HEADER_ROW: u32 = 4;
-    for (col, h) in (0..).zip(HEADERS) {
-        sheet.write_string_with_format(HEADER_ROW, col, h, &header)?;
+    for (col, h) in (0..).zip(&headers) {
+        sheet.write_string_with_format(HEADER_ROW, col, *h, &header)?;
     }
     for (row, (d, spot)) in (HEADER_ROW + 1..).zip(findings.iter().zip(placed)) {
         let at = d.at.clone().unwrap_or_default();
@@ -402,12 +396,12 @@ fn write_list(
                 sheet.write_url_with_format(row, 6, url, &link)?;
             }
             None => {
-                sheet.write_string_with_format(row, 6, NOT_COPIED, &cell)?;
+                sheet.write_string_with_format(row, 6, msg::review::report_not_copied(), &cell)?;
             }
         }
     }
     let last = HEADER_ROW + findings.len() as u32;
-    sheet.autofilter(HEADER_ROW, 0, last, HEADERS.len() as u16 - 1)?;
+    sheet.autofilter(HEADER_ROW, 0, last, WIDTHS.len() as u16 - 1)?;
     sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
     sheet
         .set_landscape()

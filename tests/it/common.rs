@@ -97,15 +97,70 @@ pub fn golden_json(name: &str, forms: &[Form]) -> String {
     jixiao::write::json::to_string(&Document::new(forms))
 }
 
-/// A fresh empty directory under the system temp dir, unique per call: tests run in parallel
-/// and two of them may ask for the same name (a shared name once raced and failed a test).
-pub fn temp_dir(name: &str) -> PathBuf {
+/// A fresh empty directory under the system temp dir, unique per call (tests run in parallel
+/// and two of them may ask for the same name: a shared name once raced and failed a test), and
+/// removed with everything in it when the test is done, pass or fail (issue 15: runs used to
+/// leave about a hundred `jixiao-test-*` folders behind).
+pub fn temp_dir(name: &str) -> TempDir {
     static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!("jixiao-test-{}-{n}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    TempDir(dir)
+}
+
+/// A directory removed when dropped; use it as a `&Path`.
+#[derive(Debug)]
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// A file in this directory that keeps the directory alive as long as it lives: for
+    /// helpers that make a file and hand back its path.
+    pub fn file(self, name: &str) -> TempFile {
+        let path = self.0.join(name);
+        TempFile { path, _dir: self }
+    }
+}
+
+/// A file in a [`TempDir`], removed with it; use it as a `&Path`.
+#[derive(Debug)]
+pub struct TempFile {
+    path: PathBuf,
+    _dir: TempDir,
+}
+
+impl std::ops::Deref for TempFile {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl AsRef<Path> for TempFile {
+    fn as_ref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for TempDir {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        // Best effort: a file still open on some systems must not fail the test.
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// Runs the `jixiao` binary with English messages (`JIXIAO_LANG=en`): exit code, stdout, stderr.

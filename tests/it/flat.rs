@@ -102,7 +102,7 @@ fn issue_5_workbook_through_flat_tables_back_to_official_forms() {
 }
 
 /// Writes the flat tables of `name` as CSV and returns the directory.
-fn csv_of(name: &str, tag: &str) -> std::path::PathBuf {
+fn csv_of(name: &str, tag: &str) -> crate::common::TempDir {
     let dir = temp_dir(tag);
     jixiao::write::flat::write_csv_dir(&Document::new(read(name)), &dir).unwrap();
     dir
@@ -206,9 +206,11 @@ fn baoshan_forms_without_project_nature_keep_it_absent() {
 #[test]
 fn flat_directory_is_one_input() {
     let dir = csv_of("xizang-2024-declarations.xlsx", "flat-input");
-    let inputs =
-        jixiao::read::read_inputs(&[dir.clone(), fixture("xinjiang-2026-declarations.xlsx")]);
+    let inputs = jixiao::read::read_inputs(&[
+        dir.to_path_buf(),
+        fixture("xinjiang-2026-declarations.xlsx"),
+    ]);
     assert!(inputs.errors.is_empty());
-    assert_eq!(inputs.files[0], dir);
+    assert_eq!(inputs.files[0], dir.to_path_buf());
     assert_eq!(inputs.document.forms.len(), 7 + 4);
 }

@@ -7,6 +7,7 @@ mod common;
 mod diff;
 mod flat;
 mod formats;
+mod frictions;
 mod hostile;
 mod legacy;
 mod national;

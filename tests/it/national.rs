@@ -3,7 +3,7 @@
 //! workbooks are made here with rust_xlsxwriter, laid out as the DOMAIN tables give them, with
 //! figures in the style of SRC-LUAN (a 常年项目 over 3 years, in 万元) and SRC-TC.
 
-use crate::common::{d, fig, temp_dir, without_source};
+use crate::common::{TempFile, d, fig, temp_dir, without_source};
 use jixiao::check::{self, Options};
 use jixiao::diag::Severity;
 use jixiao::layout::parse_area;
@@ -11,7 +11,7 @@ use jixiao::model::{
     Declaration, Document, EvaluatedIndicator, Figure, Form, Indicator, MediumTerm, MoneyUnit,
 };
 use rust_xlsxwriter::{Format, Workbook};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A cell: text, or a number shown with two decimals (a percentage when `%`).
 enum V {
@@ -22,8 +22,8 @@ enum V {
 use V::{N, P, T};
 
 /// Writes `cells` (A1 area, value) on one sheet, merging multi-cell areas.
-fn workbook(name: &str, cells: &[(&str, V)]) -> PathBuf {
-    let path = temp_dir(&format!("national-{name}")).join(format!("{name}.xlsx"));
+fn workbook(name: &str, cells: &[(&str, V)]) -> TempFile {
+    let path = temp_dir(&format!("national-{name}")).file(&format!("{name}.xlsx"));
     let mut wb = Workbook::new();
     let sheet = wb.add_worksheet();
     let (plain, money, percent) = (

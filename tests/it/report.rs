@@ -1,6 +1,11 @@
 //! `check --report`: the reviewer's workbook, read back as the office will open it.
 
-use crate::common::{fixture, jixiao, temp_dir};
+use crate::common::{fixture, jixiao_in, temp_dir};
+
+/// Runs jixiao in its default language, Chinese, as the office reads the report.
+fn jixiao(args: &[&str]) -> (i32, String, String) {
+    jixiao_in(None, args)
+}
 use calamine::{Data, Reader, Xlsx};
 use std::collections::BTreeMap;
 use std::io::Read as _;

@@ -1,7 +1,7 @@
 //! `jixiao template`: new forms from an office profile and a project list, from last year's
 //! forms, and 自评表 from 申报表 — each read back through jixiao's own reader.
 
-use crate::common::{fixture, jixiao, render, soffice_available, temp_dir};
+use crate::common::{TempFile, fixture, jixiao, render, soffice_available, temp_dir};
 use jixiao::model::{Declaration, Figure, Form, SelfEvaluation};
 use jixiao::taxonomy::TaxonomySet;
 use rust_decimal::Decimal;
@@ -64,8 +64,8 @@ fn header(d: &Declaration) -> Vec<(&'static str, String)> {
 }
 
 /// Writes the template of an office and reads it back.
-fn template(office: &str, year: &str, list: &str) -> (PathBuf, Vec<Declaration>) {
-    let out = temp_dir(&format!("template-{office}")).join(format!("{office}.xlsx"));
+fn template(office: &str, year: &str, list: &str) -> (TempFile, Vec<Declaration>) {
+    let out = temp_dir(&format!("template-{office}")).file(&format!("{office}.xlsx"));
     let profile = repo(&format!("templates/offices/{office}.toml"));
     let list = repo(&format!("samples/projects/{list}"));
     let (code, _, err) = jixiao(&[
@@ -157,7 +157,7 @@ fn issue_5_xining_template_has_the_seed_003_headers() {
 #[test]
 fn issue_5_self_evaluations_from_the_xinjiang_declarations() {
     let from = fixture("xinjiang-2026-declarations.xlsx");
-    let out = temp_dir("template-self-eval").join("self.xlsx");
+    let out = temp_dir("template-self-eval").file("self.xlsx");
     let (code, _, err) = jixiao(&[
         "template",
         "--kind",
@@ -237,7 +237,7 @@ fn issue_5_self_evaluations_from_the_xinjiang_declarations() {
 #[test]
 fn carries_last_years_declarations_into_the_next_year() {
     let from = fixture("xizang-2024-declarations.xlsx");
-    let out = temp_dir("template-carry").join("2025.xlsx");
+    let out = temp_dir("template-carry").file("2025.xlsx");
     let (code, _, err) = jixiao(&[
         "template",
         "--from",

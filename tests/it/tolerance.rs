@@ -2,11 +2,11 @@
 //! the same model as the tidy form, with every cell mapped. Each workbook is made here with
 //! rust_xlsxwriter; each test changes one thing against the tidy form.
 
-use crate::common::{temp_dir, without_source};
+use crate::common::{TempFile, temp_dir, without_source};
 use jixiao::grid::Pos;
 use jixiao::model::{Declaration, Figure, Form, SelfEvaluation};
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A cell value as the workbook stores it.
 #[derive(Clone, Debug)]
@@ -114,8 +114,8 @@ fn put(sheet: &mut Worksheet, layout: &Layout, placing: Placing) {
 }
 
 /// Writes one sheet holding `forms` (each with its placing) and any extra cells.
-fn workbook(name: &str, forms: &[(Layout, Placing)], extra: &[(Pos, &str)]) -> PathBuf {
-    let path = temp_dir(&format!("tolerance-{name}")).join(format!("{name}.xlsx"));
+fn workbook(name: &str, forms: &[(Layout, Placing)], extra: &[(Pos, &str)]) -> TempFile {
+    let path = temp_dir(&format!("tolerance-{name}")).file(&format!("{name}.xlsx"));
     let mut wb = Workbook::new();
     let sheet = wb.add_worksheet();
     sheet.set_name("表").unwrap();

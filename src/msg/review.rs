@@ -1,0 +1,87 @@
+//! The reviewer's round (issue 15): what `check` says when there is nothing to check, and the
+//! words of the reviewer's workbook (`check --report`).
+
+use super::messages;
+
+messages! {
+    /// What to do with a blank form.
+    blank_form_hint("review.blank-form-hint") {
+        zh: "填写后再检查；要生成空白表请用 jixiao template",
+        en: "fill it in, then check it; jixiao template makes blank forms",
+    }
+    /// A sheet with a form's title and nothing of the form under it.
+    title_only("review.title-only") {
+        zh: "只有表名，表中没有任何栏目：不是一张可以检查的表",
+        en: "only the form's title, none of its fields: not a form that can be checked",
+    }
+    /// What to do with a title-only sheet.
+    title_only_hint("review.title-only-hint") {
+        zh: "请把整张表（项目名称、项目资金、绩效指标等）填在表名下方",
+        en: "put the whole form (项目名称, 项目资金, 绩效指标, …) under its title",
+    }
+    /// A folder given as input holds no file jixiao reads.
+    no_input_file("review.no-input-file") {
+        zh: "文件夹中没有可读的表格文件",
+        en: "no workbook or JSON model in this folder",
+    }
+    /// What jixiao reads.
+    no_input_file_hint("review.no-input-file-hint") {
+        zh: "jixiao 读取 .xlsx .xlsm .xls .ods 工作簿、JSON 模型，或 convert --to csv 写出的扁平表文件夹",
+        en: "jixiao reads .xlsx .xlsm .xls .ods workbooks, JSON models, or a folder of flat tables from convert --to csv",
+    }
+    /// Nothing was read from any input.
+    no_form_read("review.no-form-read") {
+        zh: "没有读到任何绩效表",
+        en: "no form was read",
+    }
+    /// The summary's note that infos were counted but not listed.
+    infos_hidden("review.infos-hidden") {
+        zh: "（提醒未列出：--show-info 可列出）",
+        en: " (infos hidden: --show-info lists them)",
+    }
+    /// The summary's note on blank forms.
+    blank_forms("review.blank-forms", count) {
+        zh: "；空白表 {count} 张，未作检查",
+        en: "; {count} blank form(s), not checked",
+    }
+    /// Title of the reviewer's workbook's first sheet.
+    report_title("review.report-title") {
+        zh: "绩效表审核问题清单",
+        en: "Performance forms: findings of the review",
+    }
+    /// Under the title: the counts and how to use the workbook.
+    report_summary("review.report-summary", total, errors, warnings, infos, link) {
+        zh: "共 {total} 条：错误 {errors} 条，警告 {warnings} 条，提醒 {infos} 条。点击“{link}”一列跳到表中标出的单元格；单元格批注写明规则与说明。",
+        en: "{total} finding(s): {errors} error(s), {warnings} warning(s), {infos} info(s). Click the \"{link}\" column to go to the marked cell; each cell's note gives the rule and the finding.",
+    }
+    /// The legend's label.
+    report_legend("review.report-legend") {
+        zh: "颜色说明：",
+        en: "Colours:",
+    }
+    /// The column heads of the list: 文件, 工作表, 单元格, 规则, 严重程度, 说明, the link.
+    report_headers("review.report-headers") {
+        zh: "文件|工作表|单元格|规则|严重程度|说明|在本工作簿中",
+        en: "File|Sheet|Cell|Rule|Severity|Finding|In this workbook",
+    }
+    /// The link column of a finding whose form has no copy (a 2020 目标表).
+    report_not_copied("review.report-not-copied") {
+        zh: "（此表未复制）",
+        en: "(form not copied)",
+    }
+    /// A note's line naming the rule: `错误（规则 decl.required：申报表必填项已填写）`.
+    report_rule("review.report-rule", severity, id, summary) {
+        zh: "{severity}（规则 {id}：{summary}）",
+        en: "{severity} (rule {id}: {summary})",
+    }
+    /// A note's line naming the finding's cell in the office's own file.
+    report_original_at("review.report-original-at", place) {
+        zh: "原表位置：{place}",
+        en: "In the original: {place}",
+    }
+    /// A note's line with the hint.
+    report_hint("review.report-hint", hint) {
+        zh: "建议：{hint}",
+        en: "Hint: {hint}",
+    }
+}

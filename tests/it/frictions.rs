@@ -1,0 +1,91 @@
+//! Issue 15's everyday frictions, one regression test each (`issue_15_<slug>`).
+
+use crate::common::{fixture, jixiao, jixiao_in, temp_dir};
+
+#[test]
+fn issue_15_temp_dirs_are_removed_after_the_test() {
+    let dir = temp_dir("cleanup");
+    let path = dir.to_path_buf();
+    std::fs::write(dir.join("a.xlsx"), b"x").unwrap();
+    std::fs::create_dir(dir.join("nested")).unwrap();
+    assert!(path.is_dir());
+    drop(dir);
+    assert!(!path.exists(), "{} left behind", path.display());
+}
+
+#[test]
+fn issue_15_check_of_an_empty_directory_is_exit_2() {
+    let dir = temp_dir("empty");
+    let (code, stdout, stderr) = jixiao_in(None, &["check", dir.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stderr.contains("文件夹中没有可读的表格文件"), "{stderr}");
+    let (_, _, stderr) = jixiao(&["check", dir.to_str().unwrap()]);
+    assert!(
+        stderr.contains("no workbook or JSON model in this folder"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn issue_15_check_of_a_form_that_is_only_a_title_is_exit_2() {
+    let dir = temp_dir("title-only");
+    let path = dir.join("title.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet()
+        .write_string(0, 0, "财政项目支出绩效目标申报表")
+        .unwrap();
+    wb.save(&path).unwrap();
+    let (code, stdout, stderr) = jixiao_in(None, &["check", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("Sheet1!A1:H1: 只有表名，表中没有任何栏目"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("0 张表"), "{stdout}");
+}
+
+#[test]
+fn issue_15_a_blank_form_is_reported_as_blank_not_clean() {
+    let blank = fixture("blank-declaration.xlsx");
+    let (code, stdout, _) = jixiao(&["check", blank.to_str().unwrap()]);
+    assert!(
+        stdout.contains("warning[form.blank]: blank form: not filled in, nothing checked"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("1 blank form(s), not checked"), "{stdout}");
+    let (_, stdout, _) = jixiao_in(None, &["check", blank.to_str().unwrap()]);
+    assert!(
+        stdout.contains("[form.blank]: 空白表：尚未填写，未作检查"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("；空白表 1 张，未作检查"), "{stdout}");
+    assert_eq!(code, 0);
+    let (code, _, _) = jixiao(&["check", "--strict", blank.to_str().unwrap()]);
+    assert_eq!(code, 1, "--strict fails a blank form");
+}
+
+#[test]
+fn issue_15_infos_are_hidden_unless_asked_for() {
+    // The 2023 自评表 print 指标值 as `100%`: infos (read as =100%), not problems.
+    let input = fixture("xinjiang-2023-self-evaluations.xlsx");
+    let input = input.to_str().unwrap();
+    let (_, quiet, _) = jixiao(&["check", input]);
+    assert!(!quiet.contains("info["), "{quiet}");
+    assert!(
+        quiet.contains("12 info(s) (infos hidden: --show-info lists them)"),
+        "{quiet}"
+    );
+    let (_, shown, _) = jixiao(&["check", input, "--show-info"]);
+    assert_eq!(shown.matches("info[indicator.no-comparator]").count(), 12);
+    let (_, json, _) = jixiao(&["check", input, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["counts"]["infos"], 12);
+    assert_eq!(json["infos_hidden"], true);
+    assert!(
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["severity"] != "info")
+    );
+}
