@@ -94,17 +94,15 @@ impl ConvertOptions {
 }
 
 /// The migration a conversion applies: the taxonomy asked for, on every form; else for an
-/// official workbook the current set on 目标表 and 申报表 (the workbook has no 2020 layout and
-/// prints the current 一级); else none.
+/// official workbook the 2020 目标表 only, which becomes a 申报表 on the current set (the other
+/// forms keep the indicator set they were read with, issue 11); else none.
 pub fn conversion_taxonomy(
     to: OutputFormat,
     taxonomy: Option<Taxonomy>,
 ) -> Option<(Taxonomy, MigrateScope)> {
     match taxonomy {
         Some(t) => Some((t, MigrateScope::All)),
-        None => {
-            (to == OutputFormat::Xlsx).then_some((Taxonomy::Current, MigrateScope::Declarations))
-        }
+        None => (to == OutputFormat::Xlsx).then_some((Taxonomy::Current, MigrateScope::Legacy)),
     }
 }
 

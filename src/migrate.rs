@@ -218,14 +218,15 @@ pub fn map_self_evaluation(form: &mut SelfEvaluation, taxonomy: Taxonomy) -> Vec
 pub enum Scope {
     /// 目标表, 申报表 and 自评表: what `--taxonomy` asks for.
     All,
-    /// 目标表 and 申报表 only: a workbook's default. Today's 申报表 are on the current set, but
-    /// the official 自评表 (seed 001, 2023) is still printed on the old one, so a 自评表 is
-    /// written as read unless a set is asked for.
-    Declarations,
+    /// 2020 目标表 only: a workbook's default. A 申报表 or 自评表 keeps the indicator set it was
+    /// read with (宝山 2024 prints the old set, the 市级 forms the current one; issue 11): rows
+    /// move only when a set is asked for. The 目标表 becomes a 申报表, whose rows are mapped.
+    Legacy,
 }
 
-/// Converts the forms of a document in `scope` to `taxonomy`: 2020 目标表 become 申报表, the
-/// rows of 申报表 (and of 自评表, for [`Scope::All`]) move between the sets.
+/// Converts the forms of a document in `scope` to `taxonomy`: 2020 目标表 become 申报表, and for
+/// [`Scope::All`] the rows of 申报表 and 自评表 move between the sets. Every row that moves is
+/// reported at its cell (`migrate.moved`).
 pub fn migrate_document(doc: &Document, taxonomy: Taxonomy, scope: Scope) -> Read<Document> {
     let mut diagnostics = Vec::new();
     let forms = doc
@@ -237,7 +238,7 @@ pub fn migrate_document(doc: &Document, taxonomy: Taxonomy, scope: Scope) -> Rea
                 diagnostics.extend(read.diagnostics);
                 Form::Declaration(read.value)
             }
-            Form::Declaration(d) => {
+            Form::Declaration(d) if scope == Scope::All => {
                 let mut d = d.clone();
                 diagnostics.extend(map_declaration(&mut d, taxonomy));
                 Form::Declaration(d)
@@ -326,6 +327,16 @@ fn map_rows<R: Row>(
         if taxonomy::normalize(&level1) == l1 && taxonomy::normalize(&level2) == l2 {
             continue;
         }
+        let mut moved = Diagnostic::info(
+            crate::msg::rules::MIGRATE_MOVED.id,
+            crate::msg::migrate::moved(
+                row.name,
+                format!("{level1}/{level2}"),
+                format!("{l1}/{l2}"),
+            ),
+        );
+        moved.at = row_location(source.as_ref(), path, i);
+        diagnostics.push(moved);
         if review {
             let why = format!(
                 "{level2} has no place of its own in the older set; mapped to {l1}/{l2}; review"
@@ -522,7 +533,18 @@ mod tests {
             ],
             ..Declaration::default()
         };
-        assert!(map_declaration(&mut d, Taxonomy::Current).is_empty());
+        // Every moved row is reported (issue 11): b to 成本指标, c to 生态效益指标.
+        let moved: Vec<String> = map_declaration(&mut d, Taxonomy::Current)
+            .iter()
+            .map(|d| format!("{}: {}", d.rule, d.message))
+            .collect();
+        assert_eq!(
+            moved,
+            [
+                "migrate.moved: 指标「b」由 产出指标/成本指标 移至 成本指标/经济成本指标",
+                "migrate.moved: 指标「c」由 效益指标/环境效益指标 移至 效益指标/生态效益指标",
+            ]
+        );
         assert_eq!(
             levels(&d),
             [
@@ -533,7 +555,8 @@ mod tests {
         );
         assert_eq!(d.indicators[0].source_level2.as_deref(), Some("成本指标"));
         let diags = map_declaration(&mut d, Taxonomy::Old);
-        assert!(diags.is_empty());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].rule, "migrate.moved");
         assert_eq!(d.indicators[1].level2, "成本指标");
         assert_eq!(d.indicators[1].source_level2.as_deref(), Some("成本指标"));
     }
@@ -554,8 +577,8 @@ mod tests {
             ..SelfEvaluation::default()
         };
         let diags = map_self_evaluation(&mut s, Taxonomy::Old);
-        assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].rule, "migrate.review");
+        let rules: Vec<&str> = diags.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(rules, ["migrate.moved", "migrate.review"]);
         let b = &s.indicators[1];
         assert_eq!(
             (b.level1.as_str(), b.level2.as_str()),

@@ -38,6 +38,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod migrate;
 pub mod pdf;
 pub mod read;
 pub mod review;
@@ -171,6 +172,7 @@ pub const CATALOGUE: &[&[Entry]] = &[
     score::ENTRIES,
     read::ENTRIES,
     pdf::ENTRIES,
+    migrate::ENTRIES,
     cli::ENTRIES,
     review::ENTRIES,
 ];

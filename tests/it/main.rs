@@ -9,6 +9,7 @@ mod flat;
 mod formats;
 mod frictions;
 mod hostile;
+mod keep_read;
 mod legacy;
 mod national;
 mod pdf;
