@@ -241,6 +241,9 @@ pub struct Grid {
     /// What opening the sheet noticed that no reader maps: a hidden sheet, comments, error
     /// values and formulas without a value, each at its place.
     pub notes: Vec<Diagnostic>,
+    /// The formula (`=A1*2`) of each xlsx cell that has one, cached value or not: the official
+    /// forms read the value, the flat tables refuse a formula.
+    formulas: HashMap<Pos, String>,
 }
 
 impl Grid {
@@ -307,6 +310,16 @@ impl Grid {
     fn shown(&self, pos: Pos) -> Option<&Stored> {
         let top_left = self.area(pos).first;
         self.cells.get(&top_left).or_else(|| self.cells.get(&pos))
+    }
+
+    /// The formula of the cell at `pos` (`=A1*2`), when the workbook stores one there.
+    pub fn formula_at(&self, pos: Pos) -> Option<&str> {
+        self.formulas.get(&pos).map(String::as_str)
+    }
+
+    /// Records the formula of the cell at `pos`.
+    pub fn set_formula(&mut self, pos: Pos, formula: impl Into<String>) {
+        self.formulas.insert(pos, formula.into());
     }
 
     /// The value shown at `pos`: the value of the top-left cell of its merged area.
@@ -695,7 +708,14 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
                         .next_cell_with_formula_metadata()
                         .map_err(|e| fail(e.to_string()))?
                     {
-                        if rec.value == calamine::DataRef::Empty
+                        if rec.value != calamine::DataRef::Empty
+                            && let Some(
+                                calamine::XlsxFormulaMetadata::Normal { formula }
+                                | calamine::XlsxFormulaMetadata::Shared { formula, .. },
+                            ) = &rec.formula
+                        {
+                            grid.set_formula(rec.pos, format!("={formula}"));
+                        } else if rec.value == calamine::DataRef::Empty
                             && let Some(f) = rec.formula
                         {
                             let marker = Data::String(String::new());

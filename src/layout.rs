@@ -950,6 +950,66 @@ pub mod flat {
         "偏差原因分析及改进措施",
     ];
 
+    /// How a CSV cell keeps its text through Excel, WPS and LibreOffice: a value starting with
+    /// `=`, `+`, `-` or `@` would be taken for a formula or a number (`=100.00(%)` becomes
+    /// `Err:509`, `+5` becomes `5`), so the CSV writer puts an apostrophe `'` before it — and
+    /// before a value that starts with an apostrophe itself, so that the mark is reversible.
+    /// Office programs keep `'=100.00(%)` as text (LibreOffice and Excel show the apostrophe;
+    /// either way the cell reads back exactly), and [`unprotect`] takes the mark off.
+    /// A lone `-` or `+` (a dash for "none") stays as it is: no office program changes it.
+    pub fn protect(text: &str) -> std::borrow::Cow<'_, str> {
+        if text.starts_with(['=', '+', '-', '@', '\'']) && !matches!(text, "-" | "+") {
+            format!("'{text}").into()
+        } else {
+            text.into()
+        }
+    }
+
+    /// The text of a CSV cell that [`protect`] may have marked: one leading apostrophe before
+    /// `=`, `+`, `-`, `@` or `'` is taken off; any other text is kept as it is.
+    pub fn unprotect(text: &str) -> &str {
+        match text.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\'']) => rest,
+            _ => text,
+        }
+    }
+
+    /// Whether a cell's text is an error value a spreadsheet wrote in place of a formula's
+    /// result (`#VALUE!`, `#DIV/0!`, LibreOffice's `Err:509`): a value that was lost.
+    pub fn is_error_value(text: &str) -> bool {
+        const EXCEL: &[&str] = &[
+            "#NULL!",
+            "#DIV/0!",
+            "#VALUE!",
+            "#REF!",
+            "#NAME?",
+            "#NUM!",
+            "#N/A",
+            "#SPILL!",
+            "#CALC!",
+            "#FIELD!",
+            "#BLOCKED!",
+            "#GETTING_DATA",
+            "#CONNECT!",
+            "#BUSY!",
+            "#UNKNOWN!",
+            "#NAME!",
+        ];
+        let t = text.trim();
+        EXCEL.iter().any(|e| t.eq_ignore_ascii_case(e))
+            || t.strip_prefix("Err:")
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    }
+
+    /// Whether the first line of a text table holds a column name of any flat table (how the
+    /// encoding of a CSV file is told when it is not UTF-8).
+    pub fn is_header_line(line: &str) -> bool {
+        [DECLARATION_COLUMNS, INDICATOR_COLUMNS, SELF_EVALUATION_LEAD]
+            .iter()
+            .flat_map(|c| c.iter())
+            .any(|c| line.contains(c))
+    }
+
     /// The model's field names of the indicator columns from 一级指标 on
     /// (`INDICATOR_COLUMNS[5..]`, and [`super::self_eval::TABLE_COLUMNS`] in the same order).
     pub const INDICATOR_FIELDS: [&str; 8] = [

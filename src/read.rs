@@ -7,6 +7,7 @@ pub mod flat;
 pub mod legacy_2020;
 pub mod scope;
 pub mod self_eval;
+pub mod text;
 
 use crate::diag::{Diagnostic, Error, Location, Read, Result, Severity};
 use crate::formats::InputFormat;

@@ -13,4 +13,33 @@ messages! {
         zh: "金额「{text}」过大，无法换算为本表的金额单位",
         en: "the amount \"{text}\" is too large to convert into the form's money unit",
     }
+    /// A line of a text file, as a place.
+    line("read.line", line) {
+        zh: "第 {line} 行",
+        en: "line {line}",
+    }
+    unknown_encoding("read.unknown-encoding") {
+        zh: "无法确定文本编码：既不是 UTF-8，按 GBK/GB18030 或 UTF-16 读出的第一行也不是本表的列名",
+        en: "cannot tell the text encoding: not UTF-8, and read as GBK/GB18030 or UTF-16 its first line holds none of the table's column names",
+    }
+    unknown_encoding_hint("read.unknown-encoding-hint") {
+        zh: "在 Excel 或 WPS 中“另存为”，保存类型选“CSV UTF-8（逗号分隔）”",
+        en: "in Excel or WPS use Save As with the type \"CSV UTF-8 (Comma delimited)\"",
+    }
+    flat_formula("read.flat-formula", formula) {
+        zh: "单元格是公式「{formula}」：平表只收录入的文字和数字",
+        en: "the cell holds the formula \"{formula}\": flat tables take typed text and numbers only",
+    }
+    flat_formula_hint("read.flat-formula-hint") {
+        zh: "把公式改成它要表示的值；以 = 开头的文字（如 =100.00(%)）请在前面加英文单引号 '",
+        en: "replace the formula by the value it stands for; text starting with = (such as =100.00(%)) takes an apostrophe ' in front",
+    }
+    flat_error_value("read.flat-error-value", value) {
+        zh: "单元格是错误值「{value}」：原来的内容已被办公软件当作公式计算而丢失",
+        en: "the cell holds the error value \"{value}\": an office program took its text for a formula and lost it",
+    }
+    flat_error_value_hint("read.flat-error-value-hint") {
+        zh: "重新填入原来的值；以 = 开头的文字请在前面加英文单引号 '，或用 jixiao 重新导出平表",
+        en: "type the value again, with an apostrophe ' in front of text starting with =, or export the flat tables again with jixiao",
+    }
 }

@@ -85,6 +85,7 @@ rules! { FLAT_RULES:
     FLAT_ORDER = "flat.order", Error, "—", "指标序号无效", "an indicator order that is not valid";
     FLAT_NOT_ON_FORM = "flat.not-on-form", Error, "—", "该栏目在此版式的表中没有位置", "a field the form's layout has no place for";
     FLAT_NO_NAME = "flat.no-name", Error, "—", "缺少项目名称", "a row without a project name";
+    FLAT_FORMULA = "flat.formula", Error, "—", "平表中的公式或错误值", "a formula or an error value in a flat table";
     FLAT_NOT_CARRIED = "flat.not-carried", Warning, "—", "平表无法携带的内容", "what the flat tables cannot carry";
 }
 

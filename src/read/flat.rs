@@ -104,7 +104,7 @@ impl Table {
             Origin::Csv(file) => Location {
                 file: file.clone(),
                 sheet: None,
-                cell: Some(format!("row {row}, column {column}")),
+                cell: Some(crate::msg::diag::row_column(row, column)),
             },
             Origin::Sheet { file, sheet } => Location::cell(
                 file,
@@ -204,12 +204,17 @@ pub fn read_tables(set: &str, tables: &[(String, Vec<u8>)]) -> Result<Read<Vec<F
     Ok(from_tables(&read))
 }
 
+/// Reads a CSV table as Excel, WPS or jixiao saved it: in UTF-8, GBK/GB18030 or UTF-16 (see
+/// [`super::text`]), comma- or tab-separated; the apostrophe of [`cols::protect`] is taken off,
+/// and an error value (`#VALUE!`, `Err:509`) is kept as [`Cell::Error`] for
+/// [`formula_findings`] to report.
 fn read_csv_bytes(bytes: &[u8], shown: &str, name: &'static str) -> Result<Table> {
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let decoded = super::text::decode(bytes, shown, cols::is_header_line)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(bytes);
+        .delimiter(decoded.separator)
+        .from_reader(decoded.text.as_bytes());
     let mut header = Vec::new();
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
@@ -217,7 +222,10 @@ fn read_csv_bytes(bytes: &[u8], shown: &str, name: &'static str) -> Result<Table
             Error::unreadable(shown, format!("not a CSV table: {e}"))
                 .with_hint("save the table as CSV UTF-8 (逗号分隔)")
         })?;
-        let cells: Vec<String> = record.iter().map(|s| s.trim().to_string()).collect();
+        let cells: Vec<String> = record
+            .iter()
+            .map(|s| cols::unprotect(s.trim()).to_string())
+            .collect();
         if i == 0 {
             header = cells;
             continue;
@@ -227,7 +235,15 @@ fn read_csv_bytes(bytes: &[u8], shown: &str, name: &'static str) -> Result<Table
         }
         let cells = cells
             .into_iter()
-            .map(|s| (!s.is_empty()).then_some(Cell::Text(s)))
+            .map(|s| {
+                (!s.is_empty()).then(|| {
+                    if cols::is_error_value(&s) {
+                        Cell::Error(s)
+                    } else {
+                        Cell::Text(s)
+                    }
+                })
+            })
             .collect();
         rows.push((i as u32 + 1, cells));
     }
@@ -271,8 +287,13 @@ fn sheet_table(g: &Grid, name: &'static str) -> Table {
     let header = header[..width].to_vec();
     let rows = (1..g.rows)
         .filter_map(|r| {
-            let cells: Vec<Option<Cell>> =
-                (0..g.cols).map(|c| g.get_own((r, c)).cloned()).collect();
+            // A formula typed into the flat workbook is kept as one, for [`formula_findings`].
+            let cells: Vec<Option<Cell>> = (0..g.cols)
+                .map(|c| match g.formula_at((r, c)) {
+                    Some(f) => Some(Cell::Formula(f.to_string())),
+                    None => g.get_own((r, c)).cloned(),
+                })
+                .collect();
             cells.iter().any(Option::is_some).then_some((r + 1, cells))
         })
         .collect();
@@ -500,8 +521,37 @@ fn strings(list: &[&str]) -> Vec<String> {
 }
 
 /// Builds the forms from the tables read.
+/// `flat.formula`: a formula or an error value in a flat table is an error at its cell. The
+/// flat tables carry values; a formula's result would be a silent value (or, after an office
+/// program took `=100.00(%)` for a formula, `Err:509`), never what the clerk typed.
+fn formula_findings(table: &Table, diags: &mut Vec<Diagnostic>) {
+    for (row, cells) in &table.rows {
+        for (col, cell) in cells.iter().enumerate() {
+            let (message, hint) = match cell {
+                Some(Cell::Formula(f)) => (
+                    crate::msg::read::flat_formula(f),
+                    crate::msg::read::flat_formula_hint(),
+                ),
+                Some(Cell::Error(e)) => (
+                    crate::msg::read::flat_error_value(e),
+                    crate::msg::read::flat_error_value_hint(),
+                ),
+                _ => continue,
+            };
+            diags.push(
+                Diagnostic::of(crate::msg::rules::FLAT_FORMULA, message)
+                    .at(table.location(*row, col))
+                    .hint(hint),
+            );
+        }
+    }
+}
+
 fn from_tables(tables: &[Table]) -> Read<Vec<Form>> {
     let mut diags = Vec::new();
+    for table in tables {
+        formula_findings(table, &mut diags);
+    }
     let mut forms: Vec<Form> = Vec::new();
     // Where each form's row stood, to point at it when its key repeats.
     let mut keys: HashMap<FormKey, usize> = HashMap::new();

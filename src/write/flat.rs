@@ -306,7 +306,9 @@ fn overflows_in_yuan(funds: &DeclarationFunds) -> bool {
     pairs.iter().any(|(a, b)| a.is_some() && b.is_none())
 }
 
-/// The CSV bytes of one table: BOM, header, rows, CRLF line ends, quotes only where needed.
+/// The CSV bytes of one table: UTF-8 with a BOM (Excel and WPS then read the Chinese right),
+/// header, rows, CRLF line ends, quotes only where needed, and an apostrophe before a value that
+/// an office program would take for a formula or a number ([`crate::layout::flat::protect`]).
 pub fn csv_bytes(table: &Table) -> Vec<u8> {
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
@@ -316,7 +318,10 @@ pub fn csv_bytes(table: &Table) -> Vec<u8> {
         // Writing to a Vec cannot fail.
         let _ = w.write_record(&table.header);
         for row in &table.rows {
-            let _ = w.write_record(row);
+            let _ = w.write_record(
+                row.iter()
+                    .map(|v| crate::layout::flat::protect(v).into_owned()),
+            );
         }
         let _ = w.flush();
     }
@@ -491,8 +496,15 @@ fn write_table(sheet: &mut Worksheet, table: &Table) -> std::result::Result<(), 
         .set_bold()
         .set_background_color("#D9E1F2")
         .set_border(FormatBorder::Thin);
-    let text = font(Format::new());
+    // Text columns are formatted as text (`@`), so that a typed `=100(%)` or `≥90` stays text
+    // in Excel, WPS and LibreOffice instead of becoming a formula.
+    let text = font(Format::new()).set_num_format("@");
     sheet.set_name(table.name)?;
+    for (c, name) in table.header.iter().enumerate() {
+        if !is_number_column(name) {
+            sheet.set_column_format(c as u16, &text)?;
+        }
+    }
     let mut widths: Vec<f64> = table.header.iter().map(|h| text_width(h) + 4.0).collect();
     for (c, name) in table.header.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, name, &header)?;

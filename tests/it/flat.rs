@@ -109,12 +109,14 @@ fn csv_of(name: &str, tag: &str) -> crate::common::TempDir {
 }
 
 fn errors_of(path: &Path) -> Vec<String> {
-    let read = jixiao::read::read_path(path).unwrap_or_else(|e| panic!("{e}"));
-    read.diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| jixiao::msg::with_lang(jixiao::msg::Lang::En, || d.to_string()))
-        .collect()
+    jixiao::msg::with_lang(jixiao::msg::Lang::En, || {
+        let read = jixiao::read::read_path(path).unwrap_or_else(|e| panic!("{e}"));
+        read.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.to_string())
+            .collect()
+    })
 }
 
 fn edit(path: &Path, from: &str, to: &str) {

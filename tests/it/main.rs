@@ -12,6 +12,7 @@ mod hostile;
 mod keep_read;
 mod legacy;
 mod national;
+mod office;
 mod pdf;
 mod read_fixtures;
 mod real_forms;
