@@ -92,13 +92,31 @@ pub const EXIT_UNREADABLE: u8 = 2;
 
 /// Reads the inputs and reports on stderr what could not be read and what the readers warn
 /// about (only errors with `quiet`).
-pub fn read_reporting(paths: &[PathBuf], quiet: bool) -> crate::read::Inputs {
-    let inputs = crate::read::read_inputs(paths);
+pub fn read_reporting(paths: &[PathBuf], quiet: bool, jobs: Jobs) -> crate::read::Inputs {
+    let inputs = crate::read::read_inputs_jobs(paths, jobs.count());
     for e in &inputs.errors {
         eprintln!("jixiao: {e}");
     }
     print_diagnostics(&inputs.diagnostics, shown(quiet));
     inputs
+}
+
+/// `--jobs N`: how many workbooks are read at once.
+#[derive(clap::Args, Debug, Clone, Copy, Default)]
+pub struct Jobs {
+    /// Read this many input files at once (default: one per core). The output is the same
+    /// for any number.
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+impl Jobs {
+    /// The number asked for, or the cores this process may use.
+    pub fn count(self) -> usize {
+        self.jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1)
+    }
 }
 
 /// The least severe diagnostic to print: warnings, or only errors with `--quiet`.

@@ -212,7 +212,8 @@ impl Hasher for FxHasher {
     }
 }
 
-type PosMap<V> = HashMap<Pos, V, BuildHasherDefault<FxHasher>>;
+/// A map keyed by cell position, hashed with [`FxHasher`].
+pub type PosMap<V> = HashMap<Pos, V, BuildHasherDefault<FxHasher>>;
 
 /// A cell as stored: its value, and the texts every reader asks for, made once.
 #[derive(Debug, Clone)]
@@ -511,15 +512,15 @@ pub fn open_as(bytes: &[u8], name: &str, format: InputFormat) -> Result<Vec<Grid
             "JIXIAO_MAX_FILE_BYTES",
         ));
     }
-    let notes = if matches!(
+    let (notes, formulas) = if matches!(
         format,
         InputFormat::Xlsx | InputFormat::Xlsb | InputFormat::Ods
     ) {
         check_zip(bytes, shown, &limits)?
     } else {
-        Vec::new()
+        (Vec::new(), true)
     };
-    match contain(|| parse(bytes, shown, format, &limits)) {
+    match contain(|| parse(bytes, shown, format, &limits, formulas)) {
         Ok(Ok(mut grids)) => {
             if let Some(first) = grids.first_mut() {
                 first.notes.extend(notes);
@@ -583,10 +584,14 @@ fn contain<T>(f: impl FnOnce() -> T) -> std::result::Result<T, String> {
 /// Bounds every part of a zip archive once unzipped, by unzipping it into nothing and counting
 /// (the sizes an archive declares can lie).
 /// Returns a note for each part of comments (批注), which no reader maps.
-fn check_zip(bytes: &[u8], shown: &str, limits: &Limits) -> Result<Vec<Diagnostic>> {
+///
+/// Also tells whether any worksheet holds a formula (`<f>`), seen while unzipping anyway: only
+/// then does [`parse`] read the sheets again for formulas without a cached value.
+fn check_zip(bytes: &[u8], shown: &str, limits: &Limits) -> Result<(Vec<Diagnostic>, bool)> {
     let mut notes = Vec::new();
+    let mut formulas = FormulaScan::default();
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
-        return Ok(notes); // not readable as zip: calamine says what is wrong
+        return Ok((notes, true)); // not readable as zip: calamine says what is wrong
     };
     for i in 0..zip.len() {
         let Ok(mut part) = zip.by_index(i) else {
@@ -600,6 +605,12 @@ fn check_zip(bytes: &[u8], shown: &str, limits: &Limits) -> Result<Vec<Diagnosti
                 .take(limits.max_part_bytes + 1)
                 .read_to_end(&mut kept)
                 .unwrap_or(0) as u64
+        } else if name.starts_with("xl/worksheets/") && !formulas.found {
+            std::io::copy(
+                &mut (&mut part).take(limits.max_part_bytes + 1),
+                &mut formulas,
+            )
+            .unwrap_or(0)
         } else {
             std::io::copy(
                 &mut (&mut part).take(limits.max_part_bytes + 1),
@@ -640,10 +651,42 @@ fn check_zip(bytes: &[u8], shown: &str, limits: &Limits) -> Result<Vec<Diagnosti
             }
         }
     }
-    Ok(notes)
+    Ok((notes, formulas.found))
 }
 
-fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Result<Vec<Grid>> {
+/// A sink that notices a formula element (`<f>`, `<f …>`, or prefixed `<x:f>`) in sheet XML.
+#[derive(Default)]
+struct FormulaScan {
+    /// The two bytes before the current one (across writes).
+    before: [u8; 2],
+    found: bool,
+}
+
+impl std::io::Write for FormulaScan {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let [mut b2, mut b1] = self.before;
+        for &b in buf {
+            if b1 == b'f' && (b2 == b'<' || b2 == b':') && matches!(b, b'>' | b' ' | b'/') {
+                self.found = true;
+            }
+            b2 = b1;
+            b1 = b;
+        }
+        self.before = [b2, b1];
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn parse(
+    bytes: &[u8],
+    shown: &str,
+    format: InputFormat,
+    limits: &Limits,
+    formulas: bool,
+) -> Result<Vec<Grid>> {
     let reader = std::io::Cursor::new(bytes);
     let fail = |e: String| {
         let lower = e.to_lowercase();
@@ -700,7 +743,7 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
                 }
                 // Formulas without a cached value (a workbook written by a program and never
                 // opened in Excel): their cells would read blank; they are kept as formulas.
-                {
+                if formulas {
                     let mut cr = wb
                         .worksheet_cells_reader(&name)
                         .map_err(|e| fail(e.to_string()))?;

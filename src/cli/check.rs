@@ -7,7 +7,7 @@ use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
 use crate::check::Options;
 use crate::diag::Severity;
 use crate::jobs;
-use crate::read::read_inputs;
+
 use crate::score::{QualBands, QuantFormula, Rounding, ScoringOptions};
 use clap::{Args, ValueEnum};
 use rust_decimal::Decimal;
@@ -29,6 +29,8 @@ pub struct CheckArgs {
     /// Print only errors (and warnings with --strict); infos and the summary are dropped.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub jobs: super::Jobs,
     /// Also list infos: remarks that are not problems, such as a 指标值 written `100%` as the
     /// 2023 official forms print it (read as =100%). Hidden by default, counted in the summary.
     #[arg(long)]
@@ -77,7 +79,7 @@ pub enum ReportFormat {
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let inputs = read_inputs(&args.inputs);
+    let inputs = crate::read::read_inputs_jobs(&args.inputs, args.jobs.count());
     let opts = Options {
         scoring: args.scoring.options(),
     };

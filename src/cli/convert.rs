@@ -29,6 +29,8 @@ pub struct ConvertArgs {
     /// Print only errors.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub jobs: super::Jobs,
     /// Convert the forms to this indicator set: 2020 目标表 become 申报表, and the rows of 申报表
     /// and 自评表 move between the older and the current national sets. Without it, workbooks
     /// (.xlsx) get their 目标表 and 申报表 in the current set and their 自评表 as read; JSON and
@@ -58,7 +60,7 @@ impl From<TaxonomyArg> for Taxonomy {
 pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     let name = args.output.display().to_string();
     let to = OutputFormat::choose(args.to, &name)?;
-    let inputs = super::read_reporting(&args.inputs, args.quiet);
+    let inputs = super::read_reporting(&args.inputs, args.quiet, args.jobs);
     let min = super::shown(args.quiet);
     if !args.quiet {
         summarise(&inputs.document);

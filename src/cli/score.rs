@@ -33,6 +33,8 @@ pub struct ScoreArgs {
     #[arg(short, long)]
     pub quiet: bool,
     #[command(flatten)]
+    pub jobs: super::Jobs,
+    #[command(flatten)]
     pub scoring: ScoringArgs,
 }
 
@@ -46,7 +48,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
             crate::msg::diag::hint_line(msg::json_or_xlsx_hint())
         ),
     };
-    let inputs = super::read_reporting(&args.inputs, args.quiet);
+    let inputs = super::read_reporting(&args.inputs, args.quiet, args.jobs);
     let opts = args.scoring.options();
     let (done, scored) = jobs::score(&inputs, &opts, args.overwrite, to, &name)?;
     for s in &scored {

@@ -3,10 +3,11 @@
 //! from, and listing the cells nothing took.
 
 use crate::diag::{Diagnostic, Location};
-use crate::grid::{Area, Cell, Grid, Pos, cell_name};
-use crate::layout::{Field, Label, split_pairs};
+use crate::grid::{Area, Cell, Grid, Pos, PosMap, cell_name};
+use crate::layout::{Field, Label, Pair, split_pairs};
 use crate::model::{Figure, MoneyUnit, Source, UnmappedCell};
 use rust_decimal::Decimal;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where a field's value stands.
@@ -53,6 +54,8 @@ pub struct Scope<'g> {
     labels: &'static [Label],
     /// Top-left cells of the form's non-empty areas, row by row (found once).
     anchors: Vec<Pos>,
+    /// [`split_pairs`] of each top-left cell with a colon, made once: every label search asks.
+    pairs: RefCell<PosMap<Vec<Pair>>>,
     used: BTreeSet<Pos>,
     cells: BTreeMap<String, String>,
     pub diagnostics: Vec<Diagnostic>,
@@ -79,6 +82,7 @@ impl<'g> Scope<'g> {
             rows,
             labels,
             anchors,
+            pairs: RefCell::default(),
             used: BTreeSet::new(),
             cells: BTreeMap::new(),
             diagnostics: Vec::new(),
@@ -102,7 +106,23 @@ impl<'g> Scope<'g> {
         let key = self.grid.label_key(pos);
         !key.is_empty()
             && (self.labels.iter().any(|l| l.matches_key(key))
-                || !split_pairs(self.grid.text_str(pos), self.labels).is_empty())
+                || self.with_pairs(pos, |pairs| !pairs.is_empty()))
+    }
+
+    /// Calls `f` with [`split_pairs`] of the text at `pos` on the form's labels, split once.
+    fn with_pairs<R>(&self, pos: Pos, f: impl FnOnce(&[Pair]) -> R) -> R {
+        let text = self.grid.text_str(pos);
+        if !text.contains([':', '：']) {
+            return f(&[]);
+        }
+        let at = self.grid.area(pos).first;
+        if let Some(pairs) = self.pairs.borrow().get(&at) {
+            return f(pairs);
+        }
+        let pairs = split_pairs(text, self.labels);
+        let r = f(&pairs);
+        self.pairs.borrow_mut().insert(at, pairs);
+        r
     }
 
     /// Finds `label` (at or below row `from`) and its value, wherever the form puts them: a label
@@ -114,9 +134,12 @@ impl<'g> Scope<'g> {
                 return Some((p, self.grid.text(p), None));
             }
             // Split on all of the form's labels, so that the longest label at a place wins.
-            let pair = split_pairs(self.grid.text_str(p), self.labels)
-                .into_iter()
-                .find(|pair| label.matches(&pair.written))?;
+            let pair = self.with_pairs(p, |pairs| {
+                pairs
+                    .iter()
+                    .find(|pair| label.matches(&pair.written))
+                    .cloned()
+            })?;
             Some((p, pair.written, Some(pair.value)))
         })?;
         let (at, written, inline) = found;

@@ -9,6 +9,7 @@ mod flat;
 mod formats;
 mod frictions;
 mod hostile;
+mod jobs;
 mod keep_read;
 mod legacy;
 mod national;

@@ -1,0 +1,37 @@
+//! `--jobs N`: reading on several threads gives the same output, byte for byte, and the same
+//! messages in the same order as one thread.
+
+use crate::common::{fixture, jixiao, temp_dir};
+
+#[test]
+fn any_number_of_jobs_writes_the_same_bytes_and_messages() {
+    let dir = temp_dir("jobs");
+    let inputs: Vec<String> = [
+        "baoshan-2024-declarations.xlsx",
+        "xinjiang-2023-self-evaluations.xlsx",
+        "xining-2020-legacy.xlsx",
+        "xinjiang-2026-declarations.xlsx",
+        "xizang-2024-declarations.xlsx",
+    ]
+    .iter()
+    .map(|f| fixture(f).display().to_string())
+    .collect();
+    let run = |jobs: &str, out: &str| {
+        let out = dir.join(out).display().to_string();
+        let mut args: Vec<&str> = vec!["convert", "--jobs", jobs];
+        args.extend(inputs.iter().map(String::as_str));
+        args.extend(["-o", &out]);
+        let (code, _, stderr) = jixiao(&args);
+        assert_eq!(code, 0, "{stderr}");
+        (std::fs::read(&out).unwrap(), stderr.replace(&out, "OUT"))
+    };
+    let (one, one_messages) = run("1", "one.json");
+    let (three, three_messages) = run("3", "three.json");
+    assert!(
+        one.len() > 10_000,
+        "the five fixtures read into a real document"
+    );
+    assert!(one == three, "--jobs 3 wrote other bytes than --jobs 1");
+    assert_eq!(one_messages, three_messages);
+    let _ = std::fs::remove_dir_all(&dir);
+}
