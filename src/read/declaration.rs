@@ -367,7 +367,10 @@ fn read_notes(scope: &mut Scope, notes: &mut Vec<Note>) {
         let text = anchors.next();
         let i = notes.len();
         notes.push(Note {
-            label: scope.take_text(&format!("notes[{i}].label"), Some(label)),
+            // The writer breaks a long label where the forms do (`…预算额\n（元）`): one line.
+            label: scope
+                .take_text(&format!("notes[{i}].label"), Some(label))
+                .replace('\n', ""),
             text: scope.take_text(&format!("notes[{i}].text"), text),
         });
     }

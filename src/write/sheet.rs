@@ -91,10 +91,26 @@ impl<'a> FormSheet<'a> {
         self.text(at, text, &format)
     }
 
-    /// A constant label over an area.
+    /// A constant label over an area, broken into lines as the printed forms break it when it
+    /// does not fit (see [`break_as_printed`]).
     pub fn label(&mut self, at: Area, text: &str) -> Result<(), XlsxError> {
         let format = self.styles.label.clone();
+        let text = break_as_printed(text, self.width(&at));
+        self.text(at, &text, &format)
+    }
+
+    /// A 一级 or 二级 cell: styled as a label, but the form's data, so never re-broken.
+    fn level(&mut self, at: Area, text: &str) -> Result<(), XlsxError> {
+        let format = self.styles.label.clone();
         self.text(at, text, &format)
+    }
+
+    /// Width units available for text in `at`.
+    fn width(&self, at: &Area) -> f64 {
+        (at.first.1..=at.last.1)
+            .filter_map(|c| self.widths.get(c as usize))
+            .sum::<f64>()
+            - CELL_PADDING
     }
 
     /// A 申报表 amount; `None` is an empty bordered cell.
@@ -148,11 +164,11 @@ impl<'a> FormSheet<'a> {
         let level1: Vec<&str> = levels.iter().map(|l| l.0).collect();
         for rows in runs(&level1) {
             let at = column(rows.clone(), level1_col);
-            self.label(at, level1[rows.start])?;
+            self.level(at, level1[rows.start])?;
         }
         for rows in runs(levels) {
             let at = column(rows.clone(), level2_col);
-            self.label(at, levels[rows.start].1)?;
+            self.level(at, levels[rows.start].1)?;
         }
         Ok(())
     }
@@ -202,10 +218,7 @@ impl<'a> FormSheet<'a> {
 
     /// Points needed to show `text` wrapped in `at`.
     fn text_height(&self, at: &Area, text: &str) -> f64 {
-        let width: f64 = (at.first.1..=at.last.1)
-            .filter_map(|c| self.widths.get(c as usize))
-            .sum::<f64>()
-            - CELL_PADDING;
+        let width = self.width(at);
         let lines: f64 = text
             .split('\n')
             .map(|line| (text_width(line) / width.max(1.0)).ceil().max(1.0))
@@ -272,6 +285,35 @@ pub(super) fn runs<T: PartialEq>(items: &[T]) -> Vec<Range<usize>> {
 }
 
 /// Estimated width of a line of text in Excel width units at 宋体 10.
+/// A label that does not fit `width` on one line, broken where the printed forms break it
+/// rather than wherever the cell runs out (`项目绩效目/标`, `项目资金（万元/）`, issue 11):
+/// - a trailing bracket goes on a line of its own: `项目资金\n（万元）`;
+/// - a short label in a narrow column stands vertically, two characters a line, as the forms
+///   print `项目\n绩效\n目标`, `年度\n总体\n目标`, `绩效\n指标`.
+///
+/// A label that fits, or that already has its own line breaks, is left as it is.
+pub(super) fn break_as_printed(text: &str, width: f64) -> String {
+    if text.contains('\n') || text_width(text) <= width {
+        return text.to_string();
+    }
+    if let Some(open) = text.rfind(['（', '('])
+        && open > 0
+        && text.ends_with(['）', ')'])
+    {
+        let (head, bracket) = text.split_at(open);
+        return format!("{}\n{bracket}", break_as_printed(head, width));
+    }
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= 8 && !chars.iter().any(char::is_ascii) && 2.0 * WIDE_CHAR <= width {
+        return chars
+            .chunks(2)
+            .map(|pair| pair.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    text.to_string()
+}
+
 fn text_width(line: &str) -> f64 {
     line.chars()
         .map(|c| if c.is_ascii() { NARROW_CHAR } else { WIDE_CHAR })
@@ -309,6 +351,25 @@ mod tests {
         assert_eq!(form.text_height(&both, &"字".repeat(60)), 5.0 * 13.5 + 4.0);
         assert_eq!(form.text_height(&both, "一\n二\n三"), 3.0 * 13.5 + 4.0);
         assert_eq!(form.text_height(&Area::cell((2, 0)), ""), 13.5 + 4.0);
+    }
+
+    #[test]
+    fn issue_11_labels_break_as_printed() {
+        // Column A of the 申报表 is 7 wide (6 for text), of the 自评表 10 (9 for text).
+        assert_eq!(break_as_printed("项目绩效目标", 6.0), "项目\n绩效\n目标");
+        assert_eq!(break_as_printed("绩效指标", 6.0), "绩效\n指标");
+        assert_eq!(break_as_printed("年度总体目标", 9.0), "年度\n总体\n目标");
+        assert_eq!(
+            break_as_printed("项目资金（万元）", 9.0),
+            "项目资金\n（万元）"
+        );
+        assert_eq!(
+            break_as_printed("同名项目上年预算额（元）", 15.0),
+            "同名项目上年预算额\n（元）"
+        );
+        // What fits stays on one line; a label with its own breaks is kept.
+        assert_eq!(break_as_printed("项目资金（元）", 15.0), "项目资金（元）");
+        assert_eq!(break_as_printed("项目\n名称", 2.0), "项目\n名称");
     }
 
     #[test]

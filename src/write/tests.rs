@@ -242,7 +242,7 @@ fn an_empty_indicator_table_still_has_its_header() {
             Form::SelfEvaluation(SelfEvaluation::default()),
         ],
     );
-    assert_eq!(grids[0].text((11, 0)), "绩效指标");
+    assert_eq!(grids[0].text((11, 0)), "绩效\n指标");
     assert_eq!(grids[0].area((11, 0)), grid::Area::cell((11, 0)));
     assert_eq!(grids[1].text((12, 0)), "总分");
     assert_eq!(grids[1].text((13, 0)), "评分等级");
