@@ -77,6 +77,26 @@ pub fn is_skeleton_row(ind: &Indicator) -> bool {
     ind.name.trim().is_empty() && ind.target.is_blank()
 }
 
+/// The years a new form may be made for: four digits, and not absurdly far from today's forms.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// `year` when it is a four-digit year in [`YEARS`]; else the message to show (`--year 27` once
+/// printed `（27年度）` and the date `27-01-01`).
+///
+/// # Errors
+/// The message, in the current language, naming the range and the year given.
+pub fn check_year(year: i32) -> Result<i32, String> {
+    if YEARS.contains(&year) {
+        Ok(year)
+    } else {
+        Err(crate::msg::review::bad_year(
+            year,
+            YEARS.start(),
+            YEARS.end(),
+        ))
+    }
+}
+
 /// One 申报表 per listed project for `year`: the profile fills what the list leaves blank.
 ///
 /// Rules: 主管部门 / 实施单位 from the list, else the profile; 项目性质 from the list, else the
@@ -423,21 +443,64 @@ impl fmt::Display for Weights {
     }
 }
 
-/// `total` over `n` equal shares in two decimals that add up exactly (50 over 3 → 16.67,
-/// 16.67, 16.66): [`apportion`] with equal parts.
+/// `total` over `n` rows as real forms split it (DOMAIN §2.1, seed 001): whole points, the
+/// points left over one each on the last rows (50 over 3 → 16, 17, 17; 30 over 7 → 4 × 5, 5,
+/// 5). Half points when there are fewer points than rows (5 over 8 → 0.5 × 6, 1, 1), cents only
+/// when even halves are too coarse or `total` itself has cents. The shares add up exactly and
+/// carry two decimals (`17.00`), as the forms print them.
 pub fn distribute(total: Decimal, n: usize) -> Vec<Decimal> {
-    apportion(total, &vec![Decimal::ONE; n])
+    if n == 0 {
+        return Vec::new();
+    }
+    let rows = Decimal::from(n);
+    let half = Decimal::new(5, 1);
+    let cent = Decimal::new(1, 2);
+    let unit = [Decimal::ONE, half]
+        .into_iter()
+        .find(|u| total >= rows * *u && (total % *u).is_zero())
+        .unwrap_or(cent);
+    // Whole units per row, and the units left over for the last rows.
+    let base = (total / rows / unit).floor() * unit;
+    let left = ((total - base * rows) / unit).trunc();
+    let extra = usize::try_from(left.mantissa()).unwrap_or(0).min(n);
+    let mut shares = vec![base; n];
+    for share in shares.iter_mut().skip(n - extra) {
+        *share += unit;
+    }
+    // What units cannot carry (a total with more than two decimals) goes on the last row.
+    let rest = total - shares.iter().copied().sum::<Decimal>();
+    if let Some(last) = shares.last_mut() {
+        *last += rest;
+    }
+    shares
+        .into_iter()
+        .map(|mut share| {
+            share.rescale(share.scale().max(2));
+            share
+        })
+        .collect()
 }
 
 /// `total` split in proportion to `parts`, in two decimals that add up exactly: each share
 /// rounded down to the cent, and the cents left over given one each to the shares that lost
 /// most in rounding (the earlier one on a tie) — the largest-remainder method.
 pub fn apportion(total: Decimal, parts: &[Decimal]) -> Vec<Decimal> {
+    apportion_in(total, parts, Decimal::new(1, 2))
+}
+
+/// [`apportion`] in whole `unit`s (1 for whole points) where `total` is a multiple of it, else
+/// in cents: the groups of a 自评表 get whole points, as real forms give them (DOMAIN §2.1).
+pub fn apportion_in(total: Decimal, parts: &[Decimal], unit: Decimal) -> Vec<Decimal> {
     let sum: Decimal = parts.iter().copied().sum();
     if parts.is_empty() || sum.is_zero() {
         return vec![Decimal::new(0, 2); parts.len()];
     }
-    let cents = (total * Decimal::ONE_HUNDRED).trunc();
+    let unit = if !unit.is_zero() && (total % unit).is_zero() {
+        unit
+    } else {
+        Decimal::new(1, 2)
+    };
+    let cents = (total / unit).trunc();
     let exact: Vec<Decimal> = parts.iter().map(|p| cents * *p / sum).collect();
     let mut shares: Vec<Decimal> = exact.iter().map(|e| e.trunc()).collect();
     let mut left = cents - shares.iter().copied().sum::<Decimal>();
@@ -453,8 +516,8 @@ pub fn apportion(total: Decimal, parts: &[Decimal]) -> Vec<Decimal> {
     shares
         .into_iter()
         .map(|c| {
-            let mut share = c / Decimal::ONE_HUNDRED;
-            share.rescale(2);
+            let mut share = c * unit;
+            share.rescale(share.scale().max(2));
             share
         })
         .collect()
@@ -523,7 +586,7 @@ pub fn self_evaluations_from(
                 }
             })
             .collect();
-        let group_points = apportion(indicator_points, &present);
+        let group_points = apportion_in(indicator_points, &present, Decimal::ONE);
         for ((group, rows), points) in weights.groups.iter().zip(&members).zip(&group_points) {
             if rows.is_empty() && !group.weight.is_zero() {
                 diags.push(
@@ -625,28 +688,46 @@ mod tests {
 
     #[test]
     fn shares_are_two_decimals_that_add_up_exactly() {
-        assert_eq!(texts(distribute(d("50"), 3)), ["16.67", "16.67", "16.66"]);
+        // Whole points, the remainder one each on the last rows (issue 15: not 16.67 …).
+        assert_eq!(texts(distribute(d("50"), 3)), ["16.00", "17.00", "17.00"]);
         assert_eq!(texts(distribute(d("30"), 1)), ["30.00"]);
         assert_eq!(
             texts(distribute(d("30"), 7)),
-            ["4.29", "4.29", "4.29", "4.29", "4.28", "4.28", "4.28"]
+            ["4.00", "4.00", "4.00", "4.00", "4.00", "5.00", "5.00"]
         );
         assert_eq!(
             texts(distribute(d("10"), 4)),
-            ["2.50", "2.50", "2.50", "2.50"]
+            ["2.00", "2.00", "3.00", "3.00"]
         );
+        // Half points when the points are fewer than the rows; cents only below that.
+        assert_eq!(
+            texts(distribute(d("5"), 8)),
+            [
+                "0.50", "0.50", "0.50", "0.50", "0.50", "0.50", "1.00", "1.00"
+            ]
+        );
+        assert_eq!(texts(distribute(d("1"), 3)), ["0.33", "0.33", "0.34"]);
+        assert_eq!(texts(distribute(d("10.25"), 2)), ["5.12", "5.13"]);
         assert!(distribute(d("10"), 0).is_empty());
         assert_eq!(
             texts(apportion(d("90"), &[d("50"), d("30"), d("0")])),
             ["56.25", "33.75", "0.00"]
         );
         assert_eq!(
+            texts(apportion_in(d("90"), &[d("50"), d("30"), d("0")], d("1"))),
+            ["56.00", "34.00", "0.00"]
+        );
+        assert_eq!(
             texts(apportion(d("1"), &[d("1"), d("1"), d("1")])),
             ["0.34", "0.33", "0.33"]
         );
         for n in 1..40 {
-            let sum: Decimal = distribute(d("50"), n).into_iter().sum();
-            assert_eq!(sum, d("50"), "{n}");
+            for total in ["50", "30", "10", "0", "7.5", "33.33"] {
+                let shares = distribute(d(total), n);
+                let sum: Decimal = shares.iter().copied().sum();
+                assert_eq!(sum, d(total), "{total} over {n}");
+                assert!(shares.windows(2).all(|w| w[0] <= w[1]), "{total} over {n}");
+            }
         }
     }
 

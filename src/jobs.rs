@@ -368,13 +368,21 @@ pub enum TemplateSource<'a> {
 /// ```
 ///
 /// # Errors
-/// [`Error::Unreadable`] when the project list cannot be read, or a project list comes
-/// without a profile.
+/// [`Error::Unreadable`] when the project list cannot be read, a project list comes without a
+/// profile, or the year is not a four-digit year in [`generate::YEARS`].
 pub fn template(
     source: &TemplateSource,
     profile: Option<&Profile>,
 ) -> Result<crate::diag::Read<Document>> {
     use crate::diag::Read;
+    let year = match source {
+        TemplateSource::Projects { year, .. } => Some(*year),
+        TemplateSource::CarryForward { year, .. }
+        | TemplateSource::SelfEvaluations { year, .. } => *year,
+    };
+    if let Some(year) = year {
+        generate::check_year(year).map_err(|e| Error::unreadable("--year", e))?;
+    }
     let (forms, diagnostics): (Vec<Form>, Vec<Diagnostic>) = match source {
         TemplateSource::Projects { name, bytes, year } => {
             let Some(profile) = profile else {

@@ -186,9 +186,74 @@ impl Profile {
     }
 }
 
+/// The office profiles shipped inside the binary (`templates/offices/*.toml`), by name: a clerk
+/// writes `--profile xinjiang` without a checkout of the source tree.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("baoshan", include_str!("../templates/offices/baoshan.toml")),
+    ("xining", include_str!("../templates/offices/xining.toml")),
+    (
+        "xinjiang",
+        include_str!("../templates/offices/xinjiang.toml"),
+    ),
+    ("xizang", include_str!("../templates/offices/xizang.toml")),
+];
+
+impl Profile {
+    /// A built-in profile by name (`xinjiang`), case-insensitive.
+    ///
+    /// # Errors
+    /// [`Error::Unreadable`] naming the built-in profiles when `name` is none of them.
+    pub fn built_in(name: &str) -> Result<Profile> {
+        let wanted = name.trim().to_lowercase();
+        match BUILT_IN.iter().find(|(n, _)| *n == wanted) {
+            Some((n, text)) => Profile::from_toml(text, &format!("{n} (built-in)")),
+            None => Err(Error::unreadable(
+                name,
+                crate::msg::review::unknown_profile(built_in_names()),
+            )
+            .with_hint(crate::msg::review::unknown_profile_hint())),
+        }
+    }
+
+    /// The first line of a built-in profile's comment: who the office is.
+    pub fn describe_built_in(text: &str) -> &str {
+        text.lines()
+            .next()
+            .map(|l| l.trim_start_matches('#').trim())
+            .unwrap_or("")
+    }
+}
+
+/// `baoshan, xining, xinjiang, xizang`.
+pub fn built_in_names() -> String {
+    BUILT_IN
+        .iter()
+        .map(|(n, _)| *n)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_15_built_in_profiles_parse_and_are_named() {
+        for (name, text) in BUILT_IN {
+            let p = Profile::built_in(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(!p.department.is_empty(), "{name}");
+            assert!(!Profile::describe_built_in(text).is_empty(), "{name}");
+        }
+        let x = Profile::built_in("XinJiang").unwrap();
+        assert_eq!(x.implementing_unit, "上海市人民政府驻新疆办事处");
+        let e = crate::msg::with_lang(crate::msg::Lang::Zh, || {
+            Profile::built_in("shanghai").unwrap_err().to_string()
+        });
+        assert!(
+            e.contains("没有名为该名称的内置配置：可选 baoshan, xining, xinjiang, xizang"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn reads_a_profile_with_defaults_for_what_it_leaves_out() {

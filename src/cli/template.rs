@@ -12,25 +12,31 @@
 use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics, shown};
 use crate::diag::{Diagnostic, Severity};
 use crate::formats::OutputFormat;
+use crate::generate::YEARS;
 use crate::generate::{Keep, Weights};
 use crate::jobs::{self, TemplateSource};
 use crate::msg::cli as msg;
-use crate::profile::Profile;
+use crate::profile::{BUILT_IN, Profile};
 use crate::read::read_inputs;
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
 pub struct TemplateArgs {
-    /// The office profile (TOML, see templates/offices/): 主管部门, 实施单位, layout, indicator
-    /// set and defaults.
-    #[arg(long)]
+    /// The office profile: a built-in one by name (xinjiang, xizang, baoshan, xining; see
+    /// --list-profiles) or a TOML file like templates/offices/*.toml (主管部门, 实施单位, layout,
+    /// indicator set and defaults).
+    #[arg(long, value_name = "NAME|FILE")]
     pub profile: Option<PathBuf>,
-    /// The year of the new forms. With --from, default: each form's year + 1 (申报表) or its
-    /// year (自评表).
-    #[arg(long)]
+    /// List the built-in office profiles and exit.
+    #[arg(long, exclusive = true)]
+    pub list_profiles: bool,
+    /// The year of the new forms, four digits (2000–2100). With --from, default: each form's
+    /// year + 1 (申报表) or its year (自评表).
+    #[arg(long, value_parser = parse_year)]
     pub year: Option<i32>,
     /// Project list: CSV or xlsx with columns 项目名称, 项目性质, 项目类别, 年度资金申请总额 and
     /// optionally the other columns of the flat declarations table.
@@ -47,12 +53,14 @@ pub struct TemplateArgs {
     #[arg(long, value_enum, value_delimiter = ',')]
     pub clear: Vec<Clear>,
     /// 自评表 weights, e.g. 产出=40,成本=10,效益=30,满意度=10,预算执行=10 (default: 产出 50 with
-    /// 成本, 效益 30, 满意度 10, 预算执行 10).
+    /// 成本, 效益 30, 满意度 10, 预算执行 10). Within a group the points go to its rows as real
+    /// forms give them: whole points, the points left over one each on the last rows (50 over 6
+    /// rows: 8, 8, 8, 8, 9, 9); half points only when a group has fewer points than rows.
     #[arg(long)]
     pub weights: Option<String>,
     /// Output: .xlsx (official forms after a 汇总 sheet) or .json (the model).
-    #[arg(short, long)]
-    pub output: PathBuf,
+    #[arg(short, long, required_unless_present = "list_profiles")]
+    pub output: Option<PathBuf>,
     /// Print only errors.
     #[arg(short, long)]
     pub quiet: bool,
@@ -76,9 +84,36 @@ pub enum Clear {
     Goals,
 }
 
+/// `--year`: a four-digit year in range, or clap's usage error with our message.
+fn parse_year(text: &str) -> Result<i32, String> {
+    let year: i32 = text
+        .trim()
+        .parse()
+        .map_err(|_| crate::msg::review::bad_year(text, YEARS.start(), YEARS.end()))?;
+    crate::generate::check_year(year)
+}
+
+/// `--profile`: a file when one is there, else a built-in profile by name.
+fn load_profile(p: &std::path::Path) -> anyhow::Result<Profile> {
+    if p.is_file() {
+        return Ok(Profile::read(p)?);
+    }
+    Ok(Profile::built_in(&p.to_string_lossy())?)
+}
+
 pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
+    if args.list_profiles {
+        let mut out = std::io::stdout().lock();
+        for (name, text) in BUILT_IN {
+            writeln!(out, "{name:<10} {}", Profile::describe_built_in(text))?;
+        }
+        return Ok(ExitCode::from(EXIT_OK));
+    }
+    let Some(output) = args.output.clone() else {
+        unreachable!("clap requires --output unless --list-profiles");
+    };
     let profile = match &args.profile {
-        Some(p) => Some(Profile::read(p)?),
+        Some(p) => Some(load_profile(p)?),
         None => None,
     };
     let weights = match &args.weights {
@@ -161,7 +196,7 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
         eprintln!("jixiao: {}", msg::nothing_written_nothing_to_make());
         return Ok(ExitCode::from(EXIT_UNREADABLE));
     }
-    let name = args.output.display().to_string();
+    let name = output.display().to_string();
     let to = OutputFormat::from_file_name(&name).unwrap_or(OutputFormat::Xlsx);
     let output = jobs::template_output(&doc, profile.as_ref(), to, &name)
         .with_context(|| msg::writing(&name))?;

@@ -84,4 +84,19 @@ messages! {
         zh: "建议：{hint}",
         en: "Hint: {hint}",
     }
+    /// `--profile` names no file and no built-in profile.
+    unknown_profile("review.unknown-profile", names) {
+        zh: "没有名为该名称的内置配置：可选 {names}，或给出 .toml 文件的路径",
+        en: "no built-in profile of that name: choose {names}, or give the path of a .toml file",
+    }
+    /// How to see the built-in profiles.
+    unknown_profile_hint("review.unknown-profile-hint") {
+        zh: "jixiao template --list-profiles 列出内置配置",
+        en: "jixiao template --list-profiles lists them",
+    }
+    /// The year of a form is not a four-digit year in range.
+    bad_year("review.bad-year", year, min, max) {
+        zh: "年度应为 {min}–{max} 之间的四位数年份，如 2026；实为 {year}",
+        en: "the year must be a four-digit year from {min} to {max}, e.g. 2026; found {year}",
+    }
 }

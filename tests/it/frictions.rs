@@ -89,3 +89,111 @@ fn issue_15_infos_are_hidden_unless_asked_for() {
             .all(|f| f["severity"] != "info")
     );
 }
+
+#[test]
+fn issue_15_template_year_must_be_four_digits() {
+    let dir = temp_dir("year");
+    let list =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/projects/xinjiang-2026.csv");
+    let out = dir.join("t.xlsx");
+    for year in ["27", "20266", "1899", "两千"] {
+        let (code, _, stderr) = jixiao_in(
+            None,
+            &[
+                "template",
+                "--profile",
+                "xinjiang",
+                "--year",
+                year,
+                "--projects",
+                list.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(code, 2, "{year}: {stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "年度应为 2000–2100 之间的四位数年份，如 2026；实为 {year}"
+            )),
+            "{stderr}"
+        );
+        assert!(!out.exists(), "{year}");
+    }
+}
+
+#[test]
+fn issue_15_built_in_profiles_by_name_from_any_folder() {
+    // Run where no templates/ folder is: the profile comes from inside the binary.
+    let dir = temp_dir("profile-by-name");
+    let list =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/projects/xinjiang-2026.csv");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(args)
+            .current_dir(&*dir)
+            .env_remove("JIXIAO_LANG")
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stdout, _) = run(&["template", "--list-profiles"]);
+    assert_eq!(code, Some(0));
+    let names: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(names, ["baoshan", "xining", "xinjiang", "xizang"]);
+    assert!(
+        stdout.contains("xinjiang   上海市人民政府驻新疆办事处"),
+        "{stdout}"
+    );
+    let (code, _, stderr) = run(&[
+        "template",
+        "--profile",
+        "xinjiang",
+        "--year",
+        "2026",
+        "--projects",
+        list.to_str().unwrap(),
+        "-o",
+        "2026.json",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("2026.json")).unwrap()).unwrap();
+    assert_eq!(
+        doc["forms"][0]["implementing_unit"],
+        "上海市人民政府驻新疆办事处"
+    );
+    let (code, _, stderr) = run(&[
+        "template",
+        "--profile",
+        "shanghai",
+        "--year",
+        "2026",
+        "--projects",
+        list.to_str().unwrap(),
+        "-o",
+        "x.json",
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("可选 baoshan, xining, xinjiang, xizang"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn issue_15_template_help_states_the_weight_rule() {
+    let (code, stdout, _) = jixiao(&["template", "--help"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("whole points, the points left over one each on the last rows"),
+        "{stdout}"
+    );
+}
