@@ -180,12 +180,11 @@ fn extract(bytes: &[u8], name: &str) -> Result<Vec<Page>> {
         }
         let mut glyphs = Vec::with_capacity(page.chars().len());
         for ch in page.chars() {
-            if !ch.upright {
-                continue;
-            }
+            // pdfplumber names such a font `unknown` at times: with one in the file, an
+            // unnamed font is taken for it.
             if let Some((font, encoding)) = undecodable_fonts
                 .iter()
-                .find(|(base, _)| font_matches(&ch.fontname, base))
+                .find(|(base, _)| font_matches(&ch.fontname, base) || ch.fontname == "unknown")
             {
                 return Err(Error::unreadable(
                     name,
@@ -925,5 +924,83 @@ mod tests {
         assert_eq!(e.to_string(), "x.pdf: 不是 PDF 文件（开头没有 %PDF-）");
         let e = grids_from_pdf(b"%PDF-1.4\n garbage", "x.pdf").unwrap_err();
         assert!(e.to_string().starts_with("x.pdf: 无法解析 PDF："), "{e}");
+    }
+
+    /// A one-page PDF: a ruled box of two cells, each holding `code` (hex) drawn in a Type0
+    /// STSong-Light font with the predefined CMap `encoding` and no ToUnicode map.
+    fn predefined_cmap_pdf(encoding: &str, code: &str) -> Vec<u8> {
+        let content = format!(
+            "0 0 0 RG 1 w 10 10 m 190 10 l S 10 60 m 190 60 l S 10 10 m 10 60 l S \
+             100 10 m 100 60 l S 190 10 m 190 60 l S \
+             BT /F1 12 Tf 20 30 Td <{code}> Tj ET BT /F1 12 Tf 110 30 Td <{code}> Tj ET"
+        );
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] \
+             /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R >>"
+                .to_string(),
+            format!(
+                "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /{encoding} \
+                 /DescendantFonts [5 0 R] >>"
+            ),
+            "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light \
+             /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> >>"
+                .to_string(),
+            format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len()
+            ),
+        ];
+        let mut pdf = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(pdf.len());
+            pdf.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+        }
+        let xref = pdf.len();
+        pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+        for off in offsets {
+            pdf.extend(format!("{off:010} 00000 n \n").bytes());
+        }
+        pdf.extend(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .bytes(),
+        );
+        pdf
+    }
+
+    #[test]
+    fn gbk_euc_h_decodes_and_unicode_keyed_cmaps_without_tounicode_are_refused() {
+        // 目 is C4BF in GBK and 76EE in UCS-2.
+        let grids = grids_from_pdf(&predefined_cmap_pdf("GBK-EUC-H", "C4BF"), "gbk.pdf").unwrap();
+        assert_eq!(grids[0].text((0, 0)), "目");
+        assert_eq!(grids[0].text((0, 1)), "目");
+        let e = grids_from_pdf(&predefined_cmap_pdf("UniGB-UCS2-H", "76EE"), "ucs2.pdf")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with(
+                "ucs2.pdf: 第1页：字体 STSong-Light 使用预定义编码 UniGB-UCS2-H 且没有 ToUnicode 映射"
+            ),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_damaged_or_truncated_pdf_is_an_error_not_a_panic() {
+        let good = predefined_cmap_pdf("GBK-EUC-H", "C4BF");
+        for cut in [20, good.len() / 2, good.len() - 30] {
+            let r = grids_from_pdf(&good[..cut], "cut.pdf");
+            if let Err(e) = r {
+                assert!(e.to_string().starts_with("cut.pdf: "), "{e}");
+            }
+        }
+        let mut garbage = b"%PDF-1.7\n".to_vec();
+        garbage.extend((0..5000u32).map(|i| (i.wrapping_mul(2654435761) >> 24) as u8));
+        assert!(grids_from_pdf(&garbage, "g.pdf").is_err());
     }
 }

@@ -204,3 +204,80 @@ fn a_form_split_across_pages_is_one_form_and_says_its_pages() {
     assert_eq!(output.len(), 7, "{output:?}");
     assert!(output.contains(&"援外保障工作达标率"), "{output:?}");
 }
+
+#[test]
+fn chromiums_radical_lookalikes_are_read_as_the_ideographs() {
+    let bytes = std::fs::read(committed(CHROMIUM)).unwrap();
+    let pdf = pdfplumber::Pdf::open_bytes(&bytes, None).unwrap();
+    let page = pdf.page(0).unwrap();
+    let raw: String = page.chars().iter().map(|c| c.text.as_str()).collect();
+    // What the fonts' ToUnicode maps say: ⽬ U+2F6C for 目, ⻔ U+2ED4 for 门.
+    assert!(
+        raw.contains('\u{2F6C}') && raw.contains('\u{2ED4}'),
+        "{raw}"
+    );
+    let forms = read_pdf(&committed(CHROMIUM));
+    let json = jixiao::write::json::to_string(&Document::new(forms));
+    assert!(
+        !json.chars().any(|c| ('\u{2E80}'..='\u{2FDF}').contains(&c)),
+        "a radical lookalike was kept"
+    );
+    assert!(json.contains("上海市人民政府合作交流办公室"));
+}
+
+/// A page of the blank 申报表 printed by LibreOffice, rasterised (pdftoppm -r 40) and printed
+/// again as an image by Chromium: a scan with no text layer.
+#[test]
+fn a_scanned_pdf_is_refused_as_a_scan() {
+    let e = jixiao::read::read_workbook(&committed("scanned-blank-declaration.pdf")).unwrap_err();
+    let shown = e.to_string();
+    assert!(
+        shown.contains("scanned-blank-declaration.pdf: 图片扫描件，没有文字层"),
+        "{shown}"
+    );
+    assert!(shown.contains("OCR"), "{shown}");
+}
+
+/// A form laid out without borders (LibreOffice prints a workbook that has none): refused, not
+/// guessed from text positions.
+#[test]
+fn a_pdf_without_ruling_lines_is_refused() {
+    if !soffice_available("pdf") {
+        return;
+    }
+    let dir = temp_dir("pdf-unruled");
+    let xlsx = dir.join("unruled.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in [
+        ["财政项目支出绩效目标申报表", "", "", ""],
+        ["（2026年度）", "", "", ""],
+        ["项目名称", "机关服务费", "项目类别", "其他运转类"],
+        [
+            "主管部门",
+            "上海市人民政府合作交流办公室",
+            "实施单位",
+            "驻新疆办事处",
+        ],
+        ["年度资金申请总额", "140,000.00", "", ""],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, text) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    wb.save(&xlsx).unwrap();
+    let pdf = print_to_pdf(&dir, &[xlsx]);
+    let e = jixiao::read::read_workbook(&pdf[0])
+        .unwrap_err()
+        .to_string();
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        e.contains(
+            "unruled.pdf: PDF 中没有带框线的表格；jixiao 只读带框线的表格，不按文字位置猜测表格"
+        ),
+        "{e}"
+    );
+}
