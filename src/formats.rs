@@ -14,7 +14,8 @@ pub enum InputFormat {
     Xlsx,
     /// Excel binary workbook (`.xlsb`).
     Xlsb,
-    /// Excel 97–2003 workbook (`.xls`).
+    /// Excel 97–2003 workbook (`.xls`); also WPS 表格's own `.et`, which is the same OLE2
+    /// workbook where WPS saved it so (else [`crate::read::read_bytes`] says to save as xlsx).
     Xls,
     /// OpenDocument spreadsheet (`.ods`).
     Ods,
@@ -56,7 +57,7 @@ impl InputFormat {
         match self {
             InputFormat::Xlsx => &["xlsx", "xlsm"],
             InputFormat::Xlsb => &["xlsb"],
-            InputFormat::Xls => &["xls"],
+            InputFormat::Xls => &["xls", "et"],
             InputFormat::Ods => &["ods"],
             InputFormat::Json => &["json"],
             InputFormat::Csv => &["csv"],

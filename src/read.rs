@@ -357,7 +357,32 @@ pub fn read_path(path: &Path) -> Result<Read<Vec<Form>>> {
 /// # Errors
 /// [`Error::Unreadable`] when the bytes are none of these, or hold no form.
 pub fn read_bytes(bytes: &[u8], name: &str) -> Result<Read<Vec<Form>>> {
-    read_bytes_as(bytes, name, InputFormat::detect(name, bytes)?)
+    let wps = |e| wps_et(name, e);
+    let format = InputFormat::detect(name, bytes).map_err(wps)?;
+    if format.is_workbook() {
+        let grids = grid::open_as(bytes, name, format).map_err(wps)?;
+        return forms_of_grids(grids, name);
+    }
+    read_bytes_as(bytes, name, format)
+}
+
+/// A WPS 表格 `.et` file that is not a workbook jixiao reads (WPS's own binary format rather
+/// than the OLE2 workbook it often is): say so, and how to get one (issue 15: `.et` files were
+/// skipped without a word). Other files keep their error.
+fn wps_et(name: &str, e: Error) -> Error {
+    let is_et = name
+        .rsplit('.')
+        .next()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("et"));
+    if !is_et {
+        return e;
+    }
+    let cause = match e {
+        Error::Unreadable { message, .. } => message,
+        other => other.to_string(),
+    };
+    Error::unreadable(name, crate::msg::review::wps_et(cause))
+        .with_hint(crate::msg::review::wps_et_hint())
 }
 
 /// [`read_bytes`] with the format given rather than detected.

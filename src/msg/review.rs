@@ -99,4 +99,14 @@ messages! {
         zh: "年度应为 {min}–{max} 之间的四位数年份，如 2026；实为 {year}",
         en: "the year must be a four-digit year from {min} to {max}, e.g. 2026; found {year}",
     }
+    /// A WPS `.et` file the .xls reader cannot open.
+    wps_et("review.wps-et", cause) {
+        zh: "WPS 表格文件（.et）无法读取：{cause}",
+        en: "cannot read this WPS 表格 file (.et): {cause}",
+    }
+    /// How to make a `.et` readable.
+    wps_et_hint("review.wps-et-hint") {
+        zh: "在 WPS 中打开，文件 → 另存为 → Excel 工作簿（*.xlsx），再用 jixiao 读取",
+        en: "open it in WPS, 文件 → 另存为 → Excel 工作簿 (*.xlsx), and give jixiao the .xlsx",
+    }
 }

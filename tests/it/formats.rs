@@ -11,7 +11,7 @@ use jixiao::model::Form;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn converted_dir() -> Option<PathBuf> {
+pub fn converted_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("JIXIAO_CONVERTED_FIXTURES") {
         return Some(PathBuf::from(dir));
     }

@@ -197,3 +197,37 @@ fn issue_15_template_help_states_the_weight_rule() {
         "{stdout}"
     );
 }
+
+#[test]
+fn issue_15_wps_et_is_read_where_it_is_an_ole2_workbook() {
+    let dir = temp_dir("wps-et");
+    // An OLE2 .et (what WPS writes when it keeps Excel compatibility) is an .xls inside.
+    if let Some(converted) = crate::formats::converted_dir() {
+        let et = dir.join("自评表.et");
+        std::fs::copy(converted.join("xinjiang-2023-self-evaluations.xls"), &et).unwrap();
+        let direct = jixiao::read::read_path(&et).unwrap();
+        assert_eq!(direct.value.len(), 5);
+        assert_eq!(direct.value[0].project_name(), "机关服务费");
+        // In a folder too: .et files are inputs, not skipped.
+        let (code, stdout, _) = jixiao(&["check", dir.to_str().unwrap()]);
+        assert_eq!(code, 0, "{stdout}");
+        assert!(
+            stdout.contains("checked 5 form(s) in 1 file(s)"),
+            "{stdout}"
+        );
+        std::fs::remove_file(&et).unwrap();
+    }
+    // Anything else saved as .et: say so, and how to get a workbook.
+    let bad = dir.join("预算.et");
+    std::fs::write(&bad, [0x57u8, 0x50, 0x53, 0x00].repeat(200)).unwrap();
+    let (code, _, stderr) = jixiao_in(None, &["check", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("预算.et: WPS 表格文件（.et）无法读取"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("在 WPS 中打开，文件 → 另存为 → Excel 工作簿（*.xlsx）"),
+        "{stderr}"
+    );
+}
