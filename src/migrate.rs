@@ -54,12 +54,14 @@ const DUPLICATES_EXECUTION: &str =
 /// Converts a 2020 目标表 into a 申报表 with indicators in `taxonomy`.
 ///
 /// 项目类别 (which held today's 项目性质) becomes `project_nature`, 申报单位名称 the
-/// `implementing_unit`, 总目标及阶段性目标 both goals, 项目总预算 the project total and 项目当年预算
-/// the annual total and its 当年财政拨款 (the 2020 amounts are 市级财政资金). The narrative sections,
+/// `implementing_unit`, 总目标及阶段性目标 both goals, 项目总预算 the project total and its
+/// 其中：财政资金, 项目当年预算 the annual total and its 当年财政拨款 (the 2020 amounts are
+/// 市级财政资金). The narrative sections,
 /// 是否含有政府购买服务, 绩效类型 and all four amounts go into `notes` as printed.
 pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Declaration> {
     let unit = form.unit.label();
-    let amount = |d: &Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    // As the forms print amounts (`500,000.00`), not the bare decimal (issue 11).
+    let amount = |d: &Option<rust_decimal::Decimal>| d.map(crate::msg::amount).unwrap_or_default();
     let mut notes: Vec<Note> = [
         ("申报单位名称", form.applicant.clone()),
         ("项目类别", form.project_category.clone()),
@@ -99,6 +101,7 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
             ("overall_goal", "goals"),
             ("annual_goal", "goals"),
             ("funds.project_total", "total_budget"),
+            ("funds.project_fiscal", "total_budget"),
             ("funds.annual_total", "current_budget"),
             ("funds.annual_fiscal", "current_budget"),
         ] {
@@ -120,6 +123,9 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
         funds: DeclarationFunds {
             unit: form.unit,
             project_total: form.total_budget,
+            // The 2020 amounts are all 市级财政资金: 其中：财政资金 is the whole total, as
+            // 其中：当年财政拨款 is the annual one.
+            project_fiscal: form.total_budget,
             annual_total: form.current_budget,
             annual_fiscal: form.current_budget,
             ..DeclarationFunds::default()
@@ -492,7 +498,8 @@ mod tests {
         assert_eq!(d.project_nature.as_deref(), Some("经常性专项业务费"));
         assert!(d.notes.contains(&Note {
             label: "同名项目上年预算额（元）".into(),
-            text: "760000".into()
+            // As the forms print amounts (issue 11).
+            text: "760,000.00".into()
         }));
         assert!(
             d.notes

@@ -186,6 +186,54 @@ impl Profile {
     }
 }
 
+/// Fills what a form left blank from an office profile (`convert --profile`, issue 11): the
+/// 主管部门 (`department`) and, where the profile gives one, the 项目类别
+/// (`[defaults] project_category`) of every 申报表 — a converted 2020 目标表 has neither. Each
+/// filled field is reported (`profile.filled`), at its cell where the form records one.
+pub fn fill_blanks(
+    doc: &mut crate::model::Document,
+    profile: &Profile,
+) -> Vec<crate::diag::Diagnostic> {
+    use crate::diag::{Diagnostic, Location};
+    use crate::model::Form;
+    let mut out = Vec::new();
+    for form in &mut doc.forms {
+        let Form::Declaration(d) = form else { continue };
+        let fills = [
+            ("department", "主管部门", Some(profile.department.as_str())),
+            (
+                "project_category",
+                "项目类别",
+                profile.defaults.project_category.as_deref(),
+            ),
+        ];
+        for (path, label, value) in fills {
+            let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
+                continue;
+            };
+            let slot = match path {
+                "department" => &mut d.department,
+                _ => &mut d.project_category,
+            };
+            if !slot.trim().is_empty() {
+                continue;
+            }
+            *slot = value.to_string();
+            let mut diag = Diagnostic::info(
+                crate::msg::rules::PROFILE_FILLED.id,
+                crate::msg::migrate::filled_from_profile(label, value),
+            );
+            diag.at = d.source.as_ref().map(|s| Location {
+                file: s.file.clone(),
+                sheet: Some(s.sheet.clone()),
+                cell: s.cell(path).map(str::to_string),
+            });
+            out.push(diag);
+        }
+    }
+    out
+}
+
 /// The office profiles shipped inside the binary (`templates/offices/*.toml`), by name: a clerk
 /// writes `--profile xinjiang` without a checkout of the source tree.
 pub const BUILT_IN: &[(&str, &str)] = &[

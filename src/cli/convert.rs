@@ -32,11 +32,16 @@ pub struct ConvertArgs {
     #[command(flatten)]
     pub jobs: super::Jobs,
     /// Convert the forms to this indicator set: 2020 目标表 become 申报表, and the rows of 申报表
-    /// and 自评表 move between the older and the current national sets. Without it, workbooks
-    /// (.xlsx) get their 目标表 and 申报表 in the current set and their 自评表 as read; JSON and
-    /// CSV keep every form as read.
+    /// and 自评表 move between the older and the current national sets; every moved row is
+    /// reported. Without it every form keeps the set it was read with; only a 2020 目标表 written
+    /// to a workbook (.xlsx) becomes a 申报表 on the current set.
     #[arg(long, value_enum)]
     pub taxonomy: Option<TaxonomyArg>,
+    /// Office profile (a built-in name such as xining, or a TOML file as in templates/offices/):
+    /// fills a blank 主管部门, and 项目类别 where the profile gives one, and says so (a converted
+    /// 2020 目标表 has neither).
+    #[arg(long)]
+    pub profile: Option<PathBuf>,
 }
 
 /// `--taxonomy`: the indicator set to convert to.
@@ -60,7 +65,11 @@ impl From<TaxonomyArg> for Taxonomy {
 pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     let name = args.output.display().to_string();
     let to = OutputFormat::choose(args.to, &name)?;
-    let inputs = super::read_reporting(&args.inputs, args.quiet, args.jobs);
+    let mut inputs = super::read_reporting(&args.inputs, args.quiet, args.jobs);
+    let profile = match &args.profile {
+        Some(p) => Some(super::template::load_profile(p)?),
+        None => None,
+    };
     let min = super::shown(args.quiet);
     if !args.quiet {
         summarise(&inputs.document);
@@ -70,7 +79,23 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
         taxonomy: args.taxonomy.map(Taxonomy::from),
         strict: args.strict,
     };
-    let done = jobs::convert(&inputs, &opts, &name)?;
+    let mut done = jobs::convert(&inputs, &opts, &name)?;
+    if let Some(profile) = &profile {
+        // The profile fills what the converted forms left blank, then they are written again.
+        let mut document = done.document.clone();
+        let filled = crate::profile::fill_blanks(&mut document, profile);
+        if !filled.is_empty() {
+            inputs.document = document;
+            let opts = ConvertOptions {
+                taxonomy: None,
+                ..opts
+            };
+            let again = jobs::convert(&inputs, &opts, &name)?;
+            done.diagnostics.extend(filled);
+            done.document = again.document;
+            done.output = again.output;
+        }
+    }
     print_diagnostics(&done.diagnostics, min);
     for (file, n) in &done.rejected {
         eprintln!("jixiao: {file}: 读取时有 {n} 个错误，此文件的表单未写出（其他文件照常写出）");

@@ -94,7 +94,7 @@ fn parse_year(text: &str) -> Result<i32, String> {
 }
 
 /// `--profile`: a file when one is there, else a built-in profile by name.
-fn load_profile(p: &std::path::Path) -> anyhow::Result<Profile> {
+pub(super) fn load_profile(p: &std::path::Path) -> anyhow::Result<Profile> {
     if p.is_file() {
         return Ok(Profile::read(p)?);
     }

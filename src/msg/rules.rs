@@ -91,6 +91,7 @@ rules! { FLAT_RULES:
 
 rules! { CONVERT_RULES:
     MIGRATE_UNKNOWN_LEVEL = "migrate.unknown-level", Warning, "§3.3", "2020 指标体系中没有的一级/二级，按原样保留", "a 2020 level pair not in the set, kept as printed";
+    PROFILE_FILLED = "profile.filled", Info, "§5", "空白栏目按单位配置填写", "a blank field filled from the office profile";
     MIGRATE_MOVED = "migrate.moved", Info, "§3.4", "指标行按所选指标体系移动", "an indicator row moved to the chosen set";
     MIGRATE_REVIEW = "migrate.review", Warning, "§3", "指标换到新体系，需人工复核", "an indicator moved between sets, to review";
     MIGRATE_NO_DEPARTMENT = "migrate.no-department", Info, "§3.3", "2020 目标表没有主管部门，留空", "the 2020 form has no 主管部门, left blank";

@@ -86,6 +86,15 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
         let found = scope.labelled(&field.label, Direction::Right, from);
         let label = found.as_ref().map(|f| f.at);
         let value = found.and_then(|f| f.value);
+        // A blank value is still somewhere: the cell right of its label, so that `check` can
+        // point at the 主管部门 or 项目类别 nobody filled in.
+        if let (Some(l), None) = (label, &value) {
+            let area = scope.grid.area(l);
+            let next = (area.first.0, area.last.1 + 1);
+            if next.1 < scope.grid.cols {
+                scope.record(field.path, scope.grid.area(next));
+            }
+        }
         let text = match field.path {
             "planned_start" | "planned_end" => {
                 read_date_value(&mut scope, field.path, value.as_ref())

@@ -173,7 +173,7 @@ impl<'a> FormSheet<'a> {
         Ok(())
     }
 
-    /// Sets the row heights from the text placed, and the page: A4 portrait, one page wide,
+    /// Sets the row heights from the text placed, and the page: A4 portrait, one page a form (a long 备注 shrinks to fit, issue 11),
     /// centred, the form as print area.
     pub fn finish(self) -> Result<(), XlsxError> {
         let last_col = col_num(self.widths.len().saturating_sub(1) as u32)?;
@@ -209,7 +209,7 @@ impl<'a> FormSheet<'a> {
         self.sheet
             .set_paper_size(9)
             .set_portrait()
-            .set_print_fit_to_pages(1, 0)
+            .set_print_fit_to_pages(1, 1)
             .set_print_center_horizontally(true)
             .set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3)
             .set_print_area(0, 0, self.last_row, last_col)?;
@@ -304,7 +304,12 @@ pub(super) fn break_as_printed(text: &str, width: f64) -> String {
         return format!("{}\n{bracket}", break_as_printed(head, width));
     }
     let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= 8 && !chars.iter().any(char::is_ascii) && 2.0 * WIDE_CHAR <= width {
+    // Only a narrow column (fewer than five characters a line) stands a label vertically; a wider
+    // one lets it wrap (`项目设立的必要性` under 备注).
+    if chars.len() <= 8
+        && !chars.iter().any(char::is_ascii)
+        && (2.0 * WIDE_CHAR..5.0 * WIDE_CHAR).contains(&width)
+    {
         return chars
             .chunks(2)
             .map(|pair| pair.iter().collect::<String>())
@@ -370,6 +375,10 @@ mod tests {
         // What fits stays on one line; a label with its own breaks is kept.
         assert_eq!(break_as_printed("项目资金（元）", 15.0), "项目资金（元）");
         assert_eq!(break_as_printed("项目\n名称", 2.0), "项目\n名称");
+        assert_eq!(
+            break_as_printed("项目设立的必要性", 15.0),
+            "项目设立的必要性"
+        );
     }
 
     #[test]

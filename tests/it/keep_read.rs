@@ -87,3 +87,53 @@ fn issue_11_taxonomy_on_request_reports_every_moved_row() {
         moved[0].message
     );
 }
+
+/// A 2020 目标表 converted to a 申报表 passes `check` but for what the 2020 form does not have,
+/// flagged at the cells it belongs in (主管部门 C4:D4, 项目类别 H3); with the office profile the
+/// 主管部门 is filled and only 项目类别 (given per project) remains.
+#[test]
+fn issue_11_converted_2020_form_is_flagged_only_where_its_data_is_missing() {
+    let name = "xining-2020-legacy.xlsx";
+    let read = inputs(name, std::fs::read(fixture(name)).unwrap());
+    let done = convert(&read, &ConvertOptions::to(OutputFormat::Xlsx), "out.xlsx").unwrap();
+    let written = inputs("out.xlsx", done.output.unwrap().files[0].bytes.clone());
+    let findings = |inputs: &Inputs| -> Vec<(String, String)> {
+        jixiao::jobs::check(inputs, &jixiao::check::Options::default())
+            .findings
+            .iter()
+            .filter(|d| d.severity == jixiao::diag::Severity::Error)
+            .map(|d| {
+                let cell =
+                    d.at.as_ref()
+                        .and_then(|l| l.cell.clone())
+                        .unwrap_or_default();
+                (d.rule.clone(), cell)
+            })
+            .collect()
+    };
+    let required = |cell: &str| ("decl.required".to_string(), cell.to_string());
+    assert_eq!(
+        findings(&written),
+        [
+            required("H3"),
+            required("C4:D4"),
+            required("H3"),
+            required("C4:D4")
+        ]
+    );
+    let profile = jixiao::profile::Profile::read(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/templates/offices/xining.toml"
+    )))
+    .unwrap();
+    let mut document = written.document.clone();
+    let filled = jixiao::profile::fill_blanks(&mut document, &profile);
+    assert_eq!(filled.len(), 2, "{filled:#?}");
+    assert_eq!(
+        filled[0].at.as_ref().unwrap().cell.as_deref(),
+        Some("C4:D4")
+    );
+    let mut with_profile = written;
+    with_profile.document = document;
+    assert_eq!(findings(&with_profile), [required("H3"), required("H3")]);
+}

@@ -350,7 +350,7 @@ fn converts_legacy_2020_to_a_current_declaration() {
         assert_eq!(note("项目实施计划").as_deref(), Some(old.plan.as_str()));
         assert_eq!(
             note("同名项目上年预算执行数（元）"),
-            old.prior_executed.map(|d| d.to_string())
+            old.prior_executed.map(jixiao::msg::amount)
         );
         assert_eq!(note("绩效类型").as_deref(), Some("其他类"));
     }
