@@ -24,6 +24,7 @@ import urllib.request
 from pathlib import Path
 
 PAGE, JIXIAO, FIXTURES, OUT = (Path(a).resolve() for a in sys.argv[1:5])
+ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 120
 
 
@@ -225,17 +226,17 @@ def run(work, site, downloads, profile, base):
         errors = [e["params"] for e in dt.events if e.get("method") in ("Runtime.exceptionThrown", "Runtime.consoleAPICalled")]
         fail(f"timed out waiting for {what} (status: {status!r}; console: {json.dumps(errors, ensure_ascii=False)[:2000]})")
 
-    def pick(paths):
+    def pick(paths, selector="#files"):
         doc = dt.call("DOM.getDocument", {}, page)
-        node = dt.call("DOM.querySelector", {"nodeId": doc["root"]["nodeId"], "selector": "#files"}, page)
+        node = dt.call("DOM.querySelector", {"nodeId": doc["root"]["nodeId"], "selector": selector}, page)
         dt.call("DOM.setFileInputFiles", {"files": [str(p) for p in paths], "nodeId": node["nodeId"]}, page)
 
-    def download(button_selector, name):
+    def download(button_selector, name, status="#status"):
         target = downloads / name
         if target.exists():
             target.unlink()
         js(f"document.querySelector({json.dumps(button_selector)}).click()")
-        wait_for(f"document.querySelector('#status').textContent.includes({json.dumps(name)})", f"the page making {name}")
+        wait_for(f"document.querySelector({json.dumps(status)}).textContent.includes({json.dumps(name)})", f"the page making {name}")
         deadline = time.time() + 30
         while time.time() < deadline:
             dt.pump()
@@ -279,6 +280,12 @@ def run(work, site, downloads, profile, base):
             fail(f"{name} from the page ({len(got)} bytes) differs from `jixiao {' '.join(args)}` ({len(want)} bytes)")
         compared.append(f"{name} == jixiao {' '.join(args)} ({len(got)} bytes, identical)")
     convert_ms = js("window.jixiaoTimings['convert:xlsx']")
+    got = download("[data-download=selfeval]", "自评表（由申报表预填）.xlsx")
+    out = work / "cli-selfeval.xlsx"
+    code, _, err = cli("template", "--kind", "self-evaluation", "--from", xizang.name, "-o", str(out), cwd=FIXTURES)
+    if code != 0 or got != out.read_bytes():
+        fail(f"自评表 pre-filled by the page differs from `jixiao template --kind self-evaluation` ({err})")
+    compared.append(f"自评表（由申报表预填）.xlsx == jixiao template --kind self-evaluation --from ({len(got)} bytes, identical)")
     print(f"test-web: 驻西藏 7 forms in the browser: read+check {read_ms:.0f} ms, official workbook {convert_ms:.0f} ms")
 
     # 2. A 自评表 workbook and a 2020 目标表: the findings shown equal `jixiao check --format json`.
@@ -295,7 +302,7 @@ def run(work, site, downloads, profile, base):
         return [td[0].textContent, td[1].textContent, td[2].textContent, tr.dataset.rule,
                 sev.className.replace('sev ', ''), sev.nextSibling ? sev.nextSibling.textContent : ''];
     })""")
-    code, stdout, err = cli("check", "--format", "json", *[p.name for p in inputs], cwd=FIXTURES)
+    code, stdout, err = cli("check", "--format", "json", "--show-info", *[p.name for p in inputs], cwd=FIXTURES)
     report = json.loads(stdout)
     want = [[(d.get("at") or {}).get("file", ""), (d.get("at") or {}).get("sheet", "") or "",
              (d.get("at") or {}).get("cell", "") or "", d["rule"], d["severity"], d["message"]]
@@ -337,7 +344,70 @@ def run(work, site, downloads, profile, base):
     (OUT / "page.png").write_bytes(base64.b64decode(shot["data"]))
     compared.append(f"a click on a finding shows its form with cell {hit} highlighted (screenshot {OUT / 'page.png'})")
 
-    # 4. Nothing but 127.0.0.1 was asked for.
+    # 4. Blank 申报表 from an office and a project list; the difference of two versions.
+    projects = ROOT / "samples/projects/xinjiang-2026.csv"
+    js("document.querySelector('[data-tab=template]').click(); document.querySelector('#office').value = 'xinjiang'; document.querySelector('#year').value = '2026'")
+    pick([projects], "#projects")
+    got = download("#make-template", "2026年度申报表（空白）.xlsx", "#template-status")
+    out = work / "cli-template.xlsx"
+    code, _, err = cli("template", "--profile", str(ROOT / "templates/offices/xinjiang.toml"), "--year", "2026",
+                       "--projects", projects.name, "-o", str(out), cwd=projects.parent)
+    if code != 0 or got != out.read_bytes():
+        fail(f"blank 申报表 from the page differ from `jixiao template --profile --projects` ({err})")
+    compared.append(f"2026年度申报表（空白）.xlsx == jixiao template --profile xinjiang.toml --projects ({len(got)} bytes, identical)")
+    pair = work / "pair"
+    pair.mkdir()
+    # The new version: the same forms with one 指标值 and the 项目名称 of another changed,
+    # as a JSON model (the page takes any format on either side).
+    old, new = pair / "旧.xlsx", pair / "新.json"
+    shutil.copy(xizang, old)
+    code, _, err = cli("convert", old.name, "-o", new.name, cwd=pair)
+    model = json.loads(new.read_text())
+    model["forms"][0]["indicators"][0]["target"]["raw"] = "业务经费严格按照定额标准执行"
+    model["forms"][1]["project_name"] += "（修订）"
+    new.write_text(json.dumps(model, ensure_ascii=False))
+    js("document.querySelector('[data-tab=diff]').click()")
+    pick([old], "#diff-old")
+    pick([new], "#diff-new")
+    js("document.querySelector('#diff-status').textContent = ''; document.querySelector('#run-diff').click()")
+    wait_for("document.querySelector('#diff-status').textContent !== ''", "the difference of two versions")
+    shown_diff = js("document.querySelector('#diff-out').hidden ? '' : document.querySelector('#diff-out').textContent")
+    code, stdout, err = cli("diff", old.name, new.name, cwd=pair)
+    if code != 1 or not shown_diff or shown_diff != stdout.decode():
+        fail(f"the page's difference differs from `jixiao diff`: {shown_diff!r} vs {stdout.decode()!r} ({err})")
+    compared.append(f"difference shown == jixiao diff ({len(stdout.decode().splitlines())} lines)")
+    js("document.querySelector('[data-tab=read]').click()")
+
+    # 5. Many workbooks at once (JIXIAO_WEB_MANY=500): progress, and the page stays responsive.
+    many = int(os.environ.get("JIXIAO_WEB_MANY", "0"))
+    if many:
+        corpus = work / "many"
+        corpus.mkdir()
+        sources = [FIXTURES / n for n in ("xinjiang-2026-declarations.xlsx", "xinjiang-2023-self-evaluations.xlsx",
+                                          "xizang-2024-declarations.xlsx", "baoshan-2024-declarations.xlsx")]
+        files = []
+        for i in range(many):
+            f = corpus / f"{i:03d}-{sources[i % len(sources)].name}"
+            shutil.copy(sources[i % len(sources)], f)
+            files.append(f)
+        js("document.querySelector('#clear').click()")
+        wait_for("document.querySelector('#results').hidden", "the page to clear")
+        js("""window.jixiaoTimings = {}; window.beat = {last: performance.now(), maxGap: 0, progress: 0};
+            window.beatTimer = setInterval(() => { const now = performance.now();
+              window.beat.maxGap = Math.max(window.beat.maxGap, now - window.beat.last); window.beat.last = now;
+              if (document.querySelector('#progress-text').textContent) window.beat.progress++; }, 50)""")
+        started = time.time()
+        pick(files)
+        wait_for("window.jixiaoTimings.read !== undefined", f"{many} workbooks to be read", 1200)
+        wall = time.time() - started
+        beat = js("clearInterval(window.beatTimer); window.beat")
+        n_forms = js("state.forms.length")
+        compared.append(
+            f"{many} workbooks → {n_forms} forms in {wall:.1f} s (worker read+check {js('window.jixiaoTimings.read') / 1000:.1f} s); "
+            f"progress seen on {beat['progress']} ticks; longest pause of the page's thread {beat['maxGap']:.0f} ms"
+        )
+
+    # 6. Nothing but 127.0.0.1 was asked for.
     dt.pump(0.3)
     urls = [e["params"]["request"]["url"] for e in dt.events if e.get("method") == "Network.requestWillBeSent"]
     foreign = [u for u in urls if not (u.startswith(base) or u.startswith("blob:") or u.startswith("data:"))]

@@ -29,6 +29,149 @@ fn parse_lang(s: &str) -> Result<crate::msg::Lang, String> {
     crate::msg::Lang::from_code(s).ok_or_else(|| crate::msg::cli::unknown_lang(s))
 }
 
+/// The command line with its help in the language of [`crate::msg::lang`]: the about line of
+/// the program and of each command, every argument's help (from [`crate::msg::help`], an
+/// example each), and clap's headings. Parse with it, then `Cli::from_arg_matches`.
+pub fn localized_command() -> clap::Command {
+    use crate::msg::help;
+    use clap::CommandFactory;
+    let template = format!(
+        "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        help::usage_heading()
+    );
+    let cmd = Cli::command()
+        .about(help::about())
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(help::version_flag()),
+        )
+        .subcommand_help_heading(help::commands_heading());
+    localize(cmd, "jixiao", &template)
+}
+
+/// Puts the catalogue's help on a command's arguments, its own help flag and headings, and
+/// does the same for its subcommands.
+fn localize(cmd: clap::Command, name: &str, template: &str) -> clap::Command {
+    use crate::msg::help;
+    let args: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    let mut cmd = cmd
+        .help_template(template.to_string())
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(help::help_flag()),
+        );
+    for (id, positional) in args {
+        let text = crate::msg::entry(&help::arg_id(name, &id)).map(|e| e.text());
+        let heading = if positional {
+            help::arguments_heading()
+        } else {
+            help::options_heading()
+        };
+        // The catalogue's text names the values itself (in the user's words, without the
+        // variants' developer notes), so clap's list of them is left out.
+        cmd = cmd.mut_arg(&id, |a| {
+            let a = a.help_heading(heading);
+            match text {
+                Some(t) if a.get_action().takes_values() => a.help(t).hide_possible_values(true),
+                Some(t) => a.help(t),
+                None => a,
+            }
+        });
+    }
+    let options = help::options_heading();
+    cmd = cmd.mut_arg("help", |a| a.help_heading(options));
+    let subcommands: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for sub in subcommands {
+        let about = crate::msg::entry(&format!("help.{sub}")).map(|e| e.text());
+        cmd = cmd.mut_subcommand(&sub, |s| {
+            let s = match about {
+                Some(t) => s.about(t),
+                None => s,
+            };
+            localize(s, &sub, template)
+        });
+    }
+    cmd
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::msg::{Lang, with_lang};
+
+    /// Every argument of every command has its help in the catalogue, in both languages, with
+    /// an example; so has every command.
+    #[test]
+    fn every_argument_has_help_with_an_example_in_both_languages() {
+        fn walk(cmd: &clap::Command, name: &str, seen: &mut usize) {
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if matches!(id, "help" | "version") {
+                    continue;
+                }
+                let key = crate::msg::help::arg_id(name, id);
+                let e = crate::msg::entry(&key).unwrap_or_else(|| panic!("no {key}"));
+                assert!(e.zh.contains("例："), "{key}: {}", e.zh);
+                assert!(e.en.contains("E.g."), "{key}: {}", e.en);
+                *seen += 1;
+            }
+            for s in cmd.get_subcommands() {
+                let key = format!("help.{}", s.get_name());
+                assert!(crate::msg::entry(&key).is_some(), "no {key}");
+                walk(s, s.get_name(), seen);
+            }
+        }
+        let mut seen = 0;
+        walk(&super::localized_command(), "jixiao", &mut seen);
+        assert!(seen > 30, "{seen}");
+    }
+
+    #[test]
+    fn help_reads_in_the_language_asked_for() {
+        let help = |lang| {
+            with_lang(lang, || {
+                super::localized_command()
+                    .find_subcommand_mut("check")
+                    .unwrap()
+                    .render_help()
+                    .to_string()
+            })
+        };
+        let zh = help(Lang::Zh);
+        assert!(zh.starts_with("按填报规则和计分规则检查表格"), "{zh}");
+        assert!(
+            zh.contains("\n用法: ") && zh.contains("\n参数:\n") && zh.contains("\n选项:\n"),
+            "{zh}"
+        );
+        assert!(zh.contains("  -q, --quiet "), "{zh}");
+        assert!(
+            zh.contains("只显示错误（加 --strict 时也显示警告），不显示提醒和汇总行。例：-q"),
+            "{zh}"
+        );
+        assert!(!zh.contains("SRC-") && !zh.contains("seed"), "{zh}");
+        let en = help(Lang::En);
+        assert!(en.contains("\nUsage: "), "{en}");
+        assert!(
+            en.contains("count warnings as errors for the exit code. E.g. --strict"),
+            "{en}"
+        );
+    }
+}
+
 /// The language asked for before the command line is parsed (clap writes `--help` while it
 /// parses, so the language must be known first): `--lang X` or `--lang=X` among `args`, else
 /// the `JIXIAO_LANG` value given, else Chinese. An unknown value is left for clap to refuse.

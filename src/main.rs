@@ -1,4 +1,4 @@
-use clap::Parser;
+use clap::FromArgMatches;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -8,7 +8,8 @@ fn main() -> ExitCode {
         std::env::args_os(),
         env.as_deref(),
     ));
-    let cli = jixiao::cli::Cli::parse();
+    let matches = jixiao::cli::localized_command().get_matches();
+    let cli = jixiao::cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match jixiao::cli::run(cli) {
         Ok(code) => code,
         Err(err) => {

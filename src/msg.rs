@@ -38,6 +38,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod help;
 pub mod migrate;
 pub mod pdf;
 pub mod read;
@@ -175,6 +176,7 @@ pub const CATALOGUE: &[&[Entry]] = &[
     migrate::ENTRIES,
     cli::ENTRIES,
     review::ENTRIES,
+    help::ENTRIES,
 ];
 
 /// Looks a message up by its id.

@@ -74,6 +74,7 @@ async function addFiles(fileList) {
       state.forms.push(...r.forms);
     }
     state.report = out.report;
+    shownRows.forms = shownRows.findings = PAGE_ROWS;
     window.jixiaoTimings.read = out.readMs;
     window.jixiaoTimings.check = out.checkMs;
     render();
@@ -94,60 +95,81 @@ function addUnreadable(text) {
   $('#unreadable').appendChild(li);
 }
 
+// Long lists are shown a page at a time: 4,000 forms or 10,000 findings in the DOM at once
+// would freeze the page for seconds.
+const PAGE_ROWS = 300;
+const shownRows = { forms: PAGE_ROWS, findings: PAGE_ROWS };
+
 function render() {
   $('#results').hidden = false;
-  const body = $('#forms tbody');
-  body.innerHTML = '';
-  for (const f of state.forms) {
-    const tr = document.createElement('tr');
+  const rows = state.forms.slice(0, shownRows.forms).map((f) => {
     const full = f.cells > 0 && f.mapped === f.cells;
     const mapped = f.cells > 0
       ? `<span class="mapped ${full ? 'full' : 'part'}">${f.cells} 个单元格中已识别 ${f.mapped} 个</span>`
       : '<span class="hint">来自 JSON 或平表</span>';
-    tr.innerHTML = `<td>${esc(f.file)}</td><td>${esc(f.sheet)}</td><td>${esc(f.kind)}</td>` +
-      `<td>${esc(f.project)}</td><td>${esc(f.year)}</td><td>${mapped}</td><td><button class="secondary view">查看</button></td>`;
-    tr.addEventListener('click', () => showForm(f.index, '', tr));
-    body.appendChild(tr);
-  }
-  $('#forms-count').textContent = `共 ${state.forms.length} 张`;
+    return `<tr data-index="${f.index}"><td>${esc(f.file)}</td><td>${esc(f.sheet)}</td><td>${esc(f.kind)}</td>` +
+      `<td>${esc(f.project)}</td><td>${esc(f.year)}</td><td>${mapped}</td><td><button class="secondary view">查看</button></td></tr>`;
+  });
+  $('#forms tbody').innerHTML = rows.join('') + more('forms', state.forms.length, 7);
+  const partial = state.forms.filter((f) => f.cells > f.mapped).length;
+  $('#forms-count').textContent = `共 ${state.forms.length} 张` + (partial ? `，其中 ${partial} 张有未识别的单元格` : '');
   renderFindings();
+}
+
+// The "show more" row of a long list.
+function more(list, total, columns) {
+  const left = total - shownRows[list];
+  if (left <= 0) return '';
+  return `<tr class="more"><td colspan="${columns}"><button class="secondary" data-more="${list}">再显示 ${Math.min(left, PAGE_ROWS * 3)} 条（还有 ${left} 条）</button></td></tr>`;
+}
+
+function visibleFindings() {
+  const showInfo = $('#show-info').checked;
+  return state.report.findings.filter((d) => showInfo || d.severity !== 'info');
 }
 
 function renderFindings() {
   const report = state.report;
   if (!report) return;
-  const showInfo = $('#show-info').checked;
-  const body = $('#findings tbody');
-  body.innerHTML = '';
-  let shown = 0;
-  for (const d of report.findings) {
-    if (d.severity === 'info' && !showInfo) continue;
-    shown++;
+  const list = visibleFindings();
+  const rows = list.slice(0, shownRows.findings).map((d, i) => {
     const at = d.at || {};
-    const tr = document.createElement('tr');
     let detail = '';
     if (d.expected) detail += `应为 ${d.expected}`;
     if (d.found) detail += `${detail ? '，' : ''}实为 ${d.found}`;
     if (d.hint) detail += `${detail ? '。' : ''}提示：${d.hint}`;
-    tr.innerHTML = `<td>${esc(at.file)}</td><td>${esc(at.sheet)}</td><td class="cell">${esc(at.cell)}</td>` +
+    return `<tr data-finding="${i}" data-cell="${esc(at.cell || '')}" data-rule="${esc(d.rule)}">` +
+      `<td>${esc(at.file)}</td><td>${esc(at.sheet)}</td><td class="cell">${esc(at.cell)}</td>` +
       `<td class="rule">${esc(state.rules[d.rule] || '')}<code>${esc(d.rule)}</code></td>` +
       `<td><span class="sev ${d.severity}">${SEVERITY[d.severity]}</span>${esc(d.message)}` +
-      (detail ? `<span class="detail">${esc(detail)}</span>` : '') + '</td>';
-    tr.dataset.file = at.file || '';
-    tr.dataset.sheet = at.sheet || '';
-    tr.dataset.cell = at.cell || '';
-    tr.dataset.rule = d.rule;
-    tr.addEventListener('click', () => {
-      const form = formAt(at);
-      if (form) showForm(form.index, at.cell || '', tr);
-      else showStatus('#status', '这条结果没有对应的工作表可显示。');
-    });
-    body.appendChild(tr);
-  }
+      (detail ? `<span class="detail">${esc(detail)}</span>` : '') + '</td></tr>';
+  });
+  $('#findings tbody').innerHTML = rows.join('') + more('findings', list.length, 5);
   const c = report.counts;
   $('#counts').textContent = `错误 ${c.errors} 处，警告 ${c.warnings} 处，提示 ${c.infos} 处` +
-    (showInfo ? '' : '（提示已隐藏）') + (shown ? '' : ' · 没有需要处理的问题');
+    ($('#show-info').checked ? '' : '（提示已隐藏）') + (list.length ? '' : ' · 没有需要处理的问题');
 }
+
+// One listener per table (not one per row): a click on a row opens its form.
+$('#forms tbody').addEventListener('click', (e) => {
+  const tr = e.target.closest('tr');
+  if (tr && tr.dataset.index !== undefined) showForm(Number(tr.dataset.index), '', tr);
+});
+$('#findings tbody').addEventListener('click', (e) => {
+  const tr = e.target.closest('tr');
+  if (!tr || tr.dataset.finding === undefined) return;
+  const d = visibleFindings()[Number(tr.dataset.finding)];
+  const at = d.at || {};
+  const form = formAt(at);
+  if (form) showForm(form.index, at.cell || '', tr);
+  else showStatus('#status', '这条结果没有对应的工作表可显示。');
+});
+document.addEventListener('click', (e) => {
+  const list = e.target.dataset && e.target.dataset.more;
+  if (!list) return;
+  shownRows[list] += PAGE_ROWS * 3;
+  if (list === 'forms') render(); else renderFindings();
+});
 
 // A1 → [row, col], 0-based.
 function parseCell(a1) {
@@ -229,7 +251,7 @@ document.querySelectorAll('[data-download]').forEach((button) => {
 
 $('#files').addEventListener('change', (e) => { addFiles(e.target.files); e.target.value = ''; });
 $('#folder').addEventListener('change', (e) => { addFiles(e.target.files); e.target.value = ''; });
-$('#show-info').addEventListener('change', renderFindings);
+$('#show-info').addEventListener('change', () => { shownRows.findings = PAGE_ROWS; renderFindings(); });
 $('#clear').addEventListener('click', async () => {
   await call('reset');
   Object.assign(state, { forms: [], report: null, files: 0 });
