@@ -605,19 +605,37 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
                 });
             }
             (_, Some(w)) => {
-                let formula = match Band::of(&ind.actual.raw) {
-                    Some(b) => format!(
-                        "定性, 实际完成值 {:?} ({}) ⇒ a judgement within {}",
-                        ind.actual.raw.trim(),
+                let actual = ind.actual.raw.trim();
+                let target = ind.target.raw.trim();
+                // The real reason it is not computed (issue 15: `"100%" is not a number` was
+                // printed for a number whose 指标值 had none).
+                let formula = match (
+                    Band::of(&ind.actual.raw),
+                    ind.target.quantity.as_ref(),
+                    ind.actual.quantity.as_ref(),
+                ) {
+                    (Some(b), _, _) => format!(
+                        "定性, 实际完成值 {actual:?} ({}) ⇒ a judgement within {}",
                         b.label(),
                         BandRange::of(b, w, opts.qual_bands)
                     ),
-                    None if ind.actual.is_blank() => "no 实际完成值: not scored".to_string(),
-                    None => format!(
-                        "实际完成值 {:?} is not a number: a judgement within [0, {}]",
-                        ind.actual.raw.trim(),
-                        w.normalize()
+                    _ if ind.actual.is_blank() => "no 实际完成值: not scored".to_string(),
+                    (None, Some(t), Some(a)) => crate::msg::review::units_differ(
+                        actual,
+                        a.unit.as_deref().unwrap_or(""),
+                        target,
+                        t.unit.as_deref().unwrap_or(""),
+                        w.normalize(),
                     ),
+                    (None, None, Some(_)) if ind.target.is_blank() => {
+                        crate::msg::review::no_target(actual, w.normalize())
+                    }
+                    (None, None, Some(_)) => {
+                        crate::msg::review::target_not_a_number(target, actual, w.normalize())
+                    }
+                    (None, _, None) => {
+                        crate::msg::review::actual_not_a_number(actual, w.normalize())
+                    }
                 };
                 out.push(Explanation {
                     path,
@@ -653,6 +671,35 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
                 .try_fold(Decimal::ZERO, |acc, x| acc.checked_add(*x));
             (sum, e)
         });
+    if total.is_none() {
+        // Say why, at the cell: a blank 总分 with no word was a friction of issue 15.
+        let missing: Vec<String> = form
+            .indicators
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| {
+                (!i.weight.is_blank() || !i.name.trim().is_empty()) && i.score.number().is_none()
+            })
+            .map(|(n, i)| crate::msg::review::indicator_ref(n + 1, i.name.trim()))
+            .collect();
+        let reason = if !missing.is_empty() {
+            crate::msg::review::total_missing_scores(missing.join("、"))
+        } else if form.funds.total.score.number().is_none() {
+            crate::msg::review::total_missing_execution()
+        } else {
+            crate::msg::review::total_no_indicators()
+        };
+        if form.total_score.number().is_none() {
+            out.push(Explanation {
+                path: "total_score".into(),
+                subject: "总分".into(),
+                formula: reason,
+                value: None,
+                printed: None,
+                action: Action::NotComputed,
+            });
+        }
+    }
     if let Some((sum, exec)) = total {
         let Some((sum, mut total)) = sum.and_then(|s| Some((s, s.checked_add(exec)?))) else {
             out.push(too_large("total_score".into(), "总分".into()));
@@ -667,6 +714,16 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
             value: Some(total.to_string()),
             printed,
             action,
+        });
+    }
+    if form.total_score.number().is_none() && form.grade.trim().is_empty() {
+        out.push(Explanation {
+            path: "grade".into(),
+            subject: "评分等级".into(),
+            formula: crate::msg::review::grade_needs_total(),
+            value: None,
+            printed: None,
+            action: Action::NotComputed,
         });
     }
     if let Some(total) = form.total_score.number() {

@@ -3,6 +3,7 @@
 //! policy is [`crate::jobs::convert`]'s; this file does files, printing and exit codes.
 
 use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics};
+use crate::diag::Severity;
 use crate::formats::OutputFormat;
 use crate::jobs::{self, ConvertOptions};
 use crate::migrate::Taxonomy;
@@ -29,6 +30,9 @@ pub struct ConvertArgs {
     /// Print only errors.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also print one line per form read (kind, project, cells mapped).
+    #[arg(short, long)]
+    pub verbose: bool,
     #[command(flatten)]
     pub jobs: super::Jobs,
     /// Convert the forms to this indicator set: 2020 目标表 become 申报表, and the rows of 申报表
@@ -65,13 +69,14 @@ impl From<TaxonomyArg> for Taxonomy {
 pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     let name = args.output.display().to_string();
     let to = OutputFormat::choose(args.to, &name)?;
+    let started = std::time::Instant::now();
     let mut inputs = super::read_reporting(&args.inputs, args.quiet, args.jobs);
     let profile = match &args.profile {
         Some(p) => Some(super::template::load_profile(p)?),
         None => None,
     };
     let min = super::shown(args.quiet);
-    if !args.quiet {
+    if args.verbose && !args.quiet {
         summarise(&inputs.document);
     }
     let opts = ConvertOptions {
@@ -108,6 +113,35 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
         }
     };
     super::save(&output, &inputs.files, args.quiet)?;
+    if !args.quiet {
+        let all = || inputs.diagnostics.iter().chain(&done.diagnostics);
+        let count = |s: Severity| all().filter(|d| d.severity == s).count();
+        let (read, mapped) = inputs
+            .document
+            .forms
+            .iter()
+            .filter_map(|f| f.source())
+            .fold((0usize, 0usize), |(r, m), s| {
+                let read = s.cells_read as usize;
+                (r + read, m + read.saturating_sub(s.unmapped.len()))
+            });
+        let mapped = if read == 0 {
+            "—".to_string()
+        } else {
+            format!("{:.1}%", mapped as f64 * 100.0 / read as f64)
+        };
+        eprintln!(
+            "{}",
+            msg::convert_summary(
+                inputs.files.len(),
+                inputs.document.forms.len(),
+                mapped,
+                count(Severity::Error) + inputs.errors.len(),
+                count(Severity::Warning),
+                format!("{:.1}", started.elapsed().as_secs_f64()),
+            )
+        );
+    }
     let code = if inputs.errors.is_empty() && done.rejected.is_empty() {
         EXIT_OK
     } else {

@@ -19,6 +19,11 @@ messages! {
         zh: "共检查 {files} 个文件中的 {forms} 张表：错误 {errors} 个，警告 {warnings} 个，提醒 {infos} 个",
         en: "checked {forms} form(s) in {files} file(s): {errors} error(s), {warnings} warning(s), {infos} info(s)",
     }
+    /// `convert`'s closing line: the batch in one line.
+    convert_summary("cli.convert-summary", files, forms, mapped, errors, warnings, seconds) {
+        zh: "共读取 {files} 个文件中的 {forms} 张表，单元格对应 {mapped}，错误 {errors} 个，警告 {warnings} 个，用时 {seconds} 秒",
+        en: "read {forms} form(s) from {files} file(s), {mapped} of cells mapped, {errors} error(s), {warnings} warning(s), {seconds} s",
+    }
     refuse_overwrite("cli.refuse-overwrite", path) {
         zh: "{path}: 这是输入文件之一，不会覆盖它",
         en: "{path}: refusing to overwrite an input file",

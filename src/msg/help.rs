@@ -94,6 +94,10 @@ messages! {
         zh: "单位配置（内置名称如 xining，或 TOML 文件，见 templates/offices/）：填入空着的主管部门，配置给出项目类别时也填入，并逐项说明（2020 目标表转成的申报表两项都没有）。例：--profile xining",
         en: "office profile (a built-in name such as xining, or a TOML file as in templates/offices/): fills a blank 主管部门, and 项目类别 where the profile gives one, and says so (a converted 2020 目标表 has neither). E.g. --profile xining",
     }
+    convert_verbose("help.convert.verbose") {
+        zh: "另外逐张列出读到的表（类别、项目名称、对应上的单元格数）。例：-v",
+        en: "also print one line per form read (kind, project, cells mapped). E.g. -v",
+    }
     check_format("help.check.format") {
         zh: "结果格式：human（每条问题一行）或 json（供程序读取）。例：--format json",
         en: "output: human (one finding per line) or json (for programs). E.g. --format json",

@@ -109,4 +109,49 @@ messages! {
         zh: "在 WPS 中打开，文件 → 另存为 → Excel 工作簿（*.xlsx），再用 jixiao 读取",
         en: "open it in WPS, 文件 → 另存为 → Excel 工作簿 (*.xlsx), and give jixiao the .xlsx",
     }
+    /// `score`: an indicator's 实际完成值 and 指标值 are numbers in different units.
+    units_differ("review.units-differ", actual, actual_unit, target, target_unit, weight) {
+        zh: "实际完成值「{actual}」（{actual_unit}）与指标值「{target}」（{target_unit}）单位不同，无法计算：请在 [0, {weight}] 内评分",
+        en: "实际完成值 \"{actual}\" ({actual_unit}) and 指标值 \"{target}\" ({target_unit}) are in different units: not computed, a judgement within [0, {weight}]",
+    }
+    /// `score`: a number was achieved but the 指标值 is blank.
+    no_target("review.no-target", actual, weight) {
+        zh: "指标值为空，实际完成值「{actual}」无从比较：请在 [0, {weight}] 内评分",
+        en: "no 指标值 to compare 实际完成值 \"{actual}\" with: a judgement within [0, {weight}]",
+    }
+    /// `score`: a number was achieved against a qualitative 指标值.
+    target_not_a_number("review.target-not-a-number", target, actual, weight) {
+        zh: "指标值「{target}」不是数值，实际完成值「{actual}」无法按公式计分：请在 [0, {weight}] 内评分",
+        en: "指标值 \"{target}\" is not a number, so 实际完成值 \"{actual}\" cannot be scored by formula: a judgement within [0, {weight}]",
+    }
+    /// `score`: the 实际完成值 is neither a number nor a 达成 word.
+    actual_not_a_number("review.actual-not-a-number", actual, weight) {
+        zh: "实际完成值「{actual}」既不是数值也不是“达成/基本达成/部分达成/未达成”：请在 [0, {weight}] 内评分",
+        en: "实际完成值 \"{actual}\" is neither a number nor 达成/基本达成/部分达成/未达成: a judgement within [0, {weight}]",
+    }
+    /// An indicator, for a list: `第 3 行「公务用车保障率」`.
+    indicator_ref("review.indicator-ref", row, name) {
+        zh: "第 {row} 行「{name}」",
+        en: "indicator {row} \"{name}\"",
+    }
+    /// `score`: 总分 waits for indicator scores.
+    total_missing_scores("review.total-missing-scores", indicators) {
+        zh: "总分未计算：{indicators}尚无得分（定性指标请先评分）",
+        en: "总分 not computed: no 得分 yet for {indicators} (score the qualitative ones first)",
+    }
+    /// `score`: 总分 waits for the budget execution score.
+    total_missing_execution("review.total-missing-execution") {
+        zh: "总分未计算：预算执行率得分为空（需要全年预算数和全年执行数）",
+        en: "总分 not computed: no 预算执行率 得分 (it needs 全年预算数 and 全年执行数)",
+    }
+    /// `score`: no indicator to add up.
+    total_no_indicators("review.total-no-indicators") {
+        zh: "总分未计算：表中没有绩效指标",
+        en: "总分 not computed: the form has no indicator",
+    }
+    /// `score`: 评分等级 waits for 总分.
+    grade_needs_total("review.grade-needs-total") {
+        zh: "评分等级未确定：总分为空",
+        en: "评分等级 not given: 总分 is blank",
+    }
 }

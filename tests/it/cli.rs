@@ -9,6 +9,7 @@ fn convert_writes_json_and_reports_coverage() {
     let input = fixture("xinjiang-2026-declarations.xlsx");
     let (code, _, err) = jixiao(&[
         "convert",
+        "-v",
         input.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
@@ -16,6 +17,19 @@ fn convert_writes_json_and_reports_coverage() {
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("read 申报表 \"机关服务费\""), "{err}");
     assert!(err.contains("(64 of 64 cells mapped)"), "{err}");
+    // The batch in one closing line; without -v no line per form.
+    assert!(err.contains("100.0% of cells mapped, 0 error(s)"), "{err}");
+    let (_, _, err) = jixiao(&[
+        "convert",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!err.contains("cells mapped)"), "{err}");
+    assert!(
+        err.contains("read 4 form(s) from 1 file(s), 100.0% of cells mapped"),
+        "{err}"
+    );
     let doc: jixiao::model::Document =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(doc.schema_version, 1);

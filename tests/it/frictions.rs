@@ -231,3 +231,89 @@ fn issue_15_wps_et_is_read_where_it_is_an_ole2_workbook() {
         "{stderr}"
     );
 }
+
+/// Seed 001's first 自评表 as JSON, changed by `edit`, in a temp folder.
+fn self_evaluation_json(
+    dir: &std::path::Path,
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> String {
+    let json = dir.join("se.json");
+    let input = fixture("xinjiang-2023-self-evaluations.xlsx");
+    let (code, _, err) = jixiao(&[
+        "convert",
+        input.to_str().unwrap(),
+        "-o",
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    doc["forms"] = serde_json::Value::Array(vec![doc["forms"][0].clone()]);
+    edit(&mut doc["forms"][0]);
+    std::fs::write(&json, serde_json::to_vec(&doc).unwrap()).unwrap();
+    json.to_str().unwrap().to_string()
+}
+
+#[test]
+fn issue_15_score_says_why_total_and_grade_stay_blank() {
+    let dir = temp_dir("score-why");
+    // A pre-filled 自评表 with one indicator not scored yet: 总分 and 评分等级 cannot be given.
+    let json = self_evaluation_json(&dir, |f| {
+        f["indicators"][1]["score"] = "".into();
+        f["total_score"] = "".into();
+        f["grade"] = "".into();
+    });
+    let out = dir.join("out.json");
+    let (code, _, stderr) = jixiao_in(None, &["score", &json, "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(
+            "机关服务费: 总分未计算：第 2 行「公务车事故次数」尚无得分（定性指标请先评分）"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("机关服务费: 评分等级未确定：总分为空"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn issue_15_score_names_the_real_reason_an_indicator_is_not_computed() {
+    use jixiao::model::{Figure, Form};
+    let mut forms = crate::common::read("xinjiang-2023-self-evaluations.xlsx");
+    let Form::SelfEvaluation(se) = &mut forms[0] else {
+        panic!("a 自评表")
+    };
+    // 100% achieved against a qualitative 指标值: the number is a number.
+    se.indicators[0].target = jixiao::model::IndicatorValue::new("达成年度目标");
+    se.indicators[0].actual = jixiao::model::IndicatorValue::new("100%");
+    se.indicators[0].score = Figure::Blank;
+    // 100% against ≥300天: different units.
+    se.indicators[1].target = jixiao::model::IndicatorValue::new("≥300天");
+    se.indicators[1].actual = jixiao::model::IndicatorValue::new("100%");
+    se.indicators[1].score = Figure::Blank;
+    let explained = jixiao::msg::with_lang(jixiao::msg::Lang::Zh, || {
+        jixiao::score::fill(se, &Default::default(), false)
+    });
+    let of = |path: &str| {
+        explained
+            .iter()
+            .find(|e| e.path == path)
+            .map(|e| e.formula.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        of("indicators[0].score"),
+        "指标值「达成年度目标」不是数值，实际完成值「100%」无法按公式计分：请在 [0, 10] 内评分"
+    );
+    assert_eq!(
+        of("indicators[1].score"),
+        "实际完成值「100%」（%）与指标值「≥300天」（天）单位不同，无法计算：请在 [0, 10] 内评分"
+    );
+    assert!(
+        explained
+            .iter()
+            .all(|e| !e.formula.contains("is not a number"))
+    );
+}

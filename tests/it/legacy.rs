@@ -276,7 +276,7 @@ fn legacy_2020_json_round_trip_keeps_the_narrative() {
     let dir = crate::common::temp_dir("legacy-json");
     let out = dir.join("legacy.json");
     let input = fixture(FILE);
-    let (code, err) = convert_to(&input, None, &out, &[]);
+    let (code, err) = convert_to(&input, None, &out, &["-v"]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("read 目标表 \"合作交流工作业务费\""), "{err}");
     assert!(err.contains("(66 of 66 cells mapped)"), "{err}");
