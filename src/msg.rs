@@ -40,6 +40,7 @@ pub mod cli;
 pub mod diag;
 pub mod help;
 pub mod migrate;
+pub mod pdf;
 pub mod read;
 pub mod review;
 pub mod rules;
@@ -171,6 +172,7 @@ pub const CATALOGUE: &[&[Entry]] = &[
     check::ENTRIES,
     score::ENTRIES,
     read::ENTRIES,
+    pdf::ENTRIES,
     migrate::ENTRIES,
     cli::ENTRIES,
     review::ENTRIES,

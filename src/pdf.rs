@@ -26,7 +26,10 @@ mod lookalikes;
 
 use crate::diag::{Error, Result};
 use crate::grid::{Area, Cell, Grid};
-use pdfplumber::{ExtractOptions, Pdf, PdfErrorKind, Strategy, TableSettings};
+use crate::msg::pdf as msg;
+use pdfplumber::{
+    Edge, ExplicitLines, ExtractOptions, Orientation, Pdf, PdfErrorKind, Strategy, TableSettings,
+};
 use std::collections::BTreeSet;
 
 /// The largest PDF read, in bytes.
@@ -55,20 +58,15 @@ pub fn grids_from_pdf(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
     if bytes.len() > MAX_BYTES {
         return Err(Error::unreadable(
             name,
-            format!(
-                "PDF 文件过大（{} MB），超过上限 {} MB",
-                bytes.len() >> 20,
-                MAX_BYTES >> 20
-            ),
+            msg::too_large(bytes.len() >> 20, MAX_BYTES >> 20),
         ));
     }
     if !is_pdf(bytes) {
-        return Err(Error::unreadable(name, "不是 PDF 文件（开头没有 %PDF-）"));
+        return Err(Error::unreadable(name, msg::not_pdf()));
     }
     let pages = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(bytes, name)))
         .map_err(|_| {
-        Error::unreadable(name, "PDF 解析器内部出错，无法读取此文件")
-            .with_hint("用 PDF 阅读器打开后另存为（或重新打印为）PDF，再试")
+        Error::unreadable(name, msg::crashed()).with_hint(msg::damaged_hint())
     })??;
     Ok(assemble(name, pages))
 }
@@ -96,6 +94,11 @@ struct PCell {
     top: f64,
     bottom: f64,
     text: String,
+    /// No rule closes the cell's top: at the top of a page, it continues the cell above it on
+    /// the previous page (a merged cell or a row the page break cut).
+    open_top: bool,
+    /// No rule closes the cell's bottom: the page break cut it.
+    open_bottom: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -148,8 +151,8 @@ fn extract(bytes: &[u8], name: &str) -> Result<Vec<Page>> {
     let count = pdf.page_count();
     if count > MAX_PAGES {
         return Err(
-            Error::unreadable(name, format!("PDF 有 {count} 页，超过上限 {MAX_PAGES} 页"))
-                .with_hint("把需要的页拆成单独的 PDF 再读"),
+            Error::unreadable(name, msg::too_many_pages(count, MAX_PAGES))
+                .with_hint(msg::too_many_pages_hint()),
         );
     }
     let undecodable_fonts = fonts_without_unicode(bytes);
@@ -161,55 +164,41 @@ fn extract(bytes: &[u8], name: &str) -> Result<Vec<Page>> {
         let number = i as u32 + 1;
         let page = pdf
             .page(i)
-            .map_err(|e| page_error(name, number, &e.to_string()))?;
+            .map_err(|e| Error::unreadable(name, msg::page_unreadable(number, e)))?;
         let edges = page.lines().len() + page.rects().len() + page.curves().len();
         if edges > MAX_EDGES_PER_PAGE {
-            return Err(page_error(
+            return Err(Error::unreadable(
                 name,
-                number,
-                &format!("线条过多（{edges} 条，上限 {MAX_EDGES_PER_PAGE}），不像是一张表格"),
+                msg::too_many_edges(number, edges, MAX_EDGES_PER_PAGE),
             ));
         }
         if page.chars().len() > MAX_CHARS_PER_PAGE {
-            return Err(page_error(
+            return Err(Error::unreadable(
                 name,
-                number,
-                &format!(
-                    "文字过多（{} 个字符，上限 {MAX_CHARS_PER_PAGE}）",
-                    page.chars().len()
-                ),
+                msg::too_many_chars(number, page.chars().len(), MAX_CHARS_PER_PAGE),
             ));
         }
         let mut glyphs = Vec::with_capacity(page.chars().len());
         for ch in page.chars() {
-            if !ch.upright {
-                continue;
-            }
-            if let Some(font) = undecodable_fonts
+            // pdfplumber names such a font `unknown` at times: with one in the file, an
+            // unnamed font is taken for it.
+            if let Some((font, encoding)) = undecodable_fonts
                 .iter()
-                .find(|(base, _)| font_matches(&ch.fontname, base))
+                .find(|(base, _)| font_matches(&ch.fontname, base) || ch.fontname == "unknown")
             {
-                return Err(page_error(
+                return Err(Error::unreadable(
                     name,
-                    number,
-                    &format!(
-                        "字体 {} 使用预定义编码 {} 且没有 ToUnicode 映射，文字无法可靠解码",
-                        font.0, font.1
-                    ),
+                    msg::font_without_unicode(number, font, encoding),
                 )
-                .with_hint("用 PDF 阅读器“打印为 PDF”重新生成（会嵌入 ToUnicode），或向发布单位索取 Excel 原件"));
+                .with_hint(msg::undecodable_hint()));
             }
             let text = fold(&ch.text);
             if let Some(bad) = text.chars().find(|&c| is_undecodable(c)) {
-                return Err(page_error(
+                return Err(Error::unreadable(
                     name,
-                    number,
-                    &format!(
-                        "有无法解码的文字（字体 {} 的字符 U+{:04X}）",
-                        ch.fontname, bad as u32
-                    ),
+                    msg::undecodable(number, &ch.fontname, format!("U+{:04X}", bad as u32)),
                 )
-                .with_hint("此 PDF 的字体没有给出文字的 Unicode 编码；向发布单位索取 Excel 原件"));
+                .with_hint(msg::undecodable_hint()));
             }
             // Spaces are kept: they are text (`不少于 20 次`), narrower than any gap rule.
             let text = if text.trim().is_empty() {
@@ -226,15 +215,22 @@ fn extract(bytes: &[u8], name: &str) -> Result<Vec<Page>> {
                 size: ch.size.max(1.0),
             });
         }
-        if glyphs.is_empty() {
+        if glyphs.iter().all(|g| g.text == " ") {
             if !page.images().is_empty() {
                 scanned.push(number);
             }
             continue;
         }
         any_text = true;
+        // A row split by a page break has no rule where the page cuts it: close it there.
+        let edges = page.edges();
+        let (open_top, open_bottom) = open_ends(&edges);
         let settings = TableSettings {
             strategy: Strategy::Lattice,
+            explicit_lines: (open_top.is_some() || open_bottom.is_some()).then(|| ExplicitLines {
+                horizontal_lines: open_top.into_iter().chain(open_bottom).collect(),
+                vertical_lines: Vec::new(),
+            }),
             ..TableSettings::default()
         };
         let tables: Vec<Table> = page
@@ -251,6 +247,8 @@ fn extract(bytes: &[u8], name: &str) -> Result<Vec<Page>> {
                         top: c.bbox.top,
                         bottom: c.bbox.bottom,
                         text: String::new(),
+                        open_top: !ruled(&edges, c.bbox.top, c.bbox.x0, c.bbox.x1, 0.9),
+                        open_bottom: !ruled(&edges, c.bbox.bottom, c.bbox.x0, c.bbox.x1, 0.9),
                     })
                     .collect(),
             })
@@ -259,47 +257,61 @@ fn extract(bytes: &[u8], name: &str) -> Result<Vec<Page>> {
         pages.push(layout_page(number, page.height(), glyphs, tables));
     }
     if !scanned.is_empty() {
-        let list = scanned
-            .iter()
-            .map(|p| format!("第{p}页"))
-            .collect::<Vec<_>>()
-            .join("、");
-        return Err(Error::unreadable(
-            name,
-            if any_text {
-                format!("{list}是图片扫描件，没有文字层")
-            } else {
-                "图片扫描件，没有文字层".to_string()
-            },
-        )
-        .with_hint("先用 OCR 软件识别出文字层，或向发布单位索取 Excel/WPS 原件"));
+        let message = if any_text {
+            let list: Vec<String> = scanned.iter().map(msg::page).collect();
+            msg::scanned_pages(list.join("、"))
+        } else {
+            msg::scanned()
+        };
+        return Err(Error::unreadable(name, message).with_hint(msg::scanned_hint()));
     }
     if !any_text {
-        return Err(Error::unreadable(name, "PDF 中没有文字"));
+        return Err(Error::unreadable(name, msg::no_text()));
     }
     if !any_table {
-        return Err(Error::unreadable(
-            name,
-            "PDF 中没有带框线的表格；jixiao 只读带框线的表格，不按文字位置猜测表格",
-        )
-        .with_hint("用原件（Excel/WPS）或带表格框线打印的 PDF"));
+        return Err(
+            Error::unreadable(name, msg::no_ruled_table()).with_hint(msg::no_ruled_table_hint())
+        );
     }
     Ok(pages)
+}
+
+/// Whether horizontal rules at `y` cover at least `share` of `x0..x1`.
+fn ruled(edges: &[Edge], y: f64, x0: f64, x1: f64, share: f64) -> bool {
+    let covered: f64 = edges
+        .iter()
+        .filter(|e| e.orientation == Orientation::Horizontal && (e.top - y).abs() <= SNAP)
+        .map(|e| (e.x1.min(x1) - e.x0.max(x0)).max(0.0))
+        .sum();
+    covered >= (x1 - x0) * share
+}
+
+/// Where the page's ruling runs off unclosed, in part or in whole: the top of the highest
+/// vertical rule and the bottom of the lowest, when no horizontal rule spans the table there.
+fn open_ends(edges: &[Edge]) -> (Option<f64>, Option<f64>) {
+    let vertical: Vec<&Edge> = edges
+        .iter()
+        .filter(|e| e.orientation == Orientation::Vertical && e.bottom - e.top >= SNAP)
+        .collect();
+    let left = vertical.iter().map(|e| e.x0).min_by(f64::total_cmp);
+    let right = vertical.iter().map(|e| e.x0).max_by(f64::total_cmp);
+    let (Some(left), Some(right)) = (left, right) else {
+        return (None, None);
+    };
+    let top = vertical.iter().map(|e| e.top).min_by(f64::total_cmp);
+    let bottom = vertical.iter().map(|e| e.bottom).max_by(f64::total_cmp);
+    let open = |y: &f64| !ruled(edges, *y, left, right, 0.99);
+    (top.filter(open), bottom.filter(open))
 }
 
 fn open_error(name: &str, e: &pdfplumber::PdfError) -> Error {
     match e.kind() {
         PdfErrorKind::PasswordRequired | PdfErrorKind::InvalidPassword => {
-            Error::unreadable(name, "PDF 有密码保护").with_hint("去掉密码后另存为 PDF，再试")
+            Error::unreadable(name, msg::encrypted()).with_hint(msg::encrypted_hint())
         }
-        PdfErrorKind::ResourceLimit => Error::unreadable(name, format!("PDF 超出读取上限：{e}")),
-        _ => Error::unreadable(name, format!("无法解析 PDF：{e}"))
-            .with_hint("文件可能已损坏；用 PDF 阅读器打开后另存为 PDF，再试"),
+        PdfErrorKind::ResourceLimit => Error::unreadable(name, msg::limit(e)),
+        _ => Error::unreadable(name, msg::damaged(e)).with_hint(msg::damaged_hint()),
     }
-}
-
-fn page_error(name: &str, page: u32, message: &str) -> Error {
-    Error::unreadable(name, format!("第{page}页：{message}"))
 }
 
 /// Kangxi radicals and CJK radical supplements that some fonts' ToUnicode maps give for the
@@ -689,7 +701,6 @@ fn grid_of(name: &str, items: &[Placed]) -> Grid {
     } else {
         format!("第{first_page}–{last_page}页")
     };
-    let mut grid = Grid::new(name, sheet);
     let xs = cluster(
         items
             .iter()
@@ -708,8 +719,12 @@ fn grid_of(name: &str, items: &[Placed]) -> Grid {
             .rposition(|&b| b <= x + SNAP)
             .unwrap_or(0) as u32
     };
+    // Cells as placed, before they go into the grid: a split row may still grow.
+    let mut out: Vec<(Area, String)> = Vec::new();
     let mut row: u32 = 0;
     let mut seen_rows: Vec<Vec<String>> = Vec::new();
+    // The last grid row of the previous item, when it was a table, and its page.
+    let mut table_above: Option<(u32, u32)> = None;
     for p in items {
         match p.item {
             Item::Line(segments) => {
@@ -722,47 +737,119 @@ fn grid_of(name: &str, items: &[Placed]) -> Grid {
                         // Two pieces in one column: keep them apart in the next one.
                         col = l + 1;
                     }
-                    grid.set((row, col), Cell::Text(s.text.clone()));
+                    out.push((Area::cell((row, col)), s.text.clone()));
                     last_col = Some(col);
                 }
                 row += 1;
+                table_above = None;
             }
             Item::Table(t) => {
                 let ys = cluster(
                     t.cells.iter().flat_map(|c| [c.top, c.bottom]).collect(),
                     SNAP,
                 );
+                // At the top of a page, cells with no rule above continue the cells above them
+                // on the previous page; when all of the first row does, it is a row the page
+                // break cut, and it is that row.
+                let first_row: Vec<&PCell> = t
+                    .cells
+                    .iter()
+                    .filter(|c| (c.top - ys[0]).abs() <= SNAP)
+                    .collect();
+                let above = table_above.filter(|&(_, page)| p.first_on_page && page < p.page);
+                let continues = above.is_some() && first_row.iter().any(|c| c.open_top);
+                let split_row = continues && first_row.iter().all(|c| c.open_top);
                 let mut skip_first = false;
-                if p.first_on_page && p.page != first_page {
+                if !continues && p.first_on_page && p.page != first_page {
                     // A header the printer repeated on the next page is no second header.
                     let first = texts_of_row(t, ys[0]);
                     skip_first = first.iter().filter(|s| !s.is_empty()).count() >= 2
                         && seen_rows.contains(&first);
                 }
-                let base = row;
+                // A strip of empty cells the page break left below the last full row is no
+                // row of the form.
+                let last = ys.len().saturating_sub(2);
+                let strip: Vec<&PCell> = t
+                    .cells
+                    .iter()
+                    .filter(|c| index_of(&ys, c.top) == last)
+                    .collect();
+                let drop_strip = last > 0
+                    && !strip.is_empty()
+                    && strip.iter().all(|c| c.open_bottom && c.text.is_empty());
+                // Rows where no cell starts (a merged cell reaching past the others at the page
+                // break) are no rows: each row index maps to the last row a cell starts on.
+                let mut starts = vec![false; ys.len()];
+                for c in &t.cells {
+                    let r0 = index_of(&ys, c.top);
+                    if !((skip_first && r0 == 0) || (drop_strip && r0 == last)) {
+                        starts[r0] = true;
+                    }
+                }
+                let mut kept = Vec::with_capacity(ys.len());
+                let mut n: u32 = 0;
+                for &s in &starts {
+                    n += u32::from(s);
+                    kept.push(n.saturating_sub(1));
+                }
+                let base = match above {
+                    Some((last, _)) if split_row => last,
+                    _ => row,
+                };
                 let mut height = 0;
                 for c in &t.cells {
-                    let r0 = index_of(&ys, c.top) as u32;
-                    let r1 = (index_of(&ys, c.bottom) as u32).max(r0 + 1) - 1;
-                    if skip_first && r0 == 0 {
+                    let top = index_of(&ys, c.top);
+                    if (skip_first && top == 0) || (drop_strip && top == last) {
                         continue;
                     }
-                    let shift = u32::from(skip_first);
-                    let (r0, r1) = (base + r0 - shift, base + r1 - shift);
+                    let bottom = index_of(&ys, c.bottom).max(top + 1) - 1;
+                    let (r0, r1) = (base + kept[top], base + kept[bottom].max(kept[top]));
                     let c0 = index_of(&xs, c.x0) as u32;
                     let c1 = (index_of(&xs, c.x1) as u32).max(c0 + 1) - 1;
-                    grid.set((r0, c0), Cell::Text(c.text.clone()));
-                    grid.merge(Area::new((r0, c0), (r1, c1)));
                     height = height.max(r1 + 1 - base);
+                    if let Some((last, _)) = above
+                        && continues
+                        && c.open_top
+                        && (c.top - ys[0]).abs() <= SNAP
+                    {
+                        let upper = out
+                            .iter_mut()
+                            .find(|(a, _)| a.last.0 == last && a.first.1 == c0 && a.last.1 == c1);
+                        if let Some((area, text)) = upper {
+                            area.last.0 = r1;
+                            *text = join_split(text, &c.text);
+                            continue;
+                        }
+                    }
+                    out.push((Area::new((r0, c0), (r1, c1)), c.text.clone()));
                 }
                 for y in ys.iter().take(ys.len().saturating_sub(1)) {
                     seen_rows.push(texts_of_row(t, *y));
                 }
                 row = base + height;
+                table_above = (height > 0).then(|| (row - 1, p.page));
             }
         }
     }
+    let mut grid = Grid::new(name, sheet);
+    for (area, text) in out {
+        grid.set(area.first, Cell::Text(text));
+        grid.merge(area);
+    }
     grid
+}
+
+/// The two parts of a cell's text the page break split: Latin words keep their space.
+fn join_split(upper: &str, lower: &str) -> String {
+    if upper.is_empty() || lower.is_empty() {
+        return format!("{upper}{lower}");
+    }
+    let latin = |c: Option<char>| c.is_some_and(|c| !is_cjk(c) && c.is_alphanumeric());
+    if latin(upper.chars().last()) && latin(lower.chars().next()) {
+        format!("{upper} {lower}")
+    } else {
+        format!("{upper}{lower}")
+    }
 }
 
 /// The texts of the cells starting at `top`, left to right.
@@ -836,6 +923,84 @@ mod tests {
         let e = grids_from_pdf(b"PK\x03\x04", "x.pdf").unwrap_err();
         assert_eq!(e.to_string(), "x.pdf: 不是 PDF 文件（开头没有 %PDF-）");
         let e = grids_from_pdf(b"%PDF-1.4\n garbage", "x.pdf").unwrap_err();
-        assert!(e.to_string().starts_with("x.pdf: 无法解析 PDF"), "{e}");
+        assert!(e.to_string().starts_with("x.pdf: 无法解析 PDF："), "{e}");
+    }
+
+    /// A one-page PDF: a ruled box of two cells, each holding `code` (hex) drawn in a Type0
+    /// STSong-Light font with the predefined CMap `encoding` and no ToUnicode map.
+    fn predefined_cmap_pdf(encoding: &str, code: &str) -> Vec<u8> {
+        let content = format!(
+            "0 0 0 RG 1 w 10 10 m 190 10 l S 10 60 m 190 60 l S 10 10 m 10 60 l S \
+             100 10 m 100 60 l S 190 10 m 190 60 l S \
+             BT /F1 12 Tf 20 30 Td <{code}> Tj ET BT /F1 12 Tf 110 30 Td <{code}> Tj ET"
+        );
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] \
+             /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R >>"
+                .to_string(),
+            format!(
+                "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /{encoding} \
+                 /DescendantFonts [5 0 R] >>"
+            ),
+            "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light \
+             /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> >>"
+                .to_string(),
+            format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len()
+            ),
+        ];
+        let mut pdf = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(pdf.len());
+            pdf.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+        }
+        let xref = pdf.len();
+        pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+        for off in offsets {
+            pdf.extend(format!("{off:010} 00000 n \n").bytes());
+        }
+        pdf.extend(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .bytes(),
+        );
+        pdf
+    }
+
+    #[test]
+    fn gbk_euc_h_decodes_and_unicode_keyed_cmaps_without_tounicode_are_refused() {
+        // 目 is C4BF in GBK and 76EE in UCS-2.
+        let grids = grids_from_pdf(&predefined_cmap_pdf("GBK-EUC-H", "C4BF"), "gbk.pdf").unwrap();
+        assert_eq!(grids[0].text((0, 0)), "目");
+        assert_eq!(grids[0].text((0, 1)), "目");
+        let e = grids_from_pdf(&predefined_cmap_pdf("UniGB-UCS2-H", "76EE"), "ucs2.pdf")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with(
+                "ucs2.pdf: 第1页：字体 STSong-Light 使用预定义编码 UniGB-UCS2-H 且没有 ToUnicode 映射"
+            ),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_damaged_or_truncated_pdf_is_an_error_not_a_panic() {
+        let good = predefined_cmap_pdf("GBK-EUC-H", "C4BF");
+        for cut in [20, good.len() / 2, good.len() - 30] {
+            let r = grids_from_pdf(&good[..cut], "cut.pdf");
+            if let Err(e) = r {
+                assert!(e.to_string().starts_with("cut.pdf: "), "{e}");
+            }
+        }
+        let mut garbage = b"%PDF-1.7\n".to_vec();
+        garbage.extend((0..5000u32).map(|i| (i.wrapping_mul(2654435761) >> 24) as u8));
+        assert!(grids_from_pdf(&garbage, "g.pdf").is_err());
     }
 }
