@@ -26,6 +26,7 @@
 //! | `indicator.unit-unknown` | warning | §4 | the unit is one seen in real forms |
 //! | `indicator.rate-unit` | warning | §4 | a rate (…率) is in %, not `次` or a count |
 //! | `indicator.no-comparator` | info | §4 | a 定量 指标值 states ≥ ≤ = > < |
+//! | `indicator.unparsed-target` | warning | §4 | a 指标值 that starts like a 定量 one (`≥…`) parses as number and unit |
 //! | `self.required` | error | §1e | 项目名称, 主管部门, 实施单位, 全年预算数, 全年执行数, indicator 分值 filled |
 //! | `self.funds-sum` | warning | §5.4 | per column, 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金 |
 //! | `self.execution-rate` | error | §2.2 | 执行率 = 全年执行数 / 全年预算数, rounded by policy |
@@ -70,9 +71,9 @@ pub use crate::msg::rules::{
     DECL_DATE_ORDER, DECL_DATE_YEAR, DECL_PROJECT_TOTAL_ONE_YEAR, DECL_PROJECT_TOTAL_SUM,
     DECL_REQUIRED, FORM_BLANK, INDICATOR_LEVEL1_MISSING, INDICATOR_NO_COMPARATOR,
     INDICATOR_RATE_UNIT, INDICATOR_REQUIRED, INDICATOR_TAXONOMY, INDICATOR_TAXONOMY_MIXED,
-    INDICATOR_UNIT_MISSING, INDICATOR_UNIT_UNKNOWN, LEGACY_TAXONOMY, NUMBER_TOO_LARGE,
-    SELF_ACTUAL_UNIT, SELF_DEVIATION_REASON, SELF_EXECUTION_RATE, SELF_EXECUTION_SCORE,
-    SELF_EXECUTION_WEIGHT, SELF_FUNDS_SUM, SELF_GRADE, SELF_QUALITATIVE_BAND,
+    INDICATOR_UNIT_MISSING, INDICATOR_UNIT_UNKNOWN, INDICATOR_UNPARSED_TARGET, LEGACY_TAXONOMY,
+    NUMBER_TOO_LARGE, SELF_ACTUAL_UNIT, SELF_DEVIATION_REASON, SELF_EXECUTION_RATE,
+    SELF_EXECUTION_SCORE, SELF_EXECUTION_WEIGHT, SELF_FUNDS_SUM, SELF_GRADE, SELF_QUALITATIVE_BAND,
     SELF_QUANTITATIVE_SCORE, SELF_REQUIRED, SELF_SCORE_CAP, SELF_TOTAL_SCORE, SELF_TOTAL_WEIGHT,
     SELF_WEIGHT_SUM,
 };

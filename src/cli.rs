@@ -271,14 +271,40 @@ pub fn shown(quiet: bool) -> Severity {
     }
 }
 
-/// Saves what a job wrote, each file atomically, and says so unless `quiet`. Refuses first to
-/// overwrite any input.
+/// Saves what a job wrote, each file atomically (flat CSV tables as one directory), and says
+/// so unless `quiet`. Refuses first to overwrite any input, or to write into a directory the
+/// inputs came from (the next run would read the output back as input).
 ///
 /// # Errors
-/// When a file would replace an input, or cannot be saved.
+/// When a file would replace an input or land in an input directory, or cannot be saved.
 pub fn save(output: &crate::write::Output, inputs: &[String], quiet: bool) -> anyhow::Result<()> {
     for f in &output.files {
         refuse_overwriting_input(Path::new(&f.name), inputs)?;
+        refuse_input_directory(Path::new(&f.name), inputs)?;
+    }
+    if let Some(dir) = &output.directory {
+        let files: Vec<(String, Vec<u8>)> = output
+            .files
+            .iter()
+            .map(|f| {
+                let name = Path::new(&f.name)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                (name, f.bytes.clone())
+            })
+            .collect();
+        crate::write::directory_atomically(
+            Path::new(dir),
+            &files,
+            &crate::read::flat::TABLE_FILES,
+        )?;
+        if !quiet {
+            for f in &output.files {
+                eprintln!("wrote {}", f.name);
+            }
+        }
+        return Ok(());
     }
     if let Some(dir) = output
         .files
@@ -295,6 +321,76 @@ pub fn save(output: &crate::write::Output, inputs: &[String], quiet: bool) -> an
         crate::write::bytes_atomically(Path::new(&f.name), &f.bytes)?;
         if !quiet {
             eprintln!("{}", crate::msg::cli::wrote(&f.name));
+        }
+    }
+    Ok(())
+}
+
+/// From now on SIGINT, SIGTERM and SIGHUP remove the temporary files being written
+/// ([`crate::write::remove_temporaries`]) and end the program with 128 + the signal. Call it
+/// first thing, before any other thread starts (they inherit the blocked signals).
+#[cfg(unix)]
+pub fn remove_temporaries_on_signal() {
+    // SAFETY: plain libc calls on a local signal set; the set is copied into the thread.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+            libc::sigaddset(&mut set, sig);
+        }
+        if libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) != 0 {
+            return;
+        }
+        std::thread::spawn(move || {
+            let mut sig: libc::c_int = 0;
+            if libc::sigwait(&set, &mut sig) == 0 {
+                crate::write::remove_temporaries();
+                std::process::exit(128 + sig);
+            }
+        });
+    }
+}
+
+/// Elsewhere the default handling stays.
+#[cfg(not(unix))]
+pub fn remove_temporaries_on_signal() {}
+
+/// Refuses an output inside (or equal to) a directory given as input.
+///
+/// # Errors
+/// When `output` lies in one of the input directories.
+pub fn refuse_input_directory(output: &Path, inputs: &[String]) -> anyhow::Result<()> {
+    // The output may not exist yet: resolve the nearest existing ancestor.
+    let mut probe = output.to_path_buf();
+    let out = loop {
+        if let Ok(c) = probe.canonicalize() {
+            break c.join(output.strip_prefix(&probe).unwrap_or(Path::new("")));
+        }
+        if !probe.pop() || probe.as_os_str().is_empty() {
+            match std::env::current_dir() {
+                Ok(cwd) => break cwd.join(output),
+                Err(_) => return Ok(()),
+            }
+        }
+    };
+    for input in inputs {
+        let Ok(dir) = Path::new(input).canonicalize() else {
+            continue;
+        };
+        if dir.is_dir() && out.starts_with(&dir) {
+            anyhow::bail!(
+                "{}: 输出位于输入目录 {input} 之中：jixiao 不向输入目录写入（下次运行会把输出当作输入读回）\n  hint: 把输出写到输入目录之外，例如 -o {}",
+                output.display(),
+                dir.parent()
+                    .unwrap_or(Path::new("."))
+                    .join(format!(
+                        "{}-out",
+                        dir.file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default()
+                    ))
+                    .display()
+            );
         }
     }
     Ok(())

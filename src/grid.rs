@@ -13,17 +13,19 @@ use std::io::Read as _;
 #[cfg(not(target_family = "wasm"))]
 use std::path::Path;
 
+mod xls_guard;
+
 /// A cell position, `(row, col)`, 0-based.
 pub type Pos = (u32, u32);
 
 /// `C7` for `(6, 2)`.
 pub fn cell_name((row, col): Pos) -> String {
-    format!("{}{}", column_name(col), row + 1)
+    format!("{}{}", column_name(col), u64::from(row) + 1)
 }
 
 /// `A`, …, `Z`, `AA`, … for 0, …
 pub fn column_name(col: u32) -> String {
-    let mut n = col + 1;
+    let mut n = u64::from(col) + 1;
     let mut name = Vec::new();
     while n > 0 {
         let rem = ((n - 1) % 26) as u8;
@@ -791,6 +793,26 @@ fn parse(
             Ok(grids)
         }
         InputFormat::Xls => {
+            // calamine reserves what the file declares before any cell is read: check first.
+            if let Some(why) = xls_guard::damage(bytes) {
+                return Err(Error::unreadable(shown, format!("工作簿已损坏：{why}"))
+                    .with_hint("用 Excel、WPS 或 LibreOffice 打开并另存为 .xlsx 后再试"));
+            }
+            if let Some(((rows, cols), at)) = xls_guard::largest_box(bytes)
+                && rows.saturating_mul(cols) > limits.max_sheet_cells
+            {
+                return Err(over_limit(
+                    Location {
+                        file: shown.to_string(),
+                        sheet: None,
+                        cell: Some(cell_name(at)),
+                    },
+                    &format!("工作表声明或使用的范围（A1:{}，行×列）", cell_name(at)),
+                    rows.saturating_mul(cols),
+                    limits.max_sheet_cells,
+                    "JIXIAO_MAX_SHEET_CELLS",
+                ));
+            }
             let mut wb: calamine::Xls<_> =
                 calamine::Xls::new(reader).map_err(|e| fail(e.to_string()))?;
             let sheets = wb.sheets_metadata().to_vec();

@@ -474,6 +474,7 @@ pub fn template_output(
             bytes,
         }],
         diagnostics: written.diagnostics,
+        directory: None,
     })
 }
 

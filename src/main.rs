@@ -2,6 +2,8 @@ use clap::FromArgMatches;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Before any thread starts: Ctrl-C or a kill removes the temporary files being written.
+    jixiao::cli::remove_temporaries_on_signal();
     // The language is chosen here, once: the library never reads the environment.
     let env = std::env::var("JIXIAO_LANG").ok();
     jixiao::msg::set_lang(jixiao::cli::requested_lang(

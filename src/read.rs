@@ -506,30 +506,97 @@ pub fn read_input(input: &Input) -> Result<Read<Vec<Form>>> {
 
 /// Expands directories (recursively, sorted) into the input files jixiao reads
 /// ([`InputFormat::is_input_name`]). A directory of flat CSV tables stays one input.
+/// See [`expand_inputs_noting`] for what is left out and why.
 #[cfg(not(target_family = "wasm"))]
 pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
+    expand_inputs_noting(paths).0
+}
+
+/// [`expand_inputs`], with a note for everything found in a directory and not read: files of
+/// other kinds (`.docx`, a loose `.csv`), and what is no regular file (a FIFO, a
+/// socket, a device). Each real file and directory is visited once, however many symbolic
+/// links lead to it, so a link loop ends. Office lock files (`~$…`) and hidden files are left
+/// out without a note.
+#[cfg(not(target_family = "wasm"))]
+pub fn expand_inputs_noting(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
+    let mut notes = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for p in paths {
-        // A directory of flat tables is one input, not a folder of inputs.
-        if p.is_dir() && !flat::is_flat_dir(p) {
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
-                .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-                .unwrap_or_default();
-            entries.sort();
-            let nested: Vec<PathBuf> = entries
-                .into_iter()
-                .filter(|e| {
-                    e.is_dir()
-                        || e.file_name()
-                            .is_some_and(|n| InputFormat::is_input_name(&n.to_string_lossy()))
-                })
-                .collect();
-            files.extend(expand_inputs(&nested));
-        } else {
-            files.push(p.clone());
-        }
+        expand_one(p, true, &mut seen, &mut files, &mut notes);
     }
-    files
+    (files, notes)
+}
+
+#[cfg(not(target_family = "wasm"))]
+fn expand_one(
+    p: &Path,
+    given: bool,
+    seen: &mut std::collections::HashSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    notes: &mut Vec<Diagnostic>,
+) {
+    let shown = p.display().to_string();
+    // What the user named is read as named (and its errors reported by the reader).
+    let Ok(meta) = std::fs::metadata(p) else {
+        if given {
+            files.push(p.to_path_buf());
+        } else {
+            notes.push(
+                Diagnostic::warning("read.skipped", "无法访问（断开的链接？），已跳过")
+                    .at(Location::file(&shown)),
+            );
+        }
+        return;
+    };
+    if let Ok(real) = p.canonicalize()
+        && !seen.insert(real)
+    {
+        return; // reached again through a link: read once
+    }
+    if meta.is_dir() && !flat::is_flat_dir(p) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        entries.sort();
+        for e in entries {
+            let name = e
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if name.starts_with("~$") || name.starts_with('.') {
+                continue;
+            }
+            let Ok(m) = std::fs::metadata(&e) else {
+                expand_one(&e, false, seen, files, notes);
+                continue;
+            };
+            if m.is_dir() {
+                expand_one(&e, false, seen, files, notes);
+            } else if !m.is_file() {
+                notes.push(
+                    Diagnostic::warning("read.skipped", "不是普通文件（管道、设备等），已跳过")
+                        .at(Location::file(e.display().to_string())),
+                );
+            } else if InputFormat::is_input_name(&name) {
+                expand_one(&e, false, seen, files, notes);
+            } else {
+                let lower = name.to_lowercase();
+                let hint = if lower.ends_with(".csv") {
+                    "单独的 CSV 不是表单；平表请与 indicators.csv 等一起放在一个目录中"
+                } else {
+                    "jixiao 读取 .xlsx .xlsm .xls .ods 工作簿、JSON 模型和平表目录"
+                };
+                notes.push(
+                    Diagnostic::warning("read.skipped", "不是 jixiao 能读的文件类型，已跳过")
+                        .at(Location::file(e.display().to_string()))
+                        .hint(hint),
+                );
+            }
+        }
+    } else {
+        files.push(p.to_path_buf());
+    }
 }
 
 /// Everything read from a batch of inputs: the forms, the warnings, and the inputs that could
@@ -653,8 +720,10 @@ pub fn read_inputs_jobs(paths: &[PathBuf], jobs: usize) -> Inputs {
     // Each input's files in order; an input without any (an empty folder, or one without any
     // workbook) is `Err` and is said so rather than checking nothing.
     let mut work: Vec<std::result::Result<PathBuf, &PathBuf>> = Vec::new();
+    let mut skipped = Vec::new();
     for path in paths {
-        let files = expand_inputs(std::slice::from_ref(path));
+        let (files, notes) = expand_inputs_noting(std::slice::from_ref(path));
+        skipped.extend(notes);
         if files.is_empty() {
             work.push(Err(path));
         }
@@ -666,6 +735,8 @@ pub fn read_inputs_jobs(paths: &[PathBuf], jobs: usize) -> Inputs {
             .map(|file| Input::load(file).and_then(|i| read_input(&i)))
     };
     let mut inputs = Inputs::default();
+    // What the directories held and jixiao does not read, named before the forms.
+    inputs.diagnostics.extend(skipped);
     let add = |inputs: &mut Inputs, item: &std::result::Result<PathBuf, &PathBuf>, read| match (
         item, read,
     ) {
@@ -772,6 +843,15 @@ fn read_date_value(scope: &mut Scope, path: &str, value: Option<&Value>) -> Stri
     };
     parsed.unwrap_or_else(|| {
         let text = cell.text();
+        if looks_like_date(&text) {
+            scope.diagnostics.push(
+                Diagnostic::error("read.impossible-date", "日期不存在")
+                    .at(scope.location(pos))
+                    .found(format!("{text:?}"))
+                    .hint("检查月份和日期，如 2 月只有 28 或 29 天"),
+            );
+            return text;
+        }
         scope.diagnostics.push(
             Diagnostic::warning("read.date", "not a date; kept as printed")
                 .at(scope.location(pos))
@@ -780,6 +860,19 @@ fn read_date_value(scope: &mut Scope, path: &str, value: Option<&Value>) -> Stri
         );
         text
     })
+}
+
+/// Text shaped like a date (`2026-02-30`, `2026年13月1日`): three runs of digits in a date's
+/// separators, whether or not the day exists.
+fn looks_like_date(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_end_matches('日');
+    let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月']).collect();
+    parts.len() == 3
+        && parts[0].len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// `2026-01-01`, `2026/1/1`, `2026.1.1`, `2026年1月1日` → `2026-01-01`.

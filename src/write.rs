@@ -105,6 +105,9 @@ pub fn xlsx_with_summary_bytes(doc: &Document, title: &str) -> Result<(Vec<u8>, 
 pub struct Output {
     pub files: Vec<OutputFile>,
     pub diagnostics: Vec<Diagnostic>,
+    /// For flat CSV tables: the directory the files make up, to be saved as one unit
+    /// ([`directory_atomically`]) so that no stale table is left beside new ones.
+    pub directory: Option<String>,
 }
 
 /// One file to save: its name (the output's, or for CSV the output directory joined with the
@@ -140,7 +143,7 @@ pub fn to_bytes(doc: &Document, format: OutputFormat, name: &str) -> Result<Outp
     let out = match format {
         OutputFormat::Json => Output {
             files: one(json::to_string(doc).into_bytes()),
-            diagnostics: Vec::new(),
+            ..Output::default()
         },
         OutputFormat::Xlsx => {
             let (bytes, written) = xlsx_bytes(doc).map_err(|e| e.for_name(name))?;
@@ -148,11 +151,13 @@ pub fn to_bytes(doc: &Document, format: OutputFormat, name: &str) -> Result<Outp
             Output {
                 files: one(bytes),
                 diagnostics: written.diagnostics,
+                directory: None,
             }
         }
         OutputFormat::XlsxFlat => Output {
             files: one(flat::xlsx_bytes(doc).map_err(|e| e.for_name(name))?),
             diagnostics: flat::not_carried(doc),
+            directory: None,
         },
         OutputFormat::Csv => Output {
             files: flat::csv_files(doc)
@@ -163,6 +168,7 @@ pub fn to_bytes(doc: &Document, format: OutputFormat, name: &str) -> Result<Outp
                 })
                 .collect(),
             diagnostics: flat::not_carried(doc),
+            directory: Some(name.to_string()),
         },
     };
     Ok(out)
@@ -332,7 +338,9 @@ fn fit(text: &str, limit: usize) -> String {
 /// Why: a crash, a full disk or a failing writer must never leave a half-written file where
 /// the user expects their output, nor destroy the previous one. The temporary file sits in the
 /// same directory (a rename does not cross file systems), is named `.<name>.<pid>-<n>.tmp` and
-/// is removed on failure. The new file gets default permissions.
+/// is removed on failure; while it exists it is listed by [`temporaries`], so that a program
+/// stopped by a signal can remove it (the CLI does). A replaced file keeps its permissions
+/// (a 0600 file stays 0600); a new one gets the default.
 ///
 /// # Errors
 /// The error of `write`; [`Error::Write`] when `path` has no file name or the temporary file
@@ -361,18 +369,146 @@ pub fn atomically<T>(path: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Res
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     let tmp: PathBuf = dir.join(tmp_name);
+    let _listed = Listed::new(&tmp);
     let result = write(&tmp).and_then(|value| {
         std::fs::OpenOptions::new()
             .write(true)
             .open(&tmp)
             .and_then(|f| f.sync_all())
             .map_err(|e| fail(format!("cannot flush {}: {e}", tmp.display())))?;
+        if let Ok(old) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, old.permissions())
+                .map_err(|e| fail(format!("cannot keep the file's permissions: {e}")))?;
+        }
         std::fs::rename(&tmp, path).map_err(|e| fail(format!("cannot replace the file: {e}")))?;
         Ok(value)
     });
     if result.is_err() {
         // Best effort: the temporary file may never have been created.
         let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// The temporary files and directories being written right now (see [`atomically`]).
+static TEMPORARIES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// The temporary files and directories jixiao is writing at this moment: what a signal handler
+/// removes before the program ends.
+pub fn temporaries() -> Vec<PathBuf> {
+    TEMPORARIES.lock().map(|t| t.clone()).unwrap_or_default()
+}
+
+/// Held while a directory is swapped into place, so that [`remove_temporaries`] never runs
+/// between the two renames.
+static SWAP: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Removes every temporary file and directory being written (a program stopped by a signal
+/// calls it before it ends; the CLI does on SIGINT and SIGTERM). The previous outputs stay as
+/// they were.
+pub fn remove_temporaries() {
+    let _swap = SWAP.lock();
+    for p in temporaries() {
+        if p.is_dir() {
+            let _ = std::fs::remove_dir_all(&p);
+        } else {
+            let _ = std::fs::remove_file(&p);
+        }
+    }
+}
+
+/// Lists a temporary path in [`temporaries`] for as long as it lives.
+struct Listed(PathBuf);
+
+impl Listed {
+    fn new(path: &Path) -> Listed {
+        if let Ok(mut t) = TEMPORARIES.lock() {
+            t.push(path.to_path_buf());
+        }
+        Listed(path.to_path_buf())
+    }
+}
+
+impl Drop for Listed {
+    fn drop(&mut self) {
+        if let Ok(mut t) = TEMPORARIES.lock() {
+            t.retain(|p| p != &self.0);
+        }
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+/// Writes a set of files into the directory `dir` as one unit: they are written into a
+/// temporary directory beside it, which then takes the place of `dir` (the previous `dir`, if
+/// any, is removed only after). A reader never sees new tables beside stale ones, and a
+/// stopped run leaves the previous directory as it was.
+///
+/// `dir` must be absent, empty, or hold only files named in `ours` (the tables an earlier run
+/// wrote): jixiao never deletes anything else.
+///
+/// # Errors
+/// [`Error::Write`] when `dir` holds other files, or a file cannot be written or renamed.
+pub fn directory_atomically(dir: &Path, files: &[(String, Vec<u8>)], ours: &[&str]) -> Result<()> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let shown = dir.display().to_string();
+    let fail = |message: String| Error::Write {
+        path: shown.clone(),
+        message,
+    };
+    if dir.exists() {
+        let entries = std::fs::read_dir(dir).map_err(|e| fail(format!("cannot list: {e}")))?;
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if !ours.contains(&name.as_str()) {
+                return Err(fail(format!(
+                    "目录中有 jixiao 没有写过的文件 {name}，不写入此目录"
+                )));
+            }
+        }
+    }
+    let name = dir
+        .file_name()
+        .ok_or_else(|| fail("not a directory name".to_string()))?
+        .to_string_lossy()
+        .into_owned();
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(parent)
+        .map_err(|e| fail(format!("cannot create the directory: {e}")))?;
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let tmp = parent.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+    let old = parent.join(format!(".{name}.{}-{n}.old", std::process::id()));
+    let _listed = (Listed::new(&tmp), Listed::new(&old));
+    let result = (|| {
+        std::fs::create_dir(&tmp)
+            .map_err(|e| fail(format!("cannot create {}: {e}", tmp.display())))?;
+        for (file, bytes) in files {
+            let path = tmp.join(file);
+            std::fs::write(&path, bytes)
+                .and_then(|()| std::fs::File::open(&path)?.sync_all())
+                .map_err(|e| fail(format!("cannot write {file}: {e}")))?;
+        }
+        let _swap = SWAP.lock();
+        let had_old = dir.exists();
+        if had_old {
+            std::fs::rename(dir, &old)
+                .map_err(|e| fail(format!("cannot move the old directory: {e}")))?;
+        }
+        if let Err(e) = std::fs::rename(&tmp, dir) {
+            if had_old {
+                let _ = std::fs::rename(&old, dir);
+            }
+            return Err(fail(format!("cannot put the new directory in place: {e}")));
+        }
+        if had_old {
+            let _ = std::fs::remove_dir_all(&old);
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
     }
     result
 }

@@ -3,7 +3,7 @@
 use super::{
     Detail, Findings, INDICATOR_LEVEL1_MISSING, INDICATOR_NO_COMPARATOR, INDICATOR_RATE_UNIT,
     INDICATOR_REQUIRED, INDICATOR_TAXONOMY, INDICATOR_TAXONOMY_MIXED, INDICATOR_UNIT_MISSING,
-    INDICATOR_UNIT_UNKNOWN, LEGACY_TAXONOMY,
+    INDICATOR_UNIT_UNKNOWN, INDICATOR_UNPARSED_TARGET, LEGACY_TAXONOMY,
 };
 use crate::model::{EvaluatedIndicator, Indicator, IndicatorValue, KNOWN_UNITS, Legacy2020};
 use crate::msg::check as msg;
@@ -178,6 +178,18 @@ fn level1_present(rows: &[Row], out: &mut Findings) {
 /// `indicator.no-comparator` (DOMAIN §4): the notation of a 定量 指标值.
 fn notation(i: usize, row: &Row, out: &mut Findings) {
     let Some(q) = &row.target.quantity else {
+        if row.target.looks_quantitative() {
+            out.add(
+                INDICATOR_UNPARSED_TARGET,
+                &format!("indicators[{i}].target"),
+                format!(
+                    "「{}」的指标值像定量指标，却读不出数字和单位，按定性处理",
+                    row.name.trim()
+                ),
+            )
+            .found(format!("{:?}", row.target.raw.trim()))
+            .hint("定量指标值写作 比较符+数字+(单位)，如 ≥300.00(天) 或 =100.00(%)");
+        }
         return;
     };
     let path = format!("indicators[{i}].target");

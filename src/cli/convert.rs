@@ -112,7 +112,14 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     };
-    super::save(&output, &inputs.files, args.quiet)?;
+    // The files read and the paths given (directories among them): none is written into.
+    let read_paths: Vec<String> = inputs
+        .files
+        .iter()
+        .cloned()
+        .chain(args.inputs.iter().map(|p| p.display().to_string()))
+        .collect();
+    super::save(&output, &read_paths, args.quiet)?;
     if !args.quiet {
         let all = || inputs.diagnostics.iter().chain(&done.diagnostics);
         let count = |s: Severity| all().filter(|d| d.severity == s).count();

@@ -90,7 +90,14 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     };
-    super::save(&output, &inputs.files, args.quiet)?;
+    // The files read and the paths given (directories among them): none is written into.
+    let read: Vec<String> = inputs
+        .files
+        .iter()
+        .cloned()
+        .chain(args.inputs.iter().map(|p| p.display().to_string()))
+        .collect();
+    super::save(&output, &read, args.quiet)?;
     let code = if inputs.errors.is_empty() && done.rejected.is_empty() {
         EXIT_OK
     } else {

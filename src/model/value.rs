@@ -251,6 +251,28 @@ impl IndicatorValue {
         self.raw.trim().is_empty() && self.quantity.is_none()
     }
 
+    /// Text that starts like a 定量 value but is broken: a comparator without a number
+    /// (`≥abc(%)`), or a number whose unit bracket is not closed (`≥300.00(天`). A number with
+    /// a bare unit the parser does not know (`≥20万亩`) is not broken.
+    pub fn looks_quantitative(&self) -> bool {
+        if self.quantity.is_some() {
+            return false;
+        }
+        let s: String = self.raw.chars().filter(|c| !c.is_whitespace()).collect();
+        let (has_op, rest) = match Comparator::split_prefix(&s) {
+            Some((_, rest)) => (true, rest),
+            None => (false, s.as_str()),
+        };
+        let n = number_prefix_len(rest);
+        if n == 0 {
+            return has_op && !rest.is_empty();
+        }
+        let tail = &rest[n..];
+        let opens = tail.matches(['(', '（']).count();
+        let closes = tail.matches([')', '）']).count();
+        opens != closes
+    }
+
     pub fn kind(&self) -> Option<ValueKind> {
         if self.quantity.is_some() {
             Some(ValueKind::Quantitative)

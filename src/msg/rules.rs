@@ -37,6 +37,7 @@ rules! { CHECK_RULES:
     INDICATOR_UNIT_UNKNOWN = "indicator.unit-unknown", Warning, "§4", "计量单位是常见单位", "the unit is a known one";
     INDICATOR_RATE_UNIT = "indicator.rate-unit", Warning, "§4", "比率类指标以 % 计", "a rate is in %";
     INDICATOR_NO_COMPARATOR = "indicator.no-comparator", Info, "§4", "定量指标值写明 ≥ ≤ = > <", "a 定量 指标值 states its comparator";
+    INDICATOR_UNPARSED_TARGET = "indicator.unparsed-target", Warning, "§4", "像定量的指标值可以读出数字和单位", "a 指标值 that looks 定量 parses";
     SELF_REQUIRED = "self.required", Error, "§1e", "自评表必填项已填写", "required 自评表 fields are filled";
     SELF_FUNDS_SUM = "self.funds-sum", Warning, "§5.4", "各列资金相加一致", "funds columns add up";
     SELF_EXECUTION_RATE = "self.execution-rate", Error, "§2.2", "执行率 = 全年执行数 / 全年预算数", "执行率 = 全年执行数 / 全年预算数";
@@ -68,6 +69,8 @@ rules! { READ_RULES:
     READ_UNCACHED_FORMULA = "read.uncached-formula", Warning, "—", "公式没有保存计算结果", "a formula saved without its result";
     READ_HIDDEN_SHEET = "read.hidden-sheet", Warning, "—", "隐藏的工作表照常读取", "a hidden sheet, read all the same";
     READ_COMMENTS = "read.comments", Warning, "—", "批注不读入模型", "comments are not read into the model";
+    READ_IMPOSSIBLE_DATE = "read.impossible-date", Error, "§5.8", "日期不存在（如 2 月 30 日）", "a date that does not exist";
+    READ_SKIPPED = "read.skipped", Warning, "—", "目录中不能读取的文件已跳过", "a file in a directory that is not read";
     READ_NO_FORM_ON_SHEET = "read.no-form-on-sheet", Warning, "—", "工作表中没有表单，其内容未读取", "a sheet without a form, not read";
 }
 

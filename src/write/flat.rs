@@ -336,23 +336,16 @@ pub fn csv_files(doc: &Document) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// Writes `<dir>/<table>.csv` for every table, creating `dir`. Returns the files written.
+/// Writes `<dir>/<table>.csv` for every table, the directory as one unit
+/// ([`super::directory_atomically`]). Returns the files written.
 ///
 /// # Errors
 /// [`Error::Write`] when the directory or a file cannot be written.
 #[cfg(not(target_family = "wasm"))]
 pub fn write_csv_dir(doc: &Document, dir: &Path) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::Write {
-        path: dir.display().to_string(),
-        message: format!("cannot create the directory: {e}"),
-    })?;
-    let mut written = Vec::new();
-    for (name, bytes) in csv_files(doc) {
-        let path = dir.join(name);
-        super::bytes_atomically(&path, &bytes)?;
-        written.push(path);
-    }
-    Ok(written)
+    let files = csv_files(doc);
+    super::directory_atomically(dir, &files, &crate::read::flat::TABLE_FILES)?;
+    Ok(files.iter().map(|(name, _)| dir.join(name)).collect())
 }
 
 /// The files [`write_csv_dir`] would write into `dir`.

@@ -292,6 +292,23 @@ fn workbook_cases() -> Vec<(
         ("nan-amount", "x.xlsx", decl_with(|s| set_cell(s, "H6", "", "<v>NaN</v>")), (2, 1), vec!["x.xlsx"]),
         ("bad-xml", "x.xlsx", decl_with(|s| s.replace("</sheetData>", "<row><c r=\"A1\"><v>1</c></sheetData>")), (2, 2), vec!["x.xlsx"]),
         ("bad-cell-ref", "x.xlsx", decl_with(|s| s.replace("<c r=\"H6\"", "<c r=\"ZZZZZZ99999999999\"")), (2, 2), vec!["x.xlsx"]),
+        ("impossible-date", "x.xlsx", decl_with(|s| text_cell(s, "C5", "2026-02-30")), (2, 1), vec!["x.xlsx", "C5", "日期不存在", "2026-02-30"]),
+        ("hidden-sheet", "x.xlsx", {
+            let mut p = parts("xinjiang-2026-declarations.xlsx");
+            for (n, b) in &mut p {
+                if n == "xl/workbook.xml" {
+                    *b = String::from_utf8(b.clone()).unwrap().replacen("state=\"visible\"", "state=\"hidden\"", 1).into_bytes();
+                }
+            }
+            zip_of(&p)
+        }, (0, 1), vec!["x.xlsx: 机关服务费", "隐藏的工作表"]),
+        ("comments", "x.xlsx", {
+            let mut p = parts("xinjiang-2026-declarations.xlsx");
+            p.push(("xl/comments1.xml".into(), b"<comments><commentList><comment ref=\"C7\" authorId=\"0\"><text><t>note</t></text></comment></commentList></comments>".to_vec()));
+            zip_of(&p)
+        }, (0, 1), vec!["x.xlsx", "批注", "C7"]),
+        ("error-value-in-text", "x.xlsx", decl_with(|s| set_cell(s, "C3", "t=\"e\"", "<v>#VALUE!</v>")), (0, 1), vec!["x.xlsx: 机关服务费!C3", "#VALUE!"]),
+        ("uncached-formula-in-text", "x.xlsx", decl_with(|s| set_cell(s, "C3", "t=\"str\"", "<f>A1&amp;B1</f>")), (0, 1), vec!["x.xlsx: 机关服务费!C3", "没有保存计算结果"]),
         ("no-form", "x.xlsx", decl_with(|s| text_cell(s, "A1", "随便什么")), (0, 1), vec!["x.xlsx: 机关服务费", "没有找到表单标题"]),
     ]
 }
@@ -321,4 +338,436 @@ fn broken_workbooks_are_named_never_a_crash() {
     }
     let failures: String = cases.iter().map(run_case).collect();
     assert!(failures.is_empty(), "{failures}");
+}
+
+/// Targets that start like 定量 ones but do not parse are warnings at their cell.
+#[test]
+fn unparseable_targets_are_warnings_at_their_cell() {
+    let dir = temp_dir("hostile-targets");
+    write(
+        &dir,
+        "x.xlsx",
+        decl_with(|s| text_cell(&text_cell(s, "G15", "≥300.00(天"), "G16", "≥abc(%)")),
+    );
+    let text = expect(
+        &dir,
+        &["check", "{dir}/x.xlsx"],
+        1,
+        &[
+            "x.xlsx: 机关服务费!G15",
+            "x.xlsx: 机关服务费!G16",
+            "indicator.unparsed-target",
+        ],
+    );
+    assert!(text.contains("≥300.00(天"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The inputs the fuzzer found aborting or running away (tests/corpus/fuzz-*): each is now a
+/// located error for its file alone, exit 2.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 3, "{files:?}");
+    let mut failures = String::new();
+    for f in &files {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        let c = case(
+            Box::leak(name.clone().into_boxed_str()),
+            vec![(
+                Box::leak(name.clone().into_boxed_str()),
+                std::fs::read(f).unwrap(),
+            )],
+            &[
+                "convert",
+                Box::leak(format!("{{dir}}/{name}").into_boxed_str()),
+                "-o",
+                "{dir}/o.json",
+            ],
+            2,
+            &[Box::leak(name.clone().into_boxed_str())],
+        );
+        failures.push_str(&run_case(&c));
+    }
+    assert!(failures.is_empty(), "{failures}");
+}
+
+/// JSON models and flat tables that are broken: each names its file.
+#[test]
+fn broken_models_and_tables_are_named() {
+    let good_json = jixiao::write::json::to_string(&jixiao::model::Document::new(
+        jixiao::read::read_workbook(&fixture("xinjiang-2026-declarations.xlsx"))
+            .unwrap()
+            .value,
+    ));
+    let mut tables = Vec::new();
+    {
+        let doc = jixiao::model::Document::new(
+            jixiao::read::read_workbook(&fixture("xinjiang-2026-declarations.xlsx"))
+                .unwrap()
+                .value,
+        );
+        for (name, bytes) in jixiao::write::flat::csv_files(&doc) {
+            tables.push((name, bytes));
+        }
+    }
+    let table = |name: &str| {
+        tables
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, b)| b.clone())
+            .unwrap()
+    };
+    let decl = table("declarations.csv");
+    let ind = table("indicators.csv");
+    let decl_text = String::from_utf8(decl.clone()).unwrap();
+    let j = |s: &str| s.as_bytes().to_vec();
+    let cases = vec![
+        case(
+            "json-syntax",
+            vec![("m.json", j("{\"schema_version\": 1, \"forms\": ["))],
+            &["convert", "{dir}/m.json", "-o", "{dir}/o.json"],
+            2,
+            &["m.json", "not a jixiao JSON model"],
+        ),
+        case(
+            "json-empty",
+            vec![("m.json", Vec::new())],
+            &["check", "{dir}/m.json"],
+            2,
+            &["m.json"],
+        ),
+        case(
+            "json-newer",
+            vec![("m.json", j("{\"schema_version\": 99, \"forms\": []}"))],
+            &["check", "{dir}/m.json"],
+            2,
+            &["m.json", "99"],
+        ),
+        case(
+            "json-wrong-type",
+            vec![("m.json", j("{\"schema_version\": 1, \"forms\": 5}"))],
+            &["check", "{dir}/m.json"],
+            2,
+            &["m.json"],
+        ),
+        case(
+            "json-array",
+            vec![("m.json", j("[1,2,3]"))],
+            &["convert", "{dir}/m.json", "-o", "{dir}/o.xlsx"],
+            2,
+            &["m.json"],
+        ),
+        case(
+            "json-binary",
+            vec![("m.json", vec![0xff, 0xfe, 0x00, 0x01, 0x80])],
+            &["check", "{dir}/m.json"],
+            2,
+            &["m.json"],
+        ),
+        case(
+            "json-bad-decimal",
+            vec![(
+                "m.json",
+                j(&good_json.replacen("\"140000.00\"", "\"1e400\"", 1)),
+            )],
+            &["check", "{dir}/m.json"],
+            2,
+            &["m.json"],
+        ),
+        case(
+            "json-deep",
+            vec![(
+                "m.json",
+                j(&format!("{}{}", "[".repeat(100_000), "]".repeat(100_000))),
+            )],
+            &["check", "{dir}/m.json"],
+            2,
+            &["m.json"],
+        ),
+        case(
+            "json-bom-ok",
+            vec![("m.json", j(&format!("\u{feff}{good_json}")))],
+            &["convert", "{dir}/m.json", "-o", "{dir}/o.json", "-q"],
+            0,
+            &[],
+        ),
+        case(
+            "csv-no-indicators",
+            vec![("t/declarations.csv", decl.clone())],
+            &["convert", "{dir}/t", "-o", "{dir}/o.json"],
+            2,
+            &["indicators.csv"],
+        ),
+        case(
+            "csv-bad-quote",
+            vec![
+                ("t/declarations.csv", j(&decl_text.replacen(',', ",\"", 3))),
+                ("t/indicators.csv", ind.clone()),
+            ],
+            &["convert", "{dir}/t", "-o", "{dir}/o.json"],
+            2,
+            &["declarations.csv"],
+        ),
+        case(
+            "csv-not-utf8",
+            vec![
+                (
+                    "t/declarations.csv",
+                    vec![0xd5, 0xe2, 0xca, 0xc7, b',', b'\n'],
+                ),
+                ("t/indicators.csv", ind.clone()),
+            ],
+            &["convert", "{dir}/t", "-o", "{dir}/o.json"],
+            2,
+            &["declarations.csv"],
+        ),
+        case(
+            "csv-empty-tables",
+            vec![
+                ("t/declarations.csv", Vec::new()),
+                ("t/indicators.csv", Vec::new()),
+            ],
+            &["convert", "{dir}/t", "-o", "{dir}/o.json"],
+            2,
+            &["t"],
+        ),
+        case(
+            "csv-huge-amount",
+            vec![
+                (
+                    "t/declarations.csv",
+                    j(&decl_text.replacen("140000.00", "99999999999999999999999999999999999", 1)),
+                ),
+                ("t/indicators.csv", ind.clone()),
+            ],
+            &["convert", "{dir}/t", "-o", "{dir}/o.json"],
+            2,
+            &["declarations.csv"],
+        ),
+        case(
+            "csv-commas-amount",
+            vec![
+                (
+                    "t/declarations.csv",
+                    j(&decl_text.replacen("140000.00", "\"1,2,3\"", 1)),
+                ),
+                ("t/indicators.csv", ind.clone()),
+            ],
+            &["convert", "{dir}/t", "-o", "{dir}/o.json"],
+            2,
+            &["declarations.csv"],
+        ),
+    ];
+    let failures: String = cases.iter().map(run_case).collect();
+    assert!(failures.is_empty(), "{failures}");
+}
+
+/// A batch of a broken file and a good one writes the good one's forms and names the broken
+/// one; exit 2 at the end. Holds for a file that cannot be read at all, for one with a located
+/// read error, and for one over a limit.
+#[test]
+fn a_batch_goes_on_past_a_broken_file() {
+    let good = std::fs::read(fixture("xinjiang-2023-self-evaluations.xlsx")).unwrap();
+    let broken: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("bad.xlsx", b"not a workbook".to_vec(), "bad.xlsx"),
+        (
+            "bad.xlsx",
+            decl_with(|s| set_cell(s, "H6", "t=\"e\"", "<v>#DIV/0!</v>")),
+            "bad.xlsx: 读取时有",
+        ),
+        (
+            "bad.xlsx",
+            decl_with(|s| {
+                s.replace(
+                    "</sheetData>",
+                    "<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row></sheetData>",
+                )
+            }),
+            "XFD1048576",
+        ),
+        (
+            "bad.xls",
+            std::fs::read(
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("tests/corpus/fuzz-xls-directory-loop.xls"),
+            )
+            .unwrap(),
+            "bad.xls",
+        ),
+    ];
+    for (name, bytes, says) in broken {
+        let dir = temp_dir("hostile-batch");
+        write(&dir, name, &bytes);
+        write(&dir, "good.xlsx", &good);
+        for (to, out) in [("json", "out.json"), ("csv", "csv")] {
+            let out = dir.join(out);
+            let (code, text) = run(
+                &dir,
+                &[
+                    "convert",
+                    &format!("{{dir}}/{name}"),
+                    "{dir}/good.xlsx",
+                    "--to",
+                    to,
+                    "-o",
+                    out.to_str().unwrap(),
+                ],
+            );
+            assert_eq!(code, 2, "{name} {to}:\n{text}");
+            assert!(text.contains(says), "{name} {to}: no {says:?}:\n{text}");
+            let doc = jixiao::read::read_path(&out)
+                .unwrap_or_else(|e| panic!("{name} {to}: {e}\n{text}"));
+            assert_eq!(
+                doc.value.len(),
+                5,
+                "{name} {to}: the good file's five 自评表"
+            );
+        }
+        let (code, text) = run(
+            &dir,
+            &[
+                "score",
+                &format!("{{dir}}/{name}"),
+                "{dir}/good.xlsx",
+                "-o",
+                "{dir}/scored.json",
+            ],
+        );
+        assert_eq!(code, 2, "{name} score:\n{text}");
+        assert!(
+            dir.join("scored.json").is_file(),
+            "{name}: score wrote the good file's forms"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+/// Directories: each real file once whatever the links, FIFOs and other kinds noted and
+/// skipped, never a hang.
+#[cfg(unix)]
+#[test]
+fn directories_with_links_fifos_and_other_files() {
+    use std::os::unix::fs::symlink;
+    let dir = temp_dir("hostile-dirs");
+    let forms = dir.join("forms");
+    std::fs::create_dir_all(forms.join("sub")).unwrap();
+    std::fs::copy(
+        fixture("xinjiang-2023-self-evaluations.xlsx"),
+        forms.join("a.xlsx"),
+    )
+    .unwrap();
+    symlink(&forms, forms.join("sub/loop")).unwrap();
+    symlink(&forms, forms.join("loop2")).unwrap();
+    symlink(forms.join("a.xlsx"), forms.join("sub/same.xlsx")).unwrap();
+    let fifo = forms.join("pipe.xlsx");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    std::fs::write(forms.join("说明.docx"), b"PK").unwrap();
+    std::fs::write(forms.join("loose.csv"), b"a,b\n").unwrap();
+    let (code, text) = run(&dir, &["convert", "{dir}/forms", "-o", "{dir}/out.json"]);
+    assert_eq!(code, 0, "{text}");
+    let doc = jixiao::read::read_path(&dir.join("out.json")).unwrap();
+    assert_eq!(doc.value.len(), 5, "a.xlsx read once:\n{text}");
+    for s in ["说明.docx", "loose.csv", "单独的 CSV"] {
+        assert!(text.contains(s), "no {s:?}:\n{text}");
+    }
+    if made.is_ok_and(|s| s.success()) {
+        assert!(
+            text.contains("pipe.xlsx") && text.contains("不是普通文件"),
+            "{text}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Outputs: never into an input directory; a CSV directory replaced as a whole (a stale table
+/// from an earlier export is gone); a directory with files jixiao did not write is left alone;
+/// a replaced file keeps its mode.
+#[test]
+fn outputs_are_written_as_units_and_never_into_inputs() {
+    let dir = temp_dir("hostile-outputs");
+    let forms = dir.join("forms");
+    std::fs::create_dir_all(&forms).unwrap();
+    std::fs::copy(
+        fixture("xinjiang-2023-self-evaluations.xlsx"),
+        forms.join("a.xlsx"),
+    )
+    .unwrap();
+    expect(
+        &dir,
+        &["convert", "{dir}/forms", "--to", "csv", "-o", "{dir}/forms"],
+        2,
+        &["输入目录"],
+    );
+    expect(
+        &dir,
+        &["convert", "{dir}/forms", "-o", "{dir}/forms/out.json"],
+        2,
+        &["输入目录"],
+    );
+    assert!(!forms.join("out.json").exists());
+    // A stale table from an earlier export.
+    let csv = dir.join("csv");
+    std::fs::create_dir_all(&csv).unwrap();
+    std::fs::write(csv.join("legacy_2020.csv"), "stale").unwrap();
+    expect(
+        &dir,
+        &[
+            "convert",
+            "{dir}/forms",
+            "--to",
+            "csv",
+            "-o",
+            "{dir}/csv",
+            "-q",
+        ],
+        0,
+        &[],
+    );
+    assert!(!csv.join("legacy_2020.csv").exists(), "stale table removed");
+    assert!(csv.join("self_evaluations.csv").is_file());
+    let doc = jixiao::read::read_path(&csv).unwrap();
+    assert_eq!(doc.value.len(), 5);
+    // A directory holding someone else's file.
+    let other = dir.join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join("notes.txt"), "mine").unwrap();
+    expect(
+        &dir,
+        &["convert", "{dir}/forms", "--to", "csv", "-o", "{dir}/other"],
+        2,
+        &["notes.txt"],
+    );
+    assert_eq!(
+        std::fs::read_to_string(other.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    // No temporary file or directory is left anywhere.
+    let leftovers: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp") || n.ends_with(".old"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let out = dir.join("private.json");
+        std::fs::write(&out, "{}").unwrap();
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).unwrap();
+        expect(
+            &dir,
+            &["convert", "{dir}/forms", "-o", "{dir}/private.json", "-q"],
+            0,
+            &[],
+        );
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
