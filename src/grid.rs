@@ -601,8 +601,11 @@ fn check_zip(bytes: &[u8], shown: &str, limits: &Limits) -> Result<(Vec<Diagnost
         };
         let name = part.name().map(|n| n.to_string()).unwrap_or_default();
         let is_comments = name.to_ascii_lowercase().contains("comments") && name.ends_with(".xml");
+        // ODS: calamine 0.38 loops forever at the end of a content.xml whose table is not
+        // closed (ods.rs `read_table`, the `Ok(_) => ()` arm also takes `Event::Eof`).
+        let is_ods_content = name == "content.xml";
         let mut kept = Vec::new();
-        let copied = if is_comments {
+        let copied = if is_comments || is_ods_content {
             (&mut part)
                 .take(limits.max_part_bytes + 1)
                 .read_to_end(&mut kept)
@@ -628,6 +631,19 @@ fn check_zip(bytes: &[u8], shown: &str, limits: &Limits) -> Result<(Vec<Diagnost
                 limits.max_part_bytes,
                 "JIXIAO_MAX_PART_BYTES",
             ));
+        }
+        if is_ods_content {
+            let text = String::from_utf8_lossy(&kept);
+            let opened =
+                text.matches("<table:table ").count() + text.matches("<table:table>").count();
+            let closed = text.matches("</table:table>").count();
+            if opened != closed {
+                return Err(Error::unreadable(
+                    shown,
+                    "工作簿已损坏：content.xml 中的表格没有结束（内容被截断？）",
+                )
+                .with_hint("用 LibreOffice 或 WPS 打开并另存为 .xlsx 后再试"));
+            }
         }
         if is_comments {
             let text = String::from_utf8_lossy(&kept);
