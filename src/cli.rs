@@ -10,6 +10,7 @@ pub mod score;
 pub mod template;
 
 use crate::diag::{Diagnostic, Severity};
+use crate::msg;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -354,6 +355,41 @@ pub fn remove_temporaries_on_signal() {
 /// Elsewhere the default handling stays.
 #[cfg(not(unix))]
 pub fn remove_temporaries_on_signal() {}
+
+/// Writes what `convert` or `score` made: names each file whose forms were left out, prints
+/// the refusal when nothing can be written, and never writes over or into an input (`given`
+/// are the paths on the command line, directories among them). `Ok(false)`: nothing written.
+///
+/// # Errors
+/// See [`save`].
+pub fn save_converted(
+    done: &crate::jobs::Converted,
+    read: &[String],
+    given: &[PathBuf],
+    quiet: bool,
+) -> anyhow::Result<bool> {
+    for (file, n) in &done.rejected {
+        eprintln!(
+            "{}{}",
+            msg::cli::program_prefix(),
+            msg::cli::file_rejected(file, n)
+        );
+    }
+    let output = match &done.output {
+        Ok(output) => output,
+        Err(refusal) => {
+            eprintln!("{}{refusal}", msg::cli::program_prefix());
+            return Ok(false);
+        }
+    };
+    let read_paths: Vec<String> = read
+        .iter()
+        .cloned()
+        .chain(given.iter().map(|p| p.display().to_string()))
+        .collect();
+    save(output, &read_paths, quiet)?;
+    Ok(true)
+}
 
 /// Refuses an output inside (or equal to) a directory given as input.
 ///

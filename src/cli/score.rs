@@ -80,24 +80,9 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         }
     }
     print_diagnostics(&done.diagnostics, super::shown(args.quiet));
-    for (file, n) in &done.rejected {
-        eprintln!("jixiao: {file}: 读取时有 {n} 个错误，此文件的表单未写出（其他文件照常写出）");
+    if !super::save_converted(&done, &inputs.files, &args.inputs, args.quiet)? {
+        return Ok(ExitCode::from(EXIT_UNREADABLE));
     }
-    let output = match done.output {
-        Ok(output) => output,
-        Err(refusal) => {
-            eprintln!("jixiao: {refusal}");
-            return Ok(ExitCode::from(EXIT_UNREADABLE));
-        }
-    };
-    // The files read and the paths given (directories among them): none is written into.
-    let read: Vec<String> = inputs
-        .files
-        .iter()
-        .cloned()
-        .chain(args.inputs.iter().map(|p| p.display().to_string()))
-        .collect();
-    super::save(&output, &read, args.quiet)?;
     let code = if inputs.errors.is_empty() && done.rejected.is_empty() {
         EXIT_OK
     } else {

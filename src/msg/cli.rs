@@ -24,6 +24,11 @@ messages! {
         zh: "共读取 {files} 个文件中的 {forms} 张表，单元格对应 {mapped}，错误 {errors} 个，警告 {warnings} 个，用时 {seconds} 秒",
         en: "read {forms} form(s) from {files} file(s), {mapped} of cells mapped, {errors} error(s), {warnings} warning(s), {seconds} s",
     }
+    /// A file whose reading met errors: its forms are left out, the others are written.
+    file_rejected("cli.file-rejected", file, errors) {
+        zh: "{file}: 读取时有 {errors} 个错误，此文件的表单未写出（其他文件照常写出）",
+        en: "{file}: {errors} error(s) while reading: its forms were not written (the other files were)",
+    }
     refuse_overwrite("cli.refuse-overwrite", path) {
         zh: "{path}: 这是输入文件之一，不会覆盖它",
         en: "{path}: refusing to overwrite an input file",

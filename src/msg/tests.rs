@@ -123,3 +123,15 @@ fn amounts_read_as_the_forms_print_them() {
     assert_eq!(amount(d("0")), "0.00");
     assert_eq!(amount(d("100")), "100.00");
 }
+
+#[test]
+fn a_rejected_file_is_named_in_both_languages() {
+    assert_eq!(
+        with_lang(Lang::Zh, || cli::file_rejected("坏.xlsx", 2)),
+        "坏.xlsx: 读取时有 2 个错误，此文件的表单未写出（其他文件照常写出）"
+    );
+    assert_eq!(
+        with_lang(Lang::En, || cli::file_rejected("bad.xlsx", 2)),
+        "bad.xlsx: 2 error(s) while reading: its forms were not written (the other files were)"
+    );
+}
