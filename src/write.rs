@@ -390,19 +390,23 @@ pub fn atomically<T>(path: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Res
     result
 }
 
+#[cfg(not(target_family = "wasm"))]
 /// The temporary files and directories being written right now (see [`atomically`]).
 static TEMPORARIES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
 
+#[cfg(not(target_family = "wasm"))]
 /// The temporary files and directories jixiao is writing at this moment: what a signal handler
 /// removes before the program ends.
 pub fn temporaries() -> Vec<PathBuf> {
     TEMPORARIES.lock().map(|t| t.clone()).unwrap_or_default()
 }
 
+#[cfg(not(target_family = "wasm"))]
 /// Held while a directory is swapped into place, so that [`remove_temporaries`] never runs
 /// between the two renames.
 static SWAP: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+#[cfg(not(target_family = "wasm"))]
 /// Removes every temporary file and directory being written (a program stopped by a signal
 /// calls it before it ends; the CLI does on SIGINT and SIGTERM). The previous outputs stay as
 /// they were.
@@ -417,9 +421,11 @@ pub fn remove_temporaries() {
     }
 }
 
+#[cfg(not(target_family = "wasm"))]
 /// Lists a temporary path in [`temporaries`] for as long as it lives.
 struct Listed(PathBuf);
 
+#[cfg(not(target_family = "wasm"))]
 impl Listed {
     fn new(path: &Path) -> Listed {
         if let Ok(mut t) = TEMPORARIES.lock() {
@@ -429,6 +435,7 @@ impl Listed {
     }
 }
 
+#[cfg(not(target_family = "wasm"))]
 impl Drop for Listed {
     fn drop(&mut self) {
         if let Ok(mut t) = TEMPORARIES.lock() {
