@@ -493,8 +493,12 @@ pub fn directory_atomically(dir: &Path, files: &[(String, Vec<u8>)], ours: &[&st
             .map_err(|e| fail(format!("cannot create {}: {e}", tmp.display())))?;
         for (file, bytes) in files {
             let path = tmp.join(file);
-            std::fs::write(&path, bytes)
-                .and_then(|()| std::fs::File::open(&path)?.sync_all())
+            // One handle that writes and flushes: Windows refuses to flush a read-only one.
+            std::fs::File::create(&path)
+                .and_then(|mut f| {
+                    std::io::Write::write_all(&mut f, bytes)?;
+                    f.sync_all()
+                })
                 .map_err(|e| fail(format!("cannot write {file}: {e}")))?;
         }
         let _swap = SWAP.lock();
