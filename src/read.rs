@@ -1115,6 +1115,28 @@ pub fn extra_cells(columns: &[(u32, String)], texts: &[String]) -> Vec<ExtraCell
         .collect()
 }
 
+/// Header labels the model has no field for (`labels`: 项目来源, 报表编号, …) found above row
+/// `before`: a note each when filled in, with the label as printed.
+pub fn read_header_notes(scope: &mut Scope, labels: &[Label], before: u32, notes: &mut Vec<Note>) {
+    let from = scope.rows.0;
+    for label in labels {
+        let Some(found) = scope
+            .labelled(label, scope::Direction::Right, from)
+            .filter(|f| f.at.0 < before)
+        else {
+            continue;
+        };
+        let path = format!("notes[{}].text", notes.len());
+        let text = scope.take_value_text(&path, found.value.as_ref());
+        if !text.is_empty() {
+            notes.push(Note {
+                label: found.written.trim_end_matches([':', '：']).to_string(),
+                text,
+            });
+        }
+    }
+}
+
 /// The lines under a form from row `from` on that no field took (issue 11): notes (`注：…`),
 /// signatures and dates (`填报人：`, `单位负责人`), the 自评表's closing remarks (`评价结论 | text`).
 /// A label cell (one of [`layout::FOOTER_LABELS`], or any text ending in a colon) with a value on

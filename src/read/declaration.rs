@@ -23,7 +23,8 @@
 
 use super::scope::{Direction, Scope};
 use super::{
-    TableRow, extra_cells, extra_columns, read_date_value, read_footer, read_year, table_rows,
+    TableRow, extra_cells, extra_columns, read_date_value, read_footer, read_header_notes,
+    read_year, table_rows,
 };
 use crate::diag::Diagnostic;
 use crate::grid::Pos;
@@ -127,7 +128,8 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
     let mut national = period.is_some() || medium_goal.is_some() || medium_total.is_some();
     let mut medium = MediumTerm::default();
     form.notes = read_signatures(&mut scope, notes_row);
-    read_header_notes(&mut scope, &mut form.notes);
+    let table = scope.find(&LEVEL1).map(|p| p.0).unwrap_or(scope.rows.1);
+    read_header_notes(&mut scope, HEADER_NOTES, table, &mut form.notes);
     let value = period.and_then(|l| scope.right_of(l));
     medium.period = scope.take_text("medium_term.period", value);
     form.funds = read_funds(&mut scope, medium_total, &mut medium);
@@ -184,29 +186,6 @@ fn read_signatures(scope: &mut Scope, notes_row: Option<u32>) -> Vec<Note> {
         }
     }
     notes
-}
-
-/// The header labels the model has no field for ([`HEADER_NOTES`]: 项目来源, 项目起止时间, …),
-/// above the indicator table: a note each, with the label as printed.
-fn read_header_notes(scope: &mut Scope, notes: &mut Vec<Note>) {
-    let table = scope.find(&LEVEL1).map(|p| p.0).unwrap_or(scope.rows.1);
-    let from = scope.rows.0;
-    for label in HEADER_NOTES {
-        let Some(found) = scope
-            .labelled(label, Direction::Right, from)
-            .filter(|f| f.at.0 < table)
-        else {
-            continue;
-        };
-        let path = format!("notes[{}].text", notes.len());
-        let text = scope.take_value_text(&path, found.value.as_ref());
-        if !text.is_empty() {
-            notes.push(Note {
-                label: found.written.trim_end_matches([':', '：']).to_string(),
-                text,
-            });
-        }
-    }
 }
 
 /// `2024年—2026年` of `中期目标(2024年—2026年)`; empty when the label has no parenthetical.

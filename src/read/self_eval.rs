@@ -16,7 +16,7 @@
 //! - [ ] the footnote under the national form (`注:1.一级指标分值统一设置为…`): reported unmapped
 
 use super::scope::{Direction, Scope};
-use super::{extra_cells, extra_columns, read_footer, read_year, table_rows};
+use super::{extra_cells, extra_columns, read_footer, read_header_notes, read_year, table_rows};
 use crate::diag::Diagnostic;
 use crate::grid::Pos;
 use crate::layout::Label;
@@ -84,7 +84,8 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
     for heading in HEADINGS {
         scope.find(heading);
     }
-    read_header_notes(&mut scope, &mut form.notes);
+    let end = scope.rows.1.saturating_add(1);
+    read_header_notes(&mut scope, HEADER_NOTES, end, &mut form.notes);
     [form.expected_goal, form.actual_result] = scope
         .texts_below(&GOALS, GOAL_FIELDS)
         .try_into()
@@ -96,24 +97,6 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
     let (source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
     form.source = Some(source);
     (form, diagnostics)
-}
-
-/// [`HEADER_NOTES`] (`报表编号`, `2.项目实施内容及过程概述`): a note each, when filled in.
-fn read_header_notes(scope: &mut Scope, notes: &mut Vec<Note>) {
-    let from = scope.rows.0;
-    for label in HEADER_NOTES {
-        let Some(found) = scope.labelled(label, Direction::Right, from) else {
-            continue;
-        };
-        let path = format!("notes[{}].text", notes.len());
-        let text = scope.take_value_text(&path, found.value.as_ref());
-        if !text.is_empty() {
-            notes.push(Note {
-                label: found.written.trim_end_matches([':', '：']).to_string(),
-                text,
-            });
-        }
-    }
 }
 
 fn read_funds(scope: &mut Scope, notes: &mut Vec<Note>) -> SelfEvaluationFunds {
