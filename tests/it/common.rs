@@ -238,3 +238,17 @@ pub fn render(out: &Path, workbooks: &[PathBuf]) -> usize {
         })
         .count()
 }
+
+/// Reads any input (workbook, PDF, JSON, flat tables) through `read_path`, failing the test on
+/// any reader error.
+pub fn read_clean(path: &Path) -> Vec<jixiao::model::Form> {
+    let read = jixiao::read::read_path(path).unwrap_or_else(|e| panic!("{e}"));
+    let errors: Vec<String> = read
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == jixiao::diag::Severity::Error)
+        .map(|d| d.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    read.value
+}

@@ -1,6 +1,7 @@
 //! Flat tables: model → CSV (or flat workbook) → model gives the same forms, and every problem
 //! in a corrected table is reported at its cell.
 
+use crate::common::read_clean;
 use crate::common::{FIXTURES, fixture, read, temp_dir, without_source};
 use jixiao::diag::Severity;
 use jixiao::migrate::{Taxonomy, legacy_to_declaration};
@@ -25,26 +26,13 @@ pub fn comparable(forms: &[Form]) -> Vec<Form> {
         .collect()
 }
 
-/// Reads flat tables (a CSV directory or a flat workbook), failing on any error.
-pub fn read_flat(path: &Path) -> Vec<Form> {
-    let read = jixiao::read::read_path(path).unwrap_or_else(|e| panic!("{e}"));
-    let errors: Vec<String> = read
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.to_string())
-        .collect();
-    assert!(errors.is_empty(), "{}", errors.join("\n"));
-    read.value
-}
-
 #[test]
 fn csv_round_trip_keeps_every_fixture() {
     for name in FIXTURES {
         let forms = read(name);
         let dir = temp_dir(&format!("flat-csv-{}", name.replace('/', "-")));
         jixiao::write::flat::write_csv_dir(&Document::new(forms.clone()), &dir).unwrap();
-        let back = read_flat(&dir);
+        let back = read_clean(&dir);
         assert_eq!(comparable(&back), comparable(&forms), "{name}");
     }
 }
@@ -56,7 +44,7 @@ fn flat_workbook_round_trip_keeps_every_fixture() {
         let forms = read(name);
         let path = dir.join(format!("{}.xlsx", name.replace('/', "-")));
         jixiao::write::flat::write_xlsx(&Document::new(forms.clone()), &path).unwrap();
-        let back = read_flat(&path);
+        let back = read_clean(&path);
         assert_eq!(comparable(&back), comparable(&forms), "{name}");
     }
 }
@@ -95,7 +83,10 @@ fn issue_5_workbook_through_flat_tables_back_to_official_forms() {
         let csv = dir.join(format!("{stem}.csv"));
         jixiao::write::flat::write_csv_dir(&Document::new(forms.clone()), &csv).unwrap();
         for (via, flat) in [("flat-xlsx", &flat_xlsx), ("csv", &csv)] {
-            let back = official(read_flat(flat), &dir.join(format!("{stem}.via-{via}.xlsx")));
+            let back = official(
+                read_clean(flat),
+                &dir.join(format!("{stem}.via-{via}.xlsx")),
+            );
             assert_eq!(back, direct, "{name} via {via}");
         }
     }
@@ -193,13 +184,13 @@ fn baoshan_forms_without_project_nature_keep_it_absent() {
             .contains(",2024,政府购买服务人员专项经费（行政中心55人）,-,其他运转类,"),
         "{text}"
     );
-    let back = read_flat(&dir);
+    let back = read_clean(&dir);
     assert!(
         back.iter()
             .all(|f| matches!(f, Form::Declaration(d) if d.project_nature.is_none()))
     );
     let blank = csv_of("blank-declaration.xlsx", "flat-blank");
-    match &read_flat(&blank)[0] {
+    match &read_clean(&blank)[0] {
         Form::Declaration(d) => assert_eq!(d.project_nature.as_deref(), Some("")),
         other => panic!("{other:?}"),
     }

@@ -2,8 +2,9 @@
 //! in GBK, a CSV opened and saved by LibreOffice with its default import, and a formula typed
 //! into the flat workbook.
 
+use crate::common::read_clean;
 use crate::common::{FIXTURES, TempDir, jixiao_in, read, soffice_available, temp_dir};
-use crate::flat::{comparable, read_flat};
+use crate::flat::comparable;
 use jixiao::diag::Severity;
 use jixiao::model::{Document, Form, IndicatorValue};
 use std::path::{Path, PathBuf};
@@ -37,7 +38,7 @@ fn issue_9_csv_saved_as_gbk_converts_back_to_the_same_forms() {
             assert!(!unmappable, "{name}: {} has text GBK lacks", file.display());
             std::fs::write(&file, &gbk).unwrap();
         }
-        assert_eq!(comparable(&read_flat(&dir)), comparable(&forms), "{name}");
+        assert_eq!(comparable(&read_clean(&dir)), comparable(&forms), "{name}");
     }
 }
 
@@ -118,7 +119,7 @@ fn issue_9_csv_through_libreoffice_converts_back_and_formulas_stay_text() {
             before, after,
             "{name}: LibreOffice saved the file unchanged"
         );
-        let back = read_flat(dir);
+        let back = read_clean(dir);
         assert_eq!(comparable(&back), comparable(forms), "{name}");
     }
 }

@@ -5,7 +5,6 @@
 //! under `tests/pdf/` (see `tests/pdf/README.md` for how each was made).
 
 use crate::common::{FIXTURES, fixture, read, soffice_available, temp_dir};
-use jixiao::diag::Severity;
 use jixiao::model::{Document, Form};
 use jixiao::write::flat::Table;
 use std::path::{Path, PathBuf};
@@ -54,19 +53,6 @@ pub fn print_to_pdf(out: &Path, workbooks: &[PathBuf]) -> Vec<PathBuf> {
             pdf
         })
         .collect()
-}
-
-/// Reads a PDF, failing the test on any reader error.
-fn read_pdf(path: &Path) -> Vec<Form> {
-    let read = jixiao::read::read_workbook(path).unwrap_or_else(|e| panic!("{e}"));
-    let errors: Vec<String> = read
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.to_string())
-        .collect();
-    assert!(errors.is_empty(), "{}", errors.join("\n"));
-    read.value
 }
 
 /// The flat tables of forms without their provenance columns (来源文件, 工作表: a file name and a
@@ -134,7 +120,7 @@ fn every_shared_fixtures_libreoffice_pdf_converts_to_flat_tables_identical_to_th
     let mut report = Vec::new();
     for (name, pdf) in FIXTURES.iter().zip(&pdfs) {
         let expected = flat_without_provenance(&read(name));
-        let actual = flat_without_provenance(&read_pdf(pdf));
+        let actual = flat_without_provenance(&crate::common::read_clean(pdf));
         let diffs = differences(&expected, &actual);
         if !diffs.is_empty() {
             report.push(format!("{name}:\n  {}", diffs.join("\n  ")));
@@ -158,7 +144,7 @@ const CHROMIUM: &str = "chromium-xinjiang-2026-forms-3-4.pdf";
 
 #[test]
 fn a_chromium_pdf_of_an_html_rendering_reads_like_the_workbook() {
-    let pdf = read_pdf(&committed(CHROMIUM));
+    let pdf = crate::common::read_clean(&committed(CHROMIUM));
     let workbook = read("xinjiang-2026-declarations.xlsx");
     let diffs = differences(
         &flat_without_provenance(&workbook[2..4]),
@@ -184,7 +170,7 @@ fn a_chromium_pdf_of_an_html_rendering_reads_like_the_workbook() {
 
 #[test]
 fn a_form_split_across_pages_is_one_form_and_says_its_pages() {
-    let pdf = read_pdf(&committed(CHROMIUM));
+    let pdf = crate::common::read_clean(&committed(CHROMIUM));
     let pages: Vec<&str> = pdf
         .iter()
         .map(|f| f.source().unwrap().sheet.as_str())
@@ -216,7 +202,7 @@ fn chromiums_radical_lookalikes_are_read_as_the_ideographs() {
         raw.contains('\u{2F6C}') && raw.contains('\u{2ED4}'),
         "{raw}"
     );
-    let forms = read_pdf(&committed(CHROMIUM));
+    let forms = crate::common::read_clean(&committed(CHROMIUM));
     let json = jixiao::write::json::to_string(&Document::new(forms));
     assert!(
         !json.chars().any(|c| ('\u{2E80}'..='\u{2FDF}').contains(&c)),
