@@ -67,4 +67,13 @@ messages! {
         zh: "用 LibreOffice 或 WPS 打开此文件，另存为 .ods 或 .xlsx 后再试；打不开时请向报送单位要一份完好的文件",
         en: "open the file in LibreOffice or WPS and save it again as .ods or .xlsx; if it does not open, ask the sender for an intact copy",
     }
+    /// A row of the indicator table that holds a note (DOMAIN §1g).
+    note_in_table("read.note-in-table", text) {
+        zh: "指标表中的「{text}」不是指标：按备注读入，不计为指标",
+        en: "\"{text}\" in the indicator table is no indicator: read as a note, not counted as an indicator",
+    }
+    note_in_table_hint("read.note-in-table-hint") {
+        zh: "备注请写在表格下方；如确是指标，请把指标名称填在三级指标栏、指标值填在指标值栏",
+        en: "write notes below the table; if it is an indicator, put its name under 三级指标 and its value under 指标值",
+    }
 }
