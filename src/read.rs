@@ -9,9 +9,10 @@ pub mod scope;
 pub mod self_eval;
 pub mod text;
 
+use crate::a1::{self, Pos};
 use crate::diag::{Diagnostic, Error, Location, Read, Result, Severity};
 use crate::formats::InputFormat;
-use crate::grid::{self, Cell, Grid, Pos};
+use crate::grid::{self, Cell, Grid};
 use crate::layout::{self, Label};
 use crate::model::{Document, ExtraCell, Form, Indicator, IndicatorValue, Note};
 use crate::msg::review as msg;
@@ -167,7 +168,7 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
                     .at(Location::cell(
                         &grid.file,
                         &grid.sheet,
-                        grid::cell_name(pos),
+                        a1::cell_name(pos),
                     )),
                 );
             }
@@ -1071,7 +1072,7 @@ pub fn table_rows(
         }
         scope.record(
             &format!("{path}[{i}]"),
-            crate::grid::Area::new((r, 0), (r, grid.cols.saturating_sub(1))),
+            a1::Area::new((r, 0), (r, grid.cols.saturating_sub(1))),
         );
         for (field, pos, has_text) in fields {
             if has_text {
@@ -1097,7 +1098,7 @@ pub fn table_rows(
 /// note (`注：`, `说明：`, `备注：`), or spans both the 三级 and the 指标值 column, or is a
 /// sentence in one of them.
 fn note_in_row(grid: &Grid, r: u32, cols: &[Option<u32>], beside: &[u32]) -> Option<Pos> {
-    let mut own: Vec<crate::grid::Area> = Vec::new();
+    let mut own: Vec<crate::a1::Area> = Vec::new();
     for &c in cols.iter().flatten().chain(beside) {
         let area = grid.area((r, c));
         if area.first.0 == r && !grid.text_str(area.first).is_empty() && !own.contains(&area) {

@@ -20,8 +20,8 @@ use super::{
     extra_cells, extra_columns, read_footer, read_header_notes, read_year, table_rows,
     take_table_notes,
 };
+use crate::a1::Pos;
 use crate::diag::Diagnostic;
-use crate::grid::Pos;
 use crate::layout::Label;
 use crate::layout::self_eval::*;
 use crate::model::{
@@ -268,7 +268,7 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) -> Option<u32> 
             let area = scope.grid.area(grade);
             scope.record(
                 "grade",
-                crate::grid::Area::cell((area.first.0, area.last.1 + 1)),
+                crate::a1::Area::cell((area.first.0, area.last.1 + 1)),
             );
         }
         form.grade = scope.take_text("grade", value);
