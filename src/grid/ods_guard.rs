@@ -17,7 +17,7 @@
 //! The walk keeps no more than a few numbers per open element and per table; nesting deeper
 //! than [`MAX_DEPTH`] (real content.xml is a dozen levels deep) is refused too.
 
-use super::{Limits, over_limit};
+use super::open::{Limits, over_limit};
 use crate::a1::cell_name;
 use crate::diag::{Error, Location, Result};
 use crate::msg;
