@@ -605,7 +605,7 @@ impl fmt::Display for FormDiff {
         if self.status != FormStatus::Changed
             && let Some(at) = &self.at
         {
-            f.write_str(&msg::diff::at(at))?;
+            f.write_str(&msg::diag::at(at))?;
         }
         for c in &self.changes {
             write!(f, "\n  {c}")?;
@@ -628,7 +628,7 @@ impl fmt::Display for Change {
         };
         f.write_str(&line)?;
         if let Some(at) = &self.at {
-            f.write_str(&msg::diff::at(at))?;
+            f.write_str(&msg::diag::at(at))?;
         }
         Ok(())
     }

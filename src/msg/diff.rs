@@ -43,9 +43,4 @@ messages! {
         zh: "删除{indicator}（{level1} / {level2}），指标值 {target}",
         en: "removed {indicator} ({level1} / {level2}), 指标值 {target}",
     }
-    /// Where a change is: the cell of NEW (of OLD for what was removed).
-    at("diff.at", at) {
-        zh: "  位置：{at}",
-        en: "  (at {at})",
-    }
 }
