@@ -729,7 +729,11 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
     }
     if let Some((sum, exec)) = total {
         let Some((sum, mut total)) = sum.and_then(|s| Some((s, s.checked_add(exec)?))) else {
-            out.push(too_large("total_score".into(), "总分".into(), at("total_score")));
+            out.push(too_large(
+                "total_score".into(),
+                "总分".into(),
+                at("total_score"),
+            ));
             return out;
         };
         total.rescale(2);
@@ -880,7 +884,10 @@ mod tests {
         };
         let s = quantitative_score(&q("≤10(天)"), d("20"), Decimal::TEN, &o).unwrap();
         assert_eq!(s.score.to_string(), "5.00");
-        assert_eq!(s.formula, "反向指标（指标值 ≤10）：10 × 10 / 20 = 5.00（截位）");
+        assert_eq!(
+            s.formula,
+            "反向指标（指标值 ≤10）：10 × 10 / 20 = 5.00（截位）"
+        );
         let en = crate::msg::with_lang(crate::msg::Lang::En, || {
             quantitative_score(&q("≤10(天)"), d("20"), Decimal::TEN, &o).unwrap()
         });

@@ -776,7 +776,10 @@ fn score_writes_json_and_explains() {
     let lines = form("合作交流工作业务费");
     assert_eq!(
         lines[0],
-        format!("合作交流工作业务费（{}: 合作交流工作业务费）：", input.display())
+        format!(
+            "合作交流工作业务费（{}: 合作交流工作业务费）：",
+            input.display()
+        )
     );
     assert_eq!(
         lines[1],
@@ -806,7 +809,10 @@ fn score_writes_json_and_explains() {
             "  评分等级：优（总分 98.93，≥ 90）；与表中一致  位置：机关服务费!F24:H24",
         ]
     );
-    assert!(!stdout.contains("indicators[") && !stdout.contains("funds."), "{stdout}");
+    assert!(
+        !stdout.contains("indicators[") && !stdout.contains("funds."),
+        "{stdout}"
+    );
 
     let (code, stdout, err) = jixiao(&args);
     assert_eq!(code, 0, "{err}");
