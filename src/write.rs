@@ -370,17 +370,23 @@ pub fn atomically<T>(path: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Res
     ));
     let tmp: PathBuf = dir.join(tmp_name);
     let _listed = Listed::new(&tmp);
-    let result = write(&tmp).and_then(|value| {
+    let result = step(|| {
+        let value = write(&tmp)?;
         std::fs::OpenOptions::new()
             .write(true)
             .open(&tmp)
             .and_then(|f| f.sync_all())
             .map_err(|e| fail(format!("cannot flush {}: {e}", tmp.display())))?;
-        if let Ok(old) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, old.permissions())
-                .map_err(|e| fail(format!("cannot keep the file's permissions: {e}")))?;
-        }
-        std::fs::rename(&tmp, path).map_err(|e| fail(format!("cannot replace the file: {e}")))?;
+        Ok(value)
+    })
+    .and_then(|value| {
+        step(|| {
+            if let Ok(old) = std::fs::metadata(path) {
+                std::fs::set_permissions(&tmp, old.permissions())
+                    .map_err(|e| fail(format!("cannot keep the file's permissions: {e}")))?;
+            }
+            std::fs::rename(&tmp, path).map_err(|e| fail(format!("cannot replace the file: {e}")))
+        })?;
         Ok(value)
     });
     if result.is_err() {
@@ -402,16 +408,38 @@ pub fn temporaries() -> Vec<PathBuf> {
 }
 
 #[cfg(not(target_family = "wasm"))]
-/// Held while a directory is swapped into place, so that [`remove_temporaries`] never runs
-/// between the two renames.
-static SWAP: std::sync::Mutex<()> = std::sync::Mutex::new(());
+/// Held by each [`step`] of writing, and for good by [`remove_temporaries`].
+static STEP: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 #[cfg(not(target_family = "wasm"))]
-/// Removes every temporary file and directory being written (a program stopped by a signal
-/// calls it before it ends; the CLI does on SIGINT and SIGTERM). The previous outputs stay as
-/// they were.
+/// Set by [`remove_temporaries`]: no step of writing starts any more.
+static STOPPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(not(target_family = "wasm"))]
+/// Runs one step of writing an output: filling its temporary file or directory, or putting it
+/// in place. Steps never overlap [`remove_temporaries`]: it waits for the step under way, and
+/// once it has begun no step starts (the writing thread waits for the program's end), so a
+/// signal can never leave a temporary behind nor a half-replaced output.
+fn step<T>(f: impl FnOnce() -> T) -> T {
+    let guard = STEP.lock();
+    if STOPPING.load(Ordering::SeqCst) {
+        drop(guard);
+        loop {
+            std::thread::park();
+        }
+    }
+    f()
+}
+
+#[cfg(not(target_family = "wasm"))]
+/// Removes every temporary file and directory being written, after the step of writing under
+/// way, and stops all writing for good: call it only to end the program (the CLI does on
+/// SIGINT and SIGTERM). The previous outputs stay as they were.
 pub fn remove_temporaries() {
-    let _swap = SWAP.lock();
+    STOPPING.store(true, Ordering::SeqCst);
+    let guard = STEP.lock();
+    // Held until the program ends: no step starts after this one.
+    std::mem::forget(guard);
     for p in temporaries() {
         if p.is_dir() {
             let _ = std::fs::remove_dir_all(&p);
@@ -488,7 +516,7 @@ pub fn directory_atomically(dir: &Path, files: &[(String, Vec<u8>)], ours: &[&st
     let tmp = parent.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
     let old = parent.join(format!(".{name}.{}-{n}.old", std::process::id()));
     let _listed = (Listed::new(&tmp), Listed::new(&old));
-    let result = (|| {
+    let result = step(|| {
         std::fs::create_dir(&tmp)
             .map_err(|e| fail(format!("cannot create {}: {e}", tmp.display())))?;
         for (file, bytes) in files {
@@ -501,23 +529,27 @@ pub fn directory_atomically(dir: &Path, files: &[(String, Vec<u8>)], ours: &[&st
                 })
                 .map_err(|e| fail(format!("cannot write {file}: {e}")))?;
         }
-        let _swap = SWAP.lock();
-        let had_old = dir.exists();
-        if had_old {
-            std::fs::rename(dir, &old)
-                .map_err(|e| fail(format!("cannot move the old directory: {e}")))?;
-        }
-        if let Err(e) = std::fs::rename(&tmp, dir) {
-            if had_old {
-                let _ = std::fs::rename(&old, dir);
-            }
-            return Err(fail(format!("cannot put the new directory in place: {e}")));
-        }
-        if had_old {
-            let _ = std::fs::remove_dir_all(&old);
-        }
         Ok(())
-    })();
+    })
+    .and_then(|()| {
+        step(|| {
+            let had_old = dir.exists();
+            if had_old {
+                std::fs::rename(dir, &old)
+                    .map_err(|e| fail(format!("cannot move the old directory: {e}")))?;
+            }
+            if let Err(e) = std::fs::rename(&tmp, dir) {
+                if had_old {
+                    let _ = std::fs::rename(&old, dir);
+                }
+                return Err(fail(format!("cannot put the new directory in place: {e}")));
+            }
+            if had_old {
+                let _ = std::fs::remove_dir_all(&old);
+            }
+            Ok(())
+        })
+    });
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&tmp);
     }
