@@ -608,6 +608,7 @@ pub fn self_evaluations_from(
         }
         out.push(SelfEvaluation {
             source: None,
+            layout: None,
             year: d.year,
             project_name: d.project_name.clone(),
             department: d.department.clone(),

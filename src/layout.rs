@@ -7,6 +7,8 @@
 use crate::grid::{Area, Pos};
 use crate::model::MoneyUnit;
 
+pub mod sheets;
+
 /// Full-width colon, brackets, slash and comma as their half-width forms (labels only).
 fn unify(c: char) -> char {
     match c {
@@ -810,6 +812,12 @@ pub mod legacy_2020 {
         ("performance_type", PERFORMANCE_TYPE),
     ];
 
+    /// The header rows of the form: indexes into [`HEADER`], the pairs printed in one cell
+    /// (`项目名称：… 项目类别：…`), separated by [`PAIR_GAP`].
+    pub const HEADER_ROWS: &[&[usize]] = &[&[0], &[1, 2], &[3, 4], &[5, 6]];
+    /// What separates two pairs in one cell.
+    pub const PAIR_GAP: &str = "    ";
+
     /// The six narrative sections: `(path, label)`; each label row is followed by its text.
     pub const NARRATIVE: &[(&str, Label)] = &[
         ("overview", label("项目概况")),
@@ -836,6 +844,9 @@ pub mod legacy_2020 {
         ("prior_executed", label("同名项目上年预算执行数")),
     ];
 
+    /// The rows of the amounts: indexes into [`AMOUNTS`], two pairs a row.
+    pub const AMOUNT_ROWS: &[&[usize]] = &[&[0, 1], &[2, 3]];
+
     /// `2020年绩效目标`, the heading of the indicator table.
     pub const TARGETS: Label = label("绩效目标");
     pub const LEVEL1: Label = label("一级目标");
@@ -859,7 +870,7 @@ pub mod legacy_2020 {
     }
 
     /// Column widths of the form, in Excel character units.
-    pub const COLUMN_WIDTHS: [f64; 4] = [16.0, 16.0, 26.0, 36.0];
+    pub const COLUMN_WIDTHS: [f64; 4] = [16.0, 16.0, 32.0, 40.0];
 }
 
 /// The flat tables (`convert --to csv`, `--to xlsx-flat`): file or sheet names and columns, in

@@ -13,16 +13,19 @@
 //! | 项目资金 | [`DeclarationFunds`], [`SelfEvaluationFunds`] |
 //! | 元 / 万元 | [`MoneyUnit`] |
 //! | 备注 | [`Note`] |
+//! | 版式 (the layout a form was printed in) | [`PrintedLayout`], [`LayoutId`] |
 //! | 中期资金 / 中期目标 / 中期指标, 项目期 (88号 申报表) | [`MediumTerm`] |
 
 mod figure;
 mod forms;
 mod indicator;
+mod printed;
 mod value;
 
 pub use figure::Figure;
 pub use forms::*;
 pub use indicator::*;
+pub use printed::*;
 pub use value::*;
 
 use serde::{Deserialize, Serialize};

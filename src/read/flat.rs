@@ -651,6 +651,7 @@ fn self_evaluation(r: &Row, diags: &mut Vec<Diagnostic>) -> SelfEvaluation {
     }
     SelfEvaluation {
         source: r.source(),
+        layout: None,
         year: r.year("年度", diags),
         project_name: r.text("项目名称"),
         department: r.text("主管部门"),
@@ -669,6 +670,7 @@ fn self_evaluation(r: &Row, diags: &mut Vec<Diagnostic>) -> SelfEvaluation {
 fn legacy(r: &Row, diags: &mut Vec<Diagnostic>) -> Legacy2020 {
     Legacy2020 {
         source: r.source(),
+        layout: None,
         year: r.year("年度", diags),
         applicant: r.text("申报单位名称"),
         project_name: r.text("项目名称"),
