@@ -608,7 +608,6 @@ pub fn self_evaluations_from(
         }
         out.push(SelfEvaluation {
             source: None,
-            layout: None,
             year: d.year,
             project_name: d.project_name.clone(),
             department: d.department.clone(),

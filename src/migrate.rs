@@ -112,7 +112,6 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
     }
     let mut declaration = Declaration {
         source,
-        layout: None,
         year: form.year,
         project_name: form.project_name.clone(),
         project_nature: Some(form.project_category.clone()),

@@ -132,6 +132,10 @@ pub struct Source {
     /// How many non-empty cells the form's area held (mapped + unmapped).
     #[serde(default)]
     pub cells_read: u32,
+    /// The layout the form was printed in, when it is not the official one with the official
+    /// labels: what `--layout source` writes it back in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<PrintedLayout>,
 }
 
 impl Source {

@@ -66,20 +66,24 @@ pub(crate) fn paint(
 ) -> std::result::Result<(), XlsxError> {
     use crate::layout::sheets;
     use crate::model::{LayoutId, PrintedLayout};
-    // The form's own layout; a form read from the official layout with the official labels
-    // has none, and is printed as it came: the official labels, on one line.
-    let own = |printed: &Option<PrintedLayout>, official: LayoutId| {
-        printed.clone().unwrap_or(PrintedLayout {
-            id: official,
-            ..PrintedLayout::default()
-        })
+    // The form's own layout, when it is one of its kind's; a form read from the official
+    // layout with the official labels has none, and is printed as it came: the official
+    // labels, on one line.
+    let own = |official: LayoutId, grids: &[LayoutId]| {
+        form.source()
+            .and_then(|s| s.layout.clone())
+            .filter(|p| grids.contains(&p.id))
+            .unwrap_or(PrintedLayout {
+                id: official,
+                ..PrintedLayout::default()
+            })
     };
     match (form, choice) {
         (Form::Declaration(d), LayoutChoice::Official) => {
             declaration::write(sheet, d, styles, &sheets::DECLARATION_8, None)
         }
         (Form::Declaration(d), LayoutChoice::Source) => {
-            let printed = own(&d.layout, LayoutId::Declaration8);
+            let printed = own(LayoutId::Declaration8, &sheets::DECLARATIONS.map(|g| g.id));
             let grid = sheets::declaration(printed.id);
             declaration::write(sheet, d, styles, grid, Some(&printed))
         }
@@ -87,7 +91,10 @@ pub(crate) fn paint(
             self_eval::write(sheet, s, styles, &sheets::SELF_EVALUATION_8, None)
         }
         (Form::SelfEvaluation(s), LayoutChoice::Source) => {
-            let printed = own(&s.layout, LayoutId::SelfEvaluation8);
+            let printed = own(
+                LayoutId::SelfEvaluation8,
+                &sheets::SELF_EVALUATIONS.map(|g| g.id),
+            );
             let grid = sheets::self_evaluation(printed.id);
             self_eval::write(sheet, s, styles, grid, Some(&printed))
         }

@@ -309,11 +309,7 @@ impl SelfEvaluationSheet {
         let head = self.funds_header_row;
         for (i, label) in s::FUND_COLUMNS.iter().enumerate() {
             let col = u32::from(self.funds_first_col) + i as u32;
-            out.push(probe(
-                funds_column_slot(i),
-                *label,
-                Area::cell((head, col)),
-            ));
+            out.push(probe(funds_column_slot(i), *label, Area::cell((head, col))));
         }
         for (i, label) in s::FUND_ROWS.iter().enumerate() {
             let at = row_area(head + 1 + i as u32, self.funds_row_label);
@@ -348,7 +344,10 @@ fn is_official(text: &str, label: &Label) -> bool {
 pub fn fit(grid: &Grid, top: u32, probes: &[Probe]) -> Option<PrintedLayout> {
     let mut printed = PrintedLayout::default();
     for p in probes {
-        let at = Area::new((p.at.first.0 + top, p.at.first.1), (p.at.last.0 + top, p.at.last.1));
+        let at = Area::new(
+            (p.at.first.0 + top, p.at.first.1),
+            (p.at.last.0 + top, p.at.last.1),
+        );
         let text = grid.text(at.first);
         let fits = grid.area(at.first) == at && p.label.matches(&text);
         if !fits {

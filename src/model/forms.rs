@@ -1,6 +1,6 @@
 //! The three form kinds and their money blocks.
 
-use super::{EvaluatedIndicator, Figure, Indicator, MoneyUnit, PrintedLayout, Source};
+use super::{EvaluatedIndicator, Figure, Indicator, MoneyUnit, Source};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -11,10 +11,6 @@ use serde::{Deserialize, Serialize};
 pub struct Declaration {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
-    /// The layout the form was read from, when it is not the official one with the official
-    /// labels (`--layout source` writes it back so).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub layout: Option<PrintedLayout>,
     /// From the `（2026年度）` caption.
     pub year: Option<i32>,
     /// 项目名称
@@ -164,10 +160,6 @@ pub struct DeclarationFunds {
 pub struct SelfEvaluation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
-    /// The layout the form was read from, when it is not the official one with the official
-    /// labels (`--layout source` writes it back so).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub layout: Option<PrintedLayout>,
     pub year: Option<i32>,
     /// 项目名称
     pub project_name: String,
@@ -314,10 +306,6 @@ impl FundsRow {
 pub struct Legacy2020 {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
-    /// The layout the form was read from, when it is not the official one with the official
-    /// labels (`--layout source` writes it back so).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub layout: Option<PrintedLayout>,
     pub year: Option<i32>,
     /// 申报单位名称
     #[serde(default)]

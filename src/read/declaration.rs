@@ -162,8 +162,8 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
     }
     let layouts = sheets::DECLARATIONS.iter().map(|l| (l.id, l.probes()));
     let printed = sheets::identify(scope.grid, scope.rows.0, layouts, form.year);
-    form.layout = sheets::kept(printed);
-    let (source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
+    let (mut source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
+    source.layout = sheets::kept(printed);
     form.source = Some(source);
     (form, diagnostics)
 }

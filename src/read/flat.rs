@@ -651,7 +651,6 @@ fn self_evaluation(r: &Row, diags: &mut Vec<Diagnostic>) -> SelfEvaluation {
     }
     SelfEvaluation {
         source: r.source(),
-        layout: None,
         year: r.year("年度", diags),
         project_name: r.text("项目名称"),
         department: r.text("主管部门"),
@@ -670,7 +669,6 @@ fn self_evaluation(r: &Row, diags: &mut Vec<Diagnostic>) -> SelfEvaluation {
 fn legacy(r: &Row, diags: &mut Vec<Diagnostic>) -> Legacy2020 {
     Legacy2020 {
         source: r.source(),
-        layout: None,
         year: r.year("年度", diags),
         applicant: r.text("申报单位名称"),
         project_name: r.text("项目名称"),

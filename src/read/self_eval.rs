@@ -19,11 +19,11 @@ use super::scope::{Direction, Scope};
 use super::{extra_cells, extra_columns, read_footer, read_header_notes, read_year, table_rows};
 use crate::diag::Diagnostic;
 use crate::grid::Pos;
-use crate::layout::{Label, sheets};
 use crate::layout::self_eval::*;
+use crate::layout::{Label, sheets};
 use crate::model::{
-    PrintedLayout, EvaluatedIndicator, ExtraFundsRow, FundsRow, IndicatorValue, MoneyUnit, Note, SelfEvaluation,
-    SelfEvaluationFunds,
+    EvaluatedIndicator, ExtraFundsRow, FundsRow, IndicatorValue, MoneyUnit, Note, PrintedLayout,
+    SelfEvaluation, SelfEvaluationFunds,
 };
 use crate::taxonomy;
 
@@ -94,8 +94,9 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
     if let Some(end) = read_indicators(&mut scope, &mut form) {
         read_footer(&mut scope, end, &mut form.notes);
     }
-    form.layout = sheets::kept(printed_layout(&scope, &form));
-    let (source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
+    let layout = sheets::kept(printed_layout(&scope, &form));
+    let (mut source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
+    source.layout = layout;
     form.source = Some(source);
     (form, diagnostics)
 }

@@ -57,7 +57,10 @@ pub fn write(
             "planned_end" => (&form.planned_end, field.value_at),
             other => return Err(unknown_field(other)),
         };
-        out.label(area(field.label_at)?, own.label(field.path, field.label.text))?;
+        out.label(
+            area(field.label_at)?,
+            own.label(field.path, field.label.text),
+        )?;
         out.text(area(value_at)?, value, &styles.text)?;
     }
 
@@ -75,7 +78,10 @@ pub fn write(
             "funds.annual_other" => funds.annual_other,
             other => return Err(unknown_field(other)),
         };
-        out.label(area(field.label_at)?, own.label(field.path, field.label.text))?;
+        out.label(
+            area(field.label_at)?,
+            own.label(field.path, field.label.text),
+        )?;
         out.amount(area(field.value_at)?, amount)?;
     }
     for blank in grid.funds_blank {
@@ -89,7 +95,10 @@ pub fn write(
             "annual_goal" => &form.annual_goal,
             other => return Err(unknown_field(other)),
         };
-        out.label(area(field.label_at)?, own.label(field.path, field.label.text))?;
+        out.label(
+            area(field.label_at)?,
+            own.label(field.path, field.label.text),
+        )?;
         out.long_text(area(field.value_at)?, text)?;
     }
 

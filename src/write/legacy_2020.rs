@@ -35,7 +35,10 @@ pub fn write(sheet: &mut Worksheet, form: &Legacy2020, styles: &Styles) -> Resul
             let (path, label) = at::HEADER[i];
             format!("{}：{}", label.text, header(path))
         });
-        out.note(row_area(row, all), &pairs.collect::<Vec<_>>().join(at::PAIR_GAP))?;
+        out.note(
+            row_area(row, all),
+            &pairs.collect::<Vec<_>>().join(at::PAIR_GAP),
+        )?;
         row += 1;
     }
     for (path, label) in at::NARRATIVE {
@@ -66,7 +69,10 @@ pub fn write(sheet: &mut Worksheet, form: &Legacy2020, styles: &Styles) -> Resul
             let amount = amount.map(grouped).unwrap_or_default();
             format!("{}（{unit}）：{amount}", label.text)
         });
-        out.note(row_area(row, all), &pairs.collect::<Vec<_>>().join(at::PAIR_GAP))?;
+        out.note(
+            row_area(row, all),
+            &pairs.collect::<Vec<_>>().join(at::PAIR_GAP),
+        )?;
         row += 1;
     }
     let heading = match form.year {
@@ -104,7 +110,7 @@ fn grouped(amount: Decimal) -> String {
         out.push('-');
     }
     for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(*c);

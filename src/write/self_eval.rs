@@ -46,7 +46,10 @@ pub fn write(
             "implementing_unit" => &form.implementing_unit,
             other => return Err(unknown_field(other)),
         };
-        out.label(area(field.label_at)?, own.label(field.path, field.label.text))?;
+        out.label(
+            area(field.label_at)?,
+            own.label(field.path, field.label.text),
+        )?;
         out.text(area(field.value_at)?, value, &styles.text)?;
     }
 
@@ -56,7 +59,10 @@ pub fn write(
     let funds_at = area(grid.funds_at)?;
     let head = grid.funds_header_row;
     let extra_rows = form.funds.extra_rows.len() as u32;
-    let funds_at = Area::new(funds_at.first, (funds_at.last.0 + extra_rows, funds_at.last.1));
+    let funds_at = Area::new(
+        funds_at.first,
+        (funds_at.last.0 + extra_rows, funds_at.last.1),
+    );
     out.label(funds_at, own.label("funds", &funds_label))?;
     let cell = |row: u32, col: u16| Area::cell((row, u32::from(col)));
     out.label(row_area(head, grid.funds_row_label), "")?;
@@ -69,7 +75,11 @@ pub fn write(
         let slot = sheets::funds_row_slot(i);
         (own.label(&slot, label.text).to_string(), figures)
     });
-    let extra_funds = form.funds.extra_rows.iter().map(|r| (r.label.clone(), &r.row));
+    let extra_funds = form
+        .funds
+        .extra_rows
+        .iter()
+        .map(|r| (r.label.clone(), &r.row));
     for (row, (label, figures)) in (head + 1..).zip(rows.chain(extra_funds)) {
         out.label(row_area(row, grid.funds_row_label), &label)?;
         funds_row(&mut out, row, grid.funds_first_col, figures)?;
@@ -122,7 +132,11 @@ pub fn write(
             (at::NAME_COL, indicator.name.clone(), &styles.text),
             (at::TARGET_COL, indicator.target.to_text(), &styles.value),
             (at::ACTUAL_COL, indicator.actual.to_text(), &styles.value),
-            (at::REASON_COL, indicator.deviation_reason.clone(), &styles.text),
+            (
+                at::REASON_COL,
+                indicator.deviation_reason.clone(),
+                &styles.text,
+            ),
         ];
         for (col, text, format) in texts {
             out.text(cell(row, c0 + col), &text, format)?;
@@ -146,7 +160,10 @@ pub fn write(
     out.text(cell(total, c0 + at::REASON_COL), "", &styles.text)?;
     let mut next = total + 1;
     if own.prints("grade") {
-        out.label(row_area(next, grid.summary_label), own.label("grade", at::GRADE.text))?;
+        out.label(
+            row_area(next, grid.summary_label),
+            own.label("grade", at::GRADE.text),
+        )?;
         out.text(row_area(next, grid.grade), &form.grade, &styles.value)?;
         next += 1;
     }
@@ -176,5 +193,8 @@ fn funds_row(
 
 /// `at` moved down by `rows`.
 fn down(at: Area, rows: u32) -> Area {
-    Area::new((at.first.0 + rows, at.first.1), (at.last.0 + rows, at.last.1))
+    Area::new(
+        (at.first.0 + rows, at.first.1),
+        (at.last.0 + rows, at.last.1),
+    )
 }
