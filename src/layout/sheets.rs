@@ -8,7 +8,8 @@
 //! where they go. Positions are A1 ranges of a form whose title is on row 1.
 
 use super::{Field, Label, declaration as d, self_eval as s};
-use crate::grid::{Area, Grid};
+use crate::a1::Area;
+use crate::grid::Grid;
 use crate::model::{LayoutId, PrintedLayout};
 
 /// A 申报表 grid: rows 1–2 title and year, the header fields, 项目资金, the goals, then the
@@ -253,7 +254,7 @@ fn probe(slot: impl Into<String>, label: Label, at: Area) -> Probe {
 }
 
 fn a1(text: &str) -> Area {
-    super::parse_area(text).unwrap_or_else(|| unreachable!("layout range {text:?} (tested)"))
+    crate::a1::parse_area(text).unwrap_or_else(|| unreachable!("layout range {text:?} (tested)"))
 }
 
 impl DeclarationSheet {

@@ -109,7 +109,7 @@ impl Table {
             Origin::Sheet { file, sheet } => Location::cell(
                 file,
                 sheet,
-                format!("{}{row}", grid::column_name(col as u32)),
+                format!("{}{row}", crate::a1::column_name(col as u32)),
             ),
         }
     }

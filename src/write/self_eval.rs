@@ -8,7 +8,7 @@
 use super::declaration::{EXTRA_COLUMN_WIDTH, extra_columns};
 use super::sheet::{FormSheet, area, row_area, unknown_field};
 use super::styles::Styles;
-use crate::grid::Area;
+use crate::a1::Area;
 use crate::layout::sheets::{self, SelfEvaluationSheet};
 use crate::layout::{self, declaration as decl, self_eval as at};
 use crate::model::{EvaluatedIndicator, FundsRow, PrintedLayout, SelfEvaluation};

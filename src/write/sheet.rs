@@ -7,8 +7,8 @@
 //! never cut off.
 
 use super::styles::Styles;
-use crate::grid::{Area, cell_name};
-use crate::layout::{self, sheets};
+use crate::a1::{Area, cell_name};
+use crate::layout::sheets;
 use crate::model::Figure;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
@@ -264,7 +264,7 @@ impl<'a> FormSheet<'a> {
 /// [`XlsxError::ParameterError`] when the layout holds a malformed range (a bug, caught by the
 /// layout's tests).
 pub(super) fn area(a1: &str) -> Result<Area, XlsxError> {
-    layout::parse_area(a1)
+    crate::a1::parse_area(a1)
         .ok_or_else(|| XlsxError::ParameterError(format!("layout range {a1:?} is not A1 notation")))
 }
 
