@@ -116,7 +116,7 @@ fn exact(grids: &[Grid]) -> Vec<(String, BTreeMap<String, String>, Vec<String>)>
             let cells = g
                 .cells()
                 .into_iter()
-                .map(|(p, c)| (grid::cell_name(p), c.text()))
+                .map(|(p, c)| (jixiao::a1::cell_name(p), c.text()))
                 .collect();
             let mut merges: Vec<String> = g.merges().iter().map(|a| a.to_string()).collect();
             merges.sort();
