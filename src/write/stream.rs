@@ -78,7 +78,10 @@ impl<W: Write, O: FnMut(&str) -> std::io::Result<W>> FormStream<W, O> {
         let name = self.name;
         let failed = |e| fail(&name, e);
         match self.kind {
-            Kind::Json(s) => Ok((vec![(name.clone(), s.finish().map_err(failed)?)], Vec::new())),
+            Kind::Json(s) => Ok((
+                vec![(name.clone(), s.finish().map_err(failed)?)],
+                Vec::new(),
+            )),
             Kind::Csv(s) => Ok((s.finish().map_err(failed)?, Vec::new())),
             Kind::Gather(format, forms, mut open) => {
                 let doc = Document::new(forms);
