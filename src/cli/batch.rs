@@ -142,7 +142,7 @@ impl<'a> Target<'a> {
     /// When the temporary file or directory cannot be made.
     pub fn new(path: &Path, to: OutputFormat, conversion: Conversion<'a>) -> anyhow::Result<Self> {
         let (pending, open): (Pending, Opener) = if to == OutputFormat::Csv {
-            let dir = PendingDir::new(path, &crate::read::flat::TABLE_FILES)?;
+            let dir = PendingDir::new(path, &crate::layout::flat::TABLE_FILES)?;
             let tmp = dir.tmp().to_path_buf();
             let open = move |table: &str| File::create(tmp.join(table)).map(BufWriter::new);
             (Pending::Dir(dir), Box::new(open))
