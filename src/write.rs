@@ -137,11 +137,12 @@ pub struct OutputFile {
 pub fn to_bytes(doc: &Document, format: OutputFormat, name: &str) -> Result<Output> {
     let mut stream = stream::FormStream::new(format, name, |_| Ok(Vec::new()))?;
     let mut diagnostics = stream.write(&doc.forms)?;
-    let (files, more) = stream.finish()?;
-    diagnostics.extend(more);
+    let finished = stream.finish()?;
+    diagnostics.extend(finished.diagnostics);
     let csv = format == OutputFormat::Csv;
     Ok(Output {
-        files: files
+        files: finished
+            .files
             .into_iter()
             .map(|(file, bytes)| OutputFile {
                 name: if csv {

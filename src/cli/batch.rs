@@ -183,15 +183,16 @@ impl<'a> Target<'a> {
     ///
     /// # Errors
     /// When the output cannot be written or put in place.
-    pub fn finish(
-        self,
-    ) -> anyhow::Result<(std::result::Result<Vec<String>, Refusal>, Vec<Diagnostic>)> {
+    pub fn finish(self) -> anyhow::Result<Outcome> {
         if let Some(refusal) = self.conversion.refusal() {
-            return Ok((Err(refusal), Vec::new()));
+            return Ok(Outcome {
+                written: Err(refusal),
+                diagnostics: Vec::new(),
+            });
         }
-        let (files, diagnostics) = self.stream.finish()?;
+        let finished = self.stream.finish()?;
         let mut written = Vec::new();
-        for (file, out) in files {
+        for (file, out) in finished.files {
             let f = out.into_inner().map_err(|e| e.into_error())?;
             match &self.pending {
                 // Each table is flushed here; a file is flushed by its commit.
@@ -206,6 +207,17 @@ impl<'a> Target<'a> {
             Pending::File(p) => p.commit()?,
             Pending::Dir(p) => p.commit()?,
         }
-        Ok((Ok(written), diagnostics))
+        Ok(Outcome {
+            written: Ok(written),
+            diagnostics: finished.diagnostics,
+        })
     }
+}
+
+/// What [`Target::finish`] did.
+pub struct Outcome {
+    /// The files written, or why nothing was.
+    pub written: std::result::Result<Vec<String>, Refusal>,
+    /// The workbook writer's warnings.
+    pub diagnostics: Vec<Diagnostic>,
 }

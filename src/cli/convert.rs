@@ -182,8 +182,8 @@ fn finish(
             eprintln!("{}{}", msg::program_prefix(), msg::file_rejected(file, n));
         }
     });
-    let (written, diagnostics) = target.finish()?;
-    progress.say(|| match &written {
+    let done = target.finish()?;
+    progress.say(|| match &done.written {
         Ok(files) if !args.quiet => {
             for f in files {
                 eprintln!("{}", msg::wrote(f));
@@ -192,7 +192,10 @@ fn finish(
         Ok(_) => {}
         Err(refusal) => eprintln!("{}{refusal}", msg::program_prefix()),
     });
-    Ok((written.is_ok() && rejected.is_empty(), diagnostics))
+    Ok((
+        done.written.is_ok() && rejected.is_empty(),
+        done.diagnostics,
+    ))
 }
 
 /// Whether `-o` names a folder to write one output per input into: it ends in `/` (or `\`), or

@@ -74,15 +74,18 @@ impl<W: Write, O: FnMut(&str) -> std::io::Result<W>> FormStream<W, O> {
     ///
     /// # Errors
     /// [`Error::Write`] when a file cannot be written, or the forms do not fit the workbook.
-    pub fn finish(self) -> Result<(Vec<(String, W)>, Vec<Diagnostic>)> {
+    pub fn finish(self) -> Result<Finished<W>> {
         let name = self.name;
         let failed = |e| fail(&name, e);
         match self.kind {
-            Kind::Json(s) => Ok((
-                vec![(name.clone(), s.finish().map_err(failed)?)],
-                Vec::new(),
-            )),
-            Kind::Csv(s) => Ok((s.finish().map_err(failed)?, Vec::new())),
+            Kind::Json(s) => Ok(Finished {
+                files: vec![(name.clone(), s.finish().map_err(failed)?)],
+                diagnostics: Vec::new(),
+            }),
+            Kind::Csv(s) => Ok(Finished {
+                files: s.finish().map_err(failed)?,
+                diagnostics: Vec::new(),
+            }),
             Kind::Gather(format, forms, mut open) => {
                 let doc = Document::new(forms);
                 let (bytes, diagnostics) = if format == OutputFormat::Xlsx {
@@ -97,10 +100,21 @@ impl<W: Write, O: FnMut(&str) -> std::io::Result<W>> FormStream<W, O> {
                 out.write_all(&bytes)
                     .and_then(|()| out.flush())
                     .map_err(failed)?;
-                Ok((vec![(name.clone(), out)], diagnostics))
+                Ok(Finished {
+                    files: vec![(name.clone(), out)],
+                    diagnostics,
+                })
             }
         }
     }
+}
+
+/// What [`FormStream::finish`] gives back.
+pub struct Finished<W> {
+    /// Each file's name and its writer, flushed.
+    pub files: Vec<(String, W)>,
+    /// The workbook writer's warnings.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 fn fail(name: &str, e: std::io::Error) -> Error {
