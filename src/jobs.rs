@@ -178,7 +178,9 @@ impl<'a> Conversion<'a> {
         self.rejected.extend(rejected);
         let mut document = document;
         let mut diagnostics = Vec::new();
-        if let Some((taxonomy, scope)) = conversion_taxonomy(self.opts.to, self.opts.taxonomy, self.opts.layout) {
+        if let Some((taxonomy, scope)) =
+            conversion_taxonomy(self.opts.to, self.opts.taxonomy, self.opts.layout)
+        {
             let migrated = migrate_document(&document, taxonomy, scope);
             document = migrated.value;
             diagnostics.extend(migrated.diagnostics);
