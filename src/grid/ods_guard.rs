@@ -14,7 +14,8 @@
 //!   expands them) holds more than [`Limits::max_sheet_cells`] cells;
 //! - a run of spaces (`text:c`) longer than [`Limits::max_text_chars`].
 //!
-//! The walk keeps no more than a few numbers per open element and per table; nesting deeper
+//! It returns the cells that carry a comment (`office:annotation`, which calamine drops), for
+//! the reader to report. The walk keeps no more than a few numbers per open element and per table; nesting deeper
 //! than [`MAX_DEPTH`] (real content.xml is a dozen levels deep) is refused too.
 
 use super::open::{Limits, over_limit};
@@ -48,12 +49,13 @@ struct Row {
     far_col: Option<u64>,
 }
 
-/// Checks `xml`, the part `part` of the workbook `shown`, as the module says.
+/// Checks `xml`, the part `part` of the workbook `shown`, as the module says; returns the
+/// commented cells (`sheet!A1`).
 ///
 /// # Errors
 /// [`Error::At`] at the sheet and cell being read, naming the part, the line and column and the
 /// element, when the XML is malformed; the error of [`over_limit`] at the sheet and cell when a limit is exceeded.
-pub(super) fn check(xml: &[u8], shown: &str, part: &str, limits: &Limits) -> Result<()> {
+pub(super) fn check(xml: &[u8], shown: &str, part: &str, limits: &Limits) -> Result<Vec<String>> {
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().check_end_names = true;
     // Start offsets of the open elements, for the place of one left open.
@@ -61,6 +63,7 @@ pub(super) fn check(xml: &[u8], shown: &str, part: &str, limits: &Limits) -> Res
     let mut tables: Vec<Table> = Vec::new();
     let mut row: Option<Row> = None;
     let mut cell_at = (0u64, 0u64);
+    let mut commented = Vec::new();
     loop {
         let before = reader.buffer_position();
         let event = match reader.read_event() {
@@ -79,7 +82,7 @@ pub(super) fn check(xml: &[u8], shown: &str, part: &str, limits: &Limits) -> Res
             }
             Event::Eof => {
                 return match open.last() {
-                    None => Ok(()),
+                    None => Ok(commented),
                     Some(&offset) => {
                         let (line, column) = line_column(xml, offset);
                         let element = name_at(xml, offset);
@@ -149,6 +152,10 @@ pub(super) fn check(xml: &[u8], shown: &str, part: &str, limits: &Limits) -> Res
                         }
                         r.col = r.col.saturating_add(repeats);
                     }
+                }
+                "office:annotation" if row.is_some() => {
+                    let sheet = tables.last().map_or("", |t| t.name.as_str());
+                    commented.push(format!("{sheet}!{}", cell_name(pos(cell_at))));
                 }
                 "text:s" => {
                     let spaces = number(s, "text:c");
@@ -319,7 +326,7 @@ mod tests {
     const TAIL: &str =
         "</table:table></office:spreadsheet></office:body></office:document-content>";
 
-    fn run(xml: &str) -> Result<()> {
+    fn run(xml: &str) -> Result<Vec<String>> {
         msg::with_lang(msg::Lang::Zh, || {
             check(xml.as_bytes(), "x.ods", "content.xml", &Limits::default())
         })
@@ -393,6 +400,13 @@ mod tests {
             .to_string();
         assert!(e.contains("x.ods: 表1!B2"), "{e}");
         assert!(e.contains("JIXIAO_MAX_TEXT_CHARS"), "{e}");
+    }
+
+    #[test]
+    fn commented_cells_are_listed() {
+        let cell = r#"<table:table-cell/><table:table-cell office:value-type="string"><office:annotation><text:p>批注</text:p></office:annotation><text:p>x</text:p></table:table-cell>"#;
+        let found = run(&format!("{HEAD}{}{}{TAIL}", row(TEXT), row(cell))).unwrap();
+        assert_eq!(found, ["表1!B2"]);
     }
 
     #[test]

@@ -278,31 +278,34 @@ fn check_zip(
                 "JIXIAO_MAX_PART_BYTES",
             ));
         }
-        if is_ods_content {
-            ods_guard::check(&kept, shown, &name, limits)?;
-        }
-        if is_comments {
-            let text = String::from_utf8_lossy(&kept);
-            let refs: Vec<&str> = text
+        // The cells that carry a comment (批注): listed by an xlsx comments part, or seen by
+        // the walk of an ODS content.xml (`office:annotation`).
+        let refs: Vec<String> = if is_ods_content {
+            ods_guard::check(&kept, shown, &name, limits)?
+        } else if is_comments {
+            String::from_utf8_lossy(&kept)
                 .split(" ref=\"")
                 .skip(1)
                 .filter_map(|t| t.split('"').next())
-                .collect();
-            if !refs.is_empty() {
-                let shown_refs = refs.iter().take(20).copied().collect::<Vec<_>>().join(", ");
-                notes.push(
-                    Diagnostic::warning(
-                        "read.comments",
-                        format!(
-                            "工作簿含 {} 条批注（{shown_refs}{}），批注不读入模型",
-                            refs.len(),
-                            if refs.len() > 20 { "…" } else { "" }
-                        ),
-                    )
-                    .at(Location::file(format!("{shown} ({name})")))
-                    .hint("批注中的内容如需保留，请写入表单的单元格"),
-                );
-            }
+                .map(str::to_string)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if !refs.is_empty() {
+            let shown_refs = refs.iter().take(20).cloned().collect::<Vec<_>>().join(", ");
+            notes.push(
+                Diagnostic::warning(
+                    "read.comments",
+                    format!(
+                        "工作簿含 {} 条批注（{shown_refs}{}），批注不读入模型",
+                        refs.len(),
+                        if refs.len() > 20 { "…" } else { "" }
+                    ),
+                )
+                .at(Location::file(format!("{shown} ({name})")))
+                .hint("批注中的内容如需保留，请写入表单的单元格"),
+            );
         }
     }
     Ok((notes, formulas.found))

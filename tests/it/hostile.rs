@@ -135,6 +135,25 @@ fn zip_of(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
     w.finish().unwrap().into_inner()
 }
 
+/// `zip` with the unzipped size of `part` declared as `size` in its local header and in the
+/// central directory (a lying archive).
+fn declare_size(mut zip: Vec<u8>, part: &str, size: u32) -> Vec<u8> {
+    let name = part.as_bytes();
+    let mut patched = 0;
+    for (signature, name_at, size_at) in [
+        (b"PK\x03\x04", 30, 22), // local file header
+        (b"PK\x01\x02", 46, 24), // central directory header
+    ] {
+        let at = (0..zip.len().saturating_sub(name_at + name.len()))
+            .find(|&i| zip[i..].starts_with(signature) && zip[i + name_at..].starts_with(name))
+            .unwrap();
+        zip[at + size_at..at + size_at + 4].copy_from_slice(&size.to_le_bytes());
+        patched += 1;
+    }
+    assert_eq!(patched, 2);
+    zip
+}
+
 /// The 申报表 fixture with `edit` applied to the text of its first sheet.
 fn decl_with(edit: impl Fn(&str) -> String) -> Vec<u8> {
     fixture_with("xinjiang-2026-declarations.xlsx", edit)
@@ -277,8 +296,20 @@ fn workbook_cases() -> Vec<(
             .unwrap();
         w.finish().unwrap();
     }
+    // A sheet that inflates to 40 MB while the archive declares 2,000 bytes for it: a reader
+    // trusting the declared size must still stop at it.
+    let mut lying = parts("xinjiang-2026-declarations.xlsx");
+    for (name, bytes) in &mut lying {
+        if name == "xl/worksheets/sheet1.xml" {
+            let sheet = std::str::from_utf8(bytes).unwrap();
+            let huge = text_cell(sheet, "C3", &"长".repeat(13_000_000));
+            *bytes = huge.into_bytes();
+        }
+    }
+    let lying = declare_size(zip_of(&lying), "xl/worksheets/sheet1.xml", 2_000);
     vec![
         ("empty", "x.xlsx", Vec::new(), (2, 2), vec!["x.xlsx", "empty"]),
+        ("part-larger-than-declared", "x.xlsx", lying, (2, 2), vec!["x.xlsx"]),
         ("random", "x.xlsx", b"hello, this is not a workbook".to_vec(), (2, 2), vec!["x.xlsx", "not a spreadsheet"]),
         ("html", "x.xls", b"<html><body><table><tr><td>1</td></tr></table></body></html>".to_vec(), (2, 2), vec!["x.xls", "HTML"]),
         ("spreadsheetml", "x.xls", b"<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"></Workbook>".to_vec(), (2, 2), vec!["x.xls", "SpreadsheetML"]),
@@ -553,6 +584,29 @@ fn malformed_ods_is_refused_at_its_place() {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Comments (批注) of an .ods workbook, which calamine drops, are reported with their cells,
+/// as an xlsx workbook's are. The file is LibreOffice's .ods of the 申报表 fixture with a
+/// comment added to C3 (项目名称's value), which still reads as typed.
+#[test]
+fn ods_comments_are_reported_at_their_cells() {
+    let ods = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ods/declarations-with-comment.ods");
+    let dir = temp_dir("hostile-ods-comments");
+    let text = expect(
+        &dir,
+        &["convert", ods.to_str().unwrap(), "-o", "{dir}/o.json"],
+        0,
+        &[
+            "declarations-with-comment.ods (content.xml): 警告[read.comments]: 工作簿含 1 条批注（机关服务费!C3）",
+        ],
+    );
+    let forms = jixiao::read::read_path(&dir.join("o.json")).unwrap().value;
+    assert_eq!(forms.len(), 4, "{text}");
+    let jixiao::model::Form::Declaration(d) = &forms[0] else {
+        panic!("{text}")
+    };
+    assert_eq!(d.project_name, "机关服务费");
 }
 
 /// JSON models and flat tables that are broken: each names its file.
