@@ -149,8 +149,15 @@ fn issue_11_baoshan_template_prints_baoshan_labels_in_the_new_year() {
     }
     // No 项目性质: the name spans C3:F3.
     assert_eq!(form.area((2, 2)).to_string(), "C3:F3");
-    let layout = made[0].source.as_ref().and_then(|s| s.layout.clone()).unwrap();
-    assert_eq!(layout.labels["overall_goal"], "项目总目标 ({year}年-{year}年)");
+    let layout = made[0]
+        .source
+        .as_ref()
+        .and_then(|s| s.layout.clone())
+        .unwrap();
+    assert_eq!(
+        layout.labels["overall_goal"],
+        "项目总目标 ({year}年-{year}年)"
+    );
     assert_eq!(layout.absent, ["project_nature"]);
 }
 
