@@ -530,6 +530,7 @@ impl<'g> Scope<'g> {
             cells: self.cells,
             unmapped,
             cells_read,
+            table_cells: Default::default(),
         };
         (source, self.diagnostics)
     }

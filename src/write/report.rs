@@ -101,10 +101,10 @@ pub fn report_xlsx(
     let mut placed: Vec<Option<Placed>> = Vec::new();
     let mut marks: BTreeMap<usize, BTreeMap<Pos, Vec<&Diagnostic>>> = BTreeMap::new();
     for d in findings {
-        let form = d.at.as_ref().and_then(|at| form_of(doc, origins, at));
-        let spot = form.and_then(|i| {
+        let field = d.at.as_ref().and_then(|at| field_of(doc, origins, at));
+        let spot = field.and_then(|(i, path)| {
             let copy = copies.get(&i)?;
-            let at = copy_position(&doc.forms[i], copy, d.at.as_ref());
+            let at = copy_position(copy, path.as_deref());
             marks.entry(i).or_default().entry(at).or_default().push(d);
             Some(Placed {
                 sheet: sheet_of[&i].to_string(),
@@ -236,17 +236,37 @@ fn form_of(doc: &Document, origins: &[Location], at: &Location) -> Option<usize>
     (0..doc.forms.len()).find(|&i| inside(i))
 }
 
-/// The copy's cell for a finding: through the field read at its input cell, else the title.
-fn copy_position(form: &Form, copy: &CopyMap, at: Option<&Location>) -> Pos {
-    let cell = at.and_then(|a| a.cell.as_deref());
-    let path = cell.and_then(|cell| {
-        form.source()?
+/// The form a finding is about, and the field read at its location: the form whose flat-table
+/// cell it is, else the form whose sheet holds it ([`form_of`]) with the field its
+/// [`Source::cells`](crate::model::Source) records at that cell.
+fn field_of(
+    doc: &Document,
+    origins: &[Location],
+    at: &Location,
+) -> Option<(usize, Option<String>)> {
+    let from_table = doc.forms.iter().enumerate().find_map(|(i, form)| {
+        let cells = &form.source()?.table_cells;
+        let (path, _) = cells.iter().find(|(_, c)| Location::from(*c) == *at)?;
+        Some((i, Some(path.clone())))
+    });
+    if from_table.is_some() {
+        return from_table;
+    }
+    let i = form_of(doc, origins, at)?;
+    let path = at.cell.as_deref().and_then(|cell| {
+        let (path, _) = doc.forms[i]
+            .source()?
             .cells
             .iter()
-            .find(|(_, c)| c.as_str() == cell)
-            .map(|(path, _)| path)
+            .find(|(_, c)| c.as_str() == cell)?;
+        Some(path.clone())
     });
-    path.and_then(|p| copy.cells.get(p))
+    Some((i, path))
+}
+
+/// The copy's cell for a field: where it (or the row or form holding it) landed, else the title.
+fn copy_position(copy: &CopyMap, path: Option<&str>) -> Pos {
+    path.and_then(|p| crate::model::path_and_parents(p).find_map(|p| copy.cells.get(p)))
         .and_then(|a1| grid_area(a1))
         .map_or(copy.title, |a| a.first)
 }
@@ -268,7 +288,8 @@ fn note_text(d: &Diagnostic) -> String {
         let place = match (&at.sheet, &at.cell) {
             (Some(s), Some(c)) => format!("{s}!{c}"),
             (Some(s), None) => s.clone(),
-            (None, Some(c)) => c.clone(),
+            // A CSV table's row and column: its file says which table.
+            (None, Some(c)) => format!("{} {c}", file_name(&at.file)),
             (None, None) => at.file.clone(),
         };
         text.push('\n');
@@ -361,11 +382,7 @@ fn write_list(
     }
     for (row, (d, spot)) in (HEADER_ROW + 1..).zip(findings.iter().zip(placed)) {
         let at = d.at.clone().unwrap_or_default();
-        // The file's name: the reviewer's folders mean nothing to the office.
-        let file = std::path::Path::new(&at.file)
-            .file_name()
-            .map_or(at.file.clone(), |n| n.to_string_lossy().into_owned());
-        sheet.write_string_with_format(row, 0, &file, &cell)?;
+        sheet.write_string_with_format(row, 0, &file_name(&at.file), &cell)?;
         sheet.write_string_with_format(row, 1, at.sheet.as_deref().unwrap_or(""), &cell)?;
         sheet.write_string_with_format(row, 2, at.cell.as_deref().unwrap_or(""), &cell)?;
         sheet.write_string_with_format(row, 3, &d.rule, &cell)?;
@@ -409,6 +426,13 @@ fn write_list(
         .set_print_fit_to_pages(1, 0);
     sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
     Ok(())
+}
+
+/// A file's name without its folders: the reviewer's folders mean nothing to the office.
+fn file_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map_or(path.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Width of a line in Excel units at 宋体 10: wide characters count two.
