@@ -102,7 +102,7 @@ impl From<&crate::model::TableCell> for Location {
             Some(sheet) => Location::cell(
                 &at.file,
                 sheet,
-                format!("{}{}", crate::grid::column_name(at.col), at.row),
+                format!("{}{}", crate::a1::column_name(at.col), at.row),
             ),
         }
     }

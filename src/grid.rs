@@ -1,75 +1,18 @@
 //! Workbook → [`Grid`]: a sheet's cell values and merged areas, resolved once.
 //!
-//! This is the only module that talks to calamine. Coordinates are `(row, col)`, 0-based and
-//! absolute; A1 notation appears only through [`cell_name`] and [`Area`]'s `Display`.
+//! This is the only module that talks to calamine. Coordinates are [`crate::a1`]'s.
 
+use crate::a1::{Area, Pos, cell_name};
 use crate::diag::{Diagnostic, Error, Location, Result};
 use crate::formats::{InputFormat, password_protected};
 use calamine::{Data, Reader};
 use std::collections::HashMap;
-use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Read as _;
 #[cfg(not(target_family = "wasm"))]
 use std::path::Path;
 
 mod xls_guard;
-
-/// A cell position, `(row, col)`, 0-based.
-pub type Pos = (u32, u32);
-
-/// `C7` for `(6, 2)`.
-pub fn cell_name((row, col): Pos) -> String {
-    format!("{}{}", column_name(col), u64::from(row) + 1)
-}
-
-/// `A`, …, `Z`, `AA`, … for 0, …
-pub fn column_name(col: u32) -> String {
-    let mut n = u64::from(col) + 1;
-    let mut name = Vec::new();
-    while n > 0 {
-        let rem = ((n - 1) % 26) as u8;
-        name.push(b'A' + rem);
-        n = (n - 1) / 26;
-    }
-    name.reverse();
-    String::from_utf8(name).expect("ASCII")
-}
-
-/// A rectangle of cells, inclusive at both ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Area {
-    pub first: Pos,
-    pub last: Pos,
-}
-
-impl Area {
-    pub fn new(first: Pos, last: Pos) -> Self {
-        Area { first, last }
-    }
-
-    pub fn cell(pos: Pos) -> Self {
-        Area::new(pos, pos)
-    }
-
-    pub fn contains(&self, (r, c): Pos) -> bool {
-        (self.first.0..=self.last.0).contains(&r) && (self.first.1..=self.last.1).contains(&c)
-    }
-
-    pub fn is_single(&self) -> bool {
-        self.first == self.last
-    }
-}
-
-impl fmt::Display for Area {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_single() {
-            f.write_str(&cell_name(self.first))
-        } else {
-            write!(f, "{}:{}", cell_name(self.first), cell_name(self.last))
-        }
-    }
-}
 
 /// How a number cell is shown, as far as the file says (only xlsx carries number formats).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -1038,14 +981,6 @@ fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_cells() {
-        assert_eq!(cell_name((6, 2)), "C7");
-        assert_eq!(column_name(25), "Z");
-        assert_eq!(column_name(26), "AA");
-        assert_eq!(Area::new((0, 0), (0, 7)).to_string(), "A1:H1");
-    }
 
     #[test]
     fn reads_number_formats() {

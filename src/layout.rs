@@ -4,7 +4,6 @@
 //! Readers never use the positions; they find labels anywhere and take the neighbouring value.
 //! Writers use the positions of the official Shanghai 8-column forms (A–H).
 
-use crate::grid::{Area, Pos};
 use crate::model::MoneyUnit;
 
 /// Full-width colon, brackets, slash and comma as their half-width forms (labels only).
@@ -245,34 +244,6 @@ pub fn year_caption(year: Option<i32>) -> String {
 /// The funds block label with its unit: `项目资金（元）`, `项目资金（万元）`.
 pub fn funds_label(unit: MoneyUnit) -> String {
     format!("项目资金（{}）", unit.label())
-}
-
-/// Parses the A1 notation used in this module (`C7`, `C7:D8`) into an [`Area`].
-///
-/// The layout describes positions as text so that they read like the DOMAIN tables; writers
-/// turn them into coordinates here. `None` when the text is not a cell or a range.
-pub fn parse_area(a1: &str) -> Option<Area> {
-    let (first, last) = match a1.split_once(':') {
-        Some((a, b)) => (parse_cell(a)?, parse_cell(b)?),
-        None => {
-            let p = parse_cell(a1)?;
-            (p, p)
-        }
-    };
-    (first.0 <= last.0 && first.1 <= last.1).then(|| Area::new(first, last))
-}
-
-fn parse_cell(a1: &str) -> Option<Pos> {
-    let split = a1.find(|c: char| c.is_ascii_digit())?;
-    let (letters, digits) = a1.split_at(split);
-    if letters.is_empty() || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
-        return None;
-    }
-    let col = letters.bytes().try_fold(0u32, |n, b| {
-        n.checked_mul(26)?.checked_add(u32::from(b - b'A') + 1)
-    })?;
-    let row: u32 = digits.parse().ok()?;
-    Some((row.checked_sub(1)?, col - 1))
 }
 
 /// A field of a form: its path in the model, its label, and where the official form prints
@@ -1048,17 +1019,7 @@ pub mod flat {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_a1_cells_and_ranges() {
-        assert_eq!(parse_area("C7:D8"), Some(Area::new((6, 2), (7, 3))));
-        assert_eq!(parse_area("E3"), Some(Area::cell((2, 4))));
-        assert_eq!(parse_area("AA10"), Some(Area::cell((9, 26))));
-        assert_eq!(parse_area("D8:C7"), None);
-        assert_eq!(parse_area("7C"), None);
-        assert_eq!(parse_area("C0"), None);
-        assert_eq!(parse_area(""), None);
-    }
+    use crate::a1::parse_area;
 
     #[test]
     fn every_position_in_the_layout_parses() {

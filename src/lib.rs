@@ -108,6 +108,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod a1;
 pub mod blank;
 pub mod check;
 #[cfg(feature = "cli")]

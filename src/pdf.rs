@@ -24,8 +24,9 @@
 
 mod lookalikes;
 
+use crate::a1::Area;
 use crate::diag::{Error, Result};
-use crate::grid::{Area, Cell, Grid};
+use crate::grid::{Cell, Grid};
 use crate::msg::pdf as msg;
 use pdfplumber::{
     Edge, ExplicitLines, ExtractOptions, Orientation, Pdf, PdfErrorKind, Strategy, TableSettings,

@@ -9,9 +9,10 @@ pub mod scope;
 pub mod self_eval;
 pub mod text;
 
+use crate::a1::{self, Pos};
 use crate::diag::{Diagnostic, Error, Location, Read, Result, Severity};
 use crate::formats::InputFormat;
-use crate::grid::{self, Cell, Grid, Pos};
+use crate::grid::{self, Cell, Grid};
 use crate::layout::{self, Label};
 use crate::model::{Document, ExtraCell, Form, Indicator, IndicatorValue, Note};
 use crate::msg::review as msg;
@@ -167,7 +168,7 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
                     .at(Location::cell(
                         &grid.file,
                         &grid.sheet,
-                        grid::cell_name(pos),
+                        a1::cell_name(pos),
                     )),
                 );
             }
@@ -1067,7 +1068,7 @@ pub fn table_rows(
         }
         scope.record(
             &format!("{path}[{i}]"),
-            crate::grid::Area::new((r, 0), (r, grid.cols.saturating_sub(1))),
+            a1::Area::new((r, 0), (r, grid.cols.saturating_sub(1))),
         );
         for (field, pos, has_text) in fields {
             if has_text {

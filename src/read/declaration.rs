@@ -26,8 +26,8 @@ use super::{
     TableRow, extra_cells, extra_columns, read_date_value, read_footer, read_header_notes,
     read_year, table_rows,
 };
+use crate::a1::Pos;
 use crate::diag::Diagnostic;
-use crate::grid::Pos;
 use crate::layout::declaration::*;
 use crate::layout::{Label, normalize_label};
 use crate::model::{Declaration, DeclarationFunds, Indicator, MediumTerm, MoneyUnit, Note};
@@ -262,7 +262,7 @@ fn read_funds(
             let area = scope.grid.area(l);
             scope.record(
                 field.path,
-                crate::grid::Area::cell((area.first.0, area.last.1 + 1)),
+                crate::a1::Area::cell((area.first.0, area.last.1 + 1)),
             );
         }
         let amount = scope.take_amount(field.path, value, 2);

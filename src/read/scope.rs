@@ -2,8 +2,9 @@
 //! finding labels, taking the value a layout implies, remembering which cell each field came
 //! from, and listing the cells nothing took.
 
+use crate::a1::{Area, Pos, cell_name};
 use crate::diag::{Diagnostic, Location};
-use crate::grid::{Area, Cell, Grid, Pos, PosMap, cell_name};
+use crate::grid::{Cell, Grid, PosMap};
 use crate::layout::{Field, Label, Pair, split_pairs};
 use crate::model::{Figure, MoneyUnit, Source, UnmappedCell};
 use rust_decimal::Decimal;

@@ -17,8 +17,8 @@
 
 use super::scope::{Direction, Scope};
 use super::{extra_cells, extra_columns, read_footer, read_header_notes, read_year, table_rows};
+use crate::a1::Pos;
 use crate::diag::Diagnostic;
-use crate::grid::Pos;
 use crate::layout::Label;
 use crate::layout::self_eval::*;
 use crate::model::{
@@ -263,7 +263,7 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) -> Option<u32> 
             let area = scope.grid.area(grade);
             scope.record(
                 "grade",
-                crate::grid::Area::cell((area.first.0, area.last.1 + 1)),
+                crate::a1::Area::cell((area.first.0, area.last.1 + 1)),
             );
         }
         form.grade = scope.take_text("grade", value);

@@ -8,7 +8,7 @@
 
 use super::sheet::{FormSheet, area, row_area, unknown_field};
 use super::styles::Styles;
-use crate::grid::Area;
+use crate::a1::Area;
 use crate::layout::{self, declaration as at};
 use crate::model::Declaration;
 use rust_xlsxwriter::{Worksheet, XlsxError};

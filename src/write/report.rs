@@ -13,8 +13,8 @@
 
 use super::sheet_names;
 use super::styles::{FONT, FONT_SIZE, Styles};
+use crate::a1::{self, Area, Pos};
 use crate::diag::{Diagnostic, Error, Location, Result, Severity};
-use crate::grid::{self, Area, Pos};
 use crate::model::{Document, Form};
 use crate::msg;
 use rust_xlsxwriter::{
@@ -196,7 +196,7 @@ fn copy_cells(form: &Form, name: &str, styles: &Styles) -> Result<CopyMap> {
     sheet.set_name(name).map_err(xlsx)?;
     paint(sheet, form, styles).map_err(xlsx)?;
     let bytes = scratch.save_to_buffer().map_err(xlsx)?;
-    let grids = grid::open_xlsx_bytes(&bytes, name)?;
+    let grids = crate::grid::open_xlsx_bytes(&bytes, name)?;
     let read = grids
         .first()
         .map(crate::read::read_grid)
@@ -211,7 +211,7 @@ fn copy_cells(form: &Form, name: &str, styles: &Styles) -> Result<CopyMap> {
 }
 
 fn grid_area(a1: &str) -> Option<Area> {
-    crate::layout::parse_area(a1)
+    crate::a1::parse_area(a1)
 }
 
 /// The form a location belongs to: same file and sheet as its origin, and inside its area when
@@ -406,7 +406,7 @@ fn write_list(
         sheet.set_row_height(row, (lines as f64 * 13.5 + 4.0).max(18.0))?;
         match spot {
             Some(p) => {
-                let cell_name = grid::cell_name(p.at);
+                let cell_name = a1::cell_name(p.at);
                 let target = format!("'{}'!{cell_name}", p.sheet.replace('\'', "''"));
                 let url = Url::new(format!("internal:{target}"))
                     .set_text(format!("{}!{cell_name}", p.sheet));

@@ -6,7 +6,7 @@
 
 use super::sheet::{FormSheet, area, row_area, unknown_field};
 use super::styles::Styles;
-use crate::grid::Area;
+use crate::a1::Area;
 use crate::layout::{self, self_eval as at};
 use crate::model::{EvaluatedIndicator, SelfEvaluation};
 use rust_xlsxwriter::{Worksheet, XlsxError};

@@ -7,7 +7,7 @@
 //! never cut off.
 
 use super::styles::Styles;
-use crate::grid::{Area, cell_name};
+use crate::a1::{Area, cell_name};
 use crate::layout;
 use crate::model::Figure;
 use rust_decimal::Decimal;
@@ -258,7 +258,7 @@ impl<'a> FormSheet<'a> {
 /// [`XlsxError::ParameterError`] when the layout holds a malformed range (a bug, caught by the
 /// layout's tests).
 pub(super) fn area(a1: &str) -> Result<Area, XlsxError> {
-    layout::parse_area(a1)
+    crate::a1::parse_area(a1)
         .ok_or_else(|| XlsxError::ParameterError(format!("layout range {a1:?} is not A1 notation")))
 }
 

@@ -4,7 +4,7 @@
 //! cell of the form from row 3 down has a thin border and wraps its text. Number formats follow
 //! the decimals a `Decimal` carries, so `10` prints `10` and `10.00` prints `10.00`.
 
-use crate::grid::Pos;
+use crate::a1::Pos;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, FormatPattern};
 use std::collections::BTreeMap;

@@ -67,7 +67,7 @@ fn declaration_columns() -> Vec<Column> {
 /// The 年度资金总额 row's cell in column `col` of the 自评表 funds grid (0 = 年初预算数).
 fn grid_cell(col: u16) -> String {
     use layout::self_eval::{FUNDS_FIRST_COL, FUNDS_HEADER_ROW};
-    crate::grid::cell_name((FUNDS_HEADER_ROW + 1, u32::from(FUNDS_FIRST_COL + col)))
+    crate::a1::cell_name((FUNDS_HEADER_ROW + 1, u32::from(FUNDS_FIRST_COL + col)))
 }
 
 fn self_evaluation_columns() -> Vec<Column> {

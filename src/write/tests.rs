@@ -58,7 +58,7 @@ fn cells(grid: &Grid) -> String {
     let lines: Vec<String> = grid
         .cells()
         .iter()
-        .map(|(pos, cell)| format!("{}={}", grid::cell_name(*pos), cell.text()))
+        .map(|(pos, cell)| format!("{}={}", crate::a1::cell_name(*pos), cell.text()))
         .collect();
     lines.join("\n") + "\n"
 }
@@ -243,7 +243,7 @@ fn an_empty_indicator_table_still_has_its_header() {
         ],
     );
     assert_eq!(grids[0].text((11, 0)), "绩效\n指标");
-    assert_eq!(grids[0].area((11, 0)), grid::Area::cell((11, 0)));
+    assert_eq!(grids[0].area((11, 0)), crate::a1::Area::cell((11, 0)));
     assert_eq!(grids[1].text((12, 0)), "总分");
     assert_eq!(grids[1].text((13, 0)), "评分等级");
 }

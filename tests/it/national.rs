@@ -4,9 +4,9 @@
 //! figures in the style of SRC-LUAN (a 常年项目 over 3 years, in 万元) and SRC-TC.
 
 use crate::common::{TempFile, d, fig, temp_dir, without_source};
+use jixiao::a1::parse_area;
 use jixiao::check::{self, Options};
 use jixiao::diag::Severity;
-use jixiao::layout::parse_area;
 use jixiao::model::{
     Declaration, Document, EvaluatedIndicator, Figure, Form, Indicator, MediumTerm, MoneyUnit,
 };

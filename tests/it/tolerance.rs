@@ -3,7 +3,7 @@
 //! rust_xlsxwriter; each test changes one thing against the tidy form.
 
 use crate::common::{TempFile, temp_dir, without_source};
-use jixiao::grid::Pos;
+use jixiao::a1::Pos;
 use jixiao::model::{Declaration, Figure, Form, SelfEvaluation};
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 use std::path::Path;

@@ -35,7 +35,7 @@ fn layout(grids: &[Grid]) -> Vec<(String, BTreeMap<String, String>, Vec<String>)
             let cells = g
                 .cells()
                 .into_iter()
-                .map(|(p, c)| (grid::cell_name(p), c.text().replace('\n', "")))
+                .map(|(p, c)| (jixiao::a1::cell_name(p), c.text().replace('\n', "")))
                 .collect();
             let mut merges: Vec<String> = g.merges().iter().map(|a| a.to_string()).collect();
             merges.sort();

@@ -1,0 +1,115 @@
+//! Cell coordinates: [`Pos`], [`Area`] and A1 names (`C7`, `C7:D8`).
+//!
+//! Coordinates are `(row, col)`, 0-based and absolute; A1 notation appears only through
+//! [`cell_name`], [`parse_area`] and [`Area`]'s `Display`. No file format is known here, so
+//! layouts, readers and writers name cells without depending on the workbook adapter.
+
+use std::fmt;
+
+/// A cell position, `(row, col)`, 0-based.
+pub type Pos = (u32, u32);
+
+/// `C7` for `(6, 2)`.
+pub fn cell_name((row, col): Pos) -> String {
+    format!("{}{}", column_name(col), u64::from(row) + 1)
+}
+
+/// `A`, …, `Z`, `AA`, … for 0, …
+pub fn column_name(col: u32) -> String {
+    let mut n = u64::from(col) + 1;
+    let mut name = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        name.push(b'A' + rem);
+        n = (n - 1) / 26;
+    }
+    name.reverse();
+    String::from_utf8(name).expect("ASCII")
+}
+
+/// A rectangle of cells, inclusive at both ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Area {
+    pub first: Pos,
+    pub last: Pos,
+}
+
+impl Area {
+    pub fn new(first: Pos, last: Pos) -> Self {
+        Area { first, last }
+    }
+
+    pub fn cell(pos: Pos) -> Self {
+        Area::new(pos, pos)
+    }
+
+    pub fn contains(&self, (r, c): Pos) -> bool {
+        (self.first.0..=self.last.0).contains(&r) && (self.first.1..=self.last.1).contains(&c)
+    }
+
+    pub fn is_single(&self) -> bool {
+        self.first == self.last
+    }
+}
+
+impl fmt::Display for Area {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_single() {
+            f.write_str(&cell_name(self.first))
+        } else {
+            write!(f, "{}:{}", cell_name(self.first), cell_name(self.last))
+        }
+    }
+}
+
+/// Parses A1 notation (`C7`, `C7:D8`) into an [`Area`].
+///
+/// The layout describes positions as text so that they read like the DOMAIN tables; writers
+/// turn them into coordinates here. `None` when the text is not a cell or a range.
+pub fn parse_area(a1: &str) -> Option<Area> {
+    let (first, last) = match a1.split_once(':') {
+        Some((a, b)) => (parse_cell(a)?, parse_cell(b)?),
+        None => {
+            let p = parse_cell(a1)?;
+            (p, p)
+        }
+    };
+    (first.0 <= last.0 && first.1 <= last.1).then(|| Area::new(first, last))
+}
+
+fn parse_cell(a1: &str) -> Option<Pos> {
+    let split = a1.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = a1.split_at(split);
+    if letters.is_empty() || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let col = letters.bytes().try_fold(0u32, |n, b| {
+        n.checked_mul(26)?.checked_add(u32::from(b - b'A') + 1)
+    })?;
+    let row: u32 = digits.parse().ok()?;
+    Some((row.checked_sub(1)?, col - 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_cells() {
+        assert_eq!(cell_name((6, 2)), "C7");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(Area::new((0, 0), (0, 7)).to_string(), "A1:H1");
+    }
+
+    #[test]
+    fn parses_a1_cells_and_ranges() {
+        assert_eq!(parse_area("C7:D8"), Some(Area::new((6, 2), (7, 3))));
+        assert_eq!(parse_area("E3"), Some(Area::cell((2, 4))));
+        assert_eq!(parse_area("AA10"), Some(Area::cell((9, 26))));
+        assert_eq!(parse_area("D8:C7"), None);
+        assert_eq!(parse_area("7C"), None);
+        assert_eq!(parse_area("C0"), None);
+        assert_eq!(parse_area(""), None);
+    }
+}
