@@ -382,7 +382,7 @@ fn write_list(
     }
     for (row, (d, spot)) in (HEADER_ROW + 1..).zip(findings.iter().zip(placed)) {
         let at = d.at.clone().unwrap_or_default();
-        sheet.write_string_with_format(row, 0, &file_name(&at.file), &cell)?;
+        sheet.write_string_with_format(row, 0, file_name(&at.file), &cell)?;
         sheet.write_string_with_format(row, 1, at.sheet.as_deref().unwrap_or(""), &cell)?;
         sheet.write_string_with_format(row, 2, at.cell.as_deref().unwrap_or(""), &cell)?;
         sheet.write_string_with_format(row, 3, &d.rule, &cell)?;
