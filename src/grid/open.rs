@@ -1,0 +1,677 @@
+//! Opening a workbook's bytes as [`Grid`]s: the [`Limits`] checked before anything is
+//! allocated, the zip pre-scan, and calamine (the only caller of it).
+
+use super::{Cell, Grid, NumberShape, xls_guard};
+use crate::a1::{Area, Pos, cell_name};
+use crate::diag::{Diagnostic, Error, Location, Result};
+use crate::formats::{InputFormat, password_protected};
+use calamine::{Data, Reader};
+use std::io::Read as _;
+#[cfg(not(target_family = "wasm"))]
+use std::path::Path;
+
+/// Bounds on what one input may make jixiao hold, checked *before* anything that size is
+/// allocated, so that a hostile or broken file gives a located error instead of an abort or a
+/// hang. The defaults (README, "Limits") hold the largest real forms many times over;
+/// [`Limits::from_vars`] lets a user raise them (the CLI reads `JIXIAO_MAX_…` from the
+/// environment; the library itself never does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Size of an input file, in bytes.
+    pub max_file_bytes: u64,
+    /// Size of one part of an xlsx or ods archive once unzipped, in bytes (zip bombs).
+    pub max_part_bytes: u64,
+    /// Rows × columns of the box that holds a sheet's non-empty cells (a stray cell at
+    /// XFD1048576 makes that box 17 billion cells).
+    pub max_sheet_cells: u64,
+    /// Cells covered by the merged areas of one sheet.
+    pub max_merged_cells: u64,
+    /// Characters in one cell (Excel itself holds at most 32,767).
+    pub max_text_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 256 << 20,
+            max_part_bytes: 256 << 20,
+            max_sheet_cells: 5_000_000,
+            max_merged_cells: 1_000_000,
+            max_text_chars: 32_767,
+        }
+    }
+}
+
+impl Limits {
+    /// The defaults, each overridden by its variable when `var` gives it as a number:
+    /// `JIXIAO_MAX_FILE_BYTES`, `JIXIAO_MAX_PART_BYTES`, `JIXIAO_MAX_SHEET_CELLS`,
+    /// `JIXIAO_MAX_MERGED_CELLS`, `JIXIAO_MAX_TEXT_CHARS`.
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Limits {
+        let get = |name: &str| var(name).and_then(|v| v.trim().parse::<u64>().ok());
+        let d = Limits::default();
+        Limits {
+            max_file_bytes: get("JIXIAO_MAX_FILE_BYTES").unwrap_or(d.max_file_bytes),
+            max_part_bytes: get("JIXIAO_MAX_PART_BYTES").unwrap_or(d.max_part_bytes),
+            max_sheet_cells: get("JIXIAO_MAX_SHEET_CELLS").unwrap_or(d.max_sheet_cells),
+            max_merged_cells: get("JIXIAO_MAX_MERGED_CELLS").unwrap_or(d.max_merged_cells),
+            max_text_chars: get("JIXIAO_MAX_TEXT_CHARS")
+                .map(|v| usize::try_from(v).unwrap_or(usize::MAX))
+                .unwrap_or(d.max_text_chars),
+        }
+    }
+
+    /// The limits in force: set once by the program (see [`Limits::install`]), else the defaults.
+    pub fn current() -> Limits {
+        LIMITS.get().copied().unwrap_or_default()
+    }
+
+    /// Makes these the limits of every later read in this process (the CLI installs
+    /// [`Limits::from_vars`] of its environment); only the first call counts.
+    pub fn install(self) {
+        let _ = LIMITS.set(self);
+    }
+}
+
+static LIMITS: std::sync::OnceLock<Limits> = std::sync::OnceLock::new();
+
+/// `file: 超出限制` with the limit's name and value, and how to raise it.
+fn over_limit(at: Location, what: &str, found: u64, limit: u64, var: &str) -> Error {
+    Error::At {
+        at,
+        message: format!("{what}超出限制（{found}，上限 {limit}）：不读取此文件"),
+        hint: Some(format!(
+            "多半是误操作留下的远处单元格、整列合并或损坏的文件；确需读取时设置环境变量 {var}=更大的值"
+        )),
+    }
+}
+
+/// Opens every sheet of a workbook file as a [`Grid`]: [`open_bytes`] on the file's bytes,
+/// after checking that it is a regular file within [`Limits::max_file_bytes`].
+///
+/// # Errors
+/// As [`open_bytes`]; [`Error::Unreadable`] when the file cannot be read.
+#[cfg(not(target_family = "wasm"))]
+pub fn open(path: &Path) -> Result<Vec<Grid>> {
+    let shown = path.display().to_string();
+    let limits = Limits::current();
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
+    if !meta.is_file() {
+        return Err(Error::unreadable(
+            &shown,
+            "不是普通文件（目录、管道或设备），未读取",
+        ));
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(over_limit(
+            Location::file(&shown),
+            "文件大小（字节）",
+            meta.len(),
+            limits.max_file_bytes,
+            "JIXIAO_MAX_FILE_BYTES",
+        ));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
+    open_bytes(&bytes, &shown)
+}
+
+/// Opens every sheet of a workbook held in memory as a [`Grid`]. `name` is the file name as the
+/// user gave it: it names the grids' file and the errors, and its extension helps tell `.xlsb`.
+///
+/// # Errors
+/// [`Error::Unreadable`] when the bytes are not a workbook, are password-protected or corrupt;
+/// [`Error::At`] when they exceed one of the [`Limits`].
+pub fn open_bytes(bytes: &[u8], name: &str) -> Result<Vec<Grid>> {
+    let format = InputFormat::detect(name, bytes)?;
+    open_as(bytes, name, format)
+}
+
+/// Opens an xlsx workbook held in memory (one jixiao has just written, to read it back).
+///
+/// # Errors
+/// [`Error::Unreadable`] when the bytes are not an xlsx workbook.
+pub fn open_xlsx_bytes(bytes: &[u8], shown: &str) -> Result<Vec<Grid>> {
+    open_as(bytes, shown, InputFormat::Xlsx)
+}
+
+/// [`open_bytes`] with the format given (the override of detection), within
+/// [`Limits::current`].
+///
+/// A panic inside the workbook parser (calamine's .xls reader has several on damaged files) is
+/// contained here and becomes an [`Error::Unreadable`] for this file alone.
+///
+/// # Errors
+/// As [`open_bytes`]; also when `format` is no workbook format.
+pub fn open_as(bytes: &[u8], name: &str, format: InputFormat) -> Result<Vec<Grid>> {
+    let shown = name;
+    let limits = Limits::current();
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(over_limit(
+            Location::file(shown),
+            "文件大小（字节）",
+            bytes.len() as u64,
+            limits.max_file_bytes,
+            "JIXIAO_MAX_FILE_BYTES",
+        ));
+    }
+    let (notes, formulas) = if matches!(
+        format,
+        InputFormat::Xlsx | InputFormat::Xlsb | InputFormat::Ods
+    ) {
+        check_zip(bytes, shown, &limits)?
+    } else {
+        (Vec::new(), true)
+    };
+    match contain(|| parse(bytes, shown, format, &limits, formulas)) {
+        Ok(Ok(mut grids)) => {
+            if let Some(first) = grids.first_mut() {
+                first.notes.extend(notes);
+            }
+            Ok(grids)
+        }
+        Ok(Err(e)) => Err(e),
+        Err(panic) => Err(Error::unreadable(
+            shown,
+            format!("工作簿已损坏，解析器无法读取（calamine: {panic}）"),
+        )
+        .with_hint("用 Excel、WPS 或 LibreOffice 打开并另存为 .xlsx 后再试")),
+    }
+}
+
+/// Runs `f`, turning a panic into its message (with the place it happened) instead of
+/// unwinding further. The panic is not printed: the caller reports it as an error.
+fn contain<T>(f: impl FnOnce() -> T) -> std::result::Result<T, String> {
+    use std::cell::RefCell;
+    thread_local! {
+        static CAUGHT: RefCell<Option<Option<String>>> = const { RefCell::new(None) };
+    }
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let containing = CAUGHT.with(|c| {
+                let mut c = c.borrow_mut();
+                match c.as_mut() {
+                    Some(slot) => {
+                        let what = info
+                            .payload()
+                            .downcast_ref::<&str>()
+                            .map(|s| s.to_string())
+                            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                            .unwrap_or_default();
+                        let place = info
+                            .location()
+                            .map(|l| {
+                                let file = l.file().rsplit("/src/").next().unwrap_or(l.file());
+                                format!("{file}:{}", l.line())
+                            })
+                            .unwrap_or_default();
+                        *slot = Some(format!("panic at {place}: {what}"));
+                        true
+                    }
+                    None => false,
+                }
+            });
+            if !containing {
+                previous(info);
+            }
+        }));
+    });
+    CAUGHT.with(|c| *c.borrow_mut() = Some(None));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    let message = CAUGHT.with(|c| c.borrow_mut().take().flatten());
+    result.map_err(|_| message.unwrap_or_else(|| "panic".to_string()))
+}
+
+/// Bounds every part of a zip archive once unzipped, by unzipping it into nothing and counting
+/// (the sizes an archive declares can lie).
+/// Returns a note for each part of comments (批注), which no reader maps.
+///
+/// Also tells whether any worksheet holds a formula (`<f>`), seen while unzipping anyway: only
+/// then does [`parse`] read the sheets again for formulas without a cached value.
+fn check_zip(bytes: &[u8], shown: &str, limits: &Limits) -> Result<(Vec<Diagnostic>, bool)> {
+    let mut notes = Vec::new();
+    let mut formulas = FormulaScan::default();
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Ok((notes, true)); // not readable as zip: calamine says what is wrong
+    };
+    for i in 0..zip.len() {
+        let Ok(mut part) = zip.by_index(i) else {
+            continue;
+        };
+        let name = part.name().map(|n| n.to_string()).unwrap_or_default();
+        let is_comments = name.to_ascii_lowercase().contains("comments") && name.ends_with(".xml");
+        // ODS: calamine 0.38 loops forever at the end of a content.xml whose table is not
+        // closed (ods.rs `read_table`, the `Ok(_) => ()` arm also takes `Event::Eof`).
+        let is_ods_content = name == "content.xml";
+        let mut kept = Vec::new();
+        let copied = if is_comments || is_ods_content {
+            (&mut part)
+                .take(limits.max_part_bytes + 1)
+                .read_to_end(&mut kept)
+                .unwrap_or(0) as u64
+        } else if name.starts_with("xl/worksheets/") && !formulas.found {
+            std::io::copy(
+                &mut (&mut part).take(limits.max_part_bytes + 1),
+                &mut formulas,
+            )
+            .unwrap_or(0)
+        } else {
+            std::io::copy(
+                &mut (&mut part).take(limits.max_part_bytes + 1),
+                &mut std::io::sink(),
+            )
+            .unwrap_or(0)
+        };
+        if copied > limits.max_part_bytes {
+            return Err(over_limit(
+                Location::file(format!("{shown} ({name})")),
+                "压缩包内部件解压后的大小（字节）",
+                copied,
+                limits.max_part_bytes,
+                "JIXIAO_MAX_PART_BYTES",
+            ));
+        }
+        if is_ods_content {
+            let text = String::from_utf8_lossy(&kept);
+            let opened =
+                text.matches("<table:table ").count() + text.matches("<table:table>").count();
+            let closed = text.matches("</table:table>").count();
+            if opened != closed {
+                return Err(Error::unreadable(
+                    shown,
+                    "工作簿已损坏：content.xml 中的表格没有结束（内容被截断？）",
+                )
+                .with_hint("用 LibreOffice 或 WPS 打开并另存为 .xlsx 后再试"));
+            }
+        }
+        if is_comments {
+            let text = String::from_utf8_lossy(&kept);
+            let refs: Vec<&str> = text
+                .split(" ref=\"")
+                .skip(1)
+                .filter_map(|t| t.split('"').next())
+                .collect();
+            if !refs.is_empty() {
+                let shown_refs = refs.iter().take(20).copied().collect::<Vec<_>>().join(", ");
+                notes.push(
+                    Diagnostic::warning(
+                        "read.comments",
+                        format!(
+                            "工作簿含 {} 条批注（{shown_refs}{}），批注不读入模型",
+                            refs.len(),
+                            if refs.len() > 20 { "…" } else { "" }
+                        ),
+                    )
+                    .at(Location::file(format!("{shown} ({name})")))
+                    .hint("批注中的内容如需保留，请写入表单的单元格"),
+                );
+            }
+        }
+    }
+    Ok((notes, formulas.found))
+}
+
+/// A sink that notices a formula element (`<f>`, `<f …>`, or prefixed `<x:f>`) in sheet XML.
+#[derive(Default)]
+struct FormulaScan {
+    /// The two bytes before the current one (across writes).
+    before: [u8; 2],
+    found: bool,
+}
+
+impl std::io::Write for FormulaScan {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let [mut b2, mut b1] = self.before;
+        for &b in buf {
+            if b1 == b'f' && (b2 == b'<' || b2 == b':') && matches!(b, b'>' | b' ' | b'/') {
+                self.found = true;
+            }
+            b2 = b1;
+            b1 = b;
+        }
+        self.before = [b2, b1];
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn parse(
+    bytes: &[u8],
+    shown: &str,
+    format: InputFormat,
+    limits: &Limits,
+    formulas: bool,
+) -> Result<Vec<Grid>> {
+    let reader = std::io::Cursor::new(bytes);
+    let fail = |e: String| {
+        let lower = e.to_lowercase();
+        if lower.contains("password") || lower.contains("encrypt") {
+            password_protected(shown)
+        } else {
+            let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
+            Error::unreadable(shown, format!("cannot read the workbook: {e}")).with_hint(
+                "the file may be damaged; open it in Excel, WPS or LibreOffice and save it again",
+            )
+        }
+    };
+    match format {
+        InputFormat::Xlsx => {
+            let mut wb: calamine::Xlsx<_> =
+                calamine::Xlsx::new(reader).map_err(|e| fail(e.to_string()))?;
+            let sheets = wb.sheets_metadata().to_vec();
+            let mut grids = Vec::new();
+            for sheet in sheets {
+                if sheet.typ != calamine::SheetType::WorkSheet {
+                    continue;
+                }
+                let name = sheet.name;
+                let mut grid = Grid::new(shown, &name);
+                let mut cells = Vec::new();
+                let mut seen = (0, 0);
+                {
+                    let mut cr = wb
+                        .worksheet_cells_reader(&name)
+                        .map_err(|e| fail(e.to_string()))?;
+                    let shapes: Vec<NumberShape> = cr
+                        .styles()
+                        .iter()
+                        .map(|st| {
+                            st.number_format
+                                .as_ref()
+                                .map(|nf| NumberShape::from_format_code(&nf.format_code))
+                                .unwrap_or_default()
+                        })
+                        .collect();
+                    while let Some((cell, style)) = cr
+                        .next_cell_with_style_id()
+                        .map_err(|e| fail(e.to_string()))?
+                    {
+                        let pos = cell.get_position();
+                        let data: Data = cell.get_value().clone().into();
+                        if data == Data::Empty {
+                            continue;
+                        }
+                        check_cell(&grid, pos, &data, &mut seen, limits)?;
+                        let shape = shapes.get(style).copied().unwrap_or_default();
+                        cells.push((pos, data, shape));
+                    }
+                }
+                // Formulas without a cached value (a workbook written by a program and never
+                // opened in Excel): their cells would read blank; they are kept as formulas.
+                if formulas {
+                    let mut cr = wb
+                        .worksheet_cells_reader(&name)
+                        .map_err(|e| fail(e.to_string()))?;
+                    while let Some(rec) = cr
+                        .next_cell_with_formula_metadata()
+                        .map_err(|e| fail(e.to_string()))?
+                    {
+                        if rec.value != calamine::DataRef::Empty
+                            && let Some(
+                                calamine::XlsxFormulaMetadata::Normal { formula }
+                                | calamine::XlsxFormulaMetadata::Shared { formula, .. },
+                            ) = &rec.formula
+                        {
+                            grid.set_formula(rec.pos, format!("={formula}"));
+                        } else if rec.value == calamine::DataRef::Empty
+                            && let Some(f) = rec.formula
+                        {
+                            let marker = Data::String(String::new());
+                            check_cell(&grid, rec.pos, &marker, &mut seen, limits)?;
+                            let text = match f {
+                                calamine::XlsxFormulaMetadata::Normal { formula }
+                                | calamine::XlsxFormulaMetadata::Shared { formula, .. } => formula,
+                                _ => String::new(),
+                            };
+                            grid.notes.push(
+                                Diagnostic::warning(
+                                    "read.uncached-formula",
+                                    format!("公式 ={text} 没有保存计算结果，单元格没有可读的值"),
+                                )
+                                .at(Location::cell(&grid.file, &grid.sheet, cell_name(rec.pos)))
+                                .hint("在 Excel 或 WPS 中打开此文件并保存一次，让公式算出结果"),
+                            );
+                            grid.set(rec.pos, Cell::Formula(format!("={text}")));
+                        }
+                    }
+                }
+                let merges = wb
+                    .merge_cells_by_sheet_name(&name)
+                    .map_err(|e| fail(e.to_string()))?;
+                fill(&mut grid, cells, &merges, limits)?;
+                grid.hidden = sheet.visible != calamine::SheetVisible::Visible;
+                note_hidden(&mut grid);
+                grids.push(grid);
+            }
+            Ok(grids)
+        }
+        InputFormat::Xls => {
+            // calamine reserves what the file declares before any cell is read: check first.
+            if let Some(why) = xls_guard::damage(bytes) {
+                return Err(Error::unreadable(shown, format!("工作簿已损坏：{why}"))
+                    .with_hint("用 Excel、WPS 或 LibreOffice 打开并另存为 .xlsx 后再试"));
+            }
+            if let Some(((rows, cols), at)) = xls_guard::largest_box(bytes)
+                && rows.saturating_mul(cols) > limits.max_sheet_cells
+            {
+                return Err(over_limit(
+                    Location {
+                        file: shown.to_string(),
+                        sheet: None,
+                        cell: Some(cell_name(at)),
+                    },
+                    &format!("工作表声明或使用的范围（A1:{}，行×列）", cell_name(at)),
+                    rows.saturating_mul(cols),
+                    limits.max_sheet_cells,
+                    "JIXIAO_MAX_SHEET_CELLS",
+                ));
+            }
+            let mut wb: calamine::Xls<_> =
+                calamine::Xls::new(reader).map_err(|e| fail(e.to_string()))?;
+            let sheets = wb.sheets_metadata().to_vec();
+            let mut grids = Vec::new();
+            for sheet in sheets {
+                let range = wb
+                    .worksheet_range(&sheet.name)
+                    .map_err(|e| fail(e.to_string()))?;
+                let merges = wb
+                    .merge_cells_by_sheet_name(&sheet.name)
+                    .unwrap_or_default();
+                let mut grid = build(shown, &sheet.name, &range, &merges, limits)?;
+                grid.hidden = sheet.visible != calamine::SheetVisible::Visible;
+                note_hidden(&mut grid);
+                grids.push(grid);
+            }
+            Ok(grids)
+        }
+        InputFormat::Xlsb | InputFormat::Ods => {
+            // By the sniffed format, not the name: an .ods saved as `.xls` still opens.
+            let mut wb = match format {
+                InputFormat::Ods => calamine::Ods::new(reader)
+                    .map(calamine::Sheets::Ods)
+                    .map_err(|e| fail(e.to_string()))?,
+                _ => calamine::Xlsb::new(reader)
+                    .map(calamine::Sheets::Xlsb)
+                    .map_err(|e| fail(e.to_string()))?,
+            };
+            let sheets = wb.sheets_metadata().to_vec();
+            let mut grids = Vec::new();
+            for sheet in sheets {
+                let range = wb
+                    .worksheet_range(&sheet.name)
+                    .map_err(|e| fail(e.to_string()))?;
+                let mut grid = build(shown, &sheet.name, &range, &[], limits)?;
+                grid.hidden = sheet.visible != calamine::SheetVisible::Visible;
+                note_hidden(&mut grid);
+                grids.push(grid);
+            }
+            Ok(grids)
+        }
+        InputFormat::Pdf => crate::pdf::grids_from_pdf(bytes, shown),
+        InputFormat::Json | InputFormat::Csv => Err(Error::unreadable(
+            shown,
+            format!("{} is not a workbook", format.describe()),
+        )),
+    }
+}
+
+/// The limits one more cell of a sheet must keep: its text, and the box from A1 to the
+/// farthest cell so far (`seen`, rows and columns), which every reader loop walks.
+fn check_cell(
+    grid: &Grid,
+    pos: Pos,
+    data: &Data,
+    seen: &mut (u64, u64),
+    limits: &Limits,
+) -> Result<()> {
+    let at = || Location::cell(&grid.file, &grid.sheet, cell_name(pos));
+    if let Data::String(s) = data
+        && s.len() > limits.max_text_chars
+        && s.chars().count() > limits.max_text_chars
+    {
+        return Err(over_limit(
+            at(),
+            "单元格文字长度（字符）",
+            s.chars().count() as u64,
+            limits.max_text_chars as u64,
+            "JIXIAO_MAX_TEXT_CHARS",
+        ));
+    }
+    seen.0 = seen.0.max(u64::from(pos.0) + 1);
+    seen.1 = seen.1.max(u64::from(pos.1) + 1);
+    let size = seen.0.saturating_mul(seen.1);
+    if size > limits.max_sheet_cells {
+        return Err(over_limit(
+            at(),
+            &format!("工作表范围（A1:{}，行×列）", cell_name(pos)),
+            size,
+            limits.max_sheet_cells,
+            "JIXIAO_MAX_SHEET_CELLS",
+        ));
+    }
+    Ok(())
+}
+
+/// Puts `cells` and `merges` into `grid`, within the limits.
+fn fill(
+    grid: &mut Grid,
+    cells: Vec<(Pos, Data, NumberShape)>,
+    merges: &[calamine::Dimensions],
+    limits: &Limits,
+) -> Result<()> {
+    for (pos, data, shape) in cells {
+        if let Some(cell) = cell_of(data, shape) {
+            if let Cell::Error(e) = &cell {
+                grid.notes.push(
+                    Diagnostic::warning(
+                        "read.error-value",
+                        format!("单元格是错误值 {e}，没有可读的值"),
+                    )
+                    .at(Location::cell(&grid.file, &grid.sheet, cell_name(pos)))
+                    .hint("在 Excel 或 WPS 中修正该单元格的公式后保存"),
+                );
+            }
+            // An uncached formula already stands there: keep it, the value is empty.
+            if grid.get_own(pos).is_none() {
+                grid.set(pos, cell);
+            }
+        }
+    }
+    let mut merged: u64 = 0;
+    for m in merges {
+        let area = Area::new(m.start, m.end);
+        let size = (u64::from(m.end.0.saturating_sub(m.start.0)) + 1)
+            * (u64::from(m.end.1.saturating_sub(m.start.1)) + 1);
+        merged = merged.saturating_add(size);
+        if merged > limits.max_merged_cells || m.end.0 < m.start.0 || m.end.1 < m.start.1 {
+            return Err(over_limit(
+                Location::cell(&grid.file, &grid.sheet, area.to_string()),
+                "合并单元格覆盖的单元格数",
+                merged,
+                limits.max_merged_cells,
+                "JIXIAO_MAX_MERGED_CELLS",
+            ));
+        }
+        grid.merge(area);
+    }
+    let size = u64::from(grid.rows) * u64::from(grid.cols);
+    if size > limits.max_sheet_cells {
+        return Err(over_limit(
+            Location::cell(
+                &grid.file,
+                &grid.sheet,
+                cell_name((grid.rows - 1, grid.cols - 1)),
+            ),
+            "工作表范围（含合并单元格，行×列）",
+            size,
+            limits.max_sheet_cells,
+            "JIXIAO_MAX_SHEET_CELLS",
+        ));
+    }
+    Ok(())
+}
+
+fn note_hidden(grid: &mut Grid) {
+    if grid.hidden {
+        let note = Diagnostic::warning("read.hidden-sheet", "隐藏的工作表：其中的表单照常读取")
+            .at(Location {
+                file: grid.file.clone(),
+                sheet: Some(grid.sheet.clone()),
+                cell: None,
+            })
+            .hint("如不应读取，请删除该工作表或将其移出此文件");
+        grid.notes.push(note);
+    }
+}
+
+fn cell_of(data: Data, shape: NumberShape) -> Option<Cell> {
+    Some(match data {
+        Data::Empty => return None,
+        Data::String(s) => Cell::Text(s),
+        Data::Int(i) => Cell::Number {
+            value: i as f64,
+            shape,
+        },
+        Data::Float(f) => Cell::Number { value: f, shape },
+        Data::Bool(b) => Cell::Bool(b),
+        Data::DateTime(dt) => {
+            if dt.is_datetime() {
+                let (y, m, d, ..) = dt.to_ymd_hms_milli();
+                Cell::Date(format!("{y:04}-{m:02}-{d:02}"))
+            } else {
+                Cell::Number {
+                    value: dt.as_f64(),
+                    shape,
+                }
+            }
+        }
+        Data::DateTimeIso(s) => Cell::Date(s.get(..10).unwrap_or(&s).to_string()),
+        Data::DurationIso(s) => Cell::Text(s),
+        Data::Error(e) => Cell::Error(format!("{e}")),
+    })
+}
+
+fn build(
+    file: &str,
+    sheet: &str,
+    range: &calamine::Range<Data>,
+    merges: &[calamine::Dimensions],
+    limits: &Limits,
+) -> Result<Grid> {
+    let mut grid = Grid::new(file, sheet);
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let mut cells = Vec::new();
+    let mut seen = (0, 0);
+    for (r, c, data) in range.used_cells() {
+        // used_cells yields positions relative to the range start.
+        let pos = (r0 + r as u32, c0 + c as u32);
+        check_cell(&grid, pos, data, &mut seen, limits)?;
+        cells.push((pos, data.clone(), NumberShape::default()));
+    }
+    fill(&mut grid, cells, merges, limits)?;
+    Ok(grid)
+}
