@@ -1,0 +1,225 @@
+//! The label-matching engine every reader uses: [`normalize_label`], [`Label::matches`],
+//! [`split_pairs`] and the footer lines that end a form.
+
+/// Full-width colon, brackets, slash and comma as their half-width forms (labels only).
+fn unify(c: char) -> char {
+    match c {
+        '：' => ':',
+        '（' => '(',
+        '）' => ')',
+        '／' => '/',
+        '，' => ',',
+        _ => c,
+    }
+}
+
+/// Compares labels, never values: drops all whitespace and line breaks, unifies full- and
+/// half-width colons and brackets, and drops a trailing colon (`项目资金总额:`).
+pub fn normalize_label(text: &str) -> String {
+    let mut s: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(unify)
+        .collect();
+    if s.contains('<') {
+        for tag in ["<p>", "</p>", "<br>", "<br/>"] {
+            s = s.replace(tag, "");
+        }
+    }
+    while s.ends_with(':') {
+        s.pop();
+    }
+    s
+}
+
+/// Whether a 三级 cell holds only a placeholder of a blank form: `指标1:`, `指标2：`, `……`
+/// (the Anhui edition of the national 自评表, DOMAIN §1b), left in where a 二级 has fewer
+/// indicators than the form has rows.
+pub fn is_placeholder(text: &str) -> bool {
+    let t = normalize_label(text);
+    match t.strip_prefix("指标") {
+        Some(n) => !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()),
+        None => !t.is_empty() && t.chars().all(|c| matches!(c, '…' | '⋯' | '.' | '。')),
+    }
+}
+
+/// Labels of the lines printed under a form: signatures, dates, contacts (issue 11). A row that
+/// starts with one of them, or with a note (`注：…`, `注:1.…`), ends the indicator table; the
+/// readers keep such rows as notes, never as indicators.
+pub const FOOTER_LABELS: &[&str] = &[
+    "填报人",
+    "填表人",
+    "联系人",
+    "联系电话",
+    "填报日期",
+    "填表日期",
+    "单位负责人",
+    "项目负责人",
+    "财务负责人",
+    "审核人",
+    "单位盖章",
+    "盖章",
+    "单位（盖章）",
+    "评价结论",
+    "存在问题",
+    "改进措施",
+];
+
+/// Whether a cell's text is a footer line: a note (`注：…`, `注:1.…`, `备注：…` is not one: 备注 is
+/// a section of its own) or one of [`FOOTER_LABELS`], alone or followed by a colon.
+pub fn is_footer(text: &str) -> bool {
+    is_footer_key(&normalize_label(text))
+}
+
+/// [`is_footer`] of a text already normalised by [`normalize_label`].
+pub fn is_footer_key(t: &str) -> bool {
+    if let Some(rest) = t.strip_prefix('注') {
+        return rest.is_empty() || rest.starts_with([':', '1', '(', '①', '一', '：']);
+    }
+    FOOTER_LABELS.iter().any(|l| {
+        let mut rest = t.chars();
+        label_chars(l).all(|c| rest.next() == Some(c))
+            && (rest.as_str().is_empty() || rest.as_str().starts_with(':'))
+    })
+}
+
+/// A label and the variants that mean the same, all written as printed in some form.
+#[derive(Debug, Clone, Copy)]
+pub struct Label {
+    /// The official text, as the writers print it.
+    pub text: &'static str,
+    /// Other texts seen for the same label.
+    pub variants: &'static [&'static str],
+}
+
+/// A label written in this module as [`normalize_label`] would make it, without allocating
+/// (labels hold no tags): whitespace dropped, punctuation unified, no trailing colon.
+fn label_chars(label: &str) -> impl Iterator<Item = char> + '_ {
+    label
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '：')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(unify)
+}
+
+impl Label {
+    /// Whether a cell's text is this label: equal after [`normalize_label`], or equal but for a
+    /// trailing parenthetical that ends the text (`项目资金（元）`, `执行率(%)`, `项目总目标 (2024年-2024年)`).
+    pub fn matches(&self, cell_text: &str) -> bool {
+        self.matches_key(&normalize_label(cell_text))
+    }
+
+    /// [`Label::matches`] for a text already normalised by [`normalize_label`] (the grid keeps
+    /// that of every cell: [`crate::grid::Grid::label_key`]).
+    pub fn matches_key(&self, key: &str) -> bool {
+        std::iter::once(self.text)
+            .chain(self.variants.iter().copied())
+            .any(|l| {
+                let mut rest = key.chars();
+                let same = label_chars(l).all(|c| rest.next() == Some(c));
+                let rest = rest.as_str();
+                same && (rest.is_empty() || (rest.starts_with('(') && rest.ends_with(')')))
+            })
+    }
+}
+
+/// One `label：value` pair found inside a cell's text by [`split_pairs`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    /// Index of the label in the list given to [`split_pairs`].
+    pub label: usize,
+    /// The label as written, with its parenthetical (`项目总预算（元）`), without the colon.
+    pub written: String,
+    /// The text after the colon up to the next pair, trimmed.
+    pub value: String,
+}
+
+/// Splits a cell holding `label：value` pairs (`项目名称：合作交流工作业务费    项目类别：经常性专项业务费`)
+/// on the labels it knows. Labels may carry inner spaces or line breaks, a parenthetical
+/// (`（元）`) and a full- or half-width colon; the colon is required. The first pair must start
+/// the cell, and every later one must follow whitespace, so that a value's own text is never
+/// split. Returns no pairs when the cell does not start with a label and a colon.
+pub fn split_pairs(text: &str, labels: &[Label]) -> Vec<Pair> {
+    // Every pair has a colon: most cells have none, and need no further look.
+    if !text.contains([':', '：']) {
+        return Vec::new();
+    }
+    // The cell without whitespace, punctuation unified, each char with its byte offset in `text`.
+    let norm: Vec<(char, usize, bool)> = {
+        let mut out = Vec::new();
+        let mut after_space = true;
+        for (i, c) in text.char_indices() {
+            if c.is_whitespace() {
+                after_space = true;
+                continue;
+            }
+            out.push((unify(c), i, after_space));
+            after_space = false;
+        }
+        out
+    };
+    // (start in norm, end in norm just after the colon, label index)
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let mut p = 0;
+    while p < norm.len() {
+        if !norm[p].2 {
+            p += 1;
+            continue;
+        }
+        let best = labels
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| {
+                std::iter::once(l.text)
+                    .chain(l.variants.iter().copied())
+                    .map(move |t| (i, t))
+            })
+            .filter_map(|(i, l)| {
+                let mut end = p;
+                for c in label_chars(l) {
+                    if norm.get(end).map(|x| x.0) != Some(c) {
+                        return None;
+                    }
+                    end += 1;
+                }
+                let len = end - p;
+                let mut q = end;
+                if norm.get(q).is_some_and(|x| x.0 == '(') {
+                    q = end + norm[end..].iter().position(|x| x.0 == ')')? + 1;
+                }
+                (norm.get(q).is_some_and(|x| x.0 == ':')).then_some((i, len, q + 1))
+            })
+            .max_by_key(|&(_, len, _)| len);
+        match best {
+            Some((i, _, end)) => {
+                found.push((p, end, i));
+                p = end;
+            }
+            None => p += 1,
+        }
+    }
+    if found.first().is_none_or(|f| f.0 != 0) {
+        return Vec::new();
+    }
+    let byte = |n: usize| norm.get(n).map(|x| x.1).unwrap_or(text.len());
+    found
+        .iter()
+        .enumerate()
+        .map(|(k, &(start, end, label))| {
+            let stop = found.get(k + 1).map(|f| byte(f.0)).unwrap_or(text.len());
+            let colon = byte(end - 1);
+            Pair {
+                label,
+                written: text[byte(start)..colon].trim().to_string(),
+                value: text[byte(end).min(stop)..stop].trim().to_string(),
+            }
+        })
+        .collect()
+}
+
+pub(super) const fn label(text: &'static str) -> Label {
+    Label {
+        text,
+        variants: &[],
+    }
+}
