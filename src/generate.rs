@@ -332,7 +332,7 @@ fn left_out(form: &Form, why: &str) -> Diagnostic {
 
 /// `2025-01-01` moved by `years` (29 February becomes 28 February in a common year).
 pub fn shift_date(date: &str, years: i32) -> Option<String> {
-    let iso = crate::read::parse_date_text(date)?;
+    let iso = crate::model::date::parse(date)?;
     let (y, rest) = iso.split_once('-')?;
     let y = y.parse::<i32>().ok()? + years;
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;

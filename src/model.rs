@@ -15,6 +15,7 @@
 //! | 备注 | [`Note`] |
 //! | 中期资金 / 中期目标 / 中期指标, 项目期 (88号 申报表) | [`MediumTerm`] |
 
+pub mod date;
 mod figure;
 mod forms;
 mod indicator;
