@@ -326,7 +326,7 @@ fn run_target(target: &str, data: &[u8]) {
             // The seed is the tables joined by a form feed, in TABLE_FILES order.
             let tables: Vec<(String, Vec<u8>)> = data
                 .split(|&b| b == 0x0c)
-                .zip(jixiao::read::flat::TABLE_FILES)
+                .zip(jixiao::layout::flat::TABLE_FILES)
                 .map(|(bytes, name)| (name.to_string(), bytes.to_vec()))
                 .collect();
             if let Ok(read) = jixiao::read::flat::read_tables("fuzz", &tables) {

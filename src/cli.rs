@@ -298,7 +298,7 @@ pub fn save(output: &crate::write::Output, inputs: &[String], quiet: bool) -> an
         crate::write::directory_atomically(
             Path::new(dir),
             &files,
-            &crate::read::flat::TABLE_FILES,
+            &crate::layout::flat::TABLE_FILES,
         )?;
         if !quiet {
             for f in &output.files {

@@ -6,6 +6,17 @@ pub const SELF_EVALUATIONS: &str = "self_evaluations";
 pub const INDICATORS: &str = "indicators";
 pub const LEGACY_2020: &str = "legacy_2020";
 
+/// The file names of the flat tables, as `convert --to csv` writes them.
+pub const TABLE_FILES: [&str; 4] = [
+    "declarations.csv",
+    "self_evaluations.csv",
+    "indicators.csv",
+    "legacy_2020.csv",
+];
+
+/// The text in 项目性质 that says the form has no such field.
+pub const NO_NATURE: &str = "-";
+
 pub const DECLARATION_COLUMNS: &[&str] = &[
     "来源文件",
     "工作表",

@@ -42,9 +42,6 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::path::Path;
 
-/// The text in 项目性质 that says the form has no such field.
-pub const NO_NATURE: &str = "-";
-
 /// The tables that hold one row per form: any of them makes a directory or workbook flat.
 const FORM_TABLES: [&str; 3] = [
     cols::DECLARATIONS,
@@ -132,14 +129,6 @@ impl Table {
     }
 }
 
-/// The file names of the flat tables, as `convert --to csv` writes them.
-pub const TABLE_FILES: [&str; 4] = [
-    "declarations.csv",
-    "self_evaluations.csv",
-    "indicators.csv",
-    "legacy_2020.csv",
-];
-
 /// Reads the flat tables in `dir` (`declarations.csv`, `self_evaluations.csv`, `indicators.csv`,
 /// `legacy_2020.csv`): [`read_tables`] on their bytes.
 ///
@@ -148,7 +137,7 @@ pub const TABLE_FILES: [&str; 4] = [
 #[cfg(not(target_family = "wasm"))]
 pub fn read_dir(dir: &Path) -> Result<Read<Vec<Form>>> {
     let mut tables = Vec::new();
-    for name in TABLE_FILES {
+    for name in cols::TABLE_FILES {
         let path = dir.join(name);
         if path.is_file() {
             let shown = path.display().to_string();
@@ -709,7 +698,7 @@ fn declaration(r: &Row, diags: &mut Vec<Diagnostic>) -> Declaration {
         source: r.source(),
         year: r.year("年度", diags),
         project_name: r.text("项目名称"),
-        project_nature: (nature != NO_NATURE).then_some(nature),
+        project_nature: (nature != cols::NO_NATURE).then_some(nature),
         project_category: r.text("项目类别"),
         department: r.text("主管部门"),
         implementing_unit: r.text("实施单位"),

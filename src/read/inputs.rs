@@ -235,7 +235,7 @@ impl Input {
         let shown = path.display().to_string();
         if flat::is_flat_dir(path) {
             let mut tables = Vec::new();
-            for t in flat::TABLE_FILES {
+            for t in crate::layout::flat::TABLE_FILES {
                 let file = path.join(t);
                 if file.is_file() {
                     tables.push((t.to_string(), load(&file)?));

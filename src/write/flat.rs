@@ -100,7 +100,7 @@ pub fn tables(doc: &Document) -> Vec<Table> {
                     d.project_name.clone(),
                     d.project_nature
                         .clone()
-                        .unwrap_or_else(|| crate::read::flat::NO_NATURE.to_string()),
+                        .unwrap_or_else(|| cols::NO_NATURE.to_string()),
                     d.project_category.clone(),
                     d.department.clone(),
                     d.implementing_unit.clone(),
@@ -344,7 +344,7 @@ pub fn csv_files(doc: &Document) -> Vec<(String, Vec<u8>)> {
 #[cfg(not(target_family = "wasm"))]
 pub fn write_csv_dir(doc: &Document, dir: &Path) -> Result<Vec<PathBuf>> {
     let files = csv_files(doc);
-    super::directory_atomically(dir, &files, &crate::read::flat::TABLE_FILES)?;
+    super::directory_atomically(dir, &files, &cols::TABLE_FILES)?;
     Ok(files.iter().map(|(name, _)| dir.join(name)).collect())
 }
 
@@ -426,7 +426,7 @@ fn drop_downs() -> Vec<(&'static str, &'static str, Vec<&'static str>, bool)> {
                 "其他一次性项目",
                 "一次性项目",
                 "阶段性项目",
-                crate::read::flat::NO_NATURE,
+                cols::NO_NATURE,
             ],
             false,
         ),
