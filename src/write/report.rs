@@ -11,8 +11,8 @@
 //! field now stands. One mechanism for every layout the writer knows. A finding about the whole
 //! form (or a cell no field took) is noted at the copy's title.
 
-use super::sheet_names;
 use super::styles::{FONT, FONT_SIZE, Styles};
+use super::{FieldCells, paint, sheet_names};
 use crate::a1::{self, Area, Pos};
 use crate::diag::{Diagnostic, Error, Location, Result, Severity};
 use crate::model::{Document, Form};
@@ -93,9 +93,10 @@ pub fn report_xlsx(
     let styles = Styles::new();
 
     // Where each finding goes in the copy, and what each marked cell says.
-    let mut copies: BTreeMap<usize, CopyMap> = BTreeMap::new();
+    let mut copies: BTreeMap<usize, FieldCells> = BTreeMap::new();
     for (&i, name) in &sheet_of {
-        let cells = copy_cells(&doc.forms[i], name, &styles).map_err(|e| fail(e.to_string()))?;
+        let cells =
+            FieldCells::of(&doc.forms[i], name, &styles).map_err(|e| fail(e.to_string()))?;
         copies.insert(i, cells);
     }
     let mut placed: Vec<Option<Placed>> = Vec::new();
@@ -104,7 +105,7 @@ pub fn report_xlsx(
         let field = d.at.as_ref().and_then(|at| field_of(doc, origins, at));
         let spot = field.and_then(|(i, path)| {
             let copy = copies.get(&i)?;
-            let at = copy_position(copy, path.as_deref());
+            let at = copy.position(path.as_deref());
             marks.entry(i).or_default().entry(at).or_default().push(d);
             Some(Placed {
                 sheet: sheet_of[&i].to_string(),
@@ -167,49 +168,6 @@ fn sheet_title(form: &Form) -> &str {
     }
 }
 
-fn paint(
-    sheet: &mut Worksheet,
-    form: &Form,
-    styles: &Styles,
-) -> std::result::Result<(), XlsxError> {
-    match form {
-        Form::Declaration(d) => super::declaration::write(sheet, d, styles),
-        Form::SelfEvaluation(s) => super::self_eval::write(sheet, s, styles),
-        Form::Legacy2020(_) => Ok(()),
-    }
-}
-
-/// Field path → A1 (cell or range) in the copy of a form, and the copy's title cell.
-struct CopyMap {
-    cells: BTreeMap<String, String>,
-    title: Pos,
-}
-
-/// Writes `form` alone, reads it back, and returns where each field landed.
-fn copy_cells(form: &Form, name: &str, styles: &Styles) -> Result<CopyMap> {
-    let xlsx = |e: XlsxError| Error::Write {
-        path: name.to_string(),
-        message: e.to_string(),
-    };
-    let mut scratch = Workbook::new();
-    let sheet = scratch.add_worksheet();
-    sheet.set_name(name).map_err(xlsx)?;
-    paint(sheet, form, styles).map_err(xlsx)?;
-    let bytes = scratch.save_to_buffer().map_err(xlsx)?;
-    let grids = crate::grid::open_xlsx_bytes(&bytes, name)?;
-    let read = grids
-        .first()
-        .map(crate::read::read_grid)
-        .and_then(|r| r.value.into_iter().next());
-    let source = read.as_ref().and_then(Form::source);
-    Ok(CopyMap {
-        cells: source.map(|s| s.cells.clone()).unwrap_or_default(),
-        title: source
-            .and_then(|s| grid_area(&s.range))
-            .map_or((0, 0), |a| a.first),
-    })
-}
-
 fn grid_area(a1: &str) -> Option<Area> {
     crate::a1::parse_area(a1)
 }
@@ -262,13 +220,6 @@ fn field_of(
         Some(path.clone())
     });
     Some((i, path))
-}
-
-/// The copy's cell for a field: where it (or the row or form holding it) landed, else the title.
-fn copy_position(copy: &CopyMap, path: Option<&str>) -> Pos {
-    path.and_then(|p| crate::model::path_and_parents(p).find_map(|p| copy.cells.get(p)))
-        .and_then(|a1| grid_area(a1))
-        .map_or(copy.title, |a| a.first)
 }
 
 /// The cell note of one finding: severity and rule, message, expected/found, hint, original cell.

@@ -60,7 +60,7 @@ fn list_rows(wb: &mut Xlsx<std::io::BufReader<std::fs::File>>) -> Vec<Row> {
 }
 
 /// The cell notes of each sheet (by its position in the workbook): cell → text.
-fn notes(path: &Path) -> Vec<BTreeMap<String, String>> {
+pub fn notes(path: &Path) -> Vec<BTreeMap<String, String>> {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
     let mut part = |name: &str| -> Option<String> {
         let mut f = zip.by_name(name).ok()?;
