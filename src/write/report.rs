@@ -12,7 +12,7 @@
 //! form (or a cell no field took) is noted at the copy's title.
 
 use super::styles::{FONT, FONT_SIZE, Styles};
-use super::{FieldCells, paint, sheet_names};
+use super::{FieldCells, LayoutChoice, paint, sheet_names};
 use crate::a1::{self, Area, Pos};
 use crate::diag::{Diagnostic, Error, Location, Result, Severity};
 use crate::model::{Document, Form};
@@ -95,8 +95,8 @@ pub fn report_xlsx(
     // Where each finding goes in the copy, and what each marked cell says.
     let mut copies: BTreeMap<usize, FieldCells> = BTreeMap::new();
     for (&i, name) in &sheet_of {
-        let cells =
-            FieldCells::of(&doc.forms[i], name, &styles).map_err(|e| fail(e.to_string()))?;
+        let cells = FieldCells::of(&doc.forms[i], name, &styles, LayoutChoice::Official)
+            .map_err(|e| fail(e.to_string()))?;
         copies.insert(i, cells);
     }
     let mut placed: Vec<Option<Placed>> = Vec::new();
@@ -129,7 +129,13 @@ pub fn report_xlsx(
             .collect();
         let sheet = workbook.add_worksheet();
         sheet.set_name(*name).map_err(in_sheet)?;
-        paint(sheet, &doc.forms[i], &styles.with_marks(fills)).map_err(in_sheet)?;
+        paint(
+            sheet,
+            &doc.forms[i],
+            &styles.with_marks(fills),
+            LayoutChoice::Official,
+        )
+        .map_err(in_sheet)?;
         sheet.set_default_note_author("jixiao");
         for (pos, ds) in &cell_marks {
             let text = ds
