@@ -35,6 +35,7 @@
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicU8, Ordering};
 
+pub mod args;
 pub mod check;
 pub mod cli;
 pub mod diag;
@@ -179,6 +180,7 @@ pub const CATALOGUE: &[&[Entry]] = &[
     review::ENTRIES,
     help::ENTRIES,
     diff::ENTRIES,
+    args::ENTRIES,
 ];
 
 /// Looks a message up by its id.
