@@ -483,7 +483,7 @@ pub fn save(output: &crate::write::Output, inputs: &[String], quiet: bool) -> an
         )?;
         if !quiet {
             for f in &output.files {
-                eprintln!("wrote {}", f.name);
+                eprintln!("{}", crate::msg::cli::wrote(&f.name));
             }
         }
         return Ok(());
@@ -595,18 +595,16 @@ pub fn refuse_input_directory(output: &Path, inputs: &[String]) -> anyhow::Resul
             continue;
         };
         if dir.is_dir() && out.starts_with(&dir) {
+            let other = dir.parent().unwrap_or(Path::new(".")).join(format!(
+                "{}-out",
+                dir.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ));
             anyhow::bail!(
-                "{}: 输出位于输入目录 {input} 之中：jixiao 不向输入目录写入（下次运行会把输出当作输入读回）\n  hint: 把输出写到输入目录之外，例如 -o {}",
-                output.display(),
-                dir.parent()
-                    .unwrap_or(Path::new("."))
-                    .join(format!(
-                        "{}-out",
-                        dir.file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_default()
-                    ))
-                    .display()
+                "{}{}",
+                msg::cli::output_in_input_directory(output.display(), input),
+                msg::diag::hint_line(msg::cli::output_in_input_directory_hint(other.display()))
             );
         }
     }

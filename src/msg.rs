@@ -40,6 +40,7 @@ pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod diff;
+pub mod flat;
 pub mod help;
 pub mod migrate;
 pub mod pdf;
@@ -47,6 +48,8 @@ pub mod read;
 pub mod review;
 pub mod rules;
 pub mod score;
+pub mod workbook;
+pub mod write;
 
 /// The language of the messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
@@ -181,6 +184,9 @@ pub const CATALOGUE: &[&[Entry]] = &[
     help::ENTRIES,
     diff::ENTRIES,
     args::ENTRIES,
+    flat::ENTRIES,
+    workbook::ENTRIES,
+    write::ENTRIES,
 ];
 
 /// Looks a message up by its id.

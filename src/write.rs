@@ -196,9 +196,7 @@ fn workbook_bytes(doc: &Document, summary_title: Option<&str>) -> Result<(Vec<u8
         }
     }
     if forms.is_empty() {
-        return Err(fail(
-            "nothing to write: the document holds no 申报表 or 自评表".to_string(),
-        ));
+        return Err(fail(crate::msg::write::nothing_to_write()));
     }
     // A form without a project name (a blank form) is named after its title, as the official
     // blank forms are.
@@ -220,10 +218,10 @@ fn workbook_bytes(doc: &Document, summary_title: Option<&str>) -> Result<(Vec<u8
     if let Some(title) = summary_title {
         let sheet = workbook.add_worksheet();
         summary::write(sheet, title, &forms, &written.sheets, &styles)
-            .map_err(|e| fail(format!("sheet {}: {e}", summary::SHEET)))?;
+            .map_err(|e| fail(crate::msg::write::in_sheet(summary::SHEET, e)))?;
     }
     for (form, name) in forms.iter().zip(&written.sheets) {
-        let in_sheet = |e: XlsxError| fail(format!("sheet {name}: {e}"));
+        let in_sheet = |e: XlsxError| fail(crate::msg::write::in_sheet(name, e));
         let sheet = workbook.add_worksheet();
         sheet.set_name(name).map_err(in_sheet)?;
         match form {
@@ -235,7 +233,7 @@ fn workbook_bytes(doc: &Document, summary_title: Option<&str>) -> Result<(Vec<u8
     }
     let bytes = workbook
         .save_to_buffer()
-        .map_err(|e| fail(format!("cannot save: {e}")))?;
+        .map_err(|e| fail(crate::msg::write::cannot_save(e)))?;
     Ok((bytes, written))
 }
 
@@ -257,17 +255,13 @@ pub(crate) fn title(form: &Form) -> &'static str {
 }
 
 fn skipped(index: usize, form: &Form) -> Diagnostic {
-    let message = format!(
-        "form {} ({}) is a 2020 目标表, which has no xlsx layout yet; it was not written",
-        index + 1,
-        form.project_name()
-    );
+    let message = crate::msg::write::legacy_not_written(index + 1, form.project_name());
     let d = Diagnostic::warning("write-skipped-form", message);
     match form.source() {
         Some(s) => d.at(Location::cell(&s.file, &s.sheet, &s.range)),
         None => d,
     }
-    .hint("write it as JSON (-o out.json) to keep it")
+    .hint(crate::msg::write::legacy_not_written_hint())
 }
 
 /// Sheet names for forms with these project names, in order: valid in Excel and unique.
@@ -354,13 +348,14 @@ pub fn atomically<T>(path: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Res
     };
     let name = path
         .file_name()
-        .ok_or_else(|| fail("not a file name".to_string()))?;
+        .ok_or_else(|| fail(crate::msg::write::not_a_file_name()))?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     // `-o out/forms.xlsx` in a fresh checkout: make the directory rather than fail.
-    std::fs::create_dir_all(dir).map_err(|e| fail(format!("cannot create the directory: {e}")))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| fail(crate::msg::write::cannot_create_directory(e)))?;
     let mut tmp_name = OsString::from(".");
     tmp_name.push(name);
     tmp_name.push(format!(
@@ -375,12 +370,12 @@ pub fn atomically<T>(path: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Res
             .write(true)
             .open(&tmp)
             .and_then(|f| f.sync_all())
-            .map_err(|e| fail(format!("cannot flush {}: {e}", tmp.display())))?;
+            .map_err(|e| fail(crate::msg::write::cannot_flush(tmp.display(), e)))?;
         if let Ok(old) = std::fs::metadata(path) {
             std::fs::set_permissions(&tmp, old.permissions())
-                .map_err(|e| fail(format!("cannot keep the file's permissions: {e}")))?;
+                .map_err(|e| fail(crate::msg::write::cannot_keep_mode(e)))?;
         }
-        std::fs::rename(&tmp, path).map_err(|e| fail(format!("cannot replace the file: {e}")))?;
+        std::fs::rename(&tmp, path).map_err(|e| fail(crate::msg::write::cannot_replace(e)))?;
         Ok(value)
     });
     if result.is_err() {
@@ -463,19 +458,18 @@ pub fn directory_atomically(dir: &Path, files: &[(String, Vec<u8>)], ours: &[&st
         message,
     };
     if dir.exists() {
-        let entries = std::fs::read_dir(dir).map_err(|e| fail(format!("cannot list: {e}")))?;
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| fail(crate::msg::write::cannot_list(e)))?;
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
             if !ours.contains(&name.as_str()) {
-                return Err(fail(format!(
-                    "目录中有 jixiao 没有写过的文件 {name}，不写入此目录"
-                )));
+                return Err(fail(crate::msg::write::foreign_file(name)));
             }
         }
     }
     let name = dir
         .file_name()
-        .ok_or_else(|| fail("not a directory name".to_string()))?
+        .ok_or_else(|| fail(crate::msg::write::not_a_directory_name()))?
         .to_string_lossy()
         .into_owned();
     let parent = match dir.parent() {
@@ -483,14 +477,14 @@ pub fn directory_atomically(dir: &Path, files: &[(String, Vec<u8>)], ours: &[&st
         _ => Path::new("."),
     };
     std::fs::create_dir_all(parent)
-        .map_err(|e| fail(format!("cannot create the directory: {e}")))?;
+        .map_err(|e| fail(crate::msg::write::cannot_create_directory(e)))?;
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let tmp = parent.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
     let old = parent.join(format!(".{name}.{}-{n}.old", std::process::id()));
     let _listed = (Listed::new(&tmp), Listed::new(&old));
     let result = (|| {
         std::fs::create_dir(&tmp)
-            .map_err(|e| fail(format!("cannot create {}: {e}", tmp.display())))?;
+            .map_err(|e| fail(crate::msg::write::cannot_create(tmp.display(), e)))?;
         for (file, bytes) in files {
             let path = tmp.join(file);
             // One handle that writes and flushes: Windows refuses to flush a read-only one.
@@ -499,19 +493,18 @@ pub fn directory_atomically(dir: &Path, files: &[(String, Vec<u8>)], ours: &[&st
                     std::io::Write::write_all(&mut f, bytes)?;
                     f.sync_all()
                 })
-                .map_err(|e| fail(format!("cannot write {file}: {e}")))?;
+                .map_err(|e| fail(crate::msg::write::cannot_write(file, e)))?;
         }
         let _swap = SWAP.lock();
         let had_old = dir.exists();
         if had_old {
-            std::fs::rename(dir, &old)
-                .map_err(|e| fail(format!("cannot move the old directory: {e}")))?;
+            std::fs::rename(dir, &old).map_err(|e| fail(crate::msg::write::cannot_move_old(e)))?;
         }
         if let Err(e) = std::fs::rename(&tmp, dir) {
             if had_old {
                 let _ = std::fs::rename(&old, dir);
             }
-            return Err(fail(format!("cannot put the new directory in place: {e}")));
+            return Err(fail(crate::msg::write::cannot_put_new(e)));
         }
         if had_old {
             let _ = std::fs::remove_dir_all(&old);
