@@ -10,13 +10,9 @@ mod label;
 
 use label::label;
 pub use label::{
-    FOOTER_LABELS, Keys, Label, Pair, is_footer, is_footer_key, is_placeholder, label_bases,
-    normalize_label, split_pairs,
+    FOOTER_LABELS, Keys, Label, Pair, is_footer, is_footer_key, is_note_key, is_placeholder,
+    label_bases, normalize_label, split_pairs,
 };
-
-/// Where every form prints its title and year caption.
-pub const TITLE_AT: &str = "A1:H1";
-pub const YEAR_AT: &str = "A2:H2";
 
 /// The year caption under the title: `（2026年度）`, or `（    年度）` on a blank form.
 pub fn year_caption(year: Option<i32>) -> String {
@@ -45,6 +41,7 @@ pub mod declaration;
 pub mod flat;
 pub mod legacy_2020;
 pub mod self_eval;
+pub mod sheets;
 
 #[cfg(test)]
 mod tests;

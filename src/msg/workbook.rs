@@ -53,10 +53,6 @@ messages! {
         zh: "用 Excel、WPS 或 LibreOffice 打开并另存为 .xlsx 后再试",
         en: "open it in Excel, WPS or LibreOffice, save it as .xlsx and try again",
     }
-    ods_truncated("workbook.ods-truncated") {
-        zh: "工作簿已损坏：content.xml 中的表格没有结束（内容被截断？）",
-        en: "the workbook is damaged: a table in content.xml does not end (cut short?)",
-    }
     damaged("workbook.damaged", why) {
         zh: "工作簿已损坏：{why}",
         en: "the workbook is damaged: {why}",

@@ -24,12 +24,12 @@
 use super::scope::{Direction, Scope};
 use super::{
     TableRow, extra_cells, extra_columns, read_date_value, read_footer, read_header_notes,
-    read_year, table_rows,
+    read_year, table_rows, take_table_notes,
 };
 use crate::a1::Pos;
 use crate::diag::Diagnostic;
 use crate::layout::declaration::*;
-use crate::layout::{Label, normalize_label};
+use crate::layout::{Label, normalize_label, sheets};
 use crate::model::{Declaration, DeclarationFunds, Indicator, MediumTerm, MoneyUnit, Note};
 
 /// Every label of the form: a value search stops at any of them.
@@ -153,6 +153,7 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
         national = true;
         medium.indicators = rows;
     }
+    take_table_notes(&mut scope, &mut form.notes);
     read_notes(&mut scope, &mut form.notes);
     if let Some(end) = table_end {
         read_footer(&mut scope, end, &mut form.notes);
@@ -160,7 +161,10 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
     if national {
         form.medium_term = Some(medium);
     }
-    let (source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
+    let layouts = sheets::DECLARATIONS.iter().map(|l| (l.id, l.probes()));
+    let printed = sheets::identify(scope.grid, scope.rows.0, layouts, form.year);
+    let (mut source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
+    source.layout = sheets::kept(printed);
     form.source = Some(source);
     (form, diagnostics)
 }
