@@ -351,7 +351,8 @@ fn workbook_bytes(
             let cells = FieldCells::of(form, name, &styles, choice)?;
             for note in mine {
                 let (row, col) = cells.position(Some(&note.path));
-                let col = u16::try_from(col).map_err(|_| fail(format!("sheet {name}: column")))?;
+                let col = u16::try_from(col)
+                    .map_err(|_| fail(crate::msg::write::column_out_of_range(name)))?;
                 sheet
                     .insert_note(row, col, &field_note(&note.text))
                     .map_err(in_sheet)?;
