@@ -342,7 +342,11 @@ pub fn read_notes(scope: &mut Scope, heading: Pos, notes: &mut Vec<Note>) {
     let first_col = grid.area(heading).first.1;
     for r in grid.area(heading).last.0 + 1..=scope.rows.1 {
         let cells = |p: &Pos| grid.area(*p).first == *p && !grid.text(*p).is_empty();
-        if (0..grid.cols).map(|c| (r, c)).filter(cells).all(|p| scope.is_used(p)) {
+        if (0..grid.cols)
+            .map(|c| (r, c))
+            .filter(cells)
+            .all(|p| scope.is_used(p))
+        {
             // Taken already: a header note read by its label (`项目实施内容及过程概述`).
             if (0..grid.cols).map(|c| (r, c)).any(|p| cells(&p)) {
                 continue;

@@ -345,4 +345,3 @@ fn read_indicators(scope: &mut Scope) -> (Vec<Indicator>, Option<Vec<Indicator>>
     let medium_rows = rows(scope, "medium_term.indicators", &medium, &columns(&annual));
     (annual_rows, Some(medium_rows), Some(end))
 }
-

@@ -17,8 +17,8 @@
 
 use super::scope::{Direction, Scope};
 use super::{
-    extra_cells, extra_columns, read_footer, read_header_notes, read_notes, read_year,
-    table_rows, take_table_notes,
+    extra_cells, extra_columns, read_footer, read_header_notes, read_notes, read_year, table_rows,
+    take_table_notes,
 };
 use crate::a1::Pos;
 use crate::diag::Diagnostic;

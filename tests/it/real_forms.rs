@@ -388,9 +388,7 @@ fn issue_11_real_forms_written_in_the_source_layout_read_back_the_same() {
         let path = dir.join(format!("{}.xlsx", t.name));
         build_xlsx(t, &path);
         let first = jixiao::read::read_workbook(&path).unwrap().value;
-        let has_medium = |f: &jixiao::model::Form| {
-            matches!(f, jixiao::model::Form::Declaration(d) if d.medium_term.is_some())
-        };
+        let has_medium = |f: &jixiao::model::Form| matches!(f, jixiao::model::Form::Declaration(d) if d.medium_term.is_some());
         if first.iter().any(has_medium) {
             two_sided += 1;
             continue;
