@@ -10,7 +10,8 @@
 //! ([`Source::cells`]), the change points at it.
 
 use crate::diag::Location;
-use crate::layout;
+use crate::layout::{self, Field};
+use crate::model::field::{FieldId, SelfEvaluationText};
 use crate::model::{Document, Form, FundsRow, SelfEvaluationFunds, Source};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -307,14 +308,18 @@ fn lcs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
 
 /// The printed label of a field path, from the layouts.
 fn label(path: &str) -> Option<String> {
-    let fields = layout::declaration::HEADER
-        .iter()
-        .chain(layout::declaration::FUND_FIELDS)
-        .chain(layout::declaration::GOAL_FIELDS)
-        .chain(layout::self_eval::HEADER)
-        .chain(layout::self_eval::GOAL_FIELDS);
-    if let Some(f) = fields.clone().find(|f| f.path == path) {
-        return Some(f.label.text.to_string());
+    fn find<I: FieldId>(fields: &[Field<I>], path: &str) -> Option<String> {
+        let f = fields.iter().find(|f| f.id.path() == path)?;
+        Some(f.label.text.to_string())
+    }
+    use layout::{declaration as d, self_eval as s};
+    let found = find(d::HEADER, path)
+        .or_else(|| find(d::FUND_FIELDS, path))
+        .or_else(|| find(d::GOAL_FIELDS, path))
+        .or_else(|| find(s::HEADER, path))
+        .or_else(|| find(s::GOAL_FIELDS, path));
+    if found.is_some() {
+        return found;
     }
     if path.starts_with("indicators[") {
         let last = path.rsplit('.').next().unwrap_or(path);
@@ -335,9 +340,7 @@ fn label(path: &str) -> Option<String> {
         "year" => "年度",
         "total_weight" => "总分·分值",
         "total_score" => "总分·得分",
-        "grade" => "评分等级",
-        "expected_goal" => "预期目标",
-        "actual_result" => "实际完成情况",
+        p if p == SelfEvaluationText::Grade.path() => s::GRADE.text,
         _ => return None,
     };
     Some(label.to_string())

@@ -16,6 +16,7 @@
 //! | 中期资金 / 中期目标 / 中期指标, 项目期 (88号 申报表) | [`MediumTerm`] |
 
 pub mod date;
+pub mod field;
 mod figure;
 mod forms;
 mod indicator;

@@ -6,11 +6,12 @@
 //! Without 项目性质
 //! (`project_nature == None`, the 宝山 layout) the project name spans C3:F3.
 
-use super::sheet::{FormSheet, area, row_area, unknown_field};
+use super::sheet::{FormSheet, area, row_area};
 use super::styles::Styles;
 use crate::a1::Area;
 use crate::layout::{self, declaration as at};
 use crate::model::Declaration;
+use crate::model::field::DeclarationText;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 /// Paints `form` onto an empty worksheet.
@@ -24,21 +25,14 @@ pub fn write(sheet: &mut Worksheet, form: &Declaration, styles: &Styles) -> Resu
     let mut out = FormSheet::new(sheet, styles, &at::COLUMN_WIDTHS, at::TITLE.text, form.year)?;
 
     for field in at::HEADER {
-        let (value, value_at) = match field.path {
-            "project_name" if form.project_nature.is_none() => {
-                (&form.project_name, at::PROJECT_NAME_WITHOUT_NATURE_AT)
+        let Some(value) = form.text(field.id) else {
+            continue; // no 项目性质 (the 宝山 layout)
+        };
+        let value_at = match field.id {
+            DeclarationText::ProjectName if form.project_nature.is_none() => {
+                at::PROJECT_NAME_WITHOUT_NATURE_AT
             }
-            "project_name" => (&form.project_name, field.value_at),
-            "project_nature" => match &form.project_nature {
-                Some(nature) => (nature, field.value_at),
-                None => continue,
-            },
-            "project_category" => (&form.project_category, field.value_at),
-            "department" => (&form.department, field.value_at),
-            "implementing_unit" => (&form.implementing_unit, field.value_at),
-            "planned_start" => (&form.planned_start, field.value_at),
-            "planned_end" => (&form.planned_end, field.value_at),
-            other => return Err(unknown_field(other)),
+            _ => field.value_at,
         };
         out.label(area(field.label_at)?, field.label.text)?;
         out.text(area(value_at)?, value, &styles.text)?;
@@ -47,27 +41,13 @@ pub fn write(sheet: &mut Worksheet, form: &Declaration, styles: &Styles) -> Resu
     out.label(area(at::FUNDS_AT)?, &layout::funds_label(form.funds.unit))?;
     let funds = &form.funds;
     for field in at::FUND_FIELDS {
-        let amount = match field.path {
-            "funds.project_total" => funds.project_total,
-            "funds.project_fiscal" => funds.project_fiscal,
-            "funds.project_other" => funds.project_other,
-            "funds.annual_total" => funds.annual_total,
-            "funds.annual_fiscal" => funds.annual_fiscal,
-            "funds.annual_carryover" => funds.annual_carryover,
-            "funds.annual_other" => funds.annual_other,
-            other => return Err(unknown_field(other)),
-        };
         out.label(area(field.label_at)?, field.label.text)?;
-        out.amount(area(field.value_at)?, amount)?;
+        out.amount(area(field.value_at)?, *field.id.get(funds))?;
     }
 
     out.label(area(at::GOALS_AT)?, at::GOALS.text)?;
     for field in at::GOAL_FIELDS {
-        let text = match field.path {
-            "overall_goal" => &form.overall_goal,
-            "annual_goal" => &form.annual_goal,
-            other => return Err(unknown_field(other)),
-        };
+        let text = form.text(field.id).unwrap_or_default();
         out.label(area(field.label_at)?, field.label.text)?;
         out.long_text(area(field.value_at)?, text)?;
     }

@@ -4,7 +4,7 @@
 //! the goals; from row 12 the indicator table (no 绩效指标 column), closed by the `总分` and
 //! `评分等级` rows.
 
-use super::sheet::{FormSheet, area, row_area, unknown_field};
+use super::sheet::{FormSheet, area, row_area};
 use super::styles::Styles;
 use crate::a1::Area;
 use crate::layout::{self, self_eval as at};
@@ -26,14 +26,8 @@ pub fn write(
     let mut out = FormSheet::new(sheet, styles, &at::COLUMN_WIDTHS, at::TITLE.text, form.year)?;
 
     for field in at::HEADER {
-        let value = match field.path {
-            "project_name" => &form.project_name,
-            "department" => &form.department,
-            "implementing_unit" => &form.implementing_unit,
-            other => return Err(unknown_field(other)),
-        };
         out.label(area(field.label_at)?, field.label.text)?;
-        out.text(area(field.value_at)?, value, &styles.text)?;
+        out.text(area(field.value_at)?, field.id.get(form), &styles.text)?;
     }
 
     // The funds grid: label block, column heads (with an empty corner), row heads, figures.
@@ -53,13 +47,8 @@ pub fn write(
 
     out.label(area(at::GOALS_AT)?, at::GOALS.text)?;
     for field in at::GOAL_FIELDS {
-        let text = match field.path {
-            "expected_goal" => &form.expected_goal,
-            "actual_result" => &form.actual_result,
-            other => return Err(unknown_field(other)),
-        };
         out.label(area(field.label_at)?, field.label.text)?;
-        out.long_text(area(field.value_at)?, text)?;
+        out.long_text(area(field.value_at)?, field.id.get(form))?;
     }
 
     let header = at::TABLE_HEADER_ROW;

@@ -5,8 +5,9 @@
 //! summary follows, in Excel, WPS and LibreOffice alike. The total row sums the column.
 
 use super::styles::Styles;
-use crate::layout::{self, Field};
+use crate::layout;
 use crate::model::Form;
+use crate::model::field::DeclarationAmount;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
 
@@ -19,49 +20,40 @@ type Linked = Option<(String, Option<Decimal>)>;
 /// One column of the summary: its header and, per form, the cell it shows.
 struct Column {
     header: String,
-    cell: fn(&Form) -> Linked,
+    cell: Box<dyn Fn(&Form) -> Linked>,
 }
 
-/// The first cell of a field's value in the official layout.
-fn field(fields: &[Field], path: &str) -> String {
-    let at = fields
+/// The 申报表's annual amounts, each linked to the first cell of its value in the official
+/// layout.
+fn declaration_columns() -> Vec<Column> {
+    use DeclarationAmount::*;
+    layout::declaration::FUND_FIELDS
         .iter()
-        .find(|f| f.path == path)
-        .map(|f| f.value_at)
-        .unwrap_or_default();
-    first_cell(at).to_string()
+        .filter(|f| {
+            matches!(
+                f.id,
+                AnnualTotal | AnnualFiscal | AnnualCarryover | AnnualOther
+            )
+        })
+        .map(|field| {
+            let id = field.id;
+            let at = first_cell(field.value_at).to_string();
+            Column {
+                header: match id {
+                    AnnualTotal => format!("{}（元）", field.label.text),
+                    _ => field.label.text.to_string(),
+                },
+                cell: Box::new(move |f| match f {
+                    Form::Declaration(d) => Some((at.clone(), *id.get(&d.funds))),
+                    _ => None,
+                }),
+            }
+        })
+        .collect()
 }
 
 fn first_cell(a1: &str) -> &str {
     a1.split(':').next().unwrap_or(a1)
-}
-
-fn declaration_columns() -> Vec<Column> {
-    use layout::declaration::FUND_FIELDS as F;
-    let col = |header: &str, cell| Column {
-        header: header.to_string(),
-        cell,
-    };
-    vec![
-        col("年度资金申请总额（元）", |f| match f {
-            Form::Declaration(d) => Some((field(F, "funds.annual_total"), d.funds.annual_total)),
-            _ => None,
-        }),
-        col("其中：当年财政拨款", |f| match f {
-            Form::Declaration(d) => Some((field(F, "funds.annual_fiscal"), d.funds.annual_fiscal)),
-            _ => None,
-        }),
-        col("上年结转资金", |f| match f {
-            Form::Declaration(d) => {
-                Some((field(F, "funds.annual_carryover"), d.funds.annual_carryover))
-            }
-            _ => None,
-        }),
-        col("其他资金", |f| match f {
-            Form::Declaration(d) => Some((field(F, "funds.annual_other"), d.funds.annual_other)),
-            _ => None,
-        }),
-    ]
 }
 
 /// The 年度资金总额 row's cell in column `col` of the 自评表 funds grid (0 = 年初预算数).
@@ -74,21 +66,21 @@ fn self_evaluation_columns() -> Vec<Column> {
     vec![
         Column {
             header: "年初预算数（万元）".to_string(),
-            cell: |f| match f {
+            cell: Box::new(|f| match f {
                 Form::SelfEvaluation(s) => {
                     Some((grid_cell(0), s.funds.total.initial_budget.number()))
                 }
                 _ => None,
-            },
+            }),
         },
         Column {
             header: "全年预算数（万元）".to_string(),
-            cell: |f| match f {
+            cell: Box::new(|f| match f {
                 Form::SelfEvaluation(s) => {
                     Some((grid_cell(1), s.funds.total.annual_budget.number()))
                 }
                 _ => None,
-            },
+            }),
         },
     ]
 }
