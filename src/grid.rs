@@ -157,8 +157,11 @@ impl Hasher for FxHasher {
     }
 }
 
+/// Builds [`FxHasher`]s: for maps whose keys are trusted (positions, static labels).
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+
 /// A map keyed by cell position, hashed with [`FxHasher`].
-pub type PosMap<V> = HashMap<Pos, V, BuildHasherDefault<FxHasher>>;
+pub type PosMap<V> = HashMap<Pos, V, FxBuild>;
 
 /// A cell as stored: its value, and the texts every reader asks for, made once.
 #[derive(Debug, Clone)]

@@ -16,11 +16,8 @@ fn unify(c: char) -> char {
 /// Compares labels, never values: drops all whitespace and line breaks, unifies full- and
 /// half-width colons and brackets, and drops a trailing colon (`项目资金总额:`).
 pub fn normalize_label(text: &str) -> String {
-    let mut s: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(unify)
-        .collect();
+    let mut s = String::with_capacity(text.len());
+    s.extend(text.chars().filter(|c| !c.is_whitespace()).map(unify));
     if s.contains('<') {
         for tag in ["<p>", "</p>", "<br>", "<br/>"] {
             s = s.replace(tag, "");
@@ -112,15 +109,55 @@ impl Label {
     /// [`Label::matches`] for a text already normalised by [`normalize_label`] (the grid keeps
     /// that of every cell: [`crate::grid::Grid::label_key`]).
     pub fn matches_key(&self, key: &str) -> bool {
-        std::iter::once(self.text)
-            .chain(self.variants.iter().copied())
-            .any(|l| {
-                let mut rest = key.chars();
-                let same = label_chars(l).all(|c| rest.next() == Some(c));
-                let rest = rest.as_str();
-                same && (rest.is_empty() || (rest.starts_with('(') && rest.ends_with(')')))
+        self.keys().iter().any(|k| {
+            key.strip_prefix(&**k).is_some_and(|rest| {
+                rest.is_empty() || (rest.starts_with('(') && rest.ends_with(')'))
             })
+        })
     }
+
+    /// The official text and each variant as [`normalize_label`] makes it: what a cell's label
+    /// key equals when the cell is this label (before a trailing parenthetical, see
+    /// [`label_bases`]). Made once per label and thread: every label comparison asks.
+    pub fn keys(&self) -> Keys {
+        use std::cell::RefCell;
+        use std::collections::HashMap;
+        // Labels are static data: the addresses and lengths of their texts name them.
+        type Id = (usize, usize, usize, usize);
+        thread_local! {
+            static KEYS: RefCell<HashMap<Id, Keys, crate::grid::FxBuild>> = RefCell::default();
+        }
+        let id = (
+            self.text.as_ptr() as usize,
+            self.text.len(),
+            self.variants.as_ptr() as usize,
+            self.variants.len(),
+        );
+        KEYS.with_borrow_mut(|keys| {
+            keys.entry(id)
+                .or_insert_with(|| {
+                    std::iter::once(self.text)
+                        .chain(self.variants.iter().copied())
+                        .map(|l| label_chars(l).collect::<String>().into_boxed_str())
+                        .collect()
+                })
+                .clone()
+        })
+    }
+}
+
+/// [`Label::keys`]: shared, made once.
+pub type Keys = std::rc::Rc<[Box<str>]>;
+
+/// The texts a cell's label key is this label's key by ([`Label::matches_key`]): the key itself,
+/// and, when it ends in `)`, the key before each `(` (`项目资金(元)` → also `项目资金`).
+pub fn label_bases(key: &str) -> impl Iterator<Item = &str> {
+    let cuts = key
+        .ends_with(')')
+        .then(|| key.match_indices('(').map(|(i, _)| i).filter(|&i| i > 0))
+        .into_iter()
+        .flatten();
+    std::iter::once(key).chain(cuts.map(|i| &key[..i]))
 }
 
 /// One `label：value` pair found inside a cell's text by [`split_pairs`].
@@ -158,6 +195,7 @@ pub fn split_pairs(text: &str, labels: &[Label]) -> Vec<Pair> {
         }
         out
     };
+    let keys: Vec<_> = labels.iter().map(Label::keys).collect();
     // (start in norm, end in norm just after the colon, label index)
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
     let mut p = 0;
@@ -166,17 +204,13 @@ pub fn split_pairs(text: &str, labels: &[Label]) -> Vec<Pair> {
             p += 1;
             continue;
         }
-        let best = labels
+        let best = keys
             .iter()
             .enumerate()
-            .flat_map(|(i, l)| {
-                std::iter::once(l.text)
-                    .chain(l.variants.iter().copied())
-                    .map(move |t| (i, t))
-            })
-            .filter_map(|(i, l)| {
+            .flat_map(|(i, k)| k.iter().map(move |k| (i, k)))
+            .filter_map(|(i, k)| {
                 let mut end = p;
-                for c in label_chars(l) {
+                for c in k.chars() {
                     if norm.get(end).map(|x| x.0) != Some(c) {
                         return None;
                     }

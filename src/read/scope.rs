@@ -5,7 +5,7 @@
 use crate::a1::{Area, Pos, cell_name};
 use crate::diag::{Diagnostic, Location};
 use crate::grid::{Cell, Grid, PosMap};
-use crate::layout::{Field, Label, Pair, split_pairs};
+use crate::layout::{Field, Label, Pair, label_bases, normalize_label, split_pairs};
 use crate::model::field::FieldId;
 use crate::model::{Figure, MoneyUnit, Source, UnmappedCell};
 use rust_decimal::Decimal;
@@ -56,8 +56,18 @@ pub struct Scope<'g> {
     labels: &'static [Label],
     /// Top-left cells of the form's non-empty areas, row by row (found once).
     anchors: Vec<Pos>,
-    /// [`split_pairs`] of each top-left cell with a colon, made once: every label search asks.
-    pairs: RefCell<PosMap<Vec<Pair>>>,
+    /// Each anchor under every text a label may equal for it to be read as that label
+    /// ([`label_bases`] of its label key), sorted by text, then position: a label is found by a
+    /// binary search instead of a pass over the whole form (issue 10: per label, that pass
+    /// made reading quadratic in the form's size).
+    by_key: Vec<(&'g str, Pos)>,
+    /// The anchors that are one of `labels` (see [`Scope::is_label`]), sorted.
+    label_anchors: Vec<Pos>,
+    /// The anchors whose text holds a colon: only these can hold `label：value` pairs.
+    colon_anchors: Vec<Pos>,
+    /// [`split_pairs`] of each top-left cell with a colon, each pair with the label key of its
+    /// label as written, made once: every label search asks.
+    pairs: RefCell<PosMap<Vec<(Pair, String)>>>,
     used: BTreeSet<Pos>,
     cells: BTreeMap<String, String>,
     pub diagnostics: Vec<Diagnostic>,
@@ -71,7 +81,7 @@ pub struct Scope<'g> {
 
 impl<'g> Scope<'g> {
     pub fn new(grid: &'g Grid, rows: (u32, u32), labels: &'static [Label]) -> Self {
-        let anchors = (rows.0..=rows.1)
+        let anchors: Vec<Pos> = (rows.0..=rows.1)
             .flat_map(|r| {
                 (0..grid.cols).filter_map(move |c| {
                     let pos = (r, c);
@@ -79,18 +89,58 @@ impl<'g> Scope<'g> {
                 })
             })
             .collect();
-        Scope {
+        let mut by_key: Vec<(&str, Pos)> = anchors
+            .iter()
+            .flat_map(|&p| label_bases(grid.own_label_key(p).unwrap_or("")).map(move |b| (b, p)))
+            .collect();
+        by_key.sort_unstable();
+        let colon_anchors = anchors
+            .iter()
+            .copied()
+            .filter(|&p| grid.own_text(p).is_some_and(|t| t.contains([':', '：'])))
+            .collect();
+        let mut scope = Scope {
             grid,
             rows,
             labels,
             anchors,
+            by_key,
+            label_anchors: Vec::new(),
+            colon_anchors,
             pairs: RefCell::default(),
             used: BTreeSet::new(),
             cells: BTreeMap::new(),
             diagnostics: Vec::new(),
             unit: None,
             asides: Vec::new(),
+        };
+        let mut label_anchors: Vec<Pos> = labels.iter().flat_map(|l| scope.all_of(l)).collect();
+        label_anchors.sort_unstable();
+        label_anchors.dedup();
+        scope.label_anchors = label_anchors;
+        scope
+    }
+
+    /// Every anchor carrying `label` ([`Label::matches_key`] of its label key), row by row.
+    fn all_of(&self, label: &Label) -> Vec<Pos> {
+        let mut found: Vec<Pos> = Vec::new();
+        for key in label.keys().iter() {
+            let from = self.by_key.partition_point(|(b, _)| *b < &**key);
+            found.extend(
+                self.by_key[from..]
+                    .iter()
+                    .take_while(|(b, _)| *b == &**key)
+                    .map(|&(_, p)| p),
+            );
         }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The first anchor carrying `label` at or below row `from`.
+    fn first_of(&self, label: &Label, from: u32) -> Option<Pos> {
+        self.all_of(label).into_iter().find(|p| p.0 >= from)
     }
 
     pub fn location(&self, pos: Pos) -> Location {
@@ -106,13 +156,24 @@ impl<'g> Scope<'g> {
     /// `label：value` cell.
     pub fn is_label(&self, pos: Pos) -> bool {
         let key = self.grid.label_key(pos);
-        !key.is_empty()
-            && (self.labels.iter().any(|l| l.matches_key(key))
-                || self.with_pairs(pos, |pairs| !pairs.is_empty()))
+        if key.is_empty() {
+            return false;
+        }
+        let at = self.grid.area(pos).first;
+        let anchor = (self.rows.0..=self.rows.1).contains(&at.0)
+            && self.grid.area(at).first == at
+            && self.grid.get_own(at).is_some();
+        let label = if anchor {
+            self.label_anchors.binary_search(&at).is_ok()
+        } else {
+            self.labels.iter().any(|l| l.matches_key(key))
+        };
+        label || self.with_pairs(pos, |pairs| !pairs.is_empty())
     }
 
-    /// Calls `f` with [`split_pairs`] of the text at `pos` on the form's labels, split once.
-    fn with_pairs<R>(&self, pos: Pos, f: impl FnOnce(&[Pair]) -> R) -> R {
+    /// Calls `f` with [`split_pairs`] of the text at `pos` on the form's labels (each with the
+    /// label key of its label as written), split once.
+    fn with_pairs<R>(&self, pos: Pos, f: impl FnOnce(&[(Pair, String)]) -> R) -> R {
         let text = self.grid.text_str(pos);
         if !text.contains([':', '：']) {
             return f(&[]);
@@ -121,7 +182,13 @@ impl<'g> Scope<'g> {
         if let Some(pairs) = self.pairs.borrow().get(&at) {
             return f(pairs);
         }
-        let pairs = split_pairs(text, self.labels);
+        let pairs: Vec<_> = split_pairs(text, self.labels)
+            .into_iter()
+            .map(|p| {
+                let key = normalize_label(&p.written);
+                (p, key)
+            })
+            .collect();
         let r = f(&pairs);
         self.pairs.borrow_mut().insert(at, pairs);
         r
@@ -131,19 +198,24 @@ impl<'g> Scope<'g> {
     /// cell with the value to its right or below (`direction`), or `label：value` inside one cell,
     /// possibly with other pairs (`项目名称：… 项目类别：…`). The label's cell is marked as used.
     pub fn labelled(&mut self, label: &Label, direction: Direction, from: u32) -> Option<Labelled> {
-        let found = self.anchors().filter(|p| p.0 >= from).find_map(|p| {
-            if label.matches_key(self.grid.label_key(p)) {
-                return Some((p, self.grid.text(p), None));
-            }
-            // Split on all of the form's labels, so that the longest label at a place wins.
-            let pair = self.with_pairs(p, |pairs| {
-                pairs
-                    .iter()
-                    .find(|pair| label.matches(&pair.written))
-                    .cloned()
-            })?;
-            Some((p, pair.written, Some(pair.value)))
-        })?;
+        // The first cell that is the label, unless a `label：value` cell comes before it.
+        let whole = self.first_of(label, from);
+        let found = self
+            .colon_anchors
+            .iter()
+            .copied()
+            .filter(|&p| p.0 >= from && whole.is_none_or(|w| p < w))
+            .find_map(|p| {
+                // Split on all of the form's labels, so that the longest label at a place wins.
+                let pair = self.with_pairs(p, |pairs| {
+                    pairs
+                        .iter()
+                        .find(|(_, key)| label.matches_key(key))
+                        .map(|(pair, _)| pair.clone())
+                })?;
+                Some((p, pair.written, Some(pair.value)))
+            })
+            .or_else(|| whole.map(|p| (p, self.grid.text(p), None)))?;
         let (at, written, inline) = found;
         self.used.insert(at);
         let value = match inline {
@@ -200,17 +272,14 @@ impl<'g> Scope<'g> {
 
     /// The first cell carrying `label` at or below row `from`, marked as used.
     pub fn find_from(&mut self, label: &Label, from: u32) -> Option<Pos> {
-        let pos = self
-            .anchors()
-            .find(|&p| p.0 >= from && label.matches_key(self.grid.label_key(p)))?;
+        let pos = self.first_of(label, from)?;
         self.used.insert(pos);
         Some(pos)
     }
 
     /// The first cell carrying `label` at or below row `from`, without marking it.
     pub fn peek_from(&self, label: &Label, from: u32) -> Option<Pos> {
-        self.anchors()
-            .find(|&p| p.0 >= from && label.matches(&self.grid.text(p)))
+        self.first_of(label, from)
     }
 
     /// The non-empty cells of row `row` (top-left cells of their areas) that nothing took yet.
@@ -231,10 +300,7 @@ impl<'g> Scope<'g> {
 
     /// Every cell carrying `label`, marked as used.
     pub fn find_all(&mut self, label: &Label) -> Vec<Pos> {
-        let found: Vec<Pos> = self
-            .anchors()
-            .filter(|&p| label.matches_key(self.grid.label_key(p)))
-            .collect();
+        let found = self.all_of(label);
         self.used.extend(found.iter().copied());
         found
     }
@@ -354,15 +420,15 @@ impl<'g> Scope<'g> {
         }
         // The unit stated elsewhere in the header: `单位：万元` above or beside the table, or a
         // money label with its own parenthetical (`中期市财政预算（万元）`, `年度预算数（万元）`).
-        let header_end = self
-            .anchors()
-            .find(|&p| {
-                let t = self.grid.text(p);
-                crate::layout::declaration::LEVEL1.matches(&t)
-                    || crate::layout::self_eval::TABLE_COLUMNS[0].matches(&t)
-            })
-            .map(|p| p.0)
-            .unwrap_or(self.rows.1);
+        let header_end = [
+            &crate::layout::declaration::LEVEL1,
+            &crate::layout::self_eval::TABLE_COLUMNS[0],
+        ]
+        .into_iter()
+        .filter_map(|l| self.first_of(l, self.rows.0))
+        .min()
+        .map(|p| p.0)
+        .unwrap_or(self.rows.1);
         let stated = self
             .anchors()
             .filter(|p| p.0 <= header_end)
@@ -684,6 +750,45 @@ mod tests {
             value,
             shape: NumberShape { decimals, percent },
         }
+    }
+
+    /// The label index answers as a scan of every cell with [`Label::matches_key`] would, on
+    /// every sheet of the real forms, for every label the readers know.
+    #[test]
+    fn label_index_finds_what_a_scan_finds() {
+        let labels = [
+            crate::read::declaration::LABELS,
+            crate::read::self_eval::LABELS,
+            crate::read::legacy_2020::LABELS,
+        ];
+        let mut found = 0;
+        for file in [
+            "baoshan-2024-declarations.xlsx",
+            "xinjiang-2023-self-evaluations.xlsx",
+            "xining-2020-legacy.xlsx",
+            "other-layouts/xizang-2024-declarations.6col.xlsx",
+        ] {
+            let bytes = std::fs::read(format!("../shared/fixtures/{file}")).unwrap();
+            for grid in crate::grid::open_bytes(&bytes, file).unwrap() {
+                let rows = (0, grid.rows.saturating_sub(1));
+                for list in labels {
+                    let scope = Scope::new(&grid, rows, list);
+                    for label in labels.iter().flat_map(|l| l.iter()) {
+                        let scanned: Vec<Pos> = scope
+                            .anchors()
+                            .filter(|&p| label.matches_key(grid.label_key(p)))
+                            .collect();
+                        assert_eq!(scope.all_of(label), scanned, "{file} {}", label.text);
+                        found += scanned.len();
+                    }
+                    for &p in &scope.anchors {
+                        let scanned = list.iter().any(|l| l.matches_key(grid.label_key(p)));
+                        assert_eq!(scope.label_anchors.binary_search(&p).is_ok(), scanned);
+                    }
+                }
+            }
+        }
+        assert!(found > 500, "{found}");
     }
 
     #[test]
