@@ -254,6 +254,8 @@ pub struct Scored {
     /// The form's index in the document.
     pub form: usize,
     pub project: String,
+    /// The file and sheet the form was read from, when it was read from a workbook.
+    pub at: Option<crate::diag::Location>,
     pub explanations: Vec<Explanation>,
 }
 
@@ -270,6 +272,10 @@ pub fn score_document(
             out.push(Scored {
                 form: i,
                 project: se.project_name.clone(),
+                at: se.source.as_ref().map(|s| crate::diag::Location {
+                    sheet: Some(s.sheet.clone()),
+                    ..crate::diag::Location::file(&s.file)
+                }),
                 explanations: scoring::fill(se, opts, overwrite),
             });
         }
