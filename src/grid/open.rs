@@ -1,7 +1,7 @@
 //! Opening a workbook's bytes as [`Grid`]s: the [`Limits`] checked before anything is
 //! allocated, the zip pre-scan, and calamine (the only caller of it).
 
-use super::{Cell, Grid, NumberShape, xls_guard};
+use super::{Cell, Grid, NumberShape, ods_guard, xls_guard};
 use crate::a1::{Area, Pos, cell_name};
 use crate::diag::{Diagnostic, Error, Location, Result};
 use crate::formats::{InputFormat, password_protected};
@@ -75,7 +75,7 @@ impl Limits {
 static LIMITS: std::sync::OnceLock<Limits> = std::sync::OnceLock::new();
 
 /// `file: 超出限制` with the limit's name and value, and how to raise it.
-fn over_limit(at: Location, what: &str, found: u64, limit: u64, var: &str) -> Error {
+pub(super) fn over_limit(at: Location, what: &str, found: u64, limit: u64, var: &str) -> Error {
     Error::At {
         at,
         message: format!("{what}超出限制（{found}，上限 {limit}）：不读取此文件"),
@@ -159,7 +159,7 @@ pub fn open_as(bytes: &[u8], name: &str, format: InputFormat) -> Result<Vec<Grid
         format,
         InputFormat::Xlsx | InputFormat::Xlsb | InputFormat::Ods
     ) {
-        check_zip(bytes, shown, &limits)?
+        check_zip(bytes, shown, format == InputFormat::Ods, &limits)?
     } else {
         (Vec::new(), true)
     };
@@ -230,7 +230,14 @@ fn contain<T>(f: impl FnOnce() -> T) -> std::result::Result<T, String> {
 ///
 /// Also tells whether any worksheet holds a formula (`<f>`), seen while unzipping anyway: only
 /// then does [`parse`] read the sheets again for formulas without a cached value.
-fn check_zip(bytes: &[u8], shown: &str, limits: &Limits) -> Result<(Vec<Diagnostic>, bool)> {
+///
+/// An ODS workbook's content.xml must pass [`ods_guard::check`] too.
+fn check_zip(
+    bytes: &[u8],
+    shown: &str,
+    ods: bool,
+    limits: &Limits,
+) -> Result<(Vec<Diagnostic>, bool)> {
     let mut notes = Vec::new();
     let mut formulas = FormulaScan::default();
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
@@ -242,9 +249,7 @@ fn check_zip(bytes: &[u8], shown: &str, limits: &Limits) -> Result<(Vec<Diagnost
         };
         let name = part.name().map(|n| n.to_string()).unwrap_or_default();
         let is_comments = name.to_ascii_lowercase().contains("comments") && name.ends_with(".xml");
-        // ODS: calamine 0.38 loops forever at the end of a content.xml whose table is not
-        // closed (ods.rs `read_table`, the `Ok(_) => ()` arm also takes `Event::Eof`).
-        let is_ods_content = name == "content.xml";
+        let is_ods_content = ods && name == "content.xml";
         let mut kept = Vec::new();
         let copied = if is_comments || is_ods_content {
             (&mut part)
@@ -274,17 +279,7 @@ fn check_zip(bytes: &[u8], shown: &str, limits: &Limits) -> Result<(Vec<Diagnost
             ));
         }
         if is_ods_content {
-            let text = String::from_utf8_lossy(&kept);
-            let opened =
-                text.matches("<table:table ").count() + text.matches("<table:table>").count();
-            let closed = text.matches("</table:table>").count();
-            if opened != closed {
-                return Err(Error::unreadable(
-                    shown,
-                    "工作簿已损坏：content.xml 中的表格没有结束（内容被截断？）",
-                )
-                .with_hint("用 LibreOffice 或 WPS 打开并另存为 .xlsx 后再试"));
-            }
+            ods_guard::check(&kept, shown, &name, limits)?;
         }
         if is_comments {
             let text = String::from_utf8_lossy(&kept);
