@@ -10,6 +10,7 @@
 //! at their cell; whatever the target form has no field for goes into its `notes`.
 
 use crate::diag::{Diagnostic, Location, Read};
+use crate::model::field::{DeclarationAmount, DeclarationText, Legacy2020Amount, Legacy2020Text};
 use crate::model::{
     Declaration, DeclarationFunds, Document, EvaluatedIndicator, Form, Indicator, Legacy2020, Note,
     SelfEvaluation, Source,
@@ -62,48 +63,39 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
     let unit = form.unit.label();
     // As the forms print amounts (`500,000.00`), not the bare decimal (issue 11).
     let amount = |d: &Option<rust_decimal::Decimal>| d.map(crate::msg::amount).unwrap_or_default();
-    let mut notes: Vec<Note> = [
-        ("申报单位名称", form.applicant.clone()),
-        ("项目类别", form.project_category.clone()),
-        ("是否含有政府购买服务", form.government_purchase.clone()),
-        ("绩效类型", form.performance_type.clone()),
-        ("项目概况", form.overview.clone()),
-        ("立项依据", form.basis.clone()),
-        ("项目设立的必要性", form.necessity.clone()),
-        ("保证项目实施的制度、措施", form.measures.clone()),
-        ("项目实施计划", form.plan.clone()),
-        ("总目标及阶段性目标", form.goals.clone()),
-    ]
-    .into_iter()
-    .map(|(label, text)| Note {
-        label: label.to_string(),
-        text,
-    })
-    .collect();
-    for (label, value) in [
-        ("项目总预算", &form.total_budget),
-        ("项目当年预算", &form.current_budget),
-        ("同名项目上年预算额", &form.prior_budget),
-        ("同名项目上年预算执行数", &form.prior_executed),
-    ] {
+    use crate::layout::legacy_2020 as layout;
+    use Legacy2020Text::*;
+    let mut notes: Vec<Note> = layout::HEADER
+        .iter()
+        .chain(layout::NARRATIVE)
+        .filter(|(id, _)| !matches!(id, ProjectName | PlannedStart | PlannedEnd))
+        .map(|(id, label)| Note {
+            label: label.text.to_string(),
+            text: id.get(form).clone(),
+        })
+        .collect();
+    for (id, label) in layout::AMOUNTS {
         notes.push(Note {
-            label: format!("{label}（{unit}）"),
-            text: amount(value),
+            label: format!("{}（{unit}）", label.text),
+            text: amount(id.get(form)),
         });
     }
     notes.retain(|n| !n.text.is_empty());
 
     let mut source = form.source.clone();
     if let Some(s) = &mut source {
+        use DeclarationAmount as A;
+        use DeclarationText as T;
+        use Legacy2020Amount as LA;
         for (to, from) in [
-            ("project_nature", "project_category"),
-            ("implementing_unit", "applicant"),
-            ("overall_goal", "goals"),
-            ("annual_goal", "goals"),
-            ("funds.project_total", "total_budget"),
-            ("funds.project_fiscal", "total_budget"),
-            ("funds.annual_total", "current_budget"),
-            ("funds.annual_fiscal", "current_budget"),
+            (T::ProjectNature.path(), ProjectCategory.path()),
+            (T::ImplementingUnit.path(), Applicant.path()),
+            (T::OverallGoal.path(), Goals.path()),
+            (T::AnnualGoal.path(), Goals.path()),
+            (A::ProjectTotal.path(), LA::TotalBudget.path()),
+            (A::ProjectFiscal.path(), LA::TotalBudget.path()),
+            (A::AnnualTotal.path(), LA::CurrentBudget.path()),
+            (A::AnnualFiscal.path(), LA::CurrentBudget.path()),
         ] {
             if let Some(cell) = s.cells.get(from).cloned() {
                 s.cells.insert(to.to_string(), cell);

@@ -195,30 +195,28 @@ pub fn fill_blanks(
     profile: &Profile,
 ) -> Vec<crate::diag::Diagnostic> {
     use crate::diag::{Diagnostic, Location};
+    use crate::layout::declaration::text_label;
     use crate::model::Form;
+    use crate::model::field::DeclarationText::{Department, ProjectCategory};
     let mut out = Vec::new();
     for form in &mut doc.forms {
         let Form::Declaration(d) = form else { continue };
         let fills = [
-            ("department", "主管部门", Some(profile.department.as_str())),
+            (Department, Some(profile.department.as_str())),
             (
-                "project_category",
-                "项目类别",
+                ProjectCategory,
                 profile.defaults.project_category.as_deref(),
             ),
         ];
-        for (path, label, value) in fills {
+        for (field, value) in fills {
             let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
                 continue;
             };
-            let slot = match path {
-                "department" => &mut d.department,
-                _ => &mut d.project_category,
-            };
-            if !slot.trim().is_empty() {
+            if !d.text(field).unwrap_or_default().trim().is_empty() {
                 continue;
             }
-            *slot = value.to_string();
+            d.set_text(field, value.to_string());
+            let (path, label) = (field.path(), text_label(field));
             let mut diag = Diagnostic::info(
                 crate::msg::rules::PROFILE_FILLED.id,
                 crate::msg::migrate::filled_from_profile(label, value),

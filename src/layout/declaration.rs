@@ -202,6 +202,15 @@ pub const HEADER: &[Field<DeclarationText>] = &[
         value_at: "F5:H5",
     },
 ];
+/// The printed label of a text field (`计划开始日期`).
+pub fn text_label(id: DeclarationText) -> &'static str {
+    HEADER
+        .iter()
+        .chain(GOAL_FIELDS)
+        .find(|f| f.id == id)
+        .map_or("", |f| f.label.text)
+}
+
 /// Where 项目名称's value goes when the form has no 项目性质 (the 宝山 layout).
 pub const PROJECT_NAME_WITHOUT_NATURE_AT: &str = "C3:F3";
 
