@@ -9,6 +9,8 @@ mod inputs;
 pub mod legacy_2020;
 pub mod scope;
 pub mod self_eval;
+#[cfg(not(target_family = "wasm"))]
+pub mod stream;
 pub mod text;
 
 pub use indicators::{TableRow, extra_cells, extra_columns, table_rows, take_table_notes};

@@ -15,8 +15,6 @@ fn every_position_in_the_layout_parses() {
         assert!(parse_area(a1).is_some(), "{a1}");
     }
     for a1 in [
-        TITLE_AT,
-        YEAR_AT,
         declaration::PROJECT_NAME_WITHOUT_NATURE_AT,
         declaration::FUNDS_AT,
         declaration::GOALS_AT,

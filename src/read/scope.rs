@@ -602,6 +602,7 @@ impl<'g> Scope<'g> {
             cells: self.cells,
             unmapped,
             cells_read,
+            layout: None,
         };
         (source, self.diagnostics)
     }
