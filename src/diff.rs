@@ -7,7 +7,7 @@
 //! through the model's JSON form, so a field added to the model is compared without a change
 //! here; numbers compare by value (`14` equals `14.00`), text exactly, and a blank equals a
 //! blank. Indicator rows are aligned by (一级, 二级, 三级) like lines in a text diff
-//! ([`align`]): rows that match are compared cell by cell, and unmatched rows between two matches
+//! (`align`): rows that match are compared cell by cell, and unmatched rows between two matches
 //! are paired in order as edited rows, the rest reported as added (numbered and located in NEW)
 //! or removed (numbered and located in OLD). A changed field points at its cell in NEW, or in
 //! OLD when NEW does not record one (a JSON model or flat table), through [`Source::cells`].

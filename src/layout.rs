@@ -33,8 +33,11 @@ pub fn funds_label(unit: MoneyUnit) -> String {
 pub struct Field<I> {
     /// Which field of the form ([`crate::model::field`]).
     pub id: I,
+    /// The label the form prints, with the variants readers accept.
     pub label: Label,
+    /// Where the official form prints the label (`A3:B3`).
     pub label_at: &'static str,
+    /// Where the official form prints the value (`C3:D3`).
     pub value_at: &'static str,
 }
 

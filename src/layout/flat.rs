@@ -5,9 +5,13 @@
 use crate::model::{Declaration, Figure, Legacy2020, MoneyUnit, SelfEvaluation};
 use rust_decimal::Decimal;
 
+/// The table of 申报表, one row per form.
 pub const DECLARATIONS: &str = "declarations";
+/// The table of 自评表, one row per form.
 pub const SELF_EVALUATIONS: &str = "self_evaluations";
+/// The table of indicators, one row per indicator of any form.
 pub const INDICATORS: &str = "indicators";
+/// The table of 2020 目标表, one row per form.
 pub const LEGACY_2020: &str = "legacy_2020";
 
 /// The file names of the flat tables, as `convert --to csv` writes them.
@@ -73,7 +77,9 @@ pub enum Access<F> {
 /// into a form, and the values its drop-down list offers in the flat workbook.
 #[derive(Clone, Copy)]
 pub struct Column<F> {
+    /// The header: the column's name in CSV files and sheets.
     pub name: &'static str,
+    /// How the value is read from and written into the form.
     pub access: Access<F>,
     /// Drop-down values, and whether the list refuses any other value.
     pub choices: Option<(&'static [&'static str], bool)>,
