@@ -9,7 +9,7 @@
 //! `source_level1/2`; rows with no true equivalent get a `review` note and a warning that points
 //! at their cell; whatever the target form has no field for goes into its `notes`.
 
-use crate::diag::{Diagnostic, Location, Read};
+use crate::diag::{Diagnosed, Diagnostic, Location};
 use crate::model::field::{DeclarationAmount, DeclarationText, Legacy2020Amount, Legacy2020Text};
 use crate::model::{
     Declaration, DeclarationFunds, Document, EvaluatedIndicator, Form, Indicator, Legacy2020, Note,
@@ -18,32 +18,14 @@ use crate::model::{
 use crate::taxonomy::{self, Mapping, TaxonomySet};
 use std::collections::BTreeMap;
 
-/// The indicator set forms are converted to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Taxonomy {
-    /// 财预〔2021〕101号 and the 一体化 system: 成本指标 is a 一级 (§3.2).
-    #[default]
-    Current,
-    /// 财预〔2015〕88号: 成本指标 is a 二级 under 产出指标 (§3.1).
-    Old,
-}
-
-impl Taxonomy {
-    /// The indicator set of [`crate::taxonomy`] this target is.
-    pub fn set(self) -> TaxonomySet {
-        match self {
-            Taxonomy::Current => TaxonomySet::Current,
-            Taxonomy::Old => TaxonomySet::Old,
-        }
-    }
-
-    /// Where a row of a national form goes in this set (DOMAIN §3.4): old 产出指标/成本指标 ⇄
-    /// 成本指标/经济成本指标 and the §3.1 variants. `None` when the pair is in neither national set.
-    fn map(self, level1: &str, level2: &str) -> Option<Mapping> {
-        match self {
-            Taxonomy::Current => taxonomy::map_to_current(TaxonomySet::Old, level1, level2),
-            Taxonomy::Old => taxonomy::map_to_old(level1, level2),
-        }
+/// Where a row of a national form goes in `set` (DOMAIN §3.4): old 产出指标/成本指标 ⇄
+/// 成本指标/经济成本指标 and the §3.1 variants. `None` when the pair is in neither national set,
+/// or the set is no target (the 2020 set).
+fn map(set: TaxonomySet, level1: &str, level2: &str) -> Option<Mapping> {
+    match set {
+        TaxonomySet::Current => taxonomy::map_to_current(TaxonomySet::Old, level1, level2),
+        TaxonomySet::Old => taxonomy::map_to_old(level1, level2),
+        TaxonomySet::Legacy2020 => None,
     }
 }
 
@@ -59,7 +41,7 @@ const DUPLICATES_EXECUTION: &str =
 /// 其中：财政资金, 项目当年预算 the annual total and its 当年财政拨款 (the 2020 amounts are
 /// 市级财政资金). The narrative sections,
 /// 是否含有政府购买服务, 绩效类型 and all four amounts go into `notes` as printed.
-pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Declaration> {
+pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: TaxonomySet) -> Diagnosed<Declaration> {
     let unit = form.unit.label();
     // As the forms print amounts (`500,000.00`), not the bare decimal (issue 11).
     let amount = |d: &Option<rust_decimal::Decimal>| d.map(crate::msg::amount).unwrap_or_default();
@@ -165,8 +147,8 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
             diagnostics.push(d);
         }
     }
-    if taxonomy == Taxonomy::Old {
-        diagnostics.extend(map_declaration(&mut declaration, Taxonomy::Old));
+    if taxonomy == TaxonomySet::Old {
+        diagnostics.extend(map_declaration(&mut declaration, TaxonomySet::Old));
     } else {
         sort_by_set(
             &mut declaration.indicators,
@@ -187,12 +169,12 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
             .map(|s| Location::file(s.file.clone()));
         diagnostics.push(d);
     }
-    Read::new(declaration, diagnostics)
+    Diagnosed::new(declaration, diagnostics)
 }
 
 /// Moves a 申报表's indicator rows (both sides of an 88号 form) into `taxonomy` (old 产出指标/成本指标 ⇄ 成本指标/经济成本指标 and
 /// the §3.1 variants) and orders them as that set prints them. Returns the warnings.
-pub fn map_declaration(form: &mut Declaration, taxonomy: Taxonomy) -> Vec<Diagnostic> {
+pub fn map_declaration(form: &mut Declaration, taxonomy: TaxonomySet) -> Vec<Diagnostic> {
     let mut diagnostics = map_rows(&mut form.indicators, &mut form.source, INDICATORS, taxonomy);
     if let Some(medium) = &mut form.medium_term {
         diagnostics.extend(map_rows(
@@ -207,13 +189,13 @@ pub fn map_declaration(form: &mut Declaration, taxonomy: Taxonomy) -> Vec<Diagno
 
 /// Moves a 自评表's indicator rows into `taxonomy` as [`map_declaration`] does a 申报表's: the
 /// 2023 市级 自评表 is on the old set (成本指标 under 产出指标), today's 申报表 on the current one.
-pub fn map_self_evaluation(form: &mut SelfEvaluation, taxonomy: Taxonomy) -> Vec<Diagnostic> {
+pub fn map_self_evaluation(form: &mut SelfEvaluation, taxonomy: TaxonomySet) -> Vec<Diagnostic> {
     map_rows(&mut form.indicators, &mut form.source, INDICATORS, taxonomy)
 }
 
 /// Which forms [`migrate_document`] moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
+pub enum Forms {
     /// 目标表, 申报表 and 自评表: what `--taxonomy` asks for.
     All,
     /// 2020 目标表 only: a workbook's default. A 申报表 or 自评表 keeps the indicator set it was
@@ -223,9 +205,13 @@ pub enum Scope {
 }
 
 /// Converts the forms of a document in `scope` to `taxonomy`: 2020 目标表 become 申报表, and for
-/// [`Scope::All`] the rows of 申报表 and 自评表 move between the sets. Every row that moves is
+/// [`Forms::All`] the rows of 申报表 and 自评表 move between the sets. Every row that moves is
 /// reported at its cell (`migrate.moved`).
-pub fn migrate_document(doc: &Document, taxonomy: Taxonomy, scope: Scope) -> Read<Document> {
+pub fn migrate_document(
+    doc: &Document,
+    taxonomy: TaxonomySet,
+    scope: Forms,
+) -> Diagnosed<Document> {
     let mut diagnostics = Vec::new();
     let forms = doc
         .forms
@@ -236,12 +222,12 @@ pub fn migrate_document(doc: &Document, taxonomy: Taxonomy, scope: Scope) -> Rea
                 diagnostics.extend(read.diagnostics);
                 Form::Declaration(read.value)
             }
-            Form::Declaration(d) if scope == Scope::All => {
+            Form::Declaration(d) if scope == Forms::All => {
                 let mut d = d.clone();
                 diagnostics.extend(map_declaration(&mut d, taxonomy));
                 Form::Declaration(d)
             }
-            Form::SelfEvaluation(s) if scope == Scope::All => {
+            Form::SelfEvaluation(s) if scope == Forms::All => {
                 let mut s = s.clone();
                 diagnostics.extend(map_self_evaluation(&mut s, taxonomy));
                 Form::SelfEvaluation(s)
@@ -249,7 +235,7 @@ pub fn migrate_document(doc: &Document, taxonomy: Taxonomy, scope: Scope) -> Rea
             other => other.clone(),
         })
         .collect();
-    Read::new(
+    Diagnosed::new(
         Document {
             forms,
             ..doc.clone()
@@ -307,7 +293,7 @@ fn map_rows<R: Row>(
     rows: &mut Vec<R>,
     source: &mut Option<Source>,
     path: &str,
-    taxonomy: Taxonomy,
+    taxonomy: TaxonomySet,
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for (i, row) in rows.iter_mut().enumerate() {
@@ -317,7 +303,7 @@ fn map_rows<R: Row>(
             level1: l1,
             level2: l2,
             review,
-        }) = taxonomy.map(&level1, &level2)
+        }) = map(taxonomy, &level1, &level2)
         else {
             continue;
         };
@@ -379,9 +365,9 @@ fn sort_by_set<R: Row>(
     rows: &mut Vec<R>,
     source: &mut Option<Source>,
     path: &str,
-    taxonomy: Taxonomy,
+    taxonomy: TaxonomySet,
 ) {
-    let set = taxonomy.set().table();
+    let set = taxonomy.table();
     let keys: Vec<(usize, usize)> = rows
         .iter_mut()
         .map(|row| {
@@ -472,7 +458,7 @@ mod tests {
 
     #[test]
     fn maps_the_2020_set_onto_the_current_one() {
-        let read = legacy_to_declaration(&legacy(), Taxonomy::Current);
+        let read = legacy_to_declaration(&legacy(), TaxonomySet::Current);
         let d = &read.value;
         assert_eq!(
             levels(d),
@@ -508,7 +494,7 @@ mod tests {
 
     #[test]
     fn maps_the_2020_set_onto_the_old_national_one() {
-        let d = legacy_to_declaration(&legacy(), Taxonomy::Old).value;
+        let d = legacy_to_declaration(&legacy(), TaxonomySet::Old).value;
         assert_eq!(
             levels(&d)[..4],
             [
@@ -533,7 +519,7 @@ mod tests {
             ..Declaration::default()
         };
         // Every moved row is reported (issue 11): b to 成本指标, c to 生态效益指标.
-        let moved: Vec<String> = map_declaration(&mut d, Taxonomy::Current)
+        let moved: Vec<String> = map_declaration(&mut d, TaxonomySet::Current)
             .iter()
             .map(|d| format!("{}: {}", d.rule, d.message))
             .collect();
@@ -553,7 +539,7 @@ mod tests {
             ]
         );
         assert_eq!(d.indicators[0].source_level2.as_deref(), Some("成本指标"));
-        let diags = map_declaration(&mut d, Taxonomy::Old);
+        let diags = map_declaration(&mut d, TaxonomySet::Old);
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(diags[0].rule, "migrate.moved");
         assert_eq!(d.indicators[1].level2, "成本指标");
@@ -575,7 +561,7 @@ mod tests {
             ],
             ..SelfEvaluation::default()
         };
-        let diags = map_self_evaluation(&mut s, Taxonomy::Old);
+        let diags = map_self_evaluation(&mut s, TaxonomySet::Old);
         let rules: Vec<&str> = diags.iter().map(|d| d.rule.as_str()).collect();
         assert_eq!(rules, ["migrate.moved", "migrate.review"]);
         let b = &s.indicators[1];

@@ -9,7 +9,7 @@
 //! department = "上海市人民政府合作交流办公室"      # 主管部门
 //! implementing_unit = "上海市人民政府驻新疆办事处"  # 实施单位
 //! layout = "official"        # official | baoshan
-//! indicator_set = "current"  # current | older
+//! indicator_set = "current"  # current | old ("older" is read as old)
 //!
 //! [defaults]
 //! project_nature = "经常性专项业务费"  # 项目性质, when the project list leaves it blank
@@ -23,6 +23,7 @@
 //! ```
 
 use crate::diag::{Error, Result};
+use crate::taxonomy::TaxonomySet;
 use serde::{Deserialize, Serialize};
 #[cfg(not(target_family = "wasm"))]
 use std::path::Path;
@@ -40,7 +41,7 @@ pub struct Profile {
     #[serde(default, alias = "版式")]
     pub layout: LayoutVariant,
     #[serde(default, alias = "指标体系")]
-    pub indicator_set: IndicatorSet,
+    pub indicator_set: TaxonomySet,
     #[serde(default, alias = "默认值")]
     pub defaults: Defaults,
     #[serde(default, alias = "资金")]
@@ -70,17 +71,6 @@ impl LayoutVariant {
     pub fn prints_every_level2(self) -> bool {
         matches!(self, LayoutVariant::Baoshan)
     }
-}
-
-/// The indicator set the office's forms use (DOMAIN §3).
-#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum IndicatorSet {
-    /// 财预〔2021〕101号: 成本指标 is a 一级 (市级 申报表 from 2024).
-    #[default]
-    Current,
-    /// 财预〔2015〕88号: 成本指标 is a 二级 under 产出指标 (宝山 2024, 市级 2023 自评表).
-    Older,
 }
 
 /// Values for fields a project list leaves blank.
@@ -309,7 +299,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.layout, LayoutVariant::Official);
-        assert_eq!(p.indicator_set, IndicatorSet::Current);
+        assert_eq!(p.indicator_set, TaxonomySet::Current);
         assert_eq!(p.defaults.planned_start(2026), "2026-01-01");
         assert_eq!(p.defaults.planned_end(2026), "2026-12-31");
         assert_eq!(p.funds.carryover_and_other, WhenAbsent::Zero);
@@ -324,6 +314,16 @@ mod tests {
         .unwrap();
         assert!(!p.layout.has_project_nature());
         assert!(p.layout.prints_every_level2());
+        // `older`, the spelling of earlier profiles, and `old`, the command line's, are one set.
+        assert_eq!(p.indicator_set, TaxonomySet::Old);
+        let now = Profile::from_toml(
+            "department = \"a\"\nimplementing_unit = \"b\"\nindicator_set = \"old\"\n",
+            "p.toml",
+        )
+        .unwrap();
+        assert_eq!(now.indicator_set, TaxonomySet::Old);
+        let legacy = "department = \"a\"\nimplementing_unit = \"b\"\nindicator_set = \"legacy_2020\"\n";
+        assert!(Profile::from_toml(legacy, "p.toml").is_err());
         let e = Profile::from_toml(
             "department = \"a\"\nimplementing_unit = \"b\"\nlayuot = \"official\"\n",
             "p.toml",

@@ -12,7 +12,7 @@
 //!   (all declarations first, then self-evaluations, then 2020 forms)
 //! - [x] `indicators`: joined to their form by (来源文件, 工作表, 表种, 项目名称), ordered by 序号
 //!   (any number, so a row typed at the bottom with 序号 3.5 lands between 3 and 4)
-//! - [x] 来源文件 / 工作表 → [`Source`] `file` / `sheet` (no source when both are blank)
+//! - [x] 来源文件 / 工作表 → [`crate::model::Source`] `file` / `sheet` (no source when both are blank)
 //!
 //! What the columns cannot say, and the rule used instead:
 //! - 项目性质 `-` means the form has no 项目性质 field (the 宝山 layout, `None`); blank means
@@ -28,7 +28,7 @@
 //!   the writer warns when it leaves them out ([`crate::write::flat::not_carried`]).
 
 use super::scope::figure_of;
-use crate::diag::{Diagnostic, Error, Location, Read, Result};
+use crate::diag::{Diagnosed, Diagnostic, Error, Location, Result};
 use crate::formats::InputFormat;
 use crate::grid::{self, Cell, Grid};
 use crate::layout::flat::{self as cols, Access, Column};
@@ -122,7 +122,7 @@ impl Table {
 /// # Errors
 /// As [`read_tables`]; [`Error::Unreadable`] when a file cannot be read.
 #[cfg(not(target_family = "wasm"))]
-pub fn read_dir(dir: &Path) -> Result<Read<Vec<Form>>> {
+pub fn read_dir(dir: &Path) -> Result<Diagnosed<Vec<Form>>> {
     let mut tables = Vec::new();
     for name in cols::TABLE_FILES {
         let path = dir.join(name);
@@ -143,7 +143,7 @@ pub fn read_dir(dir: &Path) -> Result<Read<Vec<Form>>> {
 /// # Errors
 /// [`Error::Unreadable`] when a table is not CSV, when no table holds forms, or when
 /// `indicators.csv` is missing. Problems inside the tables are error diagnostics in the result.
-pub fn read_tables(set: &str, tables: &[(String, Vec<u8>)]) -> Result<Read<Vec<Form>>> {
+pub fn read_tables(set: &str, tables: &[(String, Vec<u8>)]) -> Result<Diagnosed<Vec<Form>>> {
     let shown = |file: &str| {
         if set.is_empty() {
             file.to_string()
@@ -238,7 +238,7 @@ fn read_csv_bytes(bytes: &[u8], shown: &str, name: &'static str) -> Result<Table
 }
 
 /// Reads the sheets of a flat workbook (see [`is_flat_workbook`]); row 1 of each is its header.
-pub fn read_grids(grids: &[Grid]) -> Read<Vec<Form>> {
+pub fn read_grids(grids: &[Grid]) -> Diagnosed<Vec<Form>> {
     let tables: Vec<Table> = grids
         .iter()
         .filter_map(|g| Some(sheet_table(g, table_name(&g.sheet)?)))
@@ -539,7 +539,7 @@ fn formula_findings(table: &Table, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn from_tables(tables: &[Table]) -> Read<Vec<Form>> {
+fn from_tables(tables: &[Table]) -> Diagnosed<Vec<Form>> {
     let mut diags = Vec::new();
     for table in tables {
         formula_findings(table, &mut diags);
@@ -586,7 +586,7 @@ fn from_tables(tables: &[Table]) -> Read<Vec<Form>> {
     if let Some(table) = tables.iter().find(|t| t.name == cols::INDICATORS) {
         join_indicators(table, &mut forms, &keys, &mut diags);
     }
-    Read::new(forms, diags)
+    Diagnosed::new(forms, diags)
 }
 
 /// A form of a form table's row: `form` with each column's value set, bad values reported
@@ -759,7 +759,7 @@ fn join_indicators(
 /// # Errors
 /// As [`read_project_list_bytes`]; [`Error::Unreadable`] when the file cannot be read.
 #[cfg(not(target_family = "wasm"))]
-pub fn read_project_list(path: &Path) -> Result<Read<Vec<Declaration>>> {
+pub fn read_project_list(path: &Path) -> Result<Diagnosed<Vec<Declaration>>> {
     let shown = path.display().to_string();
     let bytes =
         std::fs::read(path).map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
@@ -775,7 +775,7 @@ pub fn read_project_list(path: &Path) -> Result<Read<Vec<Declaration>>> {
 /// # Errors
 /// [`Error::Unreadable`] when the bytes are neither CSV nor a workbook. Unknown columns, a missing
 /// 项目名称 column and non-numbers are error diagnostics at their cell.
-pub fn read_project_list_bytes(bytes: &[u8], name: &str) -> Result<Read<Vec<Declaration>>> {
+pub fn read_project_list_bytes(bytes: &[u8], name: &str) -> Result<Diagnosed<Vec<Declaration>>> {
     let table = if InputFormat::from_file_name(name) == Some(InputFormat::Csv) {
         read_csv_bytes(bytes, name, cols::DECLARATIONS)?
     } else {
@@ -810,5 +810,5 @@ pub fn read_project_list_bytes(bytes: &[u8], name: &str) -> Result<Read<Vec<Decl
         }
         projects.push(d);
     }
-    Ok(Read::new(projects, diags))
+    Ok(Diagnosed::new(projects, diags))
 }
