@@ -79,6 +79,9 @@ pub enum Access<F> {
 pub struct Column<F> {
     /// The header: the column's name in CSV files and sheets.
     pub name: &'static str,
+    /// The model field the column fills, as in [`crate::model::Source::cells`]
+    /// (`funds.annual_total`); `None` for 来源文件, 工作表 and 资金单位, which say where and how.
+    pub path: Option<&'static str>,
     /// How the value is read from and written into the form.
     pub access: Access<F>,
     /// Drop-down values, and whether the list refuses any other value.
@@ -112,6 +115,7 @@ macro_rules! text {
     ($name:expr, $($field:ident).+) => {
         Column {
             name: $name,
+            path: Some(stringify!($($field).+)),
             access: Access::Text(|f| &f.$($field).+, |f, v| f.$($field).+ = v),
             choices: None,
         }
@@ -123,6 +127,7 @@ macro_rules! amount {
     ($name:expr, $($field:ident).+) => {
         Column {
             name: $name,
+            path: Some(stringify!($($field).+)),
             access: Access::Amount(|f| f.$($field).+, |f, v| f.$($field).+ = v),
             choices: None,
         }
@@ -135,6 +140,7 @@ macro_rules! lead {
         [
             Column {
                 name: SOURCE_FILE,
+                path: None,
                 access: Access::Text(
                     |f| f.source.as_ref().map_or("", |s| s.file.as_str()),
                     |f, v| {
@@ -147,6 +153,7 @@ macro_rules! lead {
             },
             Column {
                 name: SOURCE_SHEET,
+                path: None,
                 access: Access::Text(
                     |f| f.source.as_ref().map_or("", |s| s.sheet.as_str()),
                     |f, v| {
@@ -159,6 +166,7 @@ macro_rules! lead {
             },
             Column {
                 name: YEAR,
+                path: Some("year"),
                 access: Access::Year(|f| f.year, |f, v| f.year = v),
                 choices: None,
             },
@@ -169,6 +177,7 @@ macro_rules! lead {
 /// 项目性质 on a form that has none prints [`NO_NATURE`].
 const NATURE: Column<Declaration> = Column {
     name: "项目性质",
+    path: Some("project_nature"),
     access: Access::Text(
         |f| f.project_nature.as_deref().unwrap_or(NO_NATURE),
         |f, v| f.project_nature = (v != NO_NATURE).then_some(v),
@@ -257,6 +266,7 @@ pub const SELF_EVALUATION_LEAD: &[Column<SelfEvaluation>] = &{
         text!("实施单位", implementing_unit),
         Column {
             name: "资金单位",
+            path: None,
             access: Access::Unit(|f| f.funds.unit, |f, v| f.funds.unit = v),
             choices: Some((&["元", "万元"], true)),
         },
@@ -269,6 +279,7 @@ pub const SELF_EVALUATION_TAIL: &[Column<SelfEvaluation>] = &[
     text!("实际完成情况", actual_result),
     Column {
         name: "总分",
+        path: Some("total_score"),
         access: Access::Figure(|f| &f.total_score, |f, v| f.total_score = v),
         choices: None,
     },
@@ -400,6 +411,17 @@ pub fn self_evaluation_columns() -> Vec<String> {
         .chain(grid)
         .chain(SELF_EVALUATION_TAIL.iter().map(|c| c.name.to_string()))
         .collect()
+}
+
+/// The model field a form table's column fills ([`Column::path`]), by the column's name.
+pub fn form_column_path(column: &str) -> Option<Option<&'static str>> {
+    fn find<F>(columns: &[Column<F>], column: &str) -> Option<Option<&'static str>> {
+        Some(columns.iter().find(|c| c.name == column)?.path)
+    }
+    find(DECLARATION_COLUMNS, column)
+        .or_else(|| find(SELF_EVALUATION_LEAD, column))
+        .or_else(|| find(SELF_EVALUATION_TAIL, column))
+        .or_else(|| find(LEGACY_2020_COLUMNS, column))
 }
 
 /// Whether a column of a flat table is written as numbers: years, amounts and figures of the

@@ -147,3 +147,30 @@ fn every_field_has_one_place_in_its_layout() {
     );
     assert_eq!(DeclarationText::from_path("funds.annual_carryover"), None);
 }
+
+#[test]
+fn flat_columns_fill_the_typed_fields() {
+    use crate::model::field::*;
+    let paths = |columns: Vec<Option<&'static str>>| -> Vec<&'static str> {
+        columns.into_iter().flatten().collect()
+    };
+    let decl = paths(flat::DECLARATION_COLUMNS.iter().map(|c| c.path).collect());
+    let typed: Vec<&str> = std::iter::once("year")
+        .chain(DeclarationText::ALL[..7].iter().map(|f| f.path()))
+        .chain(DeclarationAmount::ALL.iter().map(|f| f.path()))
+        .chain(DeclarationText::ALL[7..].iter().map(|f| f.path()))
+        .collect();
+    assert_eq!(decl, typed);
+    let legacy = paths(flat::LEGACY_2020_COLUMNS.iter().map(|c| c.path).collect());
+    let typed: Vec<&str> = std::iter::once("year")
+        .chain(Legacy2020Text::ALL.iter().map(|f| f.path()))
+        .chain(Legacy2020Amount::ALL.iter().map(|f| f.path()))
+        .collect();
+    assert_eq!(legacy, typed);
+    assert_eq!(
+        flat::form_column_path("上年结转资金"),
+        Some(Some("funds.annual_carryover"))
+    );
+    assert_eq!(flat::form_column_path("资金单位"), Some(None));
+    assert_eq!(flat::form_column_path("年度资金总额.全年预算数"), None);
+}

@@ -13,6 +13,8 @@
 //! - [x] `indicators`: joined to their form by (来源文件, 工作表, 表种, 项目名称), ordered by 序号
 //!   (any number, so a row typed at the bottom with 序号 3.5 lands between 3 and 4)
 //! - [x] 来源文件 / 工作表 → [`crate::model::Source`] `file` / `sheet` (no source when both are blank)
+//! - [x] the table cell of every field, each form's row and each indicator's row →
+//!   [`Source::table_cells`], so that findings point at the row and column the clerk edits
 //!
 //! What the columns cannot say, and the rule used instead:
 //! - 项目性质 `-` means the form has no 项目性质 field (the 宝山 layout, `None`); blank means
@@ -33,8 +35,8 @@ use crate::formats::InputFormat;
 use crate::grid::{self, Cell, Grid};
 use crate::layout::flat::{self as cols, Access, Column};
 use crate::model::{
-    Declaration, DeclarationFunds, EvaluatedIndicator, Figure, Form, Indicator, IndicatorValue,
-    Legacy2020, MoneyUnit, SelfEvaluation,
+    Declaration, DeclarationFunds, EvaluatedIndicator, Figure, Form, FundsRow, Indicator,
+    IndicatorValue, Legacy2020, MoneyUnit, SelfEvaluation, SelfEvaluationFunds, TableCell,
 };
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -88,20 +90,24 @@ struct Table {
 }
 
 impl Table {
-    fn location(&self, row: u32, col: usize) -> Location {
-        let column = self.header.get(col).map(String::as_str).unwrap_or("");
-        match &self.origin {
-            Origin::Csv(file) => Location {
-                file: file.clone(),
-                sheet: None,
-                cell: Some(crate::msg::diag::row_column(row, column)),
-            },
-            Origin::Sheet { file, sheet } => Location::cell(
-                file,
-                sheet,
-                format!("{}{row}", crate::a1::column_name(col as u32)),
-            ),
+    /// The cell at `row` (1-based) and `col` (0-based), named by its column.
+    fn cell_at(&self, row: u32, col: usize) -> TableCell {
+        let column = self.header.get(col).cloned().unwrap_or_default();
+        let (file, sheet) = match &self.origin {
+            Origin::Csv(file) => (file.clone(), None),
+            Origin::Sheet { file, sheet } => (file.clone(), Some(sheet.clone())),
+        };
+        TableCell {
+            file,
+            sheet,
+            row,
+            col: col as u32,
+            column,
         }
+    }
+
+    fn location(&self, row: u32, col: usize) -> Location {
+        Location::from(&self.cell_at(row, col))
     }
 
     fn whole(&self) -> Location {
@@ -488,6 +494,69 @@ impl Row<'_> {
     }
 }
 
+/// The model field a form table's column fills, as in [`Source::cells`]: `项目名称` →
+/// `project_name`, `年度资金总额.全年预算数` → `funds.total.annual_budget`. `None` for 来源文件,
+/// 工作表 and 资金单位, which say where and how rather than hold a field.
+fn form_field(column: &str) -> Option<String> {
+    if let Some(path) = cols::form_column_path(column) {
+        return path.map(str::to_string);
+    }
+    // The 自评表 funds grid: `R.C`, in the model's row and column order.
+    let (row, col) = column.split_once('.')?;
+    let row = cols::FUND_ROWS.iter().position(|r| *r == row)?;
+    let col = cols::FUND_COLUMNS.iter().position(|c| *c == col)?;
+    Some(format!(
+        "funds.{}.{}",
+        SelfEvaluationFunds::ROWS[row],
+        FundsRow::COLUMNS[col]
+    ))
+}
+
+/// The model field an indicator column fills (`指标值` → `target`), after `indicators[i].`.
+fn indicator_field(column: &str) -> Option<&'static str> {
+    let first = cols::INDICATOR_COLUMNS.len() - cols::INDICATOR_FIELDS.len();
+    let i = cols::INDICATOR_COLUMNS[first..]
+        .iter()
+        .position(|c| *c == column)?;
+    Some(cols::INDICATOR_FIELDS[i])
+}
+
+/// Records where each field of `form` stood: every column of its row, and the row itself
+/// (`""`) at 项目名称.
+fn record_form_cells(form: &mut Form, r: &Row) {
+    let Some(source) = form.source_mut() else {
+        return;
+    };
+    for (name, &col) in &r.columns.index {
+        if let Some(path) = form_field(name) {
+            source.table_cells.insert(path, r.table.cell_at(r.row, col));
+        }
+    }
+    let name_col = r.col(cols::PROJECT_NAME).unwrap_or(0);
+    source
+        .table_cells
+        .insert(String::new(), r.table.cell_at(r.row, name_col));
+}
+
+/// Records where indicator `i` of `form` stood: its row (at 三级指标) and each of its columns.
+fn record_indicator_cells(form: &mut Form, i: usize, r: &Row) {
+    let Some(source) = form.source_mut() else {
+        return;
+    };
+    for (name, &col) in &r.columns.index {
+        if let Some(field) = indicator_field(name) {
+            source.table_cells.insert(
+                format!("indicators[{i}].{field}"),
+                r.table.cell_at(r.row, col),
+            );
+        }
+    }
+    let name_col = r.col(cols::NAME).unwrap_or(0);
+    source
+        .table_cells
+        .insert(format!("indicators[{i}]"), r.table.cell_at(r.row, name_col));
+}
+
 /// The key an indicator row is joined on: 来源文件, 工作表, 表种, 项目名称.
 type FormKey = (String, String, &'static str, String);
 
@@ -564,11 +633,12 @@ fn from_tables(tables: &[Table]) -> Diagnosed<Vec<Form>> {
                 row: *row,
                 cells,
             };
-            let form = match name {
+            let mut form = match name {
                 cols::DECLARATIONS => Form::Declaration(declaration(&r, &mut diags)),
                 cols::SELF_EVALUATIONS => Form::SelfEvaluation(self_evaluation(&r, &mut diags)),
                 _ => Form::Legacy2020(legacy(&r, &mut diags)),
             };
+            record_form_cells(&mut form, &r);
             let key = form_key(&form);
             if keys.insert(key, forms.len()).is_some() {
                 diags.push(
@@ -710,6 +780,12 @@ fn join_indicators(
     }
     placed.sort_by_key(|(form, number, _)| (*form, *number));
     for (form, _, r) in placed {
+        let i = match &forms[form] {
+            Form::Declaration(d) => d.indicators.len(),
+            Form::SelfEvaluation(s) => s.indicators.len(),
+            Form::Legacy2020(l) => l.indicators.len(),
+        };
+        record_indicator_cells(&mut forms[form], i, &r);
         match &mut forms[form] {
             Form::SelfEvaluation(s) => s.indicators.push(EvaluatedIndicator {
                 level1: r.text(cols::LEVEL1),

@@ -602,6 +602,7 @@ impl<'g> Scope<'g> {
             cells: self.cells,
             unmapped,
             cells_read,
+            table_cells: Default::default(),
             layout: None,
         };
         (source, self.diagnostics)

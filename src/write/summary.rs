@@ -23,8 +23,24 @@ struct Column {
     cell: Box<dyn Fn(&Form) -> Linked>,
 }
 
-/// The 申报表's annual amounts, each linked to the first cell of its value in the official
-/// layout.
+/// The first cell of a 申报表 amount's value in the layout the form is written in.
+fn value_cell(form: &Form, id: DeclarationAmount) -> String {
+    let printed = form.source().and_then(|s| s.layout.as_ref()).map(|l| l.id);
+    let fields = printed.map_or(layout::declaration::FUND_FIELDS, |printed| {
+        layout::sheets::declaration(printed).funds
+    });
+    let at = fields
+        .iter()
+        .find(|f| f.id == id)
+        .map_or("", |f| f.value_at);
+    first_cell(at).to_string()
+}
+
+fn first_cell(a1: &str) -> &str {
+    a1.split(':').next().unwrap_or(a1)
+}
+
+/// The 申报表's annual amounts, headed by their labels.
 fn declaration_columns() -> Vec<Column> {
     use DeclarationAmount::*;
     layout::declaration::FUND_FIELDS
@@ -37,14 +53,13 @@ fn declaration_columns() -> Vec<Column> {
         })
         .map(|field| {
             let id = field.id;
-            let at = first_cell(field.value_at).to_string();
             Column {
                 header: match id {
                     AnnualTotal => format!("{}（元）", field.label.text),
                     _ => field.label.text.to_string(),
                 },
                 cell: Box::new(move |f| match f {
-                    Form::Declaration(d) => Some((at.clone(), *id.get(&d.funds))),
+                    Form::Declaration(d) => Some((value_cell(f, id), *id.get(&d.funds))),
                     _ => None,
                 }),
             }
@@ -52,14 +67,18 @@ fn declaration_columns() -> Vec<Column> {
         .collect()
 }
 
-fn first_cell(a1: &str) -> &str {
-    a1.split(':').next().unwrap_or(a1)
-}
-
-/// The 年度资金总额 row's cell in column `col` of the 自评表 funds grid (0 = 年初预算数).
-fn grid_cell(col: u16) -> String {
-    use layout::self_eval::{FUNDS_FIRST_COL, FUNDS_HEADER_ROW};
-    crate::a1::cell_name((FUNDS_HEADER_ROW + 1, u32::from(FUNDS_FIRST_COL + col)))
+/// The 年度资金总额 row's cell in column `col` of the 自评表 funds grid (0 = 年初预算数), in the
+/// layout the form is written in.
+fn grid_cell(form: &Form, col: u16) -> String {
+    let id = form.source().and_then(|s| s.layout.as_ref()).map(|l| l.id);
+    let grid = id.map_or(
+        &layout::sheets::SELF_EVALUATION_8,
+        layout::sheets::self_evaluation,
+    );
+    crate::a1::cell_name((
+        grid.funds_header_row + 1,
+        u32::from(grid.funds_first_col + col),
+    ))
 }
 
 fn self_evaluation_columns() -> Vec<Column> {
@@ -68,7 +87,7 @@ fn self_evaluation_columns() -> Vec<Column> {
             header: "年初预算数（万元）".to_string(),
             cell: Box::new(|f| match f {
                 Form::SelfEvaluation(s) => {
-                    Some((grid_cell(0), s.funds.total.initial_budget.number()))
+                    Some((grid_cell(f, 0), s.funds.total.initial_budget.number()))
                 }
                 _ => None,
             }),
@@ -77,7 +96,7 @@ fn self_evaluation_columns() -> Vec<Column> {
             header: "全年预算数（万元）".to_string(),
             cell: Box::new(|f| match f {
                 Form::SelfEvaluation(s) => {
-                    Some((grid_cell(1), s.funds.total.annual_budget.number()))
+                    Some((grid_cell(f, 1), s.funds.total.annual_budget.number()))
                 }
                 _ => None,
             }),
