@@ -9,6 +9,7 @@
 
 use crate::diag::{Error, Result};
 use crate::layout::flat as cols;
+use crate::model::field::DeclarationAmount;
 use crate::model::{Declaration, DeclarationFunds, Document, Figure, Form, Indicator, MoneyUnit};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
@@ -38,17 +39,14 @@ fn in_yuan(funds: &DeclarationFunds) -> DeclarationFunds {
         MoneyUnit::WanYuan => Decimal::from(10_000),
     };
     // An amount too large to convert is left out (and reported by `not_carried`).
-    let scale = |d: Option<Decimal>| d.and_then(|d| d.checked_mul(factor));
-    DeclarationFunds {
+    let mut yuan = DeclarationFunds {
         unit: MoneyUnit::Yuan,
-        project_total: scale(funds.project_total),
-        project_fiscal: scale(funds.project_fiscal),
-        project_other: scale(funds.project_other),
-        annual_total: scale(funds.annual_total),
-        annual_fiscal: scale(funds.annual_fiscal),
-        annual_carryover: scale(funds.annual_carryover),
-        annual_other: scale(funds.annual_other),
+        ..funds.clone()
+    };
+    for &id in DeclarationAmount::ALL {
+        *id.get_mut(&mut yuan) = id.get(funds).and_then(|d| d.checked_mul(factor));
     }
+    yuan
 }
 
 /// An `indicators` row of a form without scores (申报表, 目标表): the 自评表 columns stay blank.
@@ -246,16 +244,9 @@ pub fn not_carried(doc: &Document) -> Vec<crate::diag::Diagnostic> {
 /// Whether some amount of a 万元 form does not fit a decimal once converted to 元.
 fn overflows_in_yuan(funds: &DeclarationFunds) -> bool {
     let converted = in_yuan(funds);
-    let pairs = [
-        (funds.project_total, converted.project_total),
-        (funds.project_fiscal, converted.project_fiscal),
-        (funds.project_other, converted.project_other),
-        (funds.annual_total, converted.annual_total),
-        (funds.annual_fiscal, converted.annual_fiscal),
-        (funds.annual_carryover, converted.annual_carryover),
-        (funds.annual_other, converted.annual_other),
-    ];
-    pairs.iter().any(|(a, b)| a.is_some() && b.is_none())
+    DeclarationAmount::ALL
+        .iter()
+        .any(|id| id.get(funds).is_some() && id.get(&converted).is_none())
 }
 
 /// The CSV bytes of one table: UTF-8 with a BOM (Excel and WPS then read the Chinese right),
