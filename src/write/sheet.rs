@@ -9,8 +9,8 @@
 use super::styles::Styles;
 use crate::a1::{Area, cell_name};
 use crate::layout::{self, sheets};
-use crate::model::PrintedLayout;
 use crate::model::Figure;
+use crate::model::PrintedLayout;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
 use std::ops::Range;
@@ -65,7 +65,10 @@ impl<'a> FormSheet<'a> {
         widths.extend(std::iter::repeat_n(EXTRA_COLUMN_WIDTH, extra));
         let caption = layout::year_caption(year);
         let (title, caption) = match printed {
-            Some(p) => (p.label("title", title, year), p.label("year", &caption, year)),
+            Some(p) => (
+                p.label("title", title, year),
+                p.label("year", &caption, year),
+            ),
             None => (title.to_string(), caption),
         };
         let as_given = printed.is_some();
@@ -369,8 +372,14 @@ mod tests {
     fn heights_count_wrapped_and_explicit_lines() {
         let styles = Styles::new();
         let mut sheet = Worksheet::new();
-        let form = FormSheet::new(&mut sheet, &styles, (&[13.0, 13.0], 0), ("标题", None), None)
-            .expect("new form sheet");
+        let form = FormSheet::new(
+            &mut sheet,
+            &styles,
+            (&[13.0, 13.0], 0),
+            ("标题", None),
+            None,
+        )
+        .expect("new form sheet");
         let both = Area::new((2, 0), (2, 1));
         // 60 wide characters = 120 units over 26 - 1 = 25 units: 5 lines.
         assert_eq!(form.text_height(&both, &"字".repeat(60)), 5.0 * 13.5 + 4.0);
