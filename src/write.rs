@@ -359,7 +359,7 @@ fn workbook_bytes(
         for (grid, name) in extras.kept.iter().zip(&kept_sheets) {
             let sheet = workbook.add_worksheet();
             kept::write(sheet, name, grid, &mut places, &styles)
-                .map_err(|e| fail(format!("sheet {name}: {e}")))?;
+                .map_err(|e| fail(crate::msg::write::in_sheet(name, e)))?;
         }
     }
     for ((form, name), index) in forms.iter().zip(&written.sheets).zip(indices) {
