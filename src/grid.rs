@@ -9,6 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 mod open;
 mod xls_guard;
+mod xlsx_parts;
 
 #[cfg(not(target_family = "wasm"))]
 pub use open::open;
