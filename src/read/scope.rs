@@ -5,7 +5,7 @@
 use crate::a1::{Area, Pos, cell_name};
 use crate::diag::{Diagnostic, Location};
 use crate::grid::{Cell, Grid, PosMap};
-use crate::layout::{Field, Label, Pair, label_bases, normalize_label, split_pairs};
+use crate::layout::{Field, Keys, Label, Pair, label_bases, normalize_label, split_pairs_keyed};
 use crate::model::{Figure, MoneyUnit, Source, UnmappedCell};
 use rust_decimal::Decimal;
 use std::cell::RefCell;
@@ -53,6 +53,8 @@ pub struct Scope<'g> {
     pub rows: (u32, u32),
     /// Every label of this form kind: a value search stops at one of them.
     labels: &'static [Label],
+    /// [`Label::keys`] of each of `labels`, for [`split_pairs_keyed`].
+    label_keys: Vec<Keys>,
     /// Top-left cells of the form's non-empty areas, row by row (found once).
     anchors: Vec<Pos>,
     /// Each anchor under every text a label may equal for it to be read as that label
@@ -102,6 +104,7 @@ impl<'g> Scope<'g> {
             grid,
             rows,
             labels,
+            label_keys: labels.iter().map(Label::keys).collect(),
             anchors,
             by_key,
             label_anchors: Vec::new(),
@@ -113,7 +116,9 @@ impl<'g> Scope<'g> {
             unit: None,
             asides: Vec::new(),
         };
-        let mut label_anchors: Vec<Pos> = labels.iter().flat_map(|l| scope.all_of(l)).collect();
+        let mut label_anchors: Vec<Pos> = (scope.label_keys.iter())
+            .flat_map(|keys| scope.all_with(keys))
+            .collect();
         label_anchors.sort_unstable();
         label_anchors.dedup();
         scope.label_anchors = label_anchors;
@@ -122,8 +127,13 @@ impl<'g> Scope<'g> {
 
     /// Every anchor carrying `label` ([`Label::matches_key`] of its label key), row by row.
     fn all_of(&self, label: &Label) -> Vec<Pos> {
+        self.all_with(&label.keys())
+    }
+
+    /// [`Scope::all_of`] the label of these [`Label::keys`].
+    fn all_with(&self, keys: &[Box<str>]) -> Vec<Pos> {
         let mut found: Vec<Pos> = Vec::new();
-        for key in label.keys().iter() {
+        for key in keys {
             let from = self.by_key.partition_point(|(b, _)| *b < &**key);
             found.extend(
                 self.by_key[from..]
@@ -181,7 +191,7 @@ impl<'g> Scope<'g> {
         if let Some(pairs) = self.pairs.borrow().get(&at) {
             return f(pairs);
         }
-        let pairs: Vec<_> = split_pairs(text, self.labels)
+        let pairs: Vec<_> = split_pairs_keyed(text, &self.label_keys)
             .into_iter()
             .map(|p| {
                 let key = normalize_label(&p.written);
