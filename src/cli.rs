@@ -3,6 +3,7 @@
 //! Exit codes are fixed: 0 success, 1 findings that count as errors (`check`), 2 unreadable
 //! input or bad usage.
 
+pub mod batch;
 pub mod check;
 pub mod convert;
 pub mod diff;

@@ -7,6 +7,7 @@ use crate::diag::Diagnostic;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+mod ods_guard;
 mod open;
 mod xls_guard;
 mod xlsx_parts;

@@ -60,7 +60,10 @@ impl fmt::Display for Refusal {
 /// Whether the forms read may be written: not when a diagnostic is an error (or, with
 /// `strict`, a warning), nor when there is no form. Shared by [`convert`] and [`score`].
 pub fn refusal(document: &Document, diagnostics: &[Diagnostic], strict: bool) -> Option<Refusal> {
-    let counts = Counts::of(diagnostics);
+    refusal_of(Counts::of(diagnostics), document.forms.len(), strict)
+}
+
+fn refusal_of(counts: Counts, forms: usize, strict: bool) -> Option<Refusal> {
     if counts.errors > 0 || (strict && counts.warnings > 0) {
         return Some(Refusal::Errors {
             errors: counts.errors,
@@ -68,7 +71,7 @@ pub fn refusal(document: &Document, diagnostics: &[Diagnostic], strict: bool) ->
             strict,
         });
     }
-    document.forms.is_empty().then_some(Refusal::NoForm)
+    (forms == 0).then_some(Refusal::NoForm)
 }
 
 /// How to convert.
@@ -120,7 +123,80 @@ pub struct Converted {
     pub rejected: Vec<(String, usize)>,
 }
 
-/// Converts what was read into `opts.to`; `name` is the output's name (a directory for CSV).
+/// A conversion fed a batch a piece at a time: [`Conversion::add`] takes what was read of one
+/// input (or of many) and returns its forms as they are to be written, and the diagnostics the
+/// job adds; [`Conversion::refusal`] says at the end whether the output may be kept. [`convert`]
+/// is one call of it over a whole batch; the command line calls it input by input and writes
+/// each input's forms before it reads the next, so a batch of any size is held one workbook at
+/// a time.
+#[derive(Debug, Clone)]
+pub struct Conversion<'a> {
+    opts: ConvertOptions,
+    profile: Option<&'a Profile>,
+    /// The diagnostics that decide the refusal: the readers' (but the errors of the inputs
+    /// left out) and the job's.
+    counts: Counts,
+    forms: usize,
+    /// The inputs whose forms were left out because reading them met errors, with how many.
+    pub rejected: Vec<(String, usize)>,
+}
+
+/// What [`Conversion::add`] gives back.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Step {
+    /// The forms to write (migrated; blanks filled from the profile).
+    pub forms: Vec<Form>,
+    /// What the job added to the readers' diagnostics: migration, and the profile's fills.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Conversion<'a> {
+    /// A conversion; `profile` fills what the forms leave blank (主管部门, 项目类别), after any
+    /// migration, and says so.
+    pub fn new(opts: ConvertOptions, profile: Option<&'a Profile>) -> Self {
+        Conversion {
+            opts,
+            profile,
+            counts: Counts::default(),
+            forms: 0,
+            rejected: Vec::new(),
+        }
+    }
+
+    /// Takes what was read: the forms of inputs without reader errors are migrated
+    /// ([`conversion_taxonomy`]) and filled from the profile; the others are left out and
+    /// named in [`Conversion::rejected`].
+    pub fn add(&mut self, inputs: &Inputs) -> Step {
+        let (document, read_diagnostics, rejected) = inputs.without_files_with_errors();
+        self.counts += Counts::of(&read_diagnostics);
+        self.rejected.extend(rejected);
+        let mut document = document;
+        let mut diagnostics = Vec::new();
+        if let Some((taxonomy, scope)) = conversion_taxonomy(self.opts.to, self.opts.taxonomy) {
+            let migrated = migrate_document(&document, taxonomy, scope);
+            document = migrated.value;
+            diagnostics.extend(migrated.diagnostics);
+        }
+        if let Some(profile) = self.profile {
+            diagnostics.extend(crate::profile::fill_blanks(&mut document, profile));
+        }
+        self.counts += Counts::of(&diagnostics);
+        self.forms += document.forms.len();
+        Step {
+            forms: document.forms,
+            diagnostics,
+        }
+    }
+
+    /// Why the output may not be kept, if it may not: reader errors (or with `strict`,
+    /// warnings), or no form at all.
+    pub fn refusal(&self) -> Option<Refusal> {
+        refusal_of(self.counts, self.forms, self.opts.strict)
+    }
+}
+
+/// Converts what was read into `opts.to`; `name` is the output's name (a directory for CSV):
+/// one [`Conversion`] of the whole batch, written by [`write::to_bytes`].
 ///
 /// ```
 /// use jixiao::formats::OutputFormat;
@@ -137,19 +213,12 @@ pub struct Converted {
 /// # Errors
 /// [`Error::Write`] when the forms do not fit the format.
 pub fn convert(inputs: &Inputs, opts: &ConvertOptions, name: &str) -> Result<Converted> {
-    let (mut document, read_diagnostics, rejected) = inputs.without_files_with_errors();
-    let mut diagnostics = Vec::new();
-    if let Some((taxonomy, scope)) = conversion_taxonomy(opts.to, opts.taxonomy) {
-        let migrated = migrate_document(&document, taxonomy, scope);
-        document = migrated.value;
-        diagnostics.extend(migrated.diagnostics);
-    }
-    let all: Vec<Diagnostic> = read_diagnostics
-        .iter()
-        .chain(&diagnostics)
-        .cloned()
-        .collect();
-    if let Some(r) = refusal(&document, &all, opts.strict) {
+    let mut conversion = Conversion::new(*opts, None);
+    let step = conversion.add(inputs);
+    let document = Document::new(step.forms);
+    let mut diagnostics = step.diagnostics;
+    let rejected = conversion.rejected.clone();
+    if let Some(r) = conversion.refusal() {
         return Ok(Converted {
             document,
             diagnostics,
@@ -215,7 +284,7 @@ impl CheckReport {
 }
 
 /// Checks every form read against every rule; a finding without a cell gets the form's place
-/// ([`Inputs::origin`]).
+/// ([`Inputs::origin`]): [`CheckReport::add`] of the whole batch.
 ///
 /// ```
 /// use jixiao::read::{Input, read_all};
@@ -226,25 +295,47 @@ impl CheckReport {
 /// assert!(report.findings.iter().all(|d| d.at.is_some()));
 /// ```
 pub fn check(inputs: &Inputs, opts: &rules::Options) -> CheckReport {
-    let mut findings = inputs.diagnostics.clone();
-    for (i, form) in inputs.document.forms.iter().enumerate() {
-        let mut found = rules::check(form, opts);
-        for d in found.iter_mut().filter(|d| d.at.is_none()) {
-            d.at = Some(inputs.origin(i));
+    let mut report = CheckReport::default();
+    report.add(inputs, opts);
+    report
+}
+
+impl Default for CheckReport {
+    fn default() -> Self {
+        CheckReport {
+            schema_version: crate::model::SCHEMA_VERSION,
+            forms: 0,
+            counts: Counts::default(),
+            unreadable: Vec::new(),
+            blank_forms: 0,
+            infos_hidden: false,
+            findings: Vec::new(),
         }
-        findings.extend(found);
     }
-    CheckReport {
-        schema_version: crate::model::SCHEMA_VERSION,
-        forms: inputs.document.forms.len(),
-        counts: Counts::of(&findings),
-        unreadable: inputs.errors.iter().map(ToString::to_string).collect(),
-        blank_forms: findings
+}
+
+impl CheckReport {
+    /// Adds what was read (one input of a streamed batch, or a whole batch): the readers'
+    /// diagnostics, then every rule's findings, form by form, after the findings so far.
+    pub fn add(&mut self, inputs: &Inputs, opts: &rules::Options) {
+        let start = self.findings.len();
+        self.findings.extend(inputs.diagnostics.iter().cloned());
+        for (i, form) in inputs.document.forms.iter().enumerate() {
+            let mut found = rules::check(form, opts);
+            for d in found.iter_mut().filter(|d| d.at.is_none()) {
+                d.at = Some(inputs.origin(i));
+            }
+            self.findings.extend(found);
+        }
+        let new = &self.findings[start..];
+        self.forms += inputs.document.forms.len();
+        self.counts += Counts::of(new);
+        self.blank_forms += new
             .iter()
             .filter(|d| d.rule == rules::FORM_BLANK.id)
-            .count(),
-        infos_hidden: false,
-        findings,
+            .count();
+        self.unreadable
+            .extend(inputs.errors.iter().map(ToString::to_string));
     }
 }
 
@@ -254,6 +345,8 @@ pub struct Scored {
     /// The form's index in the document.
     pub form: usize,
     pub project: String,
+    /// The file and sheet the form was read from, when it was read from a workbook.
+    pub at: Option<crate::diag::Location>,
     pub explanations: Vec<Explanation>,
 }
 
@@ -270,6 +363,10 @@ pub fn score_document(
             out.push(Scored {
                 form: i,
                 project: se.project_name.clone(),
+                at: se.source.as_ref().map(|s| crate::diag::Location {
+                    sheet: Some(s.sheet.clone()),
+                    ..crate::diag::Location::file(&s.file)
+                }),
                 explanations: scoring::fill(se, opts, overwrite),
             });
         }

@@ -10,8 +10,8 @@ mod label;
 
 use label::label;
 pub use label::{
-    FOOTER_LABELS, Keys, Label, Pair, is_footer, is_footer_key, is_placeholder, label_bases,
-    normalize_label, split_pairs, split_pairs_keyed,
+    FOOTER_LABELS, Keys, Label, Pair, is_footer, is_footer_key, is_note_key, is_placeholder,
+    label_bases, normalize_label, split_pairs, split_pairs_keyed,
 };
 
 /// Where every form prints its title and year caption.

@@ -38,6 +38,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod diff;
 pub mod help;
 pub mod migrate;
 pub mod pdf;
@@ -177,6 +178,7 @@ pub const CATALOGUE: &[&[Entry]] = &[
     cli::ENTRIES,
     review::ENTRIES,
     help::ENTRIES,
+    diff::ENTRIES,
 ];
 
 /// Looks a message up by its id.

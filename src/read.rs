@@ -9,9 +9,11 @@ mod inputs;
 pub mod legacy_2020;
 pub mod scope;
 pub mod self_eval;
+#[cfg(not(target_family = "wasm"))]
+pub mod stream;
 pub mod text;
 
-pub use indicators::{TableRow, extra_cells, extra_columns, table_rows};
+pub use indicators::{TableRow, extra_cells, extra_columns, table_rows, take_table_notes};
 pub use inputs::{
     Input, Inputs, read_all, read_bytes, read_bytes_as, read_input, read_json_bytes,
     read_workbook_bytes,

@@ -22,7 +22,10 @@
 //! [`Rounding::HalfUp`] is for the systems that round: the 普陀 district 2022 form (4.517 → 4.52)
 //! and the MoF 一体化 system (`ROUND(x, 2)`, SRC-FASP-SQL).
 
+use crate::diag::Location;
+use crate::layout::flat::FUND_ROWS;
 use crate::model::{Comparator, Figure, Quantity, SelfEvaluation};
+use crate::msg;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 use std::fmt;
@@ -204,21 +207,20 @@ pub fn quantitative_score(
     let w = weight;
     let r = opts.rounding;
     let dir = Direction::of(target);
-    let head = format!(
-        "{} ({}{a})",
+    let head = msg::score::quant_head(
         dir.label(),
-        target.op.map(Comparator::symbol).unwrap_or("")
+        format!("{}{a}", target.op.map(Comparator::symbol).unwrap_or("")),
     );
     let full = |why: String| {
         Some(Scored {
             score: r.apply(w),
-            formula: format!("{head}: {why} ⇒ 分值 {}", r.apply(w)),
+            formula: msg::score::quant_full(&head, why, r.apply(w)),
         })
     };
     let zero = |why: String| {
         Some(Scored {
             score: r.apply(Decimal::ZERO),
-            formula: format!("{head}: {why} ⇒ 0.00"),
+            formula: msg::score::quant_zero(&head, why),
         })
     };
     // `exact` is `None` when the figures overflow: then there is no score to give.
@@ -226,7 +228,7 @@ pub fn quantitative_score(
         let score = r.apply(exact?.max(Decimal::ZERO)).min(r.apply(w));
         Some(Scored {
             score,
-            formula: format!("{head}: {expr} = {score} ({})", r.label()),
+            formula: msg::score::quant_computed(&head, expr, score, r.label()),
         })
     };
     let forward = || {
@@ -448,14 +450,15 @@ pub fn form_execution_score(form: &SelfEvaluation, opts: &ScoringOptions) -> Opt
 }
 
 /// A figure that could not be computed because its inputs overflow a decimal.
-fn too_large(path: String, subject: String) -> Explanation {
+fn too_large(path: String, subject: String, at: Option<Location>) -> Explanation {
     Explanation {
         path,
         subject,
-        formula: "数值过大，无法计算: not computed".into(),
+        formula: msg::score::too_large(),
         value: None,
         printed: None,
         action: Action::NotComputed,
+        at,
     }
 }
 
@@ -480,7 +483,7 @@ pub enum Action {
 pub struct Explanation {
     /// The model field, as in [`crate::model::Source::cells`]: `funds.total.rate`, `indicators[3].score`.
     pub path: String,
-    /// What it is, for people: `执行率 年度资金总额`, `得分 公务用车保障率`.
+    /// What it is, in the form's words: `年度资金总额的执行率`, `第 1 行指标「公务用车保障率」的得分`.
     pub subject: String,
     /// The formula with its numbers.
     pub formula: String,
@@ -489,18 +492,32 @@ pub struct Explanation {
     /// What the form printed before.
     pub printed: Option<String>,
     pub action: Action,
+    /// The figure's cell, where the form was read from a workbook.
+    pub at: Option<Location>,
 }
 
+/// `年度资金总额的执行率：12.51 / 14.00 × 100 = 89.35（截位）；与表中一致  位置：机关服务费!G6`.
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({}): {}", self.subject, self.path, self.formula)?;
-        match (self.action, &self.printed) {
-            (Action::Filled, _) => f.write_str(" [filled]"),
-            (Action::Overwritten, Some(p)) => write!(f, " [overwrote {p}]"),
-            (Action::Confirmed, _) => f.write_str(" [matches the form]"),
-            (Action::Kept, Some(p)) => write!(f, " [form has {p}, kept]"),
-            _ => Ok(()),
+        f.write_str(&msg::score::explain_line(&self.subject, &self.formula))?;
+        let action = match (self.action, &self.printed) {
+            (Action::Filled, _) => msg::score::filled(),
+            (Action::Overwritten, Some(p)) => msg::score::overwritten(p),
+            (Action::Confirmed, _) => msg::score::confirmed(),
+            (Action::Kept, Some(p)) => msg::score::kept(p),
+            _ => String::new(),
+        };
+        f.write_str(&action)?;
+        // The file and sheet head the form's lines (`jobs::Scored::at`): the cell is enough.
+        if let Some(Location {
+            sheet: Some(sheet),
+            cell: Some(cell),
+            ..
+        }) = &self.at
+        {
+            f.write_str(&msg::diag::at(format!("{sheet}!{cell}")))?;
         }
+        Ok(())
     }
 }
 
@@ -528,26 +545,31 @@ fn put(cell: &mut Figure, value: Decimal, overwrite: bool) -> (Action, Option<St
 pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -> Vec<Explanation> {
     let r = opts.rounding;
     let mut out = Vec::new();
-    let row_names = ["年度资金总额", "当年财政拨款", "上年结转资金", "其他资金"];
-    for ((key, row), name) in form.funds.rows_mut().into_iter().zip(row_names) {
+    let source = form.source.clone();
+    let at = |path: &str| {
+        let s = source.as_ref()?;
+        Some(Location::cell(&s.file, &s.sheet, s.cell(path)?))
+    };
+    let rate_label = "执行率";
+    for ((key, row), name) in form.funds.rows_mut().into_iter().zip(FUND_ROWS) {
         let (Some(a), Some(b)) = (row.annual_budget.number(), row.executed.number()) else {
             continue;
         };
+        let path = format!("funds.{key}.rate");
+        let subject = msg::score::of(name, rate_label);
         let Some(rate) = execution_rate(a, b, r) else {
-            out.push(too_large(
-                format!("funds.{key}.rate"),
-                format!("执行率 {name}"),
-            ));
+            out.push(too_large(path.clone(), subject, at(&path)));
             continue;
         };
         let (action, printed) = put(&mut row.rate, rate, overwrite);
         out.push(Explanation {
-            path: format!("funds.{key}.rate"),
-            subject: format!("执行率 {name}"),
+            at: at(&path),
+            path,
+            subject,
             formula: if a.is_zero() {
-                "全年预算数 0 ⇒ 0.00".to_string()
+                msg::score::rate_zero_budget()
             } else {
-                format!("{b} / {a} × 100 = {rate} ({})", r.label())
+                msg::check::execution_rate_formula(b, a, rate, r.label())
             },
             value: Some(rate.to_string()),
             printed,
@@ -558,21 +580,21 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
     let rate = row_rate(&form.funds.total, r).or(form.funds.total.rate.number());
     if let Some(rate) = rate {
         let score = execution_score(weight, rate, r);
+        let path = "funds.total.score";
+        let subject = msg::score::of(FUND_ROWS[0], "得分");
         let Some(score) = score else {
-            out.push(too_large("funds.total.score".into(), "预算执行得分".into()));
+            out.push(too_large(path.into(), subject, at(path)));
             return out;
         };
         let (action, printed) = put(&mut form.funds.total.score, score, overwrite);
         out.push(Explanation {
-            path: "funds.total.score".into(),
-            subject: "预算执行得分".into(),
-            formula: format!(
-                "{weight} × {rate}% = {score} ({}, capped at {weight})",
-                r.label()
-            ),
+            path: path.into(),
+            subject,
+            formula: msg::check::execution_score_formula(weight, rate, score, r.label()),
             value: Some(score.to_string()),
             printed,
             action,
+            at: at(path),
         });
     }
     for (i, ind) in form.indicators.iter_mut().enumerate() {
@@ -580,7 +602,8 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
             continue;
         }
         let path = format!("indicators[{i}].score");
-        let subject = format!("得分 {}", ind.name.trim());
+        let subject = msg::score::of(msg::check::indicator(i + 1, ind.name.trim()), "得分");
+        let cell = at(&path);
         // Scored only when both are numbers in the same unit (or one states none).
         let quant = ind
             .target
@@ -591,7 +614,7 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
         match (quant, ind.weight.number()) {
             (Some((target, actual)), Some(w)) => {
                 let Some(s) = quantitative_score(target, actual.number, w, opts) else {
-                    out.push(too_large(path, subject));
+                    out.push(too_large(path, subject, cell));
                     continue;
                 };
                 let (action, printed) = put(&mut ind.score, s.score, overwrite);
@@ -602,6 +625,7 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
                     value: Some(s.score.to_string()),
                     printed,
                     action,
+                    at: cell,
                 });
             }
             (_, Some(w)) => {
@@ -614,12 +638,12 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
                     ind.target.quantity.as_ref(),
                     ind.actual.quantity.as_ref(),
                 ) {
-                    (Some(b), _, _) => format!(
-                        "定性, 实际完成值 {actual:?} ({}) ⇒ a judgement within {}",
+                    (Some(b), _, _) => msg::score::qualitative(
+                        actual,
                         b.label(),
-                        BandRange::of(b, w, opts.qual_bands)
+                        BandRange::of(b, w, opts.qual_bands),
                     ),
-                    _ if ind.actual.is_blank() => "no 实际完成值: not scored".to_string(),
+                    _ if ind.actual.is_blank() => msg::score::no_actual(),
                     (None, Some(t), Some(a)) => crate::msg::review::units_differ(
                         actual,
                         a.unit.as_deref().unwrap_or(""),
@@ -644,15 +668,17 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
                     value: None,
                     printed: (!ind.score.is_blank()).then(|| ind.score.to_string()),
                     action: Action::NotComputed,
+                    at: cell,
                 });
             }
             (_, None) => out.push(Explanation {
                 path,
                 subject,
-                formula: "no 分值: not scored".into(),
+                formula: msg::score::no_weight(),
                 value: None,
                 printed: (!ind.score.is_blank()).then(|| ind.score.to_string()),
                 action: Action::NotComputed,
+                at: cell,
             }),
         }
     }
@@ -697,12 +723,17 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
                 value: None,
                 printed: None,
                 action: Action::NotComputed,
+                at: at("total_score"),
             });
         }
     }
     if let Some((sum, exec)) = total {
         let Some((sum, mut total)) = sum.and_then(|s| Some((s, s.checked_add(exec)?))) else {
-            out.push(too_large("total_score".into(), "总分".into()));
+            out.push(too_large(
+                "total_score".into(),
+                "总分".into(),
+                at("total_score"),
+            ));
             return out;
         };
         total.rescale(2);
@@ -710,10 +741,11 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
         out.push(Explanation {
             path: "total_score".into(),
             subject: "总分".into(),
-            formula: format!("Σ 得分 {sum} + 预算执行得分 {exec} = {total}"),
+            formula: msg::score::total_formula(sum, exec, total),
             value: Some(total.to_string()),
             printed,
             action,
+            at: at("total_score"),
         });
     }
     if form.total_score.number().is_none() && form.grade.trim().is_empty() {
@@ -724,6 +756,7 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
             value: None,
             printed: None,
             action: Action::NotComputed,
+            at: at("grade"),
         });
     }
     if let Some(total) = form.total_score.number() {
@@ -741,10 +774,11 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
         out.push(Explanation {
             path: "grade".into(),
             subject: "评分等级".into(),
-            formula: format!("总分 {total} {} ⇒ {grade}", grade.range()),
+            formula: msg::check::grade_expected(grade, total, grade.range()),
             value: Some(grade.label().to_string()),
             printed,
             action,
+            at: at("grade"),
         });
     }
     out
@@ -850,7 +884,14 @@ mod tests {
         };
         let s = quantitative_score(&q("≤10(天)"), d("20"), Decimal::TEN, &o).unwrap();
         assert_eq!(s.score.to_string(), "5.00");
-        assert_eq!(s.formula, "反向 (≤10): 10 × 10 / 20 = 5.00 (截位)");
+        assert_eq!(
+            s.formula,
+            "反向指标（指标值 ≤10）：10 × 10 / 20 = 5.00（截位）"
+        );
+        let en = crate::msg::with_lang(crate::msg::Lang::En, || {
+            quantitative_score(&q("≤10(天)"), d("20"), Decimal::TEN, &o).unwrap()
+        });
+        assert_eq!(en.formula, "反向 (≤10): 10 × 10 / 20 = 5.00 (truncated)");
         let s = quantitative_score(&q("≥3(份)"), d("2"), Decimal::TEN, &o).unwrap();
         assert_eq!(s.score.to_string(), "6.66");
     }

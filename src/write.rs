@@ -16,6 +16,7 @@ pub mod json;
 pub mod report;
 pub mod self_eval;
 mod sheet;
+pub mod stream;
 pub mod styles;
 pub mod summary;
 
@@ -134,44 +135,27 @@ pub struct OutputFile {
 /// # Errors
 /// [`Error::Write`] when the forms do not fit the format (see [`xlsx_bytes`]).
 pub fn to_bytes(doc: &Document, format: OutputFormat, name: &str) -> Result<Output> {
-    let one = |bytes: Vec<u8>| {
-        vec![OutputFile {
-            name: name.to_string(),
-            bytes,
-        }]
-    };
-    let out = match format {
-        OutputFormat::Json => Output {
-            files: one(json::to_string(doc).into_bytes()),
-            ..Output::default()
-        },
-        OutputFormat::Xlsx => {
-            let (bytes, written) = xlsx_bytes(doc).map_err(|e| e.for_name(name))?;
-            let written = placed(written, name);
-            Output {
-                files: one(bytes),
-                diagnostics: written.diagnostics,
-                directory: None,
-            }
-        }
-        OutputFormat::XlsxFlat => Output {
-            files: one(flat::xlsx_bytes(doc).map_err(|e| e.for_name(name))?),
-            diagnostics: flat::not_carried(doc),
-            directory: None,
-        },
-        OutputFormat::Csv => Output {
-            files: flat::csv_files(doc)
-                .into_iter()
-                .map(|(file, bytes)| OutputFile {
-                    name: std::path::Path::new(name).join(file).display().to_string(),
-                    bytes,
-                })
-                .collect(),
-            diagnostics: flat::not_carried(doc),
-            directory: Some(name.to_string()),
-        },
-    };
-    Ok(out)
+    let mut stream = stream::FormStream::new(format, name, |_| Ok(Vec::new()))?;
+    let mut diagnostics = stream.write(&doc.forms)?;
+    let finished = stream.finish()?;
+    diagnostics.extend(finished.diagnostics);
+    let csv = format == OutputFormat::Csv;
+    Ok(Output {
+        files: finished
+            .files
+            .into_iter()
+            .map(|(file, bytes)| OutputFile {
+                name: if csv {
+                    std::path::Path::new(name).join(file).display().to_string()
+                } else {
+                    file
+                },
+                bytes,
+            })
+            .collect(),
+        diagnostics,
+        directory: csv.then(|| name.to_string()),
+    })
 }
 
 /// A skipped form without a source is located at the output.
@@ -333,61 +317,109 @@ fn fit(text: &str, limit: usize) -> String {
 
 #[cfg(not(target_family = "wasm"))]
 /// Creates or replaces `path` all at once: `write` fills a temporary file next to it, which is
-/// flushed to disk and renamed over `path` only when `write` succeeded.
+/// flushed to disk and renamed over `path` only when `write` succeeded ([`PendingFile`]).
 ///
 /// Why: a crash, a full disk or a failing writer must never leave a half-written file where
-/// the user expects their output, nor destroy the previous one. The temporary file sits in the
-/// same directory (a rename does not cross file systems), is named `.<name>.<pid>-<n>.tmp` and
-/// is removed on failure; while it exists it is listed by [`temporaries`], so that a program
-/// stopped by a signal can remove it (the CLI does). A replaced file keeps its permissions
-/// (a 0600 file stays 0600); a new one gets the default.
+/// the user expects their output, nor destroy the previous one.
 ///
 /// # Errors
 /// The error of `write`; [`Error::Write`] when `path` has no file name or the temporary file
 /// cannot be flushed or renamed.
 pub fn atomically<T>(path: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let shown = path.display().to_string();
-    let fail = |message: String| Error::Write {
-        path: shown.clone(),
-        message,
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| fail("not a file name".to_string()))?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    // `-o out/forms.xlsx` in a fresh checkout: make the directory rather than fail.
-    std::fs::create_dir_all(dir).map_err(|e| fail(format!("cannot create the directory: {e}")))?;
-    let mut tmp_name = OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(
-        ".{}-{}.tmp",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let tmp: PathBuf = dir.join(tmp_name);
-    let _listed = Listed::new(&tmp);
-    let result = write(&tmp).and_then(|value| {
+    let pending = PendingFile::new(path)?;
+    let value = write(pending.tmp())?;
+    pending.commit()?;
+    Ok(value)
+}
+
+#[cfg(not(target_family = "wasm"))]
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+#[cfg(not(target_family = "wasm"))]
+/// A file being written: a temporary file beside `path` that [`PendingFile::commit`] flushes
+/// and renames over `path`; dropped without a commit, it is removed and `path` is as it was.
+///
+/// The temporary file sits in the same directory (a rename does not cross file systems), is
+/// named `.<name>.<pid>-<n>.tmp`, and while it exists it is listed by [`temporaries`], so that a
+/// program stopped by a signal can remove it (the CLI does). A replaced file keeps its
+/// permissions (a 0600 file stays 0600); a new one gets the default.
+#[derive(Debug)]
+pub struct PendingFile {
+    path: PathBuf,
+    tmp: PathBuf,
+    _listed: Listed,
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl PendingFile {
+    /// Chooses the temporary name (the file itself is the writer's to create); makes `path`'s
+    /// directory if it is missing (`-o out/forms.xlsx` in a fresh checkout).
+    ///
+    /// # Errors
+    /// [`Error::Write`] when `path` has no file name or its directory cannot be made.
+    pub fn new(path: &Path) -> Result<PendingFile> {
+        let fail = |message: String| Error::Write {
+            path: path.display().to_string(),
+            message,
+        };
+        let name = path
+            .file_name()
+            .ok_or_else(|| fail("not a file name".to_string()))?;
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(dir)
+            .map_err(|e| fail(format!("cannot create the directory: {e}")))?;
+        let mut tmp_name = OsString::from(".");
+        tmp_name.push(name);
+        tmp_name.push(format!(
+            ".{}-{}.tmp",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let tmp = dir.join(tmp_name);
+        Ok(PendingFile {
+            path: path.to_path_buf(),
+            _listed: Listed::new(&tmp),
+            tmp,
+        })
+    }
+
+    /// The temporary file to write.
+    pub fn tmp(&self) -> &Path {
+        &self.tmp
+    }
+
+    /// Flushes the temporary file to disk and renames it over the target.
+    ///
+    /// # Errors
+    /// [`Error::Write`] when it cannot be flushed or renamed (it is then removed).
+    pub fn commit(self) -> Result<()> {
+        let fail = |message: String| Error::Write {
+            path: self.path.display().to_string(),
+            message,
+        };
         std::fs::OpenOptions::new()
             .write(true)
-            .open(&tmp)
+            .open(&self.tmp)
             .and_then(|f| f.sync_all())
-            .map_err(|e| fail(format!("cannot flush {}: {e}", tmp.display())))?;
-        if let Ok(old) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, old.permissions())
+            .map_err(|e| fail(format!("cannot flush {}: {e}", self.tmp.display())))?;
+        if let Ok(old) = std::fs::metadata(&self.path) {
+            std::fs::set_permissions(&self.tmp, old.permissions())
                 .map_err(|e| fail(format!("cannot keep the file's permissions: {e}")))?;
         }
-        std::fs::rename(&tmp, path).map_err(|e| fail(format!("cannot replace the file: {e}")))?;
-        Ok(value)
-    });
-    if result.is_err() {
-        // Best effort: the temporary file may never have been created.
-        let _ = std::fs::remove_file(&tmp);
+        std::fs::rename(&self.tmp, &self.path)
+            .map_err(|e| fail(format!("cannot replace the file: {e}")))
     }
-    result
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl Drop for PendingFile {
+    fn drop(&mut self) {
+        // Best effort: after a commit, or before the writer made it, there is none.
+        let _ = std::fs::remove_file(&self.tmp);
+    }
 }
 
 #[cfg(not(target_family = "wasm"))]
@@ -423,6 +455,7 @@ pub fn remove_temporaries() {
 
 #[cfg(not(target_family = "wasm"))]
 /// Lists a temporary path in [`temporaries`] for as long as it lives.
+#[derive(Debug)]
 struct Listed(PathBuf);
 
 #[cfg(not(target_family = "wasm"))]
@@ -445,83 +478,131 @@ impl Drop for Listed {
 }
 
 #[cfg(not(target_family = "wasm"))]
-/// Writes a set of files into the directory `dir` as one unit: they are written into a
-/// temporary directory beside it, which then takes the place of `dir` (the previous `dir`, if
-/// any, is removed only after). A reader never sees new tables beside stale ones, and a
-/// stopped run leaves the previous directory as it was.
-///
-/// `dir` must be absent, empty, or hold only files named in `ours` (the tables an earlier run
-/// wrote): jixiao never deletes anything else.
+/// Writes a set of files into the directory `dir` as one unit ([`PendingDir`]).
 ///
 /// # Errors
-/// [`Error::Write`] when `dir` holds other files, or a file cannot be written or renamed.
+/// As [`PendingDir::new`] and [`PendingDir::commit`]; [`Error::Write`] when a file cannot be
+/// written.
 pub fn directory_atomically(dir: &Path, files: &[(String, Vec<u8>)], ours: &[&str]) -> Result<()> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let shown = dir.display().to_string();
-    let fail = |message: String| Error::Write {
-        path: shown.clone(),
-        message,
-    };
-    if dir.exists() {
-        let entries = std::fs::read_dir(dir).map_err(|e| fail(format!("cannot list: {e}")))?;
-        for e in entries.flatten() {
-            let name = e.file_name().to_string_lossy().into_owned();
-            if !ours.contains(&name.as_str()) {
-                return Err(fail(format!(
-                    "目录中有 jixiao 没有写过的文件 {name}，不写入此目录"
-                )));
+    let pending = PendingDir::new(dir, ours)?;
+    for (file, bytes) in files {
+        let path = pending.tmp().join(file);
+        // One handle that writes and flushes: Windows refuses to flush a read-only one.
+        std::fs::File::create(&path)
+            .and_then(|mut f| {
+                std::io::Write::write_all(&mut f, bytes)?;
+                f.sync_all()
+            })
+            .map_err(|e| Error::Write {
+                path: dir.display().to_string(),
+                message: format!("cannot write {file}: {e}"),
+            })?;
+    }
+    pending.commit()
+}
+
+#[cfg(not(target_family = "wasm"))]
+/// A directory being written as one unit: its files go into a temporary directory beside it,
+/// which [`PendingDir::commit`] puts in the place of `dir` (the previous `dir`, if any, is
+/// removed only after). A reader never sees new tables beside stale ones, and a stopped run
+/// (or a pending directory dropped without a commit) leaves the previous directory as it was.
+/// The writer flushes each file (`sync_all`) before the commit.
+#[derive(Debug)]
+pub struct PendingDir {
+    dir: PathBuf,
+    tmp: PathBuf,
+    old: PathBuf,
+    _listed: (Listed, Listed),
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl PendingDir {
+    /// Makes the temporary directory. `dir` must be absent, empty, or hold only files named in
+    /// `ours` (the tables an earlier run wrote): jixiao never deletes anything else.
+    ///
+    /// # Errors
+    /// [`Error::Write`] when `dir` holds other files or the temporary directory cannot be made.
+    pub fn new(dir: &Path, ours: &[&str]) -> Result<PendingDir> {
+        let shown = dir.display().to_string();
+        let fail = |message: String| Error::Write {
+            path: shown.clone(),
+            message,
+        };
+        if dir.exists() {
+            let entries = std::fs::read_dir(dir).map_err(|e| fail(format!("cannot list: {e}")))?;
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if !ours.contains(&name.as_str()) {
+                    return Err(fail(format!(
+                        "目录中有 jixiao 没有写过的文件 {name}，不写入此目录"
+                    )));
+                }
             }
         }
+        let name = dir
+            .file_name()
+            .ok_or_else(|| fail("not a directory name".to_string()))?
+            .to_string_lossy()
+            .into_owned();
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(parent)
+            .map_err(|e| fail(format!("cannot create the directory: {e}")))?;
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let tmp = parent.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+        let old = parent.join(format!(".{name}.{}-{n}.old", std::process::id()));
+        let pending = PendingDir {
+            dir: dir.to_path_buf(),
+            _listed: (Listed::new(&tmp), Listed::new(&old)),
+            tmp,
+            old,
+        };
+        std::fs::create_dir(&pending.tmp)
+            .map_err(|e| fail(format!("cannot create {}: {e}", pending.tmp.display())))?;
+        Ok(pending)
     }
-    let name = dir
-        .file_name()
-        .ok_or_else(|| fail("not a directory name".to_string()))?
-        .to_string_lossy()
-        .into_owned();
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(parent)
-        .map_err(|e| fail(format!("cannot create the directory: {e}")))?;
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let tmp = parent.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
-    let old = parent.join(format!(".{name}.{}-{n}.old", std::process::id()));
-    let _listed = (Listed::new(&tmp), Listed::new(&old));
-    let result = (|| {
-        std::fs::create_dir(&tmp)
-            .map_err(|e| fail(format!("cannot create {}: {e}", tmp.display())))?;
-        for (file, bytes) in files {
-            let path = tmp.join(file);
-            // One handle that writes and flushes: Windows refuses to flush a read-only one.
-            std::fs::File::create(&path)
-                .and_then(|mut f| {
-                    std::io::Write::write_all(&mut f, bytes)?;
-                    f.sync_all()
-                })
-                .map_err(|e| fail(format!("cannot write {file}: {e}")))?;
-        }
+
+    /// The temporary directory to write the files into.
+    pub fn tmp(&self) -> &Path {
+        &self.tmp
+    }
+
+    /// Puts the temporary directory in the place of the target.
+    ///
+    /// # Errors
+    /// [`Error::Write`] when the renames fail (the previous directory is then put back).
+    pub fn commit(self) -> Result<()> {
+        let fail = |message: String| Error::Write {
+            path: self.dir.display().to_string(),
+            message,
+        };
         let _swap = SWAP.lock();
-        let had_old = dir.exists();
+        let had_old = self.dir.exists();
         if had_old {
-            std::fs::rename(dir, &old)
+            std::fs::rename(&self.dir, &self.old)
                 .map_err(|e| fail(format!("cannot move the old directory: {e}")))?;
         }
-        if let Err(e) = std::fs::rename(&tmp, dir) {
+        if let Err(e) = std::fs::rename(&self.tmp, &self.dir) {
             if had_old {
-                let _ = std::fs::rename(&old, dir);
+                let _ = std::fs::rename(&self.old, &self.dir);
             }
             return Err(fail(format!("cannot put the new directory in place: {e}")));
         }
         if had_old {
-            let _ = std::fs::remove_dir_all(&old);
+            let _ = std::fs::remove_dir_all(&self.old);
         }
         Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
     }
-    result
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl Drop for PendingDir {
+    fn drop(&mut self) {
+        // After a commit there is none.
+        let _ = std::fs::remove_dir_all(&self.tmp);
+    }
 }
 
 #[cfg(not(target_family = "wasm"))]

@@ -653,7 +653,7 @@ fn rule_self_quantitative_score() {
     );
     assert_eq!(
         found[0].expected.as_deref(),
-        Some("正向 (≥20): 15.00 / 20 × 10.00 = 7.50 (截位)")
+        Some("正向指标（指标值 ≥20）：15.00 / 20 × 10.00 = 7.50（截位）")
     );
 }
 

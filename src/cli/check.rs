@@ -79,15 +79,25 @@ pub enum ReportFormat {
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let inputs = crate::read::read_inputs_jobs(&args.inputs, args.jobs.count());
     let opts = Options {
         scoring: args.scoring.options(),
     };
-    let mut report = jobs::check(&inputs, &opts);
-    if !args.show_info {
-        report.hide_infos();
-    }
+    let human = args.format == ReportFormat::Human;
+    let min = if !args.quiet {
+        Severity::Info
+    } else if args.strict {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    let mut stdout = std::io::stdout().lock();
+    let mut report = jobs::CheckReport::default();
+    let mut files = 0;
     if let Some(path) = &args.report {
+        // The reviewer's workbook copies every form: the batch is held whole.
+        let inputs = crate::read::read_inputs_jobs(&args.inputs, args.jobs.count());
+        report.add(&inputs, &opts);
+        files = inputs.files.len();
         let inputs_shown: Vec<String> = args
             .inputs
             .iter()
@@ -95,43 +105,82 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             .collect();
         super::refuse_overwriting_input(path, &inputs_shown)?;
         crate::write::bytes_atomically(path, &report.to_xlsx(&inputs)?)?;
+        if !args.show_info {
+            report.hide_infos();
+        }
+        if human {
+            for e in &report.unreadable {
+                eprintln!("jixiao: {e}");
+            }
+            for d in report.findings.iter().filter(|d| d.severity <= min) {
+                writeln!(stdout, "{d}")?;
+            }
+        }
+    } else {
+        // One input at a time: its findings are printed (human) before the next is read.
+        let plan = crate::read::stream::Plan::of(&args.inputs);
+        report.findings.extend(plan.skipped.iter().cloned());
+        report.counts += crate::check::Counts::of(&plan.skipped);
+        let mut progress = super::batch::Progress::new(plan.len(), args.quiet || !human);
+        plan.read_each(args.jobs.count(), |item| -> anyhow::Result<()> {
+            let mut one = crate::read::Inputs::default();
+            one.add_item(item);
+            files += one.files.len();
+            let start = report.findings.len();
+            report.add(&one, &opts);
+            if !args.show_info {
+                let kept: Vec<_> = report
+                    .findings
+                    .drain(start..)
+                    .filter(|d| d.severity != Severity::Info)
+                    .collect();
+                report.findings.extend(kept);
+                report.infos_hidden = true;
+            }
+            if human {
+                progress.say(|| -> std::io::Result<()> {
+                    for e in &one.errors {
+                        eprintln!("jixiao: {e}");
+                    }
+                    for d in report.findings.iter().filter(|d| d.severity <= min) {
+                        writeln!(stdout, "{d}")?;
+                    }
+                    Ok(())
+                })?;
+                // Printed: only the counts are kept.
+                report.findings.clear();
+            }
+            progress.inc();
+            Ok(())
+        })?;
+        progress.finish();
+        if human {
+            // An empty batch: the notes on what was skipped.
+            for d in report.findings.drain(..).filter(|d| d.severity <= min) {
+                writeln!(stdout, "{d}")?;
+            }
+        }
     }
     let counts = report.counts;
-    let findings = &report.findings;
-    let unreadable = &report.unreadable;
-    let mut stdout = std::io::stdout().lock();
     match args.format {
         ReportFormat::Json => {
             stdout.write_all(report.to_json().as_bytes())?;
         }
         ReportFormat::Human => {
-            for e in unreadable {
-                eprintln!("jixiao: {e}");
-            }
-            if unreadable.is_empty() && report.forms == 0 {
+            if report.unreadable.is_empty() && report.forms == 0 {
                 eprintln!(
                     "{}{}",
                     crate::msg::cli::program_prefix(),
                     crate::msg::review::no_form_read()
                 );
             }
-            let min = if !args.quiet {
-                Severity::Info
-            } else if args.strict {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
-            for d in findings.iter().filter(|d| d.severity <= min) {
-                writeln!(stdout, "{d}")?;
-            }
             if !args.quiet {
                 write!(
                     stdout,
                     "{}",
                     crate::msg::cli::check_summary(
-                        inputs.document.forms.len(),
-                        inputs.files.len(),
+                        report.forms,
+                        files,
                         counts.errors,
                         counts.warnings,
                         counts.infos
@@ -153,7 +202,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     }
     let failing = counts.errors + if args.strict { counts.warnings } else { 0 };
     // No form at all (an empty folder, a sheet with only a title) is never a clean check.
-    let code = if !inputs.errors.is_empty() || report.forms == 0 {
+    let code = if !report.unreadable.is_empty() || report.forms == 0 {
         EXIT_UNREADABLE
     } else if failing > 0 {
         EXIT_FINDINGS

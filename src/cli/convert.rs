@@ -2,15 +2,17 @@
 //! official workbooks or flat tables out, chosen by `--to` or the output's extension. The
 //! policy is [`crate::jobs::convert`]'s; this file does files, printing and exit codes.
 
+use super::batch::{Progress, Tally, Target};
 use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics};
-use crate::diag::Severity;
 use crate::formats::OutputFormat;
-use crate::jobs::{self, ConvertOptions};
+use crate::jobs::{Conversion, ConvertOptions};
 use crate::migrate::Taxonomy;
 use crate::model::Document;
 use crate::msg::cli as msg;
+use crate::read::Inputs;
+use crate::read::stream::Plan;
 use clap::{Args, ValueEnum};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
@@ -67,79 +69,171 @@ impl From<TaxonomyArg> for Taxonomy {
 }
 
 pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
-    let name = args.output.display().to_string();
-    let to = OutputFormat::choose(args.to, &name)?;
     let started = std::time::Instant::now();
-    let mut inputs = super::read_reporting(&args.inputs, args.quiet, args.jobs);
+    let name = args.output.display().to_string();
+    let per_input = is_folder_of_outputs(&args.output, args.to);
+    let to = match per_input {
+        true => args.to.unwrap_or(OutputFormat::Xlsx),
+        false => OutputFormat::choose(args.to, &name)?,
+    };
     let profile = match &args.profile {
         Some(p) => Some(super::template::load_profile(p)?),
         None => None,
     };
-    let min = super::shown(args.quiet);
-    if args.verbose && !args.quiet {
-        summarise(&inputs.document);
+    let plan = Plan::of(&args.inputs);
+    // Nothing is read before every output is known not to overwrite or land among the inputs.
+    let read: Vec<String> = plan
+        .files()
+        .chain(&args.inputs)
+        .map(|p| p.display().to_string())
+        .collect();
+    let outputs = match per_input {
+        true => outputs_per_input(&plan, &args.output, to)?,
+        false => vec![args.output.clone()],
+    };
+    for out in &outputs {
+        super::refuse_input_directory(out, &read)?;
+        super::refuse_overwriting_input(out, &read)?;
     }
+    let min = super::shown(args.quiet);
+    print_diagnostics(&plan.skipped, min);
     let opts = ConvertOptions {
         to,
         taxonomy: args.taxonomy.map(Taxonomy::from),
         strict: args.strict,
     };
-    let mut done = jobs::convert(&inputs, &opts, &name)?;
-    if let Some(profile) = &profile {
-        // The profile fills what the converted forms left blank, then they are written again.
-        let mut document = done.document.clone();
-        let filled = crate::profile::fill_blanks(&mut document, profile);
-        if !filled.is_empty() {
-            inputs.document = document;
-            let opts = ConvertOptions {
-                taxonomy: None,
-                ..opts
-            };
-            let again = jobs::convert(&inputs, &opts, &name)?;
-            done.diagnostics.extend(filled);
-            done.document = again.document;
-            done.output = again.output;
+    let conversion = || Conversion::new(opts, profile.as_ref());
+    let mut tally = Tally::default();
+    tally.diagnostics(&plan.skipped);
+    let mut progress = Progress::new(plan.len(), args.quiet);
+    let mut single = match per_input {
+        true => None,
+        false => Some(Target::new(&args.output, to, conversion())?),
+    };
+    let mut outputs = outputs.into_iter();
+    let mut failed = false;
+    plan.read_each(args.jobs.count(), |item| -> anyhow::Result<()> {
+        let mut one = Inputs::default();
+        one.add_item(item);
+        tally.read(&one);
+        progress.say(|| {
+            for e in &one.errors {
+                eprintln!("{}{e}", msg::program_prefix());
+            }
+            print_diagnostics(&one.diagnostics, min);
+            if args.verbose && !args.quiet {
+                summarise(&one.document);
+            }
+        });
+        failed |= !one.errors.is_empty();
+        let added = match &mut single {
+            Some(target) => target.add(&one)?,
+            None if one.files.is_empty() => Vec::new(),
+            // Unreadable: said above; no output.
+            None if !one.errors.is_empty() => {
+                outputs.next();
+                Vec::new()
+            }
+            None => {
+                // One output per input, written before the next is read.
+                let out = outputs.next().unwrap_or_default();
+                let mut target = Target::new(&out, to, conversion())?;
+                let mut added = target.add(&one)?;
+                let (ok, more) = finish(target, &args, &progress)?;
+                added.extend(more);
+                failed |= !ok;
+                added
+            }
+        };
+        tally.diagnostics(&added);
+        progress.say(|| print_diagnostics(&added, min));
+        progress.inc();
+        Ok(())
+    })?;
+    progress.finish();
+    if let Some(target) = single {
+        let (ok, more) = finish(target, &args, &progress)?;
+        tally.diagnostics(&more);
+        print_diagnostics(&more, min);
+        if !ok {
+            return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     }
-    print_diagnostics(&done.diagnostics, min);
-    if !super::save_converted(&done, &inputs.files, &args.inputs, args.quiet)? {
-        return Ok(ExitCode::from(EXIT_UNREADABLE));
-    }
     if !args.quiet {
-        let all = || inputs.diagnostics.iter().chain(&done.diagnostics);
-        let count = |s: Severity| all().filter(|d| d.severity == s).count();
-        let (read, mapped) = inputs
-            .document
-            .forms
-            .iter()
-            .filter_map(|f| f.source())
-            .fold((0usize, 0usize), |(r, m), s| {
-                let read = s.cells_read as usize;
-                (r + read, m + read.saturating_sub(s.unmapped.len()))
-            });
-        let mapped = if read == 0 {
-            "—".to_string()
-        } else {
-            format!("{:.1}%", mapped as f64 * 100.0 / read as f64)
-        };
-        eprintln!(
-            "{}",
-            msg::convert_summary(
-                inputs.files.len(),
-                inputs.document.forms.len(),
-                mapped,
-                count(Severity::Error) + inputs.errors.len(),
-                count(Severity::Warning),
-                format!("{:.1}", started.elapsed().as_secs_f64()),
-            )
-        );
+        eprintln!("{}", tally.line(started));
     }
-    let code = if inputs.errors.is_empty() && done.rejected.is_empty() {
-        EXIT_OK
-    } else {
+    Ok(ExitCode::from(if failed {
         EXIT_UNREADABLE
+    } else {
+        EXIT_OK
+    }))
+}
+
+/// Ends one output: names each input whose forms were left out, then keeps the output and
+/// says so, or says why nothing was written. `Ok(false)`: something was left out.
+fn finish(
+    target: Target,
+    args: &ConvertArgs,
+    progress: &Progress,
+) -> anyhow::Result<(bool, Vec<crate::diag::Diagnostic>)> {
+    let rejected = target.rejected().to_vec();
+    progress.say(|| {
+        for (file, n) in &rejected {
+            eprintln!("{}{}", msg::program_prefix(), msg::file_rejected(file, n));
+        }
+    });
+    let done = target.finish()?;
+    progress.say(|| match &done.written {
+        Ok(files) if !args.quiet => {
+            for f in files {
+                eprintln!("{}", msg::wrote(f));
+            }
+        }
+        Ok(_) => {}
+        Err(refusal) => eprintln!("{}{refusal}", msg::program_prefix()),
+    });
+    Ok((
+        done.written.is_ok() && rejected.is_empty(),
+        done.diagnostics,
+    ))
+}
+
+/// Whether `-o` names a folder to write one output per input into: it ends in `/` (or `\`), or
+/// is a folder already, and the format is not the flat CSV tables (whose output is a folder
+/// of tables).
+fn is_folder_of_outputs(output: &Path, to: Option<OutputFormat>) -> bool {
+    let shown = output.as_os_str().to_string_lossy();
+    to != Some(OutputFormat::Csv)
+        && (shown.ends_with('/') || shown.ends_with('\\') || output.is_dir())
+}
+
+/// `DIR/<input's base name>.<format's extension>` for every input of the plan, in order;
+/// refused when two inputs would share one output.
+fn outputs_per_input(plan: &Plan, dir: &Path, to: OutputFormat) -> anyhow::Result<Vec<PathBuf>> {
+    let ext = match to {
+        OutputFormat::Json => "json",
+        _ => "xlsx",
     };
-    Ok(ExitCode::from(code))
+    let mut seen: std::collections::HashMap<PathBuf, &Path> = std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for file in plan.files() {
+        let stem = file.file_stem().unwrap_or(file.as_os_str());
+        let mut name = stem.to_os_string();
+        name.push(".");
+        name.push(ext);
+        let path = dir.join(name);
+        // Case differs only: one file on Windows and macOS.
+        let key = PathBuf::from(path.display().to_string().to_lowercase());
+        if let Some(first) = seen.insert(key, file) {
+            anyhow::bail!(
+                "{}{}",
+                msg::same_output_name(first.display(), file.display(), path.display()),
+                crate::msg::diag::hint_line(msg::same_output_name_hint())
+            );
+        }
+        out.push(path);
+    }
+    Ok(out)
 }
 
 /// One line per form: kind, project, and how many of its cells were mapped.

@@ -53,7 +53,13 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let (done, scored) = jobs::score(&inputs, &opts, args.overwrite, to, &name)?;
     for s in &scored {
         if args.explain {
-            println!("{}:", s.project);
+            println!(
+                "{}",
+                match &s.at {
+                    Some(at) => crate::msg::score::heading_at(&s.project, at),
+                    None => crate::msg::score::heading(&s.project),
+                }
+            );
             for e in &s.explanations {
                 println!("  {e}");
             }

@@ -2,7 +2,7 @@
 //! allocated, the zip pre-scan, and calamine (the only caller of it).
 
 use super::xlsx_parts::XlsxParts;
-use super::{Cell, Grid, NumberShape, xls_guard};
+use super::{Cell, Grid, NumberShape, ods_guard, xls_guard};
 use crate::a1::{Area, Pos, cell_name};
 use crate::diag::{Diagnostic, Error, Location, Result};
 use crate::formats::{InputFormat, password_protected};
@@ -76,7 +76,7 @@ impl Limits {
 static LIMITS: std::sync::OnceLock<Limits> = std::sync::OnceLock::new();
 
 /// `file: 超出限制` with the limit's name and value, and how to raise it.
-fn over_limit(at: Location, what: &str, found: u64, limit: u64, var: &str) -> Error {
+pub(super) fn over_limit(at: Location, what: &str, found: u64, limit: u64, var: &str) -> Error {
     Error::At {
         at,
         message: format!("{what}超出限制（{found}，上限 {limit}）：不读取此文件"),
@@ -160,7 +160,7 @@ pub fn open_as(bytes: &[u8], name: &str, format: InputFormat) -> Result<Vec<Grid
         format,
         InputFormat::Xlsx | InputFormat::Xlsb | InputFormat::Ods
     ) {
-        check_zip(bytes, shown, &limits)?
+        check_zip(bytes, shown, format == InputFormat::Ods, &limits)?
     } else {
         Vec::new()
     };
@@ -230,7 +230,9 @@ fn contain<T>(f: impl FnOnce() -> T) -> std::result::Result<T, String> {
 /// [`xlsx_parts`]'s) stops with an error where a part holds more than it declares, so no part
 /// is ever inflated past that size (zip's `Crc32Reader` size limit).
 /// Returns a note for each part of comments (批注), which no reader maps.
-fn check_zip(bytes: &[u8], shown: &str, limits: &Limits) -> Result<Vec<Diagnostic>> {
+///
+/// An ODS workbook's content.xml must pass [`ods_guard::check`] too.
+fn check_zip(bytes: &[u8], shown: &str, ods: bool, limits: &Limits) -> Result<Vec<Diagnostic>> {
     let mut notes = Vec::new();
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         return Ok(notes); // not readable as zip: calamine says what is wrong
@@ -252,9 +254,7 @@ fn check_zip(bytes: &[u8], shown: &str, limits: &Limits) -> Result<Vec<Diagnosti
             ));
         }
         let is_comments = name.to_ascii_lowercase().contains("comments") && name.ends_with(".xml");
-        // ODS: calamine 0.38 loops forever at the end of a content.xml whose table is not
-        // closed (ods.rs `read_table`, the `Ok(_) => ()` arm also takes `Event::Eof`).
-        let is_ods_content = name == "content.xml";
+        let is_ods_content = ods && name == "content.xml";
         if !(is_comments || is_ods_content) {
             continue;
         }
@@ -263,17 +263,7 @@ fn check_zip(bytes: &[u8], shown: &str, limits: &Limits) -> Result<Vec<Diagnosti
             let _ = part.read_to_end(&mut kept);
         }
         if is_ods_content {
-            let text = String::from_utf8_lossy(&kept);
-            let opened =
-                text.matches("<table:table ").count() + text.matches("<table:table>").count();
-            let closed = text.matches("</table:table>").count();
-            if opened != closed {
-                return Err(Error::unreadable(
-                    shown,
-                    "工作簿已损坏：content.xml 中的表格没有结束（内容被截断？）",
-                )
-                .with_hint("用 LibreOffice 或 WPS 打开并另存为 .xlsx 后再试"));
-            }
+            ods_guard::check(&kept, shown, &name, limits)?;
         }
         if is_comments {
             let text = String::from_utf8_lossy(&kept);

@@ -92,6 +92,19 @@ pub fn is_footer_key(t: &str) -> bool {
     })
 }
 
+/// Whether a text already normalised by [`normalize_label`] begins like a note typed into a
+/// table: `注`, `说明` or `备注`, alone or followed by a colon, a number or a bracket
+/// (`注：…`, `说明1.…`, `备注(…)`), but not a name that merely starts so (`说明书印制数量`).
+pub fn is_note_key(t: &str) -> bool {
+    ["注", "说明", "备注"].iter().any(|p| {
+        t.strip_prefix(p).is_some_and(|rest| {
+            rest.is_empty()
+                || rest.starts_with([':', '(', '①', '一'])
+                || rest.starts_with(|c: char| c.is_ascii_digit())
+        })
+    })
+}
+
 /// A label and the variants that mean the same, all written as printed in some form.
 #[derive(Debug, Clone, Copy)]
 pub struct Label {

@@ -24,6 +24,21 @@ messages! {
         zh: "共读取 {files} 个文件中的 {forms} 张表，单元格对应 {mapped}，错误 {errors} 个，警告 {warnings} 个，用时 {seconds} 秒",
         en: "read {forms} form(s) from {files} file(s), {mapped} of cells mapped, {errors} error(s), {warnings} warning(s), {seconds} s",
     }
+    /// The progress bar of a long batch, in indicatif's template language: `{{pos}}` inputs
+    /// done of `{{len}}`.
+    progress_template("cli.progress") {
+        zh: "{{bar:30}} {{pos}}/{{len}} 个文件，已用 {{elapsed}}，约剩 {{eta}}",
+        en: "{{bar:30}} {{pos}}/{{len}} files, {{elapsed}} elapsed, about {{eta}} left",
+    }
+    /// `-o DIR/` writes one output per input, named after it: two inputs of one name collide.
+    same_output_name("cli.same-output-name", first, second, output) {
+        zh: "{first} 和 {second} 会写到同一个输出 {output}，未转换任何文件",
+        en: "{first} and {second} would both be written to {output}: nothing was converted",
+    }
+    same_output_name_hint("cli.same-output-name-hint") {
+        zh: "把同名的工作簿分两次转换到不同的输出目录，或给其中一个改名",
+        en: "convert the workbooks of the same name into two output folders, or rename one",
+    }
     /// A file whose reading met errors: its forms are left out, the others are written.
     file_rejected("cli.file-rejected", file, errors) {
         zh: "{file}: 读取时有 {errors} 个错误，此文件的表单未写出（其他文件照常写出）",

@@ -50,4 +50,9 @@ messages! {
         zh: "第 {row} 行「{column}」列",
         en: "row {row}, column {column}",
     }
+    /// Where a line of `diff` or `score --explain` points: the cell to look at.
+    at("diag.at", at) {
+        zh: "  位置：{at}",
+        en: "  (at {at})",
+    }
 }

@@ -71,6 +71,7 @@ rules! { READ_RULES:
     READ_COMMENTS = "read.comments", Warning, "—", "批注不读入模型", "comments are not read into the model";
     READ_IMPOSSIBLE_DATE = "read.impossible-date", Error, "§5.8", "日期不存在（如 2 月 30 日）", "a date that does not exist";
     READ_SKIPPED = "read.skipped", Warning, "—", "目录中不能读取的文件已跳过", "a file in a directory that is not read";
+    READ_NOTE_IN_TABLE = "read.note-in-table", Warning, "§1g", "指标表中的备注文字按备注读入，不计为指标", "a note typed in the indicator table is read as a note, not an indicator";
     READ_NO_FORM_ON_SHEET = "read.no-form-on-sheet", Warning, "—", "工作表中没有表单，其内容未读取", "a sheet without a form, not read";
 }
 

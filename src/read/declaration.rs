@@ -24,7 +24,7 @@
 use super::scope::{Direction, Scope};
 use super::{
     TableRow, extra_cells, extra_columns, read_date_value, read_footer, read_header_notes,
-    read_year, table_rows,
+    read_year, table_rows, take_table_notes,
 };
 use crate::a1::Pos;
 use crate::diag::Diagnostic;
@@ -153,6 +153,7 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
         national = true;
         medium.indicators = rows;
     }
+    take_table_notes(&mut scope, &mut form.notes);
     read_notes(&mut scope, &mut form.notes);
     if let Some(end) = table_end {
         read_footer(&mut scope, end, &mut form.notes);

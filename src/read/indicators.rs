@@ -4,8 +4,9 @@
 use super::scope::Scope;
 use crate::a1::{self, Pos};
 use crate::diag::Diagnostic;
+use crate::grid::Grid;
 use crate::layout::{self, Label};
-use crate::model::{ExtraCell, Indicator, IndicatorValue};
+use crate::model::{ExtraCell, Indicator, IndicatorValue, Note};
 
 /// One row of an indicator table, with 一级/二级 carried down merged or blank cells.
 pub struct TableRow {
@@ -77,6 +78,10 @@ pub fn table_rows(
             || beside.iter().any(|&c| live(c, false));
         if !has_content {
             break;
+        }
+        if let Some(pos) = note_in_row(grid, r, &cols, beside) {
+            scope.table_notes.push(pos);
+            continue;
         }
         let i = rows.len();
         // What the row maps, applied only if the row is kept: (field, cell, has text).
@@ -163,6 +168,71 @@ pub fn table_rows(
         });
     }
     rows
+}
+
+/// The cell of row `r` of an indicator table when the row holds a note and no indicator
+/// (DOMAIN §1g): all it holds of its own (areas starting on the row, in the table's columns
+/// `cols` — 一级, 二级, 三级, 指标值, … — and `beside`) is one text, and that text begins like a
+/// note (`注：`, `说明：`, `备注：`), or spans both the 三级 and the 指标值 column, or is a
+/// sentence in one of them.
+fn note_in_row(grid: &Grid, r: u32, cols: &[Option<u32>], beside: &[u32]) -> Option<Pos> {
+    let mut own: Vec<a1::Area> = Vec::new();
+    for &c in cols.iter().flatten().chain(beside) {
+        let area = grid.area((r, c));
+        if area.first.0 == r && !grid.text_str(area.first).is_empty() && !own.contains(&area) {
+            own.push(area);
+        }
+    }
+    let [area] = own[..] else { return None };
+    let covers = |k: usize| {
+        cols.get(k)
+            .copied()
+            .flatten()
+            .is_some_and(|c| area.first.1 <= c && c <= area.last.1)
+    };
+    let text = grid.text_str(area.first);
+    let note = layout::is_note_key(grid.label_key(area.first))
+        || (covers(2) && covers(3))
+        || ((covers(2) || covers(3)) && is_sentence(text));
+    note.then_some(area.first)
+}
+
+/// A sentence rather than an indicator's name or value: 15 characters or more with a mark that
+/// ends or joins clauses (`，。；！？`, or `,` `;` not inside a number such as `1,000`).
+fn is_sentence(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.len() >= 15
+        && chars.iter().enumerate().any(|(i, ch)| match ch {
+            '，' | '。' | '；' | '！' | '？' => true,
+            ',' | ';' => !chars.get(i + 1).is_some_and(char::is_ascii_digit),
+            _ => false,
+        })
+}
+
+/// The notes [`table_rows`] found inside an indicator table, appended to `notes` at their
+/// cells, each reported as a warning (DOMAIN §1g).
+pub fn take_table_notes(scope: &mut Scope, notes: &mut Vec<Note>) {
+    for pos in std::mem::take(&mut scope.table_notes) {
+        let i = notes.len();
+        let text = scope.take_text(&format!("notes[{i}].text"), Some(pos));
+        let shown: String = if text.chars().count() > 30 {
+            text.chars().take(30).chain(['…']).collect()
+        } else {
+            text.clone()
+        };
+        scope.diagnostics.push(
+            Diagnostic::warning(
+                crate::msg::rules::READ_NOTE_IN_TABLE.id,
+                crate::msg::read::note_in_table(shown),
+            )
+            .at(scope.location(pos))
+            .hint(crate::msg::read::note_in_table_hint()),
+        );
+        notes.push(Note {
+            label: String::new(),
+            text,
+        });
+    }
 }
 
 /// The columns of an indicator table's header row that no known column took: `(column, head)`,

@@ -468,6 +468,15 @@ impl Inputs {
         self.files.push(name.to_string());
     }
 
+    /// Adds one item of a streamed batch ([`super::stream::Plan::read_each`]).
+    #[cfg(not(target_family = "wasm"))]
+    pub fn add_item(&mut self, item: super::stream::Item) {
+        match item {
+            super::stream::Item::Read { name, read } => self.add(&name, read),
+            super::stream::Item::Empty(e) => self.errors.push(e),
+        }
+    }
+
     /// Whether any reader error (a diagnostic of severity error) was met.
     pub fn has_errors(&self) -> bool {
         self.diagnostics
@@ -500,74 +509,19 @@ pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
     read_inputs_jobs(paths, 1)
 }
 
-/// [`read_inputs`] on `jobs` threads: each file is read by whichever thread is free, and the
-/// results are gathered in input order, so the [`Inputs`] are the same for any `jobs`.
+/// [`read_inputs`] on `jobs` threads ([`super::stream::Plan::read_each`]): the [`Inputs`] are
+/// the same for any `jobs`.
 #[cfg(not(target_family = "wasm"))]
 pub fn read_inputs_jobs(paths: &[PathBuf], jobs: usize) -> Inputs {
-    // Each input's files in order; an input without any (an empty folder, or one without any
-    // workbook) is `Err` and is said so rather than checking nothing.
-    let mut work: Vec<std::result::Result<PathBuf, &PathBuf>> = Vec::new();
-    let mut skipped = Vec::new();
-    for path in paths {
-        let (files, notes) = expand_inputs_noting(std::slice::from_ref(path));
-        skipped.extend(notes);
-        if files.is_empty() {
-            work.push(Err(path));
-        }
-        work.extend(files.into_iter().map(Ok));
-    }
-    let read_one = |item: &std::result::Result<PathBuf, &PathBuf>| {
-        item.as_ref()
-            .ok()
-            .map(|file| Input::load(file).and_then(|i| read_input(&i)))
+    let plan = super::stream::Plan::of(paths);
+    let mut inputs = Inputs {
+        // What the directories held and jixiao does not read, named before the forms.
+        diagnostics: plan.skipped.clone(),
+        ..Inputs::default()
     };
-    let mut inputs = Inputs::default();
-    // What the directories held and jixiao does not read, named before the forms.
-    inputs.diagnostics.extend(skipped);
-    let add = |inputs: &mut Inputs, item: &std::result::Result<PathBuf, &PathBuf>, read| match (
-        item, read,
-    ) {
-        (Ok(file), Some(read)) => inputs.add(&file.display().to_string(), read),
-        (Ok(_), None) => {}
-        (Err(path), _) => inputs.errors.push(
-            Error::unreadable(path.display().to_string(), msg::no_input_file())
-                .with_hint(msg::no_input_file_hint()),
-        ),
-    };
-    let jobs = jobs.clamp(1, work.len().max(1));
-    if jobs == 1 {
-        for item in &work {
-            add(&mut inputs, item, read_one(item));
-        }
-        return inputs;
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::scope(|s| {
-        for _ in 0..jobs {
-            let sender = sender.clone();
-            let (next, work, read_one) = (&next, &work, &read_one);
-            s.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(item) = work.get(i) else { break };
-                    if sender.send((i, read_one(item))).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(sender);
-        // Results arrive in any order; each is added as soon as all before it are.
-        let mut waiting = std::collections::BTreeMap::new();
-        let mut due = 0;
-        for (i, read) in receiver {
-            waiting.insert(i, read);
-            while let Some(read) = waiting.remove(&due) {
-                add(&mut inputs, &work[due], read);
-                due += 1;
-            }
-        }
+    let _ = plan.read_each(jobs, |item| {
+        inputs.add_item(item);
+        Ok::<(), std::convert::Infallible>(())
     });
     inputs
 }

@@ -78,6 +78,9 @@ pub struct Scope<'g> {
     /// What an amount cell printed besides its amount (`854万(高标准农田建设400万元,…)`): the
     /// reader keeps these as notes, `(field label, cell text)`.
     pub asides: Vec<(String, String)>,
+    /// Cells of the indicator table that hold a note, not an indicator (`read::table_rows`):
+    /// the reader keeps them as notes.
+    pub table_notes: Vec<Pos>,
 }
 
 impl<'g> Scope<'g> {
@@ -115,6 +118,7 @@ impl<'g> Scope<'g> {
             diagnostics: Vec::new(),
             unit: None,
             asides: Vec::new(),
+            table_notes: Vec::new(),
         };
         let mut label_anchors: Vec<Pos> = (scope.label_keys.iter())
             .flat_map(|keys| scope.all_with(keys))

@@ -16,7 +16,10 @@
 //! - [ ] the footnote under the national form (`注:1.一级指标分值统一设置为…`): reported unmapped
 
 use super::scope::{Direction, Scope};
-use super::{extra_cells, extra_columns, read_footer, read_header_notes, read_year, table_rows};
+use super::{
+    extra_cells, extra_columns, read_footer, read_header_notes, read_year, table_rows,
+    take_table_notes,
+};
 use crate::a1::Pos;
 use crate::diag::Diagnostic;
 use crate::layout::Label;
@@ -91,7 +94,9 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
         .try_into()
         .unwrap_or_default();
     form.funds = read_funds(&mut scope, &mut form.notes);
-    if let Some(end) = read_indicators(&mut scope, &mut form) {
+    let end = read_indicators(&mut scope, &mut form);
+    take_table_notes(&mut scope, &mut form.notes);
+    if let Some(end) = end {
         read_footer(&mut scope, end, &mut form.notes);
     }
     let (source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);

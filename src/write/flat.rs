@@ -310,30 +310,92 @@ fn overflows_in_yuan(funds: &DeclarationFunds) -> bool {
 /// header, rows, CRLF line ends, quotes only where needed, and an apostrophe before a value that
 /// an office program would take for a formula or a number ([`crate::layout::flat::protect`]).
 pub fn csv_bytes(table: &Table) -> Vec<u8> {
-    let mut out = "\u{feff}".as_bytes().to_vec();
-    {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        // Writing to a Vec cannot fail.
-        let _ = w.write_record(&table.header);
-        for row in &table.rows {
-            let _ = w.write_record(
-                row.iter()
-                    .map(|v| crate::layout::flat::protect(v).into_owned()),
-            );
-        }
-        let _ = w.flush();
+    let mut w = csv_writer(Vec::new(), &table.header);
+    // Writing to a Vec cannot fail.
+    let _ = write_rows(&mut w, &table.rows);
+    w.into_inner().unwrap_or_default()
+}
+
+fn csv_writer<W: std::io::Write>(mut out: W, header: &[String]) -> csv::Writer<W> {
+    let _ = out.write_all("\u{feff}".as_bytes());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    let _ = w.write_record(header);
+    w
+}
+
+fn write_rows<W: std::io::Write>(w: &mut csv::Writer<W>, rows: &[Vec<String>]) -> csv::Result<()> {
+    for row in rows {
+        w.write_record(
+            row.iter()
+                .map(|v| crate::layout::flat::protect(v).into_owned()),
+        )?;
     }
-    out
+    Ok(())
 }
 
 /// The CSV file of every table: its file name (`declarations.csv`, …) and bytes.
 pub fn csv_files(doc: &Document) -> Vec<(String, Vec<u8>)> {
-    tables(doc)
-        .iter()
-        .map(|t| (format!("{}.csv", t.name), csv_bytes(t)))
-        .collect()
+    let mut stream = CsvStream::new(|_| Ok(Vec::new()));
+    // Writing to memory cannot fail.
+    let _ = stream.write(&doc.forms);
+    stream.finish().unwrap_or_default()
+}
+
+/// The flat CSV tables written a few forms at a time: each table's rows are appended to its
+/// own writer, opened by `open(file name)` when the table is first needed (the `legacy_2020`
+/// table only when a 2020 目标表 comes). [`csv_files`] is this stream into memory.
+pub struct CsvStream<W: std::io::Write, O> {
+    open: O,
+    tables: Vec<(String, csv::Writer<W>)>,
+}
+
+impl<W: std::io::Write, O: FnMut(&str) -> std::io::Result<W>> CsvStream<W, O> {
+    pub fn new(open: O) -> Self {
+        CsvStream {
+            open,
+            tables: Vec::new(),
+        }
+    }
+
+    /// Appends the rows of `forms` to the tables.
+    ///
+    /// # Errors
+    /// When a table cannot be opened or written.
+    pub fn write(&mut self, forms: &[crate::model::Form]) -> std::io::Result<()> {
+        // The document's tables without the forms before (tables() numbers nothing across
+        // forms, so the rows are those of the whole document).
+        let doc = Document::new(forms.to_vec());
+        for table in tables(&doc) {
+            let file = format!("{}.csv", table.name);
+            let at = match self.tables.iter().position(|(f, _)| *f == file) {
+                Some(at) => at,
+                None => {
+                    let out = (self.open)(&file)?;
+                    self.tables.push((file, csv_writer(out, &table.header)));
+                    self.tables.len() - 1
+                }
+            };
+            write_rows(&mut self.tables[at].1, &table.rows)?;
+        }
+        Ok(())
+    }
+
+    /// Flushes every table; returns each file name with its writer, in the order of
+    /// [`tables`].
+    ///
+    /// # Errors
+    /// When a table cannot be opened or flushed.
+    pub fn finish(mut self) -> std::io::Result<Vec<(String, W)>> {
+        if self.tables.is_empty() {
+            self.write(&[])?;
+        }
+        self.tables
+            .into_iter()
+            .map(|(file, w)| Ok((file, w.into_inner().map_err(|e| e.into_error())?)))
+            .collect()
+    }
 }
 
 /// Writes `<dir>/<table>.csv` for every table, the directory as one unit

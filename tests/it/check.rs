@@ -756,26 +756,73 @@ fn score_writes_json_and_explains() {
     let dir = temp_dir("score");
     let out = dir.join("scored.json");
     let input = fixture(XJ23);
-    let (code, stdout, err) = jixiao(&[
+    let args = [
         "score",
         input.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
         "--explain",
-    ]);
+    ];
+    // Chinese by default: the form's labels, the indicator's row and name, sheet!cell.
+    let (code, stdout, err) = jixiao_in(None, &args);
     assert_eq!(code, 0, "{err}");
-    assert!(
-        stdout.contains("预算执行得分 (funds.total.score): 10.00 × 89.35% = 8.93 (truncated, capped at 10.00) [matches the form]"),
-        "{stdout}"
+    let form = |name: &str| -> Vec<&str> {
+        stdout
+            .lines()
+            .skip_while(|l| !l.starts_with(name))
+            .take_while(|l| l.starts_with(name) || l.starts_with("  "))
+            .collect()
+    };
+    let lines = form("合作交流工作业务费");
+    assert_eq!(
+        lines[0],
+        format!(
+            "合作交流工作业务费（{}: 合作交流工作业务费）：",
+            input.display()
+        )
+    );
+    assert_eq!(
+        lines[1],
+        "  年度资金总额的执行率：17.73 / 28.88 × 100 = 61.39（截位）；与表中一致  位置：合作交流工作业务费!G6"
     );
     assert!(
-        stdout.contains("得分 赴对口支援地区工作次数 (indicators[0].score): 正向 (≥20): 32.00 ≥ 20 ⇒ 分值 10.00 [matches the form]"),
-        "{stdout}"
+        lines.contains(&"  第 1 行指标「赴对口支援地区工作次数」的得分：正向指标（指标值 ≥20）：实际完成值 32.00 ≥ 20，得满分 10.00；与表中一致  位置：合作交流工作业务费!G13"),
+        "{lines:#?}"
+    );
+    let lines = form("机关服务费");
+    assert_eq!(
+        &lines[4..],
+        [
+            "  其他资金的执行率：全年预算数为 0，执行率记为 0.00；与表中一致  位置：机关服务费!G9",
+            "  年度资金总额的得分：10.00 × 89.35% = 8.93（截位，最高 10.00）；与表中一致  位置：机关服务费!H6",
+            "  第 1 行指标「公务用车保障率」的得分：定性指标，实际完成值「达成指标」属达成档：请在 [8, 10] 内评分  位置：机关服务费!G13",
+            "  第 2 行指标「公务车事故次数」的得分：定性指标，实际完成值「达成指标」属达成档：请在 [8, 10] 内评分  位置：机关服务费!G14",
+            "  第 3 行指标「任务完成及时率」的得分：定性指标，实际完成值「达成指标」属达成档：请在 [8, 10] 内评分  位置：机关服务费!G15",
+            "  第 4 行指标「成本控制」的得分：定性指标，实际完成值「达成指标」属达成档：请在 [8, 10] 内评分  位置：机关服务费!G16",
+            "  第 5 行指标「费用标准」的得分：定性指标，实际完成值「达成指标」属达成档：请在 [8, 10] 内评分  位置：机关服务费!G17",
+            "  第 6 行指标「两地经济合作往来促进作用」的得分：定性指标，实际完成值「达成指标」属达成档：请在 [8, 10] 内评分  位置：机关服务费!G18",
+            "  第 7 行指标「对单位职能工作的支撑作用」的得分：定性指标，实际完成值「达成指标」属达成档：请在 [8, 10] 内评分  位置：机关服务费!G19",
+            "  第 8 行指标「人员配置情况」的得分：定性指标，实际完成值「达成指标」属达成档：请在 [4, 5] 内评分  位置：机关服务费!G20",
+            "  第 9 行指标「长效机制建立情况」的得分：定性指标，实际完成值「达成指标」属达成档：请在 [4, 5] 内评分  位置：机关服务费!G21",
+            "  第 10 行指标「服务对象满意度」的得分：定性指标，实际完成值「达成指标」属达成档：请在 [8, 10] 内评分  位置：机关服务费!G22",
+            "  总分：各指标得分合计 90.00 + 预算执行得分 8.93 = 98.93；与表中一致  位置：机关服务费!G23",
+            "  评分等级：优（总分 98.93，≥ 90）；与表中一致  位置：机关服务费!F24:H24",
+        ]
     );
     assert!(
-        stdout.contains("评分等级 (grade): 总分 96.13 ≥ 90 ⇒ 优 [matches the form]"),
+        !stdout.contains("indicators[") && !stdout.contains("funds."),
         "{stdout}"
     );
+
+    let (code, stdout, err) = jixiao(&args);
+    assert_eq!(code, 0, "{err}");
+    for line in [
+        "  得分 of 年度资金总额: 10.00 × 89.35% = 8.93 (truncated, capped at 10.00) [matches the form]  (at 机关服务费!H6)",
+        "  得分 of indicator 1 \"赴对口支援地区工作次数\": 正向 (≥20): 实际完成值 32.00 ≥ 20, full marks 10.00 [matches the form]  (at 合作交流工作业务费!G13)",
+        "  评分等级: 优 (总分 96.13 ≥ 90) [matches the form]  (at 合作交流工作业务费!F24:H24)",
+    ] {
+        assert!(stdout.lines().any(|l| l == line), "{line}\n{stdout}");
+    }
     let (code, check_out, _) = jixiao(&["check", out.to_str().unwrap()]);
     assert_eq!(code, 0, "{check_out}");
 }

@@ -43,3 +43,101 @@ fn any_number_of_jobs_writes_the_same_bytes_and_messages() {
     assert_eq!(one_messages, three_messages);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The command line streams a batch (one input at a time, written as it goes); what it writes
+/// is what the library's byte-level `jobs::convert` makes of the whole batch, JSON and CSV.
+#[test]
+fn the_streamed_batch_writes_what_the_whole_batch_gives() {
+    use jixiao::formats::OutputFormat;
+    use jixiao::jobs::{ConvertOptions, convert};
+    let dir = temp_dir("jobs-stream");
+    let files: Vec<String> = [
+        "xinjiang-2023-self-evaluations.xlsx",
+        "xining-2020-legacy.xlsx",
+        "xizang-2024-declarations.xlsx",
+        "other-layouts/xinjiang-2026-declarations.6col.xlsx",
+    ]
+    .iter()
+    .map(|f| fixture(f).display().to_string())
+    .collect();
+    let inputs: Vec<_> = files
+        .iter()
+        .map(|f| jixiao::read::Input::file(f.as_str(), std::fs::read(f).unwrap()))
+        .collect();
+    let batch = jixiao::read::read_all(&inputs);
+    for (to, out) in [
+        (OutputFormat::Json, "all.json"),
+        (OutputFormat::Csv, "flat"),
+    ] {
+        let out = dir.join(out).display().to_string();
+        let mut args = vec!["convert", "--jobs", "2", "--to", to.name(), "-o", &out];
+        args.extend(files.iter().map(String::as_str));
+        let (code, _, stderr) = jixiao(&args);
+        assert_eq!(code, 0, "{stderr}");
+        let whole = convert(&batch, &ConvertOptions::to(to), &out).unwrap();
+        let files = whole.output.unwrap().files;
+        assert!(files.len() >= 3 || to == OutputFormat::Json);
+        for f in files {
+            let written = std::fs::read(&f.name).unwrap();
+            assert!(written.len() > 1000, "{}", f.name);
+            assert!(
+                written == f.bytes,
+                "{}: other bytes than jobs::convert",
+                f.name
+            );
+        }
+    }
+}
+
+/// `-o DIR/` writes one output per input workbook, named after it, each what converting that
+/// input alone gives; two inputs of one name, or an output onto an input, are refused before
+/// anything is written.
+#[test]
+fn a_folder_output_gets_one_file_per_input() {
+    let dir = temp_dir("jobs-per-input");
+    let names = [
+        "xinjiang-2023-self-evaluations.xlsx",
+        "xizang-2024-declarations.xlsx",
+    ];
+    let files: Vec<String> = names
+        .iter()
+        .map(|f| fixture(f).display().to_string())
+        .collect();
+    let out = format!("{}/", dir.join("out").display());
+    let mut args = vec!["convert", "-o", &out];
+    args.extend(files.iter().map(String::as_str));
+    let (code, _, stderr) = jixiao(&args);
+    assert_eq!(code, 0, "{stderr}");
+    for (name, file) in names.iter().zip(&files) {
+        let written = dir.join("out").join(name);
+        let forms = jixiao::read::read_workbook(&written).unwrap().value;
+        let alone = jixiao::read::read_workbook(std::path::Path::new(file))
+            .unwrap()
+            .value;
+        assert_eq!(forms.len(), alone.len(), "{name}");
+        assert_eq!(forms[0].project_name(), alone[0].project_name());
+    }
+    let mut json_args = vec!["convert", "--to", "json", "-o", &out];
+    json_args.extend(files.iter().map(String::as_str));
+    let (code, _, stderr) = jixiao(&json_args);
+    assert_eq!(code, 0, "{stderr}");
+    let json = dir.join("out/xizang-2024-declarations.json");
+    let doc = jixiao::read::read_json(&json).unwrap();
+    assert_eq!(doc.forms.len(), 7);
+    assert_eq!(std::fs::read_dir(dir.join("out")).unwrap().count(), 4);
+
+    // The same base name twice: refused, nothing written.
+    let other = dir.join("again");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::copy(&files[1], other.join(names[1])).unwrap();
+    let again = other.display().to_string();
+    let fresh = format!("{}/", dir.join("fresh").display());
+    let (code, _, stderr) = jixiao(&["convert", &files[1], &again, "-o", &fresh]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("would both be written to"), "{stderr}");
+    assert!(!dir.join("fresh").exists());
+    // Onto the input itself: refused.
+    let (code, _, stderr) = jixiao(&["convert", &again, "-o", &format!("{again}/")]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(std::fs::read_dir(&other).unwrap().count() == 1);
+}
