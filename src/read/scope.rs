@@ -85,13 +85,8 @@ pub struct Scope<'g> {
 
 impl<'g> Scope<'g> {
     pub fn new(grid: &'g Grid, rows: (u32, u32), labels: &'static [Label]) -> Self {
-        let anchors: Vec<Pos> = (rows.0..=rows.1)
-            .flat_map(|r| {
-                (0..grid.cols).filter_map(move |c| {
-                    let pos = (r, c);
-                    (grid.area(pos).first == pos && grid.get_own(pos).is_some()).then_some(pos)
-                })
-            })
+        let anchors: Vec<Pos> = (grid.positions_in_rows(rows).iter().copied())
+            .filter(|&p| grid.area(p).first == p)
             .collect();
         let mut by_key: Vec<(&str, Pos)> = anchors
             .iter()
@@ -571,25 +566,23 @@ impl<'g> Scope<'g> {
         let mut unmapped = Vec::new();
         let mut cells_read = 0;
         let mut last_row = self.rows.0;
-        for r in self.rows.0..=self.rows.1 {
-            for c in 0..self.grid.cols {
-                let pos = (r, c);
-                let Some(text) = self.grid.own_text(pos) else {
-                    continue;
-                };
-                cells_read += 1;
-                last_row = r;
-                let top_left = self.grid.area(pos).first;
-                let taken = self.used.contains(&pos)
-                    || (top_left != pos
-                        && self.used.contains(&top_left)
-                        && self.grid.own_text(top_left) == Some(text));
-                if !taken {
-                    unmapped.push(UnmappedCell {
-                        cell: cell_name(pos),
-                        text: text.to_string(),
-                    });
-                }
+        let positions = self.grid.positions_in_rows(self.rows);
+        for &pos in positions {
+            let Some(text) = self.grid.own_text(pos) else {
+                continue;
+            };
+            cells_read += 1;
+            last_row = pos.0;
+            let top_left = self.grid.area(pos).first;
+            let taken = self.used.contains(&pos)
+                || (top_left != pos
+                    && self.used.contains(&top_left)
+                    && self.grid.own_text(top_left) == Some(text));
+            if !taken {
+                unmapped.push(UnmappedCell {
+                    cell: cell_name(pos),
+                    text: text.to_string(),
+                });
             }
         }
         for u in &unmapped {
@@ -599,8 +592,9 @@ impl<'g> Scope<'g> {
                     .hint("the cell lies inside a form but matches no field; check it was not shifted out of place"),
             );
         }
-        let last_col = (0..self.grid.cols)
-            .filter(|&c| (self.rows.0..=last_row).any(|r| self.grid.get_own((r, c)).is_some()))
+        let last_col = positions
+            .iter()
+            .map(|p| p.1)
             .max()
             .unwrap_or(0)
             .max(last_col);
