@@ -10,8 +10,9 @@
 //! say), it answers `None` and the caller asks calamine.
 
 use calamine::Dimensions;
-use memchr::memmem;
+use memchr::memmem::{self, Finder};
 use std::io::Read as _;
+use std::sync::LazyLock;
 
 /// An xlsx archive's worksheet parts, found once per workbook.
 pub(super) struct XlsxParts<'a> {
@@ -86,33 +87,37 @@ impl<'a> XlsxParts<'a> {
         // and check_zip has held that size to the limits.
         let mut part = self.zip.by_name(path).ok()?;
         let mut search = Search::default();
+        // One buffer for the workbook, zeroed once: `buf[..filled]` is what waits to be searched.
         let buf = &mut self.xml;
-        buf.clear();
+        buf.resize(CHUNK + MAX_CARRY, 0);
+        let mut filled = 0;
         loop {
-            let n = (&mut part).take(CHUNK).read_to_end(buf).ok()?;
+            let n = part.read(&mut buf[filled..]).ok()?;
             if n == 0 {
-                search.feed(buf);
+                search.feed(&buf[..filled]);
                 break;
             }
+            filled += n;
             // Every element searched for starts at a `<` and ends before the next one: what
-            // follows the last `<` waits for the next chunk.
-            let whole = memchr::memrchr(b'<', buf).unwrap_or(buf.len());
+            // follows the last `<` waits for the next read.
+            let whole = memchr::memrchr(b'<', &buf[..filled]).unwrap_or(filled);
             search.feed(&buf[..whole]);
-            buf.drain(..whole);
-            if buf.len() > MAX_CARRY {
+            buf.copy_within(whole..filled, 0);
+            filled -= whole;
+            if filled > MAX_CARRY {
                 // One tag or text longer than any merge element: give up searching, surely.
                 search.unsure();
-                buf.clear();
+                filled = 0;
             }
         }
         Some(search.finish())
     }
 }
 
-/// How much of a sheet's XML is unzipped at a time.
-const CHUNK: u64 = 256 << 10;
-/// The most kept back between chunks: from the last `<` of a chunk on.
-const MAX_CARRY: usize = 1 << 20;
+/// How much of a sheet's XML is unzipped at a time, at least.
+const CHUNK: usize = 128 << 10;
+/// The most kept back between reads: from the last `<` read on.
+const MAX_CARRY: usize = 64 << 10;
 
 /// The search of one sheet's XML, fed a run of whole elements at a time.
 struct Search {
@@ -158,21 +163,27 @@ impl Search {
 /// Whether `xml` may hold a formula element: `f` after `<` or a prefix's `:`, then `>`, `/` or
 /// whitespace. A false alarm only costs calamine's formula pass.
 fn has_formula(xml: &[u8]) -> bool {
-    [&b"<f"[..], b":f"].iter().any(|pat| {
-        memmem::find_iter(xml, pat).any(|i| {
+    [&*FORMULA, &*PREFIXED_FORMULA].iter().any(|finder| {
+        finder.find_iter(xml).any(|i| {
             xml.get(i + 2)
                 .is_some_and(|b| matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r'))
         })
     })
 }
 
+/// The searchers, built once: building one costs more than searching a small sheet.
+static FORMULA: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"<f"));
+static PREFIXED_FORMULA: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b":f"));
+static MERGE_CELL: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"mergeCell"));
+static DECLARATION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"<!"));
+
 /// Adds to `found` the `ref` of every `mergeCell` of the sheet's `mergeCells` block in `xml`
 /// (whole elements), in order; `false` where the search cannot be sure.
 fn merges(xml: &[u8], block: &mut Block, found: &mut Vec<Dimensions>) -> bool {
-    if memmem::find(xml, b"<!").is_some() {
+    if DECLARATION.find(xml).is_some() {
         return false; // a comment or CDATA could hide or fake an element
     }
-    for at in memmem::find_iter(xml, b"mergeCell") {
+    for at in MERGE_CELL.find_iter(xml) {
         let Some(tag) = tag_at(xml, at) else {
             continue;
         };
