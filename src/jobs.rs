@@ -23,7 +23,7 @@ use crate::msg::cli as msg;
 use crate::profile::Profile;
 use crate::read::{Input, Inputs};
 use crate::score::{self as scoring, Explanation, ScoringOptions};
-use crate::write::{self, Output};
+use crate::write::{self, LayoutChoice, Output};
 use serde::Serialize;
 use std::fmt;
 
@@ -83,6 +83,8 @@ pub struct ConvertOptions {
     pub taxonomy: Option<Taxonomy>,
     /// Reader warnings count as errors: nothing is written.
     pub strict: bool,
+    /// The layout of written workbooks: official, or each form's own (`--layout source`).
+    pub layout: LayoutChoice,
 }
 
 impl ConvertOptions {
@@ -92,20 +94,24 @@ impl ConvertOptions {
             to,
             taxonomy: None,
             strict: false,
+            layout: LayoutChoice::Official,
         }
     }
 }
 
 /// The migration a conversion applies: the taxonomy asked for, on every form; else for an
 /// official workbook the 2020 目标表 only, which becomes a 申报表 on the current set (the other
-/// forms keep the indicator set they were read with, issue 11); else none.
+/// forms keep the indicator set they were read with, issue 11); else none. A workbook in each
+/// form's own layout (`--layout source`) keeps the 2020 目标表 as it is.
 pub fn conversion_taxonomy(
     to: OutputFormat,
     taxonomy: Option<Taxonomy>,
+    layout: LayoutChoice,
 ) -> Option<(Taxonomy, MigrateScope)> {
     match taxonomy {
         Some(t) => Some((t, MigrateScope::All)),
-        None => (to == OutputFormat::Xlsx).then_some((Taxonomy::Current, MigrateScope::Legacy)),
+        None => (to == OutputFormat::Xlsx && layout == LayoutChoice::Official)
+            .then_some((Taxonomy::Current, MigrateScope::Legacy)),
     }
 }
 
@@ -179,7 +185,9 @@ impl<'a> Conversion<'a> {
         self.rejected.extend(rejected);
         let mut document = document;
         let mut diagnostics = Vec::new();
-        if let Some((taxonomy, scope)) = conversion_taxonomy(self.opts.to, self.opts.taxonomy) {
+        if let Some((taxonomy, scope)) =
+            conversion_taxonomy(self.opts.to, self.opts.taxonomy, self.opts.layout)
+        {
             let migrated = migrate_document(&document, taxonomy, scope);
             document = migrated.value;
             diagnostics.extend(migrated.diagnostics);
@@ -193,6 +201,11 @@ impl<'a> Conversion<'a> {
             forms: document.forms,
             diagnostics,
         }
+    }
+
+    /// The layout of written workbooks.
+    pub fn layout(&self) -> LayoutChoice {
+        self.opts.layout
     }
 
     /// Why the output may not be kept, if it may not: reader errors (or with `strict`,
@@ -233,7 +246,7 @@ pub fn convert(inputs: &Inputs, opts: &ConvertOptions, name: &str) -> Result<Con
             rejected,
         });
     }
-    let output = write::to_bytes(&document, opts.to, name)?;
+    let output = write::to_bytes_in(&document, opts.to, name, opts.layout)?;
     diagnostics.extend(output.diagnostics.iter().cloned());
     Ok(Converted {
         document,
@@ -415,7 +428,21 @@ pub fn score(
         };
         return Ok((done, scored));
     }
-    let output = write::to_bytes(&document, to, name)?;
+    // A 总分 or 评分等级 left blank says why at its cell (issue 15).
+    let notes: Vec<write::FieldNote> = scored
+        .iter()
+        .flat_map(|s| {
+            s.explanations
+                .iter()
+                .filter(|e| e.leaves_total_blank())
+                .map(|e| write::FieldNote {
+                    form: s.form,
+                    path: e.path.clone(),
+                    text: e.formula.clone(),
+                })
+        })
+        .collect();
+    let output = write::to_bytes_with_notes(&document, to, name, &notes)?;
     let done = Converted {
         document,
         diagnostics: output.diagnostics.clone(),

@@ -23,6 +23,7 @@
 //! ```
 
 use crate::diag::{Error, Result};
+use crate::model::{LayoutId, PrintedLayout, Source};
 use serde::{Deserialize, Serialize};
 #[cfg(not(target_family = "wasm"))]
 use std::path::Path;
@@ -69,6 +70,35 @@ impl LayoutVariant {
     /// Whether every 二级 of the set is printed, with an empty row when nothing is under it.
     pub fn prints_every_level2(self) -> bool {
         matches!(self, LayoutVariant::Baoshan)
+    }
+
+    /// The layout the office's 申报表 are printed in: `None` for the official form; for 宝山
+    /// the official grid without 项目性质 and with its own labels (seed 004):
+    /// `项目总目标 (2024年-2024年)`, `年度总目标`, `年度指标值`.
+    pub fn printed(self) -> Option<PrintedLayout> {
+        match self {
+            LayoutVariant::Official => None,
+            LayoutVariant::Baoshan => Some(PrintedLayout {
+                id: LayoutId::Declaration8,
+                labels: [
+                    ("overall_goal", "项目总目标 ({year}年-{year}年)"),
+                    ("annual_goal", "年度总目标"),
+                    ("table.target", "年度指标值"),
+                ]
+                .into_iter()
+                .map(|(slot, label)| (slot.to_string(), label.to_string()))
+                .collect(),
+                absent: vec!["project_nature".to_string()],
+            }),
+        }
+    }
+
+    /// A form's source that says only the layout it is printed in (a new form of the office).
+    pub fn source(self) -> Option<Source> {
+        self.printed().map(|layout| Source {
+            layout: Some(layout),
+            ..Source::default()
+        })
     }
 }
 
@@ -162,14 +192,14 @@ impl Profile {
                 .span()
                 .map(|s| {
                     let line = text[..s.start].matches('\n').count() + 1;
-                    format!("line {line}: ")
+                    crate::msg::migrate::profile_line(line)
                 })
                 .unwrap_or_default();
             Error::unreadable(
                 shown,
-                format!("{place}not an office profile: {}", e.message()),
+                crate::msg::migrate::not_a_profile(place, e.message()),
             )
-            .with_hint("see templates/offices/*.toml for the keys a profile takes")
+            .with_hint(crate::msg::migrate::not_a_profile_hint())
         })
     }
 
@@ -181,7 +211,7 @@ impl Profile {
     pub fn read(path: &Path) -> Result<Profile> {
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::unreadable(&shown, format!("cannot read: {e}")))?;
+            .map_err(|e| Error::unreadable(&shown, crate::msg::flat::cannot_read(e)))?;
         Profile::from_toml(&text, &shown)
     }
 }
@@ -326,12 +356,15 @@ mod tests {
         .unwrap();
         assert!(!p.layout.has_project_nature());
         assert!(p.layout.prints_every_level2());
-        let e = Profile::from_toml(
-            "department = \"a\"\nimplementing_unit = \"b\"\nlayuot = \"official\"\n",
-            "p.toml",
-        )
-        .unwrap_err()
-        .to_string();
+        let bad = "department = \"a\"\nimplementing_unit = \"b\"\nlayuot = \"official\"\n";
+        let e = Profile::from_toml(bad, "p.toml").unwrap_err().to_string();
+        assert!(
+            e.starts_with("p.toml: 第 3 行：不是单位配置文件：unknown field `layuot`"),
+            "{e}"
+        );
+        let e = crate::msg::with_lang(crate::msg::Lang::En, || {
+            Profile::from_toml(bad, "p.toml").unwrap_err().to_string()
+        });
         assert!(
             e.starts_with("p.toml: line 3: not an office profile: unknown field `layuot`"),
             "{e}"

@@ -13,6 +13,7 @@
 pub mod declaration;
 pub mod flat;
 pub mod json;
+pub mod legacy_2020;
 pub mod report;
 pub mod self_eval;
 mod sheet;
@@ -32,6 +33,72 @@ use std::path::{Path, PathBuf};
 #[cfg(not(target_family = "wasm"))]
 use std::sync::atomic::{AtomicU64, Ordering};
 use styles::Styles;
+
+/// Which layout the xlsx writer prints each form in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LayoutChoice {
+    /// The official Shanghai 8-column 申报表 and 自评表, with the official labels (the default
+    /// of `-o x.xlsx`); a 2020 目标表 is not written.
+    #[default]
+    Official,
+    /// Each form in the layout it was read from, with the labels it printed
+    /// ([`crate::model::PrintedLayout`]; the official layout when it has none), the 2020 目标表
+    /// included: `--layout source`, to give corrections back in the office's own layout.
+    Source,
+}
+
+impl LayoutChoice {
+    /// `official` or `source`, as on the command line.
+    pub fn from_name(name: &str) -> Option<LayoutChoice> {
+        match name {
+            "official" => Some(LayoutChoice::Official),
+            "source" => Some(LayoutChoice::Source),
+            _ => None,
+        }
+    }
+}
+
+/// Paints one form on an empty worksheet in the layout `choice` gives it.
+pub(crate) fn paint(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    form: &Form,
+    styles: &Styles,
+    choice: LayoutChoice,
+) -> std::result::Result<(), XlsxError> {
+    use crate::layout::sheets;
+    use crate::model::LayoutId;
+    // The form's own layout, when it is one of its kind's; a form that has none (made here,
+    // or from flat tables) is printed in the official layout.
+    let own = |grids: &[LayoutId]| {
+        form.source()
+            .and_then(|s| s.layout.clone())
+            .filter(|p| grids.contains(&p.id))
+    };
+    match (form, choice) {
+        (Form::Declaration(d), _) => {
+            let printed = match choice {
+                LayoutChoice::Official => None,
+                LayoutChoice::Source => own(&sheets::DECLARATIONS.map(|g| g.id)),
+            };
+            let grid = printed
+                .as_ref()
+                .map_or(&sheets::DECLARATION_8, |p| sheets::declaration(p.id));
+            declaration::write(sheet, d, styles, grid, printed.as_ref())
+        }
+        (Form::SelfEvaluation(s), _) => {
+            let printed = match choice {
+                LayoutChoice::Official => None,
+                LayoutChoice::Source => own(&sheets::SELF_EVALUATIONS.map(|g| g.id)),
+            };
+            let grid = printed.as_ref().map_or(&sheets::SELF_EVALUATION_8, |p| {
+                sheets::self_evaluation(p.id)
+            });
+            self_eval::write(sheet, s, styles, grid, printed.as_ref())
+        }
+        (Form::Legacy2020(l), LayoutChoice::Source) => legacy_2020::write(sheet, l, styles),
+        (Form::Legacy2020(_), LayoutChoice::Official) => Ok(()),
+    }
+}
 
 /// Excel's limit on the length of a sheet name, in UTF-16 code units.
 const SHEET_NAME_LIMIT: usize = 31;
@@ -90,7 +157,16 @@ pub fn write_xlsx_with_summary(doc: &Document, path: &Path, title: &str) -> Resu
 /// [`Error::Write`] when the document holds no form that can be written, or when a form does
 /// not fit the xlsx format (a text over 32,767 characters).
 pub fn xlsx_bytes(doc: &Document) -> Result<(Vec<u8>, Written)> {
-    workbook_bytes(doc, None)
+    workbook_bytes(doc, None, LayoutChoice::Official, &[])
+}
+
+/// [`xlsx_bytes`] in the layout `choice` gives each form: with [`LayoutChoice::Source`], each
+/// form as it was read (the 2020 目标表 included).
+///
+/// # Errors
+/// As [`xlsx_bytes`].
+pub fn xlsx_bytes_in(doc: &Document, choice: LayoutChoice) -> Result<(Vec<u8>, Written)> {
+    workbook_bytes(doc, None, choice, &[])
 }
 
 /// [`xlsx_bytes`] with a first sheet 汇总 headed `title` (see [`write_xlsx_with_summary`]).
@@ -98,7 +174,7 @@ pub fn xlsx_bytes(doc: &Document) -> Result<(Vec<u8>, Written)> {
 /// # Errors
 /// As [`xlsx_bytes`].
 pub fn xlsx_with_summary_bytes(doc: &Document, title: &str) -> Result<(Vec<u8>, Written)> {
-    workbook_bytes(doc, Some(title))
+    workbook_bytes(doc, Some(title), LayoutChoice::Source, &[])
 }
 
 /// What [`to_bytes`] made: the files to save, and the writer's warnings.
@@ -135,7 +211,20 @@ pub struct OutputFile {
 /// # Errors
 /// [`Error::Write`] when the forms do not fit the format (see [`xlsx_bytes`]).
 pub fn to_bytes(doc: &Document, format: OutputFormat, name: &str) -> Result<Output> {
-    let mut stream = stream::FormStream::new(format, name, |_| Ok(Vec::new()))?;
+    to_bytes_in(doc, format, name, LayoutChoice::Official)
+}
+
+/// [`to_bytes`] with workbooks (`OutputFormat::Xlsx`) in the layout `choice` gives each form.
+///
+/// # Errors
+/// As [`to_bytes`].
+pub fn to_bytes_in(
+    doc: &Document,
+    format: OutputFormat,
+    name: &str,
+    choice: LayoutChoice,
+) -> Result<Output> {
+    let mut stream = stream::FormStream::new(format, name, |_| Ok(Vec::new()))?.in_layout(choice);
     let mut diagnostics = stream.write(&doc.forms)?;
     let finished = stream.finish()?;
     diagnostics.extend(finished.diagnostics);
@@ -158,6 +247,43 @@ pub fn to_bytes(doc: &Document, format: OutputFormat, name: &str) -> Result<Outp
     })
 }
 
+/// A cell note to put on a field of a written form: `score` says there why 总分 stays blank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldNote {
+    /// The form's index in the document.
+    pub form: usize,
+    /// The field, as in [`crate::model::Source::cells`]: `total_score`, `grade`.
+    pub path: String,
+    pub text: String,
+}
+
+/// [`to_bytes`], with `notes` shown at their fields' cells in an official workbook (other
+/// formats have no cells to note: the caller prints them).
+///
+/// # Errors
+/// As [`to_bytes`].
+pub fn to_bytes_with_notes(
+    doc: &Document,
+    format: OutputFormat,
+    name: &str,
+    notes: &[FieldNote],
+) -> Result<Output> {
+    if notes.is_empty() || format != OutputFormat::Xlsx {
+        return to_bytes(doc, format, name);
+    }
+    let (bytes, written) =
+        workbook_bytes(doc, None, LayoutChoice::Official, notes).map_err(|e| e.for_name(name))?;
+    let written = placed(written, name);
+    Ok(Output {
+        files: vec![OutputFile {
+            name: name.to_string(),
+            bytes,
+        }],
+        diagnostics: written.diagnostics,
+        directory: None,
+    })
+}
+
 /// A skipped form without a source is located at the output.
 fn placed(mut written: Written, name: &str) -> Written {
     for d in written.diagnostics.iter_mut().filter(|d| d.at.is_none()) {
@@ -166,23 +292,32 @@ fn placed(mut written: Written, name: &str) -> Written {
     written
 }
 
-fn workbook_bytes(doc: &Document, summary_title: Option<&str>) -> Result<(Vec<u8>, Written)> {
+fn workbook_bytes(
+    doc: &Document,
+    summary_title: Option<&str>,
+    choice: LayoutChoice,
+    notes: &[FieldNote],
+) -> Result<(Vec<u8>, Written)> {
     let fail = |message: String| Error::Write {
         path: String::new(),
         message,
     };
     let mut written = Written::default();
     let mut forms = Vec::new();
+    let mut indices = Vec::new();
     for (index, form) in doc.forms.iter().enumerate() {
         match form {
-            Form::Declaration(_) | Form::SelfEvaluation(_) => forms.push(form),
-            Form::Legacy2020(_) => written.diagnostics.push(skipped(index, form)),
+            Form::Legacy2020(_) if choice == LayoutChoice::Official => {
+                written.diagnostics.push(skipped(index, form))
+            }
+            _ => {
+                forms.push(form);
+                indices.push(index);
+            }
         }
     }
     if forms.is_empty() {
-        return Err(fail(
-            "nothing to write: the document holds no 申报表 or 自评表".to_string(),
-        ));
+        return Err(fail(crate::msg::write::nothing_to_write()));
     }
     // A form without a project name (a blank form) is named after its title, as the official
     // blank forms are.
@@ -204,23 +339,92 @@ fn workbook_bytes(doc: &Document, summary_title: Option<&str>) -> Result<(Vec<u8
     if let Some(title) = summary_title {
         let sheet = workbook.add_worksheet();
         summary::write(sheet, title, &forms, &written.sheets, &styles)
-            .map_err(|e| fail(format!("sheet {}: {e}", summary::SHEET)))?;
+            .map_err(|e| fail(crate::msg::write::in_sheet(summary::SHEET, e)))?;
     }
-    for (form, name) in forms.iter().zip(&written.sheets) {
-        let in_sheet = |e: XlsxError| fail(format!("sheet {name}: {e}"));
+    for ((form, name), index) in forms.iter().zip(&written.sheets).zip(indices) {
+        let in_sheet = |e: XlsxError| fail(crate::msg::write::in_sheet(name, e));
         let sheet = workbook.add_worksheet();
         sheet.set_name(name).map_err(in_sheet)?;
-        match form {
-            Form::Declaration(d) => declaration::write(sheet, d, &styles),
-            Form::SelfEvaluation(s) => self_eval::write(sheet, s, &styles),
-            Form::Legacy2020(_) => Ok(()),
+        paint(sheet, form, &styles, choice).map_err(in_sheet)?;
+        let mine: Vec<&FieldNote> = notes.iter().filter(|n| n.form == index).collect();
+        if !mine.is_empty() {
+            let cells = FieldCells::of(form, name, &styles, choice)?;
+            for note in mine {
+                let (row, col) = cells.position(Some(&note.path));
+                let col = u16::try_from(col)
+                    .map_err(|_| fail(crate::msg::write::column_out_of_range(name)))?;
+                sheet
+                    .insert_note(row, col, &field_note(&note.text))
+                    .map_err(in_sheet)?;
+            }
         }
-        .map_err(in_sheet)?;
     }
     let bytes = workbook
         .save_to_buffer()
-        .map_err(|e| fail(format!("cannot save: {e}")))?;
+        .map_err(|e| fail(crate::msg::write::cannot_save(e)))?;
     Ok((bytes, written))
+}
+
+/// Where each field of a form lands in the layout it is written in: field path → A1 (cell or range),
+/// and the title's cell. Found by painting the form alone and reading it back, so it holds for
+/// every layout the writers know without a second description of their cells.
+pub(crate) struct FieldCells {
+    cells: std::collections::BTreeMap<String, String>,
+    title: crate::a1::Pos,
+}
+
+impl FieldCells {
+    /// Paints `form` on a scratch sheet named `name` and reads back where its fields landed.
+    pub(crate) fn of(
+        form: &Form,
+        name: &str,
+        styles: &Styles,
+        choice: LayoutChoice,
+    ) -> Result<FieldCells> {
+        let xlsx = |e: XlsxError| Error::Write {
+            path: name.to_string(),
+            message: e.to_string(),
+        };
+        let mut scratch = Workbook::new();
+        let sheet = scratch.add_worksheet();
+        sheet.set_name(name).map_err(xlsx)?;
+        paint(sheet, form, styles, choice).map_err(xlsx)?;
+        let bytes = scratch.save_to_buffer().map_err(xlsx)?;
+        let grids = crate::grid::open_xlsx_bytes(&bytes, name)?;
+        let read = grids
+            .first()
+            .map(crate::read::read_grid)
+            .and_then(|r| r.value.into_iter().next());
+        let source = read.as_ref().and_then(Form::source);
+        Ok(FieldCells {
+            cells: source.map(|s| s.cells.clone()).unwrap_or_default(),
+            title: source
+                .and_then(|s| crate::a1::parse_area(&s.range))
+                .map_or((0, 0), |a| a.first),
+        })
+    }
+
+    /// The top-left cell of a field, or of the row or form holding it; the title when the
+    /// layout has no cell for it (or no field is named).
+    pub(crate) fn position(&self, path: Option<&str>) -> crate::a1::Pos {
+        path.and_then(|p| crate::model::path_and_parents(p).find_map(|p| self.cells.get(p)))
+            .and_then(|a1| crate::a1::parse_area(a1))
+            .map_or(self.title, |a| a.first)
+    }
+}
+
+/// A cell note (批注): jixiao's own word, not the clerk's data. The cell itself stays blank, so
+/// the form reads back as it was and `score` fills it once it can; the note is hidden (shown on
+/// hover, marked by the red corner) so that the printed form stays the official one — a shown
+/// note prints over the neighbouring cells.
+fn field_note(text: &str) -> rust_xlsxwriter::Note {
+    let lines: usize = text.lines().map(|l| l.chars().count() / 18 + 1).sum();
+    rust_xlsxwriter::Note::new(text)
+        .add_author_prefix(false)
+        .set_author("jixiao")
+        .set_width(260)
+        .set_height((lines as u32 * 17 + 12).min(400))
+        .set_font_name(styles::FONT)
 }
 
 /// A workbook whose bytes depend on its content only: the creation date is pinned (so no
@@ -241,17 +445,13 @@ pub(crate) fn title(form: &Form) -> &'static str {
 }
 
 fn skipped(index: usize, form: &Form) -> Diagnostic {
-    let message = format!(
-        "form {} ({}) is a 2020 目标表, which has no xlsx layout yet; it was not written",
-        index + 1,
-        form.project_name()
-    );
+    let message = crate::msg::write::legacy_not_written(index + 1, form.project_name());
     let d = Diagnostic::warning("write-skipped-form", message);
     match form.source() {
         Some(s) => d.at(Location::cell(&s.file, &s.sheet, &s.range)),
         None => d,
     }
-    .hint("write it as JSON (-o out.json) to keep it")
+    .hint(crate::msg::write::legacy_not_written_hint())
 }
 
 /// Sheet names for forms with these project names, in order: valid in Excel and unique.
@@ -327,7 +527,7 @@ fn fit(text: &str, limit: usize) -> String {
 /// cannot be flushed or renamed.
 pub fn atomically<T>(path: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
     let pending = PendingFile::new(path)?;
-    let value = write(pending.tmp())?;
+    let value = step(|| write(pending.tmp()))?;
     pending.commit()?;
     Ok(value)
 }
@@ -364,13 +564,13 @@ impl PendingFile {
         };
         let name = path
             .file_name()
-            .ok_or_else(|| fail("not a file name".to_string()))?;
+            .ok_or_else(|| fail(crate::msg::write::not_a_file_name()))?;
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
         std::fs::create_dir_all(dir)
-            .map_err(|e| fail(format!("cannot create the directory: {e}")))?;
+            .map_err(|e| fail(crate::msg::write::cannot_create_directory(e)))?;
         let mut tmp_name = OsString::from(".");
         tmp_name.push(name);
         tmp_name.push(format!(
@@ -400,17 +600,19 @@ impl PendingFile {
             path: self.path.display().to_string(),
             message,
         };
-        std::fs::OpenOptions::new()
-            .write(true)
-            .open(&self.tmp)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| fail(format!("cannot flush {}: {e}", self.tmp.display())))?;
-        if let Ok(old) = std::fs::metadata(&self.path) {
-            std::fs::set_permissions(&self.tmp, old.permissions())
-                .map_err(|e| fail(format!("cannot keep the file's permissions: {e}")))?;
-        }
-        std::fs::rename(&self.tmp, &self.path)
-            .map_err(|e| fail(format!("cannot replace the file: {e}")))
+        step(|| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&self.tmp)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| fail(crate::msg::write::cannot_flush(self.tmp.display(), e)))?;
+            if let Ok(old) = std::fs::metadata(&self.path) {
+                std::fs::set_permissions(&self.tmp, old.permissions())
+                    .map_err(|e| fail(crate::msg::write::cannot_keep_mode(e)))?;
+            }
+            std::fs::rename(&self.tmp, &self.path)
+                .map_err(|e| fail(crate::msg::write::cannot_replace(e)))
+        })
     }
 }
 
@@ -434,16 +636,49 @@ pub fn temporaries() -> Vec<PathBuf> {
 }
 
 #[cfg(not(target_family = "wasm"))]
-/// Held while a directory is swapped into place, so that [`remove_temporaries`] never runs
-/// between the two renames.
-static SWAP: std::sync::Mutex<()> = std::sync::Mutex::new(());
+/// Held by each [`step`] of writing, and for good by [`remove_temporaries`].
+static STEP: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 #[cfg(not(target_family = "wasm"))]
-/// Removes every temporary file and directory being written (a program stopped by a signal
-/// calls it before it ends; the CLI does on SIGINT and SIGTERM). The previous outputs stay as
-/// they were.
+/// Set by [`remove_temporaries`]: no step of writing starts any more.
+static STOPPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(not(target_family = "wasm"))]
+/// Runs one step that makes, fills at once or moves a temporary: creating the temporary file
+/// or directory (or a file in it), writing bytes made in memory into it, putting it in place.
+/// Steps never overlap [`remove_temporaries`]: it waits for the step under way, and once it
+/// has begun no step starts (the thread waits for the program's end). So a signal never leaves
+/// a temporary made just after the removal, nor an output half put in place. (Bytes streamed
+/// later into a temporary already open need no step: once it is removed they go nowhere.)
+fn step<T>(f: impl FnOnce() -> T) -> T {
+    let guard = STEP.lock();
+    if STOPPING.load(Ordering::SeqCst) {
+        drop(guard);
+        loop {
+            std::thread::park();
+        }
+    }
+    f()
+}
+
+#[cfg(not(target_family = "wasm"))]
+/// Creates (or truncates) the temporary file `path` of a [`PendingFile`] or inside a
+/// [`PendingDir`], as one [`step`], for a writer that streams into it.
+///
+/// # Errors
+/// The error of [`std::fs::File::create`].
+pub fn create_temporary(path: &Path) -> std::io::Result<std::fs::File> {
+    step(|| std::fs::File::create(path))
+}
+
+#[cfg(not(target_family = "wasm"))]
+/// Removes every temporary file and directory being written, after the step of writing under
+/// way, and stops all writing for good: call it only to end the program (the CLI does on
+/// SIGINT and SIGTERM). The previous outputs stay as they were.
 pub fn remove_temporaries() {
-    let _swap = SWAP.lock();
+    STOPPING.store(true, Ordering::SeqCst);
+    // Held until the program ends: no step starts after this.
+    std::mem::forget(STEP.lock());
     for p in temporaries() {
         if p.is_dir() {
             let _ = std::fs::remove_dir_all(&p);
@@ -485,19 +720,22 @@ impl Drop for Listed {
 /// written.
 pub fn directory_atomically(dir: &Path, files: &[(String, Vec<u8>)], ours: &[&str]) -> Result<()> {
     let pending = PendingDir::new(dir, ours)?;
-    for (file, bytes) in files {
-        let path = pending.tmp().join(file);
-        // One handle that writes and flushes: Windows refuses to flush a read-only one.
-        std::fs::File::create(&path)
-            .and_then(|mut f| {
-                std::io::Write::write_all(&mut f, bytes)?;
-                f.sync_all()
-            })
-            .map_err(|e| Error::Write {
-                path: dir.display().to_string(),
-                message: format!("cannot write {file}: {e}"),
-            })?;
-    }
+    step(|| {
+        for (file, bytes) in files {
+            let path = pending.tmp().join(file);
+            // One handle that writes and flushes: Windows refuses to flush a read-only one.
+            std::fs::File::create(&path)
+                .and_then(|mut f| {
+                    std::io::Write::write_all(&mut f, bytes)?;
+                    f.sync_all()
+                })
+                .map_err(|e| Error::Write {
+                    path: dir.display().to_string(),
+                    message: crate::msg::write::cannot_write(file, e),
+                })?;
+        }
+        Ok(())
+    })?;
     pending.commit()
 }
 
@@ -529,19 +767,18 @@ impl PendingDir {
             message,
         };
         if dir.exists() {
-            let entries = std::fs::read_dir(dir).map_err(|e| fail(format!("cannot list: {e}")))?;
+            let entries =
+                std::fs::read_dir(dir).map_err(|e| fail(crate::msg::write::cannot_list(e)))?;
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
                 if !ours.contains(&name.as_str()) {
-                    return Err(fail(format!(
-                        "目录中有 jixiao 没有写过的文件 {name}，不写入此目录"
-                    )));
+                    return Err(fail(crate::msg::write::foreign_file(name)));
                 }
             }
         }
         let name = dir
             .file_name()
-            .ok_or_else(|| fail("not a directory name".to_string()))?
+            .ok_or_else(|| fail(crate::msg::write::not_a_directory_name()))?
             .to_string_lossy()
             .into_owned();
         let parent = match dir.parent() {
@@ -549,7 +786,7 @@ impl PendingDir {
             _ => Path::new("."),
         };
         std::fs::create_dir_all(parent)
-            .map_err(|e| fail(format!("cannot create the directory: {e}")))?;
+            .map_err(|e| fail(crate::msg::write::cannot_create_directory(e)))?;
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let tmp = parent.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
         let old = parent.join(format!(".{name}.{}-{n}.old", std::process::id()));
@@ -559,8 +796,8 @@ impl PendingDir {
             tmp,
             old,
         };
-        std::fs::create_dir(&pending.tmp)
-            .map_err(|e| fail(format!("cannot create {}: {e}", pending.tmp.display())))?;
+        step(|| std::fs::create_dir(&pending.tmp))
+            .map_err(|e| fail(crate::msg::write::cannot_create(pending.tmp.display(), e)))?;
         Ok(pending)
     }
 
@@ -578,22 +815,23 @@ impl PendingDir {
             path: self.dir.display().to_string(),
             message,
         };
-        let _swap = SWAP.lock();
-        let had_old = self.dir.exists();
-        if had_old {
-            std::fs::rename(&self.dir, &self.old)
-                .map_err(|e| fail(format!("cannot move the old directory: {e}")))?;
-        }
-        if let Err(e) = std::fs::rename(&self.tmp, &self.dir) {
+        step(|| {
+            let had_old = self.dir.exists();
             if had_old {
-                let _ = std::fs::rename(&self.old, &self.dir);
+                std::fs::rename(&self.dir, &self.old)
+                    .map_err(|e| fail(crate::msg::write::cannot_move_old(e)))?;
             }
-            return Err(fail(format!("cannot put the new directory in place: {e}")));
-        }
-        if had_old {
-            let _ = std::fs::remove_dir_all(&self.old);
-        }
-        Ok(())
+            if let Err(e) = std::fs::rename(&self.tmp, &self.dir) {
+                if had_old {
+                    let _ = std::fs::rename(&self.old, &self.dir);
+                }
+                return Err(fail(crate::msg::write::cannot_put_new(e)));
+            }
+            if had_old {
+                let _ = std::fs::remove_dir_all(&self.old);
+            }
+            Ok(())
+        })
     }
 }
 

@@ -13,6 +13,8 @@
 //! - [x] `indicators`: joined to their form by (来源文件, 工作表, 表种, 项目名称), ordered by 序号
 //!   (any number, so a row typed at the bottom with 序号 3.5 lands between 3 and 4)
 //! - [x] 来源文件 / 工作表 → [`Source`] `file` / `sheet` (no source when both are blank)
+//! - [x] the table cell of every field, each form's row and each indicator's row →
+//!   [`Source::table_cells`], so that findings point at the row and column the clerk edits
 //!
 //! What the columns cannot say, and the rule used instead:
 //! - 项目性质 `-` means the form has no 项目性质 field (the 宝山 layout, `None`); blank means
@@ -33,9 +35,10 @@ use crate::formats::InputFormat;
 use crate::grid::{self, Cell, Grid};
 use crate::layout::flat as cols;
 use crate::model::{
-    Declaration, DeclarationFunds, EvaluatedIndicator, Figure, Form, Indicator, IndicatorValue,
-    Legacy2020, MoneyUnit, SelfEvaluation, SelfEvaluationFunds, Source,
+    Declaration, DeclarationFunds, EvaluatedIndicator, Figure, Form, FundsRow, Indicator,
+    IndicatorValue, Legacy2020, MoneyUnit, SelfEvaluation, SelfEvaluationFunds, Source, TableCell,
 };
+use crate::msg;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::path::Path;
@@ -95,20 +98,24 @@ struct Table {
 }
 
 impl Table {
-    fn location(&self, row: u32, col: usize) -> Location {
-        let column = self.header.get(col).map(String::as_str).unwrap_or("");
-        match &self.origin {
-            Origin::Csv(file) => Location {
-                file: file.clone(),
-                sheet: None,
-                cell: Some(crate::msg::diag::row_column(row, column)),
-            },
-            Origin::Sheet { file, sheet } => Location::cell(
-                file,
-                sheet,
-                format!("{}{row}", crate::a1::column_name(col as u32)),
-            ),
+    /// The cell at `row` (1-based) and `col` (0-based), named by its column.
+    fn cell_at(&self, row: u32, col: usize) -> TableCell {
+        let column = self.header.get(col).cloned().unwrap_or_default();
+        let (file, sheet) = match &self.origin {
+            Origin::Csv(file) => (file.clone(), None),
+            Origin::Sheet { file, sheet } => (file.clone(), Some(sheet.clone())),
+        };
+        TableCell {
+            file,
+            sheet,
+            row,
+            col: col as u32,
+            column,
         }
+    }
+
+    fn location(&self, row: u32, col: usize) -> Location {
+        Location::from(&self.cell_at(row, col))
     }
 
     fn whole(&self) -> Location {
@@ -136,7 +143,7 @@ pub fn read_dir(dir: &Path) -> Result<Read<Vec<Form>>> {
         if path.is_file() {
             let shown = path.display().to_string();
             let bytes = std::fs::read(&path)
-                .map_err(|e| Error::unreadable(&shown, format!("cannot read: {e}")))?;
+                .map_err(|e| Error::unreadable(&shown, msg::flat::cannot_read(e)))?;
             tables.push((name.to_string(), bytes));
         }
     }
@@ -179,16 +186,12 @@ pub fn read_tables(set: &str, tables: &[(String, Vec<u8>)]) -> Result<Read<Vec<F
         set
     };
     if !read.iter().any(|t| FORM_TABLES.contains(&t.name)) {
-        return Err(Error::unreadable(
-            set_name,
-            "no flat table of forms (declarations.csv, self_evaluations.csv or legacy_2020.csv)",
-        )
-        .with_hint("give the tables `jixiao convert --to csv` wrote, together"));
+        return Err(Error::unreadable(set_name, msg::flat::no_form_table())
+            .with_hint(msg::flat::no_form_table_hint()));
     }
     if !read.iter().any(|t| t.name == cols::INDICATORS) {
-        return Err(Error::unreadable(set_name, "flat tables without indicators.csv").with_hint(
-            "keep the indicators.csv that `jixiao convert --to csv` wrote beside the other tables",
-        ));
+        return Err(Error::unreadable(set_name, msg::flat::no_indicators_csv())
+            .with_hint(msg::flat::no_indicators_csv_hint()));
     }
     Ok(from_tables(&read))
 }
@@ -208,8 +211,7 @@ fn read_csv_bytes(bytes: &[u8], shown: &str, name: &'static str) -> Result<Table
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| {
-            Error::unreadable(shown, format!("not a CSV table: {e}"))
-                .with_hint("save the table as CSV UTF-8 (逗号分隔)")
+            Error::unreadable(shown, msg::flat::not_csv(e)).with_hint(msg::flat::not_csv_hint())
         })?;
         let cells: Vec<String> = record
             .iter()
@@ -255,12 +257,9 @@ pub fn read_grids(grids: &[Grid]) -> Read<Vec<Form>> {
         && let Some(g) = grids.first()
     {
         read.diagnostics.push(
-            Diagnostic::error(
-                "flat.missing-table",
-                "flat workbook without an indicators sheet",
-            )
-            .at(Location::file(&g.file))
-            .hint("keep the indicators sheet that `jixiao convert --to xlsx-flat` wrote"),
+            Diagnostic::error("flat.missing-table", msg::flat::no_indicators_sheet())
+                .at(Location::file(&g.file))
+                .hint(msg::flat::no_indicators_sheet_hint()),
         );
     }
     read
@@ -328,12 +327,9 @@ impl Columns {
             if name.is_empty() {
                 if table.rows.iter().any(|(_, cells)| cell_is_set(cells, i)) {
                     diags.push(
-                        Diagnostic::error(
-                            "flat.unknown-column",
-                            "values in a column without a name",
-                        )
-                        .at(table.location(1, i))
-                        .hint("give the column one of the names jixiao wrote, or delete it"),
+                        Diagnostic::error("flat.unknown-column", msg::flat::unnamed_column())
+                            .at(table.location(1, i))
+                            .hint(msg::flat::unnamed_column_hint()),
                     );
                 }
                 continue;
@@ -342,19 +338,16 @@ impl Columns {
                 diags.push(
                     Diagnostic::error(
                         "flat.unknown-column",
-                        format!("unknown column {name:?} in the {} table", table.name),
+                        msg::flat::unknown_column(name, table.name),
                     )
                     .at(table.location(1, i))
                     .expected(expected.join(", "))
-                    .hint("rename it back, or delete the column: jixiao would not know where to put its values"),
+                    .hint(msg::flat::unknown_column_hint()),
                 );
             } else if index.insert(name.clone(), i).is_some() {
                 diags.push(
-                    Diagnostic::error(
-                        "flat.duplicate-column",
-                        format!("column {name:?} appears twice"),
-                    )
-                    .at(table.location(1, i)),
+                    Diagnostic::error("flat.duplicate-column", msg::flat::duplicate_column(name))
+                        .at(table.location(1, i)),
                 );
             }
         }
@@ -367,10 +360,10 @@ impl Columns {
                 diags.push(
                     Diagnostic::error(
                         "flat.missing-column",
-                        format!("the {} table has no column {name:?}", table.name),
+                        msg::flat::missing_column(name, table.name),
                     )
                     .at(table.whole())
-                    .hint("add the column back (it may be left blank)"),
+                    .hint(msg::flat::missing_column_hint()),
                 );
             }
         }
@@ -379,9 +372,9 @@ impl Columns {
         for (row, cells) in &table.rows {
             if let Some(i) = (width..cells.len()).find(|&i| cell_is_set(cells, i)) {
                 diags.push(
-                    Diagnostic::error("flat.unknown-column", "a value right of the last column")
+                    Diagnostic::error("flat.unknown-column", msg::flat::right_of_last_column())
                         .at(table.location(*row, i))
-                        .found(format!("{:?}", cell_text(&cells[i]))),
+                        .found(msg::check::quoted(cell_text(&cells[i]))),
                 );
             }
         }
@@ -421,7 +414,7 @@ impl Row<'_> {
 
     fn error(&self, name: &str, rule: &str, message: String) -> Diagnostic {
         let col = self.col(name).unwrap_or(0);
-        Diagnostic::error(rule, format!("column {name}: {message}"))
+        Diagnostic::error(rule, msg::flat::in_column(name, message))
             .at(self.table.location(self.row, col))
     }
 
@@ -433,11 +426,9 @@ impl Row<'_> {
             Ok(f) => f,
             Err(found) => {
                 diags.push(
-                    self.error(name, "flat.not-a-number", "expected a number".into())
-                        .found(format!("{found:?}"))
-                        .hint(
-                            "type a number (digits, optional decimals), a dash, or leave it blank",
-                        ),
+                    self.error(name, "flat.not-a-number", msg::flat::not_a_number())
+                        .found(msg::check::quoted(found))
+                        .hint(msg::flat::not_a_number_hint()),
                 );
                 Figure::Blank
             }
@@ -450,12 +441,8 @@ impl Row<'_> {
             Figure::Blank => None,
             Figure::Dash | Figure::Mark(_) => {
                 diags.push(
-                    self.error(
-                        name,
-                        "flat.not-a-number",
-                        "a dash where an amount belongs".into(),
-                    )
-                    .hint("type the amount, or leave the cell blank"),
+                    self.error(name, "flat.not-a-number", msg::flat::dash_for_amount())
+                        .hint(msg::flat::dash_for_amount_hint()),
                 );
                 None
             }
@@ -471,8 +458,8 @@ impl Row<'_> {
             Ok(y) if (1000..=9999).contains(&y) => Some(y),
             _ => {
                 diags.push(
-                    self.error(name, "flat.year", "expected a year such as 2026".into())
-                        .found(format!("{text:?}")),
+                    self.error(name, "flat.year", msg::flat::not_a_year())
+                        .found(msg::check::quoted(text)),
                 );
                 None
             }
@@ -487,6 +474,105 @@ impl Row<'_> {
             ..Source::default()
         })
     }
+}
+
+/// The model field a form table's column fills, as in [`Source::cells`]: `项目名称` →
+/// `project_name`, `年度资金总额.全年预算数` → `funds.total.annual_budget`. `None` for 来源文件,
+/// 工作表 and 资金单位, which say where and how rather than hold a field.
+fn form_field(column: &str) -> Option<String> {
+    let plain = match column {
+        "年度" => "year",
+        "项目名称" => "project_name",
+        "项目性质" => "project_nature",
+        "项目类别" => "project_category",
+        "主管部门" => "department",
+        "实施单位" => "implementing_unit",
+        "计划开始日期" => "planned_start",
+        "计划完成日期" => "planned_end",
+        "项目资金总额" => "funds.project_total",
+        "财政资金" => "funds.project_fiscal",
+        "其他资金" => "funds.project_other",
+        "年度资金申请总额" => "funds.annual_total",
+        "当年财政拨款" => "funds.annual_fiscal",
+        "上年结转资金" => "funds.annual_carryover",
+        "年度其他资金" => "funds.annual_other",
+        "项目总目标" => "overall_goal",
+        "年度总体目标" => "annual_goal",
+        "预期目标" => "expected_goal",
+        "实际完成情况" => "actual_result",
+        "总分" => "total_score",
+        "评分等级" => "grade",
+        "申报单位名称" => "applicant",
+        "是否含有政府购买服务" => "government_purchase",
+        "绩效类型" => "performance_type",
+        "项目概况" => "overview",
+        "立项依据" => "basis",
+        "项目设立的必要性" => "necessity",
+        "保证项目实施的制度、措施" => "measures",
+        "项目实施计划" => "plan",
+        "总目标及阶段性目标" => "goals",
+        "项目总预算" => "total_budget",
+        "项目当年预算" => "current_budget",
+        "同名项目上年预算额" => "prior_budget",
+        "同名项目上年预算执行数" => "prior_executed",
+        _ => {
+            // The 自评表 funds grid: `R.C`, in the model's row and column order.
+            let (row, col) = column.split_once('.')?;
+            let row = cols::FUND_ROWS.iter().position(|r| *r == row)?;
+            let col = cols::FUND_COLUMNS.iter().position(|c| *c == col)?;
+            return Some(format!(
+                "funds.{}.{}",
+                SelfEvaluationFunds::ROWS[row],
+                FundsRow::COLUMNS[col]
+            ));
+        }
+    };
+    Some(plain.to_string())
+}
+
+/// The model field an indicator column fills (`指标值` → `target`), after `indicators[i].`.
+fn indicator_field(column: &str) -> Option<&'static str> {
+    let first = cols::INDICATOR_COLUMNS.len() - cols::INDICATOR_FIELDS.len();
+    let i = cols::INDICATOR_COLUMNS[first..]
+        .iter()
+        .position(|c| *c == column)?;
+    Some(cols::INDICATOR_FIELDS[i])
+}
+
+/// Records where each field of `form` stood: every column of its row, and the row itself
+/// (`""`) at 项目名称.
+fn record_form_cells(form: &mut Form, r: &Row) {
+    let Some(source) = form.source_mut() else {
+        return;
+    };
+    for (name, &col) in &r.columns.index {
+        if let Some(path) = form_field(name) {
+            source.table_cells.insert(path, r.table.cell_at(r.row, col));
+        }
+    }
+    let name_col = r.col("项目名称").unwrap_or(0);
+    source
+        .table_cells
+        .insert(String::new(), r.table.cell_at(r.row, name_col));
+}
+
+/// Records where indicator `i` of `form` stood: its row (at 三级指标) and each of its columns.
+fn record_indicator_cells(form: &mut Form, i: usize, r: &Row) {
+    let Some(source) = form.source_mut() else {
+        return;
+    };
+    for (name, &col) in &r.columns.index {
+        if let Some(field) = indicator_field(name) {
+            source.table_cells.insert(
+                format!("indicators[{i}].{field}"),
+                r.table.cell_at(r.row, col),
+            );
+        }
+    }
+    let name_col = r.col("三级指标").unwrap_or(0);
+    source
+        .table_cells
+        .insert(format!("indicators[{i}]"), r.table.cell_at(r.row, name_col));
 }
 
 /// The key an indicator row is joined on: 来源文件, 工作表, 表种, 项目名称.
@@ -561,20 +647,21 @@ fn from_tables(tables: &[Table]) -> Read<Vec<Form>> {
                 row: *row,
                 cells,
             };
-            let form = match name {
+            let mut form = match name {
                 cols::DECLARATIONS => Form::Declaration(declaration(&r, &mut diags)),
                 cols::SELF_EVALUATIONS => Form::SelfEvaluation(self_evaluation(&r, &mut diags)),
                 _ => Form::Legacy2020(legacy(&r, &mut diags)),
             };
+            record_form_cells(&mut form, &r);
             let key = form_key(&form);
             if keys.insert(key, forms.len()).is_some() {
                 diags.push(
                     r.error(
                         "项目名称",
                         "flat.duplicate-form",
-                        "another row has the same 来源文件, 工作表 and 项目名称, so their indicators cannot be told apart".into(),
+                        msg::flat::duplicate_form(),
                     )
-                    .hint("give each project its own 项目名称, or set 工作表 apart"),
+                    .hint(msg::flat::duplicate_form_hint()),
                 );
             }
             forms.push(form);
@@ -623,8 +710,8 @@ fn self_evaluation(r: &Row, diags: &mut Vec<Diagnostic>) -> SelfEvaluation {
         "万元" => MoneyUnit::WanYuan,
         _ => {
             diags.push(
-                r.error("资金单位", "flat.money-unit", "expected 元 or 万元".into())
-                    .found(format!("{unit_text:?}")),
+                r.error("资金单位", "flat.money-unit", msg::flat::not_a_money_unit())
+                    .found(msg::check::quoted(&unit_text)),
             );
             MoneyUnit::WanYuan
         }
@@ -704,12 +791,8 @@ fn join_indicators(
             .find(|k| *k == kind_text)
         else {
             diags.push(
-                r.error(
-                    "表种",
-                    "flat.kind",
-                    "expected 申报表, 自评表 or 目标表".into(),
-                )
-                .found(format!("{kind_text:?}")),
+                r.error("表种", "flat.kind", msg::flat::not_a_kind())
+                    .found(msg::check::quoted(&kind_text)),
             );
             continue;
         };
@@ -729,12 +812,9 @@ fn join_indicators(
                 r.error(
                     "项目名称",
                     "flat.unmatched-indicator",
-                    format!(
-                        "no {kind} in the {table_name} table has 项目名称 {:?} (with this 来源文件 and 工作表)",
-                        key.3
-                    ),
+                    msg::flat::unmatched_indicator(kind, table_name, &key.3),
                 )
-                .hint("correct the name in both tables alike, or delete the indicator row"),
+                .hint(msg::flat::unmatched_indicator_hint()),
             );
             continue;
         };
@@ -742,12 +822,8 @@ fn join_indicators(
             Figure::Number(n) => n,
             _ => {
                 diags.push(
-                    r.error(
-                        "序号",
-                        "flat.order",
-                        "expected the row's number in its form".into(),
-                    )
-                    .hint("number the indicators of each form 1, 2, 3 …"),
+                    r.error("序号", "flat.order", msg::flat::not_an_order())
+                        .hint(msg::flat::not_an_order_hint()),
                 );
                 continue;
             }
@@ -756,6 +832,12 @@ fn join_indicators(
     }
     placed.sort_by_key(|(form, number, _)| (*form, *number));
     for (form, _, r) in placed {
+        let i = match &forms[form] {
+            Form::Declaration(d) => d.indicators.len(),
+            Form::SelfEvaluation(s) => s.indicators.len(),
+            Form::Legacy2020(l) => l.indicators.len(),
+        };
+        record_indicator_cells(&mut forms[form], i, &r);
         match &mut forms[form] {
             Form::SelfEvaluation(s) => s.indicators.push(EvaluatedIndicator {
                 level1: r.text("一级指标"),
@@ -777,10 +859,10 @@ fn join_indicators(
                             r.error(
                                 name,
                                 "flat.not-on-form",
-                                format!("a {} has no {name}", other.kind_label()),
+                                msg::flat::not_on_form(other.kind_label(), name),
                             )
-                            .found(format!("{text:?}"))
-                            .hint("clear the cell; only 自评表 rows carry it"),
+                            .found(msg::check::quoted(&text))
+                            .hint(msg::flat::not_on_form_hint()),
                         );
                     }
                 }
@@ -809,7 +891,7 @@ fn join_indicators(
 pub fn read_project_list(path: &Path) -> Result<Read<Vec<Declaration>>> {
     let shown = path.display().to_string();
     let bytes =
-        std::fs::read(path).map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
+        std::fs::read(path).map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(e)))?;
     read_project_list_bytes(&bytes, &shown)
 }
 
@@ -828,7 +910,7 @@ pub fn read_project_list_bytes(bytes: &[u8], name: &str) -> Result<Read<Vec<Decl
     } else {
         let grids = grid::open_bytes(bytes, name)?;
         let Some(g) = grids.first() else {
-            return Err(Error::unreadable(name, "the workbook has no sheet"));
+            return Err(Error::unreadable(name, msg::flat::no_sheet()));
         };
         sheet_table(g, cols::DECLARATIONS)
     };
