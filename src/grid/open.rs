@@ -289,22 +289,66 @@ fn check_zip(bytes: &[u8], shown: &str, ods: bool, limits: &Limits) -> Result<Ve
     Ok(notes)
 }
 
+/// calamine's errors, told apart by their variants, never by their text.
+trait CalamineError: std::error::Error {
+    /// The workbook is password-protected.
+    fn locked(&self) -> bool;
+}
+
+impl CalamineError for calamine::XlsxError {
+    fn locked(&self) -> bool {
+        matches!(self, calamine::XlsxError::Password)
+    }
+}
+
+impl CalamineError for calamine::XlsError {
+    fn locked(&self) -> bool {
+        matches!(self, calamine::XlsError::Password)
+    }
+}
+
+impl CalamineError for calamine::XlsbError {
+    fn locked(&self) -> bool {
+        matches!(self, calamine::XlsbError::Password)
+    }
+}
+
+impl CalamineError for calamine::OdsError {
+    fn locked(&self) -> bool {
+        matches!(self, calamine::OdsError::Password)
+    }
+}
+
+impl CalamineError for calamine::Error {
+    fn locked(&self) -> bool {
+        match self {
+            calamine::Error::Xlsx(e) => e.locked(),
+            calamine::Error::Xls(e) => e.locked(),
+            calamine::Error::Xlsb(e) => e.locked(),
+            calamine::Error::Ods(e) => e.locked(),
+            _ => false,
+        }
+    }
+}
+
 fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Result<Vec<Grid>> {
     let reader = std::io::Cursor::new(bytes);
-    let fail = |e: String| {
-        let lower = e.to_lowercase();
-        if lower.contains("password") || lower.contains("encrypt") {
+    let fail = |e: &dyn CalamineError| {
+        if e.locked() {
             password_protected(shown)
         } else {
-            let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
+            let e = e
+                .to_string()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             Error::unreadable(shown, msg::workbook::cannot_read_workbook(e))
                 .with_hint(msg::workbook::save_again_hint())
         }
     };
     match format {
         InputFormat::Xlsx => {
-            let mut wb: calamine::Xlsx<_> =
-                calamine::Xlsx::new(reader).map_err(|e| fail(e.to_string()))?;
+            let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(reader).map_err(|e| fail(&e))?;
             let sheets = wb.sheets_metadata().to_vec();
             let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
             let mut parts = XlsxParts::new(bytes, &names);
@@ -321,9 +365,7 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
                 let mut cells = Vec::new();
                 let mut seen = (0, 0);
                 {
-                    let mut cr = wb
-                        .worksheet_cells_reader(&name)
-                        .map_err(|e| fail(e.to_string()))?;
+                    let mut cr = wb.worksheet_cells_reader(&name).map_err(|e| fail(&e))?;
                     let shapes: Vec<NumberShape> = cr
                         .styles()
                         .iter()
@@ -334,9 +376,8 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
                                 .unwrap_or_default()
                         })
                         .collect();
-                    while let Some((cell, style)) = cr
-                        .next_cell_with_style_id()
-                        .map_err(|e| fail(e.to_string()))?
+                    while let Some((cell, style)) =
+                        cr.next_cell_with_style_id().map_err(|e| fail(&e))?
                     {
                         let pos = cell.get_position();
                         let data: Data = cell.get_value().clone().into();
@@ -351,12 +392,9 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
                 // Formulas without a cached value (a workbook written by a program and never
                 // opened in Excel): their cells would read blank; they are kept as formulas.
                 if scan.as_ref().is_none_or(|s| s.formulas) {
-                    let mut cr = wb
-                        .worksheet_cells_reader(&name)
-                        .map_err(|e| fail(e.to_string()))?;
-                    while let Some(rec) = cr
-                        .next_cell_with_formula_metadata()
-                        .map_err(|e| fail(e.to_string()))?
+                    let mut cr = wb.worksheet_cells_reader(&name).map_err(|e| fail(&e))?;
+                    while let Some(rec) =
+                        cr.next_cell_with_formula_metadata().map_err(|e| fail(&e))?
                     {
                         if rec.value != calamine::DataRef::Empty
                             && let Some(
@@ -389,9 +427,7 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
                 }
                 let merges = match scan.and_then(|s| s.merges) {
                     Some(merges) => merges,
-                    None => wb
-                        .merge_cells_by_sheet_name(&name)
-                        .map_err(|e| fail(e.to_string()))?,
+                    None => wb.merge_cells_by_sheet_name(&name).map_err(|e| fail(&e))?,
                 };
                 fill(&mut grid, cells, &merges, limits)?;
                 grid.hidden = sheet.visible != calamine::SheetVisible::Visible;
@@ -421,14 +457,11 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
                     "JIXIAO_MAX_SHEET_CELLS",
                 ));
             }
-            let mut wb: calamine::Xls<_> =
-                calamine::Xls::new(reader).map_err(|e| fail(e.to_string()))?;
+            let mut wb: calamine::Xls<_> = calamine::Xls::new(reader).map_err(|e| fail(&e))?;
             let sheets = wb.sheets_metadata().to_vec();
             let mut grids = Vec::new();
             for sheet in sheets {
-                let range = wb
-                    .worksheet_range(&sheet.name)
-                    .map_err(|e| fail(e.to_string()))?;
+                let range = wb.worksheet_range(&sheet.name).map_err(|e| fail(&e))?;
                 let merges = wb
                     .merge_cells_by_sheet_name(&sheet.name)
                     .unwrap_or_default();
@@ -444,17 +477,15 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
             let mut wb = match format {
                 InputFormat::Ods => calamine::Ods::new(reader)
                     .map(calamine::Sheets::Ods)
-                    .map_err(|e| fail(e.to_string()))?,
+                    .map_err(|e| fail(&e))?,
                 _ => calamine::Xlsb::new(reader)
                     .map(calamine::Sheets::Xlsb)
-                    .map_err(|e| fail(e.to_string()))?,
+                    .map_err(|e| fail(&e))?,
             };
             let sheets = wb.sheets_metadata().to_vec();
             let mut grids = Vec::new();
             for sheet in sheets {
-                let range = wb
-                    .worksheet_range(&sheet.name)
-                    .map_err(|e| fail(e.to_string()))?;
+                let range = wb.worksheet_range(&sheet.name).map_err(|e| fail(&e))?;
                 let mut grid = build(shown, &sheet.name, &range, &[], limits)?;
                 grid.hidden = sheet.visible != calamine::SheetVisible::Visible;
                 note_hidden(&mut grid);

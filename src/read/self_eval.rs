@@ -24,6 +24,7 @@ use crate::a1::Pos;
 use crate::diag::Diagnostic;
 use crate::layout::self_eval::*;
 use crate::layout::{Label, sheets};
+use crate::model::field::SelfEvaluationText;
 use crate::model::{
     EvaluatedIndicator, ExtraFundsRow, FundsRow, IndicatorValue, MoneyUnit, Note, PrintedLayout,
     SelfEvaluation, SelfEvaluationFunds,
@@ -77,22 +78,18 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
     let from = scope.rows.0;
     for field in HEADER {
         let found = scope.labelled(&field.label, Direction::Right, from);
-        let text = scope.take_value_text(field.path, found.and_then(|f| f.value).as_ref());
-        match field.path {
-            "project_name" => form.project_name = text,
-            "department" => form.department = text,
-            _ => form.implementing_unit = text,
-        }
+        let value = found.and_then(|f| f.value);
+        *field.id.get_mut(&mut form) = scope.take_value_text(field.id.path(), value.as_ref());
     }
     for heading in HEADINGS {
         scope.find(heading);
     }
     let end = scope.rows.1.saturating_add(1);
     read_header_notes(&mut scope, HEADER_NOTES, end, &mut form.notes);
-    [form.expected_goal, form.actual_result] = scope
-        .texts_below(&GOALS, GOAL_FIELDS)
-        .try_into()
-        .unwrap_or_default();
+    let goals = scope.texts_below(&GOALS, GOAL_FIELDS);
+    for (field, text) in GOAL_FIELDS.iter().zip(goals) {
+        *field.id.get_mut(&mut form) = text;
+    }
     form.funds = read_funds(&mut scope, &mut form.notes);
     let end = read_indicators(&mut scope, &mut form);
     take_table_notes(&mut scope, &mut form.notes);
@@ -298,11 +295,11 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) -> Option<u32> 
         if value.is_none() {
             let area = scope.grid.area(grade);
             scope.record(
-                "grade",
+                SelfEvaluationText::Grade.path(),
                 crate::a1::Area::cell((area.first.0, area.last.1 + 1)),
             );
         }
-        form.grade = scope.take_text("grade", value);
+        form.grade = scope.take_text(SelfEvaluationText::Grade.path(), value);
         end = end.max(grade.0 + 1);
     }
     Some(end)
