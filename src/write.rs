@@ -184,16 +184,36 @@ fn workbook_bytes(doc: &Document, summary_title: Option<&str>) -> Result<(Vec<u8
             "nothing to write: the document holds no 申报表 or 自评表".to_string(),
         ));
     }
+    // A batch (forms from more than one file) gets a 汇总 sheet first, listing every form with
+    // the file and sheet it came from, and each sheet's name starts with the form's 序号 there:
+    // the same project of many offices is told apart, and found from the list.
+    let files: HashSet<&str> = forms
+        .iter()
+        .filter_map(|f| f.source())
+        .map(|s| s.file.as_str())
+        .collect();
+    let batch = summary_title.is_none() && files.len() > 1;
+    let batch_title = batch.then(|| summary::batch_title(&forms, files.len()));
+    let summary_title = summary_title.or(batch_title.as_deref());
     // A form without a project name (a blank form) is named after its title, as the official
     // blank forms are.
+    let projects: Vec<String> = forms
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let name = match f.project_name().trim() {
+                "" => title(f),
+                name => name,
+            };
+            match batch {
+                true => format!("{} {name}", i + 1),
+                false => name.to_string(),
+            }
+        })
+        .collect();
     // The summary's name goes first, so that no project sheet takes it.
     let summary_name = summary_title.map(|_| summary::SHEET);
-    let mut names = sheet_names(summary_name.into_iter().chain(forms.iter().map(|f| {
-        match f.project_name().trim() {
-            "" => title(f),
-            name => name,
-        }
-    })));
+    let mut names = sheet_names(summary_name.into_iter().chain(projects.iter().map(String::as_str)));
     if summary_name.is_some() {
         names.remove(0);
     }
@@ -203,7 +223,7 @@ fn workbook_bytes(doc: &Document, summary_title: Option<&str>) -> Result<(Vec<u8
     let styles = Styles::new();
     if let Some(title) = summary_title {
         let sheet = workbook.add_worksheet();
-        summary::write(sheet, title, &forms, &written.sheets, &styles)
+        summary::write(sheet, title, &forms, &written.sheets, batch, &styles)
             .map_err(|e| fail(format!("sheet {}: {e}", summary::SHEET)))?;
     }
     for (form, name) in forms.iter().zip(&written.sheets) {
