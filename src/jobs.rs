@@ -23,7 +23,7 @@ use crate::msg::cli as msg;
 use crate::profile::Profile;
 use crate::read::{Input, Inputs};
 use crate::score::{self as scoring, Explanation, ScoringOptions};
-use crate::write::{self, Output};
+use crate::write::{self, LayoutChoice, Output};
 use serde::Serialize;
 use std::fmt;
 
@@ -83,6 +83,8 @@ pub struct ConvertOptions {
     pub taxonomy: Option<Taxonomy>,
     /// Reader warnings count as errors: nothing is written.
     pub strict: bool,
+    /// The layout of written workbooks: official, or each form's own (`--layout source`).
+    pub layout: LayoutChoice,
 }
 
 impl ConvertOptions {
@@ -92,20 +94,24 @@ impl ConvertOptions {
             to,
             taxonomy: None,
             strict: false,
+            layout: LayoutChoice::Official,
         }
     }
 }
 
 /// The migration a conversion applies: the taxonomy asked for, on every form; else for an
 /// official workbook the 2020 目标表 only, which becomes a 申报表 on the current set (the other
-/// forms keep the indicator set they were read with, issue 11); else none.
+/// forms keep the indicator set they were read with, issue 11); else none. A workbook in each
+/// form's own layout (`--layout source`) keeps the 2020 目标表 as it is.
 pub fn conversion_taxonomy(
     to: OutputFormat,
     taxonomy: Option<Taxonomy>,
+    layout: LayoutChoice,
 ) -> Option<(Taxonomy, MigrateScope)> {
     match taxonomy {
         Some(t) => Some((t, MigrateScope::All)),
-        None => (to == OutputFormat::Xlsx).then_some((Taxonomy::Current, MigrateScope::Legacy)),
+        None => (to == OutputFormat::Xlsx && layout == LayoutChoice::Official)
+            .then_some((Taxonomy::Current, MigrateScope::Legacy)),
     }
 }
 
@@ -172,7 +178,9 @@ impl<'a> Conversion<'a> {
         self.rejected.extend(rejected);
         let mut document = document;
         let mut diagnostics = Vec::new();
-        if let Some((taxonomy, scope)) = conversion_taxonomy(self.opts.to, self.opts.taxonomy) {
+        if let Some((taxonomy, scope)) =
+            conversion_taxonomy(self.opts.to, self.opts.taxonomy, self.opts.layout)
+        {
             let migrated = migrate_document(&document, taxonomy, scope);
             document = migrated.value;
             diagnostics.extend(migrated.diagnostics);
@@ -186,6 +194,11 @@ impl<'a> Conversion<'a> {
             forms: document.forms,
             diagnostics,
         }
+    }
+
+    /// The layout of written workbooks.
+    pub fn layout(&self) -> LayoutChoice {
+        self.opts.layout
     }
 
     /// Why the output may not be kept, if it may not: reader errors (or with `strict`,
@@ -226,7 +239,7 @@ pub fn convert(inputs: &Inputs, opts: &ConvertOptions, name: &str) -> Result<Con
             rejected,
         });
     }
-    let output = write::to_bytes(&document, opts.to, name)?;
+    let output = write::to_bytes_in(&document, opts.to, name, opts.layout)?;
     diagnostics.extend(output.diagnostics.iter().cloned());
     Ok(Converted {
         document,

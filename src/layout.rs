@@ -14,10 +14,6 @@ pub use label::{
     label_bases, normalize_label, split_pairs,
 };
 
-/// Where every form prints its title and year caption.
-pub const TITLE_AT: &str = "A1:H1";
-pub const YEAR_AT: &str = "A2:H2";
-
 /// The year caption under the title: `（2026年度）`, or `（    年度）` on a blank form.
 pub fn year_caption(year: Option<i32>) -> String {
     match year {
@@ -45,6 +41,7 @@ pub mod declaration;
 pub mod flat;
 pub mod legacy_2020;
 pub mod self_eval;
+pub mod sheets;
 
 #[cfg(test)]
 mod tests;

@@ -13,17 +13,20 @@
 //! | 项目资金 | [`DeclarationFunds`], [`SelfEvaluationFunds`] |
 //! | 元 / 万元 | [`MoneyUnit`] |
 //! | 备注 | [`Note`] |
+//! | 版式 (the layout a form was printed in) | [`PrintedLayout`], [`LayoutId`] |
 //! | 中期资金 / 中期目标 / 中期指标, 项目期 (88号 申报表) | [`MediumTerm`] |
 
 pub mod date;
 mod figure;
 mod forms;
 mod indicator;
+mod printed;
 mod value;
 
 pub use figure::Figure;
 pub use forms::*;
 pub use indicator::*;
+pub use printed::*;
 pub use value::*;
 
 use serde::{Deserialize, Serialize};
@@ -130,6 +133,10 @@ pub struct Source {
     /// How many non-empty cells the form's area held (mapped + unmapped).
     #[serde(default)]
     pub cells_read: u32,
+    /// The layout the form was printed in, when it is not the official one with the official
+    /// labels: what `--layout source` writes it back in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<PrintedLayout>,
 }
 
 impl Source {

@@ -13,6 +13,7 @@
 pub mod declaration;
 pub mod flat;
 pub mod json;
+pub mod legacy_2020;
 pub mod report;
 pub mod self_eval;
 mod sheet;
@@ -32,6 +33,76 @@ use std::path::{Path, PathBuf};
 #[cfg(not(target_family = "wasm"))]
 use std::sync::atomic::{AtomicU64, Ordering};
 use styles::Styles;
+
+/// Which layout the xlsx writer prints each form in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LayoutChoice {
+    /// The official Shanghai 8-column 申报表 and 自评表, with the official labels (the default
+    /// of `-o x.xlsx`); a 2020 目标表 is not written.
+    #[default]
+    Official,
+    /// Each form in the layout it was read from, with the labels it printed
+    /// ([`crate::model::PrintedLayout`]; the official layout when it has none), the 2020 目标表
+    /// included: `--layout source`, to give corrections back in the office's own layout.
+    Source,
+}
+
+impl LayoutChoice {
+    /// `official` or `source`, as on the command line.
+    pub fn from_name(name: &str) -> Option<LayoutChoice> {
+        match name {
+            "official" => Some(LayoutChoice::Official),
+            "source" => Some(LayoutChoice::Source),
+            _ => None,
+        }
+    }
+}
+
+/// Paints one form on an empty worksheet in the layout `choice` gives it.
+pub(crate) fn paint(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    form: &Form,
+    styles: &Styles,
+    choice: LayoutChoice,
+) -> std::result::Result<(), XlsxError> {
+    use crate::layout::sheets;
+    use crate::model::{LayoutId, PrintedLayout};
+    // The form's own layout, when it is one of its kind's; a form read from the official
+    // layout with the official labels has none, and is printed as it came: the official
+    // labels, on one line.
+    let own = |official: LayoutId, grids: &[LayoutId]| {
+        form.source()
+            .and_then(|s| s.layout.clone())
+            .filter(|p| grids.contains(&p.id))
+            .unwrap_or(PrintedLayout {
+                id: official,
+                ..PrintedLayout::default()
+            })
+    };
+    match (form, choice) {
+        (Form::Declaration(d), LayoutChoice::Official) => {
+            declaration::write(sheet, d, styles, &sheets::DECLARATION_8, None)
+        }
+        (Form::Declaration(d), LayoutChoice::Source) => {
+            let printed = own(LayoutId::Declaration8, &sheets::DECLARATIONS.map(|g| g.id));
+            let grid = sheets::declaration(printed.id);
+            declaration::write(sheet, d, styles, grid, Some(&printed))
+        }
+        (Form::SelfEvaluation(s), LayoutChoice::Official) => {
+            self_eval::write(sheet, s, styles, &sheets::SELF_EVALUATION_8, None)
+        }
+        (Form::SelfEvaluation(s), LayoutChoice::Source) => {
+            let printed = own(
+                LayoutId::SelfEvaluation8,
+                &sheets::SELF_EVALUATIONS.map(|g| g.id),
+            );
+            let grid = sheets::self_evaluation(printed.id);
+            self_eval::write(sheet, s, styles, grid, Some(&printed))
+        }
+        (Form::Legacy2020(l), LayoutChoice::Source) => legacy_2020::write(sheet, l, styles),
+        (Form::Legacy2020(_), LayoutChoice::Official) => Ok(()),
+    }
+}
 
 /// Excel's limit on the length of a sheet name, in UTF-16 code units.
 const SHEET_NAME_LIMIT: usize = 31;
@@ -90,7 +161,16 @@ pub fn write_xlsx_with_summary(doc: &Document, path: &Path, title: &str) -> Resu
 /// [`Error::Write`] when the document holds no form that can be written, or when a form does
 /// not fit the xlsx format (a text over 32,767 characters).
 pub fn xlsx_bytes(doc: &Document) -> Result<(Vec<u8>, Written)> {
-    workbook_bytes(doc, None)
+    workbook_bytes(doc, None, LayoutChoice::Official)
+}
+
+/// [`xlsx_bytes`] in the layout `choice` gives each form: with [`LayoutChoice::Source`], each
+/// form as it was read (the 2020 目标表 included).
+///
+/// # Errors
+/// As [`xlsx_bytes`].
+pub fn xlsx_bytes_in(doc: &Document, choice: LayoutChoice) -> Result<(Vec<u8>, Written)> {
+    workbook_bytes(doc, None, choice)
 }
 
 /// [`xlsx_bytes`] with a first sheet 汇总 headed `title` (see [`write_xlsx_with_summary`]).
@@ -98,7 +178,7 @@ pub fn xlsx_bytes(doc: &Document) -> Result<(Vec<u8>, Written)> {
 /// # Errors
 /// As [`xlsx_bytes`].
 pub fn xlsx_with_summary_bytes(doc: &Document, title: &str) -> Result<(Vec<u8>, Written)> {
-    workbook_bytes(doc, Some(title))
+    workbook_bytes(doc, Some(title), LayoutChoice::Official)
 }
 
 /// What [`to_bytes`] made: the files to save, and the writer's warnings.
@@ -135,7 +215,20 @@ pub struct OutputFile {
 /// # Errors
 /// [`Error::Write`] when the forms do not fit the format (see [`xlsx_bytes`]).
 pub fn to_bytes(doc: &Document, format: OutputFormat, name: &str) -> Result<Output> {
-    let mut stream = stream::FormStream::new(format, name, |_| Ok(Vec::new()))?;
+    to_bytes_in(doc, format, name, LayoutChoice::Official)
+}
+
+/// [`to_bytes`] with workbooks (`OutputFormat::Xlsx`) in the layout `choice` gives each form.
+///
+/// # Errors
+/// As [`to_bytes`].
+pub fn to_bytes_in(
+    doc: &Document,
+    format: OutputFormat,
+    name: &str,
+    choice: LayoutChoice,
+) -> Result<Output> {
+    let mut stream = stream::FormStream::new(format, name, |_| Ok(Vec::new()))?.in_layout(choice);
     let mut diagnostics = stream.write(&doc.forms)?;
     let finished = stream.finish()?;
     diagnostics.extend(finished.diagnostics);
@@ -166,7 +259,11 @@ fn placed(mut written: Written, name: &str) -> Written {
     written
 }
 
-fn workbook_bytes(doc: &Document, summary_title: Option<&str>) -> Result<(Vec<u8>, Written)> {
+fn workbook_bytes(
+    doc: &Document,
+    summary_title: Option<&str>,
+    choice: LayoutChoice,
+) -> Result<(Vec<u8>, Written)> {
     let fail = |message: String| Error::Write {
         path: String::new(),
         message,
@@ -175,8 +272,10 @@ fn workbook_bytes(doc: &Document, summary_title: Option<&str>) -> Result<(Vec<u8
     let mut forms = Vec::new();
     for (index, form) in doc.forms.iter().enumerate() {
         match form {
-            Form::Declaration(_) | Form::SelfEvaluation(_) => forms.push(form),
-            Form::Legacy2020(_) => written.diagnostics.push(skipped(index, form)),
+            Form::Legacy2020(_) if choice == LayoutChoice::Official => {
+                written.diagnostics.push(skipped(index, form))
+            }
+            _ => forms.push(form),
         }
     }
     if forms.is_empty() {
@@ -230,12 +329,7 @@ fn workbook_bytes(doc: &Document, summary_title: Option<&str>) -> Result<(Vec<u8
         let in_sheet = |e: XlsxError| fail(format!("sheet {name}: {e}"));
         let sheet = workbook.add_worksheet();
         sheet.set_name(name).map_err(in_sheet)?;
-        match form {
-            Form::Declaration(d) => declaration::write(sheet, d, &styles),
-            Form::SelfEvaluation(s) => self_eval::write(sheet, s, &styles),
-            Form::Legacy2020(_) => Ok(()),
-        }
-        .map_err(in_sheet)?;
+        paint(sheet, form, &styles, choice).map_err(in_sheet)?;
     }
     let bytes = workbook
         .save_to_buffer()

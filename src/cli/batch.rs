@@ -153,10 +153,11 @@ impl<'a> Target<'a> {
             (Pending::File(file), Box::new(open))
         };
         let name = path.display().to_string();
+        let layout = conversion.layout();
         Ok(Target {
             name: path.to_path_buf(),
             conversion,
-            stream: FormStream::new(to, &name, open)?,
+            stream: FormStream::new(to, &name, open)?.in_layout(layout),
             pending,
         })
     }

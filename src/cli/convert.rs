@@ -11,6 +11,7 @@ use crate::model::Document;
 use crate::msg::cli as msg;
 use crate::read::Inputs;
 use crate::read::stream::Plan;
+use crate::write::LayoutChoice;
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -48,6 +49,29 @@ pub struct ConvertArgs {
     /// 2020 目标表 has neither).
     #[arg(long)]
     pub profile: Option<PathBuf>,
+    /// Layout of a written workbook (.xlsx): `official`, the Shanghai 8-column forms (default),
+    /// or `source`, each form in the layout it was read from, with its own labels (6- or
+    /// 9-column forms, 宝山 labels, the 2020 目标表), to give corrections back to the office.
+    #[arg(long, value_enum)]
+    pub layout: Option<LayoutArg>,
+}
+
+/// `--layout`: the layout of written workbooks.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayoutArg {
+    /// The official Shanghai 8-column 申报表 and 自评表.
+    Official,
+    /// Each form in the layout it was read from.
+    Source,
+}
+
+impl From<LayoutArg> for LayoutChoice {
+    fn from(l: LayoutArg) -> Self {
+        match l {
+            LayoutArg::Official => LayoutChoice::Official,
+            LayoutArg::Source => LayoutChoice::Source,
+        }
+    }
 }
 
 /// `--taxonomy`: the indicator set to convert to.
@@ -101,6 +125,7 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
         to,
         taxonomy: args.taxonomy.map(Taxonomy::from),
         strict: args.strict,
+        layout: args.layout.map(LayoutChoice::from).unwrap_or_default(),
     };
     let conversion = || Conversion::new(opts, profile.as_ref());
     let mut tally = Tally::default();

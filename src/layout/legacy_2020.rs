@@ -31,6 +31,12 @@ pub const HEADER: &[(&str, Label)] = &[
     ("performance_type", PERFORMANCE_TYPE),
 ];
 
+/// The header rows of the form: indexes into [`HEADER`], the pairs printed in one cell
+/// (`项目名称：… 项目类别：…`), separated by [`PAIR_GAP`].
+pub const HEADER_ROWS: &[&[usize]] = &[&[0], &[1, 2], &[3, 4], &[5, 6]];
+/// What separates two pairs in one cell.
+pub const PAIR_GAP: &str = "    ";
+
 /// The six narrative sections: `(path, label)`; each label row is followed by its text.
 pub const NARRATIVE: &[(&str, Label)] = &[
     ("overview", label("项目概况")),
@@ -57,6 +63,9 @@ pub const AMOUNTS: &[(&str, Label)] = &[
     ("prior_executed", label("同名项目上年预算执行数")),
 ];
 
+/// The rows of the amounts: indexes into [`AMOUNTS`], two pairs a row.
+pub const AMOUNT_ROWS: &[&[usize]] = &[&[0, 1], &[2, 3]];
+
 /// `2020年绩效目标`, the heading of the indicator table.
 pub const TARGETS: Label = label("绩效目标");
 pub const LEVEL1: Label = label("一级目标");
@@ -80,4 +89,4 @@ pub fn is_targets_heading(text: &str) -> bool {
 }
 
 /// Column widths of the form, in Excel character units.
-pub const COLUMN_WIDTHS: [f64; 4] = [16.0, 16.0, 26.0, 36.0];
+pub const COLUMN_WIDTHS: [f64; 4] = [16.0, 16.0, 32.0, 40.0];

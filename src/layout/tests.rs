@@ -14,8 +14,6 @@ fn every_position_in_the_layout_parses() {
         assert!(parse_area(f.value_at).is_some(), "{}", f.value_at);
     }
     for a1 in [
-        TITLE_AT,
-        YEAR_AT,
         declaration::PROJECT_NAME_WITHOUT_NATURE_AT,
         declaration::FUNDS_AT,
         declaration::GOALS_AT,

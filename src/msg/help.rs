@@ -94,6 +94,10 @@ messages! {
         zh: "单位配置（内置名称如 xining，或 TOML 文件，见 templates/offices/）：填入空着的主管部门，配置给出项目类别时也填入，并逐项说明（2020 目标表转成的申报表两项都没有）。例：--profile xining",
         en: "office profile (a built-in name such as xining, or a TOML file as in templates/offices/): fills a blank 主管部门, and 项目类别 where the profile gives one, and says so (a converted 2020 目标表 has neither). E.g. --profile xining",
     }
+    convert_layout("help.convert.layout") {
+        zh: "输出 .xlsx 的版式：official（上海市 8 列正式表样，默认）或 source（每张表按读入时的版式写回：6 列、9 列、宝山的标签、2020 目标表），把改好的表按单位自己的版式交回。例：--layout source",
+        en: "layout of .xlsx output: official (the Shanghai 8-column forms, default) or source (each form in the layout it was read from: 6 or 9 columns, 宝山's labels, the 2020 目标表), to give corrections back in the office's own layout. E.g. --layout source",
+    }
     convert_verbose("help.convert.verbose") {
         zh: "另外逐张列出读到的表（类别、项目名称、对应上的单元格数）。例：-v",
         en: "also print one line per form read (kind, project, cells mapped). E.g. -v",

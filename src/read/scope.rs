@@ -601,6 +601,7 @@ impl<'g> Scope<'g> {
             cells: self.cells,
             unmapped,
             cells_read,
+            layout: None,
         };
         (source, self.diagnostics)
     }

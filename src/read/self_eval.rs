@@ -22,11 +22,11 @@ use super::{
 };
 use crate::a1::Pos;
 use crate::diag::Diagnostic;
-use crate::layout::Label;
 use crate::layout::self_eval::*;
+use crate::layout::{Label, sheets};
 use crate::model::{
-    EvaluatedIndicator, ExtraFundsRow, FundsRow, IndicatorValue, MoneyUnit, Note, SelfEvaluation,
-    SelfEvaluationFunds,
+    EvaluatedIndicator, ExtraFundsRow, FundsRow, IndicatorValue, MoneyUnit, Note, PrintedLayout,
+    SelfEvaluation, SelfEvaluationFunds,
 };
 use crate::taxonomy;
 
@@ -99,9 +99,35 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
     if let Some(end) = end {
         read_footer(&mut scope, end, &mut form.notes);
     }
-    let (source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
+    let layout = sheets::kept(printed_layout(&scope, &form));
+    let (mut source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
+    source.layout = layout;
     form.source = Some(source);
     (form, diagnostics)
+}
+
+/// The layout the form is printed in, with the closing rows: `总分` right under the last
+/// indicator row, and `评分等级` under it or absent (the national form prints none).
+fn printed_layout(scope: &Scope, form: &SelfEvaluation) -> Option<PrintedLayout> {
+    let (grid, top) = (scope.grid, scope.rows.0);
+    let layouts = sheets::SELF_EVALUATIONS.iter().map(|l| (l.id, l.probes()));
+    let mut printed = sheets::identify(grid, top, layouts, form.year)?;
+    let sheet = sheets::self_evaluation(printed.id);
+    let total = top + sheet.table_header_row + 1 + form.indicators.len() as u32;
+    let closing = [("total", &TOTAL, total), ("grade", &GRADE, total + 1)];
+    for (slot, label, row) in closing {
+        let at = sheets::row_area(row, sheet.summary_label);
+        let text = grid.text(at.first);
+        if grid.area(at.first) != at || !label.matches(&text) {
+            if slot == "total" {
+                return None;
+            }
+            printed.absent.push(slot.to_string());
+        } else if text.replace('\n', "") != label.text {
+            printed.labels.insert(slot.to_string(), text);
+        }
+    }
+    Some(printed)
 }
 
 fn read_funds(scope: &mut Scope, notes: &mut Vec<Note>) -> SelfEvaluationFunds {

@@ -1,32 +1,49 @@
-//! 财政项目支出绩效目标申报表 → worksheet, in the official 8-column layout (DOMAIN §1c).
+//! 财政项目支出绩效目标申报表 → worksheet, in one of the layouts of [`crate::layout::sheets`]:
+//! the official 8 columns (DOMAIN §1c) by default, or the layout the form was read from.
 //!
-//! Rows 1–2 title and year; rows 3–5 the header fields; rows 6–9 项目资金; rows 10–11 the goals;
-//! from row 12 the indicator table, `绩效指标` in column A over all of it; then 备注, when the
-//! form has notes or a 中期 side (an 88号 form's, see [`crate::model::MediumTerm::notes`]).
-//! Without 项目性质
-//! (`project_nature == None`, the 宝山 layout) the project name spans C3:F3.
+//! Title and year; the header fields; 项目资金; the goals; the indicator table, `绩效指标` in its
+//! column over all of it, with the columns the layout does not have (绩效标准 …) after it; then
+//! 备注, when the form has notes or a 中期 side (an 88号 form's, see
+//! [`crate::model::MediumTerm::notes`]). Without 项目性质 (`project_nature == None`, the 宝山
+//! form) the project name takes its place.
 
 use super::sheet::{FormSheet, area, row_area, unknown_field};
 use super::styles::Styles;
 use crate::a1::Area;
+use crate::layout::sheets::DeclarationSheet;
 use crate::layout::{self, declaration as at};
-use crate::model::Declaration;
+use crate::model::{Declaration, ExtraCell, PrintedLayout};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-/// Paints `form` onto an empty worksheet.
+/// Paints `form` onto an empty worksheet in the layout `grid`, with the labels of `printed`
+/// where the form printed its own (`None`: the official labels, broken as printed).
 ///
-/// The positions and labels come from [`crate::layout::declaration`]; values are written as
-/// strings (never formulas), amounts as numbers shown `#,##0.00`.
+/// Values are written as strings (never formulas), amounts as numbers shown `#,##0.00`.
 ///
 /// # Errors
 /// Any [`XlsxError`] of rust_xlsxwriter, e.g. a text longer than Excel's 32,767 characters.
-pub fn write(sheet: &mut Worksheet, form: &Declaration, styles: &Styles) -> Result<(), XlsxError> {
-    let mut out = FormSheet::new(sheet, styles, &at::COLUMN_WIDTHS, at::TITLE.text, form.year)?;
+pub fn write(
+    sheet: &mut Worksheet,
+    form: &Declaration,
+    styles: &Styles,
+    grid: &DeclarationSheet,
+    printed: Option<&PrintedLayout>,
+) -> Result<(), XlsxError> {
+    let official = PrintedLayout::default();
+    let own = printed.unwrap_or(&official);
+    let caption = layout::year_caption(form.year);
+    let caption = own.label("year", &caption).to_string();
+    let title = own.label("title", at::TITLE.text);
+    // Columns the layout does not have (绩效标准), after its last, in the order first read.
+    let extra = extra_columns(form.indicators.iter().flat_map(|i| &i.extra));
+    let mut widths = grid.widths.to_vec();
+    widths.extend(extra.iter().map(|_| EXTRA_COLUMN_WIDTH));
+    let mut out = FormSheet::new(sheet, styles, &widths, (title, &caption), printed.is_some())?;
 
-    for field in at::HEADER {
+    for field in grid.header {
         let (value, value_at) = match field.path {
             "project_name" if form.project_nature.is_none() => {
-                (&form.project_name, at::PROJECT_NAME_WITHOUT_NATURE_AT)
+                (&form.project_name, grid.name_without_nature_at)
             }
             "project_name" => (&form.project_name, field.value_at),
             "project_nature" => match &form.project_nature {
@@ -40,13 +57,17 @@ pub fn write(sheet: &mut Worksheet, form: &Declaration, styles: &Styles) -> Resu
             "planned_end" => (&form.planned_end, field.value_at),
             other => return Err(unknown_field(other)),
         };
-        out.label(area(field.label_at)?, field.label.text)?;
+        out.label(
+            area(field.label_at)?,
+            own.label(field.path, field.label.text),
+        )?;
         out.text(area(value_at)?, value, &styles.text)?;
     }
 
-    out.label(area(at::FUNDS_AT)?, &layout::funds_label(form.funds.unit))?;
+    let funds_label = layout::funds_label(form.funds.unit);
+    out.label(area(grid.funds_at)?, own.label("funds", &funds_label))?;
     let funds = &form.funds;
-    for field in at::FUND_FIELDS {
+    for field in grid.funds {
         let amount = match field.path {
             "funds.project_total" => funds.project_total,
             "funds.project_fiscal" => funds.project_fiscal,
@@ -57,32 +78,47 @@ pub fn write(sheet: &mut Worksheet, form: &Declaration, styles: &Styles) -> Resu
             "funds.annual_other" => funds.annual_other,
             other => return Err(unknown_field(other)),
         };
-        out.label(area(field.label_at)?, field.label.text)?;
+        out.label(
+            area(field.label_at)?,
+            own.label(field.path, field.label.text),
+        )?;
         out.amount(area(field.value_at)?, amount)?;
     }
+    for blank in grid.funds_blank {
+        out.amount(area(blank)?, None)?;
+    }
 
-    out.label(area(at::GOALS_AT)?, at::GOALS.text)?;
-    for field in at::GOAL_FIELDS {
+    out.label(area(grid.goals_at)?, own.label("goals", at::GOALS.text))?;
+    for field in grid.goals {
         let text = match field.path {
             "overall_goal" => &form.overall_goal,
             "annual_goal" => &form.annual_goal,
             other => return Err(unknown_field(other)),
         };
-        out.label(area(field.label_at)?, field.label.text)?;
+        out.label(
+            area(field.label_at)?,
+            own.label(field.path, field.label.text),
+        )?;
         out.long_text(area(field.value_at)?, text)?;
     }
 
-    let header = at::TABLE_HEADER_ROW;
+    let header = grid.table_header_row;
     let last = header + form.indicators.len() as u32;
-    let indicators_at = Area::new(
-        (header, u32::from(at::INDICATORS_COL)),
-        (last, u32::from(at::INDICATORS_COL)),
-    );
-    out.label(indicators_at, at::INDICATORS.text)?;
-    out.label(row_area(header, at::LEVEL1_COLS), at::LEVEL1.text)?;
-    out.label(row_area(header, at::LEVEL2_COLS), at::LEVEL2.text)?;
-    out.label(row_area(header, at::NAME_COLS), at::LEVEL3.text)?;
-    out.label(row_area(header, at::TARGET_COLS), at::TARGET.text)?;
+    let indicators_col = u32::from(grid.indicators_col);
+    let indicators_at = Area::new((header, indicators_col), (last, indicators_col));
+    out.label(indicators_at, own.label("indicators", at::INDICATORS.text))?;
+    for (slot, label, cols) in [
+        ("table.level1", at::LEVEL1, grid.level1),
+        ("table.level2", at::LEVEL2, grid.level2),
+        ("table.name", at::LEVEL3, grid.name),
+        ("table.target", at::TARGET, grid.target),
+    ] {
+        out.label(row_area(header, cols), own.label(slot, label.text))?;
+    }
+    let first_extra = grid.widths.len() as u16;
+    for (col, name) in (first_extra..).zip(&extra) {
+        out.label(row_area(header, (col, col)), name)?;
+    }
 
     let first = header + 1;
     let levels: Vec<(&str, &str)> = form
@@ -90,13 +126,21 @@ pub fn write(sheet: &mut Worksheet, form: &Declaration, styles: &Styles) -> Resu
         .iter()
         .map(|i| (i.level1.as_str(), i.level2.as_str()))
         .collect();
-    out.levels(first, &levels, at::LEVEL1_COLS.0, at::LEVEL2_COLS.0)?;
+    out.levels(first, &levels, grid.level1.0, grid.level2.0)?;
     for (row, indicator) in (first..).zip(&form.indicators) {
-        out.text(row_area(row, at::NAME_COLS), &indicator.name, &styles.text)?;
+        out.text(row_area(row, grid.name), &indicator.name, &styles.text)?;
         let target = indicator.target.to_text();
-        out.text(row_area(row, at::TARGET_COLS), &target, &styles.value)?;
+        out.text(row_area(row, grid.target), &target, &styles.value)?;
+        for (col, name) in (first_extra..).zip(&extra) {
+            let text = indicator
+                .extra
+                .iter()
+                .find(|e| &e.column == name)
+                .map_or("", |e| e.text.as_str());
+            out.text(row_area(row, (col, col)), text, &styles.text)?;
+        }
     }
-    // The 88号 form's 中期 side has no place in this layout: it is printed under 备注, after
+    // The 88号 form's 中期 side has no place in these layouts: it is printed under 备注, after
     // the form's own notes, rather than dropped.
     let mut notes = form.notes.clone();
     if let Some(medium) = &form.medium_term {
@@ -104,11 +148,26 @@ pub fn write(sheet: &mut Worksheet, form: &Declaration, styles: &Styles) -> Resu
     }
     if !notes.is_empty() {
         let heading = last + 1;
-        out.label(row_area(heading, at::NOTES_COLS), at::NOTES.text)?;
+        out.label(row_area(heading, grid.notes), at::NOTES.text)?;
         for (row, note) in (heading + 1..).zip(&notes) {
-            out.label(row_area(row, at::NOTE_LABEL_COLS), &note.label)?;
-            out.note(row_area(row, at::NOTE_TEXT_COLS), &note.text)?;
+            out.label(row_area(row, grid.note_label), &note.label)?;
+            out.note(row_area(row, grid.note_text), &note.text)?;
         }
     }
     out.finish()
+}
+
+/// Width of a column the layout does not have, in Excel character units.
+pub(super) const EXTRA_COLUMN_WIDTH: f64 = 16.0;
+
+/// The heads of the columns indicator rows carry beyond the layout's (`绩效标准`), each once,
+/// in the order first met.
+pub(super) fn extra_columns<'a>(cells: impl IntoIterator<Item = &'a ExtraCell>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for cell in cells {
+        if !names.contains(&cell.column) {
+            names.push(cell.column.clone());
+        }
+    }
+    names
 }

@@ -172,11 +172,7 @@ fn paint(
     form: &Form,
     styles: &Styles,
 ) -> std::result::Result<(), XlsxError> {
-    match form {
-        Form::Declaration(d) => super::declaration::write(sheet, d, styles),
-        Form::SelfEvaluation(s) => super::self_eval::write(sheet, s, styles),
-        Form::Legacy2020(_) => Ok(()),
-    }
+    super::paint(sheet, form, styles, super::LayoutChoice::Official)
 }
 
 /// Field path → A1 (cell or range) in the copy of a form, and the copy's title cell.

@@ -1,20 +1,24 @@
-//! 财政项目支出绩效自评表 → worksheet, in the official 8-column layout (DOMAIN §1e).
+//! 财政项目支出绩效自评表 → worksheet, in one of the layouts of [`crate::layout::sheets`]: the
+//! official 8 columns (DOMAIN §1e) by default, or the layout the form was read from.
 //!
-//! Rows 1–2 title and year; rows 3–4 the header fields; rows 5–9 the 项目资金 grid; rows 10–11
-//! the goals; from row 12 the indicator table (no 绩效指标 column), closed by the `总分` and
-//! `评分等级` rows.
+//! Title and year; the header fields; the 项目资金 grid (with the rows the official grid does not
+//! have under its four); the goals; the indicator table (`绩效指标` in front in the 9-column
+//! layout), closed by the `总分` and `评分等级` rows; then 备注, when the form has notes.
 
+use super::declaration::{EXTRA_COLUMN_WIDTH, extra_columns};
 use super::sheet::{FormSheet, area, row_area, unknown_field};
 use super::styles::Styles;
 use crate::a1::Area;
-use crate::layout::{self, self_eval as at};
-use crate::model::{EvaluatedIndicator, SelfEvaluation};
+use crate::layout::sheets::{self, SelfEvaluationSheet};
+use crate::layout::{self, declaration as decl, self_eval as at};
+use crate::model::{EvaluatedIndicator, FundsRow, PrintedLayout, SelfEvaluation};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-/// Paints `form` onto an empty worksheet.
+/// Paints `form` onto an empty worksheet in the layout `grid`, with the labels of `printed`
+/// where the form printed its own (`None`: the official labels, broken as printed).
 ///
-/// The positions and labels come from [`crate::layout::self_eval`]; figures are numbers that
-/// show the decimals they carry, `-` stays text, indicator values are strings (never formulas).
+/// Figures are numbers that show the decimals they carry, `-` stays text, indicator values are
+/// strings (never formulas).
 ///
 /// # Errors
 /// Any [`XlsxError`] of rust_xlsxwriter, e.g. a text longer than Excel's 32,767 characters.
@@ -22,51 +26,96 @@ pub fn write(
     sheet: &mut Worksheet,
     form: &SelfEvaluation,
     styles: &Styles,
+    grid: &SelfEvaluationSheet,
+    printed: Option<&PrintedLayout>,
 ) -> Result<(), XlsxError> {
-    let mut out = FormSheet::new(sheet, styles, &at::COLUMN_WIDTHS, at::TITLE.text, form.year)?;
+    let official = PrintedLayout::default();
+    let own = printed.unwrap_or(&official);
+    let caption = layout::year_caption(form.year);
+    let caption = own.label("year", &caption).to_string();
+    let title = own.label("title", at::TITLE.text);
+    let extra = extra_columns(form.indicators.iter().flat_map(|i| &i.extra));
+    let mut widths = grid.widths.to_vec();
+    widths.extend(extra.iter().map(|_| EXTRA_COLUMN_WIDTH));
+    let mut out = FormSheet::new(sheet, styles, &widths, (title, &caption), printed.is_some())?;
 
-    for field in at::HEADER {
+    for field in grid.header {
         let value = match field.path {
             "project_name" => &form.project_name,
             "department" => &form.department,
             "implementing_unit" => &form.implementing_unit,
             other => return Err(unknown_field(other)),
         };
-        out.label(area(field.label_at)?, field.label.text)?;
+        out.label(
+            area(field.label_at)?,
+            own.label(field.path, field.label.text),
+        )?;
         out.text(area(field.value_at)?, value, &styles.text)?;
     }
 
-    // The funds grid: label block, column heads (with an empty corner), row heads, figures.
-    out.label(area(at::FUNDS_AT)?, &layout::funds_label(form.funds.unit))?;
-    let head = at::FUNDS_HEADER_ROW;
+    // The funds grid: label block, column heads (with an empty corner), row heads, figures; the
+    // rows the official grid does not have (四川: 财政专户管理资金) under its four.
+    let funds_label = layout::funds_label(form.funds.unit);
+    let funds_at = area(grid.funds_at)?;
+    let head = grid.funds_header_row;
+    let extra_rows = form.funds.extra_rows.len() as u32;
+    let funds_at = Area::new(
+        funds_at.first,
+        (funds_at.last.0 + extra_rows, funds_at.last.1),
+    );
+    out.label(funds_at, own.label("funds", &funds_label))?;
     let cell = |row: u32, col: u16| Area::cell((row, u32::from(col)));
-    out.label(cell(head, at::FUNDS_ROW_LABEL_COL), "")?;
-    for (col, column) in (at::FUNDS_FIRST_COL..).zip(&at::FUND_COLUMNS) {
-        out.label(cell(head, col), column.text)?;
+    out.label(row_area(head, grid.funds_row_label), "")?;
+    for (i, (col, column)) in (grid.funds_first_col..).zip(&at::FUND_COLUMNS).enumerate() {
+        let slot = sheets::funds_column_slot(i);
+        out.label(cell(head, col), own.label(&slot, column.text))?;
     }
-    for ((row, label), (_, figures)) in (head + 1..).zip(&at::FUND_ROWS).zip(form.funds.rows()) {
-        out.label(cell(row, at::FUNDS_ROW_LABEL_COL), label.text)?;
-        for (col, (_, figure)) in (at::FUNDS_FIRST_COL..).zip(figures.columns()) {
-            out.figure(cell(row, col), &figure)?;
-        }
+    let rows = at::FUND_ROWS.iter().enumerate().zip(form.funds.rows());
+    let rows = rows.map(|((i, label), (_, figures))| {
+        let slot = sheets::funds_row_slot(i);
+        (own.label(&slot, label.text).to_string(), figures)
+    });
+    let extra_funds = form
+        .funds
+        .extra_rows
+        .iter()
+        .map(|r| (r.label.clone(), &r.row));
+    for (row, (label, figures)) in (head + 1..).zip(rows.chain(extra_funds)) {
+        out.label(row_area(row, grid.funds_row_label), &label)?;
+        funds_row(&mut out, row, grid.funds_first_col, figures)?;
     }
+    let shift = extra_rows;
 
-    out.label(area(at::GOALS_AT)?, at::GOALS.text)?;
-    for field in at::GOAL_FIELDS {
+    let goals_at = area(grid.goals_at)?;
+    out.label(down(goals_at, shift), own.label("goals", at::GOALS.text))?;
+    for field in grid.goals {
         let text = match field.path {
             "expected_goal" => &form.expected_goal,
             "actual_result" => &form.actual_result,
             other => return Err(unknown_field(other)),
         };
-        out.label(area(field.label_at)?, field.label.text)?;
-        out.long_text(area(field.value_at)?, text)?;
+        let label = own.label(field.path, field.label.text);
+        out.label(down(area(field.label_at)?, shift), label)?;
+        out.long_text(down(area(field.value_at)?, shift), text)?;
     }
 
-    let header = at::TABLE_HEADER_ROW;
-    for (col, column) in (0..).zip(&at::TABLE_COLUMNS) {
-        out.label(cell(header, col), column.text)?;
-    }
+    let header = grid.table_header_row + shift;
     let first = header + 1;
+    let total = first + form.indicators.len() as u32;
+    if let Some(col) = grid.indicators_col {
+        let col = u32::from(col);
+        let at = Area::new((header, col), (total - 1, col));
+        out.label(at, own.label("indicators", decl::INDICATORS.text))?;
+    }
+    let c0 = grid.table_first_col;
+    for (i, column) in at::TABLE_COLUMNS.iter().enumerate() {
+        let slot = sheets::table_slot(i);
+        out.label(cell(header, c0 + i as u16), own.label(&slot, column.text))?;
+    }
+    let first_extra = widths.len() as u16 - extra.len() as u16;
+    for (col, name) in (first_extra..).zip(&extra) {
+        out.label(cell(header, col), name)?;
+    }
     let level1: Vec<String> = form
         .indicators
         .iter()
@@ -77,35 +126,75 @@ pub fn write(
         .zip(&form.indicators)
         .map(|(l1, i)| (l1.as_str(), i.level2.as_str()))
         .collect();
-    out.levels(first, &levels, at::LEVEL1_COL, at::LEVEL2_COL)?;
+    out.levels(first, &levels, c0 + at::LEVEL1_COL, c0 + at::LEVEL2_COL)?;
     for (row, indicator) in (first..).zip(&form.indicators) {
-        out.text(cell(row, at::NAME_COL), &indicator.name, &styles.text)?;
-        out.text(
-            cell(row, at::TARGET_COL),
-            &indicator.target.to_text(),
-            &styles.value,
-        )?;
-        out.text(
-            cell(row, at::ACTUAL_COL),
-            &indicator.actual.to_text(),
-            &styles.value,
-        )?;
-        out.figure(cell(row, at::WEIGHT_COL), &indicator.weight)?;
-        out.figure(cell(row, at::SCORE_COL), &indicator.score)?;
-        out.text(
-            cell(row, at::REASON_COL),
-            &indicator.deviation_reason,
-            &styles.text,
-        )?;
+        let texts = [
+            (at::NAME_COL, indicator.name.clone(), &styles.text),
+            (at::TARGET_COL, indicator.target.to_text(), &styles.value),
+            (at::ACTUAL_COL, indicator.actual.to_text(), &styles.value),
+            (
+                at::REASON_COL,
+                indicator.deviation_reason.clone(),
+                &styles.text,
+            ),
+        ];
+        for (col, text, format) in texts {
+            out.text(cell(row, c0 + col), &text, format)?;
+        }
+        out.figure(cell(row, c0 + at::WEIGHT_COL), &indicator.weight)?;
+        out.figure(cell(row, c0 + at::SCORE_COL), &indicator.score)?;
+        for (col, name) in (first_extra..).zip(&extra) {
+            let text = indicator
+                .extra
+                .iter()
+                .find(|e| &e.column == name)
+                .map_or("", |e| e.text.as_str());
+            out.text(cell(row, col), text, &styles.text)?;
+        }
     }
 
-    let total = first + form.indicators.len() as u32;
-    out.label(row_area(total, at::SUMMARY_LABEL_COLS), at::TOTAL.text)?;
-    out.figure(cell(total, at::WEIGHT_COL), &form.total_weight)?;
-    out.figure(cell(total, at::SCORE_COL), &form.total_score)?;
-    out.text(cell(total, at::REASON_COL), "", &styles.text)?;
-    let grade = total + 1;
-    out.label(row_area(grade, at::SUMMARY_LABEL_COLS), at::GRADE.text)?;
-    out.text(row_area(grade, at::GRADE_COLS), &form.grade, &styles.value)?;
+    let total_label = own.label("total", at::TOTAL.text);
+    out.label(row_area(total, grid.summary_label), total_label)?;
+    out.figure(cell(total, c0 + at::WEIGHT_COL), &form.total_weight)?;
+    out.figure(cell(total, c0 + at::SCORE_COL), &form.total_score)?;
+    out.text(cell(total, c0 + at::REASON_COL), "", &styles.text)?;
+    let mut next = total + 1;
+    if own.prints("grade") {
+        out.label(
+            row_area(next, grid.summary_label),
+            own.label("grade", at::GRADE.text),
+        )?;
+        out.text(row_area(next, grid.grade), &form.grade, &styles.value)?;
+        next += 1;
+    }
+    if !form.notes.is_empty() {
+        let last = widths.len() as u16 - 1;
+        out.label(row_area(next, (0, last)), decl::NOTES.text)?;
+        for (row, note) in (next + 1..).zip(&form.notes) {
+            out.label(row_area(row, (0, 1)), &note.label)?;
+            out.note(row_area(row, (2, last)), &note.text)?;
+        }
+    }
     out.finish()
+}
+
+/// The six figures of one funds row, from `first_col`.
+fn funds_row(
+    out: &mut FormSheet,
+    row: u32,
+    first_col: u16,
+    figures: &FundsRow,
+) -> Result<(), XlsxError> {
+    for (col, (_, figure)) in (first_col..).zip(figures.columns()) {
+        out.figure(Area::cell((row, u32::from(col))), &figure)?;
+    }
+    Ok(())
+}
+
+/// `at` moved down by `rows`.
+fn down(at: Area, rows: u32) -> Area {
+    Area::new(
+        (at.first.0 + rows, at.first.1),
+        (at.last.0 + rows, at.last.1),
+    )
 }

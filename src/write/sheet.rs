@@ -8,7 +8,7 @@
 
 use super::styles::Styles;
 use crate::a1::{Area, cell_name};
-use crate::layout;
+use crate::layout::sheets;
 use crate::model::Figure;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
@@ -35,7 +35,9 @@ const NARROW_CHAR: f64 = 1.1;
 pub(super) struct FormSheet<'a> {
     sheet: &'a mut Worksheet,
     pub styles: &'a Styles,
-    widths: &'static [f64],
+    widths: Vec<f64>,
+    /// Labels printed as given (`--layout source`), never broken into lines.
+    as_given: bool,
     /// Every text placed below the title, with its area, for the row heights.
     texts: Vec<(Area, String)>,
     /// Areas that need a height whatever their text.
@@ -44,13 +46,15 @@ pub(super) struct FormSheet<'a> {
 }
 
 impl<'a> FormSheet<'a> {
-    /// Sets the official column widths and writes title and year caption.
+    /// Sets the layout's column widths and writes title and year caption over all of them.
+    /// With `as_given`, labels are printed as given (the form's own, `--layout source`);
+    /// otherwise broken as the printed forms break them ([`break_as_printed`]).
     pub fn new(
         sheet: &'a mut Worksheet,
         styles: &'a Styles,
-        widths: &'static [f64],
-        title: &str,
-        year: Option<i32>,
+        widths: &[f64],
+        (title, caption): (&str, &str),
+        as_given: bool,
     ) -> Result<Self, XlsxError> {
         for (col, width) in widths.iter().enumerate() {
             sheet.set_column_width(col_num(col as u32)?, *width)?;
@@ -58,15 +62,14 @@ impl<'a> FormSheet<'a> {
         let mut form = FormSheet {
             sheet,
             styles,
-            widths,
+            widths: widths.to_vec(),
+            as_given,
             texts: Vec::new(),
             minimums: Vec::new(),
             last_row: 0,
         };
-        let title_at = area(layout::TITLE_AT)?;
-        form.put(title_at, title, &styles.title)?;
-        let year_at = area(layout::YEAR_AT)?;
-        form.put(year_at, &layout::year_caption(year), &styles.caption)?;
+        form.put(sheets::title_at(widths.len()), title, &styles.title)?;
+        form.put(sheets::year_at(widths.len()), caption, &styles.caption)?;
         Ok(form)
     }
 
@@ -95,6 +98,9 @@ impl<'a> FormSheet<'a> {
     /// does not fit (see [`break_as_printed`]).
     pub fn label(&mut self, at: Area, text: &str) -> Result<(), XlsxError> {
         let format = self.styles.label.clone();
+        if self.as_given {
+            return self.text(at, text, &format);
+        }
         let text = break_as_printed(text, self.width(&at));
         self.text(at, &text, &format)
     }
@@ -349,7 +355,7 @@ mod tests {
     fn heights_count_wrapped_and_explicit_lines() {
         let styles = Styles::new();
         let mut sheet = Worksheet::new();
-        let form = FormSheet::new(&mut sheet, &styles, &[13.0, 13.0], "标题", None)
+        let form = FormSheet::new(&mut sheet, &styles, &[13.0, 13.0], ("标题", ""), false)
             .expect("new form sheet");
         let both = Area::new((2, 0), (2, 1));
         // 60 wide characters = 120 units over 26 - 1 = 25 units: 5 lines.

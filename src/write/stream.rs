@@ -6,7 +6,7 @@
 //! holds a workbook in memory until it saves it, and its constant-memory mode does not fit these
 //! forms (see the README, "Memory"). [`super::to_bytes`] is this stream into memory.
 
-use super::{flat, json};
+use super::{LayoutChoice, flat, json};
 use crate::diag::{Diagnostic, Error, Result};
 use crate::formats::OutputFormat;
 use crate::model::{Document, Form};
@@ -18,6 +18,7 @@ use std::io::Write;
 pub struct FormStream<W: Write, O> {
     name: String,
     kind: Kind<W, O>,
+    layout: LayoutChoice,
 }
 
 enum Kind<W: Write, O> {
@@ -43,7 +44,15 @@ impl<W: Write, O: FnMut(&str) -> std::io::Result<W>> FormStream<W, O> {
         Ok(FormStream {
             name: name.to_string(),
             kind,
+            layout: LayoutChoice::Official,
         })
+    }
+
+    /// Writes official workbooks in the layout `choice` gives each form (the official one by
+    /// default).
+    pub fn in_layout(mut self, choice: LayoutChoice) -> Self {
+        self.layout = choice;
+        self
     }
 
     /// Writes (or for a workbook, gathers) `forms`; returns what the format cannot carry of
@@ -90,7 +99,7 @@ impl<W: Write, O: FnMut(&str) -> std::io::Result<W>> FormStream<W, O> {
                 let doc = Document::new(forms);
                 let (bytes, diagnostics) = if format == OutputFormat::Xlsx {
                     let (bytes, written) =
-                        super::xlsx_bytes(&doc).map_err(|e| e.for_name(&name))?;
+                        super::xlsx_bytes_in(&doc, self.layout).map_err(|e| e.for_name(&name))?;
                     (bytes, super::placed(written, &name).diagnostics)
                 } else {
                     let bytes = flat::xlsx_bytes(&doc).map_err(|e| e.for_name(&name))?;

@@ -1,0 +1,429 @@
+//! The grids of every layout jixiao writes, described once: where each layout prints each label
+//! and value. The writers paint a form from one of these descriptions; the readers, which find
+//! labels anywhere, use the same descriptions to tell which layout a form was printed in
+//! ([`identify`]) and which of its labels it printed in its own words, so that
+//! `--layout source` writes it back as it came (issue 11).
+//!
+//! The labels are those of [`super::declaration`] and [`super::self_eval`]: a layout only says
+//! where they go. Positions are A1 ranges of a form whose title is on row 1.
+
+use super::{Field, Label, declaration as d, self_eval as s};
+use crate::a1::Area;
+use crate::grid::Grid;
+use crate::model::{LayoutId, PrintedLayout};
+
+/// A 申报表 grid: rows 1–2 title and year, the header fields, 项目资金, the goals, then the
+/// indicator table from `table_header_row` down and 备注 under it.
+#[derive(Debug, Clone, Copy)]
+pub struct DeclarationSheet {
+    pub id: LayoutId,
+    /// Column widths, in Excel character units; their number is the form's width.
+    pub widths: &'static [f64],
+    pub header: &'static [Field],
+    /// Where 项目名称's value goes when the form has no 项目性质 (the 宝山 form).
+    pub name_without_nature_at: &'static str,
+    pub funds_at: &'static str,
+    pub funds: &'static [Field],
+    /// Cells of the funds block no field takes, printed empty with their borders.
+    pub funds_blank: &'static [&'static str],
+    pub goals_at: &'static str,
+    pub goals: &'static [Field],
+    /// 0-based row of the table's header; `绩效指标` spans `indicators_col` from it down.
+    pub table_header_row: u32,
+    pub indicators_col: u16,
+    /// Columns (0-based first, last) of 一级, 二级, 三级, 指标值.
+    pub level1: (u16, u16),
+    pub level2: (u16, u16),
+    pub name: (u16, u16),
+    pub target: (u16, u16),
+    /// 备注 under the table: the heading over `notes`, each note's label and text.
+    pub notes: (u16, u16),
+    pub note_label: (u16, u16),
+    pub note_text: (u16, u16),
+}
+
+/// The official Shanghai 申报表, 8 columns A–H (DOMAIN §1c): the default of `-o x.xlsx`.
+pub const DECLARATION_8: DeclarationSheet = DeclarationSheet {
+    id: LayoutId::Declaration8,
+    widths: &d::COLUMN_WIDTHS,
+    header: d::HEADER,
+    name_without_nature_at: d::PROJECT_NAME_WITHOUT_NATURE_AT,
+    funds_at: d::FUNDS_AT,
+    funds: d::FUND_FIELDS,
+    funds_blank: &[],
+    goals_at: d::GOALS_AT,
+    goals: d::GOAL_FIELDS,
+    table_header_row: d::TABLE_HEADER_ROW,
+    indicators_col: d::INDICATORS_COL,
+    level1: d::LEVEL1_COLS,
+    level2: d::LEVEL2_COLS,
+    name: d::NAME_COLS,
+    target: d::TARGET_COLS,
+    notes: d::NOTES_COLS,
+    note_label: d::NOTE_LABEL_COLS,
+    note_text: d::NOTE_TEXT_COLS,
+};
+
+const fn field(
+    path: &'static str,
+    label: Label,
+    label_at: &'static str,
+    value_at: &'static str,
+) -> Field {
+    Field {
+        path,
+        label,
+        label_at,
+        value_at,
+    }
+}
+
+/// The 申报表 in 6 columns A–F (`other-layouts/*.6col.xlsx`): labels in A, 项目资金 A6:A9 with the
+/// whole-project side in B | C and the annual side in D | E:F, 指标值 in E:F.
+pub const DECLARATION_6: DeclarationSheet = DeclarationSheet {
+    id: LayoutId::Declaration6,
+    widths: &[12.0, 16.0, 16.0, 22.0, 12.0, 14.0],
+    header: &[
+        field("project_name", d::PROJECT_NAME, "A3", "B3"),
+        field("project_nature", d::PROJECT_NATURE, "C3", "D3"),
+        field("project_category", d::PROJECT_CATEGORY, "E3", "F3"),
+        field("department", d::DEPARTMENT, "A4", "B4:C4"),
+        field("implementing_unit", d::IMPLEMENTING_UNIT, "D4", "E4:F4"),
+        field("planned_start", d::PLANNED_START, "A5", "B5:C5"),
+        field("planned_end", d::PLANNED_END, "D5", "E5:F5"),
+    ],
+    name_without_nature_at: "B3:D3",
+    funds_at: "A6:A9",
+    funds: &[
+        field("funds.project_total", d::PROJECT_TOTAL, "B6", "C6"),
+        field("funds.project_fiscal", d::PROJECT_FISCAL, "B7", "C7"),
+        field("funds.project_other", d::OTHER, "B9", "C9"),
+        field("funds.annual_total", d::ANNUAL_TOTAL, "D6", "E6:F6"),
+        field("funds.annual_fiscal", d::ANNUAL_FISCAL, "D7", "E7:F7"),
+        field("funds.annual_carryover", d::ANNUAL_CARRYOVER, "D8", "E8:F8"),
+        field("funds.annual_other", d::OTHER, "D9", "E9:F9"),
+    ],
+    funds_blank: &["B8", "C8"],
+    goals_at: "A10:A11",
+    goals: &[
+        field("overall_goal", d::OVERALL_GOAL, "B10:C10", "B11:C11"),
+        field("annual_goal", d::ANNUAL_GOAL, "D10:F10", "D11:F11"),
+    ],
+    table_header_row: 11,
+    indicators_col: 0,
+    level1: (1, 1),
+    level2: (2, 2),
+    name: (3, 3),
+    target: (4, 5),
+    notes: (0, 5),
+    note_label: (0, 1),
+    note_text: (2, 5),
+};
+
+/// A 自评表 grid: title and year, the header fields, the 项目资金 grid, the goals, the indicator
+/// table (with or without a `绩效指标` column in front), 总分 and 评分等级.
+#[derive(Debug, Clone, Copy)]
+pub struct SelfEvaluationSheet {
+    pub id: LayoutId,
+    pub widths: &'static [f64],
+    pub header: &'static [Field],
+    pub funds_at: &'static str,
+    /// 0-based row of the funds column heads; the four rows follow.
+    pub funds_header_row: u32,
+    /// Columns of the row heads (年度资金总额 …), 0-based first and last.
+    pub funds_row_label: (u16, u16),
+    /// Column of 年初预算数; the other five follow.
+    pub funds_first_col: u16,
+    pub goals_at: &'static str,
+    pub goals: &'static [Field],
+    pub table_header_row: u32,
+    /// `绩效指标` in this column over the table, when the layout prints it.
+    pub indicators_col: Option<u16>,
+    /// Column of 一级指标; the table's eight columns follow.
+    pub table_first_col: u16,
+    /// The closing rows: label `总分` / `评分等级` over these columns, the grade over `grade`.
+    pub summary_label: (u16, u16),
+    pub grade: (u16, u16),
+}
+
+/// The official Shanghai 自评表, 8 columns A–H (DOMAIN §1e).
+pub const SELF_EVALUATION_8: SelfEvaluationSheet = SelfEvaluationSheet {
+    id: LayoutId::SelfEvaluation8,
+    widths: &s::COLUMN_WIDTHS,
+    header: s::HEADER,
+    funds_at: s::FUNDS_AT,
+    funds_header_row: s::FUNDS_HEADER_ROW,
+    funds_row_label: (s::FUNDS_ROW_LABEL_COL, s::FUNDS_ROW_LABEL_COL),
+    funds_first_col: s::FUNDS_FIRST_COL,
+    goals_at: s::GOALS_AT,
+    goals: s::GOAL_FIELDS,
+    table_header_row: s::TABLE_HEADER_ROW,
+    indicators_col: None,
+    table_first_col: s::LEVEL1_COL,
+    summary_label: s::SUMMARY_LABEL_COLS,
+    grade: s::GRADE_COLS,
+};
+
+/// The 自评表 in 9 columns A–I (`other-layouts/*.9col.xlsx`, and the national form of DOMAIN
+/// §1b): `绩效指标` in A, the funds row heads in B:C.
+pub const SELF_EVALUATION_9: SelfEvaluationSheet = SelfEvaluationSheet {
+    id: LayoutId::SelfEvaluation9,
+    widths: &[10.0, 10.0, 14.0, 22.0, 14.0, 14.0, 8.0, 9.0, 18.0],
+    header: &[
+        field("project_name", s::PROJECT_NAME, "A3", "B3:I3"),
+        field("department", s::DEPARTMENT, "A4", "B4:E4"),
+        field("implementing_unit", s::IMPLEMENTING_UNIT, "F4", "G4:I4"),
+    ],
+    funds_at: "A5:A9",
+    funds_header_row: 4,
+    funds_row_label: (1, 2),
+    funds_first_col: 3,
+    goals_at: "A10:A11",
+    goals: &[
+        field(
+            "expected_goal",
+            s::GOAL_FIELDS[0].label,
+            "B10:E10",
+            "B11:E11",
+        ),
+        field(
+            "actual_result",
+            s::GOAL_FIELDS[1].label,
+            "F10:I10",
+            "F11:I11",
+        ),
+    ],
+    table_header_row: 11,
+    indicators_col: Some(0),
+    table_first_col: 1,
+    summary_label: (0, 5),
+    grade: (6, 8),
+};
+
+pub const DECLARATIONS: [DeclarationSheet; 2] = [DECLARATION_8, DECLARATION_6];
+pub const SELF_EVALUATIONS: [SelfEvaluationSheet; 2] = [SELF_EVALUATION_8, SELF_EVALUATION_9];
+
+/// The 申报表 grid of a layout id; the official one for an id of another kind.
+pub fn declaration(id: LayoutId) -> &'static DeclarationSheet {
+    DECLARATIONS
+        .iter()
+        .find(|l| l.id == id)
+        .unwrap_or(&DECLARATIONS[0])
+}
+
+/// The 自评表 grid of a layout id; the official one for an id of another kind.
+pub fn self_evaluation(id: LayoutId) -> &'static SelfEvaluationSheet {
+    SELF_EVALUATIONS
+        .iter()
+        .find(|l| l.id == id)
+        .unwrap_or(&SELF_EVALUATIONS[0])
+}
+
+/// The title over all columns, the year caption under it.
+pub fn title_at(columns: usize) -> Area {
+    Area::new((0, 0), (0, columns.saturating_sub(1) as u32))
+}
+
+pub fn year_at(columns: usize) -> Area {
+    Area::new((1, 0), (1, columns.saturating_sub(1) as u32))
+}
+
+/// One row, columns `cols.0..=cols.1`.
+pub fn row_area(row: u32, cols: (u16, u16)) -> Area {
+    Area::new((row, u32::from(cols.0)), (row, u32::from(cols.1)))
+}
+
+/// Where a layout prints a label: the slot it fills (a field path, or `funds`, `goals`,
+/// `table.target` …), the label, and its area.
+#[derive(Debug, Clone)]
+pub struct Probe {
+    pub slot: String,
+    pub label: Label,
+    pub at: Area,
+    /// A label the form may leave out (项目性质 in the 宝山 form).
+    pub optional: bool,
+}
+
+fn probe(slot: impl Into<String>, label: Label, at: Area) -> Probe {
+    Probe {
+        slot: slot.into(),
+        label,
+        at,
+        optional: false,
+    }
+}
+
+fn a1(text: &str) -> Area {
+    crate::a1::parse_area(text).unwrap_or_else(|| unreachable!("layout range {text:?} (tested)"))
+}
+
+impl DeclarationSheet {
+    /// Every label of the layout above the indicator rows, with its area.
+    pub fn probes(&self) -> Vec<Probe> {
+        let mut out = vec![probe("title", d::TITLE, title_at(self.widths.len()))];
+        for f in self.header.iter().chain(self.funds).chain(self.goals) {
+            out.push(Probe {
+                optional: f.path == "project_nature",
+                ..probe(f.path, f.label, a1(f.label_at))
+            });
+        }
+        out.push(probe("funds", d::FUNDS, a1(self.funds_at)));
+        out.push(probe("goals", d::GOALS, a1(self.goals_at)));
+        let row = self.table_header_row;
+        for (slot, label, cols) in [
+            ("table.level1", d::LEVEL1, self.level1),
+            ("table.level2", d::LEVEL2, self.level2),
+            ("table.name", d::LEVEL3, self.name),
+            ("table.target", d::TARGET, self.target),
+        ] {
+            out.push(probe(slot, label, row_area(row, cols)));
+        }
+        out
+    }
+}
+
+/// The slots of a 自评表's funds grid: `funds.<column>` for the heads, `funds.<row>` for the
+/// row heads (the model's field names, [`crate::model::FundsRow::COLUMNS`] and
+/// [`crate::model::SelfEvaluationFunds::ROWS`]).
+pub fn funds_column_slot(i: usize) -> String {
+    format!("funds.{}", crate::model::FundsRow::COLUMNS[i])
+}
+
+pub fn funds_row_slot(i: usize) -> String {
+    format!("funds.{}", crate::model::SelfEvaluationFunds::ROWS[i])
+}
+
+/// The slot of the indicator table's column `i` (`table.target`), in
+/// [`super::self_eval::TABLE_COLUMNS`] order.
+pub fn table_slot(i: usize) -> String {
+    format!("table.{}", super::flat::INDICATOR_FIELDS[i])
+}
+
+impl SelfEvaluationSheet {
+    /// Every label of the layout above the indicator rows, with its area.
+    pub fn probes(&self) -> Vec<Probe> {
+        let mut out = vec![probe("title", s::TITLE, title_at(self.widths.len()))];
+        for f in self.header.iter().chain(self.goals) {
+            out.push(probe(f.path, f.label, a1(f.label_at)));
+        }
+        out.push(probe("funds", s::FUNDS, a1(self.funds_at)));
+        let head = self.funds_header_row;
+        for (i, label) in s::FUND_COLUMNS.iter().enumerate() {
+            let col = u32::from(self.funds_first_col) + i as u32;
+            out.push(probe(funds_column_slot(i), *label, Area::cell((head, col))));
+        }
+        for (i, label) in s::FUND_ROWS.iter().enumerate() {
+            let at = row_area(head + 1 + i as u32, self.funds_row_label);
+            out.push(probe(funds_row_slot(i), *label, at));
+        }
+        out.push(probe("goals", s::GOALS, a1(self.goals_at)));
+        for (i, label) in s::TABLE_COLUMNS.iter().enumerate() {
+            let col = u32::from(self.table_first_col) + i as u32;
+            out.push(probe(
+                table_slot(i),
+                *label,
+                Area::cell((self.table_header_row, col)),
+            ));
+        }
+        out
+    }
+}
+
+/// Whether `text` is `label` as printed by `--layout official`: the official text, or that
+/// text broken into lines as the official writer breaks labels. Such a label is no variant.
+fn is_official(text: &str, label: &Label) -> bool {
+    text.replace('\n', "") == label.text
+}
+
+/// What a form printed in a layout's places: `None` when a label the layout requires is not
+/// where the layout puts it (the form is in another layout); otherwise the labels printed in
+/// the form's own words, by slot, and the optional slots left out.
+///
+/// `top` is the grid row of the form's title; the layout's areas are shifted down by it. A
+/// label matches when the cell there starts a merged area of exactly the layout's extent and
+/// its text is the label or one of its variants.
+pub fn fit(grid: &Grid, top: u32, probes: &[Probe]) -> Option<PrintedLayout> {
+    let mut printed = PrintedLayout::default();
+    for p in probes {
+        let at = Area::new(
+            (p.at.first.0 + top, p.at.first.1),
+            (p.at.last.0 + top, p.at.last.1),
+        );
+        let text = grid.text(at.first);
+        let fits = grid.area(at.first) == at && p.label.matches(&text);
+        if !fits {
+            if p.optional {
+                printed.absent.push(p.slot.clone());
+                continue;
+            }
+            return None;
+        }
+        if !is_official(&text, &p.label) {
+            printed.labels.insert(p.slot.clone(), text);
+        }
+    }
+    Some(printed)
+}
+
+/// The caption under the title, when the form printed it otherwise than `（2026年度）`
+/// (`( 2024 年度)`); recorded under the slot `year`.
+pub fn caption_variant(grid: &Grid, top: u32, year: Option<i32>) -> Option<String> {
+    let text = grid.text((top + 1, 0));
+    (!text.is_empty() && text != super::year_caption(year)).then_some(text)
+}
+
+/// The first layout among `layouts` whose labels are all where it puts them, as the form's
+/// [`PrintedLayout`] (with the caption under the title when it is printed otherwise); `None`
+/// when no layout fits.
+pub fn identify(
+    grid: &Grid,
+    top: u32,
+    layouts: impl IntoIterator<Item = (LayoutId, Vec<Probe>)>,
+    year: Option<i32>,
+) -> Option<PrintedLayout> {
+    let (id, mut printed) = layouts
+        .into_iter()
+        .find_map(|(id, probes)| fit(grid, top, &probes).map(|p| (id, p)))?;
+    printed.id = id;
+    if let Some(caption) = caption_variant(grid, top, year) {
+        printed.labels.insert("year".to_string(), caption);
+    }
+    Some(printed)
+}
+
+/// What a form keeps of its [`PrintedLayout`]: nothing when it is the official layout printed
+/// with the official labels (the model's `None`), so that official forms read as before.
+pub fn kept(printed: Option<PrintedLayout>) -> Option<PrintedLayout> {
+    printed.filter(|p| {
+        let official = matches!(p.id, LayoutId::Declaration8 | LayoutId::SelfEvaluation8);
+        let plain = p.labels.is_empty() && p.absent.iter().all(|a| a == "project_nature");
+        !(official && plain)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_area_of_every_layout_parses_and_fits_its_width() {
+        for l in DECLARATIONS {
+            let width = l.widths.len() as u32;
+            for p in l.probes() {
+                assert!(p.at.last.1 < width, "{:?} {}", l.id, p.slot);
+            }
+            for f in l.header.iter().chain(l.funds).chain(l.goals) {
+                assert!(a1(f.value_at).last.1 < width, "{:?} {}", l.id, f.path);
+            }
+            assert!(a1(l.name_without_nature_at).last.1 < width);
+        }
+        for l in SELF_EVALUATIONS {
+            let width = l.widths.len() as u32;
+            for p in l.probes() {
+                assert!(p.at.last.1 < width, "{:?} {}", l.id, p.slot);
+            }
+            assert_eq!(u32::from(l.table_first_col) + 8, width, "{:?}", l.id);
+            assert_eq!(u32::from(l.funds_first_col) + 6, width, "{:?}", l.id);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! How a form was printed: which layout, and the labels it printed in its own words, so that a
+//! corrected form can be written back as the office printed it (`--layout source`, issue 11).
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The layouts jixiao reads and writes (their cells are described in `crate::layout::sheets`).
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum LayoutId {
+    /// 申报表, the official Shanghai 8 columns A–H (DOMAIN §1c); without 项目性质 the 宝山 form.
+    #[default]
+    #[serde(rename = "declaration-8")]
+    Declaration8,
+    /// 申报表, 6 columns A–F: labels in A, the funds block `项目资金（元）` A6:A9.
+    #[serde(rename = "declaration-6")]
+    Declaration6,
+    /// 自评表, the official Shanghai 8 columns A–H (DOMAIN §1e).
+    #[serde(rename = "self-evaluation-8")]
+    SelfEvaluation8,
+    /// 自评表, 9 columns A–I: the 8-column form with `绩效指标` in front of the table, the funds
+    /// row heads in B:C; the national edition (DOMAIN §1b) has no 评分等级 row.
+    #[serde(rename = "self-evaluation-9")]
+    SelfEvaluation9,
+    /// 财政项目支出绩效目标表 (2020), 4 columns A–D (DOMAIN §1d).
+    #[serde(rename = "legacy-2020")]
+    Legacy2020,
+}
+
+impl LayoutId {
+    /// The name used on the command line and in office profiles (`declaration-6`).
+    pub fn name(self) -> &'static str {
+        match self {
+            LayoutId::Declaration8 => "declaration-8",
+            LayoutId::Declaration6 => "declaration-6",
+            LayoutId::SelfEvaluation8 => "self-evaluation-8",
+            LayoutId::SelfEvaluation9 => "self-evaluation-9",
+            LayoutId::Legacy2020 => "legacy-2020",
+        }
+    }
+}
+
+/// The layout a form was read from, when it is not the official form printed with the official
+/// labels: the layout's id, the labels printed otherwise (by the field or block they head), and
+/// the rows of the layout the form did not print.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct PrintedLayout {
+    pub id: LayoutId,
+    /// Label slot (`overall_goal`, `funds`, `table.target`) → the label as printed
+    /// (`项目总目标 (2024年-2024年)`), where it differs from the layout's own text.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
+    /// Slots of the layout the form does not print (`grade`: the national 自评表 has no
+    /// 评分等级 row).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absent: Vec<String>,
+}
+
+impl PrintedLayout {
+    /// The label printed for `slot`: the form's own words, or `official`.
+    pub fn label<'a>(&'a self, slot: &str, official: &'a str) -> &'a str {
+        self.labels.get(slot).map_or(official, String::as_str)
+    }
+
+    /// Whether the form prints `slot`.
+    pub fn prints(&self, slot: &str) -> bool {
+        !self.absent.iter().any(|a| a == slot)
+    }
+}

@@ -1,0 +1,138 @@
+//! 财政项目支出绩效目标表 (2020) → worksheet, in its own 4-column layout (DOMAIN §1d), for
+//! `--layout source`: header rows of `label：value` pairs, the narrative sections as a label row
+//! and a text row, the prior-year amounts, then the 一级目标 … 指标目标值 table.
+
+use super::sheet::{FormSheet, row_area};
+use super::styles::Styles;
+use crate::layout::{self, legacy_2020 as at};
+use crate::model::Legacy2020;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+/// Paints `form` onto an empty worksheet.
+///
+/// # Errors
+/// Any [`XlsxError`] of rust_xlsxwriter, e.g. a text longer than Excel's 32,767 characters.
+pub fn write(sheet: &mut Worksheet, form: &Legacy2020, styles: &Styles) -> Result<(), XlsxError> {
+    let caption = layout::year_caption(form.year);
+    let widths = at::COLUMN_WIDTHS;
+    let mut out = FormSheet::new(sheet, styles, &widths, (at::TITLE.text, &caption), true)?;
+    let all = (0, widths.len() as u16 - 1);
+    let header = |path: &str| -> &str {
+        match path {
+            "applicant" => &form.applicant,
+            "project_name" => &form.project_name,
+            "project_category" => &form.project_category,
+            "planned_start" => &form.planned_start,
+            "planned_end" => &form.planned_end,
+            "government_purchase" => &form.government_purchase,
+            _ => &form.performance_type,
+        }
+    };
+    let mut row = 2;
+    for line in at::HEADER_ROWS {
+        let pairs = line.iter().map(|&i| {
+            let (path, label) = at::HEADER[i];
+            format!("{}：{}", label.text, header(path))
+        });
+        out.note(
+            row_area(row, all),
+            &pairs.collect::<Vec<_>>().join(at::PAIR_GAP),
+        )?;
+        row += 1;
+    }
+    for (path, label) in at::NARRATIVE {
+        let text = match *path {
+            "overview" => &form.overview,
+            "basis" => &form.basis,
+            "necessity" => &form.necessity,
+            "measures" => &form.measures,
+            "plan" => &form.plan,
+            _ => &form.goals,
+        };
+        out.label(row_area(row, all), &format!("{}：", label.text))?;
+        out.note(row_area(row + 1, all), text)?;
+        row += 2;
+    }
+    out.label(row_area(row, all), at::PRIOR_YEAR.text)?;
+    row += 1;
+    let unit = form.unit.label();
+    for line in at::AMOUNT_ROWS {
+        let pairs = line.iter().map(|&i| {
+            let (path, label) = at::AMOUNTS[i];
+            let amount = match path {
+                "total_budget" => form.total_budget,
+                "current_budget" => form.current_budget,
+                "prior_budget" => form.prior_budget,
+                _ => form.prior_executed,
+            };
+            let amount = amount.map(grouped).unwrap_or_default();
+            format!("{}（{unit}）：{amount}", label.text)
+        });
+        out.note(
+            row_area(row, all),
+            &pairs.collect::<Vec<_>>().join(at::PAIR_GAP),
+        )?;
+        row += 1;
+    }
+    let heading = match form.year {
+        Some(y) => format!("{y}年{}", at::TARGETS.text),
+        None => at::TARGETS.text.to_string(),
+    };
+    out.label(row_area(row, all), &heading)?;
+    row += 1;
+    for (col, label) in (0..).zip([at::LEVEL1, at::LEVEL2, at::LEVEL3, at::TARGET]) {
+        out.label(row_area(row, (col, col)), label.text)?;
+    }
+    let first = row + 1;
+    let levels: Vec<(&str, &str)> = form
+        .indicators
+        .iter()
+        .map(|i| (i.level1.as_str(), i.level2.as_str()))
+        .collect();
+    out.levels(first, &levels, 0, 1)?;
+    for (row, indicator) in (first..).zip(&form.indicators) {
+        out.text(row_area(row, (2, 2)), &indicator.name, &styles.text)?;
+        let target = indicator.target.to_text();
+        out.text(row_area(row, (3, 3)), &target, &styles.value)?;
+    }
+    out.finish()
+}
+
+/// An amount as the 2020 form prints it: thousands separated, with the decimals it was read
+/// with (`500000` → `500,000`, `1234.5` → `1,234.5`).
+fn grouped(amount: Decimal) -> String {
+    let text = amount.abs().to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let digits: Vec<char> = whole.chars().collect();
+    let mut out = String::new();
+    if amount.is_sign_negative() {
+        out.push('-');
+    }
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(*c);
+    }
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_grouped_by_thousands_with_their_own_decimals() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(grouped(d("500000")), "500,000");
+        assert_eq!(grouped(d("760000")), "760,000");
+        assert_eq!(grouped(d("999")), "999");
+        assert_eq!(grouped(d("1234.50")), "1,234.50");
+        assert_eq!(grouped(d("-1234567")), "-1,234,567");
+    }
+}
