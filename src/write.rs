@@ -312,7 +312,11 @@ fn workbook_bytes(
         .collect();
     // The summary's name goes first, so that no project sheet takes it.
     let summary_name = summary_title.map(|_| summary::SHEET);
-    let mut names = sheet_names(summary_name.into_iter().chain(projects.iter().map(String::as_str)));
+    let mut names = sheet_names(
+        summary_name
+            .into_iter()
+            .chain(projects.iter().map(String::as_str)),
+    );
     if summary_name.is_some() {
         names.remove(0);
     }

@@ -173,9 +173,14 @@ fn a_batch_workbook_lists_where_each_form_came_from() {
     assert_eq!(text(1, 2), "来源");
     assert_eq!(text(2, 1), "机关服务费");
     assert_eq!(text(2, 2), "xinjiang-2026-declarations.xlsx · 机关服务费");
-    assert_eq!(text(6, 2), "xinjiang-2026-declarations.6col.xlsx · 机关服务费");
+    assert_eq!(
+        text(6, 2),
+        "xinjiang-2026-declarations.6col.xlsx · 机关服务费"
+    );
     // Read back, the forms are those written (the list is no form).
-    let forms = jixiao::read::read_workbook(std::path::Path::new(&out)).unwrap().value;
+    let forms = jixiao::read::read_workbook(std::path::Path::new(&out))
+        .unwrap()
+        .value;
     assert_eq!(forms.len(), 8);
 
     let one = dir.join("one.xlsx").display().to_string();
