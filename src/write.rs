@@ -445,7 +445,7 @@ fn fit(text: &str, limit: usize) -> String {
 /// cannot be flushed or renamed.
 pub fn atomically<T>(path: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
     let pending = PendingFile::new(path)?;
-    let value = write(pending.tmp())?;
+    let value = step(|| write(pending.tmp()))?;
     pending.commit()?;
     Ok(value)
 }
@@ -518,17 +518,19 @@ impl PendingFile {
             path: self.path.display().to_string(),
             message,
         };
-        std::fs::OpenOptions::new()
-            .write(true)
-            .open(&self.tmp)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| fail(format!("cannot flush {}: {e}", self.tmp.display())))?;
-        if let Ok(old) = std::fs::metadata(&self.path) {
-            std::fs::set_permissions(&self.tmp, old.permissions())
-                .map_err(|e| fail(format!("cannot keep the file's permissions: {e}")))?;
-        }
-        std::fs::rename(&self.tmp, &self.path)
-            .map_err(|e| fail(format!("cannot replace the file: {e}")))
+        step(|| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&self.tmp)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| fail(format!("cannot flush {}: {e}", self.tmp.display())))?;
+            if let Ok(old) = std::fs::metadata(&self.path) {
+                std::fs::set_permissions(&self.tmp, old.permissions())
+                    .map_err(|e| fail(format!("cannot keep the file's permissions: {e}")))?;
+            }
+            std::fs::rename(&self.tmp, &self.path)
+                .map_err(|e| fail(format!("cannot replace the file: {e}")))
+        })
     }
 }
 
@@ -552,16 +554,49 @@ pub fn temporaries() -> Vec<PathBuf> {
 }
 
 #[cfg(not(target_family = "wasm"))]
-/// Held while a directory is swapped into place, so that [`remove_temporaries`] never runs
-/// between the two renames.
-static SWAP: std::sync::Mutex<()> = std::sync::Mutex::new(());
+/// Held by each [`step`] of writing, and for good by [`remove_temporaries`].
+static STEP: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 #[cfg(not(target_family = "wasm"))]
-/// Removes every temporary file and directory being written (a program stopped by a signal
-/// calls it before it ends; the CLI does on SIGINT and SIGTERM). The previous outputs stay as
-/// they were.
+/// Set by [`remove_temporaries`]: no step of writing starts any more.
+static STOPPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(not(target_family = "wasm"))]
+/// Runs one step that makes, fills at once or moves a temporary: creating the temporary file
+/// or directory (or a file in it), writing bytes made in memory into it, putting it in place.
+/// Steps never overlap [`remove_temporaries`]: it waits for the step under way, and once it
+/// has begun no step starts (the thread waits for the program's end). So a signal never leaves
+/// a temporary made just after the removal, nor an output half put in place. (Bytes streamed
+/// later into a temporary already open need no step: once it is removed they go nowhere.)
+fn step<T>(f: impl FnOnce() -> T) -> T {
+    let guard = STEP.lock();
+    if STOPPING.load(Ordering::SeqCst) {
+        drop(guard);
+        loop {
+            std::thread::park();
+        }
+    }
+    f()
+}
+
+#[cfg(not(target_family = "wasm"))]
+/// Creates (or truncates) the temporary file `path` of a [`PendingFile`] or inside a
+/// [`PendingDir`], as one [`step`], for a writer that streams into it.
+///
+/// # Errors
+/// The error of [`std::fs::File::create`].
+pub fn create_temporary(path: &Path) -> std::io::Result<std::fs::File> {
+    step(|| std::fs::File::create(path))
+}
+
+#[cfg(not(target_family = "wasm"))]
+/// Removes every temporary file and directory being written, after the step of writing under
+/// way, and stops all writing for good: call it only to end the program (the CLI does on
+/// SIGINT and SIGTERM). The previous outputs stay as they were.
 pub fn remove_temporaries() {
-    let _swap = SWAP.lock();
+    STOPPING.store(true, Ordering::SeqCst);
+    // Held until the program ends: no step starts after this.
+    std::mem::forget(STEP.lock());
     for p in temporaries() {
         if p.is_dir() {
             let _ = std::fs::remove_dir_all(&p);
@@ -603,19 +638,22 @@ impl Drop for Listed {
 /// written.
 pub fn directory_atomically(dir: &Path, files: &[(String, Vec<u8>)], ours: &[&str]) -> Result<()> {
     let pending = PendingDir::new(dir, ours)?;
-    for (file, bytes) in files {
-        let path = pending.tmp().join(file);
-        // One handle that writes and flushes: Windows refuses to flush a read-only one.
-        std::fs::File::create(&path)
-            .and_then(|mut f| {
-                std::io::Write::write_all(&mut f, bytes)?;
-                f.sync_all()
-            })
-            .map_err(|e| Error::Write {
-                path: dir.display().to_string(),
-                message: format!("cannot write {file}: {e}"),
-            })?;
-    }
+    step(|| {
+        for (file, bytes) in files {
+            let path = pending.tmp().join(file);
+            // One handle that writes and flushes: Windows refuses to flush a read-only one.
+            std::fs::File::create(&path)
+                .and_then(|mut f| {
+                    std::io::Write::write_all(&mut f, bytes)?;
+                    f.sync_all()
+                })
+                .map_err(|e| Error::Write {
+                    path: dir.display().to_string(),
+                    message: format!("cannot write {file}: {e}"),
+                })?;
+        }
+        Ok(())
+    })?;
     pending.commit()
 }
 
@@ -677,7 +715,7 @@ impl PendingDir {
             tmp,
             old,
         };
-        std::fs::create_dir(&pending.tmp)
+        step(|| std::fs::create_dir(&pending.tmp))
             .map_err(|e| fail(format!("cannot create {}: {e}", pending.tmp.display())))?;
         Ok(pending)
     }
@@ -696,22 +734,23 @@ impl PendingDir {
             path: self.dir.display().to_string(),
             message,
         };
-        let _swap = SWAP.lock();
-        let had_old = self.dir.exists();
-        if had_old {
-            std::fs::rename(&self.dir, &self.old)
-                .map_err(|e| fail(format!("cannot move the old directory: {e}")))?;
-        }
-        if let Err(e) = std::fs::rename(&self.tmp, &self.dir) {
+        step(|| {
+            let had_old = self.dir.exists();
             if had_old {
-                let _ = std::fs::rename(&self.old, &self.dir);
+                std::fs::rename(&self.dir, &self.old)
+                    .map_err(|e| fail(format!("cannot move the old directory: {e}")))?;
             }
-            return Err(fail(format!("cannot put the new directory in place: {e}")));
-        }
-        if had_old {
-            let _ = std::fs::remove_dir_all(&self.old);
-        }
-        Ok(())
+            if let Err(e) = std::fs::rename(&self.tmp, &self.dir) {
+                if had_old {
+                    let _ = std::fs::rename(&self.old, &self.dir);
+                }
+                return Err(fail(format!("cannot put the new directory in place: {e}")));
+            }
+            if had_old {
+                let _ = std::fs::remove_dir_all(&self.old);
+            }
+            Ok(())
+        })
     }
 }
 

@@ -144,12 +144,14 @@ impl<'a> Target<'a> {
         let (pending, open): (Pending, Opener) = if to == OutputFormat::Csv {
             let dir = PendingDir::new(path, &crate::layout::flat::TABLE_FILES)?;
             let tmp = dir.tmp().to_path_buf();
-            let open = move |table: &str| File::create(tmp.join(table)).map(BufWriter::new);
+            let open = move |table: &str| {
+                crate::write::create_temporary(&tmp.join(table)).map(BufWriter::new)
+            };
             (Pending::Dir(dir), Box::new(open))
         } else {
             let file = PendingFile::new(path)?;
             let tmp = file.tmp().to_path_buf();
-            let open = move |_: &str| File::create(&tmp).map(BufWriter::new);
+            let open = move |_: &str| crate::write::create_temporary(&tmp).map(BufWriter::new);
             (Pending::File(file), Box::new(open))
         };
         let name = path.display().to_string();

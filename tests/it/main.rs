@@ -11,6 +11,8 @@ mod frictions;
 mod hostile;
 mod jobs;
 mod keep_read;
+#[cfg(unix)]
+mod kill;
 mod legacy;
 mod national;
 mod office;
