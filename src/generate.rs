@@ -141,7 +141,7 @@ pub fn declarations_from_list(
                 None
             };
             Declaration {
-                source: None,
+                source: profile.layout.source(),
                 year: Some(year),
                 project_nature,
                 project_category: or(
@@ -270,7 +270,13 @@ pub fn carry_forward(
             }
         }
         d.year = to_year;
-        d.source = None;
+        // The form keeps the layout it was printed in (its labels' years are `{year}`), and
+        // nothing else of where it came from.
+        let layout = d.source.take().and_then(|s| s.layout);
+        d.source = layout.map(|layout| crate::model::Source {
+            layout: Some(layout),
+            ..crate::model::Source::default()
+        });
         if !keep.amounts {
             d.funds = DeclarationFunds {
                 unit: d.funds.unit,
@@ -300,6 +306,9 @@ pub fn carry_forward(
             }
             if p.layout.prints_every_level2() {
                 d.indicators = with_every_level2(&d.indicators, taxonomy_of(p.indicator_set));
+            }
+            if let Some(source) = p.layout.source() {
+                d.source = Some(source);
             }
         }
         out.push(d);

@@ -23,6 +23,7 @@
 //! ```
 
 use crate::diag::{Error, Result};
+use crate::model::{LayoutId, PrintedLayout, Source};
 use serde::{Deserialize, Serialize};
 #[cfg(not(target_family = "wasm"))]
 use std::path::Path;
@@ -69,6 +70,35 @@ impl LayoutVariant {
     /// Whether every 二级 of the set is printed, with an empty row when nothing is under it.
     pub fn prints_every_level2(self) -> bool {
         matches!(self, LayoutVariant::Baoshan)
+    }
+
+    /// The layout the office's 申报表 are printed in: `None` for the official form; for 宝山
+    /// the official grid without 项目性质 and with its own labels (seed 004):
+    /// `项目总目标 (2024年-2024年)`, `年度总目标`, `年度指标值`.
+    pub fn printed(self) -> Option<PrintedLayout> {
+        match self {
+            LayoutVariant::Official => None,
+            LayoutVariant::Baoshan => Some(PrintedLayout {
+                id: LayoutId::Declaration8,
+                labels: [
+                    ("overall_goal", "项目总目标 ({year}年-{year}年)"),
+                    ("annual_goal", "年度总目标"),
+                    ("table.target", "年度指标值"),
+                ]
+                .into_iter()
+                .map(|(slot, label)| (slot.to_string(), label.to_string()))
+                .collect(),
+                absent: vec!["project_nature".to_string()],
+            }),
+        }
+    }
+
+    /// A form's source that says only the layout it is printed in (a new form of the office).
+    pub fn source(self) -> Option<Source> {
+        self.printed().map(|layout| Source {
+            layout: Some(layout),
+            ..Source::default()
+        })
     }
 }
 

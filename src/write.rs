@@ -66,38 +66,34 @@ pub(crate) fn paint(
     choice: LayoutChoice,
 ) -> std::result::Result<(), XlsxError> {
     use crate::layout::sheets;
-    use crate::model::{LayoutId, PrintedLayout};
-    // The form's own layout, when it is one of its kind's; a form read from the official
-    // layout with the official labels has none, and is printed as it came: the official
-    // labels, on one line.
-    let own = |official: LayoutId, grids: &[LayoutId]| {
+    use crate::model::LayoutId;
+    // The form's own layout, when it is one of its kind's; a form that has none (made here,
+    // or from flat tables) is printed in the official layout.
+    let own = |grids: &[LayoutId]| {
         form.source()
             .and_then(|s| s.layout.clone())
             .filter(|p| grids.contains(&p.id))
-            .unwrap_or(PrintedLayout {
-                id: official,
-                ..PrintedLayout::default()
-            })
     };
     match (form, choice) {
-        (Form::Declaration(d), LayoutChoice::Official) => {
-            declaration::write(sheet, d, styles, &sheets::DECLARATION_8, None)
+        (Form::Declaration(d), _) => {
+            let printed = match choice {
+                LayoutChoice::Official => None,
+                LayoutChoice::Source => own(&sheets::DECLARATIONS.map(|g| g.id)),
+            };
+            let grid = printed
+                .as_ref()
+                .map_or(&sheets::DECLARATION_8, |p| sheets::declaration(p.id));
+            declaration::write(sheet, d, styles, grid, printed.as_ref())
         }
-        (Form::Declaration(d), LayoutChoice::Source) => {
-            let printed = own(LayoutId::Declaration8, &sheets::DECLARATIONS.map(|g| g.id));
-            let grid = sheets::declaration(printed.id);
-            declaration::write(sheet, d, styles, grid, Some(&printed))
-        }
-        (Form::SelfEvaluation(s), LayoutChoice::Official) => {
-            self_eval::write(sheet, s, styles, &sheets::SELF_EVALUATION_8, None)
-        }
-        (Form::SelfEvaluation(s), LayoutChoice::Source) => {
-            let printed = own(
-                LayoutId::SelfEvaluation8,
-                &sheets::SELF_EVALUATIONS.map(|g| g.id),
-            );
-            let grid = sheets::self_evaluation(printed.id);
-            self_eval::write(sheet, s, styles, grid, Some(&printed))
+        (Form::SelfEvaluation(s), _) => {
+            let printed = match choice {
+                LayoutChoice::Official => None,
+                LayoutChoice::Source => own(&sheets::SELF_EVALUATIONS.map(|g| g.id)),
+            };
+            let grid = printed.as_ref().map_or(&sheets::SELF_EVALUATION_8, |p| {
+                sheets::self_evaluation(p.id)
+            });
+            self_eval::write(sheet, s, styles, grid, printed.as_ref())
         }
         (Form::Legacy2020(l), LayoutChoice::Source) => legacy_2020::write(sheet, l, styles),
         (Form::Legacy2020(_), LayoutChoice::Official) => Ok(()),
@@ -178,7 +174,7 @@ pub fn xlsx_bytes_in(doc: &Document, choice: LayoutChoice) -> Result<(Vec<u8>, W
 /// # Errors
 /// As [`xlsx_bytes`].
 pub fn xlsx_with_summary_bytes(doc: &Document, title: &str) -> Result<(Vec<u8>, Written)> {
-    workbook_bytes(doc, Some(title), LayoutChoice::Official)
+    workbook_bytes(doc, Some(title), LayoutChoice::Source)
 }
 
 /// What [`to_bytes`] made: the files to save, and the writer's warnings.

@@ -329,20 +329,15 @@ impl SelfEvaluationSheet {
     }
 }
 
-/// Whether `text` is `label` as printed by `--layout official`: the official text, or that
-/// text broken into lines as the official writer breaks labels. Such a label is no variant.
-fn is_official(text: &str, label: &Label) -> bool {
-    text.replace('\n', "") == label.text
-}
-
 /// What a form printed in a layout's places: `None` when a label the layout requires is not
-/// where the layout puts it (the form is in another layout); otherwise the labels printed in
-/// the form's own words, by slot, and the optional slots left out.
+/// where the layout puts it (the form is in another layout); otherwise the labels printed
+/// otherwise than the layout's own text (line breaks count), by slot, with the form's year
+/// written `{year}` (see [`with_year_slot`]), and the optional slots left out.
 ///
 /// `top` is the grid row of the form's title; the layout's areas are shifted down by it. A
 /// label matches when the cell there starts a merged area of exactly the layout's extent and
 /// its text is the label or one of its variants.
-pub fn fit(grid: &Grid, top: u32, probes: &[Probe]) -> Option<PrintedLayout> {
+pub fn fit(grid: &Grid, top: u32, probes: &[Probe], year: Option<i32>) -> Option<PrintedLayout> {
     let mut printed = PrintedLayout::default();
     for p in probes {
         let at = Area::new(
@@ -358,18 +353,29 @@ pub fn fit(grid: &Grid, top: u32, probes: &[Probe]) -> Option<PrintedLayout> {
             }
             return None;
         }
-        if !is_official(&text, &p.label) {
-            printed.labels.insert(p.slot.clone(), text);
+        if text != p.label.text {
+            printed
+                .labels
+                .insert(p.slot.clone(), with_year_slot(&text, year));
         }
     }
     Some(printed)
+}
+
+/// A printed label with the form's year as `{year}` (`项目总目标 (2024年-2024年)` of a 2024 form →
+/// `项目总目标 ({year}年-{year}年)`), so that a form carried into another year prints its own.
+pub fn with_year_slot(text: &str, year: Option<i32>) -> String {
+    match year {
+        Some(y) => text.replace(&y.to_string(), "{year}"),
+        None => text.to_string(),
+    }
 }
 
 /// The caption under the title, when the form printed it otherwise than `（2026年度）`
 /// (`( 2024 年度)`); recorded under the slot `year`.
 pub fn caption_variant(grid: &Grid, top: u32, year: Option<i32>) -> Option<String> {
     let text = grid.text((top + 1, 0));
-    (!text.is_empty() && text != super::year_caption(year)).then_some(text)
+    (!text.is_empty() && text != super::year_caption(year)).then(|| with_year_slot(&text, year))
 }
 
 /// The first layout among `layouts` whose labels are all where it puts them, as the form's
@@ -383,22 +389,12 @@ pub fn identify(
 ) -> Option<PrintedLayout> {
     let (id, mut printed) = layouts
         .into_iter()
-        .find_map(|(id, probes)| fit(grid, top, &probes).map(|p| (id, p)))?;
+        .find_map(|(id, probes)| fit(grid, top, &probes, year).map(|p| (id, p)))?;
     printed.id = id;
     if let Some(caption) = caption_variant(grid, top, year) {
         printed.labels.insert("year".to_string(), caption);
     }
     Some(printed)
-}
-
-/// What a form keeps of its [`PrintedLayout`]: nothing when it is the official layout printed
-/// with the official labels (the model's `None`), so that official forms read as before.
-pub fn kept(printed: Option<PrintedLayout>) -> Option<PrintedLayout> {
-    printed.filter(|p| {
-        let official = matches!(p.id, LayoutId::Declaration8 | LayoutId::SelfEvaluation8);
-        let plain = p.labels.is_empty() && p.absent.iter().all(|a| a == "project_nature");
-        !(official && plain)
-    })
 }
 
 #[cfg(test)]

@@ -39,14 +39,14 @@ impl LayoutId {
     }
 }
 
-/// The layout a form was read from, when it is not the official form printed with the official
-/// labels: the layout's id, the labels printed otherwise (by the field or block they head), and
-/// the rows of the layout the form did not print.
+/// The layout a form was read from: the layout's id, the labels printed otherwise (by the field
+/// or block they head), and the rows of the layout the form did not print.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
 pub struct PrintedLayout {
     pub id: LayoutId,
-    /// Label slot (`overall_goal`, `funds`, `table.target`) → the label as printed
-    /// (`项目总目标 (2024年-2024年)`), where it differs from the layout's own text.
+    /// Label slot (`overall_goal`, `funds`, `table.target`) → the label as printed, where it
+    /// differs from the layout's own text, the form's year written `{year}`
+    /// (`项目总目标 ({year}年-{year}年)`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub labels: BTreeMap<String, String>,
     /// Slots of the layout the form does not print (`grade`: the national 自评表 has no
@@ -56,9 +56,16 @@ pub struct PrintedLayout {
 }
 
 impl PrintedLayout {
-    /// The label printed for `slot`: the form's own words, or `official`.
-    pub fn label<'a>(&'a self, slot: &str, official: &'a str) -> &'a str {
-        self.labels.get(slot).map_or(official, String::as_str)
+    /// The label printed for `slot` in a form of `year`: the form's own words (its `{year}`
+    /// the year, blank on a blank form), or `official`.
+    pub fn label(&self, slot: &str, official: &str, year: Option<i32>) -> String {
+        match self.labels.get(slot) {
+            Some(own) => {
+                let year = year.map_or_else(|| "    ".to_string(), |y| y.to_string());
+                own.replace("{year}", &year)
+            }
+            None => official.to_string(),
+        }
     }
 
     /// Whether the form prints `slot`.

@@ -164,7 +164,7 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
     let layouts = sheets::DECLARATIONS.iter().map(|l| (l.id, l.probes()));
     let printed = sheets::identify(scope.grid, scope.rows.0, layouts, form.year);
     let (mut source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
-    source.layout = sheets::kept(printed);
+    source.layout = printed;
     form.source = Some(source);
     (form, diagnostics)
 }

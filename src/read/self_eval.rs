@@ -99,7 +99,7 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
     if let Some(end) = end {
         read_footer(&mut scope, end, &mut form.notes);
     }
-    let layout = sheets::kept(printed_layout(&scope, &form));
+    let layout = printed_layout(&scope, &form);
     let (mut source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
     source.layout = layout;
     form.source = Some(source);
@@ -123,7 +123,8 @@ fn printed_layout(scope: &Scope, form: &SelfEvaluation) -> Option<PrintedLayout>
                 return None;
             }
             printed.absent.push(slot.to_string());
-        } else if text.replace('\n', "") != label.text {
+        } else if text != label.text {
+            let text = sheets::with_year_slot(&text, form.year);
             printed.labels.insert(slot.to_string(), text);
         }
     }

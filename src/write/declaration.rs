@@ -32,13 +32,20 @@ pub fn write(
     let official = PrintedLayout::default();
     let own = printed.unwrap_or(&official);
     let caption = layout::year_caption(form.year);
-    let caption = own.label("year", &caption).to_string();
-    let title = own.label("title", at::TITLE.text);
+    let lab = |slot: &str, official: &str| own.label(slot, official, form.year);
+    let caption = lab("year", &caption);
+    let title = lab("title", at::TITLE.text);
     // Columns the layout does not have (绩效标准), after its last, in the order first read.
     let extra = extra_columns(form.indicators.iter().flat_map(|i| &i.extra));
     let mut widths = grid.widths.to_vec();
     widths.extend(extra.iter().map(|_| EXTRA_COLUMN_WIDTH));
-    let mut out = FormSheet::new(sheet, styles, &widths, (title, &caption), printed.is_some())?;
+    let mut out = FormSheet::new(
+        sheet,
+        styles,
+        &widths,
+        (&title, &caption),
+        printed.is_some(),
+    )?;
 
     for field in grid.header {
         let (value, value_at) = match field.path {
@@ -57,15 +64,12 @@ pub fn write(
             "planned_end" => (&form.planned_end, field.value_at),
             other => return Err(unknown_field(other)),
         };
-        out.label(
-            area(field.label_at)?,
-            own.label(field.path, field.label.text),
-        )?;
+        out.label(area(field.label_at)?, &lab(field.path, field.label.text))?;
         out.text(area(value_at)?, value, &styles.text)?;
     }
 
     let funds_label = layout::funds_label(form.funds.unit);
-    out.label(area(grid.funds_at)?, own.label("funds", &funds_label))?;
+    out.label(area(grid.funds_at)?, &lab("funds", &funds_label))?;
     let funds = &form.funds;
     for field in grid.funds {
         let amount = match field.path {
@@ -78,27 +82,21 @@ pub fn write(
             "funds.annual_other" => funds.annual_other,
             other => return Err(unknown_field(other)),
         };
-        out.label(
-            area(field.label_at)?,
-            own.label(field.path, field.label.text),
-        )?;
+        out.label(area(field.label_at)?, &lab(field.path, field.label.text))?;
         out.amount(area(field.value_at)?, amount)?;
     }
     for blank in grid.funds_blank {
         out.amount(area(blank)?, None)?;
     }
 
-    out.label(area(grid.goals_at)?, own.label("goals", at::GOALS.text))?;
+    out.label(area(grid.goals_at)?, &lab("goals", at::GOALS.text))?;
     for field in grid.goals {
         let text = match field.path {
             "overall_goal" => &form.overall_goal,
             "annual_goal" => &form.annual_goal,
             other => return Err(unknown_field(other)),
         };
-        out.label(
-            area(field.label_at)?,
-            own.label(field.path, field.label.text),
-        )?;
+        out.label(area(field.label_at)?, &lab(field.path, field.label.text))?;
         out.long_text(area(field.value_at)?, text)?;
     }
 
@@ -106,14 +104,14 @@ pub fn write(
     let last = header + form.indicators.len() as u32;
     let indicators_col = u32::from(grid.indicators_col);
     let indicators_at = Area::new((header, indicators_col), (last, indicators_col));
-    out.label(indicators_at, own.label("indicators", at::INDICATORS.text))?;
+    out.label(indicators_at, &lab("indicators", at::INDICATORS.text))?;
     for (slot, label, cols) in [
         ("table.level1", at::LEVEL1, grid.level1),
         ("table.level2", at::LEVEL2, grid.level2),
         ("table.name", at::LEVEL3, grid.name),
         ("table.target", at::TARGET, grid.target),
     ] {
-        out.label(row_area(header, cols), own.label(slot, label.text))?;
+        out.label(row_area(header, cols), &lab(slot, label.text))?;
     }
     let first_extra = grid.widths.len() as u16;
     for (col, name) in (first_extra..).zip(&extra) {

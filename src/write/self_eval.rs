@@ -32,12 +32,19 @@ pub fn write(
     let official = PrintedLayout::default();
     let own = printed.unwrap_or(&official);
     let caption = layout::year_caption(form.year);
-    let caption = own.label("year", &caption).to_string();
-    let title = own.label("title", at::TITLE.text);
+    let lab = |slot: &str, official: &str| own.label(slot, official, form.year);
+    let caption = lab("year", &caption);
+    let title = lab("title", at::TITLE.text);
     let extra = extra_columns(form.indicators.iter().flat_map(|i| &i.extra));
     let mut widths = grid.widths.to_vec();
     widths.extend(extra.iter().map(|_| EXTRA_COLUMN_WIDTH));
-    let mut out = FormSheet::new(sheet, styles, &widths, (title, &caption), printed.is_some())?;
+    let mut out = FormSheet::new(
+        sheet,
+        styles,
+        &widths,
+        (&title, &caption),
+        printed.is_some(),
+    )?;
 
     for field in grid.header {
         let value = match field.path {
@@ -46,10 +53,7 @@ pub fn write(
             "implementing_unit" => &form.implementing_unit,
             other => return Err(unknown_field(other)),
         };
-        out.label(
-            area(field.label_at)?,
-            own.label(field.path, field.label.text),
-        )?;
+        out.label(area(field.label_at)?, &lab(field.path, field.label.text))?;
         out.text(area(field.value_at)?, value, &styles.text)?;
     }
 
@@ -63,17 +67,17 @@ pub fn write(
         funds_at.first,
         (funds_at.last.0 + extra_rows, funds_at.last.1),
     );
-    out.label(funds_at, own.label("funds", &funds_label))?;
+    out.label(funds_at, &lab("funds", &funds_label))?;
     let cell = |row: u32, col: u16| Area::cell((row, u32::from(col)));
     out.label(row_area(head, grid.funds_row_label), "")?;
     for (i, (col, column)) in (grid.funds_first_col..).zip(&at::FUND_COLUMNS).enumerate() {
         let slot = sheets::funds_column_slot(i);
-        out.label(cell(head, col), own.label(&slot, column.text))?;
+        out.label(cell(head, col), &lab(&slot, column.text))?;
     }
     let rows = at::FUND_ROWS.iter().enumerate().zip(form.funds.rows());
     let rows = rows.map(|((i, label), (_, figures))| {
         let slot = sheets::funds_row_slot(i);
-        (own.label(&slot, label.text).to_string(), figures)
+        (lab(&slot, label.text), figures)
     });
     let extra_funds = form
         .funds
@@ -87,14 +91,14 @@ pub fn write(
     let shift = extra_rows;
 
     let goals_at = area(grid.goals_at)?;
-    out.label(down(goals_at, shift), own.label("goals", at::GOALS.text))?;
+    out.label(down(goals_at, shift), &lab("goals", at::GOALS.text))?;
     for field in grid.goals {
         let text = match field.path {
             "expected_goal" => &form.expected_goal,
             "actual_result" => &form.actual_result,
             other => return Err(unknown_field(other)),
         };
-        let label = own.label(field.path, field.label.text);
+        let label = &lab(field.path, field.label.text);
         out.label(down(area(field.label_at)?, shift), label)?;
         out.long_text(down(area(field.value_at)?, shift), text)?;
     }
@@ -105,12 +109,12 @@ pub fn write(
     if let Some(col) = grid.indicators_col {
         let col = u32::from(col);
         let at = Area::new((header, col), (total - 1, col));
-        out.label(at, own.label("indicators", decl::INDICATORS.text))?;
+        out.label(at, &lab("indicators", decl::INDICATORS.text))?;
     }
     let c0 = grid.table_first_col;
     for (i, column) in at::TABLE_COLUMNS.iter().enumerate() {
         let slot = sheets::table_slot(i);
-        out.label(cell(header, c0 + i as u16), own.label(&slot, column.text))?;
+        out.label(cell(header, c0 + i as u16), &lab(&slot, column.text))?;
     }
     let first_extra = widths.len() as u16 - extra.len() as u16;
     for (col, name) in (first_extra..).zip(&extra) {
@@ -153,7 +157,7 @@ pub fn write(
         }
     }
 
-    let total_label = own.label("total", at::TOTAL.text);
+    let total_label = &lab("total", at::TOTAL.text);
     out.label(row_area(total, grid.summary_label), total_label)?;
     out.figure(cell(total, c0 + at::WEIGHT_COL), &form.total_weight)?;
     out.figure(cell(total, c0 + at::SCORE_COL), &form.total_score)?;
@@ -162,7 +166,7 @@ pub fn write(
     if own.prints("grade") {
         out.label(
             row_area(next, grid.summary_label),
-            own.label("grade", at::GRADE.text),
+            &lab("grade", at::GRADE.text),
         )?;
         out.text(row_area(next, grid.grade), &form.grade, &styles.value)?;
         next += 1;

@@ -5,7 +5,7 @@
 //! summary follows, in Excel, WPS and LibreOffice alike. The total row sums the column.
 
 use super::styles::Styles;
-use crate::layout::{self, Field};
+use crate::layout;
 use crate::model::Form;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Formula, Url, Worksheet, XlsxError};
@@ -22,8 +22,12 @@ struct Column {
     cell: fn(&Form) -> Linked,
 }
 
-/// The first cell of a field's value in the official layout.
-fn field(fields: &[Field], path: &str) -> String {
+/// The first cell of a 申报表 amount's value in the layout the form is written in.
+fn field(form: &Form, path: &str) -> String {
+    let id = form.source().and_then(|s| s.layout.as_ref()).map(|l| l.id);
+    let fields = id.map_or(layout::declaration::FUND_FIELDS, |id| {
+        layout::sheets::declaration(id).funds
+    });
     let at = fields
         .iter()
         .find(|f| f.path == path)
@@ -37,37 +41,44 @@ fn first_cell(a1: &str) -> &str {
 }
 
 fn declaration_columns() -> Vec<Column> {
-    use layout::declaration::FUND_FIELDS as F;
     let col = |header: &str, cell| Column {
         header: header.to_string(),
         cell,
     };
     vec![
         col("年度资金申请总额（元）", |f| match f {
-            Form::Declaration(d) => Some((field(F, "funds.annual_total"), d.funds.annual_total)),
+            Form::Declaration(d) => Some((field(f, "funds.annual_total"), d.funds.annual_total)),
             _ => None,
         }),
         col("其中：当年财政拨款", |f| match f {
-            Form::Declaration(d) => Some((field(F, "funds.annual_fiscal"), d.funds.annual_fiscal)),
+            Form::Declaration(d) => Some((field(f, "funds.annual_fiscal"), d.funds.annual_fiscal)),
             _ => None,
         }),
         col("上年结转资金", |f| match f {
             Form::Declaration(d) => {
-                Some((field(F, "funds.annual_carryover"), d.funds.annual_carryover))
+                Some((field(f, "funds.annual_carryover"), d.funds.annual_carryover))
             }
             _ => None,
         }),
         col("其他资金", |f| match f {
-            Form::Declaration(d) => Some((field(F, "funds.annual_other"), d.funds.annual_other)),
+            Form::Declaration(d) => Some((field(f, "funds.annual_other"), d.funds.annual_other)),
             _ => None,
         }),
     ]
 }
 
-/// The 年度资金总额 row's cell in column `col` of the 自评表 funds grid (0 = 年初预算数).
-fn grid_cell(col: u16) -> String {
-    use layout::self_eval::{FUNDS_FIRST_COL, FUNDS_HEADER_ROW};
-    crate::a1::cell_name((FUNDS_HEADER_ROW + 1, u32::from(FUNDS_FIRST_COL + col)))
+/// The 年度资金总额 row's cell in column `col` of the 自评表 funds grid (0 = 年初预算数), in the
+/// layout the form is written in.
+fn grid_cell(form: &Form, col: u16) -> String {
+    let id = form.source().and_then(|s| s.layout.as_ref()).map(|l| l.id);
+    let grid = id.map_or(
+        &layout::sheets::SELF_EVALUATION_8,
+        layout::sheets::self_evaluation,
+    );
+    crate::a1::cell_name((
+        grid.funds_header_row + 1,
+        u32::from(grid.funds_first_col + col),
+    ))
 }
 
 fn self_evaluation_columns() -> Vec<Column> {
@@ -76,7 +87,7 @@ fn self_evaluation_columns() -> Vec<Column> {
             header: "年初预算数（万元）".to_string(),
             cell: |f| match f {
                 Form::SelfEvaluation(s) => {
-                    Some((grid_cell(0), s.funds.total.initial_budget.number()))
+                    Some((grid_cell(f, 0), s.funds.total.initial_budget.number()))
                 }
                 _ => None,
             },
@@ -85,7 +96,7 @@ fn self_evaluation_columns() -> Vec<Column> {
             header: "全年预算数（万元）".to_string(),
             cell: |f| match f {
                 Form::SelfEvaluation(s) => {
-                    Some((grid_cell(1), s.funds.total.annual_budget.number()))
+                    Some((grid_cell(f, 1), s.funds.total.annual_budget.number()))
                 }
                 _ => None,
             },

@@ -131,6 +131,36 @@ fn issue_5_baoshan_template_reproduces_the_empty_level2_layout_of_seed_004() {
     }
 }
 
+/// Issue 11: the 宝山 profile chooses 宝山's own layout, and `template` prints it: the labels
+/// of seed 004 (`项目总目标 (2024年-2024年)`, `年度总目标`, `年度指标值`) with the new form's
+/// year, no 项目性质; read back, the forms say so.
+#[test]
+fn issue_11_baoshan_template_prints_baoshan_labels_in_the_new_year() {
+    let (path, made) = template("baoshan", "2025", "baoshan-2024.csv");
+    let grids = jixiao::grid::open(&path).unwrap();
+    let form = &grids[1];
+    for (cell, text) in [
+        ((9, 1), "项目总目标 (2025年-2025年)"),
+        ((9, 5), "年度总目标"),
+        ((11, 6), "年度指标值"),
+        ((2, 6), "项目类别"),
+    ] {
+        assert_eq!(form.text(cell), text, "{}", jixiao::a1::cell_name(cell));
+    }
+    // No 项目性质: the name spans C3:F3.
+    assert_eq!(form.area((2, 2)).to_string(), "C3:F3");
+    let layout = made[0]
+        .source
+        .as_ref()
+        .and_then(|s| s.layout.clone())
+        .unwrap();
+    assert_eq!(
+        layout.labels["overall_goal"],
+        "项目总目标 ({year}年-{year}年)"
+    );
+    assert_eq!(layout.absent, ["project_nature"]);
+}
+
 #[test]
 fn issue_5_xining_template_has_the_seed_003_headers() {
     let (_, made) = template("xining", "2020", "xining-2020.csv");
