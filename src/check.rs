@@ -3,7 +3,8 @@
 //!
 //! Rules never stop at the first problem: every rule runs on every form and reports all it
 //! finds. Locations come from the form's [`Source`] (`cells` maps a field path such as
-//! `funds.annual_total` or `indicators[3].target` to the cell it was read from); a form typed by
+//! `funds.annual_total` or `indicators[3].target` to the cell it was read from; for a form read
+//! from flat tables, `table_cells` gives the table's file, row and column); a form typed by
 //! hand in JSON, without those paths, gets file and sheet only.
 //!
 //! | rule | severity | DOMAIN | what it guards |
@@ -108,9 +109,13 @@ impl<'a> Findings<'a> {
         }
     }
 
-    /// The location of a field: its cell when the reader recorded it, else file and sheet.
+    /// The location of a field: its flat-table cell for a form read from flat tables, its
+    /// cell when the reader recorded it, else file and sheet.
     fn at(&self, path: &str) -> Option<Location> {
         let src = self.source?;
+        if let Some(at) = src.table_cell(path) {
+            return Some(Location::from(at));
+        }
         Some(Location {
             file: src.file.clone(),
             sheet: Some(src.sheet.clone()),

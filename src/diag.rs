@@ -89,6 +89,25 @@ impl Location {
     }
 }
 
+/// A flat table's cell as a place: `indicators.csv: 第 7 行「指标值」列` for a CSV file,
+/// `flat.xlsx: indicators!I7` for a sheet of a flat workbook.
+impl From<&crate::model::TableCell> for Location {
+    fn from(at: &crate::model::TableCell) -> Self {
+        match &at.sheet {
+            None => Location {
+                file: at.file.clone(),
+                sheet: None,
+                cell: Some(msg::diag::row_column(at.row, &at.column)),
+            },
+            Some(sheet) => Location::cell(
+                &at.file,
+                sheet,
+                format!("{}{}", crate::a1::column_name(at.col), at.row),
+            ),
+        }
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;

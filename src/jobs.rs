@@ -421,7 +421,21 @@ pub fn score(
         };
         return Ok((done, scored));
     }
-    let output = write::to_bytes(&document, to, name)?;
+    // A 总分 or 评分等级 left blank says why at its cell (issue 15).
+    let notes: Vec<write::FieldNote> = scored
+        .iter()
+        .flat_map(|s| {
+            s.explanations
+                .iter()
+                .filter(|e| e.leaves_total_blank())
+                .map(|e| write::FieldNote {
+                    form: s.form,
+                    path: e.path.clone(),
+                    text: e.formula.clone(),
+                })
+        })
+        .collect();
+    let output = write::to_bytes_with_notes(&document, to, name, &notes)?;
     let done = Converted {
         document,
         diagnostics: output.diagnostics.clone(),

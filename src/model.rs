@@ -133,6 +133,12 @@ pub struct Source {
     /// How many non-empty cells the form's area held (mapped + unmapped).
     #[serde(default)]
     pub cells_read: u32,
+    /// For a form read from flat tables (a CSV directory or a flat workbook): field path → the
+    /// table cell it was read from, so that findings point at the row and column the clerk
+    /// edits, not at the workbook named in 来源文件. `""` is the form's own row; an indicator's
+    /// row is `indicators[3]`. Empty for a form read from its own layout (see `cells`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub table_cells: std::collections::BTreeMap<String, TableCell>,
     /// The layout the form was printed in, when it is not the official one with the official
     /// labels: what `--layout source` writes it back in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -144,6 +150,34 @@ impl Source {
     pub fn cell(&self, path: &str) -> Option<&str> {
         self.cells.get(path).map(String::as_str)
     }
+
+    /// The flat-table cell of a field, or of the nearest part holding it (`indicators[3].target`
+    /// → `indicators[3]` → the form's row): a field the tables carry no column for (总分's
+    /// 分值) is at the row of its form or indicator. `None` for forms not read from tables.
+    pub fn table_cell(&self, path: &str) -> Option<&TableCell> {
+        path_and_parents(path).find_map(|p| self.table_cells.get(p))
+    }
+}
+
+/// A field path, then each part holding it, down to the whole form `""`:
+/// `indicators[3].target`, `indicators[3]`, `indicators`, `""`.
+pub fn path_and_parents(path: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(path), |p| {
+        (!p.is_empty()).then(|| &p[..p.rfind(['.', '[']).unwrap_or(0)])
+    })
+}
+
+/// A cell of a flat table: the CSV file (or flat workbook and sheet), its 1-based row, and its
+/// column by position (0-based) and by name.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+pub struct TableCell {
+    pub file: String,
+    /// The sheet, for a flat workbook; `None` for a CSV file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    pub row: u32,
+    pub col: u32,
+    pub column: String,
 }
 
 /// A non-empty input cell that was not mapped into the model.

@@ -496,6 +496,14 @@ pub struct Explanation {
     pub at: Option<Location>,
 }
 
+impl Explanation {
+    /// Whether this says why 总分 or 评分等级 stays blank: `score` prints it and notes it at
+    /// the cell (issue 15).
+    pub fn leaves_total_blank(&self) -> bool {
+        self.action == Action::NotComputed && matches!(self.path.as_str(), "total_score" | "grade")
+    }
+}
+
 /// `年度资金总额的执行率：12.51 / 14.00 × 100 = 89.35（截位）；与表中一致  位置：机关服务费!G6`.
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -543,6 +551,7 @@ fn put(cell: &mut Figure, value: Decimal, overwrite: bool) -> (Action, Option<St
 /// qualitative indicators too (with the band their 实际完成值 allows). Each step uses the
 /// figures as they stand after the previous ones, so a blank form fills through to its grade.
 pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -> Vec<Explanation> {
+    use crate::msg::review;
     let r = opts.rounding;
     let mut out = Vec::new();
     let source = form.source.clone();
@@ -597,6 +606,8 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
             at: at(path),
         });
     }
+    // Why each indicator left without a 得分 has none, for the reason of a blank 总分.
+    let mut unscored: std::collections::BTreeMap<usize, String> = Default::default();
     for (i, ind) in form.indicators.iter_mut().enumerate() {
         if ind.name.trim().is_empty() && ind.target.is_blank() {
             continue;
@@ -614,6 +625,7 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
         match (quant, ind.weight.number()) {
             (Some((target, actual)), Some(w)) => {
                 let Some(s) = quantitative_score(target, actual.number, w, opts) else {
+                    unscored.insert(i, review::unscored_too_large());
                     out.push(too_large(path, subject, cell));
                     continue;
                 };
@@ -633,34 +645,50 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
                 let target = ind.target.raw.trim();
                 // The real reason it is not computed (issue 15: `"100%" is not a number` was
                 // printed for a number whose 指标值 had none).
-                let formula = match (
+                let (formula, why) = match (
                     Band::of(&ind.actual.raw),
                     ind.target.quantity.as_ref(),
                     ind.actual.quantity.as_ref(),
                 ) {
-                    (Some(b), _, _) => msg::score::qualitative(
-                        actual,
-                        b.label(),
-                        BandRange::of(b, w, opts.qual_bands),
+                    // A blank 指标值 first: there is nothing to judge the result against.
+                    _ if ind.target.is_blank() && ind.actual.quantity.is_none() => {
+                        (review::unscored_no_target(), review::unscored_no_target())
+                    }
+                    (Some(b), _, _) => (
+                        msg::score::qualitative(
+                            actual,
+                            b.label(),
+                            BandRange::of(b, w, opts.qual_bands),
+                        ),
+                        review::unscored_judgement(),
                     ),
-                    _ if ind.actual.is_blank() => msg::score::no_actual(),
-                    (None, Some(t), Some(a)) => crate::msg::review::units_differ(
-                        actual,
-                        a.unit.as_deref().unwrap_or(""),
-                        target,
-                        t.unit.as_deref().unwrap_or(""),
-                        w.normalize(),
+                    _ if ind.actual.is_blank() => {
+                        (msg::score::no_actual(), review::unscored_no_actual())
+                    }
+                    (None, Some(t), Some(a)) => (
+                        review::units_differ(
+                            actual,
+                            a.unit.as_deref().unwrap_or(""),
+                            target,
+                            t.unit.as_deref().unwrap_or(""),
+                            w.normalize(),
+                        ),
+                        review::unscored_units(),
                     ),
-                    (None, None, Some(_)) if ind.target.is_blank() => {
-                        crate::msg::review::no_target(actual, w.normalize())
-                    }
-                    (None, None, Some(_)) => {
-                        crate::msg::review::target_not_a_number(target, actual, w.normalize())
-                    }
-                    (None, _, None) => {
-                        crate::msg::review::actual_not_a_number(actual, w.normalize())
-                    }
+                    (None, None, Some(_)) if ind.target.is_blank() => (
+                        review::no_target(actual, w.normalize()),
+                        review::unscored_no_target(),
+                    ),
+                    (None, None, Some(_)) => (
+                        review::target_not_a_number(target, actual, w.normalize()),
+                        review::unscored_target_text(),
+                    ),
+                    (None, _, None) => (
+                        review::actual_not_a_number(actual, w.normalize()),
+                        review::unscored_actual_text(),
+                    ),
                 };
+                unscored.insert(i, why);
                 out.push(Explanation {
                     path,
                     subject,
@@ -671,15 +699,18 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
                     at: cell,
                 });
             }
-            (_, None) => out.push(Explanation {
-                path,
-                subject,
-                formula: msg::score::no_weight(),
-                value: None,
-                printed: (!ind.score.is_blank()).then(|| ind.score.to_string()),
-                action: Action::NotComputed,
-                at: cell,
-            }),
+            (_, None) => {
+                unscored.insert(i, review::unscored_no_weight());
+                out.push(Explanation {
+                    path,
+                    subject,
+                    formula: msg::score::no_weight(),
+                    value: None,
+                    printed: (!ind.score.is_blank()).then(|| ind.score.to_string()),
+                    action: Action::NotComputed,
+                    at: cell,
+                })
+            }
         }
     }
     let scored: Option<Vec<Decimal>> = form
@@ -698,7 +729,8 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
             (sum, e)
         });
     if total.is_none() {
-        // Say why, at the cell: a blank 总分 with no word was a friction of issue 15.
+        // Say why (printed, and noted at the cell): a blank 总分 with no word was a friction of
+        // issue 15, and the reason is the indicator's own (its 指标值 is blank, …).
         let missing: Vec<String> = form
             .indicators
             .iter()
@@ -706,15 +738,21 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
             .filter(|(_, i)| {
                 (!i.weight.is_blank() || !i.name.trim().is_empty()) && i.score.number().is_none()
             })
-            .map(|(n, i)| crate::msg::review::indicator_ref(n + 1, i.name.trim()))
+            .map(|(n, i)| {
+                let why = unscored
+                    .get(&n)
+                    .cloned()
+                    .unwrap_or_else(review::unscored_blank);
+                format!("{}{why}", msg::check::indicator(n + 1, i.name.trim()))
+            })
             .collect();
-        let reason = if !missing.is_empty() {
-            crate::msg::review::total_missing_scores(missing.join("、"))
+        let reason = review::not_computed(if !missing.is_empty() {
+            missing.join("；")
         } else if form.funds.total.score.number().is_none() {
-            crate::msg::review::total_missing_execution()
+            review::total_missing_execution()
         } else {
-            crate::msg::review::total_no_indicators()
-        };
+            review::total_no_indicators()
+        });
         if form.total_score.number().is_none() {
             out.push(Explanation {
                 path: "total_score".into(),
@@ -752,7 +790,7 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
         out.push(Explanation {
             path: "grade".into(),
             subject: "评分等级".into(),
-            formula: crate::msg::review::grade_needs_total(),
+            formula: review::not_computed(review::grade_needs_total()),
             value: None,
             printed: None,
             action: Action::NotComputed,

@@ -157,7 +157,7 @@ pub fn write_xlsx_with_summary(doc: &Document, path: &Path, title: &str) -> Resu
 /// [`Error::Write`] when the document holds no form that can be written, or when a form does
 /// not fit the xlsx format (a text over 32,767 characters).
 pub fn xlsx_bytes(doc: &Document) -> Result<(Vec<u8>, Written)> {
-    workbook_bytes(doc, None, LayoutChoice::Official)
+    workbook_bytes(doc, None, LayoutChoice::Official, &[])
 }
 
 /// [`xlsx_bytes`] in the layout `choice` gives each form: with [`LayoutChoice::Source`], each
@@ -166,7 +166,7 @@ pub fn xlsx_bytes(doc: &Document) -> Result<(Vec<u8>, Written)> {
 /// # Errors
 /// As [`xlsx_bytes`].
 pub fn xlsx_bytes_in(doc: &Document, choice: LayoutChoice) -> Result<(Vec<u8>, Written)> {
-    workbook_bytes(doc, None, choice)
+    workbook_bytes(doc, None, choice, &[])
 }
 
 /// [`xlsx_bytes`] with a first sheet 汇总 headed `title` (see [`write_xlsx_with_summary`]).
@@ -174,7 +174,7 @@ pub fn xlsx_bytes_in(doc: &Document, choice: LayoutChoice) -> Result<(Vec<u8>, W
 /// # Errors
 /// As [`xlsx_bytes`].
 pub fn xlsx_with_summary_bytes(doc: &Document, title: &str) -> Result<(Vec<u8>, Written)> {
-    workbook_bytes(doc, Some(title), LayoutChoice::Source)
+    workbook_bytes(doc, Some(title), LayoutChoice::Source, &[])
 }
 
 /// What [`to_bytes`] made: the files to save, and the writer's warnings.
@@ -247,6 +247,43 @@ pub fn to_bytes_in(
     })
 }
 
+/// A cell note to put on a field of a written form: `score` says there why 总分 stays blank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldNote {
+    /// The form's index in the document.
+    pub form: usize,
+    /// The field, as in [`crate::model::Source::cells`]: `total_score`, `grade`.
+    pub path: String,
+    pub text: String,
+}
+
+/// [`to_bytes`], with `notes` shown at their fields' cells in an official workbook (other
+/// formats have no cells to note: the caller prints them).
+///
+/// # Errors
+/// As [`to_bytes`].
+pub fn to_bytes_with_notes(
+    doc: &Document,
+    format: OutputFormat,
+    name: &str,
+    notes: &[FieldNote],
+) -> Result<Output> {
+    if notes.is_empty() || format != OutputFormat::Xlsx {
+        return to_bytes(doc, format, name);
+    }
+    let (bytes, written) =
+        workbook_bytes(doc, None, LayoutChoice::Official, notes).map_err(|e| e.for_name(name))?;
+    let written = placed(written, name);
+    Ok(Output {
+        files: vec![OutputFile {
+            name: name.to_string(),
+            bytes,
+        }],
+        diagnostics: written.diagnostics,
+        directory: None,
+    })
+}
+
 /// A skipped form without a source is located at the output.
 fn placed(mut written: Written, name: &str) -> Written {
     for d in written.diagnostics.iter_mut().filter(|d| d.at.is_none()) {
@@ -259,6 +296,7 @@ fn workbook_bytes(
     doc: &Document,
     summary_title: Option<&str>,
     choice: LayoutChoice,
+    notes: &[FieldNote],
 ) -> Result<(Vec<u8>, Written)> {
     let fail = |message: String| Error::Write {
         path: String::new(),
@@ -266,12 +304,16 @@ fn workbook_bytes(
     };
     let mut written = Written::default();
     let mut forms = Vec::new();
+    let mut indices = Vec::new();
     for (index, form) in doc.forms.iter().enumerate() {
         match form {
             Form::Legacy2020(_) if choice == LayoutChoice::Official => {
                 written.diagnostics.push(skipped(index, form))
             }
-            _ => forms.push(form),
+            _ => {
+                forms.push(form);
+                indices.push(index);
+            }
         }
     }
     if forms.is_empty() {
@@ -325,16 +367,89 @@ fn workbook_bytes(
         summary::write(sheet, title, &forms, &written.sheets, batch, &styles)
             .map_err(|e| fail(format!("sheet {}: {e}", summary::SHEET)))?;
     }
-    for (form, name) in forms.iter().zip(&written.sheets) {
+    for ((form, name), index) in forms.iter().zip(&written.sheets).zip(indices) {
         let in_sheet = |e: XlsxError| fail(format!("sheet {name}: {e}"));
         let sheet = workbook.add_worksheet();
         sheet.set_name(name).map_err(in_sheet)?;
         paint(sheet, form, &styles, choice).map_err(in_sheet)?;
+        let mine: Vec<&FieldNote> = notes.iter().filter(|n| n.form == index).collect();
+        if !mine.is_empty() {
+            let cells = FieldCells::of(form, name, &styles, choice)?;
+            for note in mine {
+                let (row, col) = cells.position(Some(&note.path));
+                let col = u16::try_from(col).map_err(|_| fail(format!("sheet {name}: column")))?;
+                sheet
+                    .insert_note(row, col, &field_note(&note.text))
+                    .map_err(in_sheet)?;
+            }
+        }
     }
     let bytes = workbook
         .save_to_buffer()
         .map_err(|e| fail(format!("cannot save: {e}")))?;
     Ok((bytes, written))
+}
+
+/// Where each field of a form lands in the layout it is written in: field path → A1 (cell or range),
+/// and the title's cell. Found by painting the form alone and reading it back, so it holds for
+/// every layout the writers know without a second description of their cells.
+pub(crate) struct FieldCells {
+    cells: std::collections::BTreeMap<String, String>,
+    title: crate::a1::Pos,
+}
+
+impl FieldCells {
+    /// Paints `form` on a scratch sheet named `name` and reads back where its fields landed.
+    pub(crate) fn of(
+        form: &Form,
+        name: &str,
+        styles: &Styles,
+        choice: LayoutChoice,
+    ) -> Result<FieldCells> {
+        let xlsx = |e: XlsxError| Error::Write {
+            path: name.to_string(),
+            message: e.to_string(),
+        };
+        let mut scratch = Workbook::new();
+        let sheet = scratch.add_worksheet();
+        sheet.set_name(name).map_err(xlsx)?;
+        paint(sheet, form, styles, choice).map_err(xlsx)?;
+        let bytes = scratch.save_to_buffer().map_err(xlsx)?;
+        let grids = crate::grid::open_xlsx_bytes(&bytes, name)?;
+        let read = grids
+            .first()
+            .map(crate::read::read_grid)
+            .and_then(|r| r.value.into_iter().next());
+        let source = read.as_ref().and_then(Form::source);
+        Ok(FieldCells {
+            cells: source.map(|s| s.cells.clone()).unwrap_or_default(),
+            title: source
+                .and_then(|s| crate::a1::parse_area(&s.range))
+                .map_or((0, 0), |a| a.first),
+        })
+    }
+
+    /// The top-left cell of a field, or of the row or form holding it; the title when the
+    /// layout has no cell for it (or no field is named).
+    pub(crate) fn position(&self, path: Option<&str>) -> crate::a1::Pos {
+        path.and_then(|p| crate::model::path_and_parents(p).find_map(|p| self.cells.get(p)))
+            .and_then(|a1| crate::a1::parse_area(a1))
+            .map_or(self.title, |a| a.first)
+    }
+}
+
+/// A cell note (批注): jixiao's own word, not the clerk's data. The cell itself stays blank, so
+/// the form reads back as it was and `score` fills it once it can; the note is hidden (shown on
+/// hover, marked by the red corner) so that the printed form stays the official one — a shown
+/// note prints over the neighbouring cells.
+fn field_note(text: &str) -> rust_xlsxwriter::Note {
+    let lines: usize = text.lines().map(|l| l.chars().count() / 18 + 1).sum();
+    rust_xlsxwriter::Note::new(text)
+        .add_author_prefix(false)
+        .set_author("jixiao")
+        .set_width(260)
+        .set_height((lines as u32 * 17 + 12).min(400))
+        .set_font_name(styles::FONT)
 }
 
 /// A workbook whose bytes depend on its content only: the creation date is pinned (so no

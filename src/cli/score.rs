@@ -66,11 +66,8 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         }
         if !args.quiet {
             // A 总分 or 评分等级 left blank says why (issue 15).
-            for e in s.explanations.iter().filter(|e| {
-                e.action == Action::NotComputed
-                    && matches!(e.path.as_str(), "total_score" | "grade")
-            }) {
-                eprintln!("jixiao: {}: {}", s.project, e.formula);
+            for e in s.explanations.iter().filter(|e| e.leaves_total_blank()) {
+                eprintln!("jixiao: {}: {}{}", s.project, e.subject, e.formula);
             }
             for e in s.explanations.iter().filter(|e| e.action == Action::Kept) {
                 eprintln!(

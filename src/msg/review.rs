@@ -129,29 +129,61 @@ messages! {
         zh: "实际完成值「{actual}」既不是数值也不是“达成/基本达成/部分达成/未达成”：请在 [0, {weight}] 内评分",
         en: "实际完成值 \"{actual}\" is neither a number nor 达成/基本达成/部分达成/未达成: a judgement within [0, {weight}]",
     }
-    /// An indicator, for a list: `第 3 行「公务用车保障率」`.
-    indicator_ref("review.indicator-ref", row, name) {
-        zh: "第 {row} 行「{name}」",
-        en: "indicator {row} \"{name}\"",
+    /// `score`: why an indicator has no 得分 yet, after its name (`第 6 行指标「…」的指标值为空`).
+    unscored_judgement("review.unscored-judgement") {
+        zh: "为定性指标，需人工评分",
+        en: "is qualitative: score it by judgement",
     }
-    /// `score`: 总分 waits for indicator scores.
-    total_missing_scores("review.total-missing-scores", indicators) {
-        zh: "总分未计算：{indicators}尚无得分（定性指标请先评分）",
-        en: "总分 not computed: no 得分 yet for {indicators} (score the qualitative ones first)",
+    unscored_no_actual("review.unscored-no-actual") {
+        zh: "的实际完成值为空",
+        en: "has no 实际完成值",
+    }
+    unscored_no_target("review.unscored-no-target") {
+        zh: "的指标值为空",
+        en: "has no 指标值",
+    }
+    unscored_units("review.unscored-units") {
+        zh: "的实际完成值与指标值单位不同",
+        en: "has its 实际完成值 in another unit than its 指标值",
+    }
+    unscored_target_text("review.unscored-target-text") {
+        zh: "的指标值不是数值，需人工评分",
+        en: "has a 指标值 that is not a number: score it by judgement",
+    }
+    unscored_actual_text("review.unscored-actual-text") {
+        zh: "的实际完成值不是数值",
+        en: "has a 实际完成值 that is not a number",
+    }
+    unscored_no_weight("review.unscored-no-weight") {
+        zh: "没有分值",
+        en: "has no 分值",
+    }
+    unscored_too_large("review.unscored-too-large") {
+        zh: "的数值过大，无法计算",
+        en: "has figures too large to compute with",
+    }
+    unscored_blank("review.unscored-blank") {
+        zh: "尚无得分",
+        en: "has no 得分 yet",
+    }
+    /// `score`: 总分 or 评分等级 left blank, and why: printed, and noted at the cell.
+    not_computed("review.not-computed", reasons) {
+        zh: "未计算：{reasons}",
+        en: "not computed: {reasons}",
     }
     /// `score`: 总分 waits for the budget execution score.
     total_missing_execution("review.total-missing-execution") {
-        zh: "总分未计算：预算执行率得分为空（需要全年预算数和全年执行数）",
-        en: "总分 not computed: no 预算执行率 得分 (it needs 全年预算数 and 全年执行数)",
+        zh: "预算执行率得分为空（需要全年预算数和全年执行数）",
+        en: "no 预算执行率 得分 (it needs 全年预算数 and 全年执行数)",
     }
     /// `score`: no indicator to add up.
     total_no_indicators("review.total-no-indicators") {
-        zh: "总分未计算：表中没有绩效指标",
-        en: "总分 not computed: the form has no indicator",
+        zh: "表中没有绩效指标",
+        en: "the form has no indicator",
     }
     /// `score`: 评分等级 waits for 总分.
     grade_needs_total("review.grade-needs-total") {
-        zh: "评分等级未确定：总分为空",
-        en: "评分等级 not given: 总分 is blank",
+        zh: "总分为空",
+        en: "总分 is blank",
     }
 }

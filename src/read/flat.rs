@@ -13,6 +13,8 @@
 //! - [x] `indicators`: joined to their form by (来源文件, 工作表, 表种, 项目名称), ordered by 序号
 //!   (any number, so a row typed at the bottom with 序号 3.5 lands between 3 and 4)
 //! - [x] 来源文件 / 工作表 → [`Source`] `file` / `sheet` (no source when both are blank)
+//! - [x] the table cell of every field, each form's row and each indicator's row →
+//!   [`Source::table_cells`], so that findings point at the row and column the clerk edits
 //!
 //! What the columns cannot say, and the rule used instead:
 //! - 项目性质 `-` means the form has no 项目性质 field (the 宝山 layout, `None`); blank means
@@ -33,8 +35,8 @@ use crate::formats::InputFormat;
 use crate::grid::{self, Cell, Grid};
 use crate::layout::flat as cols;
 use crate::model::{
-    Declaration, DeclarationFunds, EvaluatedIndicator, Figure, Form, Indicator, IndicatorValue,
-    Legacy2020, MoneyUnit, SelfEvaluation, SelfEvaluationFunds, Source,
+    Declaration, DeclarationFunds, EvaluatedIndicator, Figure, Form, FundsRow, Indicator,
+    IndicatorValue, Legacy2020, MoneyUnit, SelfEvaluation, SelfEvaluationFunds, Source, TableCell,
 };
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -95,20 +97,24 @@ struct Table {
 }
 
 impl Table {
-    fn location(&self, row: u32, col: usize) -> Location {
-        let column = self.header.get(col).map(String::as_str).unwrap_or("");
-        match &self.origin {
-            Origin::Csv(file) => Location {
-                file: file.clone(),
-                sheet: None,
-                cell: Some(crate::msg::diag::row_column(row, column)),
-            },
-            Origin::Sheet { file, sheet } => Location::cell(
-                file,
-                sheet,
-                format!("{}{row}", crate::a1::column_name(col as u32)),
-            ),
+    /// The cell at `row` (1-based) and `col` (0-based), named by its column.
+    fn cell_at(&self, row: u32, col: usize) -> TableCell {
+        let column = self.header.get(col).cloned().unwrap_or_default();
+        let (file, sheet) = match &self.origin {
+            Origin::Csv(file) => (file.clone(), None),
+            Origin::Sheet { file, sheet } => (file.clone(), Some(sheet.clone())),
+        };
+        TableCell {
+            file,
+            sheet,
+            row,
+            col: col as u32,
+            column,
         }
+    }
+
+    fn location(&self, row: u32, col: usize) -> Location {
+        Location::from(&self.cell_at(row, col))
     }
 
     fn whole(&self) -> Location {
@@ -489,6 +495,105 @@ impl Row<'_> {
     }
 }
 
+/// The model field a form table's column fills, as in [`Source::cells`]: `项目名称` →
+/// `project_name`, `年度资金总额.全年预算数` → `funds.total.annual_budget`. `None` for 来源文件,
+/// 工作表 and 资金单位, which say where and how rather than hold a field.
+fn form_field(column: &str) -> Option<String> {
+    let plain = match column {
+        "年度" => "year",
+        "项目名称" => "project_name",
+        "项目性质" => "project_nature",
+        "项目类别" => "project_category",
+        "主管部门" => "department",
+        "实施单位" => "implementing_unit",
+        "计划开始日期" => "planned_start",
+        "计划完成日期" => "planned_end",
+        "项目资金总额" => "funds.project_total",
+        "财政资金" => "funds.project_fiscal",
+        "其他资金" => "funds.project_other",
+        "年度资金申请总额" => "funds.annual_total",
+        "当年财政拨款" => "funds.annual_fiscal",
+        "上年结转资金" => "funds.annual_carryover",
+        "年度其他资金" => "funds.annual_other",
+        "项目总目标" => "overall_goal",
+        "年度总体目标" => "annual_goal",
+        "预期目标" => "expected_goal",
+        "实际完成情况" => "actual_result",
+        "总分" => "total_score",
+        "评分等级" => "grade",
+        "申报单位名称" => "applicant",
+        "是否含有政府购买服务" => "government_purchase",
+        "绩效类型" => "performance_type",
+        "项目概况" => "overview",
+        "立项依据" => "basis",
+        "项目设立的必要性" => "necessity",
+        "保证项目实施的制度、措施" => "measures",
+        "项目实施计划" => "plan",
+        "总目标及阶段性目标" => "goals",
+        "项目总预算" => "total_budget",
+        "项目当年预算" => "current_budget",
+        "同名项目上年预算额" => "prior_budget",
+        "同名项目上年预算执行数" => "prior_executed",
+        _ => {
+            // The 自评表 funds grid: `R.C`, in the model's row and column order.
+            let (row, col) = column.split_once('.')?;
+            let row = cols::FUND_ROWS.iter().position(|r| *r == row)?;
+            let col = cols::FUND_COLUMNS.iter().position(|c| *c == col)?;
+            return Some(format!(
+                "funds.{}.{}",
+                SelfEvaluationFunds::ROWS[row],
+                FundsRow::COLUMNS[col]
+            ));
+        }
+    };
+    Some(plain.to_string())
+}
+
+/// The model field an indicator column fills (`指标值` → `target`), after `indicators[i].`.
+fn indicator_field(column: &str) -> Option<&'static str> {
+    let first = cols::INDICATOR_COLUMNS.len() - cols::INDICATOR_FIELDS.len();
+    let i = cols::INDICATOR_COLUMNS[first..]
+        .iter()
+        .position(|c| *c == column)?;
+    Some(cols::INDICATOR_FIELDS[i])
+}
+
+/// Records where each field of `form` stood: every column of its row, and the row itself
+/// (`""`) at 项目名称.
+fn record_form_cells(form: &mut Form, r: &Row) {
+    let Some(source) = form.source_mut() else {
+        return;
+    };
+    for (name, &col) in &r.columns.index {
+        if let Some(path) = form_field(name) {
+            source.table_cells.insert(path, r.table.cell_at(r.row, col));
+        }
+    }
+    let name_col = r.col("项目名称").unwrap_or(0);
+    source
+        .table_cells
+        .insert(String::new(), r.table.cell_at(r.row, name_col));
+}
+
+/// Records where indicator `i` of `form` stood: its row (at 三级指标) and each of its columns.
+fn record_indicator_cells(form: &mut Form, i: usize, r: &Row) {
+    let Some(source) = form.source_mut() else {
+        return;
+    };
+    for (name, &col) in &r.columns.index {
+        if let Some(field) = indicator_field(name) {
+            source.table_cells.insert(
+                format!("indicators[{i}].{field}"),
+                r.table.cell_at(r.row, col),
+            );
+        }
+    }
+    let name_col = r.col("三级指标").unwrap_or(0);
+    source
+        .table_cells
+        .insert(format!("indicators[{i}]"), r.table.cell_at(r.row, name_col));
+}
+
 /// The key an indicator row is joined on: 来源文件, 工作表, 表种, 项目名称.
 type FormKey = (String, String, &'static str, String);
 
@@ -561,11 +666,12 @@ fn from_tables(tables: &[Table]) -> Read<Vec<Form>> {
                 row: *row,
                 cells,
             };
-            let form = match name {
+            let mut form = match name {
                 cols::DECLARATIONS => Form::Declaration(declaration(&r, &mut diags)),
                 cols::SELF_EVALUATIONS => Form::SelfEvaluation(self_evaluation(&r, &mut diags)),
                 _ => Form::Legacy2020(legacy(&r, &mut diags)),
             };
+            record_form_cells(&mut form, &r);
             let key = form_key(&form);
             if keys.insert(key, forms.len()).is_some() {
                 diags.push(
@@ -756,6 +862,12 @@ fn join_indicators(
     }
     placed.sort_by_key(|(form, number, _)| (*form, *number));
     for (form, _, r) in placed {
+        let i = match &forms[form] {
+            Form::Declaration(d) => d.indicators.len(),
+            Form::SelfEvaluation(s) => s.indicators.len(),
+            Form::Legacy2020(l) => l.indicators.len(),
+        };
+        record_indicator_cells(&mut forms[form], i, &r);
         match &mut forms[form] {
             Form::SelfEvaluation(s) => s.indicators.push(EvaluatedIndicator {
                 level1: r.text("一级指标"),

@@ -601,6 +601,7 @@ impl<'g> Scope<'g> {
             cells: self.cells,
             unmapped,
             cells_read,
+            table_cells: Default::default(),
             layout: None,
         };
         (source, self.diagnostics)

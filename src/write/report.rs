@@ -11,8 +11,8 @@
 //! field now stands. One mechanism for every layout the writer knows. A finding about the whole
 //! form (or a cell no field took) is noted at the copy's title.
 
-use super::sheet_names;
 use super::styles::{FONT, FONT_SIZE, Styles};
+use super::{FieldCells, LayoutChoice, paint, sheet_names};
 use crate::a1::{self, Area, Pos};
 use crate::diag::{Diagnostic, Error, Location, Result, Severity};
 use crate::model::{Document, Form};
@@ -93,18 +93,19 @@ pub fn report_xlsx(
     let styles = Styles::new();
 
     // Where each finding goes in the copy, and what each marked cell says.
-    let mut copies: BTreeMap<usize, CopyMap> = BTreeMap::new();
+    let mut copies: BTreeMap<usize, FieldCells> = BTreeMap::new();
     for (&i, name) in &sheet_of {
-        let cells = copy_cells(&doc.forms[i], name, &styles).map_err(|e| fail(e.to_string()))?;
+        let cells = FieldCells::of(&doc.forms[i], name, &styles, LayoutChoice::Official)
+            .map_err(|e| fail(e.to_string()))?;
         copies.insert(i, cells);
     }
     let mut placed: Vec<Option<Placed>> = Vec::new();
     let mut marks: BTreeMap<usize, BTreeMap<Pos, Vec<&Diagnostic>>> = BTreeMap::new();
     for d in findings {
-        let form = d.at.as_ref().and_then(|at| form_of(doc, origins, at));
-        let spot = form.and_then(|i| {
+        let field = d.at.as_ref().and_then(|at| field_of(doc, origins, at));
+        let spot = field.and_then(|(i, path)| {
             let copy = copies.get(&i)?;
-            let at = copy_position(&doc.forms[i], copy, d.at.as_ref());
+            let at = copy.position(path.as_deref());
             marks.entry(i).or_default().entry(at).or_default().push(d);
             Some(Placed {
                 sheet: sheet_of[&i].to_string(),
@@ -128,7 +129,13 @@ pub fn report_xlsx(
             .collect();
         let sheet = workbook.add_worksheet();
         sheet.set_name(*name).map_err(in_sheet)?;
-        paint(sheet, &doc.forms[i], &styles.with_marks(fills)).map_err(in_sheet)?;
+        paint(
+            sheet,
+            &doc.forms[i],
+            &styles.with_marks(fills),
+            LayoutChoice::Official,
+        )
+        .map_err(in_sheet)?;
         sheet.set_default_note_author("jixiao");
         for (pos, ds) in &cell_marks {
             let text = ds
@@ -167,45 +174,6 @@ fn sheet_title(form: &Form) -> &str {
     }
 }
 
-fn paint(
-    sheet: &mut Worksheet,
-    form: &Form,
-    styles: &Styles,
-) -> std::result::Result<(), XlsxError> {
-    super::paint(sheet, form, styles, super::LayoutChoice::Official)
-}
-
-/// Field path → A1 (cell or range) in the copy of a form, and the copy's title cell.
-struct CopyMap {
-    cells: BTreeMap<String, String>,
-    title: Pos,
-}
-
-/// Writes `form` alone, reads it back, and returns where each field landed.
-fn copy_cells(form: &Form, name: &str, styles: &Styles) -> Result<CopyMap> {
-    let xlsx = |e: XlsxError| Error::Write {
-        path: name.to_string(),
-        message: e.to_string(),
-    };
-    let mut scratch = Workbook::new();
-    let sheet = scratch.add_worksheet();
-    sheet.set_name(name).map_err(xlsx)?;
-    paint(sheet, form, styles).map_err(xlsx)?;
-    let bytes = scratch.save_to_buffer().map_err(xlsx)?;
-    let grids = crate::grid::open_xlsx_bytes(&bytes, name)?;
-    let read = grids
-        .first()
-        .map(crate::read::read_grid)
-        .and_then(|r| r.value.into_iter().next());
-    let source = read.as_ref().and_then(Form::source);
-    Ok(CopyMap {
-        cells: source.map(|s| s.cells.clone()).unwrap_or_default(),
-        title: source
-            .and_then(|s| grid_area(&s.range))
-            .map_or((0, 0), |a| a.first),
-    })
-}
-
 fn grid_area(a1: &str) -> Option<Area> {
     crate::a1::parse_area(a1)
 }
@@ -232,19 +200,32 @@ fn form_of(doc: &Document, origins: &[Location], at: &Location) -> Option<usize>
     (0..doc.forms.len()).find(|&i| inside(i))
 }
 
-/// The copy's cell for a finding: through the field read at its input cell, else the title.
-fn copy_position(form: &Form, copy: &CopyMap, at: Option<&Location>) -> Pos {
-    let cell = at.and_then(|a| a.cell.as_deref());
-    let path = cell.and_then(|cell| {
-        form.source()?
+/// The form a finding is about, and the field read at its location: the form whose flat-table
+/// cell it is, else the form whose sheet holds it ([`form_of`]) with the field its
+/// [`Source::cells`](crate::model::Source) records at that cell.
+fn field_of(
+    doc: &Document,
+    origins: &[Location],
+    at: &Location,
+) -> Option<(usize, Option<String>)> {
+    let from_table = doc.forms.iter().enumerate().find_map(|(i, form)| {
+        let cells = &form.source()?.table_cells;
+        let (path, _) = cells.iter().find(|(_, c)| Location::from(*c) == *at)?;
+        Some((i, Some(path.clone())))
+    });
+    if from_table.is_some() {
+        return from_table;
+    }
+    let i = form_of(doc, origins, at)?;
+    let path = at.cell.as_deref().and_then(|cell| {
+        let (path, _) = doc.forms[i]
+            .source()?
             .cells
             .iter()
-            .find(|(_, c)| c.as_str() == cell)
-            .map(|(path, _)| path)
+            .find(|(_, c)| c.as_str() == cell)?;
+        Some(path.clone())
     });
-    path.and_then(|p| copy.cells.get(p))
-        .and_then(|a1| grid_area(a1))
-        .map_or(copy.title, |a| a.first)
+    Some((i, path))
 }
 
 /// The cell note of one finding: severity and rule, message, expected/found, hint, original cell.
@@ -264,7 +245,8 @@ fn note_text(d: &Diagnostic) -> String {
         let place = match (&at.sheet, &at.cell) {
             (Some(s), Some(c)) => format!("{s}!{c}"),
             (Some(s), None) => s.clone(),
-            (None, Some(c)) => c.clone(),
+            // A CSV table's row and column: its file says which table.
+            (None, Some(c)) => format!("{} {c}", file_name(&at.file)),
             (None, None) => at.file.clone(),
         };
         text.push('\n');
@@ -357,11 +339,7 @@ fn write_list(
     }
     for (row, (d, spot)) in (HEADER_ROW + 1..).zip(findings.iter().zip(placed)) {
         let at = d.at.clone().unwrap_or_default();
-        // The file's name: the reviewer's folders mean nothing to the office.
-        let file = std::path::Path::new(&at.file)
-            .file_name()
-            .map_or(at.file.clone(), |n| n.to_string_lossy().into_owned());
-        sheet.write_string_with_format(row, 0, &file, &cell)?;
+        sheet.write_string_with_format(row, 0, file_name(&at.file), &cell)?;
         sheet.write_string_with_format(row, 1, at.sheet.as_deref().unwrap_or(""), &cell)?;
         sheet.write_string_with_format(row, 2, at.cell.as_deref().unwrap_or(""), &cell)?;
         sheet.write_string_with_format(row, 3, &d.rule, &cell)?;
@@ -405,6 +383,13 @@ fn write_list(
         .set_print_fit_to_pages(1, 0);
     sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
     Ok(())
+}
+
+/// A file's name without its folders: the reviewer's folders mean nothing to the office.
+fn file_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map_or(path.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Width of a line in Excel units at 宋体 10: wide characters count two.

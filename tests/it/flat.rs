@@ -207,3 +207,108 @@ fn flat_directory_is_one_input() {
     assert_eq!(inputs.files[0], dir.to_path_buf());
     assert_eq!(inputs.document.forms.len(), 7 + 4);
 }
+
+/// The 申报表 fixture as CSV tables with two values broken as a clerk might: 机关服务费's
+/// 年度资金申请总额 no longer the sum of its parts (declarations.csv row 2), and its first
+/// indicator's 指标值 cleared (indicators.csv row 2).
+pub fn broken_csv(tag: &str) -> crate::common::TempDir {
+    let dir = csv_of("xinjiang-2026-declarations.xlsx", tag);
+    edit(
+        &dir.join("declarations.csv"),
+        "140000.00,140000.00,0.00,0.00",
+        "150000.00,140000.00,0.00,0.00",
+    );
+    edit(
+        &dir.join("indicators.csv"),
+        "车队服务成本控制额,≤14.00(万元)",
+        "车队服务成本控制额,",
+    );
+    dir
+}
+
+/// The findings of `jixiao check --format json` on `input`, as (rule, at) pairs.
+fn check_json(input: &Path) -> Vec<(String, serde_json::Value)> {
+    let (code, out, err) = crate::common::jixiao_in(
+        None,
+        &["check", input.to_str().unwrap(), "--format", "json"],
+    );
+    assert_eq!(code, 1, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].as_str().unwrap().to_string(), f["at"].clone()))
+        .collect()
+}
+
+#[test]
+fn issue_15_check_of_csv_tables_points_at_the_edited_row_and_column() {
+    let dir = broken_csv("flat-check-csv");
+    let findings = check_json(&dir);
+    let at = |rule: &str| {
+        findings
+            .iter()
+            .find(|(r, _)| r == rule)
+            .map(|(_, at)| at.clone())
+            .unwrap_or_else(|| panic!("no {rule} in {findings:#?}"))
+    };
+    let declarations = dir.join("declarations.csv").display().to_string();
+    let indicators = dir.join("indicators.csv").display().to_string();
+    assert_eq!(
+        at("decl.annual-total-sum"),
+        serde_json::json!({"file": declarations, "cell": "第 2 行「年度资金申请总额」列"})
+    );
+    assert_eq!(
+        at("indicator.required"),
+        serde_json::json!({"file": indicators, "cell": "第 2 行「指标值」列"})
+    );
+    // No finding points at the workbook the tables were first made from.
+    assert!(
+        findings
+            .iter()
+            .all(|(_, at)| !at["file"].as_str().unwrap().ends_with(".xlsx")),
+        "{findings:#?}"
+    );
+    // The terminal line names the file, row and column the clerk edits.
+    let (_, human, _) = crate::common::jixiao_in(None, &["check", dir.to_str().unwrap()]);
+    assert!(
+        human.contains(&format!(
+            "{declarations}: 第 2 行「年度资金申请总额」列: 错误[decl.annual-total-sum]"
+        )),
+        "{human}"
+    );
+}
+
+#[test]
+fn issue_15_check_of_a_flat_workbook_points_at_the_edited_cell() {
+    use jixiao::model::IndicatorValue;
+    let dir = temp_dir("flat-check-xlsx");
+    let mut forms = read("xinjiang-2026-declarations.xlsx");
+    let Form::Declaration(d) = &mut forms[0] else {
+        panic!("a 申报表")
+    };
+    d.funds.annual_total = Some(crate::common::d("150000.00"));
+    d.indicators[0].target = IndicatorValue::new("");
+    let path = dir.join("flat.xlsx");
+    jixiao::write::flat::write_xlsx(&Document::new(forms), &path).unwrap();
+    let findings = check_json(&path);
+    let file = path.display().to_string();
+    let at = |rule: &str| {
+        findings
+            .iter()
+            .find(|(r, _)| r == rule)
+            .map(|(_, at)| at.clone())
+            .unwrap_or_else(|| panic!("no {rule} in {findings:#?}"))
+    };
+    // 年度资金申请总额 is the 14th column (N) of declarations, 指标值 the 9th (I) of indicators;
+    // row 1 is the header.
+    assert_eq!(
+        at("decl.annual-total-sum"),
+        serde_json::json!({"file": file, "sheet": "declarations", "cell": "N2"})
+    );
+    assert_eq!(
+        at("indicator.required"),
+        serde_json::json!({"file": file, "sheet": "indicators", "cell": "I2"})
+    );
+}

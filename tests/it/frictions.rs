@@ -1,6 +1,7 @@
 //! Issue 15's everyday frictions, one regression test each (`issue_15_<slug>`).
 
 use crate::common::{fixture, jixiao, jixiao_in, temp_dir};
+use jixiao::model::Form;
 
 #[test]
 fn issue_15_temp_dirs_are_removed_after_the_test() {
@@ -257,30 +258,51 @@ fn self_evaluation_json(
 #[test]
 fn issue_15_score_says_why_total_and_grade_stay_blank() {
     let dir = temp_dir("score-why");
-    // A pre-filled 自评表 with one indicator not scored yet: 总分 and 评分等级 cannot be given.
+    // A pre-filled 自评表 with one empty 指标值: that indicator cannot be scored, so neither can
+    // 总分 and 评分等级.
     let json = self_evaluation_json(&dir, |f| {
-        f["indicators"][1]["score"] = "".into();
-        f["total_score"] = "".into();
+        f["indicators"][5]["target"] = serde_json::json!({"raw": ""});
+        f["indicators"][5]["score"] = serde_json::Value::Null;
+        f["total_score"] = serde_json::Value::Null;
         f["grade"] = "".into();
     });
-    let out = dir.join("out.json");
+    let out = dir.join("out.xlsx");
     let (code, _, stderr) = jixiao_in(None, &["score", &json, "-o", out.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
+    let why = "未计算：第 6 行指标「两地经济合作往来促进作用」的指标值为空";
     assert!(
-        stderr.contains(
-            "机关服务费: 总分未计算：第 2 行「公务车事故次数」尚无得分（定性指标请先评分）"
-        ),
+        stderr.contains(&format!("机关服务费: 总分{why}")),
         "{stderr}"
     );
     assert!(
-        stderr.contains("机关服务费: 评分等级未确定：总分为空"),
+        stderr.contains("机关服务费: 评分等级未计算：总分为空"),
         "{stderr}"
     );
+    // The same words in a note at each cell of the output 自评表, which stay blank so that the
+    // form reads back as it was, and `score` fills them once the 指标值 is given.
+    let back = crate::common::read_clean(&out);
+    let Form::SelfEvaluation(se) = &back[0] else {
+        panic!("a 自评表")
+    };
+    assert!(se.total_score.is_blank() && se.grade.is_empty(), "{se:?}");
+    let src = se.source.as_ref().unwrap();
+    let first = |path: &str| {
+        src.cell(path)
+            .unwrap()
+            .split(':')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let notes = &crate::report::notes(&out)[0];
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert_eq!(notes[&first("total_score")], why);
+    assert_eq!(notes[&first("grade")], "未计算：总分为空");
 }
 
 #[test]
 fn issue_15_score_names_the_real_reason_an_indicator_is_not_computed() {
-    use jixiao::model::{Figure, Form};
+    use jixiao::model::Figure;
     let mut forms = crate::common::read("xinjiang-2023-self-evaluations.xlsx");
     let Form::SelfEvaluation(se) = &mut forms[0] else {
         panic!("a 自评表")

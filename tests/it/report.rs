@@ -60,7 +60,7 @@ fn list_rows(wb: &mut Xlsx<std::io::BufReader<std::fs::File>>) -> Vec<Row> {
 }
 
 /// The cell notes of each sheet (by its position in the workbook): cell → text.
-fn notes(path: &Path) -> Vec<BTreeMap<String, String>> {
+pub fn notes(path: &Path) -> Vec<BTreeMap<String, String>> {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
     let mut part = |name: &str| -> Option<String> {
         let mut f = zip.by_name(name).ok()?;
@@ -219,4 +219,57 @@ fn a1(cell: &str) -> (u32, u32) {
         .bytes()
         .fold(0, |acc, b| acc * 26 + u32::from(b - b'A' + 1));
     (row - 1, col - 1)
+}
+
+#[test]
+fn issue_15_report_of_csv_tables_names_the_table_cell_and_marks_the_copy() {
+    let dir = crate::flat::broken_csv("report-flat");
+    let report = dir.join("r.xlsx");
+    let (code, _, stderr) = jixiao(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    let mut wb: Xlsx<_> = calamine::open_workbook(&report).unwrap();
+    let rows = list_rows(&mut wb);
+    let row = rows
+        .iter()
+        .find(|r| r.rule == "decl.annual-total-sum")
+        .expect("the broken sum is listed");
+    assert_eq!(
+        (row.file.as_str(), row.sheet.as_str(), row.cell.as_str()),
+        ("declarations.csv", "", "第 2 行「年度资金申请总额」列")
+    );
+    // The copy is in the official layout, where the fixture stood: the link and the mark go to
+    // the cell of 年度资金申请总额 there.
+    let original = crate::common::read("xinjiang-2026-declarations.xlsx");
+    let src = original[0].source().unwrap();
+    let cell = src
+        .cell("funds.annual_total")
+        .unwrap()
+        .split(':')
+        .next()
+        .unwrap();
+    assert_eq!(row.link, format!("机关服务费!{cell}"));
+    let note = &notes(&report)[1][cell];
+    assert!(
+        note.contains("原表位置：declarations.csv 第 2 行「年度资金申请总额」列"),
+        "{note}"
+    );
+    let row = rows
+        .iter()
+        .find(|r| r.rule == "indicator.required" && r.file == "indicators.csv")
+        .expect("the cleared 指标值 is listed");
+    assert_eq!(row.cell, "第 2 行「指标值」列");
+    let cell = src
+        .cell("indicators[0].target")
+        .unwrap()
+        .split(':')
+        .next()
+        .unwrap();
+    assert_eq!(row.link, format!("机关服务费!{cell}"));
+    // Every finding of a copied form links to it.
+    assert!(rows.iter().all(|r| r.link.contains('!')), "{rows:#?}");
 }
