@@ -307,8 +307,26 @@ fn write_list(
         .set_font_color(Color::RGB(0x0563C1))
         .set_underline(rust_xlsxwriter::FormatUnderline::Single);
 
+    // 文件, 工作表 and 单元格 as wide as their longest entry (up to 40): a CSV place such as
+    // `第 12 行「年度资金申请总额」列` or a long file name would wrap in the default width.
+    let places: Vec<[String; 3]> = findings
+        .iter()
+        .map(|d| {
+            let at = d.at.clone().unwrap_or_default();
+            [
+                file_name(&at.file),
+                at.sheet.unwrap_or_default(),
+                at.cell.unwrap_or_default(),
+            ]
+        })
+        .collect();
     for (col, width) in (0..).zip(WIDTHS) {
-        sheet.set_column_width(col, width)?;
+        let widest = places
+            .iter()
+            .filter_map(|p| p.get(col as usize))
+            .map(|t| text_width(t) as f64 + 2.0)
+            .fold(width, f64::max);
+        sheet.set_column_width(col, widest.min(40.0_f64.max(width)))?;
     }
     let headers = msg::review::report_headers();
     let headers: Vec<&str> = headers.split('|').collect();

@@ -4,9 +4,10 @@
 //! Everything is computed from bytes the page was given; nothing here touches a file system,
 //! a clock, a thread or the network. Results cross to JavaScript as JSON text or bytes.
 
+use jixiao::a1::{self, Area};
 use jixiao::check::Options;
 use jixiao::formats::{InputFormat, OutputFormat};
-use jixiao::grid::{self, Area, Grid};
+use jixiao::grid::{self, Grid};
 use jixiao::jobs::{self, ConvertOptions, TemplateSource};
 use jixiao::model::{Document, Form};
 use jixiao::profile::Profile;
@@ -192,11 +193,11 @@ impl Session {
             .map(|s| {
                 s.unmapped
                     .iter()
-                    .filter_map(|u| jixiao::layout::parse_area(&u.cell))
+                    .filter_map(|u| a1::parse_area(&u.cell))
                     .collect()
             })
             .unwrap_or_default();
-        let hit = jixiao::layout::parse_area(highlight.trim());
+        let hit = a1::parse_area(highlight.trim());
         render(&grid, area, hit, &unmapped)
     }
 
@@ -205,7 +206,7 @@ impl Session {
         let bytes = self.files.get(&src.file)?;
         let grids = grid::open_bytes(bytes, &src.file).ok()?;
         let grid = grids.into_iter().find(|g| g.sheet == src.sheet)?;
-        let area = jixiao::layout::parse_area(&src.range)?;
+        let area = a1::parse_area(&src.range)?;
         Some((grid, area))
     }
 }
@@ -370,7 +371,7 @@ fn render(grid: &Grid, area: Area, hit: Option<Area>, unmapped: &[Area]) -> Stri
             if unmapped.iter().any(|u| overlaps(*u, cell)) {
                 classes.push("unmapped");
             }
-            let _ = write!(html, "<td data-cell=\"{}\"", grid::cell_name(cell.first));
+            let _ = write!(html, "<td data-cell=\"{}\"", a1::cell_name(cell.first));
             if rows > 1 {
                 let _ = write!(html, " rowspan=\"{rows}\"");
             }
