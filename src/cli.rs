@@ -53,7 +53,30 @@ pub fn localized_command() -> clap::Command {
                 .help(help::version_flag()),
         )
         .subcommand_help_heading(help::commands_heading());
-    localize(cmd, "jixiao", &template)
+    let mut cmd =
+        localize(cmd, "jixiao", &template).subcommand_value_name(msg::args::command_placeholder());
+    cmd.build();
+    localize_usage(cmd)
+}
+
+/// Writes clap's usage line of a command and its subcommands with the catalogue's `[OPTIONS]`
+/// (clap has no setting for it): `jixiao check [选项] <INPUTS>...`.
+fn localize_usage(mut cmd: clap::Command) -> clap::Command {
+    let usage = cmd.render_usage().to_string();
+    let usage = usage
+        .trim()
+        .trim_start_matches("Usage:")
+        .trim()
+        .replace("[OPTIONS]", &msg::args::options_placeholder());
+    let subcommands: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    cmd = cmd.override_usage(usage);
+    for sub in subcommands {
+        cmd = cmd.mut_subcommand(&sub, localize_usage);
+    }
+    cmd
 }
 
 /// Puts the catalogue's help on a command's arguments, its own help flag and headings, and
@@ -142,6 +165,60 @@ mod tests {
         assert!(seen > 30, "{seen}");
     }
 
+    /// clap's own errors in the language asked for: what was wrong, a hint where clap has one,
+    /// the usage line, and where to read more.
+    #[test]
+    fn usage_errors_read_in_the_language_asked_for() {
+        let error = |lang, args: &[&str]| {
+            with_lang(lang, || {
+                let e = super::parse(std::iter::once("jixiao").chain(args.iter().copied()))
+                    .expect_err("a usage error");
+                super::usage_error(&e).expect("not help")
+            })
+        };
+        assert_eq!(
+            error(Lang::Zh, &["check", "--stict", "a.xlsx"]),
+            "错误：无法识别的参数「--stict」\n  提示: 是否想用 --strict？\n\n用法: jixiao check [选项] <INPUTS>...\n\n更多信息请加 --help 查看"
+        );
+        assert_eq!(
+            error(Lang::Zh, &["check", "--bogus", "a.xlsx"]),
+            "错误：无法识别的参数「--bogus」\n  提示: 若「--bogus」是要给出的值（如以 - 开头的文件名），请写成 -- --bogus\n\n用法: jixiao check [选项] <INPUTS>...\n\n更多信息请加 --help 查看"
+        );
+        assert_eq!(
+            error(Lang::Zh, &["convert", "a.xlsx", "-o"]),
+            "错误：--output <OUTPUT> 后面缺少值\n\n更多信息请加 --help 查看"
+        );
+        assert_eq!(
+            error(Lang::Zh, &["check", "--format", "xml", "a.xlsx"]),
+            "错误：--format <FORMAT> 的值「xml」无效\n  提示: 可选值：human, json\n\n更多信息请加 --help 查看"
+        );
+        assert_eq!(
+            error(Lang::Zh, &["check", "-j", "abc", "a.xlsx"]),
+            "错误：--jobs <N> 的值「abc」无效：不是整数\n\n更多信息请加 --help 查看"
+        );
+        assert_eq!(
+            error(Lang::Zh, &["chek"]),
+            "错误：没有「chek」这个命令\n  提示: 是否想用 check？\n\n用法: jixiao [选项] <命令>\n\n更多信息请加 --help 查看"
+        );
+        assert_eq!(
+            error(Lang::Zh, &["convert"]),
+            "错误：缺少必需的参数：--output <OUTPUT>, <INPUTS>...\n\n用法: jixiao convert [选项] --output <OUTPUT> <INPUTS>...\n\n更多信息请加 --help 查看"
+        );
+        assert_eq!(
+            error(Lang::En, &["check", "--bogus", "a.xlsx"]),
+            "error: unexpected argument '--bogus' found\n  hint: to pass '--bogus' as a value, use '-- --bogus'\n\nUsage: jixiao check [OPTIONS] <INPUTS>...\n\nFor more information, try '--help'."
+        );
+        assert_eq!(
+            error(Lang::En, &["check", "--format", "xml", "a.xlsx"]),
+            "error: invalid value 'xml' for '--format <FORMAT>'\n  hint: possible values: human, json\n\nFor more information, try '--help'."
+        );
+        // --help and --version are not errors to reword: clap prints them, localized.
+        let help = with_lang(Lang::Zh, || {
+            super::parse(["jixiao", "check", "-h"]).unwrap_err()
+        });
+        assert!(super::usage_error(&help).is_none());
+    }
+
     #[test]
     fn help_reads_in_the_language_asked_for() {
         let help = |lang| {
@@ -200,6 +277,110 @@ where
     }
     env.and_then(crate::msg::Lang::from_code)
         .unwrap_or_default()
+}
+
+/// Parses the command line with [`localized_command`].
+///
+/// # Errors
+/// clap's error: show it with [`usage_error`] (help and version requests are errors too).
+pub fn parse<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    use clap::FromArgMatches;
+    let matches = localized_command().try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// What to print for a clap error, in the catalogue's language, and on which stream: `None`
+/// for `--help` and `--version`, which clap prints itself (already localized).
+pub fn usage_error(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use msg::args;
+    let text = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        Some(ContextValue::StyledStrs(v)) => Some(
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        Some(ContextValue::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let arg = text(ContextKind::InvalidArg).unwrap_or_default();
+    let value = text(ContextKind::InvalidValue).unwrap_or_default();
+    let mut hints = Vec::new();
+    let message = match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        ErrorKind::UnknownArgument => {
+            match text(ContextKind::SuggestedArg) {
+                Some(s) => hints.push(args::did_you_mean(s)),
+                None if arg.starts_with('-') => hints.push(args::dash_value_tip(&arg)),
+                None => {}
+            }
+            args::unknown_argument(&arg)
+        }
+        ErrorKind::InvalidSubcommand => {
+            if let Some(s) = text(ContextKind::SuggestedSubcommand) {
+                hints.push(args::did_you_mean(s));
+            }
+            args::unknown_command(text(ContextKind::InvalidSubcommand).unwrap_or_default())
+        }
+        ErrorKind::InvalidValue if value.is_empty() => args::missing_value(&arg),
+        ErrorKind::InvalidValue => {
+            if let Some(s) = text(ContextKind::SuggestedValue) {
+                hints.push(args::did_you_mean(s));
+            }
+            if let Some(v) = text(ContextKind::ValidValue) {
+                hints.push(args::possible_values(v));
+            }
+            args::invalid_value(&value, &arg)
+        }
+        ErrorKind::ValueValidation => {
+            let source = std::error::Error::source(e);
+            let reason = match source {
+                Some(s) if s.is::<std::num::ParseIntError>() => args::not_a_number(),
+                Some(s) => s.to_string(),
+                None => String::new(),
+            };
+            args::invalid_value_because(&value, &arg, reason)
+        }
+        ErrorKind::MissingRequiredArgument => args::missing_required(&arg),
+        ErrorKind::ArgumentConflict => {
+            let prior = text(ContextKind::PriorArg).unwrap_or_default();
+            if prior.is_empty() || prior == arg {
+                args::given_twice(&arg)
+            } else {
+                args::conflict(&arg, prior)
+            }
+        }
+        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            args::wrong_number_of_values(&arg)
+        }
+        ErrorKind::MissingSubcommand => {
+            args::missing_command(text(ContextKind::ValidSubcommand).unwrap_or_default())
+        }
+        ErrorKind::InvalidUtf8 => args::not_utf8(),
+        _ => args::other(e.kind().as_str().unwrap_or_default()),
+    };
+    let mut out = args::error_line(message);
+    for h in hints {
+        out.push_str(&msg::diag::hint_line(h));
+    }
+    if let Some(usage) = text(ContextKind::Usage) {
+        // clap titles it `Usage:` itself.
+        let usage = usage.trim().trim_start_matches("Usage:").trim();
+        out.push_str(&format!("\n\n{}: {usage}", msg::help::usage_heading()));
+    }
+    out.push_str("\n\n");
+    out.push_str(&args::more_info());
+    Some(out)
 }
 
 #[derive(Subcommand, Debug)]
@@ -303,7 +484,7 @@ pub fn save(output: &crate::write::Output, inputs: &[String], quiet: bool) -> an
         )?;
         if !quiet {
             for f in &output.files {
-                eprintln!("wrote {}", f.name);
+                eprintln!("{}", crate::msg::cli::wrote(&f.name));
             }
         }
         return Ok(());
@@ -415,18 +596,16 @@ pub fn refuse_input_directory(output: &Path, inputs: &[String]) -> anyhow::Resul
             continue;
         };
         if dir.is_dir() && out.starts_with(&dir) {
+            let other = dir.parent().unwrap_or(Path::new(".")).join(format!(
+                "{}-out",
+                dir.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ));
             anyhow::bail!(
-                "{}: 输出位于输入目录 {input} 之中：jixiao 不向输入目录写入（下次运行会把输出当作输入读回）\n  hint: 把输出写到输入目录之外，例如 -o {}",
-                output.display(),
-                dir.parent()
-                    .unwrap_or(Path::new("."))
-                    .join(format!(
-                        "{}-out",
-                        dir.file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_default()
-                    ))
-                    .display()
+                "{}{}",
+                msg::cli::output_in_input_directory(output.display(), input),
+                msg::diag::hint_line(msg::cli::output_in_input_directory_hint(other.display()))
             );
         }
     }

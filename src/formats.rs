@@ -158,33 +158,32 @@ impl InputFormat {
             && text.contains("urn:schemas-microsoft-com:office:spreadsheet")
             || text.contains("<workbook")
         {
-            return Err(Error::unreadable(
-                file_name,
-                "this is an Excel 2003 XML spreadsheet (SpreadsheetML), not a workbook calamine can read",
-            )
-            .with_hint("open it in Excel, WPS or LibreOffice and save it as .xlsx"));
+            return Err(
+                Error::unreadable(file_name, crate::msg::workbook::spreadsheet_ml())
+                    .with_hint(crate::msg::workbook::save_as_xlsx_hint()),
+            );
         }
         if text.starts_with('<') {
-            return Err(Error::unreadable(
-                file_name,
-                "this is a web page (HTML) saved with a spreadsheet name, not a workbook",
-            )
-            .with_hint("open it in Excel, WPS or LibreOffice and save it as .xlsx"));
+            return Err(Error::unreadable(file_name, crate::msg::workbook::html())
+                .with_hint(crate::msg::workbook::save_as_xlsx_hint()));
         }
         if bytes.is_empty() {
-            return Err(Error::unreadable(file_name, "the file is empty"));
+            return Err(Error::unreadable(
+                file_name,
+                crate::msg::workbook::empty_file(),
+            ));
         }
         Err(Error::unreadable(
             file_name,
-            "not a spreadsheet (expected .xlsx, .xlsm, .xls, .ods or .pdf)",
+            crate::msg::workbook::not_a_spreadsheet(),
         ))
     }
 }
 
 /// The error for a password-protected workbook.
 pub(crate) fn password_protected(file_name: &str) -> Error {
-    Error::unreadable(file_name, "the workbook is password-protected")
-        .with_hint("remove the password in Excel or WPS (文件 → 信息 → 保护工作簿) and try again")
+    Error::unreadable(file_name, crate::msg::workbook::password())
+        .with_hint(crate::msg::workbook::password_hint())
 }
 
 /// What jixiao writes.
@@ -293,9 +292,17 @@ mod tests {
             InputFormat::Csv
         );
         let html = InputFormat::detect("a.xls", b"<html><table>").unwrap_err();
-        assert!(html.to_string().contains("web page (HTML)"), "{html}");
+        assert!(
+            html.to_string()
+                .contains("这是以表格文件名保存的网页（HTML）"),
+            "{html}"
+        );
         let empty = InputFormat::detect("a.xlsx", b"").unwrap_err();
-        assert_eq!(empty.to_string(), "a.xlsx: the file is empty");
+        assert_eq!(empty.to_string(), "a.xlsx: 文件是空的");
+        let empty = crate::msg::with_lang(crate::msg::Lang::En, || {
+            InputFormat::detect("a.xlsx", b"").unwrap_err().to_string()
+        });
+        assert_eq!(empty, "a.xlsx: the file is empty");
     }
 
     #[test]

@@ -130,10 +130,7 @@ pub fn declarations_from_list(
                     diags.push(
                         Diagnostic::warning(
                             "template.no-nature-field",
-                            format!(
-                                "{:?}: the office's layout has no 项目性质; {nature:?} is not printed",
-                                p.project_name
-                            ),
+                            crate::msg::write::no_nature_field(&p.project_name, &nature),
                         )
                         .at(Location::file(list)),
                     );
@@ -150,10 +147,7 @@ pub fn declarations_from_list(
                 ),
                 department: or(p.department, Some(&profile.department)),
                 implementing_unit: or(p.implementing_unit, Some(&profile.implementing_unit)),
-                planned_start: or(
-                    p.planned_start,
-                    Some(&profile.defaults.planned_start(year)),
-                ),
+                planned_start: or(p.planned_start, Some(&profile.defaults.planned_start(year))),
                 planned_end: or(p.planned_end, Some(&profile.defaults.planned_end(year))),
                 funds: filled_funds(p.funds, profile),
                 overall_goal: p.overall_goal,
@@ -244,7 +238,7 @@ pub fn carry_forward(
             Form::SelfEvaluation(_) => {
                 diags.push(left_out(
                     form,
-                    "only 申报表 and 2020 目标表 are carried into a new year",
+                    &crate::msg::write::only_declarations_carried(),
                 ));
                 continue;
             }
@@ -259,10 +253,7 @@ pub fn carry_forward(
                     None => diags.push(
                         Diagnostic::warning(
                             "template.date",
-                            format!(
-                                "{:?}: {date:?} is not a date; kept as it was",
-                                d.project_name
-                            ),
+                            crate::msg::write::date_kept(&d.project_name, &date),
                         )
                         .at(form_location(form)),
                     ),
@@ -330,10 +321,9 @@ fn form_location(form: &Form) -> Location {
 fn left_out(form: &Form, why: &str) -> Diagnostic {
     Diagnostic::warning(
         "template.left-out",
-        format!(
-            "{} {:?} left out: {why}",
-            form.kind_label(),
-            form.project_name()
+        crate::msg::write::left_out(
+            crate::msg::write::form(form.kind_label(), form.project_name()),
+            why,
         ),
     )
     .at(form_location(form))
@@ -390,24 +380,24 @@ impl Weights {
         for part in spec.split([',', '，']).filter(|p| !p.trim().is_empty()) {
             let (name, value) = part
                 .split_once(['=', '＝'])
-                .ok_or_else(|| format!("{part:?}: expected NAME=WEIGHT, e.g. 产出=50"))?;
+                .ok_or_else(|| crate::msg::write::weight_not_pair(part))?;
             let (name, value) = (name.trim(), value.trim());
             let weight: Decimal = value
                 .parse()
-                .map_err(|_| format!("{part:?}: {value:?} is not a number"))?;
+                .map_err(|_| crate::msg::write::weight_not_number(part, value))?;
             if weight.is_sign_negative() {
-                return Err(format!("{part:?}: a weight cannot be negative"));
+                return Err(crate::msg::write::weight_negative(part));
             }
             // Bounded, so that sums and shares of the weights cannot overflow.
             if weight > Decimal::ONE_HUNDRED {
-                return Err(format!("{part:?}: a weight is at most 100"));
+                return Err(crate::msg::write::weight_too_large(part));
             }
             match name.trim_end_matches("率") {
                 "预算执行" | "执行" => execution = Some(weight),
                 "产出" | "成本" | "效益" | "满意度" => {
                     let level1 = format!("{}指标", name.trim_end_matches("指标"));
                     if groups.iter().any(|g| g.level1.contains(&level1)) {
-                        return Err(format!("{name} is given twice"));
+                        return Err(crate::msg::write::weight_twice(name));
                     }
                     groups.push(WeightGroup {
                         level1: vec![level1],
@@ -415,13 +405,11 @@ impl Weights {
                     });
                 }
                 other => {
-                    return Err(format!(
-                        "{other:?} is not a weight name (产出, 成本, 效益, 满意度, 预算执行)"
-                    ));
+                    return Err(crate::msg::write::weight_unknown(other));
                 }
             }
         }
-        let execution = execution.ok_or("预算执行 is missing (e.g. 预算执行=10)")?;
+        let execution = execution.ok_or_else(crate::msg::write::weight_no_execution)?;
         let has = |l: &str| groups.iter().any(|g| g.level1.iter().any(|x| x == l));
         if !has("成本指标")
             && let Some(g) = groups
@@ -432,7 +420,7 @@ impl Weights {
         }
         let total: Decimal = groups.iter().map(|g| g.weight).sum::<Decimal>() + execution;
         if total != Decimal::ONE_HUNDRED {
-            return Err(format!("the weights add up to {total}, not 100"));
+            return Err(crate::msg::write::weight_total(total));
         }
         Ok(Weights { groups, execution })
     }
@@ -554,7 +542,10 @@ pub fn self_evaluations_from(
     let mut out = Vec::new();
     for form in declarations {
         let Form::Declaration(d) = form else {
-            diags.push(left_out(form, "self-evaluations are made from 申报表"));
+            diags.push(left_out(
+                form,
+                &crate::msg::write::self_evaluations_from_declarations(),
+            ));
             continue;
         };
         let indicators: Vec<&Indicator> = d
@@ -571,10 +562,7 @@ pub fn self_evaluations_from(
                 None => diags.push(
                     Diagnostic::warning(
                         "template.weight",
-                        format!(
-                            "{:?}: no weight for 一级 {:?}; its 分值 is left blank",
-                            d.project_name, ind.level1
-                        ),
+                        crate::msg::write::no_weight_for(&d.project_name, &ind.level1),
                     )
                     .at(form_location(form)),
                 ),
@@ -601,11 +589,10 @@ pub fn self_evaluations_from(
                 diags.push(
                     Diagnostic::info(
                         "template.weight",
-                        format!(
-                            "{:?}: no indicator under {}; its {} points are shared by the other groups",
-                            d.project_name,
+                        crate::msg::write::group_shared(
+                            &d.project_name,
                             group.level1.join("/"),
-                            group.weight
+                            group.weight,
                         ),
                     )
                     .at(form_location(form)),
@@ -765,6 +752,12 @@ mod tests {
         );
         assert_eq!(
             Weights::parse("产出=50,效益=30,满意度=10,预算执行=20").unwrap_err(),
+            "各项分值合计为 110，不是 100"
+        );
+        assert_eq!(
+            crate::msg::with_lang(crate::msg::Lang::En, || {
+                Weights::parse("产出=50,效益=30,满意度=10,预算执行=20").unwrap_err()
+            }),
             "the weights add up to 110, not 100"
         );
         assert!(Weights::parse("产出=50,效益=30,满意度=10").is_err());

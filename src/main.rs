@@ -1,4 +1,3 @@
-use clap::FromArgMatches;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -10,8 +9,17 @@ fn main() -> ExitCode {
         std::env::args_os(),
         env.as_deref(),
     ));
-    let matches = jixiao::cli::localized_command().get_matches();
-    let cli = jixiao::cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let cli = match jixiao::cli::parse(std::env::args_os()) {
+        Ok(cli) => cli,
+        Err(e) => match jixiao::cli::usage_error(&e) {
+            Some(text) => {
+                eprintln!("{text}");
+                return ExitCode::from(2);
+            }
+            // --help and --version, printed by clap in the language asked for.
+            None => e.exit(),
+        },
+    };
     match jixiao::cli::run(cli) {
         Ok(code) => code,
         Err(err) => {

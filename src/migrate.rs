@@ -148,9 +148,9 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
         else {
             let mut d = Diagnostic::warning(
                 "migrate.unknown-level",
-                format!("{level1}/{level2} is not in the 2020 indicator set; kept as printed"),
+                crate::msg::migrate::unknown_level(&level1, &level2),
             )
-            .hint("set 一级/二级 by hand to one of today's indicator set");
+            .hint(crate::msg::migrate::unknown_level_hint());
             d.at = at;
             diagnostics.push(d);
             row.review = Some(format!(
@@ -167,7 +167,12 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
         if let Some(why) = &row.review {
             let mut d = Diagnostic::warning(
                 "migrate.review",
-                format!("{level1}/{level2} → {l1}/{l2} ({}): {why}", row.name),
+                crate::msg::migrate::review(
+                    format!("{level1}/{level2}"),
+                    format!("{l1}/{l2}"),
+                    &row.name,
+                    why,
+                ),
             );
             d.at = at.clone();
             diagnostics.push(d);
@@ -186,9 +191,9 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
     if declaration.department.is_empty() {
         let mut d = Diagnostic::info(
             "migrate.no-department",
-            "the 2020 form has no 主管部门; left blank",
+            crate::msg::migrate::no_department(),
         )
-        .hint("fill in 主管部门 in the converted 申报表");
+        .hint(crate::msg::migrate::no_department_hint());
         d.at = declaration
             .source
             .as_ref()

@@ -35,10 +35,12 @@
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicU8, Ordering};
 
+pub mod args;
 pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod diff;
+pub mod flat;
 pub mod help;
 pub mod migrate;
 pub mod pdf;
@@ -46,6 +48,8 @@ pub mod read;
 pub mod review;
 pub mod rules;
 pub mod score;
+pub mod workbook;
+pub mod write;
 
 /// The language of the messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
@@ -179,6 +183,10 @@ pub const CATALOGUE: &[&[Entry]] = &[
     review::ENTRIES,
     help::ENTRIES,
     diff::ENTRIES,
+    args::ENTRIES,
+    flat::ENTRIES,
+    workbook::ENTRIES,
+    write::ENTRIES,
 ];
 
 /// Looks a message up by its id.

@@ -192,14 +192,14 @@ impl Profile {
                 .span()
                 .map(|s| {
                     let line = text[..s.start].matches('\n').count() + 1;
-                    format!("line {line}: ")
+                    crate::msg::migrate::profile_line(line)
                 })
                 .unwrap_or_default();
             Error::unreadable(
                 shown,
-                format!("{place}not an office profile: {}", e.message()),
+                crate::msg::migrate::not_a_profile(place, e.message()),
             )
-            .with_hint("see templates/offices/*.toml for the keys a profile takes")
+            .with_hint(crate::msg::migrate::not_a_profile_hint())
         })
     }
 
@@ -211,7 +211,7 @@ impl Profile {
     pub fn read(path: &Path) -> Result<Profile> {
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::unreadable(&shown, format!("cannot read: {e}")))?;
+            .map_err(|e| Error::unreadable(&shown, crate::msg::flat::cannot_read(e)))?;
         Profile::from_toml(&text, &shown)
     }
 }
@@ -356,12 +356,15 @@ mod tests {
         .unwrap();
         assert!(!p.layout.has_project_nature());
         assert!(p.layout.prints_every_level2());
-        let e = Profile::from_toml(
-            "department = \"a\"\nimplementing_unit = \"b\"\nlayuot = \"official\"\n",
-            "p.toml",
-        )
-        .unwrap_err()
-        .to_string();
+        let bad = "department = \"a\"\nimplementing_unit = \"b\"\nlayuot = \"official\"\n";
+        let e = Profile::from_toml(bad, "p.toml").unwrap_err().to_string();
+        assert!(
+            e.starts_with("p.toml: 第 3 行：不是单位配置文件：unknown field `layuot`"),
+            "{e}"
+        );
+        let e = crate::msg::with_lang(crate::msg::Lang::En, || {
+            Profile::from_toml(bad, "p.toml").unwrap_err().to_string()
+        });
         assert!(
             e.starts_with("p.toml: line 3: not an office profile: unknown field `layuot`"),
             "{e}"

@@ -148,14 +148,14 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
         diagnostics.push(
             Diagnostic::warning(
                 "read.no-form-on-sheet",
-                format!("工作表中没有找到表单标题，其中 {filled} 个非空单元格未读取"),
+                crate::msg::read::no_title_on_sheet(filled),
             )
             .at(Location {
                 file: grid.file.clone(),
                 sheet: Some(grid.sheet.clone()),
                 cell: None,
             })
-            .hint("表单以标题开头，如 财政项目支出绩效目标申报表 或 财政项目支出绩效自评表"),
+            .hint(crate::msg::read::no_title_on_sheet_hint()),
         );
     }
     let first_start = titles.first().map(|((row, _), _)| {
@@ -171,10 +171,7 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
                 diagnostics.push(
                     Diagnostic::info(
                         "read.outside-form",
-                        format!(
-                            "cell above the first form, not part of any form: 「{}」",
-                            cell.text()
-                        ),
+                        crate::msg::read::above_first_form(cell.text()),
                     )
                     .at(Location::cell(
                         &grid.file,
@@ -295,18 +292,18 @@ fn read_date_value(scope: &mut Scope, path: &str, value: Option<&Value>) -> Stri
         let text = cell.text();
         if crate::model::date::looks_like(&text) {
             scope.diagnostics.push(
-                Diagnostic::error("read.impossible-date", "日期不存在")
+                Diagnostic::error("read.impossible-date", crate::msg::read::impossible_date())
                     .at(scope.location(pos))
-                    .found(format!("{text:?}"))
-                    .hint("检查月份和日期，如 2 月只有 28 或 29 天"),
+                    .found(crate::msg::check::quoted(&text))
+                    .hint(crate::msg::read::impossible_date_hint()),
             );
             return text;
         }
         scope.diagnostics.push(
-            Diagnostic::warning("read.date", "not a date; kept as printed")
+            Diagnostic::warning("read.date", crate::msg::read::not_a_date())
                 .at(scope.location(pos))
-                .found(format!("{text:?}"))
-                .hint("write dates as 2026-01-01"),
+                .found(crate::msg::check::quoted(&text))
+                .hint(crate::msg::read::not_a_date_hint()),
         );
         text
     })

@@ -317,9 +317,7 @@ fn workbook_bytes(
         }
     }
     if forms.is_empty() {
-        return Err(fail(
-            "nothing to write: the document holds no 申报表 or 自评表".to_string(),
-        ));
+        return Err(fail(crate::msg::write::nothing_to_write()));
     }
     // A batch (forms from more than one file) gets a 汇总 sheet first, listing every form with
     // the file and sheet it came from, and each sheet's name starts with the form's 序号 there:
@@ -365,10 +363,10 @@ fn workbook_bytes(
     if let Some(title) = summary_title {
         let sheet = workbook.add_worksheet();
         summary::write(sheet, title, &forms, &written.sheets, batch, &styles)
-            .map_err(|e| fail(format!("sheet {}: {e}", summary::SHEET)))?;
+            .map_err(|e| fail(crate::msg::write::in_sheet(summary::SHEET, e)))?;
     }
     for ((form, name), index) in forms.iter().zip(&written.sheets).zip(indices) {
-        let in_sheet = |e: XlsxError| fail(format!("sheet {name}: {e}"));
+        let in_sheet = |e: XlsxError| fail(crate::msg::write::in_sheet(name, e));
         let sheet = workbook.add_worksheet();
         sheet.set_name(name).map_err(in_sheet)?;
         paint(sheet, form, &styles, choice).map_err(in_sheet)?;
@@ -377,7 +375,8 @@ fn workbook_bytes(
             let cells = FieldCells::of(form, name, &styles, choice)?;
             for note in mine {
                 let (row, col) = cells.position(Some(&note.path));
-                let col = u16::try_from(col).map_err(|_| fail(format!("sheet {name}: column")))?;
+                let col = u16::try_from(col)
+                    .map_err(|_| fail(crate::msg::write::column_out_of_range(name)))?;
                 sheet
                     .insert_note(row, col, &field_note(&note.text))
                     .map_err(in_sheet)?;
@@ -386,7 +385,7 @@ fn workbook_bytes(
     }
     let bytes = workbook
         .save_to_buffer()
-        .map_err(|e| fail(format!("cannot save: {e}")))?;
+        .map_err(|e| fail(crate::msg::write::cannot_save(e)))?;
     Ok((bytes, written))
 }
 
@@ -470,17 +469,13 @@ pub(crate) fn title(form: &Form) -> &'static str {
 }
 
 fn skipped(index: usize, form: &Form) -> Diagnostic {
-    let message = format!(
-        "form {} ({}) is a 2020 目标表, which has no xlsx layout yet; it was not written",
-        index + 1,
-        form.project_name()
-    );
+    let message = crate::msg::write::legacy_not_written(index + 1, form.project_name());
     let d = Diagnostic::warning("write-skipped-form", message);
     match form.source() {
         Some(s) => d.at(Location::cell(&s.file, &s.sheet, &s.range)),
         None => d,
     }
-    .hint("write it as JSON (-o out.json) to keep it")
+    .hint(crate::msg::write::legacy_not_written_hint())
 }
 
 /// Sheet names for forms with these project names, in order: valid in Excel and unique.
@@ -593,13 +588,13 @@ impl PendingFile {
         };
         let name = path
             .file_name()
-            .ok_or_else(|| fail("not a file name".to_string()))?;
+            .ok_or_else(|| fail(crate::msg::write::not_a_file_name()))?;
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
         std::fs::create_dir_all(dir)
-            .map_err(|e| fail(format!("cannot create the directory: {e}")))?;
+            .map_err(|e| fail(crate::msg::write::cannot_create_directory(e)))?;
         let mut tmp_name = OsString::from(".");
         tmp_name.push(name);
         tmp_name.push(format!(
@@ -634,13 +629,13 @@ impl PendingFile {
                 .write(true)
                 .open(&self.tmp)
                 .and_then(|f| f.sync_all())
-                .map_err(|e| fail(format!("cannot flush {}: {e}", self.tmp.display())))?;
+                .map_err(|e| fail(crate::msg::write::cannot_flush(self.tmp.display(), e)))?;
             if let Ok(old) = std::fs::metadata(&self.path) {
                 std::fs::set_permissions(&self.tmp, old.permissions())
-                    .map_err(|e| fail(format!("cannot keep the file's permissions: {e}")))?;
+                    .map_err(|e| fail(crate::msg::write::cannot_keep_mode(e)))?;
             }
             std::fs::rename(&self.tmp, &self.path)
-                .map_err(|e| fail(format!("cannot replace the file: {e}")))
+                .map_err(|e| fail(crate::msg::write::cannot_replace(e)))
         })
     }
 }
@@ -760,7 +755,7 @@ pub fn directory_atomically(dir: &Path, files: &[(String, Vec<u8>)], ours: &[&st
                 })
                 .map_err(|e| Error::Write {
                     path: dir.display().to_string(),
-                    message: format!("cannot write {file}: {e}"),
+                    message: crate::msg::write::cannot_write(file, e),
                 })?;
         }
         Ok(())
@@ -796,19 +791,18 @@ impl PendingDir {
             message,
         };
         if dir.exists() {
-            let entries = std::fs::read_dir(dir).map_err(|e| fail(format!("cannot list: {e}")))?;
+            let entries =
+                std::fs::read_dir(dir).map_err(|e| fail(crate::msg::write::cannot_list(e)))?;
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
                 if !ours.contains(&name.as_str()) {
-                    return Err(fail(format!(
-                        "目录中有 jixiao 没有写过的文件 {name}，不写入此目录"
-                    )));
+                    return Err(fail(crate::msg::write::foreign_file(name)));
                 }
             }
         }
         let name = dir
             .file_name()
-            .ok_or_else(|| fail("not a directory name".to_string()))?
+            .ok_or_else(|| fail(crate::msg::write::not_a_directory_name()))?
             .to_string_lossy()
             .into_owned();
         let parent = match dir.parent() {
@@ -816,7 +810,7 @@ impl PendingDir {
             _ => Path::new("."),
         };
         std::fs::create_dir_all(parent)
-            .map_err(|e| fail(format!("cannot create the directory: {e}")))?;
+            .map_err(|e| fail(crate::msg::write::cannot_create_directory(e)))?;
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let tmp = parent.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
         let old = parent.join(format!(".{name}.{}-{n}.old", std::process::id()));
@@ -827,7 +821,7 @@ impl PendingDir {
             old,
         };
         step(|| std::fs::create_dir(&pending.tmp))
-            .map_err(|e| fail(format!("cannot create {}: {e}", pending.tmp.display())))?;
+            .map_err(|e| fail(crate::msg::write::cannot_create(pending.tmp.display(), e)))?;
         Ok(pending)
     }
 
@@ -849,13 +843,13 @@ impl PendingDir {
             let had_old = self.dir.exists();
             if had_old {
                 std::fs::rename(&self.dir, &self.old)
-                    .map_err(|e| fail(format!("cannot move the old directory: {e}")))?;
+                    .map_err(|e| fail(crate::msg::write::cannot_move_old(e)))?;
             }
             if let Err(e) = std::fs::rename(&self.tmp, &self.dir) {
                 if had_old {
                     let _ = std::fs::rename(&self.old, &self.dir);
                 }
-                return Err(fail(format!("cannot put the new directory in place: {e}")));
+                return Err(fail(crate::msg::write::cannot_put_new(e)));
             }
             if had_old {
                 let _ = std::fs::remove_dir_all(&self.old);

@@ -182,13 +182,10 @@ fn notation(i: usize, row: &Row, out: &mut Findings) {
             out.add(
                 INDICATOR_UNPARSED_TARGET,
                 &format!("indicators[{i}].target"),
-                format!(
-                    "「{}」的指标值像定量指标，却读不出数字和单位，按定性处理",
-                    row.name.trim()
-                ),
+                msg::unparsed_target(msg::indicator(i + 1, row.name.trim())),
             )
-            .found(format!("{:?}", row.target.raw.trim()))
-            .hint("定量指标值写作 比较符+数字+(单位)，如 ≥300.00(天) 或 =100.00(%)");
+            .found(msg::quoted(row.target.raw.trim()))
+            .hint(msg::unparsed_target_hint());
         }
         return;
     };

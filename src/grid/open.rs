@@ -5,6 +5,7 @@ use super::{Cell, Grid, NumberShape, ods_guard, xls_guard};
 use crate::a1::{Area, Pos, cell_name};
 use crate::diag::{Diagnostic, Error, Location, Result};
 use crate::formats::{InputFormat, password_protected};
+use crate::msg;
 use calamine::{Data, Reader};
 use std::io::Read as _;
 #[cfg(not(target_family = "wasm"))]
@@ -78,10 +79,8 @@ static LIMITS: std::sync::OnceLock<Limits> = std::sync::OnceLock::new();
 pub(super) fn over_limit(at: Location, what: &str, found: u64, limit: u64, var: &str) -> Error {
     Error::At {
         at,
-        message: format!("{what}超出限制（{found}，上限 {limit}）：不读取此文件"),
-        hint: Some(format!(
-            "多半是误操作留下的远处单元格、整列合并或损坏的文件；确需读取时设置环境变量 {var}=更大的值"
-        )),
+        message: msg::workbook::over_limit(what, found, limit),
+        hint: Some(msg::workbook::over_limit_hint(var)),
     }
 }
 
@@ -95,24 +94,24 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
     let shown = path.display().to_string();
     let limits = Limits::current();
     let meta = std::fs::metadata(path)
-        .map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
+        .map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(e)))?;
     if !meta.is_file() {
         return Err(Error::unreadable(
             &shown,
-            "不是普通文件（目录、管道或设备），未读取",
+            msg::workbook::not_a_regular_file(),
         ));
     }
     if meta.len() > limits.max_file_bytes {
         return Err(over_limit(
             Location::file(&shown),
-            "文件大小（字节）",
+            &msg::workbook::limit_file_bytes(),
             meta.len(),
             limits.max_file_bytes,
             "JIXIAO_MAX_FILE_BYTES",
         ));
     }
     let bytes =
-        std::fs::read(path).map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
+        std::fs::read(path).map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(e)))?;
     open_bytes(&bytes, &shown)
 }
 
@@ -149,7 +148,7 @@ pub fn open_as(bytes: &[u8], name: &str, format: InputFormat) -> Result<Vec<Grid
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(over_limit(
             Location::file(shown),
-            "文件大小（字节）",
+            &msg::workbook::limit_file_bytes(),
             bytes.len() as u64,
             limits.max_file_bytes,
             "JIXIAO_MAX_FILE_BYTES",
@@ -171,11 +170,10 @@ pub fn open_as(bytes: &[u8], name: &str, format: InputFormat) -> Result<Vec<Grid
             Ok(grids)
         }
         Ok(Err(e)) => Err(e),
-        Err(panic) => Err(Error::unreadable(
-            shown,
-            format!("工作簿已损坏，解析器无法读取（calamine: {panic}）"),
-        )
-        .with_hint("用 Excel、WPS 或 LibreOffice 打开并另存为 .xlsx 后再试")),
+        Err(panic) => Err(
+            Error::unreadable(shown, msg::workbook::parser_panicked(panic))
+                .with_hint(msg::workbook::save_again_hint()),
+        ),
     }
 }
 
@@ -272,7 +270,7 @@ fn check_zip(
         if copied > limits.max_part_bytes {
             return Err(over_limit(
                 Location::file(format!("{shown} ({name})")),
-                "压缩包内部件解压后的大小（字节）",
+                &msg::workbook::limit_part_bytes(),
                 copied,
                 limits.max_part_bytes,
                 "JIXIAO_MAX_PART_BYTES",
@@ -293,14 +291,13 @@ fn check_zip(
                 notes.push(
                     Diagnostic::warning(
                         "read.comments",
-                        format!(
-                            "工作簿含 {} 条批注（{shown_refs}{}），批注不读入模型",
+                        msg::workbook::comments(
                             refs.len(),
-                            if refs.len() > 20 { "…" } else { "" }
+                            format!("{shown_refs}{}", if refs.len() > 20 { "…" } else { "" }),
                         ),
                     )
                     .at(Location::file(format!("{shown} ({name})")))
-                    .hint("批注中的内容如需保留，请写入表单的单元格"),
+                    .hint(msg::workbook::comments_hint()),
                 );
             }
         }
@@ -348,9 +345,8 @@ fn parse(
             password_protected(shown)
         } else {
             let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
-            Error::unreadable(shown, format!("cannot read the workbook: {e}")).with_hint(
-                "the file may be damaged; open it in Excel, WPS or LibreOffice and save it again",
-            )
+            Error::unreadable(shown, msg::workbook::cannot_read_workbook(e))
+                .with_hint(msg::workbook::save_again_hint())
         }
     };
     match format {
@@ -425,10 +421,10 @@ fn parse(
                             grid.notes.push(
                                 Diagnostic::warning(
                                     "read.uncached-formula",
-                                    format!("公式 ={text} 没有保存计算结果，单元格没有可读的值"),
+                                    msg::workbook::uncached_formula(&text),
                                 )
                                 .at(Location::cell(&grid.file, &grid.sheet, cell_name(rec.pos)))
-                                .hint("在 Excel 或 WPS 中打开此文件并保存一次，让公式算出结果"),
+                                .hint(msg::workbook::uncached_formula_hint()),
                             );
                             grid.set(rec.pos, Cell::Formula(format!("={text}")));
                         }
@@ -447,8 +443,8 @@ fn parse(
         InputFormat::Xls => {
             // calamine reserves what the file declares before any cell is read: check first.
             if let Some(why) = xls_guard::damage(bytes) {
-                return Err(Error::unreadable(shown, format!("工作簿已损坏：{why}"))
-                    .with_hint("用 Excel、WPS 或 LibreOffice 打开并另存为 .xlsx 后再试"));
+                return Err(Error::unreadable(shown, msg::workbook::damaged(why))
+                    .with_hint(msg::workbook::save_again_hint()));
             }
             if let Some(((rows, cols), at)) = xls_guard::largest_box(bytes)
                 && rows.saturating_mul(cols) > limits.max_sheet_cells
@@ -459,7 +455,7 @@ fn parse(
                         sheet: None,
                         cell: Some(cell_name(at)),
                     },
-                    &format!("工作表声明或使用的范围（A1:{}，行×列）", cell_name(at)),
+                    &msg::workbook::limit_declared_box(cell_name(at)),
                     rows.saturating_mul(cols),
                     limits.max_sheet_cells,
                     "JIXIAO_MAX_SHEET_CELLS",
@@ -509,7 +505,7 @@ fn parse(
         InputFormat::Pdf => crate::pdf::grids_from_pdf(bytes, shown),
         InputFormat::Json | InputFormat::Csv => Err(Error::unreadable(
             shown,
-            format!("{} is not a workbook", format.describe()),
+            msg::workbook::not_a_workbook(format.describe()),
         )),
     }
 }
@@ -530,7 +526,7 @@ fn check_cell(
     {
         return Err(over_limit(
             at(),
-            "单元格文字长度（字符）",
+            &msg::workbook::limit_text_chars(),
             s.chars().count() as u64,
             limits.max_text_chars as u64,
             "JIXIAO_MAX_TEXT_CHARS",
@@ -542,7 +538,7 @@ fn check_cell(
     if size > limits.max_sheet_cells {
         return Err(over_limit(
             at(),
-            &format!("工作表范围（A1:{}，行×列）", cell_name(pos)),
+            &msg::workbook::limit_sheet_box(cell_name(pos)),
             size,
             limits.max_sheet_cells,
             "JIXIAO_MAX_SHEET_CELLS",
@@ -562,12 +558,9 @@ fn fill(
         if let Some(cell) = cell_of(data, shape) {
             if let Cell::Error(e) = &cell {
                 grid.notes.push(
-                    Diagnostic::warning(
-                        "read.error-value",
-                        format!("单元格是错误值 {e}，没有可读的值"),
-                    )
-                    .at(Location::cell(&grid.file, &grid.sheet, cell_name(pos)))
-                    .hint("在 Excel 或 WPS 中修正该单元格的公式后保存"),
+                    Diagnostic::warning("read.error-value", msg::workbook::error_value(e))
+                        .at(Location::cell(&grid.file, &grid.sheet, cell_name(pos)))
+                        .hint(msg::workbook::error_value_hint()),
                 );
             }
             // An uncached formula already stands there: keep it, the value is empty.
@@ -585,7 +578,7 @@ fn fill(
         if merged > limits.max_merged_cells || m.end.0 < m.start.0 || m.end.1 < m.start.1 {
             return Err(over_limit(
                 Location::cell(&grid.file, &grid.sheet, area.to_string()),
-                "合并单元格覆盖的单元格数",
+                &msg::workbook::limit_merged_cells(),
                 merged,
                 limits.max_merged_cells,
                 "JIXIAO_MAX_MERGED_CELLS",
@@ -601,7 +594,7 @@ fn fill(
                 &grid.sheet,
                 cell_name((grid.rows - 1, grid.cols - 1)),
             ),
-            "工作表范围（含合并单元格，行×列）",
+            &msg::workbook::limit_merged_box(),
             size,
             limits.max_sheet_cells,
             "JIXIAO_MAX_SHEET_CELLS",
@@ -612,13 +605,13 @@ fn fill(
 
 fn note_hidden(grid: &mut Grid) {
     if grid.hidden {
-        let note = Diagnostic::warning("read.hidden-sheet", "隐藏的工作表：其中的表单照常读取")
+        let note = Diagnostic::warning("read.hidden-sheet", msg::workbook::hidden_sheet())
             .at(Location {
                 file: grid.file.clone(),
                 sheet: Some(grid.sheet.clone()),
                 cell: None,
             })
-            .hint("如不应读取，请删除该工作表或将其移出此文件");
+            .hint(msg::workbook::hidden_sheet_hint());
         grid.notes.push(note);
     }
 }

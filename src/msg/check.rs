@@ -292,4 +292,12 @@ messages! {
         zh: "{grade}（总分 {total}，{range}）",
         en: "{grade} (总分 {total} {range})",
     }
+    unparsed_target("check.unparsed-target", indicator) {
+        zh: "{indicator}的指标值像定量指标，却读不出数字和单位，按定性处理",
+        en: "the 指标值 of {indicator} looks quantitative but has no readable number and unit; taken as qualitative",
+    }
+    unparsed_target_hint("check.unparsed-target-hint") {
+        zh: "定量指标值写作 比较符+数字+(单位)，如 ≥300.00(天) 或 =100.00(%)",
+        en: "write a quantitative 指标值 as comparator + number + (unit), e.g. ≥300.00(天) or =100.00(%)",
+    }
 }

@@ -148,4 +148,12 @@ messages! {
         zh: "--weights: {error}",
         en: "--weights: {error}",
     }
+    output_in_input_directory("cli.output-in-input-directory", output, input) {
+        zh: "{output}: 输出位于输入目录 {input} 之中：jixiao 不向输入目录写入（下次运行会把输出当作输入读回）",
+        en: "{output}: the output lies in the input directory {input}: jixiao does not write into an input directory (the next run would read the output back as input)",
+    }
+    output_in_input_directory_hint("cli.output-in-input-directory-hint", other) {
+        zh: "把输出写到输入目录之外，例如 -o {other}",
+        en: "write the output outside the input directory, e.g. -o {other}",
+    }
 }

@@ -42,6 +42,122 @@ messages! {
         zh: "重新填入原来的值；以 = 开头的文字请在前面加英文单引号 '，或用 jixiao 重新导出平表",
         en: "type the value again, with an apostrophe ' in front of text starting with =, or export the flat tables again with jixiao",
     }
+    no_form_found("read.no-form-found") {
+        zh: "所有工作表中都没有找到绩效表",
+        en: "no performance form found in any sheet",
+    }
+    no_form_found_hint("read.no-form-found-hint") {
+        zh: "jixiao 按表名查找表单，如 财政项目支出绩效目标申报表 或 财政项目支出绩效自评表",
+        en: "jixiao looks for a title such as 财政项目支出绩效目标申报表 or 财政项目支出绩效自评表",
+    }
+    json_not_utf8("read.json-not-utf8", error) {
+        zh: "不是 jixiao 的 JSON 模型：不是 UTF-8 文本：{error}",
+        en: "not a jixiao JSON model: not UTF-8: {error}",
+    }
+    not_json_model("read.not-json-model", error) {
+        zh: "不是 jixiao 的 JSON 模型：{error}",
+        en: "not a jixiao JSON model: {error}",
+    }
+    newer_schema("read.newer-schema", found, known) {
+        zh: "schema_version {found} 比本版 jixiao 能读的（{known}）更新",
+        en: "schema_version {found} is newer than this jixiao understands ({known})",
+    }
+    newer_schema_hint("read.newer-schema-hint") {
+        zh: "请升级 jixiao",
+        en: "upgrade jixiao",
+    }
+    empty_directory("read.empty-directory") {
+        zh: "文件夹中没有工作簿、JSON 模型或平表",
+        en: "a directory with no workbook, JSON model or flat tables in it",
+    }
+    not_a_regular_file("read.not-a-regular-file") {
+        zh: "不是普通文件（管道、设备等），未读取",
+        en: "not a regular file (a pipe, device, …): not read",
+    }
+    file_too_large("read.file-too-large", size, limit) {
+        zh: "文件大小 {size} 字节超出上限 {limit}：未读取",
+        en: "the file's {size} bytes exceed the limit of {limit}: not read",
+    }
+    file_too_large_hint("read.file-too-large-hint") {
+        zh: "确需读取时设置环境变量 JIXIAO_MAX_FILE_BYTES=更大的值",
+        en: "to read it anyway set JIXIAO_MAX_FILE_BYTES=a larger value",
+    }
+    skipped_unreachable("read.skipped-unreachable") {
+        zh: "无法访问（断开的链接？），已跳过",
+        en: "cannot be reached (a broken link?): skipped",
+    }
+    skipped_not_regular("read.skipped-not-regular") {
+        zh: "不是普通文件（管道、设备等），已跳过",
+        en: "not a regular file (a pipe, device, …): skipped",
+    }
+    skipped_unsupported("read.skipped-unsupported") {
+        zh: "不是 jixiao 能读的文件类型，已跳过",
+        en: "not a kind of file jixiao reads: skipped",
+    }
+    loose_csv_hint("read.loose-csv-hint") {
+        zh: "单独的 CSV 不是表单；平表请与 indicators.csv 等一起放在一个目录中",
+        en: "a CSV file on its own is no form; keep flat tables together with indicators.csv in one folder",
+    }
+    readable_kinds_hint("read.readable-kinds-hint") {
+        zh: "jixiao 读取 .xlsx .xlsm .xls .ods 工作簿、JSON 模型和平表目录",
+        en: "jixiao reads .xlsx .xlsm .xls .ods workbooks, JSON models and folders of flat tables",
+    }
+    no_title_on_sheet("read.no-title-on-sheet", filled) {
+        zh: "工作表中没有找到表单标题，其中 {filled} 个非空单元格未读取",
+        en: "no form title on this sheet: its {filled} non-empty cell(s) were not read",
+    }
+    no_title_on_sheet_hint("read.no-title-on-sheet-hint") {
+        zh: "表单以标题开头，如 财政项目支出绩效目标申报表 或 财政项目支出绩效自评表",
+        en: "a form starts with its title, such as 财政项目支出绩效目标申报表 or 财政项目支出绩效自评表",
+    }
+    above_first_form("read.above-first-form", text) {
+        zh: "第一张表上方的单元格，不属于任何表：「{text}」",
+        en: "cell above the first form, not part of any form: \"{text}\"",
+    }
+    impossible_date("read.impossible-date") {
+        zh: "日期不存在",
+        en: "no such date",
+    }
+    impossible_date_hint("read.impossible-date-hint") {
+        zh: "检查月份和日期，如 2 月只有 28 或 29 天",
+        en: "check the month and day: February has 28 or 29 days",
+    }
+    not_a_date("read.not-a-date") {
+        zh: "不是日期，按原样保留",
+        en: "not a date; kept as printed",
+    }
+    not_a_date_hint("read.not-a-date-hint") {
+        zh: "日期请写作 2026-01-01",
+        en: "write dates as 2026-01-01",
+    }
+    expected_number("read.expected-number") {
+        zh: "应为数字",
+        en: "expected a number",
+    }
+    expected_number_hint("read.expected-number-hint") {
+        zh: "金额请填数字（可带小数），或留空",
+        en: "type the amount as a number (digits, optional decimals), or leave it blank",
+    }
+    no_money_unit("read.no-money-unit", assumed) {
+        zh: "项目资金的标签中没有写明元或万元：金额按{assumed}读取",
+        en: "no 元/万元 in the 项目资金 label; amounts read as {assumed}",
+    }
+    no_money_unit_hint("read.no-money-unit-hint", assumed) {
+        zh: "请在标签中写明单位，如 项目资金（{assumed}）",
+        en: "write the unit in the label, e.g. 项目资金（{assumed}）",
+    }
+    dash_amount("read.dash-amount") {
+        zh: "金额处是短横线，按空白读取",
+        en: "a dash stands where an amount belongs; read as blank",
+    }
+    unmapped_cell("read.unmapped-cell", text) {
+        zh: "单元格未读入模型：「{text}」",
+        en: "cell not mapped into the model: \"{text}\"",
+    }
+    unmapped_cell_hint("read.unmapped-cell-hint") {
+        zh: "该单元格在表单之内，但不属于任何栏目；请检查它是否错位",
+        en: "the cell lies inside a form but matches no field; check it was not shifted out of place",
+    }
     /// An .ods part whose element is never closed (cut off, or its end tag swallowed).
     xml_unclosed("read.xml-unclosed", part, line, column, element) {
         zh: "工作簿已损坏：{part} 第 {line} 行第 {column} 列开始的 <{element}> 到文件末尾也没有结束（内容被截断或改坏）",

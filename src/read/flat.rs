@@ -38,6 +38,7 @@ use crate::model::{
     Declaration, DeclarationFunds, EvaluatedIndicator, Figure, Form, FundsRow, Indicator,
     IndicatorValue, Legacy2020, MoneyUnit, SelfEvaluation, SelfEvaluationFunds, Source, TableCell,
 };
+use crate::msg;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::path::Path;
@@ -142,7 +143,7 @@ pub fn read_dir(dir: &Path) -> Result<Read<Vec<Form>>> {
         if path.is_file() {
             let shown = path.display().to_string();
             let bytes = std::fs::read(&path)
-                .map_err(|e| Error::unreadable(&shown, format!("cannot read: {e}")))?;
+                .map_err(|e| Error::unreadable(&shown, msg::flat::cannot_read(e)))?;
             tables.push((name.to_string(), bytes));
         }
     }
@@ -185,16 +186,12 @@ pub fn read_tables(set: &str, tables: &[(String, Vec<u8>)]) -> Result<Read<Vec<F
         set
     };
     if !read.iter().any(|t| FORM_TABLES.contains(&t.name)) {
-        return Err(Error::unreadable(
-            set_name,
-            "no flat table of forms (declarations.csv, self_evaluations.csv or legacy_2020.csv)",
-        )
-        .with_hint("give the tables `jixiao convert --to csv` wrote, together"));
+        return Err(Error::unreadable(set_name, msg::flat::no_form_table())
+            .with_hint(msg::flat::no_form_table_hint()));
     }
     if !read.iter().any(|t| t.name == cols::INDICATORS) {
-        return Err(Error::unreadable(set_name, "flat tables without indicators.csv").with_hint(
-            "keep the indicators.csv that `jixiao convert --to csv` wrote beside the other tables",
-        ));
+        return Err(Error::unreadable(set_name, msg::flat::no_indicators_csv())
+            .with_hint(msg::flat::no_indicators_csv_hint()));
     }
     Ok(from_tables(&read))
 }
@@ -214,8 +211,7 @@ fn read_csv_bytes(bytes: &[u8], shown: &str, name: &'static str) -> Result<Table
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| {
-            Error::unreadable(shown, format!("not a CSV table: {e}"))
-                .with_hint("save the table as CSV UTF-8 (逗号分隔)")
+            Error::unreadable(shown, msg::flat::not_csv(e)).with_hint(msg::flat::not_csv_hint())
         })?;
         let cells: Vec<String> = record
             .iter()
@@ -261,12 +257,9 @@ pub fn read_grids(grids: &[Grid]) -> Read<Vec<Form>> {
         && let Some(g) = grids.first()
     {
         read.diagnostics.push(
-            Diagnostic::error(
-                "flat.missing-table",
-                "flat workbook without an indicators sheet",
-            )
-            .at(Location::file(&g.file))
-            .hint("keep the indicators sheet that `jixiao convert --to xlsx-flat` wrote"),
+            Diagnostic::error("flat.missing-table", msg::flat::no_indicators_sheet())
+                .at(Location::file(&g.file))
+                .hint(msg::flat::no_indicators_sheet_hint()),
         );
     }
     read
@@ -334,12 +327,9 @@ impl Columns {
             if name.is_empty() {
                 if table.rows.iter().any(|(_, cells)| cell_is_set(cells, i)) {
                     diags.push(
-                        Diagnostic::error(
-                            "flat.unknown-column",
-                            "values in a column without a name",
-                        )
-                        .at(table.location(1, i))
-                        .hint("give the column one of the names jixiao wrote, or delete it"),
+                        Diagnostic::error("flat.unknown-column", msg::flat::unnamed_column())
+                            .at(table.location(1, i))
+                            .hint(msg::flat::unnamed_column_hint()),
                     );
                 }
                 continue;
@@ -348,19 +338,16 @@ impl Columns {
                 diags.push(
                     Diagnostic::error(
                         "flat.unknown-column",
-                        format!("unknown column {name:?} in the {} table", table.name),
+                        msg::flat::unknown_column(name, table.name),
                     )
                     .at(table.location(1, i))
                     .expected(expected.join(", "))
-                    .hint("rename it back, or delete the column: jixiao would not know where to put its values"),
+                    .hint(msg::flat::unknown_column_hint()),
                 );
             } else if index.insert(name.clone(), i).is_some() {
                 diags.push(
-                    Diagnostic::error(
-                        "flat.duplicate-column",
-                        format!("column {name:?} appears twice"),
-                    )
-                    .at(table.location(1, i)),
+                    Diagnostic::error("flat.duplicate-column", msg::flat::duplicate_column(name))
+                        .at(table.location(1, i)),
                 );
             }
         }
@@ -373,10 +360,10 @@ impl Columns {
                 diags.push(
                     Diagnostic::error(
                         "flat.missing-column",
-                        format!("the {} table has no column {name:?}", table.name),
+                        msg::flat::missing_column(name, table.name),
                     )
                     .at(table.whole())
-                    .hint("add the column back (it may be left blank)"),
+                    .hint(msg::flat::missing_column_hint()),
                 );
             }
         }
@@ -385,9 +372,9 @@ impl Columns {
         for (row, cells) in &table.rows {
             if let Some(i) = (width..cells.len()).find(|&i| cell_is_set(cells, i)) {
                 diags.push(
-                    Diagnostic::error("flat.unknown-column", "a value right of the last column")
+                    Diagnostic::error("flat.unknown-column", msg::flat::right_of_last_column())
                         .at(table.location(*row, i))
-                        .found(format!("{:?}", cell_text(&cells[i]))),
+                        .found(msg::check::quoted(cell_text(&cells[i]))),
                 );
             }
         }
@@ -427,7 +414,7 @@ impl Row<'_> {
 
     fn error(&self, name: &str, rule: &str, message: String) -> Diagnostic {
         let col = self.col(name).unwrap_or(0);
-        Diagnostic::error(rule, format!("column {name}: {message}"))
+        Diagnostic::error(rule, msg::flat::in_column(name, message))
             .at(self.table.location(self.row, col))
     }
 
@@ -439,11 +426,9 @@ impl Row<'_> {
             Ok(f) => f,
             Err(found) => {
                 diags.push(
-                    self.error(name, "flat.not-a-number", "expected a number".into())
-                        .found(format!("{found:?}"))
-                        .hint(
-                            "type a number (digits, optional decimals), a dash, or leave it blank",
-                        ),
+                    self.error(name, "flat.not-a-number", msg::flat::not_a_number())
+                        .found(msg::check::quoted(found))
+                        .hint(msg::flat::not_a_number_hint()),
                 );
                 Figure::Blank
             }
@@ -456,12 +441,8 @@ impl Row<'_> {
             Figure::Blank => None,
             Figure::Dash | Figure::Mark(_) => {
                 diags.push(
-                    self.error(
-                        name,
-                        "flat.not-a-number",
-                        "a dash where an amount belongs".into(),
-                    )
-                    .hint("type the amount, or leave the cell blank"),
+                    self.error(name, "flat.not-a-number", msg::flat::dash_for_amount())
+                        .hint(msg::flat::dash_for_amount_hint()),
                 );
                 None
             }
@@ -477,8 +458,8 @@ impl Row<'_> {
             Ok(y) if (1000..=9999).contains(&y) => Some(y),
             _ => {
                 diags.push(
-                    self.error(name, "flat.year", "expected a year such as 2026".into())
-                        .found(format!("{text:?}")),
+                    self.error(name, "flat.year", msg::flat::not_a_year())
+                        .found(msg::check::quoted(text)),
                 );
                 None
             }
@@ -678,9 +659,9 @@ fn from_tables(tables: &[Table]) -> Read<Vec<Form>> {
                     r.error(
                         "项目名称",
                         "flat.duplicate-form",
-                        "another row has the same 来源文件, 工作表 and 项目名称, so their indicators cannot be told apart".into(),
+                        msg::flat::duplicate_form(),
                     )
-                    .hint("give each project its own 项目名称, or set 工作表 apart"),
+                    .hint(msg::flat::duplicate_form_hint()),
                 );
             }
             forms.push(form);
@@ -729,8 +710,8 @@ fn self_evaluation(r: &Row, diags: &mut Vec<Diagnostic>) -> SelfEvaluation {
         "万元" => MoneyUnit::WanYuan,
         _ => {
             diags.push(
-                r.error("资金单位", "flat.money-unit", "expected 元 or 万元".into())
-                    .found(format!("{unit_text:?}")),
+                r.error("资金单位", "flat.money-unit", msg::flat::not_a_money_unit())
+                    .found(msg::check::quoted(&unit_text)),
             );
             MoneyUnit::WanYuan
         }
@@ -810,12 +791,8 @@ fn join_indicators(
             .find(|k| *k == kind_text)
         else {
             diags.push(
-                r.error(
-                    "表种",
-                    "flat.kind",
-                    "expected 申报表, 自评表 or 目标表".into(),
-                )
-                .found(format!("{kind_text:?}")),
+                r.error("表种", "flat.kind", msg::flat::not_a_kind())
+                    .found(msg::check::quoted(&kind_text)),
             );
             continue;
         };
@@ -835,12 +812,9 @@ fn join_indicators(
                 r.error(
                     "项目名称",
                     "flat.unmatched-indicator",
-                    format!(
-                        "no {kind} in the {table_name} table has 项目名称 {:?} (with this 来源文件 and 工作表)",
-                        key.3
-                    ),
+                    msg::flat::unmatched_indicator(kind, table_name, &key.3),
                 )
-                .hint("correct the name in both tables alike, or delete the indicator row"),
+                .hint(msg::flat::unmatched_indicator_hint()),
             );
             continue;
         };
@@ -848,12 +822,8 @@ fn join_indicators(
             Figure::Number(n) => n,
             _ => {
                 diags.push(
-                    r.error(
-                        "序号",
-                        "flat.order",
-                        "expected the row's number in its form".into(),
-                    )
-                    .hint("number the indicators of each form 1, 2, 3 …"),
+                    r.error("序号", "flat.order", msg::flat::not_an_order())
+                        .hint(msg::flat::not_an_order_hint()),
                 );
                 continue;
             }
@@ -889,10 +859,10 @@ fn join_indicators(
                             r.error(
                                 name,
                                 "flat.not-on-form",
-                                format!("a {} has no {name}", other.kind_label()),
+                                msg::flat::not_on_form(other.kind_label(), name),
                             )
-                            .found(format!("{text:?}"))
-                            .hint("clear the cell; only 自评表 rows carry it"),
+                            .found(msg::check::quoted(&text))
+                            .hint(msg::flat::not_on_form_hint()),
                         );
                     }
                 }
@@ -921,7 +891,7 @@ fn join_indicators(
 pub fn read_project_list(path: &Path) -> Result<Read<Vec<Declaration>>> {
     let shown = path.display().to_string();
     let bytes =
-        std::fs::read(path).map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
+        std::fs::read(path).map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(e)))?;
     read_project_list_bytes(&bytes, &shown)
 }
 
@@ -940,7 +910,7 @@ pub fn read_project_list_bytes(bytes: &[u8], name: &str) -> Result<Read<Vec<Decl
     } else {
         let grids = grid::open_bytes(bytes, name)?;
         let Some(g) = grids.first() else {
-            return Err(Error::unreadable(name, "the workbook has no sheet"));
+            return Err(Error::unreadable(name, msg::flat::no_sheet()));
         };
         sheet_table(g, cols::DECLARATIONS)
     };

@@ -124,9 +124,7 @@ pub fn table_rows(
                         scope.diagnostics.push(
                             Diagnostic::info(
                                 "read.placeholder",
-                                format!(
-                                    "placeholder 三级 {text:?} from the blank form; read as blank"
-                                ),
+                                crate::msg::write::placeholder_name(&text),
                             )
                             .at(scope.location(pos)),
                         );

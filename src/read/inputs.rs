@@ -71,13 +71,8 @@ fn forms_of_grids(grids: Vec<Grid>, name: &str) -> Result<Read<Vec<Form>>> {
         );
     }
     if forms.is_empty() {
-        return Err(Error::unreadable(
-            name,
-            "no performance form found in any sheet",
-        )
-        .with_hint(
-            "jixiao looks for a title such as 财政项目支出绩效目标申报表 or 财政项目支出绩效自评表",
-        ));
+        return Err(Error::unreadable(name, crate::msg::read::no_form_found())
+            .with_hint(crate::msg::read::no_form_found_hint()));
     }
     Ok(Read::new(forms, diagnostics))
 }
@@ -104,19 +99,15 @@ pub fn read_json(path: &Path) -> Result<Document> {
 /// newer than this jixiao.
 pub fn read_json_bytes(bytes: &[u8], name: &str) -> Result<Document> {
     let text = std::str::from_utf8(bytes)
-        .map_err(|e| Error::unreadable(name, format!("not a jixiao JSON model: not UTF-8: {e}")))?;
+        .map_err(|e| Error::unreadable(name, crate::msg::read::json_not_utf8(e)))?;
     let doc: Document = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| Error::unreadable(name, format!("not a jixiao JSON model: {e}")))?;
+        .map_err(|e| Error::unreadable(name, crate::msg::read::not_json_model(e)))?;
     if doc.schema_version > crate::model::SCHEMA_VERSION {
         return Err(Error::unreadable(
             name,
-            format!(
-                "schema_version {} is newer than this jixiao understands ({})",
-                doc.schema_version,
-                crate::model::SCHEMA_VERSION
-            ),
+            crate::msg::read::newer_schema(doc.schema_version, crate::model::SCHEMA_VERSION),
         )
-        .with_hint("upgrade jixiao"));
+        .with_hint(crate::msg::read::newer_schema_hint()));
     }
     Ok(doc)
 }
@@ -256,27 +247,26 @@ fn load(path: &Path) -> Result<Vec<u8>> {
     if path.is_dir() {
         return Err(Error::unreadable(
             shown,
-            "a directory with no workbook, JSON model or flat tables in it",
+            crate::msg::read::empty_directory(),
         ));
     }
     // A FIFO or a device would block or never end: only regular files are read.
     let meta = std::fs::metadata(path)
-        .map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))?;
+        .map_err(|e| Error::unreadable(&shown, crate::msg::read::cannot_open(e)))?;
     if !meta.is_file() {
         return Err(Error::unreadable(
             shown,
-            "不是普通文件（管道、设备等），未读取",
+            crate::msg::read::not_a_regular_file(),
         ));
     }
     let limit = grid::Limits::current().max_file_bytes;
     if meta.len() > limit {
-        return Err(Error::unreadable(
-            shown,
-            format!("文件大小 {} 字节超出上限 {limit}：未读取", meta.len()),
-        )
-        .with_hint("确需读取时设置环境变量 JIXIAO_MAX_FILE_BYTES=更大的值"));
+        return Err(
+            Error::unreadable(shown, crate::msg::read::file_too_large(meta.len(), limit))
+                .with_hint(crate::msg::read::file_too_large_hint()),
+        );
     }
-    std::fs::read(path).map_err(|e| Error::unreadable(&shown, format!("cannot open: {e}")))
+    std::fs::read(path).map_err(|e| Error::unreadable(&shown, crate::msg::read::cannot_open(e)))
 }
 
 /// Reads one input held in memory: [`read_bytes`] for a file, [`flat::read_tables`] for a set
@@ -330,7 +320,7 @@ fn expand_one(
             files.push(p.to_path_buf());
         } else {
             notes.push(
-                Diagnostic::warning("read.skipped", "无法访问（断开的链接？），已跳过")
+                Diagnostic::warning("read.skipped", crate::msg::read::skipped_unreachable())
                     .at(Location::file(&shown)),
             );
         }
@@ -362,7 +352,7 @@ fn expand_one(
                 expand_one(&e, false, seen, files, notes);
             } else if !m.is_file() {
                 notes.push(
-                    Diagnostic::warning("read.skipped", "不是普通文件（管道、设备等），已跳过")
+                    Diagnostic::warning("read.skipped", crate::msg::read::skipped_not_regular())
                         .at(Location::file(e.display().to_string())),
                 );
             } else if InputFormat::is_input_name(&name) {
@@ -370,12 +360,12 @@ fn expand_one(
             } else {
                 let lower = name.to_lowercase();
                 let hint = if lower.ends_with(".csv") {
-                    "单独的 CSV 不是表单；平表请与 indicators.csv 等一起放在一个目录中"
+                    crate::msg::read::loose_csv_hint()
                 } else {
-                    "jixiao 读取 .xlsx .xlsm .xls .ods 工作簿、JSON 模型和平表目录"
+                    crate::msg::read::readable_kinds_hint()
                 };
                 notes.push(
-                    Diagnostic::warning("read.skipped", "不是 jixiao 能读的文件类型，已跳过")
+                    Diagnostic::warning("read.skipped", crate::msg::read::skipped_unsupported())
                         .at(Location::file(e.display().to_string()))
                         .hint(hint),
                 );

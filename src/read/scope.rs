@@ -260,10 +260,13 @@ impl<'g> Scope<'g> {
                     Ok(Figure::Number(d)) => Some(d),
                     Ok(_) => None,
                     Err(found) => {
-                        let d = Diagnostic::error("read.not-a-number", "expected a number")
-                            .at(self.location(*at))
-                            .found(format!("{found:?}"))
-                            .hint("type the amount as a number (digits, optional decimals), or leave it blank");
+                        let d = Diagnostic::error(
+                            "read.not-a-number",
+                            crate::msg::read::expected_number(),
+                        )
+                        .at(self.location(*at))
+                        .found(crate::msg::check::quoted(found))
+                        .hint(crate::msg::read::expected_number_hint());
                         self.diagnostics.push(d);
                         None
                     }
@@ -450,13 +453,9 @@ impl<'g> Scope<'g> {
         if let Some(unit) = own {
             return unit;
         }
-        let mut d = Diagnostic::warning(
-            "read.money-unit",
-            format!("no 元/万元 in the 项目资金 label; amounts read as {assumed}"),
-        )
-        .hint(format!(
-            "write the unit in the label, e.g. 项目资金（{assumed}）"
-        ));
+        let mut d =
+            Diagnostic::warning("read.money-unit", crate::msg::read::no_money_unit(assumed))
+                .hint(crate::msg::read::no_money_unit_hint(assumed));
         d.at = at.map(|p| self.location(p));
         self.diagnostics.push(d);
         assumed
@@ -477,10 +476,8 @@ impl<'g> Scope<'g> {
             Figure::Blank => None,
             Figure::Dash | Figure::Mark(_) => {
                 let at = pos.map(|p| self.location(p));
-                let mut d = Diagnostic::warning(
-                    "read.dash-amount",
-                    "a dash stands where an amount belongs; read as blank",
-                );
+                let mut d =
+                    Diagnostic::warning("read.dash-amount", crate::msg::read::dash_amount());
                 d.at = at;
                 self.diagnostics.push(d);
                 None
@@ -546,10 +543,10 @@ impl<'g> Scope<'g> {
         match figure_of(cell, min_scale) {
             Ok(f) => f,
             Err(found) => {
-                let d = Diagnostic::error("read.not-a-number", "expected a number")
+                let d = Diagnostic::error("read.not-a-number", crate::msg::read::expected_number())
                     .at(self.location(pos))
-                    .found(format!("{found:?}"))
-                    .hint("type the amount as a number (digits, optional decimals), or leave it blank");
+                    .found(crate::msg::check::quoted(found))
+                    .hint(crate::msg::read::expected_number_hint());
                 self.diagnostics.push(d);
                 Figure::Blank
             }
@@ -584,9 +581,12 @@ impl<'g> Scope<'g> {
         }
         for u in &unmapped {
             self.diagnostics.push(
-                Diagnostic::warning("read.unmapped-cell", format!("cell not mapped into the model: 「{}」", u.text))
-                    .at(Location::cell(&self.grid.file, &self.grid.sheet, &u.cell))
-                    .hint("the cell lies inside a form but matches no field; check it was not shifted out of place"),
+                Diagnostic::warning(
+                    "read.unmapped-cell",
+                    crate::msg::read::unmapped_cell(&u.text),
+                )
+                .at(Location::cell(&self.grid.file, &self.grid.sheet, &u.cell))
+                .hint(crate::msg::read::unmapped_cell_hint()),
             );
         }
         let last_col = (0..self.grid.cols)

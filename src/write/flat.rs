@@ -251,13 +251,12 @@ pub fn not_carried(doc: &Document) -> Vec<crate::diag::Diagnostic> {
         {
             let mut diag = crate::diag::Diagnostic::warning(
                 "flat.not-carried",
-                format!(
-                    "{} {:?}: 金额过大，无法换算为元，平面表中该金额留空",
+                crate::msg::write::too_large_for_yuan(crate::msg::write::form(
                     form.kind_label(),
-                    form.project_name()
-                ),
+                    form.project_name(),
+                )),
             )
-            .hint("检查金额与单位（元/万元）是否填错");
+            .hint(crate::msg::write::too_large_for_yuan_hint());
             if let Some(s) = form.source() {
                 diag = diag.at(crate::diag::Location {
                     file: s.file.clone(),
@@ -272,13 +271,13 @@ pub fn not_carried(doc: &Document) -> Vec<crate::diag::Diagnostic> {
         }
         let mut d = crate::diag::Diagnostic::warning(
             "flat.not-carried",
-            format!(
-                "{} {:?}: the flat tables have no column for its {notes} 备注 and the original 一级/二级 or review note of {migrated} indicator(s)",
-                form.kind_label(),
-                form.project_name()
+            crate::msg::write::not_carried(
+                crate::msg::write::form(form.kind_label(), form.project_name()),
+                notes,
+                migrated,
             ),
         )
-        .hint("write the JSON model too (-o forms.json) to keep them");
+        .hint(crate::msg::write::not_carried_hint());
         if let Some(s) = form.source() {
             d = d.at(crate::diag::Location {
                 file: s.file.clone(),
@@ -541,7 +540,7 @@ pub fn xlsx_bytes(doc: &Document) -> Result<Vec<u8>> {
     }
     workbook.save_to_buffer().map_err(|e| Error::Write {
         path: String::new(),
-        message: format!("cannot save: {e}"),
+        message: crate::msg::write::cannot_save(e),
     })
 }
 

@@ -149,13 +149,14 @@ pub fn report_xlsx(
                 .set_width(320)
                 .set_height((lines as u32 * 17 + 12).min(600))
                 .set_font_name(FONT);
-            let col = u16::try_from(pos.1).map_err(|_| fail(format!("{name}: column")))?;
+            let col = u16::try_from(pos.1)
+                .map_err(|_| fail(crate::msg::write::column_out_of_range(name)))?;
             sheet.insert_note(pos.0, col, &note).map_err(in_sheet)?;
         }
     }
     workbook
         .save_to_buffer()
-        .map_err(|e| fail(format!("cannot build the workbook: {e}")))
+        .map_err(|e| fail(crate::msg::write::cannot_build_workbook(e)))
 }
 
 /// The most severe of a cell's findings.

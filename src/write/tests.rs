@@ -256,18 +256,25 @@ fn legacy_forms_are_skipped_with_a_warning() {
         ..Legacy2020::default()
     };
     let path = dir.join("out.xlsx");
-    let written = write_xlsx(
-        &doc(vec![
-            Form::Legacy2020(legacy.clone()),
-            Form::Declaration(blank::declaration(Some(2026))),
-        ]),
-        &path,
-    )
-    .expect("write");
+    let both = doc(vec![
+        Form::Legacy2020(legacy.clone()),
+        Form::Declaration(blank::declaration(Some(2026))),
+    ]);
+    let written = write_xlsx(&both, &path).expect("write");
     assert_eq!(written.sheets, ["财政项目支出绩效目标申报表"]);
     assert_eq!(written.diagnostics.len(), 1);
     assert_eq!(
-        crate::msg::with_lang(crate::msg::Lang::En, || written.diagnostics[0].to_string()),
+        written.diagnostics[0].to_string(),
+        format!(
+            "{}: 警告[write-skipped-form]: 第 1 张表（2020年项目）是 2020 年目标表，尚无 xlsx 表样：未写出\n  提示: 写成 JSON（-o out.json）可保留它",
+            path.display()
+        )
+    );
+    let english = crate::msg::with_lang(crate::msg::Lang::En, || {
+        write_xlsx(&both, &path).expect("write").diagnostics[0].to_string()
+    });
+    assert_eq!(
+        english,
         format!(
             "{}: warning[write-skipped-form]: form 1 (2020年项目) is a 2020 目标表, which has no xlsx layout yet; it was not written\n  hint: write it as JSON (-o out.json) to keep it",
             path.display()
@@ -277,7 +284,7 @@ fn legacy_forms_are_skipped_with_a_warning() {
     let only_legacy = write_xlsx(&doc(vec![Form::Legacy2020(legacy)]), &dir.join("none.xlsx"));
     let message = only_legacy.expect_err("nothing to write").to_string();
     assert!(
-        message.ends_with("nothing to write: the document holds no 申报表 or 自评表"),
+        message.ends_with("没有可写出的表：文件中没有申报表或自评表"),
         "{message}"
     );
     assert!(!dir.join("none.xlsx").exists());

@@ -151,5 +151,5 @@ fn convert_and_score_write_nothing_after_reader_errors() {
 #[test]
 fn a_csv_table_alone_is_told_by_its_name() {
     let err = read_bytes(b"\xef\xbb\xbfa,b\r\n", "x/indicators.csv").unwrap_err();
-    assert!(err.to_string().contains("no flat table of forms"), "{err}");
+    assert!(err.to_string().contains("没有存放表单的平表"), "{err}");
 }

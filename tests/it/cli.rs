@@ -1,6 +1,6 @@
 //! The `jixiao` binary: exit codes, messages that name the place, outputs.
 
-use crate::common::{fixture, jixiao, temp_dir};
+use crate::common::{fixture, jixiao, jixiao_in, temp_dir};
 
 #[test]
 fn convert_writes_json_and_reports_coverage() {
@@ -173,6 +173,36 @@ fn convert_reports_bad_usage_with_exit_2() {
     let (code, _, err) = jixiao(&["convert", "a.xlsx", "-o", "out.txt"]);
     assert_eq!(code, 2);
     assert!(err.contains("cannot tell the output format"), "{err}");
+}
+
+/// A mistyped option is refused by the binary in Chinese by default, in English on request,
+/// with exit 2 and nothing on stdout.
+#[test]
+fn a_command_line_mistake_is_refused_in_the_users_language() {
+    let (code, out, err) = jixiao_in(None, &["check", "--stict", "a.xlsx"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        "错误：无法识别的参数「--stict」\n  提示: 是否想用 --strict？\n\n用法: jixiao check [选项] <INPUTS>...\n\n更多信息请加 --help 查看\n"
+    );
+    let (code, _, err) = jixiao_in(None, &["--lang", "en", "check", "--stict", "a.xlsx"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(
+            "error: unexpected argument '--stict' found\n  hint: a similar one exists: '--strict'\n"
+        ),
+        "{err}"
+    );
+    let (code, out, _) = jixiao_in(None, &["score", "--help"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("用法: jixiao score [选项] --output <OUTPUT> <INPUTS>..."),
+        "{out}"
+    );
+    assert!(
+        out.contains("  -h, --help") && out.contains("显示帮助"),
+        "{out}"
+    );
 }
 
 #[test]

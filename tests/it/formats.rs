@@ -71,10 +71,13 @@ fn fixtures_read_the_same_as_xls_and_ods() {
 
 /// The one error a bad input gives, as `convert` prints it (first line, then the hint).
 fn error_of(path: &Path) -> String {
-    match jixiao::read::read_workbook(path) {
-        Ok(_) => panic!("{}: read without error", path.display()),
-        Err(e) => jixiao::msg::with_lang(jixiao::msg::Lang::En, || e.to_string()),
-    }
+    jixiao::msg::with_lang(
+        jixiao::msg::Lang::En,
+        || match jixiao::read::read_workbook(path) {
+            Ok(_) => panic!("{}: read without error", path.display()),
+            Err(e) => e.to_string(),
+        },
+    )
 }
 
 /// The bad inputs government downloads really are, each with its expected message.
@@ -120,7 +123,7 @@ fn bad_inputs(dir: &Path) -> Vec<(PathBuf, &'static str, &'static str)> {
         (
             corrupt,
             "cannot read the workbook:",
-            "the file may be damaged",
+            "save it as .xlsx and try again",
         ),
         (
             empty,

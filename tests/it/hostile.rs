@@ -279,7 +279,7 @@ fn workbook_cases() -> Vec<(
     }
     vec![
         ("empty", "x.xlsx", Vec::new(), (2, 2), vec!["x.xlsx", "empty"]),
-        ("random", "x.xlsx", b"hello, this is not a workbook".to_vec(), (2, 2), vec!["x.xlsx", "not a spreadsheet"]),
+        ("random", "x.xlsx", b"hello, this is not a workbook".to_vec(), (2, 2), vec!["x.xlsx", "不是表格文件（应为 .xlsx、.xlsm、.xls、.ods 或 .pdf）"]),
         ("html", "x.xls", b"<html><body><table><tr><td>1</td></tr></table></body></html>".to_vec(), (2, 2), vec!["x.xls", "HTML"]),
         ("spreadsheetml", "x.xls", b"<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"></Workbook>".to_vec(), (2, 2), vec!["x.xls", "SpreadsheetML"]),
         ("truncated-zip", "x.xlsx", half, (2, 2), vec!["x.xlsx"]),
@@ -591,7 +591,7 @@ fn broken_models_and_tables_are_named() {
             vec![("m.json", j("{\"schema_version\": 1, \"forms\": ["))],
             &["convert", "{dir}/m.json", "-o", "{dir}/o.json"],
             2,
-            &["m.json", "not a jixiao JSON model"],
+            &["m.json", "不是 jixiao 的 JSON 模型"],
         ),
         case(
             "json-empty",
