@@ -331,6 +331,42 @@ pub fn read_header_notes(scope: &mut Scope, labels: &[Label], before: u32, notes
     }
 }
 
+/// 备注 under a form, the block the writers print (issue 11): after its `heading`, one row per
+/// note, its label in the heading's first column and its text in the next cell; a row with
+/// nothing in that column is a note without a label (`注：…`).
+pub fn read_notes(scope: &mut Scope, heading: Pos, notes: &mut Vec<Note>) {
+    let grid = scope.grid;
+    let first_col = grid.area(heading).first.1;
+    for r in grid.area(heading).last.0 + 1..=scope.rows.1 {
+        let cells = |p: &Pos| grid.area(*p).first == *p && !grid.text(*p).is_empty();
+        if (0..grid.cols)
+            .map(|c| (r, c))
+            .filter(cells)
+            .all(|p| scope.is_used(p))
+        {
+            // Taken already: a header note read by its label (`项目实施内容及过程概述`).
+            if (0..grid.cols).map(|c| (r, c)).any(|p| cells(&p)) {
+                continue;
+            }
+            break;
+        }
+        let mut anchors = (0..grid.cols).map(|c| (r, c)).filter(cells);
+        let Some(first) = anchors.next() else { break };
+        let (label, text) = match first.1 == first_col {
+            true => (Some(first), anchors.next()),
+            false => (None, Some(first)),
+        };
+        let i = notes.len();
+        notes.push(Note {
+            // The writer breaks a long label where the forms do (`…预算额\n（元）`): one line.
+            label: scope
+                .take_text(&format!("notes[{i}].label"), label)
+                .replace('\n', ""),
+            text: scope.take_text(&format!("notes[{i}].text"), text),
+        });
+    }
+}
+
 /// The lines under a form from row `from` on that no field took (issue 11): notes (`注：…`),
 /// signatures and dates (`填报人：`, `单位负责人`), the 自评表's closing remarks (`评价结论 | text`).
 /// A label cell (one of [`layout::FOOTER_LABELS`], or any text ending in a colon) with a value on

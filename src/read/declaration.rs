@@ -24,7 +24,7 @@
 use super::scope::{Direction, Scope};
 use super::{
     TableRow, extra_cells, extra_columns, read_date_value, read_footer, read_header_notes,
-    read_year, table_rows, take_table_notes,
+    read_notes, read_year, table_rows, take_table_notes,
 };
 use crate::a1::Pos;
 use crate::diag::Diagnostic;
@@ -154,7 +154,9 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
         medium.indicators = rows;
     }
     take_table_notes(&mut scope, &mut form.notes);
-    read_notes(&mut scope, &mut form.notes);
+    if let Some(heading) = scope.find(&NOTES) {
+        read_notes(&mut scope, heading, &mut form.notes);
+    }
     if let Some(end) = table_end {
         read_footer(&mut scope, end, &mut form.notes);
     }
@@ -342,28 +344,4 @@ fn read_indicators(scope: &mut Scope) -> (Vec<Indicator>, Option<Vec<Indicator>>
     let annual_rows = rows(scope, "indicators", &annual, &columns(&medium));
     let medium_rows = rows(scope, "medium_term.indicators", &medium, &columns(&annual));
     (annual_rows, Some(medium_rows), Some(end))
-}
-
-/// 备注 rows, after the notes already read: each row's first cell is the note's label, the
-/// next its text.
-fn read_notes(scope: &mut Scope, notes: &mut Vec<Note>) {
-    let Some(heading) = scope.find(&NOTES) else {
-        return;
-    };
-    let grid = scope.grid;
-    for r in grid.area(heading).last.0 + 1..=scope.rows.1 {
-        let mut anchors = (0..grid.cols)
-            .map(|c| (r, c))
-            .filter(|&p| grid.area(p).first == p && !grid.text(p).is_empty());
-        let Some(label) = anchors.next() else { break };
-        let text = anchors.next();
-        let i = notes.len();
-        notes.push(Note {
-            // The writer breaks a long label where the forms do (`…预算额\n（元）`): one line.
-            label: scope
-                .take_text(&format!("notes[{i}].label"), Some(label))
-                .replace('\n', ""),
-            text: scope.take_text(&format!("notes[{i}].text"), text),
-        });
-    }
 }

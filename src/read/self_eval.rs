@@ -17,7 +17,7 @@
 
 use super::scope::{Direction, Scope};
 use super::{
-    extra_cells, extra_columns, read_footer, read_header_notes, read_year, table_rows,
+    extra_cells, extra_columns, read_footer, read_header_notes, read_notes, read_year, table_rows,
     take_table_notes,
 };
 use crate::a1::Pos;
@@ -97,6 +97,10 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
     let end = read_indicators(&mut scope, &mut form);
     take_table_notes(&mut scope, &mut form.notes);
     if let Some(end) = end {
+        // 备注 as the writers print it, then what else stands under the table.
+        if let Some(heading) = scope.find_from(&crate::layout::declaration::NOTES, end) {
+            read_notes(&mut scope, heading, &mut form.notes);
+        }
         read_footer(&mut scope, end, &mut form.notes);
     }
     let layout = printed_layout(&scope, &form);
