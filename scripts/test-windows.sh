@@ -68,6 +68,8 @@ for step in "${steps[@]}"; do
   set -e
   # Paths print with the system's separator (平表\declarations.csv on Windows).
   sed -i 's#\\#/#g' "$work/windows.out" "$work/windows.err"
+  # The summary's elapsed time (用时 0.1 秒 / took 0.1 s) differs from run to run.
+  sed -i -E 's/(用时|took) [0-9.]+ ?(秒|s)/\1 N \2/' "$work"/linux.out "$work"/linux.err "$work"/windows.out "$work"/windows.err
   if [ "$lcode" != "$wcode" ] || ! cmp -s "$work/linux.out" "$work/windows.out" ||
     ! cmp -s "$work/linux.err" "$work/windows.err"; then
     echo "FAIL $n: jixiao $step (exit linux $lcode, windows $wcode)"

@@ -4,6 +4,8 @@
 //! [`cell_name`], [`parse_area`] and [`Area`]'s `Display`. No file format is known here, so
 //! layouts, readers and writers name cells without depending on the workbook adapter.
 
+#![warn(missing_docs)]
+
 use std::fmt;
 
 /// A cell position, `(row, col)`, 0-based.
@@ -30,23 +32,29 @@ pub fn column_name(col: u32) -> String {
 /// A rectangle of cells, inclusive at both ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Area {
+    /// The top-left cell.
     pub first: Pos,
+    /// The bottom-right cell.
     pub last: Pos,
 }
 
 impl Area {
+    /// The rectangle from `first` (top left) to `last` (bottom right).
     pub fn new(first: Pos, last: Pos) -> Self {
         Area { first, last }
     }
 
+    /// The one cell at `pos`.
     pub fn cell(pos: Pos) -> Self {
         Area::new(pos, pos)
     }
 
+    /// Whether `(row, col)` lies in the rectangle.
     pub fn contains(&self, (r, c): Pos) -> bool {
         (self.first.0..=self.last.0).contains(&r) && (self.first.1..=self.last.1).contains(&c)
     }
 
+    /// Whether the rectangle is a single cell.
     pub fn is_single(&self) -> bool {
         self.first == self.last
     }

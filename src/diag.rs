@@ -218,14 +218,14 @@ impl fmt::Display for Diagnostic {
 
 /// A value together with the warnings met while producing it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Read<T> {
+pub struct Diagnosed<T> {
     pub value: T,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl<T> Read<T> {
+impl<T> Diagnosed<T> {
     pub fn new(value: T, diagnostics: Vec<Diagnostic>) -> Self {
-        Read { value, diagnostics }
+        Diagnosed { value, diagnostics }
     }
 
     pub fn has_errors(&self) -> bool {

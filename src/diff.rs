@@ -7,13 +7,14 @@
 //! through the model's JSON form, so a field added to the model is compared without a change
 //! here; numbers compare by value (`14` equals `14.00`), text exactly, and a blank equals a
 //! blank. Indicator rows are aligned by (一级, 二级, 三级) like lines in a text diff
-//! ([`align`]): rows that match are compared cell by cell, and unmatched rows between two matches
+//! (`align`): rows that match are compared cell by cell, and unmatched rows between two matches
 //! are paired in order as edited rows, the rest reported as added (numbered and located in NEW)
 //! or removed (numbered and located in OLD). A changed field points at its cell in NEW, or in
 //! OLD when NEW does not record one (a JSON model or flat table), through [`Source::cells`].
 
 use crate::diag::Location;
-use crate::layout;
+use crate::layout::{self, Field, Label};
+use crate::model::field::{DeclarationAmount, FieldId, Legacy2020Amount, SelfEvaluationText};
 use crate::model::{Document, Form, FundsRow, IndicatorValue, SelfEvaluationFunds, Source};
 use crate::msg;
 use rust_decimal::Decimal;
@@ -373,10 +374,8 @@ fn show(path: &str, v: &Value) -> String {
 /// form's amounts, the 中期 amounts, and the budget and execution columns of the 自评表.
 fn is_amount(path: &str) -> bool {
     let last = path.rsplit('.').next().unwrap_or(path);
-    layout::declaration::FUND_FIELDS
-        .iter()
-        .any(|f| f.path == path)
-        || layout::legacy_2020::AMOUNTS.iter().any(|(p, _)| *p == path)
+    DeclarationAmount::from_path(path).is_some()
+        || Legacy2020Amount::from_path(path).is_some()
         || (path.starts_with("medium_term.") && matches!(last, "total" | "fiscal" | "other"))
         || (path.starts_with("funds.")
             && matches!(last, "initial_budget" | "annual_budget" | "executed"))
@@ -398,21 +397,25 @@ fn field_label(path: &str) -> String {
 }
 
 fn label(path: &str) -> Option<String> {
-    let fields = layout::declaration::HEADER
-        .iter()
-        .chain(layout::declaration::FUND_FIELDS)
-        .chain(layout::declaration::GOAL_FIELDS)
-        .chain(layout::self_eval::HEADER)
-        .chain(layout::self_eval::GOAL_FIELDS);
-    if let Some(f) = fields.clone().find(|f| f.path == path) {
-        return Some(f.label.text.to_string());
+    fn find<I: FieldId>(fields: &[Field<I>], path: &str) -> Option<String> {
+        let f = fields.iter().find(|f| f.id.path() == path)?;
+        Some(f.label.text.to_string())
     }
-    let legacy = layout::legacy_2020::HEADER
-        .iter()
-        .chain(layout::legacy_2020::NARRATIVE)
-        .chain(layout::legacy_2020::AMOUNTS);
-    if let Some((_, l)) = legacy.clone().find(|(p, _)| *p == path) {
-        return Some(l.text.to_string());
+    fn find_pair<I: FieldId>(fields: &[(I, Label)], path: &str) -> Option<String> {
+        let (_, label) = fields.iter().find(|(id, _)| id.path() == path)?;
+        Some(label.text.to_string())
+    }
+    use layout::{declaration as d, legacy_2020 as l, self_eval as s};
+    let found = find(d::HEADER, path)
+        .or_else(|| find(d::FUND_FIELDS, path))
+        .or_else(|| find(d::GOAL_FIELDS, path))
+        .or_else(|| find(s::HEADER, path))
+        .or_else(|| find(s::GOAL_FIELDS, path))
+        .or_else(|| find_pair(l::HEADER, path))
+        .or_else(|| find_pair(l::NARRATIVE, path))
+        .or_else(|| find_pair(l::AMOUNTS, path));
+    if found.is_some() {
+        return found;
     }
     if let Some((_, rest)) = path.split_once("indicators[") {
         let last = rest.rsplit_once("].").map_or("", |(_, f)| f);
@@ -445,7 +448,7 @@ fn label(path: &str) -> Option<String> {
         "funds.extra_rows" => "项目资金其他行",
         "total_weight" => "总分·分值",
         "total_score" => "总分·得分",
-        "grade" => "评分等级",
+        p if p == SelfEvaluationText::Grade.path() => s::GRADE.text,
         "notes" => "备注",
         "medium_term.period" => layout::declaration::PROJECT_PERIOD.text,
         "medium_term.years" => "中期目标年度",

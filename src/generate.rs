@@ -11,24 +11,16 @@
 //!
 //! Everything here is model → model; writing the workbook is [`crate::write`]'s job.
 
-use crate::diag::{Diagnostic, Location, Read};
+use crate::diag::{Diagnosed, Diagnostic, Location};
 use crate::migrate;
 use crate::model::{
     Declaration, DeclarationFunds, EvaluatedIndicator, Figure, Form, FundsRow, Indicator,
     IndicatorValue, MoneyUnit, SelfEvaluation, SelfEvaluationFunds,
 };
-use crate::profile::{IndicatorSet, Profile, ProjectSide, WhenAbsent};
+use crate::profile::{Profile, ProjectSide, WhenAbsent};
 use crate::taxonomy::{TaxonomySet, canonical};
 use rust_decimal::Decimal;
 use std::fmt;
-
-/// The taxonomy a profile's indicator set names.
-pub fn taxonomy_of(set: IndicatorSet) -> TaxonomySet {
-    match set {
-        IndicatorSet::Current => TaxonomySet::Current,
-        IndicatorSet::Older => TaxonomySet::Old,
-    }
-}
 
 /// The empty indicator table of a set: one row per 二级, in the set's order, no 三级.
 pub fn skeleton(set: TaxonomySet) -> Vec<Indicator> {
@@ -109,8 +101,8 @@ pub fn declarations_from_list(
     year: i32,
     projects: Vec<Declaration>,
     list: &str,
-) -> Read<Vec<Declaration>> {
-    let set = taxonomy_of(profile.indicator_set);
+) -> Diagnosed<Vec<Declaration>> {
+    let set = profile.indicator_set;
     let mut diags = Vec::new();
     let forms = projects
         .into_iter()
@@ -159,7 +151,7 @@ pub fn declarations_from_list(
             }
         })
         .collect();
-    Read::new(forms, diags)
+    Diagnosed::new(forms, diags)
 }
 
 /// The amounts a project list gave, completed by the profile's rules (all in 元).
@@ -212,14 +204,11 @@ pub fn carry_forward(
     year: Option<i32>,
     keep: Keep,
     profile: Option<&Profile>,
-) -> Read<Vec<Declaration>> {
+) -> Diagnosed<Vec<Declaration>> {
     let mut diags = Vec::new();
     let mut out = Vec::new();
     let set = profile.map(|p| p.indicator_set).unwrap_or_default();
-    let migration = match set {
-        IndicatorSet::Current => migrate::Taxonomy::Current,
-        IndicatorSet::Older => migrate::Taxonomy::Old,
-    };
+    let migration = set;
     for form in forms {
         let mut d = match form {
             Form::Declaration(d) => {
@@ -296,7 +285,7 @@ pub fn carry_forward(
                 d.implementing_unit = p.implementing_unit.clone();
             }
             if p.layout.prints_every_level2() {
-                d.indicators = with_every_level2(&d.indicators, taxonomy_of(p.indicator_set));
+                d.indicators = with_every_level2(&d.indicators, p.indicator_set);
             }
             if let Some(source) = p.layout.source() {
                 d.source = Some(source);
@@ -304,7 +293,7 @@ pub fn carry_forward(
         }
         out.push(d);
     }
-    Read::new(out, diags)
+    Diagnosed::new(out, diags)
 }
 
 fn form_location(form: &Form) -> Location {
@@ -537,7 +526,7 @@ pub fn yuan_to_wan(amount: Decimal) -> Decimal {
 pub fn self_evaluations_from(
     declarations: &[Form],
     weights: &Weights,
-) -> Read<Vec<SelfEvaluation>> {
+) -> Diagnosed<Vec<SelfEvaluation>> {
     let mut diags = Vec::new();
     let mut out = Vec::new();
     for form in declarations {
@@ -632,7 +621,7 @@ pub fn self_evaluations_from(
             notes: Vec::new(),
         });
     }
-    Read::new(out, diags)
+    Diagnosed::new(out, diags)
 }
 
 /// The 自评表 funds grid from a 申报表's annual side, in 万元: 年初预算数 = 全年预算数 = the

@@ -17,12 +17,13 @@ use crate::diag::{Diagnostic, Error, Result, Severity};
 use crate::diff::FormDiff;
 use crate::formats::OutputFormat;
 use crate::generate::{self, Keep, Weights};
-use crate::migrate::{Scope as MigrateScope, Taxonomy, migrate_document};
+use crate::migrate::{Forms as MigrateForms, migrate_document};
 use crate::model::{Document, Form};
 use crate::msg::cli as msg;
 use crate::profile::Profile;
 use crate::read::{Input, Inputs};
 use crate::score::{self as scoring, Explanation, ScoringOptions};
+use crate::taxonomy::TaxonomySet;
 use crate::write::{self, LayoutChoice, Output};
 use serde::Serialize;
 use std::fmt;
@@ -80,7 +81,7 @@ pub struct ConvertOptions {
     pub to: OutputFormat,
     /// The indicator set to move every form to; `None` for the default of the format (see
     /// [`conversion_taxonomy`]).
-    pub taxonomy: Option<Taxonomy>,
+    pub taxonomy: Option<TaxonomySet>,
     /// Reader warnings count as errors: nothing is written.
     pub strict: bool,
     /// The layout of written workbooks: official, or each form's own (`--layout source`).
@@ -105,13 +106,13 @@ impl ConvertOptions {
 /// form's own layout (`--layout source`) keeps the 2020 目标表 as it is.
 pub fn conversion_taxonomy(
     to: OutputFormat,
-    taxonomy: Option<Taxonomy>,
+    taxonomy: Option<TaxonomySet>,
     layout: LayoutChoice,
-) -> Option<(Taxonomy, MigrateScope)> {
+) -> Option<(TaxonomySet, MigrateForms)> {
     match taxonomy {
-        Some(t) => Some((t, MigrateScope::All)),
+        Some(t) => Some((t, MigrateForms::All)),
         None => (to == OutputFormat::Xlsx && layout == LayoutChoice::Official)
-            .then_some((Taxonomy::Current, MigrateScope::Legacy)),
+            .then_some((TaxonomySet::Current, MigrateForms::Legacy)),
     }
 }
 
@@ -497,8 +498,8 @@ pub enum TemplateSource<'a> {
 pub fn template(
     source: &TemplateSource,
     profile: Option<&Profile>,
-) -> Result<crate::diag::Read<Document>> {
-    use crate::diag::Read;
+) -> Result<crate::diag::Diagnosed<Document>> {
+    use crate::diag::Diagnosed;
     let year = match source {
         TemplateSource::Projects { year, .. } => Some(*year),
         TemplateSource::CarryForward { year, .. }
@@ -515,7 +516,7 @@ pub fn template(
             let read = crate::read::flat::read_project_list_bytes(bytes, name)?;
             let mut diags = read.diagnostics;
             if diags.iter().any(|d| d.severity == Severity::Error) {
-                return Ok(Read::new(Document::default(), diags));
+                return Ok(Diagnosed::new(Document::default(), diags));
             }
             let made = generate::declarations_from_list(profile, *year, read.value, name);
             diags.extend(made.diagnostics);
@@ -548,7 +549,7 @@ pub fn template(
             (out, made.diagnostics)
         }
     };
-    Ok(Read::new(Document::new(forms), diagnostics))
+    Ok(Diagnosed::new(Document::new(forms), diagnostics))
 }
 
 /// `上海市人民政府驻新疆办事处2026年度项目绩效目标汇总表` (seed 000's heading), or the 自评

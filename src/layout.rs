@@ -27,13 +27,17 @@ pub fn funds_label(unit: MoneyUnit) -> String {
     format!("项目资金（{}）", unit.label())
 }
 
-/// A field of a form: its path in the model, its label, and where the official form prints
+/// A field of a form: its name in the model, its label, and where the official form prints
 /// label and value (A1 ranges).
 #[derive(Debug, Clone, Copy)]
-pub struct Field {
-    pub path: &'static str,
+pub struct Field<I> {
+    /// Which field of the form ([`crate::model::field`]).
+    pub id: I,
+    /// The label the form prints, with the variants readers accept.
     pub label: Label,
+    /// Where the official form prints the label (`A3:B3`).
     pub label_at: &'static str,
+    /// Where the official form prints the value (`C3:D3`).
     pub value_at: &'static str,
 }
 

@@ -7,7 +7,7 @@
 //! ```
 //!
 //! The model ([`model`]) knows no file format; [`grid`] is the only module that calls calamine,
-//! [`write`] the only one that calls rust_xlsxwriter. The 中文 glossary is in [`model`].
+//! [`write`](mod@write) the only one that calls rust_xlsxwriter. The 中文 glossary is in [`model`].
 //!
 //! `DOMAIN §N` in comments and in the check rules points at section N of `docs/domain.md`, the
 //! project's account of the forms: layouts, scoring and rounding, indicator sets, notation.

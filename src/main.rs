@@ -1,6 +1,13 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // `jixiao check … | head`: when the reader of our output goes away, stop quietly as other
+    // command-line tools do, instead of a panic on the failed print (Rust ignores SIGPIPE).
+    #[cfg(unix)]
+    // SAFETY: restores the default action of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     // Before any thread starts: Ctrl-C or a kill removes the temporary files being written.
     jixiao::cli::remove_temporaries_on_signal();
     // The language is chosen here, once: the library never reads the environment.

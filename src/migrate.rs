@@ -9,7 +9,8 @@
 //! `source_level1/2`; rows with no true equivalent get a `review` note and a warning that points
 //! at their cell; whatever the target form has no field for goes into its `notes`.
 
-use crate::diag::{Diagnostic, Location, Read};
+use crate::diag::{Diagnosed, Diagnostic, Location};
+use crate::model::field::{DeclarationAmount, DeclarationText, Legacy2020Amount, Legacy2020Text};
 use crate::model::{
     Declaration, DeclarationFunds, Document, EvaluatedIndicator, Form, Indicator, Legacy2020, Note,
     SelfEvaluation, Source,
@@ -17,32 +18,14 @@ use crate::model::{
 use crate::taxonomy::{self, Mapping, TaxonomySet};
 use std::collections::BTreeMap;
 
-/// The indicator set forms are converted to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Taxonomy {
-    /// 财预〔2021〕101号 and the 一体化 system: 成本指标 is a 一级 (§3.2).
-    #[default]
-    Current,
-    /// 财预〔2015〕88号: 成本指标 is a 二级 under 产出指标 (§3.1).
-    Old,
-}
-
-impl Taxonomy {
-    /// The indicator set of [`crate::taxonomy`] this target is.
-    pub fn set(self) -> TaxonomySet {
-        match self {
-            Taxonomy::Current => TaxonomySet::Current,
-            Taxonomy::Old => TaxonomySet::Old,
-        }
-    }
-
-    /// Where a row of a national form goes in this set (DOMAIN §3.4): old 产出指标/成本指标 ⇄
-    /// 成本指标/经济成本指标 and the §3.1 variants. `None` when the pair is in neither national set.
-    fn map(self, level1: &str, level2: &str) -> Option<Mapping> {
-        match self {
-            Taxonomy::Current => taxonomy::map_to_current(TaxonomySet::Old, level1, level2),
-            Taxonomy::Old => taxonomy::map_to_old(level1, level2),
-        }
+/// Where a row of a national form goes in `set` (DOMAIN §3.4): old 产出指标/成本指标 ⇄
+/// 成本指标/经济成本指标 and the §3.1 variants. `None` when the pair is in neither national set,
+/// or the set is no target (the 2020 set).
+fn map(set: TaxonomySet, level1: &str, level2: &str) -> Option<Mapping> {
+    match set {
+        TaxonomySet::Current => taxonomy::map_to_current(TaxonomySet::Old, level1, level2),
+        TaxonomySet::Old => taxonomy::map_to_old(level1, level2),
+        TaxonomySet::Legacy2020 => None,
     }
 }
 
@@ -58,52 +41,43 @@ const DUPLICATES_EXECUTION: &str =
 /// 其中：财政资金, 项目当年预算 the annual total and its 当年财政拨款 (the 2020 amounts are
 /// 市级财政资金). The narrative sections,
 /// 是否含有政府购买服务, 绩效类型 and all four amounts go into `notes` as printed.
-pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Declaration> {
+pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: TaxonomySet) -> Diagnosed<Declaration> {
     let unit = form.unit.label();
     // As the forms print amounts (`500,000.00`), not the bare decimal (issue 11).
     let amount = |d: &Option<rust_decimal::Decimal>| d.map(crate::msg::amount).unwrap_or_default();
-    let mut notes: Vec<Note> = [
-        ("申报单位名称", form.applicant.clone()),
-        ("项目类别", form.project_category.clone()),
-        ("是否含有政府购买服务", form.government_purchase.clone()),
-        ("绩效类型", form.performance_type.clone()),
-        ("项目概况", form.overview.clone()),
-        ("立项依据", form.basis.clone()),
-        ("项目设立的必要性", form.necessity.clone()),
-        ("保证项目实施的制度、措施", form.measures.clone()),
-        ("项目实施计划", form.plan.clone()),
-        ("总目标及阶段性目标", form.goals.clone()),
-    ]
-    .into_iter()
-    .map(|(label, text)| Note {
-        label: label.to_string(),
-        text,
-    })
-    .collect();
-    for (label, value) in [
-        ("项目总预算", &form.total_budget),
-        ("项目当年预算", &form.current_budget),
-        ("同名项目上年预算额", &form.prior_budget),
-        ("同名项目上年预算执行数", &form.prior_executed),
-    ] {
+    use crate::layout::legacy_2020 as layout;
+    use Legacy2020Text::*;
+    let mut notes: Vec<Note> = layout::HEADER
+        .iter()
+        .chain(layout::NARRATIVE)
+        .filter(|(id, _)| !matches!(id, ProjectName | PlannedStart | PlannedEnd))
+        .map(|(id, label)| Note {
+            label: label.text.to_string(),
+            text: id.get(form).clone(),
+        })
+        .collect();
+    for (id, label) in layout::AMOUNTS {
         notes.push(Note {
-            label: format!("{label}（{unit}）"),
-            text: amount(value),
+            label: format!("{}（{unit}）", label.text),
+            text: amount(id.get(form)),
         });
     }
     notes.retain(|n| !n.text.is_empty());
 
     let mut source = form.source.clone();
     if let Some(s) = &mut source {
+        use DeclarationAmount as A;
+        use DeclarationText as T;
+        use Legacy2020Amount as LA;
         for (to, from) in [
-            ("project_nature", "project_category"),
-            ("implementing_unit", "applicant"),
-            ("overall_goal", "goals"),
-            ("annual_goal", "goals"),
-            ("funds.project_total", "total_budget"),
-            ("funds.project_fiscal", "total_budget"),
-            ("funds.annual_total", "current_budget"),
-            ("funds.annual_fiscal", "current_budget"),
+            (T::ProjectNature.path(), ProjectCategory.path()),
+            (T::ImplementingUnit.path(), Applicant.path()),
+            (T::OverallGoal.path(), Goals.path()),
+            (T::AnnualGoal.path(), Goals.path()),
+            (A::ProjectTotal.path(), LA::TotalBudget.path()),
+            (A::ProjectFiscal.path(), LA::TotalBudget.path()),
+            (A::AnnualTotal.path(), LA::CurrentBudget.path()),
+            (A::AnnualFiscal.path(), LA::CurrentBudget.path()),
         ] {
             if let Some(cell) = s.cells.get(from).cloned() {
                 s.cells.insert(to.to_string(), cell);
@@ -178,8 +152,8 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
             diagnostics.push(d);
         }
     }
-    if taxonomy == Taxonomy::Old {
-        diagnostics.extend(map_declaration(&mut declaration, Taxonomy::Old));
+    if taxonomy == TaxonomySet::Old {
+        diagnostics.extend(map_declaration(&mut declaration, TaxonomySet::Old));
     } else {
         sort_by_set(
             &mut declaration.indicators,
@@ -200,12 +174,12 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: Taxonomy) -> Read<Decl
             .map(|s| Location::file(s.file.clone()));
         diagnostics.push(d);
     }
-    Read::new(declaration, diagnostics)
+    Diagnosed::new(declaration, diagnostics)
 }
 
 /// Moves a 申报表's indicator rows (both sides of an 88号 form) into `taxonomy` (old 产出指标/成本指标 ⇄ 成本指标/经济成本指标 and
 /// the §3.1 variants) and orders them as that set prints them. Returns the warnings.
-pub fn map_declaration(form: &mut Declaration, taxonomy: Taxonomy) -> Vec<Diagnostic> {
+pub fn map_declaration(form: &mut Declaration, taxonomy: TaxonomySet) -> Vec<Diagnostic> {
     let mut diagnostics = map_rows(&mut form.indicators, &mut form.source, INDICATORS, taxonomy);
     if let Some(medium) = &mut form.medium_term {
         diagnostics.extend(map_rows(
@@ -220,13 +194,13 @@ pub fn map_declaration(form: &mut Declaration, taxonomy: Taxonomy) -> Vec<Diagno
 
 /// Moves a 自评表's indicator rows into `taxonomy` as [`map_declaration`] does a 申报表's: the
 /// 2023 市级 自评表 is on the old set (成本指标 under 产出指标), today's 申报表 on the current one.
-pub fn map_self_evaluation(form: &mut SelfEvaluation, taxonomy: Taxonomy) -> Vec<Diagnostic> {
+pub fn map_self_evaluation(form: &mut SelfEvaluation, taxonomy: TaxonomySet) -> Vec<Diagnostic> {
     map_rows(&mut form.indicators, &mut form.source, INDICATORS, taxonomy)
 }
 
 /// Which forms [`migrate_document`] moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
+pub enum Forms {
     /// 目标表, 申报表 and 自评表: what `--taxonomy` asks for.
     All,
     /// 2020 目标表 only: a workbook's default. A 申报表 or 自评表 keeps the indicator set it was
@@ -236,9 +210,13 @@ pub enum Scope {
 }
 
 /// Converts the forms of a document in `scope` to `taxonomy`: 2020 目标表 become 申报表, and for
-/// [`Scope::All`] the rows of 申报表 and 自评表 move between the sets. Every row that moves is
+/// [`Forms::All`] the rows of 申报表 and 自评表 move between the sets. Every row that moves is
 /// reported at its cell (`migrate.moved`).
-pub fn migrate_document(doc: &Document, taxonomy: Taxonomy, scope: Scope) -> Read<Document> {
+pub fn migrate_document(
+    doc: &Document,
+    taxonomy: TaxonomySet,
+    scope: Forms,
+) -> Diagnosed<Document> {
     let mut diagnostics = Vec::new();
     let forms = doc
         .forms
@@ -249,12 +227,12 @@ pub fn migrate_document(doc: &Document, taxonomy: Taxonomy, scope: Scope) -> Rea
                 diagnostics.extend(read.diagnostics);
                 Form::Declaration(read.value)
             }
-            Form::Declaration(d) if scope == Scope::All => {
+            Form::Declaration(d) if scope == Forms::All => {
                 let mut d = d.clone();
                 diagnostics.extend(map_declaration(&mut d, taxonomy));
                 Form::Declaration(d)
             }
-            Form::SelfEvaluation(s) if scope == Scope::All => {
+            Form::SelfEvaluation(s) if scope == Forms::All => {
                 let mut s = s.clone();
                 diagnostics.extend(map_self_evaluation(&mut s, taxonomy));
                 Form::SelfEvaluation(s)
@@ -262,7 +240,7 @@ pub fn migrate_document(doc: &Document, taxonomy: Taxonomy, scope: Scope) -> Rea
             other => other.clone(),
         })
         .collect();
-    Read::new(
+    Diagnosed::new(
         Document {
             forms,
             ..doc.clone()
@@ -320,7 +298,7 @@ fn map_rows<R: Row>(
     rows: &mut Vec<R>,
     source: &mut Option<Source>,
     path: &str,
-    taxonomy: Taxonomy,
+    taxonomy: TaxonomySet,
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for (i, row) in rows.iter_mut().enumerate() {
@@ -330,7 +308,7 @@ fn map_rows<R: Row>(
             level1: l1,
             level2: l2,
             review,
-        }) = taxonomy.map(&level1, &level2)
+        }) = map(taxonomy, &level1, &level2)
         else {
             continue;
         };
@@ -392,9 +370,9 @@ fn sort_by_set<R: Row>(
     rows: &mut Vec<R>,
     source: &mut Option<Source>,
     path: &str,
-    taxonomy: Taxonomy,
+    taxonomy: TaxonomySet,
 ) {
-    let set = taxonomy.set().table();
+    let set = taxonomy.table();
     let keys: Vec<(usize, usize)> = rows
         .iter_mut()
         .map(|row| {
@@ -485,7 +463,7 @@ mod tests {
 
     #[test]
     fn maps_the_2020_set_onto_the_current_one() {
-        let read = legacy_to_declaration(&legacy(), Taxonomy::Current);
+        let read = legacy_to_declaration(&legacy(), TaxonomySet::Current);
         let d = &read.value;
         assert_eq!(
             levels(d),
@@ -521,7 +499,7 @@ mod tests {
 
     #[test]
     fn maps_the_2020_set_onto_the_old_national_one() {
-        let d = legacy_to_declaration(&legacy(), Taxonomy::Old).value;
+        let d = legacy_to_declaration(&legacy(), TaxonomySet::Old).value;
         assert_eq!(
             levels(&d)[..4],
             [
@@ -546,7 +524,7 @@ mod tests {
             ..Declaration::default()
         };
         // Every moved row is reported (issue 11): b to 成本指标, c to 生态效益指标.
-        let moved: Vec<String> = map_declaration(&mut d, Taxonomy::Current)
+        let moved: Vec<String> = map_declaration(&mut d, TaxonomySet::Current)
             .iter()
             .map(|d| format!("{}: {}", d.rule, d.message))
             .collect();
@@ -566,7 +544,7 @@ mod tests {
             ]
         );
         assert_eq!(d.indicators[0].source_level2.as_deref(), Some("成本指标"));
-        let diags = map_declaration(&mut d, Taxonomy::Old);
+        let diags = map_declaration(&mut d, TaxonomySet::Old);
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(diags[0].rule, "migrate.moved");
         assert_eq!(d.indicators[1].level2, "成本指标");
@@ -588,7 +566,7 @@ mod tests {
             ],
             ..SelfEvaluation::default()
         };
-        let diags = map_self_evaluation(&mut s, Taxonomy::Old);
+        let diags = map_self_evaluation(&mut s, TaxonomySet::Old);
         let rules: Vec<&str> = diags.iter().map(|d| d.rule.as_str()).collect();
         assert_eq!(rules, ["migrate.moved", "migrate.review"]);
         let b = &s.indicators[1];

@@ -17,6 +17,7 @@
 //! | 中期资金 / 中期目标 / 中期指标, 项目期 (88号 申报表) | [`MediumTerm`] |
 
 pub mod date;
+pub mod field;
 mod figure;
 mod forms;
 mod indicator;
@@ -106,12 +107,17 @@ impl Form {
 
     /// 表种 as printed in the flat tables.
     pub fn kind_label(&self) -> &'static str {
+        let [declaration, self_evaluation, legacy] = Form::KIND_LABELS;
         match self {
-            Form::Declaration(_) => "申报表",
-            Form::SelfEvaluation(_) => "自评表",
-            Form::Legacy2020(_) => "目标表",
+            Form::Declaration(_) => declaration,
+            Form::SelfEvaluation(_) => self_evaluation,
+            Form::Legacy2020(_) => legacy,
         }
     }
+
+    /// The short names of the three kinds ([`Form::kind_label`]), in the order
+    /// 申报表, 自评表, 目标表.
+    pub const KIND_LABELS: [&'static str; 3] = ["申报表", "自评表", "目标表"];
 }
 
 /// Where a form was read from, and where each of its fields stood.

@@ -316,7 +316,7 @@ fn open_error(name: &str, e: &pdfplumber::PdfError) -> Error {
 }
 
 /// Kangxi radicals and CJK radical supplements that some fonts' ToUnicode maps give for the
-/// ideographs they look like; see [`lookalikes`].
+/// ideographs they look like; see the `lookalikes` module.
 pub fn fold(text: &str) -> String {
     text.chars()
         .map(|c| {

@@ -9,7 +9,7 @@
 //! department = "上海市人民政府合作交流办公室"      # 主管部门
 //! implementing_unit = "上海市人民政府驻新疆办事处"  # 实施单位
 //! layout = "official"        # official | baoshan
-//! indicator_set = "current"  # current | older
+//! indicator_set = "current"  # current | old ("older" is read as old)
 //!
 //! [defaults]
 //! project_nature = "经常性专项业务费"  # 项目性质, when the project list leaves it blank
@@ -24,6 +24,7 @@
 
 use crate::diag::{Error, Result};
 use crate::model::{LayoutId, PrintedLayout, Source};
+use crate::taxonomy::TaxonomySet;
 use serde::{Deserialize, Serialize};
 #[cfg(not(target_family = "wasm"))]
 use std::path::Path;
@@ -41,7 +42,7 @@ pub struct Profile {
     #[serde(default, alias = "版式")]
     pub layout: LayoutVariant,
     #[serde(default, alias = "指标体系")]
-    pub indicator_set: IndicatorSet,
+    pub indicator_set: TaxonomySet,
     #[serde(default, alias = "默认值")]
     pub defaults: Defaults,
     #[serde(default, alias = "资金")]
@@ -100,17 +101,6 @@ impl LayoutVariant {
             ..Source::default()
         })
     }
-}
-
-/// The indicator set the office's forms use (DOMAIN §3).
-#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum IndicatorSet {
-    /// 财预〔2021〕101号: 成本指标 is a 一级 (市级 申报表 from 2024).
-    #[default]
-    Current,
-    /// 财预〔2015〕88号: 成本指标 is a 二级 under 产出指标 (宝山 2024, 市级 2023 自评表).
-    Older,
 }
 
 /// Values for fields a project list leaves blank.
@@ -225,30 +215,28 @@ pub fn fill_blanks(
     profile: &Profile,
 ) -> Vec<crate::diag::Diagnostic> {
     use crate::diag::{Diagnostic, Location};
+    use crate::layout::declaration::text_label;
     use crate::model::Form;
+    use crate::model::field::DeclarationText::{Department, ProjectCategory};
     let mut out = Vec::new();
     for form in &mut doc.forms {
         let Form::Declaration(d) = form else { continue };
         let fills = [
-            ("department", "主管部门", Some(profile.department.as_str())),
+            (Department, Some(profile.department.as_str())),
             (
-                "project_category",
-                "项目类别",
+                ProjectCategory,
                 profile.defaults.project_category.as_deref(),
             ),
         ];
-        for (path, label, value) in fills {
+        for (field, value) in fills {
             let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
                 continue;
             };
-            let slot = match path {
-                "department" => &mut d.department,
-                _ => &mut d.project_category,
-            };
-            if !slot.trim().is_empty() {
+            if !d.text(field).unwrap_or_default().trim().is_empty() {
                 continue;
             }
-            *slot = value.to_string();
+            d.set_text(field, value.to_string());
+            let (path, label) = (field.path(), text_label(field));
             let mut diag = Diagnostic::info(
                 crate::msg::rules::PROFILE_FILLED.id,
                 crate::msg::migrate::filled_from_profile(label, value),
@@ -341,7 +329,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.layout, LayoutVariant::Official);
-        assert_eq!(p.indicator_set, IndicatorSet::Current);
+        assert_eq!(p.indicator_set, TaxonomySet::Current);
         assert_eq!(p.defaults.planned_start(2026), "2026-01-01");
         assert_eq!(p.defaults.planned_end(2026), "2026-12-31");
         assert_eq!(p.funds.carryover_and_other, WhenAbsent::Zero);
@@ -356,6 +344,17 @@ mod tests {
         .unwrap();
         assert!(!p.layout.has_project_nature());
         assert!(p.layout.prints_every_level2());
+        // `older`, the spelling of earlier profiles, and `old`, the command line's, are one set.
+        assert_eq!(p.indicator_set, TaxonomySet::Old);
+        let now = Profile::from_toml(
+            "department = \"a\"\nimplementing_unit = \"b\"\nindicator_set = \"old\"\n",
+            "p.toml",
+        )
+        .unwrap();
+        assert_eq!(now.indicator_set, TaxonomySet::Old);
+        let legacy =
+            "department = \"a\"\nimplementing_unit = \"b\"\nindicator_set = \"legacy_2020\"\n";
+        assert!(Profile::from_toml(legacy, "p.toml").is_err());
         let bad = "department = \"a\"\nimplementing_unit = \"b\"\nlayuot = \"official\"\n";
         let e = Profile::from_toml(bad, "p.toml").unwrap_err().to_string();
         assert!(

@@ -1,4 +1,4 @@
-//! Inputs → [`Document`]: workbooks are opened as [`Grid`]s, forms are found by their title
+//! Inputs → [`crate::model::Document`]: workbooks are opened as [`Grid`]s, forms are found by their title
 //! anchor (so a sheet may hold one form or several stacked ones, anywhere), and each form kind's
 //! reader maps labels to fields. JSON models are read as they are.
 
@@ -25,7 +25,7 @@ pub use inputs::{
 };
 
 use crate::a1::{self, Pos};
-use crate::diag::{Diagnostic, Location, Read};
+use crate::diag::{Diagnosed, Diagnostic, Location};
 use crate::grid::{Cell, Grid};
 use crate::layout::{self, Label};
 use crate::model::{Form, Note};
@@ -129,7 +129,7 @@ fn is_legacy_2020(grid: &Grid, rows: (u32, u32)) -> bool {
 }
 
 /// Reads every form on a sheet. Cells outside any form are reported, never dropped silently.
-pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
+pub fn read_grid(grid: &Grid) -> Diagnosed<Vec<Form>> {
     let mut titles: Vec<(Pos, Title)> = grid
         .cells()
         .into_iter()
@@ -229,7 +229,7 @@ pub fn read_grid(grid: &Grid) -> Read<Vec<Form>> {
         forms.extend(form);
         diagnostics.extend(diags);
     }
-    Read::new(forms, diagnostics)
+    Diagnosed::new(forms, diagnostics)
 }
 
 /// The `（2026年度）` caption in the form's first rows.

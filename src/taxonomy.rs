@@ -17,16 +17,28 @@
 //! [`map_to_current`] carries a pair of the old or the legacy set over to the current set
 //! (DOMAIN §3.4), saying when the mapping is only an approximation that a person should review.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// One of the indicator sets of DOMAIN §3.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// One of the indicator sets of DOMAIN §3: the one name of a set in the library, in office
+/// profiles (`indicator_set = "old"`, formerly `"older"`, still accepted) and on the command
+/// line (`--taxonomy old`). Forms are converted to `Old` or `Current`; `Legacy2020` is read only.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[serde(rename_all = "snake_case")]
 pub enum TaxonomySet {
-    /// The old national set (财预〔2015〕88号), DOMAIN §3.1: 成本指标 is a 二级 under 产出指标.
+    /// 财预〔2015〕88号 (DOMAIN §3.1): 成本指标 is a 二级 under 产出指标.
+    #[serde(alias = "older")]
+    #[cfg_attr(feature = "cli", value(alias = "older"))]
     Old,
-    /// The current set (财预〔2021〕101号), DOMAIN §3.2: 成本指标 is a 一级.
+    /// 财预〔2021〕101号 (DOMAIN §3.2): 成本指标 is a 一级 (Shanghai 申报表 from 2024).
+    #[default]
     Current,
-    /// The Shanghai 2020 目标表 set, DOMAIN §3.3 (一级目标 / 二级目标).
+    /// The Shanghai 2020 目标表 set, DOMAIN §3.3 (一级目标 / 二级目标); never a target.
+    #[serde(skip)]
+    #[cfg_attr(feature = "cli", value(skip))]
     Legacy2020,
 }
 

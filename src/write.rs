@@ -687,7 +687,7 @@ fn step<T>(f: impl FnOnce() -> T) -> T {
 
 #[cfg(not(target_family = "wasm"))]
 /// Creates (or truncates) the temporary file `path` of a [`PendingFile`] or inside a
-/// [`PendingDir`], as one [`step`], for a writer that streams into it.
+/// [`PendingDir`], as one `step`, for a writer that streams into it.
 ///
 /// # Errors
 /// The error of [`std::fs::File::create`].

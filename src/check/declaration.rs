@@ -6,6 +6,8 @@ use super::{
     DECL_DATE_ORDER, DECL_DATE_YEAR, DECL_PROJECT_TOTAL_ONE_YEAR, DECL_PROJECT_TOTAL_SUM,
     DECL_REQUIRED, Detail, FORM_BLANK, Findings, Options, checked_sum, too_large,
 };
+use crate::layout::declaration as layout;
+use crate::model::field::{DeclarationAmount, DeclarationText};
 use crate::model::{Comparator, Declaration, MoneyUnit};
 use crate::msg::check as msg;
 use crate::taxonomy;
@@ -14,8 +16,12 @@ use rust_decimal::Decimal;
 /// Runs every 申报表 rule.
 pub(super) fn check(d: &Declaration, _opts: &Options, out: &mut Findings) {
     if is_blank(d) {
-        out.add(FORM_BLANK, "project_name", msg::form_blank())
-            .hint(crate::msg::review::blank_form_hint());
+        out.add(
+            FORM_BLANK,
+            DeclarationText::ProjectName.path(),
+            msg::form_blank(),
+        )
+        .hint(crate::msg::review::blank_form_hint());
         return;
     }
     required(d, out);
@@ -52,37 +58,30 @@ fn is_blank(d: &Declaration) -> bool {
 /// 000/002 leave it blank), and 项目性质 is required only where the layout has it; the national
 /// 88号 layout (§1a) has no 项目类别 and no dates.
 fn required(d: &Declaration, out: &mut Findings) {
-    let mut texts = vec![
-        ("project_name", "项目名称", d.project_name.as_str()),
-        ("project_category", "项目类别", d.project_category.as_str()),
-        ("department", "主管部门", d.department.as_str()),
-        (
-            "implementing_unit",
-            "实施单位",
-            d.implementing_unit.as_str(),
-        ),
-        ("planned_start", "计划开始日期", d.planned_start.as_str()),
-        ("planned_end", "计划完成日期", d.planned_end.as_str()),
-        ("annual_goal", "年度总体目标", d.annual_goal.as_str()),
-    ];
-    if d.is_national() {
-        texts.retain(|(path, ..)| {
-            !matches!(*path, "project_category" | "planned_start" | "planned_end")
-        });
-    }
-    if let Some(nature) = &d.project_nature {
-        texts.insert(1, ("project_nature", "项目性质", nature.as_str()));
-    }
-    for (path, name, value) in texts {
-        if value.trim().is_empty() {
-            out.add(DECL_REQUIRED, path, msg::field_blank(name));
+    use DeclarationText::*;
+    for field in layout::HEADER.iter().chain(layout::GOAL_FIELDS) {
+        let optional = match field.id {
+            OverallGoal => true,
+            ProjectCategory | PlannedStart | PlannedEnd => d.is_national(),
+            ProjectName | ProjectNature | Department | ImplementingUnit | AnnualGoal => false,
+        };
+        // `None`: a form without 项目性质.
+        if let Some(value) = d.text(field.id)
+            && !optional
+            && value.trim().is_empty()
+        {
+            out.add(
+                DECL_REQUIRED,
+                field.id.path(),
+                msg::field_blank(field.label.text),
+            );
         }
     }
     if d.funds.annual_total.is_none() {
         out.add(
             DECL_REQUIRED,
-            "funds.annual_total",
-            msg::field_blank("年度资金申请总额"),
+            DeclarationAmount::AnnualTotal.path(),
+            msg::field_blank(layout::ANNUAL_TOTAL.text),
         );
     }
     if d.indicators.iter().all(|i| i.name.trim().is_empty()) {
@@ -105,13 +104,17 @@ fn annual_total_sum(d: &Declaration, out: &mut Findings) {
         return;
     }
     let Some(expected) = sum(&parts) else {
-        too_large(out, "funds.annual_total", "年度资金申请总额合计");
+        too_large(
+            out,
+            DeclarationAmount::AnnualTotal.path(),
+            "年度资金申请总额合计",
+        );
         return;
     };
     if total != expected {
         out.add(
             DECL_ANNUAL_TOTAL_SUM,
-            "funds.annual_total",
+            DeclarationAmount::AnnualTotal.path(),
             msg::annual_total_sum(),
         )
         .expected(format!(
@@ -132,13 +135,17 @@ fn project_total_sum(d: &Declaration, out: &mut Findings) {
     let parts = [f.project_fiscal, f.project_other];
     let Some(total) = f.project_total else { return };
     let Some(expected) = sum(&parts) else {
-        too_large(out, "funds.project_total", "项目资金总额合计");
+        too_large(
+            out,
+            DeclarationAmount::ProjectTotal.path(),
+            "项目资金总额合计",
+        );
         return;
     };
     if total != expected {
         out.add(
             DECL_PROJECT_TOTAL_SUM,
-            "funds.project_total",
+            DeclarationAmount::ProjectTotal.path(),
             msg::project_total_sum(),
         )
         .expected(format!(
@@ -168,7 +175,7 @@ fn annual_within_project(d: &Declaration, out: &mut Findings) {
     if annual > project {
         out.add(
             DECL_ANNUAL_EXCEEDS_PROJECT,
-            "funds.annual_total",
+            DeclarationAmount::AnnualTotal.path(),
             msg::annual_exceeds_project(),
         )
         .expected(msg::at_most(money(project)))
@@ -176,7 +183,7 @@ fn annual_within_project(d: &Declaration, out: &mut Findings) {
     } else if annual < project && !is_phased(d) && spans_one_year(d) {
         out.add(
             DECL_PROJECT_TOTAL_ONE_YEAR,
-            "funds.project_total",
+            DeclarationAmount::ProjectTotal.path(),
             msg::one_year_total_differs(),
         )
         .expected(money(annual))
@@ -206,12 +213,17 @@ fn date(text: &str) -> Option<(i32, u32, u32)> {
     Some((y, m, day))
 }
 
+/// A date field's path, printed label and text.
+fn date_field(id: DeclarationText, text: &str) -> (&'static str, &'static str, &str) {
+    (id.path(), layout::text_label(id), text)
+}
+
 /// `decl.date-format`, `decl.date-order` and `decl.date-year` (DOMAIN §5.8).
 fn dates(d: &Declaration, out: &mut Findings) {
     let mut parsed = Vec::new();
     for (path, name, text) in [
-        ("planned_start", "计划开始日期", &d.planned_start),
-        ("planned_end", "计划完成日期", &d.planned_end),
+        date_field(DeclarationText::PlannedStart, &d.planned_start),
+        date_field(DeclarationText::PlannedEnd, &d.planned_end),
     ] {
         if text.trim().is_empty() {
             parsed.push(None);
@@ -229,18 +241,25 @@ fn dates(d: &Declaration, out: &mut Findings) {
     if let (Some(s), Some(e)) = (start, end)
         && s > e
     {
-        out.add(DECL_DATE_ORDER, "planned_end", msg::end_before_start())
-            .expected(msg::on_or_after(d.planned_start.trim()))
-            .found(d.planned_end.trim().to_string());
+        out.add(
+            DECL_DATE_ORDER,
+            DeclarationText::PlannedEnd.path(),
+            msg::end_before_start(),
+        )
+        .expected(msg::on_or_after(d.planned_start.trim()))
+        .found(d.planned_end.trim().to_string());
     }
     let Some(year) = d.year else { return };
     if is_phased(d) {
         return;
     }
-    for (path, name, p, text) in [
-        ("planned_start", "计划开始日期", start, &d.planned_start),
-        ("planned_end", "计划完成日期", end, &d.planned_end),
-    ] {
+    for ((path, name, text), p) in [
+        date_field(DeclarationText::PlannedStart, &d.planned_start),
+        date_field(DeclarationText::PlannedEnd, &d.planned_end),
+    ]
+    .into_iter()
+    .zip([start, end])
+    {
         if let Some((y, ..)) = p
             && y != year
         {
@@ -263,7 +282,13 @@ fn cost_control(d: &Declaration, out: &mut Findings) {
         MoneyUnit::Yuan => annual,
         MoneyUnit::WanYuan => match annual.checked_mul(Decimal::from(10_000)) {
             Some(y) => y,
-            None => return too_large(out, "funds.annual_total", "年度资金申请总额（元）"),
+            None => {
+                return too_large(
+                    out,
+                    DeclarationAmount::AnnualTotal.path(),
+                    "年度资金申请总额（元）",
+                );
+            }
         },
     };
     for (i, ind) in d.indicators.iter().enumerate() {

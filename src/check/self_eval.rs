@@ -12,6 +12,7 @@ use super::{
     SELF_QUALITATIVE_BAND, SELF_QUANTITATIVE_SCORE, SELF_REQUIRED, SELF_SCORE_CAP,
     SELF_TOTAL_SCORE, SELF_TOTAL_WEIGHT, SELF_WEIGHT_SUM, too_large,
 };
+use crate::model::field::SelfEvaluationText;
 use crate::model::{EvaluatedIndicator, Figure, SelfEvaluation};
 use crate::msg::check as msg;
 use crate::score::{
@@ -24,8 +25,12 @@ const ROW_NAMES: [&str; 4] = ["年度资金总额", "当年财政拨款", "上�
 /// Runs every 自评表 rule.
 pub(super) fn check(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
     if is_blank(s) {
-        out.add(FORM_BLANK, "project_name", msg::form_blank())
-            .hint(crate::msg::review::blank_form_hint());
+        out.add(
+            FORM_BLANK,
+            SelfEvaluationText::ProjectName.path(),
+            msg::form_blank(),
+        )
+        .hint(crate::msg::review::blank_form_hint());
         return;
     }
     required(s, out);
@@ -74,13 +79,13 @@ fn is_blank(s: &SelfEvaluation) -> bool {
 
 /// `self.required` (DOMAIN §1e): the fields a 自评表 cannot do without.
 fn required(s: &SelfEvaluation, out: &mut Findings) {
-    for (path, name, value) in [
-        ("project_name", "项目名称", &s.project_name),
-        ("department", "主管部门", &s.department),
-        ("implementing_unit", "实施单位", &s.implementing_unit),
-    ] {
-        if value.trim().is_empty() {
-            out.add(SELF_REQUIRED, path, msg::field_blank(name));
+    for field in crate::layout::self_eval::HEADER {
+        if field.id.get(s).trim().is_empty() {
+            out.add(
+                SELF_REQUIRED,
+                field.id.path(),
+                msg::field_blank(field.label.text),
+            );
         }
     }
     for (path, name, fig) in [
@@ -426,7 +431,7 @@ fn grade(s: &SelfEvaluation, out: &mut Findings) {
     // A blank grade is not a finding: some editions print no 评分等级 row (普陀 2022), and
     // `jixiao score` fills it in.
     if !printed.is_empty() && Grade::from_label(printed) != Some(expected) {
-        out.add(SELF_GRADE, "grade", msg::grade())
+        out.add(SELF_GRADE, SelfEvaluationText::Grade.path(), msg::grade())
             .expected(msg::grade_expected(expected, total, expected.range()))
             .found(printed.to_string());
     }

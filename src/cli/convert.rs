@@ -6,11 +6,11 @@ use super::batch::{Progress, Tally, Target};
 use super::{EXIT_OK, EXIT_UNREADABLE, print_diagnostics};
 use crate::formats::OutputFormat;
 use crate::jobs::{Conversion, ConvertOptions};
-use crate::migrate::Taxonomy;
 use crate::model::Document;
 use crate::msg::cli as msg;
 use crate::read::Inputs;
 use crate::read::stream::Plan;
+use crate::taxonomy::TaxonomySet;
 use crate::write::LayoutChoice;
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -43,7 +43,7 @@ pub struct ConvertArgs {
     /// reported. Without it every form keeps the set it was read with; only a 2020 目标表 written
     /// to a workbook (.xlsx) becomes a 申报表 on the current set.
     #[arg(long, value_enum)]
-    pub taxonomy: Option<TaxonomyArg>,
+    pub taxonomy: Option<TaxonomySet>,
     /// Office profile (a built-in name such as xining, or a TOML file as in templates/offices/):
     /// fills a blank 主管部门, and 项目类别 where the profile gives one, and says so (a converted
     /// 2020 目标表 has neither).
@@ -70,24 +70,6 @@ impl From<LayoutArg> for LayoutChoice {
         match l {
             LayoutArg::Official => LayoutChoice::Official,
             LayoutArg::Source => LayoutChoice::Source,
-        }
-    }
-}
-
-/// `--taxonomy`: the indicator set to convert to.
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TaxonomyArg {
-    /// 财预〔2021〕101号: 成本指标 is a 一级 (Shanghai 申报表 from 2024).
-    Current,
-    /// 财预〔2015〕88号: 成本指标 under 产出指标.
-    Old,
-}
-
-impl From<TaxonomyArg> for Taxonomy {
-    fn from(t: TaxonomyArg) -> Self {
-        match t {
-            TaxonomyArg::Current => Taxonomy::Current,
-            TaxonomyArg::Old => Taxonomy::Old,
         }
     }
 }
@@ -123,7 +105,7 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     print_diagnostics(&plan.skipped, min);
     let opts = ConvertOptions {
         to,
-        taxonomy: args.taxonomy.map(Taxonomy::from),
+        taxonomy: args.taxonomy,
         strict: args.strict,
         layout: args.layout.map(LayoutChoice::from).unwrap_or_default(),
     };

@@ -331,6 +331,48 @@ impl std::io::Write for FormulaScan {
     }
 }
 
+/// calamine's errors, told apart by their variants, never by their text.
+trait CalamineError: std::error::Error {
+    /// The workbook is password-protected.
+    fn locked(&self) -> bool;
+}
+
+impl CalamineError for calamine::XlsxError {
+    fn locked(&self) -> bool {
+        matches!(self, calamine::XlsxError::Password)
+    }
+}
+
+impl CalamineError for calamine::XlsError {
+    fn locked(&self) -> bool {
+        matches!(self, calamine::XlsError::Password)
+    }
+}
+
+impl CalamineError for calamine::XlsbError {
+    fn locked(&self) -> bool {
+        matches!(self, calamine::XlsbError::Password)
+    }
+}
+
+impl CalamineError for calamine::OdsError {
+    fn locked(&self) -> bool {
+        matches!(self, calamine::OdsError::Password)
+    }
+}
+
+impl CalamineError for calamine::Error {
+    fn locked(&self) -> bool {
+        match self {
+            calamine::Error::Xlsx(e) => e.locked(),
+            calamine::Error::Xls(e) => e.locked(),
+            calamine::Error::Xlsb(e) => e.locked(),
+            calamine::Error::Ods(e) => e.locked(),
+            _ => false,
+        }
+    }
+}
+
 fn parse(
     bytes: &[u8],
     shown: &str,
@@ -339,20 +381,22 @@ fn parse(
     formulas: bool,
 ) -> Result<Vec<Grid>> {
     let reader = std::io::Cursor::new(bytes);
-    let fail = |e: String| {
-        let lower = e.to_lowercase();
-        if lower.contains("password") || lower.contains("encrypt") {
+    let fail = |e: &dyn CalamineError| {
+        if e.locked() {
             password_protected(shown)
         } else {
-            let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
+            let e = e
+                .to_string()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             Error::unreadable(shown, msg::workbook::cannot_read_workbook(e))
                 .with_hint(msg::workbook::save_again_hint())
         }
     };
     match format {
         InputFormat::Xlsx => {
-            let mut wb: calamine::Xlsx<_> =
-                calamine::Xlsx::new(reader).map_err(|e| fail(e.to_string()))?;
+            let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(reader).map_err(|e| fail(&e))?;
             let sheets = wb.sheets_metadata().to_vec();
             let mut grids = Vec::new();
             for sheet in sheets {
@@ -364,9 +408,7 @@ fn parse(
                 let mut cells = Vec::new();
                 let mut seen = (0, 0);
                 {
-                    let mut cr = wb
-                        .worksheet_cells_reader(&name)
-                        .map_err(|e| fail(e.to_string()))?;
+                    let mut cr = wb.worksheet_cells_reader(&name).map_err(|e| fail(&e))?;
                     let shapes: Vec<NumberShape> = cr
                         .styles()
                         .iter()
@@ -377,9 +419,8 @@ fn parse(
                                 .unwrap_or_default()
                         })
                         .collect();
-                    while let Some((cell, style)) = cr
-                        .next_cell_with_style_id()
-                        .map_err(|e| fail(e.to_string()))?
+                    while let Some((cell, style)) =
+                        cr.next_cell_with_style_id().map_err(|e| fail(&e))?
                     {
                         let pos = cell.get_position();
                         let data: Data = cell.get_value().clone().into();
@@ -394,12 +435,9 @@ fn parse(
                 // Formulas without a cached value (a workbook written by a program and never
                 // opened in Excel): their cells would read blank; they are kept as formulas.
                 if formulas {
-                    let mut cr = wb
-                        .worksheet_cells_reader(&name)
-                        .map_err(|e| fail(e.to_string()))?;
-                    while let Some(rec) = cr
-                        .next_cell_with_formula_metadata()
-                        .map_err(|e| fail(e.to_string()))?
+                    let mut cr = wb.worksheet_cells_reader(&name).map_err(|e| fail(&e))?;
+                    while let Some(rec) =
+                        cr.next_cell_with_formula_metadata().map_err(|e| fail(&e))?
                     {
                         if rec.value != calamine::DataRef::Empty
                             && let Some(
@@ -430,9 +468,7 @@ fn parse(
                         }
                     }
                 }
-                let merges = wb
-                    .merge_cells_by_sheet_name(&name)
-                    .map_err(|e| fail(e.to_string()))?;
+                let merges = wb.merge_cells_by_sheet_name(&name).map_err(|e| fail(&e))?;
                 fill(&mut grid, cells, &merges, limits)?;
                 grid.hidden = sheet.visible != calamine::SheetVisible::Visible;
                 note_hidden(&mut grid);
@@ -461,14 +497,11 @@ fn parse(
                     "JIXIAO_MAX_SHEET_CELLS",
                 ));
             }
-            let mut wb: calamine::Xls<_> =
-                calamine::Xls::new(reader).map_err(|e| fail(e.to_string()))?;
+            let mut wb: calamine::Xls<_> = calamine::Xls::new(reader).map_err(|e| fail(&e))?;
             let sheets = wb.sheets_metadata().to_vec();
             let mut grids = Vec::new();
             for sheet in sheets {
-                let range = wb
-                    .worksheet_range(&sheet.name)
-                    .map_err(|e| fail(e.to_string()))?;
+                let range = wb.worksheet_range(&sheet.name).map_err(|e| fail(&e))?;
                 let merges = wb
                     .merge_cells_by_sheet_name(&sheet.name)
                     .unwrap_or_default();
@@ -484,17 +517,15 @@ fn parse(
             let mut wb = match format {
                 InputFormat::Ods => calamine::Ods::new(reader)
                     .map(calamine::Sheets::Ods)
-                    .map_err(|e| fail(e.to_string()))?,
+                    .map_err(|e| fail(&e))?,
                 _ => calamine::Xlsb::new(reader)
                     .map(calamine::Sheets::Xlsb)
-                    .map_err(|e| fail(e.to_string()))?,
+                    .map_err(|e| fail(&e))?,
             };
             let sheets = wb.sheets_metadata().to_vec();
             let mut grids = Vec::new();
             for sheet in sheets {
-                let range = wb
-                    .worksheet_range(&sheet.name)
-                    .map_err(|e| fail(e.to_string()))?;
+                let range = wb.worksheet_range(&sheet.name).map_err(|e| fail(&e))?;
                 let mut grid = build(shown, &sheet.name, &range, &[], limits)?;
                 grid.hidden = sheet.visible != calamine::SheetVisible::Visible;
                 note_hidden(&mut grid);

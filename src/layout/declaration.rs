@@ -1,6 +1,7 @@
 //! 财政项目支出绩效目标申报表 (DOMAIN §1c).
 
 use super::{Field, Label, label};
+use crate::model::field::{DeclarationAmount, DeclarationText};
 
 pub const TITLE: Label = Label {
     text: "财政项目支出绩效目标申报表",
@@ -157,95 +158,104 @@ pub const HEADER_NOTES: &[Label] = &[
 ];
 
 /// Header fields: label → value to its right. Rows 3–5 of the official form.
-pub const HEADER: &[Field] = &[
+pub const HEADER: &[Field<DeclarationText>] = &[
     Field {
-        path: "project_name",
+        id: DeclarationText::ProjectName,
         label: PROJECT_NAME,
         label_at: "A3:B3",
         value_at: "C3:D3",
     },
     Field {
-        path: "project_nature",
+        id: DeclarationText::ProjectNature,
         label: PROJECT_NATURE,
         label_at: "E3",
         value_at: "F3",
     },
     Field {
-        path: "project_category",
+        id: DeclarationText::ProjectCategory,
         label: PROJECT_CATEGORY,
         label_at: "G3",
         value_at: "H3",
     },
     Field {
-        path: "department",
+        id: DeclarationText::Department,
         label: DEPARTMENT,
         label_at: "A4:B4",
         value_at: "C4:D4",
     },
     Field {
-        path: "implementing_unit",
+        id: DeclarationText::ImplementingUnit,
         label: IMPLEMENTING_UNIT,
         label_at: "E4",
         value_at: "F4:H4",
     },
     Field {
-        path: "planned_start",
+        id: DeclarationText::PlannedStart,
         label: PLANNED_START,
         label_at: "A5:B5",
         value_at: "C5:D5",
     },
     Field {
-        path: "planned_end",
+        id: DeclarationText::PlannedEnd,
         label: PLANNED_END,
         label_at: "E5",
         value_at: "F5:H5",
     },
 ];
+/// The printed label of a text field (`计划开始日期`).
+pub fn text_label(id: DeclarationText) -> &'static str {
+    HEADER
+        .iter()
+        .chain(GOAL_FIELDS)
+        .find(|f| f.id == id)
+        .map_or("", |f| f.label.text)
+}
+
 /// Where 项目名称's value goes when the form has no 项目性质 (the 宝山 layout).
 pub const PROJECT_NAME_WITHOUT_NATURE_AT: &str = "C3:F3";
 
 /// 项目资金 block, rows 6–9: the whole-project side (label C:D, amount E) and the annual side
 /// (label F:G, amount H). `OTHER` appears on both sides; the side decides the field.
 pub const FUNDS_AT: &str = "A6:B9";
-pub const FUND_FIELDS: &[Field] = &[
+pub const FUND_FIELDS: &[Field<DeclarationAmount>] = &[
     Field {
-        path: "funds.project_total",
+        id: DeclarationAmount::ProjectTotal,
         label: PROJECT_TOTAL,
         label_at: "C6:D6",
         value_at: "E6",
     },
     Field {
-        path: "funds.project_fiscal",
+        id: DeclarationAmount::ProjectFiscal,
         label: PROJECT_FISCAL,
         label_at: "C7:D8",
         value_at: "E7:E8",
     },
     Field {
-        path: "funds.project_other",
+        id: DeclarationAmount::ProjectOther,
         label: OTHER,
         label_at: "C9:D9",
         value_at: "E9",
     },
     Field {
-        path: "funds.annual_total",
+        id: DeclarationAmount::AnnualTotal,
         label: ANNUAL_TOTAL,
         label_at: "F6:G6",
         value_at: "H6",
     },
     Field {
-        path: "funds.annual_fiscal",
+        id: DeclarationAmount::AnnualFiscal,
         label: ANNUAL_FISCAL,
         label_at: "F7:G7",
         value_at: "H7",
     },
     Field {
-        path: "funds.annual_carryover",
+        id: DeclarationAmount::AnnualCarryover,
         label: ANNUAL_CARRYOVER,
         label_at: "F8:G8",
         value_at: "H8",
     },
     Field {
-        path: "funds.annual_other",
+        id: DeclarationAmount::AnnualOther,
         label: OTHER,
         label_at: "F9:G9",
         value_at: "H9",
@@ -254,15 +264,15 @@ pub const FUND_FIELDS: &[Field] = &[
 
 /// 项目绩效目标, rows 10–11: label row, then the text below it.
 pub const GOALS_AT: &str = "A10:A11";
-pub const GOAL_FIELDS: &[Field] = &[
+pub const GOAL_FIELDS: &[Field<DeclarationText>] = &[
     Field {
-        path: "overall_goal",
+        id: DeclarationText::OverallGoal,
         label: OVERALL_GOAL,
         label_at: "B10:E10",
         value_at: "B11:E11",
     },
     Field {
-        path: "annual_goal",
+        id: DeclarationText::AnnualGoal,
         label: ANNUAL_GOAL,
         label_at: "F10:H10",
         value_at: "F11:H11",

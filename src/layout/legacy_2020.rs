@@ -3,6 +3,7 @@
 //! text row, the prior-year amounts, then the 一级目标 … 指标目标值 table.
 
 use super::{Label, label, normalize_label};
+use crate::model::field::{Legacy2020Amount, Legacy2020Text};
 
 pub const TITLE: Label = Label {
     text: "财政项目支出绩效目标表",
@@ -20,15 +21,15 @@ pub const PLANNED_END: Label = label("计划完成日期");
 pub const GOVERNMENT_PURCHASE: Label = label("是否含有政府购买服务");
 pub const PERFORMANCE_TYPE: Label = label("绩效类型");
 
-/// Header fields: `(path, label)`, in form order.
-pub const HEADER: &[(&str, Label)] = &[
-    ("applicant", APPLICANT),
-    ("project_name", PROJECT_NAME),
-    ("project_category", PROJECT_CATEGORY),
-    ("planned_start", PLANNED_START),
-    ("planned_end", PLANNED_END),
-    ("government_purchase", GOVERNMENT_PURCHASE),
-    ("performance_type", PERFORMANCE_TYPE),
+/// Header fields: `(field, label)`, in form order.
+pub const HEADER: &[(Legacy2020Text, Label)] = &[
+    (Legacy2020Text::Applicant, APPLICANT),
+    (Legacy2020Text::ProjectName, PROJECT_NAME),
+    (Legacy2020Text::ProjectCategory, PROJECT_CATEGORY),
+    (Legacy2020Text::PlannedStart, PLANNED_START),
+    (Legacy2020Text::PlannedEnd, PLANNED_END),
+    (Legacy2020Text::GovernmentPurchase, GOVERNMENT_PURCHASE),
+    (Legacy2020Text::PerformanceType, PERFORMANCE_TYPE),
 ];
 
 /// The header rows of the form: indexes into [`HEADER`], the pairs printed in one cell
@@ -37,30 +38,33 @@ pub const HEADER_ROWS: &[&[usize]] = &[&[0], &[1, 2], &[3, 4], &[5, 6]];
 /// What separates two pairs in one cell.
 pub const PAIR_GAP: &str = "    ";
 
-/// The six narrative sections: `(path, label)`; each label row is followed by its text.
-pub const NARRATIVE: &[(&str, Label)] = &[
-    ("overview", label("项目概况")),
-    ("basis", label("立项依据")),
-    ("necessity", label("项目设立的必要性")),
+/// The six narrative sections: `(field, label)`; each label row is followed by its text.
+pub const NARRATIVE: &[(Legacy2020Text, Label)] = &[
+    (Legacy2020Text::Overview, label("项目概况")),
+    (Legacy2020Text::Basis, label("立项依据")),
+    (Legacy2020Text::Necessity, label("项目设立的必要性")),
     (
-        "measures",
+        Legacy2020Text::Measures,
         Label {
             text: "保证项目实施的制度、措施",
             variants: &["保证项目实施的制度,措施", "保证项目实施的制度和措施"],
         },
     ),
-    ("plan", label("项目实施计划")),
-    ("goals", label("总目标及阶段性目标")),
+    (Legacy2020Text::Plan, label("项目实施计划")),
+    (Legacy2020Text::Goals, label("总目标及阶段性目标")),
 ];
 
 /// `本项目上年度市级财政资金使用情况`, the heading of the amounts.
 pub const PRIOR_YEAR: Label = label("本项目上年度市级财政资金使用情况");
-/// The four amounts: `(path, label)`; the unit is in the label (`项目总预算（元）`).
-pub const AMOUNTS: &[(&str, Label)] = &[
-    ("total_budget", label("项目总预算")),
-    ("current_budget", label("项目当年预算")),
-    ("prior_budget", label("同名项目上年预算额")),
-    ("prior_executed", label("同名项目上年预算执行数")),
+/// The four amounts: `(field, label)`; the unit is in the label (`项目总预算（元）`).
+pub const AMOUNTS: &[(Legacy2020Amount, Label)] = &[
+    (Legacy2020Amount::TotalBudget, label("项目总预算")),
+    (Legacy2020Amount::CurrentBudget, label("项目当年预算")),
+    (Legacy2020Amount::PriorBudget, label("同名项目上年预算额")),
+    (
+        Legacy2020Amount::PriorExecuted,
+        label("同名项目上年预算执行数"),
+    ),
 ];
 
 /// The rows of the amounts: indexes into [`AMOUNTS`], two pairs a row.

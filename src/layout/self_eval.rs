@@ -1,6 +1,7 @@
 //! 财政项目支出绩效自评表 (DOMAIN §1e).
 
 use super::{Field, Label, label};
+use crate::model::field::SelfEvaluationText;
 
 pub const TITLE: Label = Label {
     text: "财政项目支出绩效自评表",
@@ -48,21 +49,21 @@ pub const HEADINGS: &[Label] = &[
     label("年度预算数"),
 ];
 
-pub const HEADER: &[Field] = &[
+pub const HEADER: &[Field<SelfEvaluationText>] = &[
     Field {
-        path: "project_name",
+        id: SelfEvaluationText::ProjectName,
         label: PROJECT_NAME,
         label_at: "A3",
         value_at: "B3:H3",
     },
     Field {
-        path: "department",
+        id: SelfEvaluationText::Department,
         label: DEPARTMENT,
         label_at: "A4",
         value_at: "B4:D4",
     },
     Field {
-        path: "implementing_unit",
+        id: SelfEvaluationText::ImplementingUnit,
         label: IMPLEMENTING_UNIT,
         label_at: "E4",
         value_at: "F4:H4",
@@ -120,9 +121,9 @@ pub const FUND_ROWS: [Label; 4] = [
 
 pub const GOALS: Label = label("年度总体目标");
 pub const GOALS_AT: &str = "A10:A11";
-pub const GOAL_FIELDS: &[Field] = &[
+pub const GOAL_FIELDS: &[Field<SelfEvaluationText>] = &[
     Field {
-        path: "expected_goal",
+        id: SelfEvaluationText::ExpectedGoal,
         label: Label {
             text: "预期目标",
             variants: &["项目年度目标", "年度目标"],
@@ -131,7 +132,7 @@ pub const GOAL_FIELDS: &[Field] = &[
         value_at: "B11:E11",
     },
     Field {
-        path: "actual_result",
+        id: SelfEvaluationText::ActualResult,
         label: Label {
             text: "实际完成情况",
             variants: &["年度目标完成情况", "全年实际完成情况"],

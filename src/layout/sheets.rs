@@ -10,6 +10,7 @@
 use super::{Field, Label, declaration as d, self_eval as s};
 use crate::a1::Area;
 use crate::grid::Grid;
+use crate::model::field::{DeclarationAmount, DeclarationText, SelfEvaluationText};
 use crate::model::{LayoutId, PrintedLayout};
 
 /// A 申报表 grid: rows 1–2 title and year, the header fields, 项目资金, the goals, then the
@@ -19,15 +20,15 @@ pub struct DeclarationSheet {
     pub id: LayoutId,
     /// Column widths, in Excel character units; their number is the form's width.
     pub widths: &'static [f64],
-    pub header: &'static [Field],
+    pub header: &'static [Field<DeclarationText>],
     /// Where 项目名称's value goes when the form has no 项目性质 (the 宝山 form).
     pub name_without_nature_at: &'static str,
     pub funds_at: &'static str,
-    pub funds: &'static [Field],
+    pub funds: &'static [Field<DeclarationAmount>],
     /// Cells of the funds block no field takes, printed empty with their borders.
     pub funds_blank: &'static [&'static str],
     pub goals_at: &'static str,
-    pub goals: &'static [Field],
+    pub goals: &'static [Field<DeclarationText>],
     /// 0-based row of the table's header; `绩效指标` spans `indicators_col` from it down.
     pub table_header_row: u32,
     pub indicators_col: u16,
@@ -64,14 +65,9 @@ pub const DECLARATION_8: DeclarationSheet = DeclarationSheet {
     note_text: d::NOTE_TEXT_COLS,
 };
 
-const fn field(
-    path: &'static str,
-    label: Label,
-    label_at: &'static str,
-    value_at: &'static str,
-) -> Field {
+const fn field<I>(id: I, label: Label, label_at: &'static str, value_at: &'static str) -> Field<I> {
     Field {
-        path,
+        id,
         label,
         label_at,
         value_at,
@@ -84,30 +80,85 @@ pub const DECLARATION_6: DeclarationSheet = DeclarationSheet {
     id: LayoutId::Declaration6,
     widths: &[12.0, 16.0, 16.0, 22.0, 12.0, 14.0],
     header: &[
-        field("project_name", d::PROJECT_NAME, "A3", "B3"),
-        field("project_nature", d::PROJECT_NATURE, "C3", "D3"),
-        field("project_category", d::PROJECT_CATEGORY, "E3", "F3"),
-        field("department", d::DEPARTMENT, "A4", "B4:C4"),
-        field("implementing_unit", d::IMPLEMENTING_UNIT, "D4", "E4:F4"),
-        field("planned_start", d::PLANNED_START, "A5", "B5:C5"),
-        field("planned_end", d::PLANNED_END, "D5", "E5:F5"),
+        field(DeclarationText::ProjectName, d::PROJECT_NAME, "A3", "B3"),
+        field(
+            DeclarationText::ProjectNature,
+            d::PROJECT_NATURE,
+            "C3",
+            "D3",
+        ),
+        field(
+            DeclarationText::ProjectCategory,
+            d::PROJECT_CATEGORY,
+            "E3",
+            "F3",
+        ),
+        field(DeclarationText::Department, d::DEPARTMENT, "A4", "B4:C4"),
+        field(
+            DeclarationText::ImplementingUnit,
+            d::IMPLEMENTING_UNIT,
+            "D4",
+            "E4:F4",
+        ),
+        field(
+            DeclarationText::PlannedStart,
+            d::PLANNED_START,
+            "A5",
+            "B5:C5",
+        ),
+        field(DeclarationText::PlannedEnd, d::PLANNED_END, "D5", "E5:F5"),
     ],
     name_without_nature_at: "B3:D3",
     funds_at: "A6:A9",
     funds: &[
-        field("funds.project_total", d::PROJECT_TOTAL, "B6", "C6"),
-        field("funds.project_fiscal", d::PROJECT_FISCAL, "B7", "C7"),
-        field("funds.project_other", d::OTHER, "B9", "C9"),
-        field("funds.annual_total", d::ANNUAL_TOTAL, "D6", "E6:F6"),
-        field("funds.annual_fiscal", d::ANNUAL_FISCAL, "D7", "E7:F7"),
-        field("funds.annual_carryover", d::ANNUAL_CARRYOVER, "D8", "E8:F8"),
-        field("funds.annual_other", d::OTHER, "D9", "E9:F9"),
+        field(
+            DeclarationAmount::ProjectTotal,
+            d::PROJECT_TOTAL,
+            "B6",
+            "C6",
+        ),
+        field(
+            DeclarationAmount::ProjectFiscal,
+            d::PROJECT_FISCAL,
+            "B7",
+            "C7",
+        ),
+        field(DeclarationAmount::ProjectOther, d::OTHER, "B9", "C9"),
+        field(
+            DeclarationAmount::AnnualTotal,
+            d::ANNUAL_TOTAL,
+            "D6",
+            "E6:F6",
+        ),
+        field(
+            DeclarationAmount::AnnualFiscal,
+            d::ANNUAL_FISCAL,
+            "D7",
+            "E7:F7",
+        ),
+        field(
+            DeclarationAmount::AnnualCarryover,
+            d::ANNUAL_CARRYOVER,
+            "D8",
+            "E8:F8",
+        ),
+        field(DeclarationAmount::AnnualOther, d::OTHER, "D9", "E9:F9"),
     ],
     funds_blank: &["B8", "C8"],
     goals_at: "A10:A11",
     goals: &[
-        field("overall_goal", d::OVERALL_GOAL, "B10:C10", "B11:C11"),
-        field("annual_goal", d::ANNUAL_GOAL, "D10:F10", "D11:F11"),
+        field(
+            DeclarationText::OverallGoal,
+            d::OVERALL_GOAL,
+            "B10:C10",
+            "B11:C11",
+        ),
+        field(
+            DeclarationText::AnnualGoal,
+            d::ANNUAL_GOAL,
+            "D10:F10",
+            "D11:F11",
+        ),
     ],
     table_header_row: 11,
     indicators_col: 0,
@@ -126,7 +177,7 @@ pub const DECLARATION_6: DeclarationSheet = DeclarationSheet {
 pub struct SelfEvaluationSheet {
     pub id: LayoutId,
     pub widths: &'static [f64],
-    pub header: &'static [Field],
+    pub header: &'static [Field<SelfEvaluationText>],
     pub funds_at: &'static str,
     /// 0-based row of the funds column heads; the four rows follow.
     pub funds_header_row: u32,
@@ -135,7 +186,7 @@ pub struct SelfEvaluationSheet {
     /// Column of 年初预算数; the other five follow.
     pub funds_first_col: u16,
     pub goals_at: &'static str,
-    pub goals: &'static [Field],
+    pub goals: &'static [Field<SelfEvaluationText>],
     pub table_header_row: u32,
     /// `绩效指标` in this column over the table, when the layout prints it.
     pub indicators_col: Option<u16>,
@@ -170,9 +221,19 @@ pub const SELF_EVALUATION_9: SelfEvaluationSheet = SelfEvaluationSheet {
     id: LayoutId::SelfEvaluation9,
     widths: &[10.0, 10.0, 14.0, 22.0, 14.0, 14.0, 8.0, 9.0, 18.0],
     header: &[
-        field("project_name", s::PROJECT_NAME, "A3", "B3:I3"),
-        field("department", s::DEPARTMENT, "A4", "B4:E4"),
-        field("implementing_unit", s::IMPLEMENTING_UNIT, "F4", "G4:I4"),
+        field(
+            SelfEvaluationText::ProjectName,
+            s::PROJECT_NAME,
+            "A3",
+            "B3:I3",
+        ),
+        field(SelfEvaluationText::Department, s::DEPARTMENT, "A4", "B4:E4"),
+        field(
+            SelfEvaluationText::ImplementingUnit,
+            s::IMPLEMENTING_UNIT,
+            "F4",
+            "G4:I4",
+        ),
     ],
     funds_at: "A5:A9",
     funds_header_row: 4,
@@ -181,13 +242,13 @@ pub const SELF_EVALUATION_9: SelfEvaluationSheet = SelfEvaluationSheet {
     goals_at: "A10:A11",
     goals: &[
         field(
-            "expected_goal",
+            SelfEvaluationText::ExpectedGoal,
             s::GOAL_FIELDS[0].label,
             "B10:E10",
             "B11:E11",
         ),
         field(
-            "actual_result",
+            SelfEvaluationText::ActualResult,
             s::GOAL_FIELDS[1].label,
             "F10:I10",
             "F11:I11",
@@ -261,11 +322,14 @@ impl DeclarationSheet {
     /// Every label of the layout above the indicator rows, with its area.
     pub fn probes(&self) -> Vec<Probe> {
         let mut out = vec![probe("title", d::TITLE, title_at(self.widths.len()))];
-        for f in self.header.iter().chain(self.funds).chain(self.goals) {
+        for f in self.header.iter().chain(self.goals) {
             out.push(Probe {
-                optional: f.path == "project_nature",
-                ..probe(f.path, f.label, a1(f.label_at))
+                optional: f.id == DeclarationText::ProjectNature,
+                ..probe(f.id.path(), f.label, a1(f.label_at))
             });
+        }
+        for f in self.funds {
+            out.push(probe(f.id.path(), f.label, a1(f.label_at)));
         }
         out.push(probe("funds", d::FUNDS, a1(self.funds_at)));
         out.push(probe("goals", d::GOALS, a1(self.goals_at)));
@@ -304,7 +368,7 @@ impl SelfEvaluationSheet {
     pub fn probes(&self) -> Vec<Probe> {
         let mut out = vec![probe("title", s::TITLE, title_at(self.widths.len()))];
         for f in self.header.iter().chain(self.goals) {
-            out.push(probe(f.path, f.label, a1(f.label_at)));
+            out.push(probe(f.id.path(), f.label, a1(f.label_at)));
         }
         out.push(probe("funds", s::FUNDS, a1(self.funds_at)));
         let head = self.funds_header_row;
@@ -408,8 +472,14 @@ mod tests {
             for p in l.probes() {
                 assert!(p.at.last.1 < width, "{:?} {}", l.id, p.slot);
             }
-            for f in l.header.iter().chain(l.funds).chain(l.goals) {
-                assert!(a1(f.value_at).last.1 < width, "{:?} {}", l.id, f.path);
+            let places = l
+                .header
+                .iter()
+                .chain(l.goals)
+                .map(|f| (f.value_at, f.id.path()));
+            let funds = l.funds.iter().map(|f| (f.value_at, f.id.path()));
+            for (at, path) in places.chain(funds) {
+                assert!(a1(at).last.1 < width, "{:?} {path}", l.id);
             }
             assert!(a1(l.name_without_nature_at).last.1 < width);
         }

@@ -3,15 +3,16 @@ use crate::a1::parse_area;
 
 #[test]
 fn every_position_in_the_layout_parses() {
-    let fields = declaration::HEADER
-        .iter()
-        .chain(declaration::FUND_FIELDS)
-        .chain(declaration::GOAL_FIELDS)
-        .chain(self_eval::HEADER)
-        .chain(self_eval::GOAL_FIELDS);
-    for f in fields {
-        assert!(parse_area(f.label_at).is_some(), "{}", f.label_at);
-        assert!(parse_area(f.value_at).is_some(), "{}", f.value_at);
+    fn at<I>(fields: &[Field<I>]) -> impl Iterator<Item = &'static str> + '_ {
+        fields.iter().flat_map(|f| [f.label_at, f.value_at])
+    }
+    let places = at(declaration::HEADER)
+        .chain(at(declaration::FUND_FIELDS))
+        .chain(at(declaration::GOAL_FIELDS))
+        .chain(at(self_eval::HEADER))
+        .chain(at(self_eval::GOAL_FIELDS));
+    for a1 in places {
+        assert!(parse_area(a1).is_some(), "{a1}");
     }
     for a1 in [
         declaration::PROJECT_NAME_WITHOUT_NATURE_AT,
@@ -115,4 +116,61 @@ fn splits_label_value_pairs_inside_one_cell() {
     assert_eq!(split_pairs("项目名称：", &labels)[0].value, "");
     assert_eq!(split_pairs("该项目名称：x", &labels), []);
     assert_eq!(split_pairs("项目名称：甲项目类别：乙", &labels).len(), 1);
+}
+
+#[test]
+fn every_field_has_one_place_in_its_layout() {
+    use crate::model::field::*;
+    fn ids<I: Copy>(fields: &[Field<I>]) -> Vec<I> {
+        fields.iter().map(|f| f.id).collect()
+    }
+    let mut decl = ids(declaration::HEADER);
+    decl.extend(ids(declaration::GOAL_FIELDS));
+    assert_eq!(decl, DeclarationText::ALL);
+    assert_eq!(ids(declaration::FUND_FIELDS), DeclarationAmount::ALL);
+    let mut eval = ids(self_eval::HEADER);
+    eval.extend(ids(self_eval::GOAL_FIELDS));
+    // 评分等级 is a row of its own under the table, not a labelled field.
+    eval.push(SelfEvaluationText::Grade);
+    assert_eq!(eval, SelfEvaluationText::ALL);
+    let legacy: Vec<_> = legacy_2020::HEADER
+        .iter()
+        .chain(legacy_2020::NARRATIVE)
+        .map(|f| f.0)
+        .collect();
+    assert_eq!(legacy, Legacy2020Text::ALL);
+    let amounts: Vec<_> = legacy_2020::AMOUNTS.iter().map(|f| f.0).collect();
+    assert_eq!(amounts, Legacy2020Amount::ALL);
+    assert_eq!(
+        DeclarationAmount::from_path("funds.annual_carryover"),
+        Some(DeclarationAmount::AnnualCarryover)
+    );
+    assert_eq!(DeclarationText::from_path("funds.annual_carryover"), None);
+}
+
+#[test]
+fn flat_columns_fill_the_typed_fields() {
+    use crate::model::field::*;
+    let paths = |columns: Vec<Option<&'static str>>| -> Vec<&'static str> {
+        columns.into_iter().flatten().collect()
+    };
+    let decl = paths(flat::DECLARATION_COLUMNS.iter().map(|c| c.path).collect());
+    let typed: Vec<&str> = std::iter::once("year")
+        .chain(DeclarationText::ALL[..7].iter().map(|f| f.path()))
+        .chain(DeclarationAmount::ALL.iter().map(|f| f.path()))
+        .chain(DeclarationText::ALL[7..].iter().map(|f| f.path()))
+        .collect();
+    assert_eq!(decl, typed);
+    let legacy = paths(flat::LEGACY_2020_COLUMNS.iter().map(|c| c.path).collect());
+    let typed: Vec<&str> = std::iter::once("year")
+        .chain(Legacy2020Text::ALL.iter().map(|f| f.path()))
+        .chain(Legacy2020Amount::ALL.iter().map(|f| f.path()))
+        .collect();
+    assert_eq!(legacy, typed);
+    assert_eq!(
+        flat::form_column_path("上年结转资金"),
+        Some(Some("funds.annual_carryover"))
+    );
+    assert_eq!(flat::form_column_path("资金单位"), Some(None));
+    assert_eq!(flat::form_column_path("年度资金总额.全年预算数"), None);
 }

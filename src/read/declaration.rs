@@ -30,6 +30,7 @@ use crate::a1::Pos;
 use crate::diag::Diagnostic;
 use crate::layout::declaration::*;
 use crate::layout::{Label, normalize_label, sheets};
+use crate::model::field::{DeclarationAmount, DeclarationText};
 use crate::model::{Declaration, DeclarationFunds, Indicator, MediumTerm, MoneyUnit, Note};
 
 /// Every label of the form: a value search stops at any of them.
@@ -93,24 +94,17 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
             let area = scope.grid.area(l);
             let next = (area.first.0, area.last.1 + 1);
             if next.1 < scope.grid.cols {
-                scope.record(field.path, scope.grid.area(next));
+                scope.record(field.id.path(), scope.grid.area(next));
             }
         }
-        let text = match field.path {
-            "planned_start" | "planned_end" => {
-                read_date_value(&mut scope, field.path, value.as_ref())
-            }
-            _ => scope.take_value_text(field.path, value.as_ref()),
+        let text = if field.id.is_date() {
+            read_date_value(&mut scope, field.id.path(), value.as_ref())
+        } else {
+            scope.take_value_text(field.id.path(), value.as_ref())
         };
-        match field.path {
-            "project_name" => form.project_name = text,
-            "project_nature" => form.project_nature = label.map(|_| text),
-            "project_category" => form.project_category = text,
-            "department" => form.department = text,
-            "implementing_unit" => form.implementing_unit = text,
-            "planned_start" => form.planned_start = text,
-            "planned_end" => form.planned_end = text,
-            _ => unreachable!("HEADER lists only the fields above"),
+        // A form without a 项目性质 label has no such field (the 宝山 layout).
+        if field.id != DeclarationText::ProjectNature || label.is_some() {
+            form.set_text(field.id, text);
         }
     }
 
@@ -137,10 +131,10 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
         form.notes.push(Note { label, text });
     }
 
-    [form.overall_goal, form.annual_goal] = scope
-        .texts_below(&GOALS, GOAL_FIELDS)
-        .try_into()
-        .unwrap_or_default();
+    let goals = scope.texts_below(&GOALS, GOAL_FIELDS);
+    for (field, text) in GOAL_FIELDS.iter().zip(goals) {
+        form.set_text(field.id, text);
+    }
     if let Some(label) = medium_goal {
         medium.years = years_of(&scope.grid.text(label));
         let value = scope.below(label);
@@ -256,32 +250,22 @@ fn read_funds(
         ..DeclarationFunds::default()
     };
     for field in FUND_FIELDS {
-        let label = match field.path {
-            "funds.project_fiscal" => scope.find(&field.label).or(left_fiscal_as_project),
-            "funds.project_other" => project_other,
-            "funds.annual_other" => annual_other,
-            "funds.annual_fiscal" => annual_fiscal,
+        let label = match field.id {
+            DeclarationAmount::ProjectFiscal => scope.find(&field.label).or(left_fiscal_as_project),
+            DeclarationAmount::ProjectOther => project_other,
+            DeclarationAmount::AnnualOther => annual_other,
+            DeclarationAmount::AnnualFiscal => annual_fiscal,
             _ => scope.find(&field.label),
         };
         let value = label.and_then(|l| scope.right_of(l));
         if let (Some(l), None) = (label, value) {
             let area = scope.grid.area(l);
             scope.record(
-                field.path,
+                field.id.path(),
                 crate::a1::Area::cell((area.first.0, area.last.1 + 1)),
             );
         }
-        let amount = scope.take_amount(field.path, value, 2);
-        let slot = match field.path {
-            "funds.project_total" => &mut funds.project_total,
-            "funds.project_fiscal" => &mut funds.project_fiscal,
-            "funds.project_other" => &mut funds.project_other,
-            "funds.annual_total" => &mut funds.annual_total,
-            "funds.annual_fiscal" => &mut funds.annual_fiscal,
-            "funds.annual_carryover" => &mut funds.annual_carryover,
-            _ => &mut funds.annual_other,
-        };
-        *slot = amount;
+        *field.id.get_mut(&mut funds) = scope.take_amount(field.id.path(), value, 2);
     }
     funds
 }

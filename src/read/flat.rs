@@ -12,7 +12,7 @@
 //!   (all declarations first, then self-evaluations, then 2020 forms)
 //! - [x] `indicators`: joined to their form by (来源文件, 工作表, 表种, 项目名称), ordered by 序号
 //!   (any number, so a row typed at the bottom with 序号 3.5 lands between 3 and 4)
-//! - [x] 来源文件 / 工作表 → [`Source`] `file` / `sheet` (no source when both are blank)
+//! - [x] 来源文件 / 工作表 → [`crate::model::Source`] `file` / `sheet` (no source when both are blank)
 //! - [x] the table cell of every field, each form's row and each indicator's row →
 //!   [`Source::table_cells`], so that findings point at the row and column the clerk edits
 //!
@@ -30,32 +30,25 @@
 //!   the writer warns when it leaves them out ([`crate::write::flat::not_carried`]).
 
 use super::scope::figure_of;
-use crate::diag::{Diagnostic, Error, Location, Read, Result};
+use crate::diag::{Diagnosed, Diagnostic, Error, Location, Result};
 use crate::formats::InputFormat;
 use crate::grid::{self, Cell, Grid};
-use crate::layout::flat as cols;
+use crate::layout::flat::{self as cols, Access, Column};
 use crate::model::{
     Declaration, DeclarationFunds, EvaluatedIndicator, Figure, Form, FundsRow, Indicator,
-    IndicatorValue, Legacy2020, MoneyUnit, SelfEvaluation, SelfEvaluationFunds, Source, TableCell,
+    IndicatorValue, Legacy2020, MoneyUnit, SelfEvaluation, SelfEvaluationFunds, TableCell,
 };
 use crate::msg;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::path::Path;
 
-/// The tables that hold one row per form: any of them makes a directory or workbook flat.
-const FORM_TABLES: [&str; 3] = [
-    cols::DECLARATIONS,
-    cols::SELF_EVALUATIONS,
-    cols::LEGACY_2020,
-];
-
 #[cfg(not(target_family = "wasm"))]
 /// Whether `dir` is a directory of flat tables (holds `declarations.csv`, `self_evaluations.csv`
 /// or `legacy_2020.csv`).
 pub fn is_flat_dir(dir: &Path) -> bool {
     dir.is_dir()
-        && FORM_TABLES
+        && cols::FORM_TABLES
             .iter()
             .any(|t| dir.join(format!("{t}.csv")).is_file())
 }
@@ -65,7 +58,7 @@ pub fn is_flat_dir(dir: &Path) -> bool {
 pub fn is_flat_workbook(grids: &[Grid]) -> bool {
     grids
         .iter()
-        .any(|g| FORM_TABLES.contains(&g.sheet.as_str()))
+        .any(|g| cols::FORM_TABLES.contains(&g.sheet.as_str()))
         && grids.iter().all(|g| table_name(&g.sheet).is_some())
 }
 
@@ -136,7 +129,7 @@ impl Table {
 /// # Errors
 /// As [`read_tables`]; [`Error::Unreadable`] when a file cannot be read.
 #[cfg(not(target_family = "wasm"))]
-pub fn read_dir(dir: &Path) -> Result<Read<Vec<Form>>> {
+pub fn read_dir(dir: &Path) -> Result<Diagnosed<Vec<Form>>> {
     let mut tables = Vec::new();
     for name in cols::TABLE_FILES {
         let path = dir.join(name);
@@ -157,7 +150,7 @@ pub fn read_dir(dir: &Path) -> Result<Read<Vec<Form>>> {
 /// # Errors
 /// [`Error::Unreadable`] when a table is not CSV, when no table holds forms, or when
 /// `indicators.csv` is missing. Problems inside the tables are error diagnostics in the result.
-pub fn read_tables(set: &str, tables: &[(String, Vec<u8>)]) -> Result<Read<Vec<Form>>> {
+pub fn read_tables(set: &str, tables: &[(String, Vec<u8>)]) -> Result<Diagnosed<Vec<Form>>> {
     let shown = |file: &str| {
         if set.is_empty() {
             file.to_string()
@@ -185,7 +178,7 @@ pub fn read_tables(set: &str, tables: &[(String, Vec<u8>)]) -> Result<Read<Vec<F
     } else {
         set
     };
-    if !read.iter().any(|t| FORM_TABLES.contains(&t.name)) {
+    if !read.iter().any(|t| cols::FORM_TABLES.contains(&t.name)) {
         return Err(Error::unreadable(set_name, msg::flat::no_form_table())
             .with_hint(msg::flat::no_form_table_hint()));
     }
@@ -247,7 +240,7 @@ fn read_csv_bytes(bytes: &[u8], shown: &str, name: &'static str) -> Result<Table
 }
 
 /// Reads the sheets of a flat workbook (see [`is_flat_workbook`]); row 1 of each is its header.
-pub fn read_grids(grids: &[Grid]) -> Read<Vec<Form>> {
+pub fn read_grids(grids: &[Grid]) -> Diagnosed<Vec<Form>> {
     let tables: Vec<Table> = grids
         .iter()
         .filter_map(|g| Some(sheet_table(g, table_name(&g.sheet)?)))
@@ -466,13 +459,19 @@ impl Row<'_> {
         }
     }
 
-    fn source(&self) -> Option<Source> {
-        let (file, sheet) = (self.text("来源文件"), self.text("工作表"));
-        (!file.is_empty() || !sheet.is_empty()).then(|| Source {
-            file,
-            sheet,
-            ..Source::default()
-        })
+    /// 资金单位: `元` or `万元`; anything else is reported, and read as 万元.
+    fn unit(&self, name: &str, diags: &mut Vec<Diagnostic>) -> MoneyUnit {
+        let text = self.text(name);
+        [MoneyUnit::Yuan, MoneyUnit::WanYuan]
+            .into_iter()
+            .find(|u| u.label() == text)
+            .unwrap_or_else(|| {
+                diags.push(
+                    self.error(name, "flat.money-unit", msg::flat::not_a_money_unit())
+                        .found(msg::check::quoted(&text)),
+                );
+                MoneyUnit::WanYuan
+            })
     }
 }
 
@@ -480,54 +479,18 @@ impl Row<'_> {
 /// `project_name`, `年度资金总额.全年预算数` → `funds.total.annual_budget`. `None` for 来源文件,
 /// 工作表 and 资金单位, which say where and how rather than hold a field.
 fn form_field(column: &str) -> Option<String> {
-    let plain = match column {
-        "年度" => "year",
-        "项目名称" => "project_name",
-        "项目性质" => "project_nature",
-        "项目类别" => "project_category",
-        "主管部门" => "department",
-        "实施单位" => "implementing_unit",
-        "计划开始日期" => "planned_start",
-        "计划完成日期" => "planned_end",
-        "项目资金总额" => "funds.project_total",
-        "财政资金" => "funds.project_fiscal",
-        "其他资金" => "funds.project_other",
-        "年度资金申请总额" => "funds.annual_total",
-        "当年财政拨款" => "funds.annual_fiscal",
-        "上年结转资金" => "funds.annual_carryover",
-        "年度其他资金" => "funds.annual_other",
-        "项目总目标" => "overall_goal",
-        "年度总体目标" => "annual_goal",
-        "预期目标" => "expected_goal",
-        "实际完成情况" => "actual_result",
-        "总分" => "total_score",
-        "评分等级" => "grade",
-        "申报单位名称" => "applicant",
-        "是否含有政府购买服务" => "government_purchase",
-        "绩效类型" => "performance_type",
-        "项目概况" => "overview",
-        "立项依据" => "basis",
-        "项目设立的必要性" => "necessity",
-        "保证项目实施的制度、措施" => "measures",
-        "项目实施计划" => "plan",
-        "总目标及阶段性目标" => "goals",
-        "项目总预算" => "total_budget",
-        "项目当年预算" => "current_budget",
-        "同名项目上年预算额" => "prior_budget",
-        "同名项目上年预算执行数" => "prior_executed",
-        _ => {
-            // The 自评表 funds grid: `R.C`, in the model's row and column order.
-            let (row, col) = column.split_once('.')?;
-            let row = cols::FUND_ROWS.iter().position(|r| *r == row)?;
-            let col = cols::FUND_COLUMNS.iter().position(|c| *c == col)?;
-            return Some(format!(
-                "funds.{}.{}",
-                SelfEvaluationFunds::ROWS[row],
-                FundsRow::COLUMNS[col]
-            ));
-        }
-    };
-    Some(plain.to_string())
+    if let Some(path) = cols::form_column_path(column) {
+        return path.map(str::to_string);
+    }
+    // The 自评表 funds grid: `R.C`, in the model's row and column order.
+    let (row, col) = column.split_once('.')?;
+    let row = cols::FUND_ROWS.iter().position(|r| *r == row)?;
+    let col = cols::FUND_COLUMNS.iter().position(|c| *c == col)?;
+    Some(format!(
+        "funds.{}.{}",
+        SelfEvaluationFunds::ROWS[row],
+        FundsRow::COLUMNS[col]
+    ))
 }
 
 /// The model field an indicator column fills (`指标值` → `target`), after `indicators[i].`.
@@ -550,7 +513,7 @@ fn record_form_cells(form: &mut Form, r: &Row) {
             source.table_cells.insert(path, r.table.cell_at(r.row, col));
         }
     }
-    let name_col = r.col("项目名称").unwrap_or(0);
+    let name_col = r.col(cols::PROJECT_NAME).unwrap_or(0);
     source
         .table_cells
         .insert(String::new(), r.table.cell_at(r.row, name_col));
@@ -569,7 +532,7 @@ fn record_indicator_cells(form: &mut Form, i: usize, r: &Row) {
             );
         }
     }
-    let name_col = r.col("三级指标").unwrap_or(0);
+    let name_col = r.col(cols::NAME).unwrap_or(0);
     source
         .table_cells
         .insert(format!("indicators[{i}]"), r.table.cell_at(r.row, name_col));
@@ -593,6 +556,10 @@ fn form_key(form: &Form) -> FormKey {
 
 fn strings(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
+}
+
+fn names<F>(columns: &[Column<F>]) -> Vec<String> {
+    columns.iter().map(|c| c.name.to_string()).collect()
 }
 
 /// Builds the forms from the tables read.
@@ -622,7 +589,7 @@ fn formula_findings(table: &Table, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn from_tables(tables: &[Table]) -> Read<Vec<Form>> {
+fn from_tables(tables: &[Table]) -> Diagnosed<Vec<Form>> {
     let mut diags = Vec::new();
     for table in tables {
         formula_findings(table, &mut diags);
@@ -630,14 +597,14 @@ fn from_tables(tables: &[Table]) -> Read<Vec<Form>> {
     let mut forms: Vec<Form> = Vec::new();
     // Where each form's row stood, to point at it when its key repeats.
     let mut keys: HashMap<FormKey, usize> = HashMap::new();
-    for name in FORM_TABLES {
+    for name in cols::FORM_TABLES {
         let Some(table) = tables.iter().find(|t| t.name == name) else {
             continue;
         };
         let expected = match name {
-            cols::DECLARATIONS => strings(cols::DECLARATION_COLUMNS),
+            cols::DECLARATIONS => names(cols::DECLARATION_COLUMNS),
             cols::SELF_EVALUATIONS => cols::self_evaluation_columns(),
-            _ => strings(cols::LEGACY_2020_COLUMNS),
+            _ => names(cols::LEGACY_2020_COLUMNS),
         };
         let columns = Columns::check(table, &expected, None, &mut diags);
         for (row, cells) in &table.rows {
@@ -657,7 +624,7 @@ fn from_tables(tables: &[Table]) -> Read<Vec<Form>> {
             if keys.insert(key, forms.len()).is_some() {
                 diags.push(
                     r.error(
-                        "项目名称",
+                        cols::PROJECT_NAME,
                         "flat.duplicate-form",
                         msg::flat::duplicate_form(),
                     )
@@ -670,102 +637,60 @@ fn from_tables(tables: &[Table]) -> Read<Vec<Form>> {
     if let Some(table) = tables.iter().find(|t| t.name == cols::INDICATORS) {
         join_indicators(table, &mut forms, &keys, &mut diags);
     }
-    Read::new(forms, diags)
+    Diagnosed::new(forms, diags)
+}
+
+/// A form of a form table's row: `form` with each column's value set, bad values reported
+/// at their cell.
+fn fill<F>(columns: &[Column<F>], r: &Row, mut form: F, diags: &mut Vec<Diagnostic>) -> F {
+    for c in columns {
+        match c.access {
+            Access::Text(_, set) => set(&mut form, r.text(c.name)),
+            Access::Year(_, set) => set(&mut form, r.year(c.name, diags)),
+            Access::Amount(_, set) => set(&mut form, r.amount(c.name, diags)),
+            Access::Figure(_, set) => set(&mut form, r.figure(c.name, diags)),
+            Access::Unit(_, set) => set(&mut form, r.unit(c.name, diags)),
+        }
+    }
+    form
 }
 
 fn declaration(r: &Row, diags: &mut Vec<Diagnostic>) -> Declaration {
-    let nature = r.text("项目性质");
-    Declaration {
-        source: r.source(),
-        year: r.year("年度", diags),
-        project_name: r.text("项目名称"),
-        project_nature: (nature != cols::NO_NATURE).then_some(nature),
-        project_category: r.text("项目类别"),
-        department: r.text("主管部门"),
-        implementing_unit: r.text("实施单位"),
-        planned_start: r.text("计划开始日期"),
-        planned_end: r.text("计划完成日期"),
+    let yuan = Declaration {
         funds: DeclarationFunds {
             unit: MoneyUnit::Yuan,
-            project_total: r.amount("项目资金总额", diags),
-            project_fiscal: r.amount("财政资金", diags),
-            project_other: r.amount("其他资金", diags),
-            annual_total: r.amount("年度资金申请总额", diags),
-            annual_fiscal: r.amount("当年财政拨款", diags),
-            annual_carryover: r.amount("上年结转资金", diags),
-            annual_other: r.amount("年度其他资金", diags),
+            ..DeclarationFunds::default()
         },
-        overall_goal: r.text("项目总目标"),
-        annual_goal: r.text("年度总体目标"),
-        indicators: Vec::new(),
-        notes: Vec::new(),
         ..Declaration::default()
-    }
+    };
+    fill(cols::DECLARATION_COLUMNS, r, yuan, diags)
 }
 
 fn self_evaluation(r: &Row, diags: &mut Vec<Diagnostic>) -> SelfEvaluation {
-    let unit_text = r.text("资金单位");
-    let unit = match unit_text.as_str() {
-        "元" => MoneyUnit::Yuan,
-        "万元" => MoneyUnit::WanYuan,
-        _ => {
-            diags.push(
-                r.error("资金单位", "flat.money-unit", msg::flat::not_a_money_unit())
-                    .found(msg::check::quoted(&unit_text)),
-            );
-            MoneyUnit::WanYuan
-        }
-    };
-    let mut funds = SelfEvaluationFunds {
-        unit,
-        ..SelfEvaluationFunds::default()
-    };
-    for ((_, row), row_name) in funds.rows_mut().into_iter().zip(cols::FUND_ROWS) {
+    let mut form = fill(
+        cols::SELF_EVALUATION_LEAD,
+        r,
+        SelfEvaluation::default(),
+        diags,
+    );
+    for ((_, row), row_name) in form.funds.rows_mut().into_iter().zip(cols::FUND_ROWS) {
         for ((_, slot), col_name) in row.columns_mut().into_iter().zip(cols::FUND_COLUMNS) {
             *slot = r.figure(&format!("{row_name}.{col_name}"), diags);
         }
     }
-    SelfEvaluation {
-        source: r.source(),
-        year: r.year("年度", diags),
-        project_name: r.text("项目名称"),
-        department: r.text("主管部门"),
-        implementing_unit: r.text("实施单位"),
-        funds,
-        expected_goal: r.text("预期目标"),
-        actual_result: r.text("实际完成情况"),
-        indicators: Vec::new(),
+    let form = SelfEvaluation {
         total_weight: Figure::Number(Decimal::ONE_HUNDRED),
-        total_score: r.figure("总分", diags),
-        grade: r.text("评分等级"),
-        notes: Vec::new(),
-    }
+        ..form
+    };
+    fill(cols::SELF_EVALUATION_TAIL, r, form, diags)
 }
 
 fn legacy(r: &Row, diags: &mut Vec<Diagnostic>) -> Legacy2020 {
-    Legacy2020 {
-        source: r.source(),
-        year: r.year("年度", diags),
-        applicant: r.text("申报单位名称"),
-        project_name: r.text("项目名称"),
-        project_category: r.text("项目类别"),
-        planned_start: r.text("计划开始日期"),
-        planned_end: r.text("计划完成日期"),
-        government_purchase: r.text("是否含有政府购买服务"),
-        performance_type: r.text("绩效类型"),
-        overview: r.text("项目概况"),
-        basis: r.text("立项依据"),
-        necessity: r.text("项目设立的必要性"),
-        measures: r.text("保证项目实施的制度、措施"),
-        plan: r.text("项目实施计划"),
-        goals: r.text("总目标及阶段性目标"),
+    let yuan = Legacy2020 {
         unit: MoneyUnit::Yuan,
-        total_budget: r.amount("项目总预算", diags),
-        current_budget: r.amount("项目当年预算", diags),
-        prior_budget: r.amount("同名项目上年预算额", diags),
-        prior_executed: r.amount("同名项目上年预算执行数", diags),
-        indicators: Vec::new(),
-    }
+        ..Legacy2020::default()
+    };
+    fill(cols::LEGACY_2020_COLUMNS, r, yuan, diags)
 }
 
 /// Puts every indicator row under its form, ordered by 序号 (then by table order).
@@ -785,32 +710,25 @@ fn join_indicators(
             row: *row,
             cells,
         };
-        let kind_text = r.text("表种");
-        let Some(kind) = ["申报表", "自评表", "目标表"]
-            .into_iter()
-            .find(|k| *k == kind_text)
-        else {
+        let kind_text = r.text(cols::KIND);
+        let Some(i) = Form::KIND_LABELS.iter().position(|k| *k == kind_text) else {
             diags.push(
-                r.error("表种", "flat.kind", msg::flat::not_a_kind())
+                r.error(cols::KIND, "flat.kind", msg::flat::not_a_kind())
                     .found(msg::check::quoted(&kind_text)),
             );
             continue;
         };
+        let (kind, table_name) = (Form::KIND_LABELS[i], cols::FORM_TABLES[i]);
         let key = (
-            r.text("来源文件"),
-            r.text("工作表"),
+            r.text(cols::SOURCE_FILE),
+            r.text(cols::SOURCE_SHEET),
             kind,
-            r.text("项目名称"),
+            r.text(cols::PROJECT_NAME),
         );
         let Some(&form) = keys.get(&key) else {
-            let table_name = match kind {
-                "申报表" => cols::DECLARATIONS,
-                "自评表" => cols::SELF_EVALUATIONS,
-                _ => cols::LEGACY_2020,
-            };
             diags.push(
                 r.error(
-                    "项目名称",
+                    cols::PROJECT_NAME,
                     "flat.unmatched-indicator",
                     msg::flat::unmatched_indicator(kind, table_name, &key.3),
                 )
@@ -818,11 +736,11 @@ fn join_indicators(
             );
             continue;
         };
-        let number = match r.figure("序号", diags) {
+        let number = match r.figure(cols::ORDER, diags) {
             Figure::Number(n) => n,
             _ => {
                 diags.push(
-                    r.error("序号", "flat.order", msg::flat::not_an_order())
+                    r.error(cols::ORDER, "flat.order", msg::flat::not_an_order())
                         .hint(msg::flat::not_an_order_hint()),
                 );
                 continue;
@@ -840,19 +758,18 @@ fn join_indicators(
         record_indicator_cells(&mut forms[form], i, &r);
         match &mut forms[form] {
             Form::SelfEvaluation(s) => s.indicators.push(EvaluatedIndicator {
-                level1: r.text("一级指标"),
-                level2: r.text("二级指标"),
-                name: r.text("三级指标"),
-                target: IndicatorValue::new(r.text("指标值")),
-                actual: IndicatorValue::new(r.text("实际完成值")),
-                weight: r.figure("分值", diags),
-                score: r.figure("得分", diags),
-                deviation_reason: r.text("偏差原因分析及改进措施"),
+                level1: r.text(cols::LEVEL1),
+                level2: r.text(cols::LEVEL2),
+                name: r.text(cols::NAME),
+                target: IndicatorValue::new(r.text(cols::TARGET)),
+                actual: IndicatorValue::new(r.text(cols::ACTUAL)),
+                weight: r.figure(cols::WEIGHT, diags),
+                score: r.figure(cols::SCORE, diags),
+                deviation_reason: r.text(cols::DEVIATION),
                 ..EvaluatedIndicator::default()
             }),
             other => {
-                for name in ["实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
-                {
+                for name in [cols::ACTUAL, cols::WEIGHT, cols::SCORE, cols::DEVIATION] {
                     let text = r.text(name);
                     if !text.is_empty() {
                         diags.push(
@@ -867,10 +784,10 @@ fn join_indicators(
                     }
                 }
                 let indicator = Indicator {
-                    level1: r.text("一级指标"),
-                    level2: r.text("二级指标"),
-                    name: r.text("三级指标"),
-                    target: IndicatorValue::new(r.text("指标值")),
+                    level1: r.text(cols::LEVEL1),
+                    level2: r.text(cols::LEVEL2),
+                    name: r.text(cols::NAME),
+                    target: IndicatorValue::new(r.text(cols::TARGET)),
                     ..Indicator::default()
                 };
                 match other {
@@ -888,7 +805,7 @@ fn join_indicators(
 /// # Errors
 /// As [`read_project_list_bytes`]; [`Error::Unreadable`] when the file cannot be read.
 #[cfg(not(target_family = "wasm"))]
-pub fn read_project_list(path: &Path) -> Result<Read<Vec<Declaration>>> {
+pub fn read_project_list(path: &Path) -> Result<Diagnosed<Vec<Declaration>>> {
     let shown = path.display().to_string();
     let bytes =
         std::fs::read(path).map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(e)))?;
@@ -904,7 +821,7 @@ pub fn read_project_list(path: &Path) -> Result<Read<Vec<Declaration>>> {
 /// # Errors
 /// [`Error::Unreadable`] when the bytes are neither CSV nor a workbook. Unknown columns, a missing
 /// 项目名称 column and non-numbers are error diagnostics at their cell.
-pub fn read_project_list_bytes(bytes: &[u8], name: &str) -> Result<Read<Vec<Declaration>>> {
+pub fn read_project_list_bytes(bytes: &[u8], name: &str) -> Result<Diagnosed<Vec<Declaration>>> {
     let table = if InputFormat::from_file_name(name) == Some(InputFormat::Csv) {
         read_csv_bytes(bytes, name, cols::DECLARATIONS)?
     } else {
@@ -917,8 +834,8 @@ pub fn read_project_list_bytes(bytes: &[u8], name: &str) -> Result<Read<Vec<Decl
     let mut diags = Vec::new();
     let columns = Columns::check(
         &table,
-        &strings(cols::DECLARATION_COLUMNS),
-        Some(&["项目名称"]),
+        &names(cols::DECLARATION_COLUMNS),
+        Some(&[cols::PROJECT_NAME]),
         &mut diags,
     );
     let mut projects = Vec::new();
@@ -932,12 +849,12 @@ pub fn read_project_list_bytes(bytes: &[u8], name: &str) -> Result<Read<Vec<Decl
         let d = declaration(&r, &mut diags);
         if d.project_name.is_empty() {
             diags.push(r.error(
-                "项目名称",
+                cols::PROJECT_NAME,
                 "flat.no-name",
                 "a project without a name".into(),
             ));
         }
         projects.push(d);
     }
-    Ok(Read::new(projects, diags))
+    Ok(Diagnosed::new(projects, diags))
 }

@@ -2,7 +2,7 @@
 //! directories walked for them, and many inputs read at once into [`Inputs`].
 
 use super::{flat, read_grid};
-use crate::diag::{Diagnostic, Error, Location, Read, Result, Severity};
+use crate::diag::{Diagnosed, Diagnostic, Error, Location, Result, Severity};
 use crate::formats::InputFormat;
 use crate::grid::{self, Grid};
 use crate::model::{Document, Form};
@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// # Errors
 /// As [`read_workbook_bytes`]; [`Error::Unreadable`] when the file cannot be read.
 #[cfg(not(target_family = "wasm"))]
-pub fn read_workbook(path: &Path) -> Result<Read<Vec<Form>>> {
+pub fn read_workbook(path: &Path) -> Result<Diagnosed<Vec<Form>>> {
     let shown = path.display().to_string();
     read_workbook_bytes(&load(path)?, &shown)
 }
@@ -27,11 +27,11 @@ pub fn read_workbook(path: &Path) -> Result<Read<Vec<Form>>> {
 ///
 /// # Errors
 /// [`Error::Unreadable`] when the bytes are not a workbook, or hold no form at all.
-pub fn read_workbook_bytes(bytes: &[u8], name: &str) -> Result<Read<Vec<Form>>> {
+pub fn read_workbook_bytes(bytes: &[u8], name: &str) -> Result<Diagnosed<Vec<Form>>> {
     forms_of_grids(grid::open_bytes(bytes, name)?, name)
 }
 
-fn forms_of_grids(grids: Vec<Grid>, name: &str) -> Result<Read<Vec<Form>>> {
+fn forms_of_grids(grids: Vec<Grid>, name: &str) -> Result<Diagnosed<Vec<Form>>> {
     // What opening noticed (hidden sheets, comments, error values, …) comes first.
     let notes: Vec<Diagnostic> = grids.iter().flat_map(|g| g.notes.clone()).collect();
     if flat::is_flat_workbook(&grids) {
@@ -74,7 +74,7 @@ fn forms_of_grids(grids: Vec<Grid>, name: &str) -> Result<Read<Vec<Form>>> {
         return Err(Error::unreadable(name, crate::msg::read::no_form_found())
             .with_hint(crate::msg::read::no_form_found_hint()));
     }
-    Ok(Read::new(forms, diagnostics))
+    Ok(Diagnosed::new(forms, diagnostics))
 }
 
 /// A form of which only the title (and the year) was found: no field label at all.
@@ -118,7 +118,7 @@ pub fn read_json_bytes(bytes: &[u8], name: &str) -> Result<Document> {
 /// # Errors
 /// See [`read_bytes`] and [`flat::read_dir`].
 #[cfg(not(target_family = "wasm"))]
-pub fn read_path(path: &Path) -> Result<Read<Vec<Form>>> {
+pub fn read_path(path: &Path) -> Result<Diagnosed<Vec<Form>>> {
     read_input(&Input::load(path)?)
 }
 
@@ -134,7 +134,7 @@ pub fn read_path(path: &Path) -> Result<Read<Vec<Form>>> {
 ///
 /// # Errors
 /// [`Error::Unreadable`] when the bytes are none of these, or hold no form.
-pub fn read_bytes(bytes: &[u8], name: &str) -> Result<Read<Vec<Form>>> {
+pub fn read_bytes(bytes: &[u8], name: &str) -> Result<Diagnosed<Vec<Form>>> {
     let wps = |e| wps_et(name, e);
     let format = InputFormat::detect(name, bytes).map_err(wps)?;
     if format.is_workbook() {
@@ -167,9 +167,15 @@ fn wps_et(name: &str, e: Error) -> Error {
 ///
 /// # Errors
 /// As [`read_bytes`].
-pub fn read_bytes_as(bytes: &[u8], name: &str, format: InputFormat) -> Result<Read<Vec<Form>>> {
+pub fn read_bytes_as(
+    bytes: &[u8],
+    name: &str,
+    format: InputFormat,
+) -> Result<Diagnosed<Vec<Form>>> {
     match format {
-        InputFormat::Json => read_json_bytes(bytes, name).map(|d| Read::new(d.forms, Vec::new())),
+        InputFormat::Json => {
+            read_json_bytes(bytes, name).map(|d| Diagnosed::new(d.forms, Vec::new()))
+        }
         InputFormat::Csv => {
             let (set, file) = split_name(name);
             flat::read_tables(set, &[(file.to_string(), bytes.to_vec())])
@@ -274,7 +280,7 @@ fn load(path: &Path) -> Result<Vec<u8>> {
 ///
 /// # Errors
 /// As [`read_bytes`] and [`flat::read_tables`].
-pub fn read_input(input: &Input) -> Result<Read<Vec<Form>>> {
+pub fn read_input(input: &Input) -> Result<Diagnosed<Vec<Form>>> {
     match input {
         Input::File { name, bytes } => read_bytes(bytes, name),
         Input::Tables { name, tables } => flat::read_tables(name, tables),
@@ -437,7 +443,7 @@ impl Inputs {
     }
 
     /// Adds what one input gave: its forms and warnings, or the error that stopped it.
-    pub fn add(&mut self, name: &str, read: Result<Read<Vec<Form>>>) {
+    pub fn add(&mut self, name: &str, read: Result<Diagnosed<Vec<Form>>>) {
         match read {
             Ok(read) => {
                 let errors = read

@@ -55,55 +55,30 @@ pub fn read(mut scope: Scope) -> (Legacy2020, Vec<Diagnostic>) {
     };
     let from = scope.rows.0;
 
-    for (path, label) in HEADER {
+    for &(field, ref label) in HEADER {
         let found = scope.labelled(label, Direction::Right, from);
         let value = found.and_then(|f| f.value);
-        let text = match *path {
-            "planned_start" | "planned_end" => read_date_value(&mut scope, path, value.as_ref()),
-            _ => scope.take_value_text(path, value.as_ref()),
+        *field.get_mut(&mut form) = if field.is_date() {
+            read_date_value(&mut scope, field.path(), value.as_ref())
+        } else {
+            scope.take_value_text(field.path(), value.as_ref())
         };
-        let slot = match *path {
-            "applicant" => &mut form.applicant,
-            "project_name" => &mut form.project_name,
-            "project_category" => &mut form.project_category,
-            "planned_start" => &mut form.planned_start,
-            "planned_end" => &mut form.planned_end,
-            "government_purchase" => &mut form.government_purchase,
-            _ => &mut form.performance_type,
-        };
-        *slot = text;
     }
 
-    for (path, label) in NARRATIVE {
-        let text = read_narrative(&mut scope, path, label);
-        let slot = match *path {
-            "overview" => &mut form.overview,
-            "basis" => &mut form.basis,
-            "necessity" => &mut form.necessity,
-            "measures" => &mut form.measures,
-            "plan" => &mut form.plan,
-            _ => &mut form.goals,
-        };
-        *slot = text;
+    for &(field, ref label) in NARRATIVE {
+        *field.get_mut(&mut form) = read_narrative(&mut scope, field.path(), label);
     }
 
     scope.find(&PRIOR_YEAR);
     let mut unit = None;
-    for (path, label) in AMOUNTS {
+    for &(field, ref label) in AMOUNTS {
         let Some(found) = scope.labelled(label, Direction::Right, from) else {
             continue;
         };
         if unit.is_none() {
             unit = MoneyUnit::from_label(&found.written);
         }
-        let amount = scope.take_value_amount(path, found.value.as_ref(), 0);
-        let slot = match *path {
-            "total_budget" => &mut form.total_budget,
-            "current_budget" => &mut form.current_budget,
-            "prior_budget" => &mut form.prior_budget,
-            _ => &mut form.prior_executed,
-        };
-        *slot = amount;
+        *field.get_mut(&mut form) = scope.take_value_amount(field.path(), found.value.as_ref(), 0);
     }
     form.unit = unit.unwrap_or_default();
 

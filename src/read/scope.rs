@@ -6,6 +6,7 @@ use crate::a1::{Area, Pos, cell_name};
 use crate::diag::{Diagnostic, Location};
 use crate::grid::{Cell, Grid, PosMap};
 use crate::layout::{Field, Label, Pair, label_bases, normalize_label, split_pairs};
+use crate::model::field::FieldId;
 use crate::model::{Figure, MoneyUnit, Source, UnmappedCell};
 use rust_decimal::Decimal;
 use std::cell::RefCell;
@@ -362,7 +363,7 @@ impl<'g> Scope<'g> {
 
     /// The text under each field's label (the goal boxes), in field order, after the label of
     /// the whole block (`项目绩效目标`, `年度总体目标`) is marked as read.
-    pub fn texts_below(&mut self, block: &Label, fields: &[Field]) -> Vec<String> {
+    pub fn texts_below<I: FieldId>(&mut self, block: &Label, fields: &[Field<I>]) -> Vec<String> {
         self.find(block);
         fields
             .iter()
@@ -372,7 +373,7 @@ impl<'g> Scope<'g> {
                 let value = self
                     .find(&field.label)
                     .and_then(|l| self.below(l).or_else(|| self.right_of(l)));
-                self.take_text(field.path, value)
+                self.take_text(field.id.path(), value)
             })
             .collect()
     }

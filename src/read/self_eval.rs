@@ -77,22 +77,18 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
     let from = scope.rows.0;
     for field in HEADER {
         let found = scope.labelled(&field.label, Direction::Right, from);
-        let text = scope.take_value_text(field.path, found.and_then(|f| f.value).as_ref());
-        match field.path {
-            "project_name" => form.project_name = text,
-            "department" => form.department = text,
-            _ => form.implementing_unit = text,
-        }
+        let value = found.and_then(|f| f.value);
+        *field.id.get_mut(&mut form) = scope.take_value_text(field.id.path(), value.as_ref());
     }
     for heading in HEADINGS {
         scope.find(heading);
     }
     let end = scope.rows.1.saturating_add(1);
     read_header_notes(&mut scope, HEADER_NOTES, end, &mut form.notes);
-    [form.expected_goal, form.actual_result] = scope
-        .texts_below(&GOALS, GOAL_FIELDS)
-        .try_into()
-        .unwrap_or_default();
+    let goals = scope.texts_below(&GOALS, GOAL_FIELDS);
+    for (field, text) in GOAL_FIELDS.iter().zip(goals) {
+        *field.id.get_mut(&mut form) = text;
+    }
     form.funds = read_funds(&mut scope, &mut form.notes);
     let end = read_indicators(&mut scope, &mut form);
     take_table_notes(&mut scope, &mut form.notes);

@@ -9,7 +9,7 @@
 //! number of threads.
 
 use super::{Input, expand_inputs_noting, read_input};
-use crate::diag::{Diagnostic, Error, Read, Result};
+use crate::diag::{Diagnosed, Diagnostic, Error, Result};
 use crate::model::Form;
 use crate::msg::review as msg;
 use std::path::PathBuf;
@@ -22,7 +22,7 @@ pub enum Item {
     /// A file (or a directory of flat tables) and what reading it gave.
     Read {
         name: String,
-        read: Result<Read<Vec<Form>>>,
+        read: Result<Diagnosed<Vec<Form>>>,
     },
     /// A path given that holds no input file at all (an empty folder): said so rather than
     /// checking nothing.

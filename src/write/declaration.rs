@@ -7,11 +7,12 @@
 //! [`crate::model::MediumTerm::notes`]). Without 项目性质 (`project_nature == None`, the 宝山
 //! form) the project name takes its place.
 
-use super::sheet::{FormSheet, area, row_area, unknown_field};
+use super::sheet::{FormSheet, area, row_area};
 use super::styles::Styles;
 use crate::a1::Area;
 use crate::layout::sheets::DeclarationSheet;
 use crate::layout::{self, declaration as at};
+use crate::model::field::DeclarationText;
 use crate::model::{Declaration, ExtraCell, PrintedLayout};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -48,23 +49,19 @@ pub fn write(
     )?;
 
     for field in grid.header {
-        let (value, value_at) = match field.path {
-            "project_name" if form.project_nature.is_none() => {
-                (&form.project_name, grid.name_without_nature_at)
-            }
-            "project_name" => (&form.project_name, field.value_at),
-            "project_nature" => match &form.project_nature {
-                Some(nature) => (nature, field.value_at),
-                None => continue,
-            },
-            "project_category" => (&form.project_category, field.value_at),
-            "department" => (&form.department, field.value_at),
-            "implementing_unit" => (&form.implementing_unit, field.value_at),
-            "planned_start" => (&form.planned_start, field.value_at),
-            "planned_end" => (&form.planned_end, field.value_at),
-            other => return Err(unknown_field(other)),
+        let Some(value) = form.text(field.id) else {
+            continue; // no 项目性质 (the 宝山 form)
         };
-        out.label(area(field.label_at)?, &lab(field.path, field.label.text))?;
+        let value_at = match field.id {
+            DeclarationText::ProjectName if form.project_nature.is_none() => {
+                grid.name_without_nature_at
+            }
+            _ => field.value_at,
+        };
+        out.label(
+            area(field.label_at)?,
+            &lab(field.id.path(), field.label.text),
+        )?;
         out.text(area(value_at)?, value, &styles.text)?;
     }
 
@@ -72,18 +69,11 @@ pub fn write(
     out.label(area(grid.funds_at)?, &lab("funds", &funds_label))?;
     let funds = &form.funds;
     for field in grid.funds {
-        let amount = match field.path {
-            "funds.project_total" => funds.project_total,
-            "funds.project_fiscal" => funds.project_fiscal,
-            "funds.project_other" => funds.project_other,
-            "funds.annual_total" => funds.annual_total,
-            "funds.annual_fiscal" => funds.annual_fiscal,
-            "funds.annual_carryover" => funds.annual_carryover,
-            "funds.annual_other" => funds.annual_other,
-            other => return Err(unknown_field(other)),
-        };
-        out.label(area(field.label_at)?, &lab(field.path, field.label.text))?;
-        out.amount(area(field.value_at)?, amount)?;
+        out.label(
+            area(field.label_at)?,
+            &lab(field.id.path(), field.label.text),
+        )?;
+        out.amount(area(field.value_at)?, *field.id.get(funds))?;
     }
     for blank in grid.funds_blank {
         out.amount(area(blank)?, None)?;
@@ -91,12 +81,11 @@ pub fn write(
 
     out.label(area(grid.goals_at)?, &lab("goals", at::GOALS.text))?;
     for field in grid.goals {
-        let text = match field.path {
-            "overall_goal" => &form.overall_goal,
-            "annual_goal" => &form.annual_goal,
-            other => return Err(unknown_field(other)),
-        };
-        out.label(area(field.label_at)?, &lab(field.path, field.label.text))?;
+        let text = form.text(field.id).unwrap_or_default();
+        out.label(
+            area(field.label_at)?,
+            &lab(field.id.path(), field.label.text),
+        )?;
         out.long_text(area(field.value_at)?, text)?;
     }
 

@@ -9,7 +9,8 @@
 
 use crate::diag::{Error, Result};
 use crate::layout::flat as cols;
-use crate::model::{DeclarationFunds, Document, Figure, Form, Indicator, MoneyUnit};
+use crate::model::field::DeclarationAmount;
+use crate::model::{Declaration, DeclarationFunds, Document, Figure, Form, Indicator, MoneyUnit};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, Format, FormatBorder, Worksheet, XlsxError,
@@ -25,8 +26,9 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-fn amount(d: &Option<Decimal>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
+/// A form's row of a form table: each column's text.
+fn row<F>(columns: &[cols::Column<F>], form: &F) -> Vec<String> {
+    columns.iter().map(|c| c.text(form)).collect()
 }
 
 /// Declaration amounts in 元, whatever unit the form printed: the table has no unit column.
@@ -37,17 +39,14 @@ fn in_yuan(funds: &DeclarationFunds) -> DeclarationFunds {
         MoneyUnit::WanYuan => Decimal::from(10_000),
     };
     // An amount too large to convert is left out (and reported by `not_carried`).
-    let scale = |d: Option<Decimal>| d.and_then(|d| d.checked_mul(factor));
-    DeclarationFunds {
+    let mut yuan = DeclarationFunds {
         unit: MoneyUnit::Yuan,
-        project_total: scale(funds.project_total),
-        project_fiscal: scale(funds.project_fiscal),
-        project_other: scale(funds.project_other),
-        annual_total: scale(funds.annual_total),
-        annual_fiscal: scale(funds.annual_fiscal),
-        annual_carryover: scale(funds.annual_carryover),
-        annual_other: scale(funds.annual_other),
+        ..funds.clone()
+    };
+    for &id in DeclarationAmount::ALL {
+        *id.get_mut(&mut yuan) = id.get(funds).and_then(|d| d.checked_mul(factor));
     }
+    yuan
 }
 
 /// An `indicators` row of a form without scores (申报表, 目标表): the 自评表 columns stay blank.
@@ -65,10 +64,6 @@ fn declared_row(mut row: Vec<String>, i: usize, ind: &Indicator) -> Vec<String> 
 
 fn figure(f: &Figure) -> String {
     f.to_string()
-}
-
-fn year(y: Option<i32>) -> String {
-    y.map(|y| y.to_string()).unwrap_or_default()
 }
 
 /// The flat tables of a document. `legacy_2020` is present only when the document has such forms.
@@ -92,30 +87,14 @@ pub fn tables(doc: &Document) -> Vec<Table> {
         };
         match form {
             Form::Declaration(d) => {
-                let f = &in_yuan(&d.funds);
-                declarations.push(vec![
-                    file.clone(),
-                    sheet.clone(),
-                    year(d.year),
-                    d.project_name.clone(),
-                    d.project_nature
-                        .clone()
-                        .unwrap_or_else(|| cols::NO_NATURE.to_string()),
-                    d.project_category.clone(),
-                    d.department.clone(),
-                    d.implementing_unit.clone(),
-                    d.planned_start.clone(),
-                    d.planned_end.clone(),
-                    amount(&f.project_total),
-                    amount(&f.project_fiscal),
-                    amount(&f.project_other),
-                    amount(&f.annual_total),
-                    amount(&f.annual_fiscal),
-                    amount(&f.annual_carryover),
-                    amount(&f.annual_other),
-                    d.overall_goal.clone(),
-                    d.annual_goal.clone(),
-                ]);
+                let in_yuan = Declaration {
+                    funds: in_yuan(&d.funds),
+                    indicators: Vec::new(),
+                    notes: Vec::new(),
+                    medium_term: None,
+                    ..d.clone()
+                };
+                declarations.push(row(cols::DECLARATION_COLUMNS, &in_yuan));
                 indicators.extend(
                     d.indicators
                         .iter()
@@ -124,25 +103,12 @@ pub fn tables(doc: &Document) -> Vec<Table> {
                 );
             }
             Form::SelfEvaluation(s) => {
-                let mut row = vec![
-                    file.clone(),
-                    sheet.clone(),
-                    year(s.year),
-                    s.project_name.clone(),
-                    s.department.clone(),
-                    s.implementing_unit.clone(),
-                    s.funds.unit.label().to_string(),
-                ];
+                let mut cells = row(cols::SELF_EVALUATION_LEAD, s);
                 for (_, r) in s.funds.rows() {
-                    row.extend(r.columns().iter().map(|(_, f)| figure(f)));
+                    cells.extend(r.columns().iter().map(|(_, f)| figure(f)));
                 }
-                row.extend([
-                    s.expected_goal.clone(),
-                    s.actual_result.clone(),
-                    figure(&s.total_score),
-                    s.grade.clone(),
-                ]);
-                self_evaluations.push(row);
+                cells.extend(row(cols::SELF_EVALUATION_TAIL, s));
+                self_evaluations.push(cells);
                 for (i, ind) in s.indicators.iter().enumerate() {
                     let mut row = lead(form.kind_label());
                     row.extend([
@@ -160,28 +126,7 @@ pub fn tables(doc: &Document) -> Vec<Table> {
                 }
             }
             Form::Legacy2020(l) => {
-                legacy.push(vec![
-                    file.clone(),
-                    sheet.clone(),
-                    year(l.year),
-                    l.applicant.clone(),
-                    l.project_name.clone(),
-                    l.project_category.clone(),
-                    l.planned_start.clone(),
-                    l.planned_end.clone(),
-                    l.government_purchase.clone(),
-                    l.performance_type.clone(),
-                    l.overview.clone(),
-                    l.basis.clone(),
-                    l.necessity.clone(),
-                    l.measures.clone(),
-                    l.plan.clone(),
-                    l.goals.clone(),
-                    amount(&l.total_budget),
-                    amount(&l.current_budget),
-                    amount(&l.prior_budget),
-                    amount(&l.prior_executed),
-                ]);
+                legacy.push(row(cols::LEGACY_2020_COLUMNS, l));
                 indicators.extend(
                     l.indicators
                         .iter()
@@ -191,7 +136,9 @@ pub fn tables(doc: &Document) -> Vec<Table> {
             }
         }
     }
-    let header = |c: &[&str]| c.iter().map(|s| s.to_string()).collect();
+    fn header<F>(columns: &[cols::Column<F>]) -> Vec<String> {
+        columns.iter().map(|c| c.name.to_string()).collect()
+    }
     let mut out = vec![
         Table {
             name: cols::DECLARATIONS,
@@ -205,7 +152,10 @@ pub fn tables(doc: &Document) -> Vec<Table> {
         },
         Table {
             name: cols::INDICATORS,
-            header: header(cols::INDICATOR_COLUMNS),
+            header: cols::INDICATOR_COLUMNS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             rows: indicators,
         },
     ];
@@ -293,16 +243,9 @@ pub fn not_carried(doc: &Document) -> Vec<crate::diag::Diagnostic> {
 /// Whether some amount of a 万元 form does not fit a decimal once converted to 元.
 fn overflows_in_yuan(funds: &DeclarationFunds) -> bool {
     let converted = in_yuan(funds);
-    let pairs = [
-        (funds.project_total, converted.project_total),
-        (funds.project_fiscal, converted.project_fiscal),
-        (funds.project_other, converted.project_other),
-        (funds.annual_total, converted.annual_total),
-        (funds.annual_fiscal, converted.annual_fiscal),
-        (funds.annual_carryover, converted.annual_carryover),
-        (funds.annual_other, converted.annual_other),
-    ];
-    pairs.iter().any(|(a, b)| a.is_some() && b.is_none())
+    DeclarationAmount::ALL
+        .iter()
+        .any(|id| id.get(funds).is_some() && id.get(&converted).is_none())
 }
 
 /// The CSV bytes of one table: UTF-8 with a BOM (Excel and WPS then read the Chinese right),
@@ -418,35 +361,10 @@ pub fn csv_paths(doc: &Document, dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Columns written as numbers in the flat workbook (with as many decimals as the value has), so
-/// that Excel sums and sorts them; every other column is text, so `100` stays `100` and
-/// `2026-01-01` stays a date as typed. `R.C` columns of the 自评表 funds grid are numbers too.
-const NUMBER_COLUMNS: &[&str] = &[
-    "年度",
-    "序号",
-    "项目资金总额",
-    "财政资金",
-    "其他资金",
-    "年度资金申请总额",
-    "当年财政拨款",
-    "上年结转资金",
-    "年度其他资金",
-    "总分",
-    "分值",
-    "得分",
-    "项目总预算",
-    "项目当年预算",
-    "同名项目上年预算额",
-    "同名项目上年预算执行数",
-];
-
-fn is_number_column(name: &str) -> bool {
-    NUMBER_COLUMNS.contains(&name) || name.contains('.')
-}
-
-/// Drop-down lists offered in the flat workbook: (table, column, values, strict). A strict list
-/// refuses other values (表种, 资金单位: the reader knows no others); the rest only warn, since
-/// real forms print variants (`环境效益指标`, `其他运转类项目`) that must stay possible.
+/// Drop-down lists of the `indicators` table (those of the form tables are in their
+/// [`cols::Column`] lists): (table, column, values, strict). A strict list refuses other values
+/// (表种: the reader knows no others); the rest only warn, since real forms print variants
+/// (`环境效益指标`, `其他运转类项目`) that must stay possible.
 fn drop_downs() -> Vec<(&'static str, &'static str, Vec<&'static str>, bool)> {
     use crate::taxonomy::TaxonomySet;
     let mut level1 = Vec::new();
@@ -464,34 +382,14 @@ fn drop_downs() -> Vec<(&'static str, &'static str, Vec<&'static str>, bool)> {
         }
     }
     vec![
-        (cols::INDICATORS, "一级指标", level1, false),
-        (cols::INDICATORS, "二级指标", level2, false),
+        (cols::INDICATORS, cols::LEVEL1, level1, false),
+        (cols::INDICATORS, cols::LEVEL2, level2, false),
         (
             cols::INDICATORS,
-            "表种",
-            vec!["申报表", "自评表", "目标表"],
+            cols::KIND,
+            Form::KIND_LABELS.to_vec(),
             true,
         ),
-        (
-            cols::DECLARATIONS,
-            "项目类别",
-            vec!["人员类", "公用经费", "其他运转类", "特定目标类"],
-            false,
-        ),
-        (
-            cols::DECLARATIONS,
-            "项目性质",
-            vec![
-                "经常性专项业务费",
-                "其他经常性项目",
-                "其他一次性项目",
-                "一次性项目",
-                "阶段性项目",
-                cols::NO_NATURE,
-            ],
-            false,
-        ),
-        (cols::SELF_EVALUATIONS, "资金单位", vec!["元", "万元"], true),
     ]
 }
 
@@ -555,7 +453,7 @@ fn write_table(sheet: &mut Worksheet, table: &Table) -> std::result::Result<(), 
     let text = font(Format::new()).set_num_format("@");
     sheet.set_name(table.name)?;
     for (c, name) in table.header.iter().enumerate() {
-        if !is_number_column(name) {
+        if !cols::is_number(table.name, name) {
             sheet.set_column_format(c as u16, &text)?;
         }
     }
@@ -570,7 +468,7 @@ fn write_table(sheet: &mut Worksheet, table: &Table) -> std::result::Result<(), 
             if value.is_empty() {
                 continue;
             }
-            let number = is_number_column(&table.header[c])
+            let number = cols::is_number(table.name, &table.header[c])
                 .then(|| value.parse::<Decimal>().ok())
                 .flatten();
             match number {
@@ -604,7 +502,12 @@ fn write_table(sheet: &mut Worksheet, table: &Table) -> std::result::Result<(), 
     sheet.set_landscape();
     sheet.set_repeat_rows(0, 0)?;
     sheet.autofilter(0, 0, table.rows.len() as u32, last_col)?;
-    for (name, column, values, strict) in drop_downs() {
+    let form_lists = table.header.iter().filter_map(|h| {
+        let (values, strict) = cols::choices(table.name, h)?;
+        Some((table.name, h.as_str(), values.to_vec(), strict))
+    });
+    let lists: Vec<_> = drop_downs().into_iter().chain(form_lists).collect();
+    for (name, column, values, strict) in lists {
         let Some(c) = (name == table.name)
             .then(|| table.header.iter().position(|h| h == column))
             .flatten()

@@ -92,7 +92,7 @@ impl<W: Write> Stream<W> {
 /// Writes the document as JSON, atomically.
 ///
 /// # Errors
-/// [`Error::Write`] when the file cannot be written.
+/// [`crate::diag::Error::Write`] when the file cannot be written.
 pub fn write(doc: &Document, path: &std::path::Path) -> crate::diag::Result<()> {
     super::bytes_atomically(path, to_string(doc).as_bytes())
 }

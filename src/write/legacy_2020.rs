@@ -18,22 +18,11 @@ pub fn write(sheet: &mut Worksheet, form: &Legacy2020, styles: &Styles) -> Resul
     let widths = at::COLUMN_WIDTHS;
     let mut out = FormSheet::new(sheet, styles, &widths, (at::TITLE.text, &caption), true)?;
     let all = (0, widths.len() as u16 - 1);
-    let header = |path: &str| -> &str {
-        match path {
-            "applicant" => &form.applicant,
-            "project_name" => &form.project_name,
-            "project_category" => &form.project_category,
-            "planned_start" => &form.planned_start,
-            "planned_end" => &form.planned_end,
-            "government_purchase" => &form.government_purchase,
-            _ => &form.performance_type,
-        }
-    };
     let mut row = 2;
     for line in at::HEADER_ROWS {
         let pairs = line.iter().map(|&i| {
-            let (path, label) = at::HEADER[i];
-            format!("{}：{}", label.text, header(path))
+            let (field, label) = at::HEADER[i];
+            format!("{}：{}", label.text, field.get(form))
         });
         out.note(
             row_area(row, all),
@@ -41,17 +30,9 @@ pub fn write(sheet: &mut Worksheet, form: &Legacy2020, styles: &Styles) -> Resul
         )?;
         row += 1;
     }
-    for (path, label) in at::NARRATIVE {
-        let text = match *path {
-            "overview" => &form.overview,
-            "basis" => &form.basis,
-            "necessity" => &form.necessity,
-            "measures" => &form.measures,
-            "plan" => &form.plan,
-            _ => &form.goals,
-        };
+    for (field, label) in at::NARRATIVE {
         out.label(row_area(row, all), &format!("{}：", label.text))?;
-        out.note(row_area(row + 1, all), text)?;
+        out.note(row_area(row + 1, all), field.get(form))?;
         row += 2;
     }
     out.label(row_area(row, all), at::PRIOR_YEAR.text)?;
@@ -59,14 +40,8 @@ pub fn write(sheet: &mut Worksheet, form: &Legacy2020, styles: &Styles) -> Resul
     let unit = form.unit.label();
     for line in at::AMOUNT_ROWS {
         let pairs = line.iter().map(|&i| {
-            let (path, label) = at::AMOUNTS[i];
-            let amount = match path {
-                "total_budget" => form.total_budget,
-                "current_budget" => form.current_budget,
-                "prior_budget" => form.prior_budget,
-                _ => form.prior_executed,
-            };
-            let amount = amount.map(grouped).unwrap_or_default();
+            let (field, label) = at::AMOUNTS[i];
+            let amount = field.get(form).map(grouped).unwrap_or_default();
             format!("{}（{unit}）：{amount}", label.text)
         });
         out.note(

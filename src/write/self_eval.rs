@@ -6,7 +6,7 @@
 //! layout), closed by the `总分` and `评分等级` rows; then 备注, when the form has notes.
 
 use super::declaration::{EXTRA_COLUMN_WIDTH, extra_columns};
-use super::sheet::{FormSheet, area, row_area, unknown_field};
+use super::sheet::{FormSheet, area, row_area};
 use super::styles::Styles;
 use crate::a1::Area;
 use crate::layout::sheets::{self, SelfEvaluationSheet};
@@ -47,13 +47,11 @@ pub fn write(
     )?;
 
     for field in grid.header {
-        let value = match field.path {
-            "project_name" => &form.project_name,
-            "department" => &form.department,
-            "implementing_unit" => &form.implementing_unit,
-            other => return Err(unknown_field(other)),
-        };
-        out.label(area(field.label_at)?, &lab(field.path, field.label.text))?;
+        let value = field.id.get(form);
+        out.label(
+            area(field.label_at)?,
+            &lab(field.id.path(), field.label.text),
+        )?;
         out.text(area(field.value_at)?, value, &styles.text)?;
     }
 
@@ -93,12 +91,8 @@ pub fn write(
     let goals_at = area(grid.goals_at)?;
     out.label(down(goals_at, shift), &lab("goals", at::GOALS.text))?;
     for field in grid.goals {
-        let text = match field.path {
-            "expected_goal" => &form.expected_goal,
-            "actual_result" => &form.actual_result,
-            other => return Err(unknown_field(other)),
-        };
-        let label = &lab(field.path, field.label.text);
+        let text = field.id.get(form);
+        let label = &lab(field.id.path(), field.label.text);
         out.label(down(area(field.label_at)?, shift), label)?;
         out.long_text(down(area(field.value_at)?, shift), text)?;
     }

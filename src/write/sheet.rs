@@ -268,11 +268,6 @@ pub(super) fn area(a1: &str) -> Result<Area, XlsxError> {
         .ok_or_else(|| XlsxError::ParameterError(format!("layout range {a1:?} is not A1 notation")))
 }
 
-/// A field path of the layout a writer does not know: the layout and the writer disagree.
-pub(super) fn unknown_field(path: &str) -> XlsxError {
-    XlsxError::ParameterError(format!("layout field {path:?} has no writer"))
-}
-
 /// One row, columns `cols.0..=cols.1`.
 pub(super) fn row_area(row: u32, cols: (u16, u16)) -> Area {
     Area::new((row, u32::from(cols.0)), (row, u32::from(cols.1)))

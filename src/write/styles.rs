@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 /// The font of every cell.
 pub const FONT: &str = "宋体";
-/// Body font size in points; the row-height estimate in [`super::sheet`] assumes it.
+/// Body font size in points; the row-height estimate of the form sheets assumes it.
 pub const FONT_SIZE: f64 = 10.0;
 const TITLE_SIZE: f64 = 16.0;
 const CAPTION_SIZE: f64 = 11.0;

@@ -7,6 +7,7 @@
 use super::styles::Styles;
 use crate::layout;
 use crate::model::Form;
+use crate::model::field::DeclarationAmount;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Formula, Url, Worksheet, XlsxError};
 
@@ -19,20 +20,19 @@ type Linked = Option<(String, Option<Decimal>)>;
 /// One column of the summary: its header and, per form, the cell it shows.
 struct Column {
     header: String,
-    cell: fn(&Form) -> Linked,
+    cell: Box<dyn Fn(&Form) -> Linked>,
 }
 
 /// The first cell of a 申报表 amount's value in the layout the form is written in.
-fn field(form: &Form, path: &str) -> String {
-    let id = form.source().and_then(|s| s.layout.as_ref()).map(|l| l.id);
-    let fields = id.map_or(layout::declaration::FUND_FIELDS, |id| {
-        layout::sheets::declaration(id).funds
+fn value_cell(form: &Form, id: DeclarationAmount) -> String {
+    let printed = form.source().and_then(|s| s.layout.as_ref()).map(|l| l.id);
+    let fields = printed.map_or(layout::declaration::FUND_FIELDS, |printed| {
+        layout::sheets::declaration(printed).funds
     });
     let at = fields
         .iter()
-        .find(|f| f.path == path)
-        .map(|f| f.value_at)
-        .unwrap_or_default();
+        .find(|f| f.id == id)
+        .map_or("", |f| f.value_at);
     first_cell(at).to_string()
 }
 
@@ -40,31 +40,31 @@ fn first_cell(a1: &str) -> &str {
     a1.split(':').next().unwrap_or(a1)
 }
 
+/// The 申报表's annual amounts, headed by their labels.
 fn declaration_columns() -> Vec<Column> {
-    let col = |header: &str, cell| Column {
-        header: header.to_string(),
-        cell,
-    };
-    vec![
-        col("年度资金申请总额（元）", |f| match f {
-            Form::Declaration(d) => Some((field(f, "funds.annual_total"), d.funds.annual_total)),
-            _ => None,
-        }),
-        col("其中：当年财政拨款", |f| match f {
-            Form::Declaration(d) => Some((field(f, "funds.annual_fiscal"), d.funds.annual_fiscal)),
-            _ => None,
-        }),
-        col("上年结转资金", |f| match f {
-            Form::Declaration(d) => {
-                Some((field(f, "funds.annual_carryover"), d.funds.annual_carryover))
+    use DeclarationAmount::*;
+    layout::declaration::FUND_FIELDS
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.id,
+                AnnualTotal | AnnualFiscal | AnnualCarryover | AnnualOther
+            )
+        })
+        .map(|field| {
+            let id = field.id;
+            Column {
+                header: match id {
+                    AnnualTotal => format!("{}（元）", field.label.text),
+                    _ => field.label.text.to_string(),
+                },
+                cell: Box::new(move |f| match f {
+                    Form::Declaration(d) => Some((value_cell(f, id), *id.get(&d.funds))),
+                    _ => None,
+                }),
             }
-            _ => None,
-        }),
-        col("其他资金", |f| match f {
-            Form::Declaration(d) => Some((field(f, "funds.annual_other"), d.funds.annual_other)),
-            _ => None,
-        }),
-    ]
+        })
+        .collect()
 }
 
 /// The 年度资金总额 row's cell in column `col` of the 自评表 funds grid (0 = 年初预算数), in the
@@ -85,21 +85,21 @@ fn self_evaluation_columns() -> Vec<Column> {
     vec![
         Column {
             header: "年初预算数（万元）".to_string(),
-            cell: |f| match f {
+            cell: Box::new(|f| match f {
                 Form::SelfEvaluation(s) => {
                     Some((grid_cell(f, 0), s.funds.total.initial_budget.number()))
                 }
                 _ => None,
-            },
+            }),
         },
         Column {
             header: "全年预算数（万元）".to_string(),
-            cell: |f| match f {
+            cell: Box::new(|f| match f {
                 Form::SelfEvaluation(s) => {
                     Some((grid_cell(f, 1), s.funds.total.annual_budget.number()))
                 }
                 _ => None,
-            },
+            }),
         },
     ]
 }

@@ -4,8 +4,9 @@
 use crate::common::read_clean;
 use crate::common::{FIXTURES, fixture, read, temp_dir, without_source};
 use jixiao::diag::Severity;
-use jixiao::migrate::{Taxonomy, legacy_to_declaration};
+use jixiao::migrate::legacy_to_declaration;
 use jixiao::model::{Document, Form, Source};
+use jixiao::taxonomy::TaxonomySet;
 use std::path::Path;
 
 /// What the flat tables carry of a form: everything but where each field stood in its workbook.
@@ -62,7 +63,7 @@ fn issue_5_workbook_through_flat_tables_back_to_official_forms() {
             .into_iter()
             .map(|f| match f {
                 Form::Legacy2020(l) => {
-                    Form::Declaration(legacy_to_declaration(&l, Taxonomy::Current).value)
+                    Form::Declaration(legacy_to_declaration(&l, TaxonomySet::Current).value)
                 }
                 other => other,
             })

@@ -5,9 +5,9 @@
 use crate::common::{FIXTURES, fixture, without_source};
 use jixiao::formats::OutputFormat;
 use jixiao::jobs::{ConvertOptions, convert};
-use jixiao::migrate::Taxonomy;
 use jixiao::model::{Document, Form};
 use jixiao::read::{Input, Inputs, read_all};
+use jixiao::taxonomy::TaxonomySet;
 
 fn inputs(name: &str, bytes: Vec<u8>) -> Inputs {
     read_all(&[Input::file(name, bytes)])
@@ -50,7 +50,7 @@ fn issue_11_taxonomy_on_request_reports_every_moved_row() {
     let name = "baoshan-2024-declarations.xlsx";
     let read = inputs(name, std::fs::read(fixture(name)).unwrap());
     let opts = ConvertOptions {
-        taxonomy: Some(Taxonomy::Current),
+        taxonomy: Some(TaxonomySet::Current),
         ..ConvertOptions::to(OutputFormat::Json)
     };
     let done = convert(&read, &opts, "out.json").unwrap();

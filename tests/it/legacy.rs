@@ -421,8 +421,9 @@ fn converts_legacy_2020_to_a_current_workbook_that_reads_back() {
 /// remember what they were, keep their figures, and the JSON reads back as written.
 #[test]
 fn converts_self_evaluations_to_the_current_set_and_back() {
-    use jixiao::migrate::{Scope, Taxonomy, migrate_document};
+    use jixiao::migrate::{Forms, migrate_document};
     use jixiao::model::{Document, EvaluatedIndicator, SelfEvaluation};
+    use jixiao::taxonomy::TaxonomySet;
     const SELF_EVALS: &str = "xinjiang-2023-self-evaluations.xlsx";
     let dir = crate::common::temp_dir("self-eval-taxonomy");
     let (current, old) = (dir.join("current.json"), dir.join("old.json"));
@@ -437,8 +438,8 @@ fn converts_self_evaluations_to_the_current_set_and_back() {
     let back = jixiao::read::read_json(&current).unwrap();
     let in_memory = migrate_document(
         &Document::new(as_read.clone()),
-        Taxonomy::Current,
-        Scope::All,
+        TaxonomySet::Current,
+        Forms::All,
     );
     assert_eq!(back.forms, in_memory.value.forms, "the JSON round trip");
 

@@ -330,10 +330,11 @@ fn national_88_declaration_survives_json_and_prints_its_medium_term_side_under_n
 
 #[test]
 fn national_88_declaration_moves_both_sides_to_the_current_set() {
-    use jixiao::migrate::{Scope, Taxonomy, migrate_document};
+    use jixiao::migrate::{Forms, migrate_document};
+    use jixiao::taxonomy::TaxonomySet;
     let path = workbook("declaration-88-taxonomy", &national_declaration());
     let (form, _) = read_one(&path);
-    let migrated = migrate_document(&Document::new(vec![form]), Taxonomy::Current, Scope::All);
+    let migrated = migrate_document(&Document::new(vec![form]), TaxonomySet::Current, Forms::All);
     // Each side's 产出指标/成本指标 row moves, reported at its 二级 cell (issue 11).
     let moved: Vec<(&str, Option<&str>)> = migrated
         .diagnostics

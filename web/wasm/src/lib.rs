@@ -121,7 +121,7 @@ impl Session {
     fn take(
         &mut self,
         name: &str,
-        read: jixiao::diag::Result<jixiao::diag::Read<Vec<Form>>>,
+        read: jixiao::diag::Result<jixiao::diag::Diagnosed<Vec<Form>>>,
     ) -> String {
         let first = self.inputs.document.forms.len();
         let errors_before = self.inputs.errors.len();

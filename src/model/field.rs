@@ -1,0 +1,237 @@
+//! Typed names of the forms' fields: one enum per form kind and value type, each variant with
+//! its path (the name it has in JSON, in [`super::Source::cells`] and in `diff`), and the
+//! getter and setter on the form. Layouts, readers, writers, the flat tables and `diff` name a
+//! field by its variant; the path string is written here only.
+
+#![warn(missing_docs)]
+
+use super::{Declaration, DeclarationFunds, Legacy2020, SelfEvaluation};
+use rust_decimal::Decimal;
+
+/// A typed field name: one of the enums below.
+pub trait FieldId: Copy + Eq + std::fmt::Debug + 'static {
+    /// The field's path in the model (`funds.annual_total`).
+    fn path(self) -> &'static str;
+}
+
+/// Declares a field enum: its variants with their paths, `ALL`, [`FieldId::path`] and `from_path`; given
+/// the form type, the value type and each variant's struct field, also `get` and `get_mut`.
+macro_rules! fields {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $path:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl $name {
+            /// Every field, in form order.
+            pub const ALL: &[$name] = &[$($name::$variant,)*];
+
+            /// The field's path in the model (`funds.annual_total`).
+            pub const fn path(self) -> &'static str {
+                match self {
+                    $($name::$variant => $path,)*
+                }
+            }
+
+            /// The field whose path is `path`.
+            pub fn from_path(path: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|f| f.path() == path)
+            }
+        }
+
+        impl FieldId for $name {
+            fn path(self) -> &'static str {
+                $name::path(self)
+            }
+        }
+    };
+    ($(#[$meta:meta])* $name:ident of $form:ty: $value:ty {
+        $($(#[$vmeta:meta])* $variant:ident = $path:literal => $field:ident,)*
+    }) => {
+        fields! { $(#[$meta])* $name { $($(#[$vmeta])* $variant = $path,)* } }
+
+        impl $name {
+            /// The field's value in `form`.
+            pub fn get(self, form: &$form) -> &$value {
+                match self {
+                    $($name::$variant => &form.$field,)*
+                }
+            }
+
+            /// The field's value in `form`, to set.
+            pub fn get_mut(self, form: &mut $form) -> &mut $value {
+                match self {
+                    $($name::$variant => &mut form.$field,)*
+                }
+            }
+        }
+    };
+}
+
+fields! {
+    /// A text field of a 申报表.
+    DeclarationText {
+        /// 项目名称
+        ProjectName = "project_name",
+        /// 项目性质 (absent from the 宝山 layout)
+        ProjectNature = "project_nature",
+        /// 项目类别
+        ProjectCategory = "project_category",
+        /// 主管部门
+        Department = "department",
+        /// 实施单位
+        ImplementingUnit = "implementing_unit",
+        /// 计划开始日期
+        PlannedStart = "planned_start",
+        /// 计划完成日期
+        PlannedEnd = "planned_end",
+        /// 项目总目标
+        OverallGoal = "overall_goal",
+        /// 年度总体目标
+        AnnualGoal = "annual_goal",
+    }
+}
+
+fields! {
+    /// An amount of the 申报表 funds block.
+    DeclarationAmount of DeclarationFunds: Option<Decimal> {
+        /// 项目资金总额
+        ProjectTotal = "funds.project_total" => project_total,
+        /// 其中：财政资金
+        ProjectFiscal = "funds.project_fiscal" => project_fiscal,
+        /// 其他资金 (项目 side)
+        ProjectOther = "funds.project_other" => project_other,
+        /// 年度资金申请总额
+        AnnualTotal = "funds.annual_total" => annual_total,
+        /// 其中：当年财政拨款
+        AnnualFiscal = "funds.annual_fiscal" => annual_fiscal,
+        /// 上年结转资金
+        AnnualCarryover = "funds.annual_carryover" => annual_carryover,
+        /// 其他资金 (年度 side)
+        AnnualOther = "funds.annual_other" => annual_other,
+    }
+}
+
+fields! {
+    /// A text field of a 自评表.
+    SelfEvaluationText of SelfEvaluation: String {
+        /// 项目名称
+        ProjectName = "project_name" => project_name,
+        /// 主管部门
+        Department = "department" => department,
+        /// 实施单位
+        ImplementingUnit = "implementing_unit" => implementing_unit,
+        /// 预期目标
+        ExpectedGoal = "expected_goal" => expected_goal,
+        /// 实际完成情况
+        ActualResult = "actual_result" => actual_result,
+        /// 评分等级
+        Grade = "grade" => grade,
+    }
+}
+
+fields! {
+    /// A text field of the 2020 目标表: the header pairs, then the six narrative sections.
+    Legacy2020Text of Legacy2020: String {
+        /// 申报单位名称
+        Applicant = "applicant" => applicant,
+        /// 项目名称
+        ProjectName = "project_name" => project_name,
+        /// 项目类别
+        ProjectCategory = "project_category" => project_category,
+        /// 计划开始日期
+        PlannedStart = "planned_start" => planned_start,
+        /// 计划完成日期
+        PlannedEnd = "planned_end" => planned_end,
+        /// 是否含有政府购买服务
+        GovernmentPurchase = "government_purchase" => government_purchase,
+        /// 绩效类型
+        PerformanceType = "performance_type" => performance_type,
+        /// 项目概况
+        Overview = "overview" => overview,
+        /// 立项依据
+        Basis = "basis" => basis,
+        /// 项目设立的必要性
+        Necessity = "necessity" => necessity,
+        /// 保证项目实施的制度、措施
+        Measures = "measures" => measures,
+        /// 项目实施计划
+        Plan = "plan" => plan,
+        /// 总目标及阶段性目标
+        Goals = "goals" => goals,
+    }
+}
+
+fields! {
+    /// An amount of the 2020 目标表.
+    Legacy2020Amount of Legacy2020: Option<Decimal> {
+        /// 项目总预算
+        TotalBudget = "total_budget" => total_budget,
+        /// 项目当年预算
+        CurrentBudget = "current_budget" => current_budget,
+        /// 同名项目上年预算额
+        PriorBudget = "prior_budget" => prior_budget,
+        /// 同名项目上年预算执行数
+        PriorExecuted = "prior_executed" => prior_executed,
+    }
+}
+
+impl DeclarationText {
+    /// Whether the field holds a date (`YYYY-MM-DD` when the cell was one).
+    pub fn is_date(self) -> bool {
+        matches!(
+            self,
+            DeclarationText::PlannedStart | DeclarationText::PlannedEnd
+        )
+    }
+}
+
+impl Legacy2020Text {
+    /// Whether the field holds a date (`YYYY-MM-DD` when the cell was one).
+    pub fn is_date(self) -> bool {
+        matches!(
+            self,
+            Legacy2020Text::PlannedStart | Legacy2020Text::PlannedEnd
+        )
+    }
+}
+
+impl Declaration {
+    /// The text of `field`; `None` for 项目性质 on a form that has no such field.
+    pub fn text(&self, field: DeclarationText) -> Option<&str> {
+        use DeclarationText::*;
+        Some(match field {
+            ProjectName => &self.project_name,
+            ProjectNature => return self.project_nature.as_deref(),
+            ProjectCategory => &self.project_category,
+            Department => &self.department,
+            ImplementingUnit => &self.implementing_unit,
+            PlannedStart => &self.planned_start,
+            PlannedEnd => &self.planned_end,
+            OverallGoal => &self.overall_goal,
+            AnnualGoal => &self.annual_goal,
+        })
+    }
+
+    /// Sets the text of `field` (for 项目性质: the form has one, holding `text`).
+    pub fn set_text(&mut self, field: DeclarationText, text: String) {
+        use DeclarationText::*;
+        let slot = match field {
+            ProjectName => &mut self.project_name,
+            ProjectNature => {
+                self.project_nature = Some(text);
+                return;
+            }
+            ProjectCategory => &mut self.project_category,
+            Department => &mut self.department,
+            ImplementingUnit => &mut self.implementing_unit,
+            PlannedStart => &mut self.planned_start,
+            PlannedEnd => &mut self.planned_end,
+            OverallGoal => &mut self.overall_goal,
+            AnnualGoal => &mut self.annual_goal,
+        };
+        *slot = text;
+    }
+}
