@@ -77,19 +77,20 @@ impl LayoutVariant {
     /// the official grid without 项目性质 and with its own labels (seed 004):
     /// `项目总目标 (2024年-2024年)`, `年度总目标`, `年度指标值`.
     pub fn printed(self) -> Option<PrintedLayout> {
+        use crate::model::field::DeclarationText::{AnnualGoal, OverallGoal, ProjectNature};
         match self {
             LayoutVariant::Official => None,
             LayoutVariant::Baoshan => Some(PrintedLayout {
                 id: LayoutId::Declaration8,
                 labels: [
-                    ("overall_goal", "项目总目标 ({year}年-{year}年)"),
-                    ("annual_goal", "年度总目标"),
+                    (OverallGoal.path(), "项目总目标 ({year}年-{year}年)"),
+                    (AnnualGoal.path(), "年度总目标"),
                     ("table.target", "年度指标值"),
                 ]
                 .into_iter()
                 .map(|(slot, label)| (slot.to_string(), label.to_string()))
                 .collect(),
-                absent: vec!["project_nature".to_string()],
+                absent: vec![ProjectNature.path().to_string()],
             }),
         }
     }

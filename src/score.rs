@@ -24,6 +24,7 @@
 
 use crate::diag::Location;
 use crate::layout::flat::FUND_ROWS;
+use crate::model::field::SelfEvaluationText;
 use crate::model::{Comparator, Figure, Quantity, SelfEvaluation};
 use crate::msg;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -500,7 +501,8 @@ impl Explanation {
     /// Whether this says why 总分 or 评分等级 stays blank: `score` prints it and notes it at
     /// the cell (issue 15).
     pub fn leaves_total_blank(&self) -> bool {
-        self.action == Action::NotComputed && matches!(self.path.as_str(), "total_score" | "grade")
+        self.action == Action::NotComputed
+            && (self.path == "total_score" || self.path == SelfEvaluationText::Grade.path())
     }
 }
 
@@ -788,13 +790,13 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
     }
     if form.total_score.number().is_none() && form.grade.trim().is_empty() {
         out.push(Explanation {
-            path: "grade".into(),
+            path: SelfEvaluationText::Grade.path().into(),
             subject: "评分等级".into(),
             formula: review::not_computed(review::grade_needs_total()),
             value: None,
             printed: None,
             action: Action::NotComputed,
-            at: at("grade"),
+            at: at(SelfEvaluationText::Grade.path()),
         });
     }
     if let Some(total) = form.total_score.number() {
@@ -810,13 +812,13 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
             form.grade = grade.label().to_string();
         }
         out.push(Explanation {
-            path: "grade".into(),
+            path: SelfEvaluationText::Grade.path().into(),
             subject: "评分等级".into(),
             formula: msg::check::grade_expected(grade, total, grade.range()),
             value: Some(grade.label().to_string()),
             printed,
             action,
-            at: at("grade"),
+            at: at(SelfEvaluationText::Grade.path()),
         });
     }
     out

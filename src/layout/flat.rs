@@ -4,6 +4,7 @@
 
 #![warn(missing_docs)]
 
+use crate::model::field::DeclarationText;
 use crate::model::{Declaration, Figure, Legacy2020, MoneyUnit, SelfEvaluation};
 use rust_decimal::Decimal;
 
@@ -179,7 +180,7 @@ macro_rules! lead {
 /// 项目性质 on a form that has none prints [`NO_NATURE`].
 const NATURE: Column<Declaration> = Column {
     name: "项目性质",
-    path: Some("project_nature"),
+    path: Some(DeclarationText::ProjectNature.path()),
     access: Access::Text(
         |f| f.project_nature.as_deref().unwrap_or(NO_NATURE),
         |f, v| f.project_nature = (v != NO_NATURE).then_some(v),

@@ -24,6 +24,7 @@ use crate::a1::Pos;
 use crate::diag::Diagnostic;
 use crate::layout::self_eval::*;
 use crate::layout::{Label, sheets};
+use crate::model::field::SelfEvaluationText;
 use crate::model::{
     EvaluatedIndicator, ExtraFundsRow, FundsRow, IndicatorValue, MoneyUnit, Note, PrintedLayout,
     SelfEvaluation, SelfEvaluationFunds,
@@ -294,11 +295,11 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) -> Option<u32> 
         if value.is_none() {
             let area = scope.grid.area(grade);
             scope.record(
-                "grade",
+                SelfEvaluationText::Grade.path(),
                 crate::a1::Area::cell((area.first.0, area.last.1 + 1)),
             );
         }
-        form.grade = scope.take_text("grade", value);
+        form.grade = scope.take_text(SelfEvaluationText::Grade.path(), value);
         end = end.max(grade.0 + 1);
     }
     Some(end)

@@ -11,8 +11,12 @@ use super::styles::Styles;
 use crate::a1::Area;
 use crate::layout::sheets::{self, SelfEvaluationSheet};
 use crate::layout::{self, declaration as decl, self_eval as at};
+use crate::model::field::SelfEvaluationText;
 use crate::model::{EvaluatedIndicator, FundsRow, PrintedLayout, SelfEvaluation};
 use rust_xlsxwriter::{Worksheet, XlsxError};
+
+/// The 评分等级 row's slot in a printed layout.
+const GRADE: &str = SelfEvaluationText::Grade.path();
 
 /// Paints `form` onto an empty worksheet in the layout `grid`, with the labels of `printed`
 /// where the form printed its own (`None`: the official labels, broken as printed).
@@ -157,10 +161,10 @@ pub fn write(
     out.figure(cell(total, c0 + at::SCORE_COL), &form.total_score)?;
     out.text(cell(total, c0 + at::REASON_COL), "", &styles.text)?;
     let mut next = total + 1;
-    if own.prints("grade") {
+    if own.prints(GRADE) {
         out.label(
             row_area(next, grid.summary_label),
-            &lab("grade", at::GRADE.text),
+            &lab(GRADE, at::GRADE.text),
         )?;
         out.text(row_area(next, grid.grade), &form.grade, &styles.value)?;
         next += 1;
