@@ -108,7 +108,7 @@ const SHEET_NAME_LIMIT: usize = 31;
 pub struct Written {
     /// The sheet name of each written form, in document order.
     pub sheets: Vec<String>,
-    /// Forms that were not written, one warning each: the 2020 目标表 has no xlsx layout yet.
+    /// Forms that were not written, one warning each: the official layout has no 2020 目标表.
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -34,12 +34,12 @@ messages! {
         en: "nothing to write: the document holds no 申报表 or 自评表",
     }
     legacy_not_written("write.legacy-not-written", number, project) {
-        zh: "第 {number} 张表（{project}）是 2020 年目标表，尚无 xlsx 表样：未写出",
-        en: "form {number} ({project}) is a 2020 目标表, which has no xlsx layout yet; it was not written",
+        zh: "第 {number} 张表（{project}）是 2020 年目标表，正式表样中没有它：未写出",
+        en: "form {number} ({project}) is a 2020 目标表, which the official layout has no place for; it was not written",
     }
     legacy_not_written_hint("write.legacy-not-written-hint") {
-        zh: "写成 JSON（-o out.json）可保留它",
-        en: "write it as JSON (-o out.json) to keep it",
+        zh: "加 --layout source 按原样写出目标表，或写成 JSON（-o out.json）保留它",
+        en: "add --layout source to write it as a 目标表, or write it as JSON (-o out.json) to keep it",
     }
     not_a_file_name("write.not-a-file-name") {
         zh: "不是文件名",

@@ -30,23 +30,13 @@ pub fn write(
     grid: &DeclarationSheet,
     printed: Option<&PrintedLayout>,
 ) -> Result<(), XlsxError> {
-    let official = PrintedLayout::default();
-    let own = printed.unwrap_or(&official);
-    let caption = layout::year_caption(form.year);
+    let own = printed.cloned().unwrap_or_default();
     let lab = |slot: &str, official: &str| own.label(slot, official, form.year);
-    let caption = lab("year", &caption);
-    let title = lab("title", at::TITLE.text);
     // Columns the layout does not have (绩效标准), after its last, in the order first read.
     let extra = extra_columns(form.indicators.iter().flat_map(|i| &i.extra));
-    let mut widths = grid.widths.to_vec();
-    widths.extend(extra.iter().map(|_| EXTRA_COLUMN_WIDTH));
-    let mut out = FormSheet::new(
-        sheet,
-        styles,
-        &widths,
-        (&title, &caption),
-        printed.is_some(),
-    )?;
+    let widths = (grid.widths, extra.len());
+    let title = (at::TITLE.text, form.year);
+    let mut out = FormSheet::new(sheet, styles, widths, title, printed)?;
 
     for field in grid.header {
         let Some(value) = form.text(field.id) else {
@@ -143,9 +133,6 @@ pub fn write(
     }
     out.finish()
 }
-
-/// Width of a column the layout does not have, in Excel character units.
-pub(super) const EXTRA_COLUMN_WIDTH: f64 = 16.0;
 
 /// The heads of the columns indicator rows carry beyond the layout's (`绩效标准`), each once,
 /// in the order first met.

@@ -4,8 +4,8 @@
 
 use super::sheet::{FormSheet, row_area};
 use super::styles::Styles;
-use crate::layout::{self, legacy_2020 as at};
-use crate::model::Legacy2020;
+use crate::layout::legacy_2020 as at;
+use crate::model::{LayoutId, Legacy2020, PrintedLayout};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -14,9 +14,14 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 /// # Errors
 /// Any [`XlsxError`] of rust_xlsxwriter, e.g. a text longer than Excel's 32,767 characters.
 pub fn write(sheet: &mut Worksheet, form: &Legacy2020, styles: &Styles) -> Result<(), XlsxError> {
-    let caption = layout::year_caption(form.year);
     let widths = at::COLUMN_WIDTHS;
-    let mut out = FormSheet::new(sheet, styles, &widths, (at::TITLE.text, &caption), true)?;
+    // The one layout of the 2020 form, its labels printed as given.
+    let printed = PrintedLayout {
+        id: LayoutId::Legacy2020,
+        ..PrintedLayout::default()
+    };
+    let title = (at::TITLE.text, form.year);
+    let mut out = FormSheet::new(sheet, styles, (&widths, 0), title, Some(&printed))?;
     let all = (0, widths.len() as u16 - 1);
     let mut row = 2;
     for line in at::HEADER_ROWS {

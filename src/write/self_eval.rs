@@ -5,7 +5,7 @@
 //! have under its four); the goals; the indicator table (`绩效指标` in front in the 9-column
 //! layout), closed by the `总分` and `评分等级` rows; then 备注, when the form has notes.
 
-use super::declaration::{EXTRA_COLUMN_WIDTH, extra_columns};
+use super::declaration::extra_columns;
 use super::sheet::{FormSheet, area, row_area};
 use super::styles::Styles;
 use crate::a1::Area;
@@ -33,22 +33,12 @@ pub fn write(
     grid: &SelfEvaluationSheet,
     printed: Option<&PrintedLayout>,
 ) -> Result<(), XlsxError> {
-    let official = PrintedLayout::default();
-    let own = printed.unwrap_or(&official);
-    let caption = layout::year_caption(form.year);
+    let own = printed.cloned().unwrap_or_default();
     let lab = |slot: &str, official: &str| own.label(slot, official, form.year);
-    let caption = lab("year", &caption);
-    let title = lab("title", at::TITLE.text);
     let extra = extra_columns(form.indicators.iter().flat_map(|i| &i.extra));
-    let mut widths = grid.widths.to_vec();
-    widths.extend(extra.iter().map(|_| EXTRA_COLUMN_WIDTH));
-    let mut out = FormSheet::new(
-        sheet,
-        styles,
-        &widths,
-        (&title, &caption),
-        printed.is_some(),
-    )?;
+    let widths = (grid.widths, extra.len());
+    let title = (at::TITLE.text, form.year);
+    let mut out = FormSheet::new(sheet, styles, widths, title, printed)?;
 
     for field in grid.header {
         let value = field.id.get(form);
@@ -114,7 +104,7 @@ pub fn write(
         let slot = sheets::table_slot(i);
         out.label(cell(header, c0 + i as u16), &lab(&slot, column.text))?;
     }
-    let first_extra = widths.len() as u16 - extra.len() as u16;
+    let first_extra = grid.widths.len() as u16;
     for (col, name) in (first_extra..).zip(&extra) {
         out.label(cell(header, col), name)?;
     }
@@ -170,7 +160,7 @@ pub fn write(
         next += 1;
     }
     if !form.notes.is_empty() {
-        let last = widths.len() as u16 - 1;
+        let last = (grid.widths.len() + extra.len()) as u16 - 1;
         out.label(row_area(next, (0, last)), decl::NOTES.text)?;
         for (row, note) in (next + 1..).zip(&form.notes) {
             out.label(row_area(row, (0, 1)), &note.label)?;

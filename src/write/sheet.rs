@@ -8,12 +8,15 @@
 
 use super::styles::Styles;
 use crate::a1::{Area, cell_name};
-use crate::layout::sheets;
+use crate::layout::{self, sheets};
 use crate::model::Figure;
+use crate::model::PrintedLayout;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
 use std::ops::Range;
 
+/// Width of a column the layout does not have, in Excel character units.
+const EXTRA_COLUMN_WIDTH: f64 = 16.0;
 /// Height of the title row, in points.
 const TITLE_HEIGHT: f64 = 36.0;
 /// The lowest row height of the form, in points.
@@ -46,30 +49,44 @@ pub(super) struct FormSheet<'a> {
 }
 
 impl<'a> FormSheet<'a> {
-    /// Sets the layout's column widths and writes title and year caption over all of them.
-    /// With `as_given`, labels are printed as given (the form's own, `--layout source`);
-    /// otherwise broken as the printed forms break them ([`break_as_printed`]).
+    /// Sets the layout's column widths, with `extra` columns after them (those the layout does
+    /// not have, 绩效标准), and writes title and year caption over all of them: the form's own
+    /// where `printed` records them. With `printed`, labels are printed as given (the form's
+    /// own, `--layout source`); without, broken as the printed forms break them
+    /// ([`break_as_printed`]).
     pub fn new(
         sheet: &'a mut Worksheet,
         styles: &'a Styles,
-        widths: &[f64],
-        (title, caption): (&str, &str),
-        as_given: bool,
+        (widths, extra): (&[f64], usize),
+        (title, year): (&str, Option<i32>),
+        printed: Option<&PrintedLayout>,
     ) -> Result<Self, XlsxError> {
+        let mut widths = widths.to_vec();
+        widths.extend(std::iter::repeat_n(EXTRA_COLUMN_WIDTH, extra));
+        let caption = layout::year_caption(year);
+        let (title, caption) = match printed {
+            Some(p) => (
+                p.label("title", title, year),
+                p.label("year", &caption, year),
+            ),
+            None => (title.to_string(), caption),
+        };
+        let as_given = printed.is_some();
         for (col, width) in widths.iter().enumerate() {
             sheet.set_column_width(col_num(col as u32)?, *width)?;
         }
         let mut form = FormSheet {
             sheet,
             styles,
-            widths: widths.to_vec(),
+            widths,
             as_given,
             texts: Vec::new(),
             minimums: Vec::new(),
             last_row: 0,
         };
-        form.put(sheets::title_at(widths.len()), title, &styles.title)?;
-        form.put(sheets::year_at(widths.len()), caption, &styles.caption)?;
+        let columns = form.widths.len();
+        form.put(sheets::title_at(columns), &title, &styles.title)?;
+        form.put(sheets::year_at(columns), &caption, &styles.caption)?;
         Ok(form)
     }
 
@@ -350,8 +367,14 @@ mod tests {
     fn heights_count_wrapped_and_explicit_lines() {
         let styles = Styles::new();
         let mut sheet = Worksheet::new();
-        let form = FormSheet::new(&mut sheet, &styles, &[13.0, 13.0], ("标题", ""), false)
-            .expect("new form sheet");
+        let form = FormSheet::new(
+            &mut sheet,
+            &styles,
+            (&[13.0, 13.0], 0),
+            ("标题", None),
+            None,
+        )
+        .expect("new form sheet");
         let both = Area::new((2, 0), (2, 1));
         // 60 wide characters = 120 units over 26 - 1 = 25 units: 5 lines.
         assert_eq!(form.text_height(&both, &"字".repeat(60)), 5.0 * 13.5 + 4.0);

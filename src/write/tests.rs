@@ -266,7 +266,7 @@ fn legacy_forms_are_skipped_with_a_warning() {
     assert_eq!(
         written.diagnostics[0].to_string(),
         format!(
-            "{}: 警告[write-skipped-form]: 第 1 张表（2020年项目）是 2020 年目标表，尚无 xlsx 表样：未写出\n  提示: 写成 JSON（-o out.json）可保留它",
+            "{}: 警告[write-skipped-form]: 第 1 张表（2020年项目）是 2020 年目标表，正式表样中没有它：未写出\n  提示: 加 --layout source 按原样写出目标表，或写成 JSON（-o out.json）保留它",
             path.display()
         )
     );
@@ -276,7 +276,7 @@ fn legacy_forms_are_skipped_with_a_warning() {
     assert_eq!(
         english,
         format!(
-            "{}: warning[write-skipped-form]: form 1 (2020年项目) is a 2020 目标表, which has no xlsx layout yet; it was not written\n  hint: write it as JSON (-o out.json) to keep it",
+            "{}: warning[write-skipped-form]: form 1 (2020年项目) is a 2020 目标表, which the official layout has no place for; it was not written\n  hint: add --layout source to write it as a 目标表, or write it as JSON (-o out.json) to keep it",
             path.display()
         )
     );
