@@ -267,6 +267,11 @@ impl Grid {
         self.formulas.get(&pos).map(String::as_str)
     }
 
+    /// Every formula of the sheet with its cell, in no particular order.
+    pub fn formulas(&self) -> impl Iterator<Item = (Pos, &str)> {
+        self.formulas.iter().map(|(p, f)| (*p, f.as_str()))
+    }
+
     /// Records the formula of the cell at `pos`.
     pub fn set_formula(&mut self, pos: Pos, formula: impl Into<String>) {
         self.formulas.insert(pos, formula.into());

@@ -411,7 +411,30 @@ pub fn score(
     to: OutputFormat,
     name: &str,
 ) -> Result<(Converted, Vec<Scored>)> {
+    score_keeping(inputs, &[], opts, overwrite, to, name)
+}
+
+/// [`score`], writing `kept` — the inputs' sheets that hold no form, such as a 汇总
+/// ([`crate::read::sheets_without_forms`]) — again beside the forms in an xlsx output, their
+/// formulas pointing where the forms' fields now stand. Sheets of an input left out for its
+/// reader errors are left out too.
+///
+/// # Errors
+/// As [`score`].
+pub fn score_keeping(
+    inputs: &Inputs,
+    kept: &[crate::grid::Grid],
+    opts: &ScoringOptions,
+    overwrite: bool,
+    to: OutputFormat,
+    name: &str,
+) -> Result<(Converted, Vec<Scored>)> {
     let (mut document, read_diagnostics, rejected) = inputs.without_files_with_errors();
+    let kept: Vec<crate::grid::Grid> = kept
+        .iter()
+        .filter(|g| !rejected.iter().any(|(file, _)| *file == g.file))
+        .cloned()
+        .collect();
     let scored = score_document(&mut document, opts, overwrite);
     if let Some(r) = refusal(&document, &read_diagnostics, false) {
         let done = Converted {
@@ -436,7 +459,11 @@ pub fn score(
                 })
         })
         .collect();
-    let output = write::to_bytes_with_notes(&document, to, name, &notes)?;
+    let extras = write::Extras {
+        notes: &notes,
+        kept: &kept,
+    };
+    let output = write::to_bytes_with(&document, to, name, extras)?;
     let done = Converted {
         document,
         diagnostics: output.diagnostics.clone(),

@@ -16,7 +16,7 @@ pub mod text;
 pub use indicators::{TableRow, extra_cells, extra_columns, table_rows, take_table_notes};
 pub use inputs::{
     Input, Inputs, read_all, read_bytes, read_bytes_as, read_input, read_json_bytes,
-    read_workbook_bytes,
+    read_workbook_bytes, sheets_without_forms,
 };
 #[cfg(not(target_family = "wasm"))]
 pub use inputs::{

@@ -13,6 +13,7 @@
 pub mod declaration;
 pub mod flat;
 pub mod json;
+mod kept;
 pub mod legacy_2020;
 pub mod report;
 pub mod self_eval;
@@ -157,7 +158,7 @@ pub fn write_xlsx_with_summary(doc: &Document, path: &Path, title: &str) -> Resu
 /// [`Error::Write`] when the document holds no form that can be written, or when a form does
 /// not fit the xlsx format (a text over 32,767 characters).
 pub fn xlsx_bytes(doc: &Document) -> Result<(Vec<u8>, Written)> {
-    workbook_bytes(doc, None, LayoutChoice::Official, &[])
+    workbook_bytes(doc, None, LayoutChoice::Official, Extras::default())
 }
 
 /// [`xlsx_bytes`] in the layout `choice` gives each form: with [`LayoutChoice::Source`], each
@@ -166,7 +167,7 @@ pub fn xlsx_bytes(doc: &Document) -> Result<(Vec<u8>, Written)> {
 /// # Errors
 /// As [`xlsx_bytes`].
 pub fn xlsx_bytes_in(doc: &Document, choice: LayoutChoice) -> Result<(Vec<u8>, Written)> {
-    workbook_bytes(doc, None, choice, &[])
+    workbook_bytes(doc, None, choice, Extras::default())
 }
 
 /// [`xlsx_bytes`] with a first sheet 汇总 headed `title` (see [`write_xlsx_with_summary`]).
@@ -174,7 +175,7 @@ pub fn xlsx_bytes_in(doc: &Document, choice: LayoutChoice) -> Result<(Vec<u8>, W
 /// # Errors
 /// As [`xlsx_bytes`].
 pub fn xlsx_with_summary_bytes(doc: &Document, title: &str) -> Result<(Vec<u8>, Written)> {
-    workbook_bytes(doc, Some(title), LayoutChoice::Source, &[])
+    workbook_bytes(doc, Some(title), LayoutChoice::Source, Extras::default())
 }
 
 /// What [`to_bytes`] made: the files to save, and the writer's warnings.
@@ -257,22 +258,32 @@ pub struct FieldNote {
     pub text: String,
 }
 
-/// [`to_bytes`], with `notes` shown at their fields' cells in an official workbook (other
-/// formats have no cells to note: the caller prints them).
+/// What an official workbook carries besides the forms (`score`'s output).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extras<'a> {
+    /// Notes at fields' cells.
+    pub notes: &'a [FieldNote],
+    /// Sheets of the input that hold no form (a 汇总), written first, in their order, with their
+    /// formulas pointing where the forms' fields now stand ([`kept`]).
+    pub kept: &'a [crate::grid::Grid],
+}
+
+/// [`to_bytes`], with `extras` in an official workbook (other formats have no cells to note or
+/// sheets to keep: the caller prints the notes).
 ///
 /// # Errors
 /// As [`to_bytes`].
-pub fn to_bytes_with_notes(
+pub fn to_bytes_with(
     doc: &Document,
     format: OutputFormat,
     name: &str,
-    notes: &[FieldNote],
+    extras: Extras,
 ) -> Result<Output> {
-    if notes.is_empty() || format != OutputFormat::Xlsx {
+    if (extras.notes.is_empty() && extras.kept.is_empty()) || format != OutputFormat::Xlsx {
         return to_bytes(doc, format, name);
     }
     let (bytes, written) =
-        workbook_bytes(doc, None, LayoutChoice::Official, notes).map_err(|e| e.for_name(name))?;
+        workbook_bytes(doc, None, LayoutChoice::Official, extras).map_err(|e| e.for_name(name))?;
     let written = placed(written, name);
     Ok(Output {
         files: vec![OutputFile {
@@ -296,7 +307,7 @@ fn workbook_bytes(
     doc: &Document,
     summary_title: Option<&str>,
     choice: LayoutChoice,
-    notes: &[FieldNote],
+    extras: Extras,
 ) -> Result<(Vec<u8>, Written)> {
     let fail = |message: String| Error::Write {
         path: String::new(),
@@ -348,14 +359,17 @@ fn workbook_bytes(
         .collect();
     // The summary's name goes first, so that no project sheet takes it.
     let summary_name = summary_title.map(|_| summary::SHEET);
+    let kept_names = extras.kept.iter().map(|g| g.sheet.as_str());
     let mut names = sheet_names(
         summary_name
             .into_iter()
+            .chain(kept_names)
             .chain(projects.iter().map(String::as_str)),
     );
     if summary_name.is_some() {
         names.remove(0);
     }
+    let kept_sheets: Vec<String> = names.drain(..extras.kept.len()).collect();
     written.sheets = names;
 
     let mut workbook = new_workbook().map_err(|e| fail(e.to_string()))?;
@@ -365,12 +379,20 @@ fn workbook_bytes(
         summary::write(sheet, title, &forms, &written.sheets, batch, &styles)
             .map_err(|e| fail(crate::msg::write::in_sheet(summary::SHEET, e)))?;
     }
+    if !extras.kept.is_empty() {
+        let mut places = kept::Places::new(&forms, &written.sheets, &styles, choice);
+        for (grid, name) in extras.kept.iter().zip(&kept_sheets) {
+            let sheet = workbook.add_worksheet();
+            kept::write(sheet, name, grid, &mut places, &styles)
+                .map_err(|e| fail(crate::msg::write::in_sheet(name, e)))?;
+        }
+    }
     for ((form, name), index) in forms.iter().zip(&written.sheets).zip(indices) {
         let in_sheet = |e: XlsxError| fail(crate::msg::write::in_sheet(name, e));
         let sheet = workbook.add_worksheet();
         sheet.set_name(name).map_err(in_sheet)?;
         paint(sheet, form, &styles, choice).map_err(in_sheet)?;
-        let mine: Vec<&FieldNote> = notes.iter().filter(|n| n.form == index).collect();
+        let mine: Vec<&FieldNote> = extras.notes.iter().filter(|n| n.form == index).collect();
         if !mine.is_empty() {
             let cells = FieldCells::of(form, name, &styles, choice)?;
             for note in mine {

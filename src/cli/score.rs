@@ -50,7 +50,23 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     };
     let inputs = super::read_reporting(&args.inputs, args.quiet, args.jobs);
     let opts = args.scoring.options();
-    let (done, scored) = jobs::score(&inputs, &opts, args.overwrite, to, &name)?;
+    // Sheets that hold no form (a 汇总) are written again beside the forms (issue 15).
+    let kept: Vec<crate::grid::Grid> = if to == OutputFormat::Xlsx {
+        inputs
+            .files
+            .iter()
+            .filter_map(|f| {
+                Some(crate::read::sheets_without_forms(
+                    &std::fs::read(f).ok()?,
+                    f,
+                ))
+            })
+            .flatten()
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let (done, scored) = jobs::score_keeping(&inputs, &kept, &opts, args.overwrite, to, &name)?;
     for s in &scored {
         if args.explain {
             println!(

@@ -77,6 +77,28 @@ fn forms_of_grids(grids: Vec<Grid>, name: &str) -> Result<Diagnosed<Vec<Form>>> 
     Ok(Diagnosed::new(forms, diagnostics))
 }
 
+/// The sheets of a workbook that hold no form, such as a 汇总 the office keeps beside its
+/// forms: what `score` writes again beside the forms it fills. Empty for anything but a workbook
+/// of forms (JSON, CSV, a flat-table workbook, bytes that do not open).
+pub fn sheets_without_forms(bytes: &[u8], name: &str) -> Vec<Grid> {
+    let Ok(format) = InputFormat::detect(name, bytes) else {
+        return Vec::new();
+    };
+    if !format.is_workbook() {
+        return Vec::new();
+    }
+    let Ok(grids) = grid::open_as(bytes, name, format) else {
+        return Vec::new();
+    };
+    if flat::is_flat_workbook(&grids) {
+        return Vec::new();
+    }
+    grids
+        .into_iter()
+        .filter(|g| !g.cells().is_empty() && read_grid(g).value.is_empty())
+        .collect()
+}
+
 /// A form of which only the title (and the year) was found: no field label at all.
 fn is_title_only(source: &crate::model::Source) -> bool {
     source.cells.keys().all(|k| k == "year")

@@ -339,3 +339,127 @@ fn issue_15_score_names_the_real_reason_an_indicator_is_not_computed() {
             .all(|e| !e.formula.contains("is not a number"))
     );
 }
+
+/// The 9-column 自评表 fixture with 机关服务费's 总分 (H23) cleared and a 汇总 sheet added, as an
+/// office keeps one: its formulas point at each form's 总分 and 评分等级 cells of that layout.
+fn self_evaluations_with_summary() -> Vec<u8> {
+    use std::io::{Read as _, Write as _};
+    let input = fixture("other-layouts/xinjiang-2023-self-evaluations.9col.xlsx");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(input).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let text = |s: &str| format!("<is><t>{s}</t></is>");
+    let summary = format!(
+        r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr">{}</c><c r="B1" t="inlineStr">{}</c><c r="C1" t="inlineStr">{}</c></row><row r="2"><c r="A2" t="inlineStr">{}</c><c r="B2"><f>'机关服务费'!H23</f></c><c r="C2" t="str"><f>机关服务费!G24</f><v>优</v></c></row><row r="3"><c r="A3" t="inlineStr">{}</c><c r="B3"><f>SUM(B2:B2)</f></c></row></sheetData></worksheet>"#,
+        text("项目"),
+        text("总分"),
+        text("评分等级"),
+        text("机关服务费"),
+        text("合计")
+    );
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut body = String::new();
+        file.read_to_string(&mut body).unwrap();
+        let body = match name.as_str() {
+            "xl/workbook.xml" => body.replace(
+                "<sheets>",
+                r#"<sheets><sheet name="汇总" sheetId="9" r:id="rId99" />"#,
+            ),
+            "xl/_rels/workbook.xml.rels" => body.replace(
+                "</Relationships>",
+                r#"<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet99.xml" Id="rId99" /></Relationships>"#,
+            ),
+            "[Content_Types].xml" => body.replace(
+                "</Types>",
+                r#"<Override PartName="/xl/worksheets/sheet99.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml" /></Types>"#,
+            ),
+            "xl/worksheets/sheet1.xml" => {
+                let total = r#"<c r="H23" s="6" t="n"><v>98.93000000000001</v></c>"#;
+                assert!(body.contains(total));
+                body.replace(total, "")
+            }
+            _ => body,
+        };
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(body.as_bytes()).unwrap();
+    }
+    out.start_file(
+        "xl/worksheets/sheet99.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    out.write_all(summary.as_bytes()).unwrap();
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn issue_15_score_keeps_the_summary_sheet_with_its_formulas_up_to_date() {
+    let dir = temp_dir("score-summary");
+    let input = dir.join("自评表.xlsx");
+    std::fs::write(&input, self_evaluations_with_summary()).unwrap();
+    let out = dir.join("out.xlsx");
+    let (code, _, stderr) = jixiao_in(
+        None,
+        &[
+            "score",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    // The 汇总 sheet comes first, as it stood; the forms follow in the official 8 columns.
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    use calamine::Reader as _;
+    assert_eq!(wb.sheet_names()[0], "汇总");
+    let texts = wb.worksheet_range("汇总").unwrap();
+    assert_eq!(
+        texts.get_value((1, 0)),
+        Some(&calamine::Data::String("机关服务费".into()))
+    );
+    // Its references follow each field to where it now stands: 总分 and 评分等级 of the
+    // official layout, read from the output itself.
+    let back = crate::common::read_clean(&out);
+    let Form::SelfEvaluation(se) = &back[0] else {
+        panic!("a 自评表")
+    };
+    // score filled the cleared 总分.
+    assert_eq!(se.total_score, crate::common::fig("98.93"));
+    let src = se.source.as_ref().unwrap();
+    let first = |path: &str| {
+        src.cell(path)
+            .unwrap()
+            .split(':')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert_ne!(first("total_score"), "H23");
+    let formulas = wb.worksheet_formula("汇总").unwrap();
+    let formula = |r: u32, c: u32| formulas.get_value((r, c)).cloned().unwrap_or_default();
+    assert_eq!(
+        formula(1, 1),
+        format!("'机关服务费'!{}", first("total_score"))
+    );
+    assert_eq!(formula(1, 2), format!("'机关服务费'!{}", first("grade")));
+    assert_eq!(formula(2, 1), "SUM(B2:B2)");
+    // No stale number is cached: LibreOffice computes the formulas on opening (an empty
+    // result), Excel and WPS on the workbook's full-calculation flag.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut part = |name: &str| {
+        use std::io::Read as _;
+        let mut s = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    assert!(part("xl/workbook.xml").contains(r#"fullCalcOnLoad="1""#));
+    let sheet = part("xl/worksheets/sheet1.xml");
+    for f in [
+        format!("'机关服务费'!{}", first("total_score")),
+        "SUM(B2:B2)".to_string(),
+    ] {
+        assert!(sheet.contains(&format!("<f>{f}</f><v></v>")), "{sheet}");
+    }
+}
