@@ -6,7 +6,7 @@
 #   floor-write  examples/floor_write.rs: bare rust_xlsxwriter writing the same forms (layout.json)
 #   openpyxl     scripts/bench_baseline.py: merge-aware reading, what a Python script would do
 #
-# Prints hyperfine medians, the ratios to the floors, and peak RSS (GNU time). No timing is
+# Prints hyperfine medians, the ratios to the floors, and peak RSS (GNU time, median of 3). No timing is
 # asserted anywhere; this is for people to read. On a loaded machine the medians move; the
 # user+sys CPU seconds (also printed) move less, and the instruction counts (callgrind, c100,
 # one thread) do not move at all.
@@ -44,12 +44,16 @@ jobs_flag() { "$bin" convert --help | grep -q -- '--jobs' && echo "--jobs $1" ||
 one=$(jobs_flag 1)
 all=$(jobs_flag "$(nproc)")
 
-# time NAME RUNS COMMAND: hyperfine median into $work/t-NAME.json; peak RSS into $work/m-NAME.
+# measure NAME RUNS COMMAND: hyperfine median into $work/t-NAME.json; the median of three peak
+# RSS (GNU time, KiB) into $work/m-NAME.
 measure() {
-  local name=$1 n=$2 cmd=$3
+  local name=$1 n=$2 cmd=$3 peaks=()
   hyperfine --style none --warmup 1 --runs "$n" -i --export-json "$work/t-$name.json" -n "$name" "$cmd" >/dev/null
-  /usr/bin/time -f %M sh -c "$cmd" >/dev/null 2>"$work/time.txt" || true
-  tail -n1 "$work/time.txt" >"$work/m-$name"
+  for _ in 1 2 3; do
+    /usr/bin/time -f %M sh -c "$cmd" >/dev/null 2>"$work/time.txt" || true
+    peaks+=("$(tail -n1 "$work/time.txt")")
+  done
+  printf '%s\n' "${peaks[@]}" | sort -n | sed -n 2p >"$work/m-$name"
 }
 
 for c in c100 c1000; do
@@ -134,7 +138,7 @@ try:
     print(f"\ninstructions (callgrind, c100 → JSON, --jobs 1): {ji / 1e9:.2f} G, floor {fi / 1e9:.2f} G: {ji / fi:.2f}× the floor")
 except (OSError, ValueError):
     pass
-for kind in ["json-1", "csv"]:
+for kind in ["json-1", "json-all", "csv", "check"]:
     a, b = mem(f"c100-jixiao-{kind}"), mem(f"c1000-jixiao-{kind}")
     if a and b:
         print(f"peak RSS c1000 / c100 ({kind}): {b / a:.2f}× ({b:.0f} / {a:.0f} MiB)")
