@@ -6,12 +6,15 @@
 #   floor-write  examples/floor_write.rs: bare rust_xlsxwriter writing the same forms (layout.json)
 #   openpyxl     scripts/bench_baseline.py: merge-aware reading, what a Python script would do
 #
-# Prints hyperfine medians, the ratios to the floors, and peak RSS (GNU time). No timing is
+# Prints hyperfine medians, the ratios to the floors, and peak RSS (GNU time, median of 3). No timing is
 # asserted anywhere; this is for people to read. On a loaded machine the medians move; the
-# user+sys CPU seconds (also printed) move less.
+# user+sys CPU seconds (also printed) move less, and the instruction counts (callgrind, c100,
+# one thread) do not move at all.
 #
 # Usage: scripts/bench.sh            RUNS=5 (c100) and RUNS_BIG=3 (c1000) by default
 #        SKIP_OPENPYXL=1 scripts/bench.sh   to leave out the slow Python peer
+#        INSTR=0 scripts/bench.sh           to leave out the instruction counts (valgrind)
+#        JIXIAO=/tmp/old/jixiao scripts/bench.sh   to measure another build
 # Needs: ../shared beside the checkout, hyperfine, GNU time, python3 with xlsxwriter (and
 #   openpyxl for the peer): apt-get install -y hyperfine time; pip install xlsxwriter openpyxl.
 set -euo pipefail
@@ -26,7 +29,8 @@ done
 python3 -c 'import xlsxwriter' || { echo "$0: pip install xlsxwriter" >&2; exit 2; }
 
 cargo build --release -q --bin jixiao --example floor_read --example floor_write
-bin=target/release/jixiao
+# JIXIAO=path/to/an/older/jixiao measures another build beside the same floors ("before").
+bin=${JIXIAO:-target/release/jixiao}
 floor_read=target/release/examples/floor_read
 floor_write=target/release/examples/floor_write
 
@@ -40,12 +44,16 @@ jobs_flag() { "$bin" convert --help | grep -q -- '--jobs' && echo "--jobs $1" ||
 one=$(jobs_flag 1)
 all=$(jobs_flag "$(nproc)")
 
-# time NAME RUNS COMMAND: hyperfine median into $work/t-NAME.json; peak RSS into $work/m-NAME.
+# measure NAME RUNS COMMAND: hyperfine median into $work/t-NAME.json; the median of three peak
+# RSS (GNU time, KiB) into $work/m-NAME.
 measure() {
-  local name=$1 n=$2 cmd=$3
+  local name=$1 n=$2 cmd=$3 peaks=()
   hyperfine --style none --warmup 1 --runs "$n" -i --export-json "$work/t-$name.json" -n "$name" "$cmd" >/dev/null
-  /usr/bin/time -f %M sh -c "$cmd" >/dev/null 2>"$work/time.txt" || true
-  tail -n1 "$work/time.txt" >"$work/m-$name"
+  for _ in 1 2 3; do
+    /usr/bin/time -f %M sh -c "$cmd" >/dev/null 2>"$work/time.txt" || true
+    peaks+=("$(tail -n1 "$work/time.txt")")
+  done
+  printf '%s\n' "${peaks[@]}" | sort -n | sed -n 2p >"$work/m-$name"
 }
 
 for c in c100 c1000; do
@@ -63,6 +71,16 @@ measure c100-floor-write "$runs" "$floor_write $work/c100/layout.json $work/floo
 measure c100-jixiao-write "$runs" "$bin convert $work/c100.json -o $work/jixiao-c100.xlsx -q"
 if [ -z "${SKIP_OPENPYXL:-}" ] && python3 -c 'import openpyxl' 2>/dev/null; then
   measure c100-openpyxl-read 1 "python3 scripts/bench_baseline.py read $work/c100 $work/openpyxl-c100.json"
+fi
+
+# Instructions, one thread, c100: the figure a shared machine cannot disturb.
+instr() {
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+    sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+}
+if [ "${INSTR:-1}" != 0 ] && command -v valgrind >/dev/null; then
+  instr $floor_read $work/c100/*.xlsx >"$work/i-floor"
+  instr $bin convert $one $work/c100/*.xlsx -o $work/c100.json -q >"$work/i-jixiao"
 fi
 
 forms=$(python3 -c "import json;print(sum(len(f['sheets']) for f in json.load(open('$work/c100/layout.json'))))")
@@ -115,7 +133,12 @@ j1, jo = t("c1000-jixiao-json-1"), t("c100-openpyxl-read")
 j100 = t("c100-jixiao-json-1")
 if jo and j100:
     print(f"\nopenpyxl / jixiao --jobs 1 on c100: {jo['median'] / j100['median']:.0f}×")
-for kind in ["json-1", "csv"]:
+try:
+    fi, ji = (int(open(f"{work}/i-{k}").read()) for k in ("floor", "jixiao"))
+    print(f"\ninstructions (callgrind, c100 → JSON, --jobs 1): {ji / 1e9:.2f} G, floor {fi / 1e9:.2f} G: {ji / fi:.2f}× the floor")
+except (OSError, ValueError):
+    pass
+for kind in ["json-1", "json-all", "csv", "check"]:
     a, b = mem(f"c100-jixiao-{kind}"), mem(f"c1000-jixiao-{kind}")
     if a and b:
         print(f"peak RSS c1000 / c100 ({kind}): {b / a:.2f}× ({b:.0f} / {a:.0f} MiB)")

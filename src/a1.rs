@@ -12,21 +12,54 @@ use std::fmt;
 pub type Pos = (u32, u32);
 
 /// `C7` for `(6, 2)`.
-pub fn cell_name((row, col): Pos) -> String {
-    format!("{}{}", column_name(col), u64::from(row) + 1)
+pub fn cell_name(pos: Pos) -> String {
+    CellName::new(pos).as_str().to_string()
 }
 
 /// `A`, …, `Z`, `AA`, … for 0, …
 pub fn column_name(col: u32) -> String {
-    let mut n = u64::from(col) + 1;
-    let mut name = Vec::new();
-    while n > 0 {
-        let rem = ((n - 1) % 26) as u8;
-        name.push(b'A' + rem);
-        n = (n - 1) / 26;
+    let name = CellName::new((0, col));
+    name.as_str()[..name.letters].to_string()
+}
+
+/// A cell's A1 name, written on the stack: every field read records where it came from, so
+/// names are made by the ten thousand.
+struct CellName {
+    /// Right-aligned: `buf[start..]` is the name.
+    buf: [u8; 20],
+    start: usize,
+    /// How many of the name's bytes are column letters.
+    letters: usize,
+}
+
+impl CellName {
+    fn new((row, col): Pos) -> Self {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        // At most 10 digits (u32::MAX + 1) and 7 letters: within the 20 bytes.
+        let mut n = u64::from(row) + 1;
+        while n > 0 {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        let digits = i;
+        let mut n = u64::from(col) + 1;
+        while n > 0 {
+            i -= 1;
+            buf[i] = b'A' + ((n - 1) % 26) as u8;
+            n = (n - 1) / 26;
+        }
+        CellName {
+            buf,
+            start: i,
+            letters: digits - i,
+        }
     }
-    name.reverse();
-    String::from_utf8(name).expect("ASCII")
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[self.start..]).expect("ASCII")
+    }
 }
 
 /// A rectangle of cells, inclusive at both ends.
@@ -62,11 +95,12 @@ impl Area {
 
 impl fmt::Display for Area {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_single() {
-            f.write_str(&cell_name(self.first))
-        } else {
-            write!(f, "{}:{}", cell_name(self.first), cell_name(self.last))
+        f.write_str(CellName::new(self.first).as_str())?;
+        if !self.is_single() {
+            f.write_str(":")?;
+            f.write_str(CellName::new(self.last).as_str())?;
         }
+        Ok(())
     }
 }
 
@@ -108,6 +142,10 @@ mod tests {
         assert_eq!(column_name(25), "Z");
         assert_eq!(column_name(26), "AA");
         assert_eq!(Area::new((0, 0), (0, 7)).to_string(), "A1:H1");
+        assert_eq!(column_name(16_383), "XFD");
+        assert_eq!(cell_name((1_048_575, 16_383)), "XFD1048576");
+        assert_eq!(cell_name((u32::MAX, u32::MAX)), "MWLQKWV4294967296");
+        assert_eq!(Area::new((9, 26), (99, 701)).to_string(), "AA10:ZZ100");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 mod ods_guard;
 mod open;
 mod xls_guard;
+mod xlsx_parts;
 
 #[cfg(not(target_family = "wasm"))]
 pub use open::open;
@@ -83,7 +84,7 @@ impl Cell {
     /// The text a person sees, trimmed: numbers with the decimals of their format.
     pub fn text(&self) -> String {
         match self {
-            Cell::Text(s) => clean_text(s),
+            Cell::Text(s) => clean_text(s).into_owned(),
             Cell::Number { value, shape } => {
                 let v = if shape.percent { value * 100.0 } else { *value };
                 let body = match shape.decimals {
@@ -106,9 +107,9 @@ impl Cell {
 /// Cell text as a person reads it: the HTML paragraph and line-break tags some web systems
 /// export (`<p>机关服务费</p>`) removed or made line breaks, then trimmed (full-width and
 /// non-breaking spaces included).
-fn clean_text(s: &str) -> String {
+fn clean_text(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('<') {
-        return s.trim().to_string();
+        return std::borrow::Cow::Borrowed(s.trim());
     }
     let mut out = s.to_string();
     for (tag, by) in [
@@ -124,7 +125,7 @@ fn clean_text(s: &str) -> String {
     ] {
         out = out.replace(tag, by);
     }
-    out.trim().to_string()
+    std::borrow::Cow::Owned(out.trim().to_string())
 }
 
 /// The shortest decimal text that reads back as `v` (`12.51`, never `12.509999…`).
@@ -164,14 +165,50 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 /// A map keyed by cell position, hashed with [`FxHasher`].
 pub type PosMap<V> = HashMap<Pos, V, FxBuild>;
 
-/// A cell as stored: its value, and the texts every reader asks for, made once.
+/// A cell as stored: its value, and the texts every reader asks for, made once (and kept only
+/// where they differ: most cells' text is their value, and most texts are their own key).
 #[derive(Debug, Clone)]
 struct Stored {
     cell: Cell,
-    /// [`Cell::text`].
-    text: Box<str>,
-    /// [`crate::layout::normalize_label`] of the text: what labels are compared with.
-    key: Box<str>,
+    /// [`Cell::text`], when it is not the cell's own text.
+    text: Option<Box<str>>,
+    /// [`crate::layout::normalize_label`] of the text, when it is not the text itself: what
+    /// labels are compared with.
+    key: Option<Box<str>>,
+}
+
+impl Stored {
+    fn new(cell: Cell) -> Self {
+        let text = match &cell {
+            Cell::Text(s) => match clean_text(s) {
+                std::borrow::Cow::Borrowed(t) if t.len() == s.len() => None,
+                t => Some(t.into_owned().into_boxed_str()),
+            },
+            other => Some(other.text().into_boxed_str()),
+        };
+        let mut stored = Stored {
+            cell,
+            text,
+            key: None,
+        };
+        let key = crate::layout::normalize_label(stored.text());
+        if key != stored.text() {
+            stored.key = Some(key.into_boxed_str());
+        }
+        stored
+    }
+
+    fn text(&self) -> &str {
+        match (&self.text, &self.cell) {
+            (Some(t), _) => t,
+            (None, Cell::Text(s)) => s,
+            (None, _) => "",
+        }
+    }
+
+    fn key(&self) -> &str {
+        self.key.as_deref().unwrap_or_else(|| self.text())
+    }
 }
 
 /// One sheet: values at the top-left of each merged area, and the areas.
@@ -181,6 +218,9 @@ pub struct Grid {
     pub file: String,
     pub sheet: String,
     cells: PosMap<Stored>,
+    /// The positions of `cells`, row by row, sorted once when first asked (every form reader
+    /// walks them); cleared by every change.
+    order: std::cell::OnceCell<Vec<Pos>>,
     merges: Vec<Area>,
     merge_at: PosMap<usize>,
     /// One past the last used row and column.
@@ -207,6 +247,7 @@ impl Grid {
     }
 
     pub fn set(&mut self, pos: Pos, cell: Cell) {
+        self.order.take();
         if let Cell::Text(t) = &cell
             && t.trim().is_empty()
         {
@@ -215,16 +256,7 @@ impl Grid {
         }
         self.rows = self.rows.max(pos.0 + 1);
         self.cols = self.cols.max(pos.1 + 1);
-        let text = cell.text();
-        let key = crate::layout::normalize_label(&text).into_boxed_str();
-        self.cells.insert(
-            pos,
-            Stored {
-                cell,
-                text: text.into_boxed_str(),
-                key,
-            },
-        );
+        self.cells.insert(pos, Stored::new(cell));
     }
 
     /// Declares a merged area. Values inside it other than the top-left one are kept too
@@ -289,12 +321,12 @@ impl Grid {
 
     /// [`Cell::text`] of the value stored at `pos` itself, without merge resolution.
     pub fn own_text(&self, pos: Pos) -> Option<&str> {
-        self.cells.get(&pos).map(|s| &*s.text)
+        self.cells.get(&pos).map(Stored::text)
     }
 
     /// [`Grid::label_key`] of the value stored at `pos` itself, without merge resolution.
     pub fn own_label_key(&self, pos: Pos) -> Option<&str> {
-        self.cells.get(&pos).map(|s| &*s.key)
+        self.cells.get(&pos).map(Stored::key)
     }
 
     /// Trimmed text at `pos` (merge-resolved), `""` when blank.
@@ -304,20 +336,38 @@ impl Grid {
 
     /// [`Grid::text`] without a copy.
     pub fn text_str(&self, pos: Pos) -> &str {
-        self.shown(pos).map(|s| &*s.text).unwrap_or("")
+        self.shown(pos).map(Stored::text).unwrap_or("")
     }
 
     /// The text at `pos` (merge-resolved) as labels are compared:
     /// [`crate::layout::normalize_label`] of [`Grid::text`], made once when the cell was set.
     pub fn label_key(&self, pos: Pos) -> &str {
-        self.shown(pos).map(|s| &*s.key).unwrap_or("")
+        self.shown(pos).map(Stored::key).unwrap_or("")
     }
 
     /// All non-empty cells, in row-major order.
     pub fn cells(&self) -> Vec<(Pos, &Cell)> {
-        let mut v: Vec<_> = self.cells.iter().map(|(p, s)| (*p, &s.cell)).collect();
-        v.sort_by_key(|(p, _)| *p);
-        v
+        self.positions()
+            .iter()
+            .map(|p| (*p, &self.cells[p].cell))
+            .collect()
+    }
+
+    /// The positions of all non-empty cells, in row-major order.
+    pub fn positions(&self) -> &[Pos] {
+        self.order.get_or_init(|| {
+            let mut v: Vec<Pos> = self.cells.keys().copied().collect();
+            v.sort_unstable();
+            v
+        })
+    }
+
+    /// [`Grid::positions`] on rows `first..=last`.
+    pub fn positions_in_rows(&self, (first, last): (u32, u32)) -> &[Pos] {
+        let all = self.positions();
+        let from = all.partition_point(|p| p.0 < first);
+        let to = all.partition_point(|p| p.0 <= last);
+        &all[from..to.max(from)]
     }
 }
 

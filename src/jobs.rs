@@ -173,8 +173,15 @@ impl<'a> Conversion<'a> {
     /// Takes what was read: the forms of inputs without reader errors are migrated
     /// ([`conversion_taxonomy`]) and filled from the profile; the others are left out and
     /// named in [`Conversion::rejected`].
-    pub fn add(&mut self, inputs: &Inputs) -> Step {
-        let (document, read_diagnostics, rejected) = inputs.without_files_with_errors();
+    pub fn add(&mut self, inputs: Inputs) -> Step {
+        self.add_read(inputs.into_without_files_with_errors())
+    }
+
+    /// [`Conversion::add`] of what [`Inputs::without_files_with_errors`] kept.
+    fn add_read(
+        &mut self,
+        (document, read_diagnostics, rejected): (Document, Vec<Diagnostic>, Vec<(String, usize)>),
+    ) -> Step {
         self.counts += Counts::of(&read_diagnostics);
         self.rejected.extend(rejected);
         let mut document = document;
@@ -228,7 +235,7 @@ impl<'a> Conversion<'a> {
 /// [`Error::Write`] when the forms do not fit the format.
 pub fn convert(inputs: &Inputs, opts: &ConvertOptions, name: &str) -> Result<Converted> {
     let mut conversion = Conversion::new(*opts, None);
-    let step = conversion.add(inputs);
+    let step = conversion.add_read(inputs.without_files_with_errors());
     let document = Document::new(step.forms);
     let mut diagnostics = step.diagnostics;
     let rejected = conversion.rejected.clone();

@@ -330,17 +330,42 @@ fn workbook_bytes(
     if forms.is_empty() {
         return Err(fail(crate::msg::write::nothing_to_write()));
     }
+    // A batch (forms from more than one file) gets a 汇总 sheet first, listing every form with
+    // the file and sheet it came from, and each sheet's name starts with the form's 序号 there:
+    // the same project of many offices is told apart, and found from the list.
+    let files: HashSet<&str> = forms
+        .iter()
+        .filter_map(|f| f.source())
+        .map(|s| s.file.as_str())
+        .collect();
+    let batch = summary_title.is_none() && files.len() > 1;
+    let batch_title = batch.then(|| summary::batch_title(&forms, files.len()));
+    let summary_title = summary_title.or(batch_title.as_deref());
     // A form without a project name (a blank form) is named after its title, as the official
     // blank forms are.
+    let projects: Vec<String> = forms
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let name = match f.project_name().trim() {
+                "" => title(f),
+                name => name,
+            };
+            match batch {
+                true => format!("{} {name}", i + 1),
+                false => name.to_string(),
+            }
+        })
+        .collect();
     // The summary's name goes first, so that no project sheet takes it.
     let summary_name = summary_title.map(|_| summary::SHEET);
     let kept_names = extras.kept.iter().map(|g| g.sheet.as_str());
-    let mut names = sheet_names(summary_name.into_iter().chain(kept_names).chain(
-        forms.iter().map(|f| match f.project_name().trim() {
-            "" => title(f),
-            name => name,
-        }),
-    ));
+    let mut names = sheet_names(
+        summary_name
+            .into_iter()
+            .chain(kept_names)
+            .chain(projects.iter().map(String::as_str)),
+    );
     if summary_name.is_some() {
         names.remove(0);
     }
@@ -351,7 +376,7 @@ fn workbook_bytes(
     let styles = Styles::new();
     if let Some(title) = summary_title {
         let sheet = workbook.add_worksheet();
-        summary::write(sheet, title, &forms, &written.sheets, &styles)
+        summary::write(sheet, title, &forms, &written.sheets, batch, &styles)
             .map_err(|e| fail(crate::msg::write::in_sheet(summary::SHEET, e)))?;
     }
     if !extras.kept.is_empty() {

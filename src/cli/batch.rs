@@ -169,7 +169,7 @@ impl<'a> Target<'a> {
     ///
     /// # Errors
     /// When the output cannot be written.
-    pub fn add(&mut self, inputs: &Inputs) -> anyhow::Result<Vec<Diagnostic>> {
+    pub fn add(&mut self, inputs: Inputs) -> anyhow::Result<Vec<Diagnostic>> {
         let step = self.conversion.add(inputs);
         let mut diagnostics = step.diagnostics;
         diagnostics.extend(self.stream.write(&step.forms)?);

@@ -134,7 +134,7 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
         });
         failed |= !one.errors.is_empty();
         let added = match &mut single {
-            Some(target) => target.add(&one)?,
+            Some(target) => target.add(one)?,
             None if one.files.is_empty() => Vec::new(),
             // Unreadable: said above; no output.
             None if !one.errors.is_empty() => {
@@ -145,7 +145,7 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
                 // One output per input, written before the next is read.
                 let out = outputs.next().unwrap_or_default();
                 let mut target = Target::new(&out, to, conversion())?;
-                let mut added = target.add(&one)?;
+                let mut added = target.add(one)?;
                 let (ok, more) = finish(target, &args, &progress)?;
                 added.extend(more);
                 failed |= !ok;

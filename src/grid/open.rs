@@ -1,6 +1,7 @@
 //! Opening a workbook's bytes as [`Grid`]s: the [`Limits`] checked before anything is
 //! allocated, the zip pre-scan, and calamine (the only caller of it).
 
+use super::xlsx_parts::XlsxParts;
 use super::{Cell, Grid, NumberShape, ods_guard, xls_guard};
 use crate::a1::{Area, Pos, cell_name};
 use crate::diag::{Diagnostic, Error, Location, Result};
@@ -154,15 +155,15 @@ pub fn open_as(bytes: &[u8], name: &str, format: InputFormat) -> Result<Vec<Grid
             "JIXIAO_MAX_FILE_BYTES",
         ));
     }
-    let (notes, formulas) = if matches!(
+    let notes = if matches!(
         format,
         InputFormat::Xlsx | InputFormat::Xlsb | InputFormat::Ods
     ) {
         check_zip(bytes, shown, format == InputFormat::Ods, &limits)?
     } else {
-        (Vec::new(), true)
+        Vec::new()
     };
-    match contain(|| parse(bytes, shown, format, &limits, formulas)) {
+    match contain(|| parse(bytes, shown, format, &limits)) {
         Ok(Ok(mut grids)) => {
             if let Some(first) = grids.first_mut() {
                 first.notes.extend(notes);
@@ -222,73 +223,54 @@ fn contain<T>(f: impl FnOnce() -> T) -> std::result::Result<T, String> {
     result.map_err(|_| message.unwrap_or_else(|| "panic".to_string()))
 }
 
-/// Bounds every part of a zip archive once unzipped, by unzipping it into nothing and counting
-/// (the sizes an archive declares can lie).
+/// Bounds every part of a zip archive once unzipped by the size the archive declares for it,
+/// read from its directory without unzipping anything: the zip reader (calamine's and
+/// [`xlsx_parts`]'s) stops with an error where a part holds more than it declares, so no part
+/// is ever inflated past that size (zip's `Crc32Reader` size limit).
 /// Returns a note for each part of comments (批注), which no reader maps.
 ///
-/// Also tells whether any worksheet holds a formula (`<f>`), seen while unzipping anyway: only
-/// then does [`parse`] read the sheets again for formulas without a cached value.
-///
 /// An ODS workbook's content.xml must pass [`ods_guard::check`] too.
-fn check_zip(
-    bytes: &[u8],
-    shown: &str,
-    ods: bool,
-    limits: &Limits,
-) -> Result<(Vec<Diagnostic>, bool)> {
+fn check_zip(bytes: &[u8], shown: &str, ods: bool, limits: &Limits) -> Result<Vec<Diagnostic>> {
     let mut notes = Vec::new();
-    let mut formulas = FormulaScan::default();
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
-        return Ok((notes, true)); // not readable as zip: calamine says what is wrong
+        return Ok(notes); // not readable as zip: calamine says what is wrong
     };
     for i in 0..zip.len() {
-        let Ok(mut part) = zip.by_index(i) else {
+        let Ok(part) = zip.by_index_raw(i) else {
             continue;
         };
         let name = part.name().map(|n| n.to_string()).unwrap_or_default();
-        let is_comments = name.to_ascii_lowercase().contains("comments") && name.ends_with(".xml");
-        let is_ods_content = ods && name == "content.xml";
-        let mut kept = Vec::new();
-        let copied = if is_comments || is_ods_content {
-            (&mut part)
-                .take(limits.max_part_bytes + 1)
-                .read_to_end(&mut kept)
-                .unwrap_or(0) as u64
-        } else if name.starts_with("xl/worksheets/") && !formulas.found {
-            std::io::copy(
-                &mut (&mut part).take(limits.max_part_bytes + 1),
-                &mut formulas,
-            )
-            .unwrap_or(0)
-        } else {
-            std::io::copy(
-                &mut (&mut part).take(limits.max_part_bytes + 1),
-                &mut std::io::sink(),
-            )
-            .unwrap_or(0)
-        };
-        if copied > limits.max_part_bytes {
+        let size = part.size();
+        drop(part);
+        if size > limits.max_part_bytes {
             return Err(over_limit(
                 Location::file(format!("{shown} ({name})")),
                 &msg::workbook::limit_part_bytes(),
-                copied,
+                size,
                 limits.max_part_bytes,
                 "JIXIAO_MAX_PART_BYTES",
             ));
+        }
+        let is_comments = name.to_ascii_lowercase().contains("comments") && name.ends_with(".xml");
+        let is_ods_content = ods && name == "content.xml";
+        if !(is_comments || is_ods_content) {
+            continue;
+        }
+        let mut kept = Vec::new();
+        if let Ok(mut part) = zip.by_index(i) {
+            let _ = part.read_to_end(&mut kept);
         }
         // The cells that carry a comment (批注): listed by an xlsx comments part, or seen by
         // the walk of an ODS content.xml (`office:annotation`).
         let refs: Vec<String> = if is_ods_content {
             ods_guard::check(&kept, shown, &name, limits)?
-        } else if is_comments {
+        } else {
             String::from_utf8_lossy(&kept)
                 .split(" ref=\"")
                 .skip(1)
                 .filter_map(|t| t.split('"').next())
                 .map(str::to_string)
                 .collect()
-        } else {
-            Vec::new()
         };
         if !refs.is_empty() {
             let shown_refs = refs.iter().take(20).cloned().collect::<Vec<_>>().join(", ");
@@ -305,33 +287,7 @@ fn check_zip(
             );
         }
     }
-    Ok((notes, formulas.found))
-}
-
-/// A sink that notices a formula element (`<f>`, `<f …>`, or prefixed `<x:f>`) in sheet XML.
-#[derive(Default)]
-struct FormulaScan {
-    /// The two bytes before the current one (across writes).
-    before: [u8; 2],
-    found: bool,
-}
-
-impl std::io::Write for FormulaScan {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let [mut b2, mut b1] = self.before;
-        for &b in buf {
-            if b1 == b'f' && (b2 == b'<' || b2 == b':') && matches!(b, b'>' | b' ' | b'/') {
-                self.found = true;
-            }
-            b2 = b1;
-            b1 = b;
-        }
-        self.before = [b2, b1];
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+    Ok(notes)
 }
 
 /// calamine's errors, told apart by their variants, never by their text.
@@ -376,13 +332,7 @@ impl CalamineError for calamine::Error {
     }
 }
 
-fn parse(
-    bytes: &[u8],
-    shown: &str,
-    format: InputFormat,
-    limits: &Limits,
-    formulas: bool,
-) -> Result<Vec<Grid>> {
+fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Result<Vec<Grid>> {
     let reader = std::io::Cursor::new(bytes);
     let fail = |e: &dyn CalamineError| {
         if e.locked() {
@@ -401,12 +351,17 @@ fn parse(
         InputFormat::Xlsx => {
             let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(reader).map_err(|e| fail(&e))?;
             let sheets = wb.sheets_metadata().to_vec();
+            let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
+            let mut parts = XlsxParts::new(bytes, &names);
             let mut grids = Vec::new();
             for sheet in sheets {
                 if sheet.typ != calamine::SheetType::WorkSheet {
                     continue;
                 }
                 let name = sheet.name;
+                // Merges and whether there is any formula, from one search of the sheet's XML;
+                // calamine's own passes where the search cannot answer.
+                let scan = parts.as_mut().and_then(|p| p.scan(&name));
                 let mut grid = Grid::new(shown, &name);
                 let mut cells = Vec::new();
                 let mut seen = (0, 0);
@@ -437,7 +392,7 @@ fn parse(
                 }
                 // Formulas without a cached value (a workbook written by a program and never
                 // opened in Excel): their cells would read blank; they are kept as formulas.
-                if formulas {
+                if scan.as_ref().is_none_or(|s| s.formulas) {
                     let mut cr = wb.worksheet_cells_reader(&name).map_err(|e| fail(&e))?;
                     while let Some(rec) =
                         cr.next_cell_with_formula_metadata().map_err(|e| fail(&e))?
@@ -471,7 +426,10 @@ fn parse(
                         }
                     }
                 }
-                let merges = wb.merge_cells_by_sheet_name(&name).map_err(|e| fail(&e))?;
+                let merges = match scan.and_then(|s| s.merges) {
+                    Some(merges) => merges,
+                    None => wb.merge_cells_by_sheet_name(&name).map_err(|e| fail(&e))?,
+                };
                 fill(&mut grid, cells, &merges, limits)?;
                 grid.hidden = sheet.visible != calamine::SheetVisible::Visible;
                 note_hidden(&mut grid);

@@ -16,8 +16,20 @@ fn unify(c: char) -> char {
 /// Compares labels, never values: drops all whitespace and line breaks, unifies full- and
 /// half-width colons and brackets, and drops a trailing colon (`项目资金总额:`).
 pub fn normalize_label(text: &str) -> String {
+    // Runs of text that stay as they are are copied whole: most characters do.
     let mut s = String::with_capacity(text.len());
-    s.extend(text.chars().filter(|c| !c.is_whitespace()).map(unify));
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        let same = unify(c);
+        if c.is_whitespace() || same != c {
+            s.push_str(&text[run..i]);
+            if !c.is_whitespace() {
+                s.push(same);
+            }
+            run = i + c.len_utf8();
+        }
+    }
+    s.push_str(&text[run..]);
     if s.contains('<') {
         for tag in ["<p>", "</p>", "<br>", "<br/>"] {
             s = s.replace(tag, "");
@@ -194,6 +206,15 @@ pub fn split_pairs(text: &str, labels: &[Label]) -> Vec<Pair> {
     if !text.contains([':', '：']) {
         return Vec::new();
     }
+    split_pairs_keyed(text, &labels.iter().map(Label::keys).collect::<Vec<_>>())
+}
+
+/// [`split_pairs`] on the [`Label::keys`] of each label, for a reader that splits many cells on
+/// the same labels.
+pub fn split_pairs_keyed(text: &str, keys: &[Keys]) -> Vec<Pair> {
+    if !text.contains([':', '：']) {
+        return Vec::new();
+    }
     // The cell without whitespace, punctuation unified, each char with its byte offset in `text`.
     let norm: Vec<(char, usize, bool)> = {
         let mut out = Vec::new();
@@ -208,7 +229,6 @@ pub fn split_pairs(text: &str, labels: &[Label]) -> Vec<Pair> {
         }
         out
     };
-    let keys: Vec<_> = labels.iter().map(Label::keys).collect();
     // (start in norm, end in norm just after the colon, label index)
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
     let mut p = 0;
@@ -268,5 +288,45 @@ pub(super) const fn label(text: &'static str) -> Label {
     Label {
         text,
         variants: &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The run-copying [`normalize_label`] gives what a char-by-char filter gives.
+    #[test]
+    fn normalize_label_is_the_char_filter() {
+        let by_char = |t: &str| -> String {
+            let mut s: String = t
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(unify)
+                .collect();
+            if s.contains('<') {
+                for tag in ["<p>", "</p>", "<br>", "<br/>"] {
+                    s = s.replace(tag, "");
+                }
+            }
+            while s.ends_with(':') {
+                s.pop();
+            }
+            s
+        };
+        for t in [
+            "",
+            " ",
+            "项目资金（万元）",
+            "  项目 名称\n：",
+            "\u{3000}年度\u{a0}资金总额：：",
+            "指标值／单位，说明",
+            "<p>项目名称</p>:",
+            "a\u{2028}b\u{205f}c（d）",
+            "：",
+        ] {
+            assert_eq!(normalize_label(t), by_char(t), "{t:?}");
+        }
+        assert_eq!(normalize_label(" 项目资金（ 万元 ）："), "项目资金(万元)");
     }
 }

@@ -67,8 +67,8 @@ messages! {
         en: "workbooks (.xlsx .xlsm .xls .ods), JSON models, flat tables, or folders of them. E.g. 申报表.xlsx self-evaluations/",
     }
     convert_output("help.convert.output") {
-        zh: "输出文件（.json、.xlsx），--to csv 时为文件夹。例：-o 平表.xlsx",
-        en: "output file (.json, .xlsx) or, with --to csv, a folder. E.g. -o flat.xlsx",
+        zh: "输出文件（.json、.xlsx），--to csv 时为文件夹；以 / 结尾的文件夹（如 out/）则每个输入各写一个同名的输出（默认 .xlsx，--to json 为 .json）。例：-o 平表.xlsx",
+        en: "output file (.json, .xlsx) or, with --to csv, a folder; a folder ending in / (such as out/) gets one output per input, of the same base name (.xlsx, or .json with --to json). E.g. -o flat.xlsx",
     }
     convert_to("help.convert.to") {
         zh: "输出格式，默认按输出文件的扩展名：json、xlsx（正式表样）、csv（平表文件夹）、xlsx-flat（平表工作簿，便于批量修改）。例：--to xlsx-flat",

@@ -444,24 +444,42 @@ impl Inputs {
     /// `score`) use it so that one broken file costs its own forms only: the other files are
     /// written and the broken one is named (README, "Broken inputs").
     pub fn without_files_with_errors(&self) -> (Document, Vec<Diagnostic>, Vec<(String, usize)>) {
+        Inputs {
+            document: self.document.clone(),
+            diagnostics: self.diagnostics.clone(),
+            errors: Vec::new(),
+            files: Vec::new(),
+            origins: self.origins.clone(),
+            read_errors: self.read_errors.clone(),
+        }
+        .into_without_files_with_errors()
+    }
+
+    /// [`Inputs::without_files_with_errors`] without copying the forms: a batch converted input
+    /// by input gives each input's away once it is reported.
+    pub fn into_without_files_with_errors(
+        self,
+    ) -> (Document, Vec<Diagnostic>, Vec<(String, usize)>) {
+        let Inputs {
+            mut document,
+            diagnostics,
+            origins,
+            read_errors,
+            ..
+        } = self;
         let bad: std::collections::HashSet<&str> =
-            self.read_errors.iter().map(|(f, _)| f.as_str()).collect();
-        let mut document = self.document.clone();
-        document.forms = self
-            .document
-            .forms
-            .iter()
-            .zip(&self.origins)
+            read_errors.iter().map(|(f, _)| f.as_str()).collect();
+        document.forms = std::mem::take(&mut document.forms)
+            .into_iter()
+            .zip(&origins)
             .filter(|(_, origin)| !bad.contains(origin.0.as_str()))
-            .map(|(form, _)| form.clone())
+            .map(|(form, _)| form)
             .collect();
-        let diagnostics = self
-            .diagnostics
-            .iter()
+        let diagnostics = diagnostics
+            .into_iter()
             .filter(|d| d.severity != Severity::Error)
-            .cloned()
             .collect();
-        (document, diagnostics, self.read_errors.clone())
+        (document, diagnostics, read_errors)
     }
 
     /// Adds what one input gave: its forms and warnings, or the error that stopped it.

@@ -5,7 +5,7 @@
 use crate::a1::{Area, Pos, cell_name};
 use crate::diag::{Diagnostic, Location};
 use crate::grid::{Cell, Grid, PosMap};
-use crate::layout::{Field, Label, Pair, label_bases, normalize_label, split_pairs};
+use crate::layout::{Field, Keys, Label, Pair, label_bases, normalize_label, split_pairs_keyed};
 use crate::model::field::FieldId;
 use crate::model::{Figure, MoneyUnit, Source, UnmappedCell};
 use rust_decimal::Decimal;
@@ -54,6 +54,8 @@ pub struct Scope<'g> {
     pub rows: (u32, u32),
     /// Every label of this form kind: a value search stops at one of them.
     labels: &'static [Label],
+    /// [`Label::keys`] of each of `labels`, for [`split_pairs_keyed`].
+    label_keys: Vec<Keys>,
     /// Top-left cells of the form's non-empty areas, row by row (found once).
     anchors: Vec<Pos>,
     /// Each anchor under every text a label may equal for it to be read as that label
@@ -84,13 +86,8 @@ pub struct Scope<'g> {
 
 impl<'g> Scope<'g> {
     pub fn new(grid: &'g Grid, rows: (u32, u32), labels: &'static [Label]) -> Self {
-        let anchors: Vec<Pos> = (rows.0..=rows.1)
-            .flat_map(|r| {
-                (0..grid.cols).filter_map(move |c| {
-                    let pos = (r, c);
-                    (grid.area(pos).first == pos && grid.get_own(pos).is_some()).then_some(pos)
-                })
-            })
+        let anchors: Vec<Pos> = (grid.positions_in_rows(rows).iter().copied())
+            .filter(|&p| grid.area(p).first == p)
             .collect();
         let mut by_key: Vec<(&str, Pos)> = anchors
             .iter()
@@ -106,6 +103,7 @@ impl<'g> Scope<'g> {
             grid,
             rows,
             labels,
+            label_keys: labels.iter().map(Label::keys).collect(),
             anchors,
             by_key,
             label_anchors: Vec::new(),
@@ -118,7 +116,9 @@ impl<'g> Scope<'g> {
             asides: Vec::new(),
             table_notes: Vec::new(),
         };
-        let mut label_anchors: Vec<Pos> = labels.iter().flat_map(|l| scope.all_of(l)).collect();
+        let mut label_anchors: Vec<Pos> = (scope.label_keys.iter())
+            .flat_map(|keys| scope.all_with(keys))
+            .collect();
         label_anchors.sort_unstable();
         label_anchors.dedup();
         scope.label_anchors = label_anchors;
@@ -127,8 +127,13 @@ impl<'g> Scope<'g> {
 
     /// Every anchor carrying `label` ([`Label::matches_key`] of its label key), row by row.
     fn all_of(&self, label: &Label) -> Vec<Pos> {
+        self.all_with(&label.keys())
+    }
+
+    /// [`Scope::all_of`] the label of these [`Label::keys`].
+    fn all_with(&self, keys: &[Box<str>]) -> Vec<Pos> {
         let mut found: Vec<Pos> = Vec::new();
-        for key in label.keys().iter() {
+        for key in keys {
             let from = self.by_key.partition_point(|(b, _)| *b < &**key);
             found.extend(
                 self.by_key[from..]
@@ -186,7 +191,7 @@ impl<'g> Scope<'g> {
         if let Some(pairs) = self.pairs.borrow().get(&at) {
             return f(pairs);
         }
-        let pairs: Vec<_> = split_pairs(text, self.labels)
+        let pairs: Vec<_> = split_pairs_keyed(text, &self.label_keys)
             .into_iter()
             .map(|p| {
                 let key = normalize_label(&p.written);
@@ -559,25 +564,23 @@ impl<'g> Scope<'g> {
         let mut unmapped = Vec::new();
         let mut cells_read = 0;
         let mut last_row = self.rows.0;
-        for r in self.rows.0..=self.rows.1 {
-            for c in 0..self.grid.cols {
-                let pos = (r, c);
-                let Some(text) = self.grid.own_text(pos) else {
-                    continue;
-                };
-                cells_read += 1;
-                last_row = r;
-                let top_left = self.grid.area(pos).first;
-                let taken = self.used.contains(&pos)
-                    || (top_left != pos
-                        && self.used.contains(&top_left)
-                        && self.grid.own_text(top_left) == Some(text));
-                if !taken {
-                    unmapped.push(UnmappedCell {
-                        cell: cell_name(pos),
-                        text: text.to_string(),
-                    });
-                }
+        let positions = self.grid.positions_in_rows(self.rows);
+        for &pos in positions {
+            let Some(text) = self.grid.own_text(pos) else {
+                continue;
+            };
+            cells_read += 1;
+            last_row = pos.0;
+            let top_left = self.grid.area(pos).first;
+            let taken = self.used.contains(&pos)
+                || (top_left != pos
+                    && self.used.contains(&top_left)
+                    && self.grid.own_text(top_left) == Some(text));
+            if !taken {
+                unmapped.push(UnmappedCell {
+                    cell: cell_name(pos),
+                    text: text.to_string(),
+                });
             }
         }
         for u in &unmapped {
@@ -590,8 +593,9 @@ impl<'g> Scope<'g> {
                 .hint(crate::msg::read::unmapped_cell_hint()),
             );
         }
-        let last_col = (0..self.grid.cols)
-            .filter(|&c| (self.rows.0..=last_row).any(|r| self.grid.get_own((r, c)).is_some()))
+        let last_col = positions
+            .iter()
+            .map(|p| p.1)
             .max()
             .unwrap_or(0)
             .max(last_col);

@@ -9,7 +9,7 @@ use crate::layout;
 use crate::model::Form;
 use crate::model::field::DeclarationAmount;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
+use rust_xlsxwriter::{Formula, Url, Worksheet, XlsxError};
 
 /// The sheet name of the summary.
 pub const SHEET: &str = "汇总";
@@ -106,10 +106,37 @@ fn self_evaluation_columns() -> Vec<Column> {
 
 /// `'机关服务费'!H6`, quoting the sheet name as formulas need.
 fn reference(sheet: &str, cell: &str) -> String {
-    format!("'{}'!{cell}", sheet.replace('\'', "''"))
+    format!("{}!{cell}", reference_sheet(sheet))
 }
 
-/// Paints the summary of `forms` (written on the sheets `sheets`) onto `out`.
+/// `'机关服务费'`: a sheet name quoted for a formula or a link.
+fn reference_sheet(sheet: &str) -> String {
+    format!("'{}'", sheet.replace('\'', "''"))
+}
+
+/// The title of a batch's summary: `项目绩效目标汇总表（3 个文件，13 张表）`, or the 自评
+/// equivalent (after the first form, as [`write`]'s columns).
+pub fn batch_title(forms: &[&Form], files: usize) -> String {
+    let what = match forms.first() {
+        Some(Form::SelfEvaluation(_)) => "项目支出绩效自评汇总表",
+        _ => "项目绩效目标汇总表",
+    };
+    format!("{what}（{files} 个文件，{} 张表）", forms.len())
+}
+
+/// `form_00001.xlsx · 机关服务费`: the file (without its folders) and sheet a form came from.
+fn source(form: &Form) -> String {
+    form.source()
+        .map(|s| {
+            let file = s.file.rsplit(['/', '\\']).next().unwrap_or(&s.file);
+            format!("{file} · {}", s.sheet)
+        })
+        .unwrap_or_default()
+}
+
+/// Paints the summary of `forms` (written on the sheets `sheets`) onto `out`. With `sources`
+/// (a batch of many files) a 来源 column names each form's file and sheet, and the project
+/// name links to the form's sheet.
 ///
 /// # Errors
 /// Any [`XlsxError`] of rust_xlsxwriter.
@@ -118,6 +145,7 @@ pub fn write(
     title: &str,
     forms: &[&Form],
     sheets: &[String],
+    sources: bool,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
     let columns = match forms.first() {
@@ -128,6 +156,9 @@ pub fn write(
         .iter()
         .any(|f| matches!(f, Form::Declaration(d) if d.project_nature.is_some()));
     let mut heads = vec!["序号".to_string(), "项目名称".to_string()];
+    if sources {
+        heads.push("来源".to_string());
+    }
     if with_nature {
         heads.push("项目性质".to_string());
     }
@@ -148,9 +179,16 @@ pub fn write(
     for (i, (form, sheet)) in forms.iter().zip(sheets).enumerate() {
         let r = i as u32 + 2;
         out.write_number_with_format(r, 0, (i + 1) as f64, &styles.label)?;
-        out.write_string_with_format(r, 1, form.project_name(), &styles.text)?;
+        if sources {
+            let link = Url::new(format!("internal:{}!A1", reference_sheet(sheet)))
+                .set_text(form.project_name());
+            out.write_url_with_format(r, 1, link, &styles.text)?;
+            out.write_string_with_format(r, 2, source(form), &styles.text)?;
+        } else {
+            out.write_string_with_format(r, 1, form.project_name(), &styles.text)?;
+        }
         if let Form::Declaration(d) = form {
-            let mut c = 2;
+            let mut c = if sources { 3 } else { 2 };
             if with_nature {
                 let nature = d.project_nature.as_deref().unwrap_or("");
                 out.write_string_with_format(r, c, nature, &styles.text)?;
@@ -196,7 +234,13 @@ pub fn write(
     }
     out.set_column_width(0, 6)?;
     out.set_column_width(1, 30)?;
-    for c in 2..=last {
+    let first_amount = if sources {
+        out.set_column_width(2, 46)?;
+        3
+    } else {
+        2
+    };
+    for c in first_amount..=last {
         out.set_column_width(c, 16)?;
     }
     // One page wide, however many projects: the summary is printed for the office's file.

@@ -376,6 +376,52 @@ fn broken_workbooks_are_named_never_a_crash() {
     assert!(failures.is_empty(), "{failures}");
 }
 
+/// Every part of an archive is bounded by the size its directory declares, read without
+/// unzipping: over the limit is refused by name; a part that holds more than it declares is
+/// refused when read, never inflated past its declaration (a zip bomb that lies).
+#[test]
+fn zip_parts_are_bounded_by_what_they_declare() {
+    let good = std::fs::read(crate::common::fixture("xinjiang-2026-declarations.xlsx")).unwrap();
+    let mut lying = zip_of(&parts("xinjiang-2026-declarations.xlsx"));
+    let name = b"xl/worksheets/sheet1.xml";
+    let mut patched = 0;
+    let at: Vec<usize> = (0..lying.len() - name.len())
+        .filter(|&i| &lying[i..i + name.len()] == name)
+        .collect();
+    for i in at {
+        // The uncompressed size: at 22 in a local header (name at 30), at 24 in the central
+        // directory's (name at 46).
+        for (sig, name_at, size_at) in [(0x04034b50u32, 30, 22), (0x02014b50, 46, 24)] {
+            if i >= name_at && lying[i - name_at..i - name_at + 4] == sig.to_le_bytes() {
+                lying[i - name_at + size_at..i - name_at + size_at + 4]
+                    .copy_from_slice(&100u32.to_le_bytes());
+                patched += 1;
+            }
+        }
+    }
+    assert_eq!(patched, 2);
+    let mut over = case(
+        "part-over-the-limit",
+        vec![("x.xlsx", good)],
+        &["check", "{dir}/x.xlsx"],
+        2,
+        &["x.xlsx (", "JIXIAO_MAX_PART_BYTES"],
+    );
+    over.env = vec![("JIXIAO_MAX_PART_BYTES", "1000")];
+    let cases = [
+        over,
+        case(
+            "part-larger-than-declared",
+            vec![("x.xlsx", lying)],
+            &["convert", "{dir}/x.xlsx", "-o", "{dir}/out.json"],
+            2,
+            &["x.xlsx"],
+        ),
+    ];
+    let failures: String = cases.iter().map(run_case).collect();
+    assert!(failures.is_empty(), "{failures}");
+}
+
 /// Targets that start like 定量 ones but do not parse are warnings at their cell.
 #[test]
 fn unparseable_targets_are_warnings_at_their_cell() {

@@ -141,3 +141,51 @@ fn a_folder_output_gets_one_file_per_input() {
     assert_eq!(code, 2, "{stderr}");
     assert!(std::fs::read_dir(&other).unwrap().count() == 1);
 }
+
+/// A batch's one official workbook says where each form came from: a first sheet 汇总 lists
+/// every form with its file and sheet (and links to it), and each sheet's name starts with the
+/// form's 序号 there, so the same project of two offices is not `机关服务费 (2)`. One file's
+/// forms are written as before, without the list.
+#[test]
+fn a_batch_workbook_lists_where_each_form_came_from() {
+    use calamine::{Reader, open_workbook_auto};
+    let dir = temp_dir("jobs-batch-xlsx");
+    let files: Vec<String> = [
+        "xinjiang-2026-declarations.xlsx",
+        "other-layouts/xinjiang-2026-declarations.6col.xlsx",
+    ]
+    .iter()
+    .map(|f| fixture(f).display().to_string())
+    .collect();
+    let out = dir.join("all.xlsx").display().to_string();
+    let (code, _, stderr) = jixiao(&["convert", &files[0], &files[1], "-o", &out]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut book = open_workbook_auto(&out).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names[0], "汇总");
+    assert_eq!(names[1], "1 机关服务费");
+    // The same project from the second file: its own 序号, not a ` (2)`.
+    assert_eq!(names[5], "5 机关服务费");
+    assert_eq!(names.len(), 9);
+    let summary = book.worksheet_range("汇总").unwrap();
+    let text = |r: u32, c: u32| summary.get_value((r, c)).map(|v| v.to_string()).unwrap();
+    assert_eq!(text(0, 0), "项目绩效目标汇总表（2 个文件，8 张表）");
+    assert_eq!(text(1, 2), "来源");
+    assert_eq!(text(2, 1), "机关服务费");
+    assert_eq!(text(2, 2), "xinjiang-2026-declarations.xlsx · 机关服务费");
+    assert_eq!(
+        text(6, 2),
+        "xinjiang-2026-declarations.6col.xlsx · 机关服务费"
+    );
+    // Read back, the forms are those written (the list is no form).
+    let forms = jixiao::read::read_workbook(std::path::Path::new(&out))
+        .unwrap()
+        .value;
+    assert_eq!(forms.len(), 8);
+
+    let one = dir.join("one.xlsx").display().to_string();
+    let (code, _, stderr) = jixiao(&["convert", &files[0], "-o", &one]);
+    assert_eq!(code, 0, "{stderr}");
+    let book = open_workbook_auto(&one).unwrap();
+    assert_eq!(book.sheet_names()[0], "机关服务费");
+}
