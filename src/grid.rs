@@ -191,10 +191,11 @@ impl Stored {
             text,
             key: None,
         };
-        let key = crate::layout::normalize_label(stored.text());
-        if key != stored.text() {
-            stored.key = Some(key.into_boxed_str());
-        }
+        let key = match crate::layout::normalized_label(stored.text()) {
+            std::borrow::Cow::Owned(key) if key != stored.text() => Some(key),
+            _ => None,
+        };
+        stored.key = key.map(String::into_boxed_str);
         stored
     }
 

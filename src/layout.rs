@@ -11,7 +11,7 @@ mod label;
 use label::label;
 pub use label::{
     FOOTER_LABELS, Keys, Label, Pair, is_footer, is_footer_key, is_note_key, is_placeholder,
-    label_bases, normalize_label, split_pairs, split_pairs_keyed,
+    label_bases, normalize_label, normalized_label, split_pairs, split_pairs_keyed,
 };
 
 /// The year caption under the title: `（2026年度）`, or `（    年度）` on a blank form.

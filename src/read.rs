@@ -68,7 +68,7 @@ const TITLE_CORES: [(&str, FormKind, bool); 4] = [
 /// parentheticals after it: a category (`(基础设施建设类)`) or the year (`(2023年度)`). A cell
 /// that reads like a sentence (commas, colons, full stops) or is longer than a title is none.
 pub fn title(text: &str) -> Option<Title> {
-    title_key(&layout::normalize_label(text))
+    title_key(&layout::normalized_label(text))
 }
 
 /// [`title`] of a text already normalised ([`crate::grid::Grid::label_key`]).

@@ -16,12 +16,24 @@ fn unify(c: char) -> char {
 /// Compares labels, never values: drops all whitespace and line breaks, unifies full- and
 /// half-width colons and brackets, and drops a trailing colon (`项目资金总额:`).
 pub fn normalize_label(text: &str) -> String {
-    // Runs of text that stay as they are are copied whole: most characters do.
-    let mut s = String::with_capacity(text.len());
+    normalized_label(text).into_owned()
+}
+
+/// [`normalize_label`] without a copy when the text is already its own key (no whitespace, no
+/// full-width punctuation, no tag, no trailing colon), as most cells' texts are.
+pub fn normalized_label(text: &str) -> std::borrow::Cow<'_, str> {
+    // Runs of text that stay as they are are copied whole: most characters do. Nothing is
+    // allocated until a character changes.
+    let mut s = String::new();
     let mut run = 0;
+    let mut tag = false;
     for (i, c) in text.char_indices() {
         let same = unify(c);
+        tag |= c == '<';
         if c.is_whitespace() || same != c {
+            if run == 0 {
+                s.reserve(text.len());
+            }
             s.push_str(&text[run..i]);
             if !c.is_whitespace() {
                 s.push(same);
@@ -29,8 +41,12 @@ pub fn normalize_label(text: &str) -> String {
             run = i + c.len_utf8();
         }
     }
+    if run == 0 && !tag && !text.ends_with(':') {
+        return std::borrow::Cow::Borrowed(text);
+    }
     s.push_str(&text[run..]);
-    if s.contains('<') {
+    // `<` is neither dropped nor made by the loop: `tag` says whether `s` has one.
+    if tag {
         for tag in ["<p>", "</p>", "<br>", "<br/>"] {
             s = s.replace(tag, "");
         }
@@ -38,14 +54,14 @@ pub fn normalize_label(text: &str) -> String {
     while s.ends_with(':') {
         s.pop();
     }
-    s
+    std::borrow::Cow::Owned(s)
 }
 
 /// Whether a 三级 cell holds only a placeholder of a blank form: `指标1:`, `指标2：`, `……`
 /// (the Anhui edition of the national 自评表, DOMAIN §1b), left in where a 二级 has fewer
 /// indicators than the form has rows.
 pub fn is_placeholder(text: &str) -> bool {
-    let t = normalize_label(text);
+    let t = normalized_label(text);
     match t.strip_prefix("指标") {
         Some(n) => !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()),
         None => !t.is_empty() && t.chars().all(|c| matches!(c, '…' | '⋯' | '.' | '。')),
@@ -77,7 +93,7 @@ pub const FOOTER_LABELS: &[&str] = &[
 /// Whether a cell's text is a footer line: a note (`注：…`, `注:1.…`, `备注：…` is not one: 备注 is
 /// a section of its own) or one of [`FOOTER_LABELS`], alone or followed by a colon.
 pub fn is_footer(text: &str) -> bool {
-    is_footer_key(&normalize_label(text))
+    is_footer_key(&normalized_label(text))
 }
 
 /// [`is_footer`] of a text already normalised by [`normalize_label`].
@@ -128,7 +144,7 @@ impl Label {
     /// Whether a cell's text is this label: equal after [`normalize_label`], or equal but for a
     /// trailing parenthetical that ends the text (`项目资金（元）`, `执行率(%)`, `项目总目标 (2024年-2024年)`).
     pub fn matches(&self, cell_text: &str) -> bool {
-        self.matches_key(&normalize_label(cell_text))
+        self.matches_key(&normalized_label(cell_text))
     }
 
     /// [`Label::matches`] for a text already normalised by [`normalize_label`] (the grid keeps
@@ -324,8 +340,14 @@ mod tests {
             "<p>项目名称</p>:",
             "a\u{2028}b\u{205f}c（d）",
             "：",
+            "项目名称",
+            "<br>",
+            "a:",
         ] {
             assert_eq!(normalize_label(t), by_char(t), "{t:?}");
+            // A text that is already its own key is lent, not copied.
+            let lent = matches!(normalized_label(t), std::borrow::Cow::Borrowed(_));
+            assert_eq!(lent, by_char(t) == t, "{t:?}");
         }
         assert_eq!(normalize_label(" 项目资金（ 万元 ）："), "项目资金(万元)");
     }
