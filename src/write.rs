@@ -264,7 +264,7 @@ pub struct Extras<'a> {
     /// Notes at fields' cells.
     pub notes: &'a [FieldNote],
     /// Sheets of the input that hold no form (a 汇总), written first, in their order, with their
-    /// formulas pointing where the forms' fields now stand ([`kept`]).
+    /// formulas pointing where the forms' fields now stand (see `write/kept.rs`).
     pub kept: &'a [crate::grid::Grid],
 }
 

@@ -14,7 +14,7 @@
 //!   (any number, so a row typed at the bottom with 序号 3.5 lands between 3 and 4)
 //! - [x] 来源文件 / 工作表 → [`crate::model::Source`] `file` / `sheet` (no source when both are blank)
 //! - [x] the table cell of every field, each form's row and each indicator's row →
-//!   [`Source::table_cells`], so that findings point at the row and column the clerk edits
+//!   [`crate::model::Source::table_cells`], so that findings point at the row and column the clerk edits
 //!
 //! What the columns cannot say, and the rule used instead:
 //! - 项目性质 `-` means the form has no 项目性质 field (the 宝山 layout, `None`); blank means

@@ -115,7 +115,7 @@ fn reference_sheet(sheet: &str) -> String {
 }
 
 /// The title of a batch's summary: `项目绩效目标汇总表（3 个文件，13 张表）`, or the 自评
-/// equivalent (after the first form, as [`write`]'s columns).
+/// equivalent (after the first form, as [`write()`]'s columns).
 pub fn batch_title(forms: &[&Form], files: usize) -> String {
     let what = match forms.first() {
         Some(Form::SelfEvaluation(_)) => "项目支出绩效自评汇总表",
