@@ -115,7 +115,7 @@ impl<'a> XlsxParts<'a> {
 }
 
 /// How much of a sheet's XML is unzipped at a time, at least.
-const CHUNK: usize = 128 << 10;
+const CHUNK: usize = 32 << 10;
 /// The most kept back between reads: from the last `<` read on.
 const MAX_CARRY: usize = 64 << 10;
 
