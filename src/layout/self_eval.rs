@@ -8,23 +8,8 @@ pub const TITLE: Label = Label {
     variants: &["项目支出绩效自评表"],
 };
 pub const COLUMNS: u16 = 8;
-pub const PROJECT_NAME: Label = Label {
-    text: "项目名称",
-    variants: &["项目支出名称"],
-};
-pub const DEPARTMENT: Label = Label {
-    text: "主管部门",
-    variants: &[
-        "主管部门及代码",
-        "主管部门及编码",
-        "项目主管部门",
-        "预算部门",
-    ],
-};
-pub const IMPLEMENTING_UNIT: Label = Label {
-    text: "实施单位",
-    variants: &["项目实施单位", "项目执行单位"],
-};
+// The header labels both forms print, with the variants real forms of either taught us.
+pub use super::declaration::{DEPARTMENT, IMPLEMENTING_UNIT, PROJECT_NAME};
 pub const FUNDS: Label = Label {
     text: "项目资金（万元）",
     // 四川 一体化: `预算执行情况(10分)`, with the unit in `年度预算数(万元)`.
