@@ -4,6 +4,8 @@
 //! Readers never use the positions; they find labels anywhere and take the neighbouring value.
 //! Writers use the positions of the official Shanghai 8-column forms (A–H).
 
+#![warn(missing_docs)]
+
 use crate::model::MoneyUnit;
 
 mod label;
@@ -41,11 +43,11 @@ pub struct Field<I> {
     pub value_at: &'static str,
 }
 
-pub mod declaration;
+pub(crate) mod declaration;
 pub mod flat;
-pub mod legacy_2020;
-pub mod self_eval;
-pub mod sheets;
+pub(crate) mod legacy_2020;
+pub(crate) mod self_eval;
+pub(crate) mod sheets;
 
 #[cfg(test)]
 mod tests;

@@ -383,7 +383,7 @@ pub fn is_header_line(line: &str) -> bool {
 }
 
 /// The model's field names of the indicator columns from 一级指标 on
-/// (`INDICATOR_COLUMNS[5..]`, and [`super::self_eval::TABLE_COLUMNS`] in the same order).
+/// (`INDICATOR_COLUMNS[5..]`, and the 自评表 layout's `TABLE_COLUMNS` in the same order).
 pub const INDICATOR_FIELDS: [&str; 8] = [
     "level1",
     "level2",

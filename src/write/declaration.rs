@@ -1,4 +1,4 @@
-//! 财政项目支出绩效目标申报表 → worksheet, in one of the layouts of [`crate::layout::sheets`]:
+//! 财政项目支出绩效目标申报表 → worksheet, in one of the layouts of `layout::sheets`:
 //! the official 8 columns (DOMAIN §1c) by default, or the layout the form was read from.
 //!
 //! Title and year; the header fields; 项目资金; the goals; the indicator table, `绩效指标` in its
