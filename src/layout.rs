@@ -4,8 +4,6 @@
 //! Readers never use the positions; they find labels anywhere and take the neighbouring value.
 //! Writers use the positions of the official Shanghai 8-column forms (A–H).
 
-#![warn(missing_docs)]
-
 use crate::model::MoneyUnit;
 
 mod label;

@@ -2,8 +2,6 @@
 //! anchor (so a sheet may hold one form or several stacked ones, anywhere), and each form kind's
 //! reader maps labels to fields. JSON models are read as they are.
 
-#![warn(missing_docs)]
-
 pub(crate) mod declaration;
 pub mod flat;
 mod indicators;

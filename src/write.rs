@@ -10,8 +10,6 @@
 //! [`self_eval`] a 自评表 (§1e), both through the formats of [`styles`]; [`write_xlsx`] puts one
 //! form on each sheet. The same document always gives the same bytes.
 
-#![warn(missing_docs)]
-
 pub mod declaration;
 pub mod flat;
 pub mod json;

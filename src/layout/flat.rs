@@ -2,8 +2,6 @@
 //! order. One [`Column`] list per form table drives the writer (rows, number columns,
 //! drop-downs) and the reader alike.
 
-#![warn(missing_docs)]
-
 use crate::model::field::DeclarationText;
 use crate::model::{Declaration, Figure, Legacy2020, MoneyUnit, SelfEvaluation};
 use rust_decimal::Decimal;
