@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod diff;
 mod domain_refs;
+mod errors;
 mod flat;
 mod formats;
 mod frictions;
