@@ -225,6 +225,12 @@ pub const DECLARATION_COLUMNS: &[Column<Declaration>] = &{
         amount!("年度其他资金", funds.annual_other),
         text!("项目总目标", overall_goal),
         text!("年度总体目标", annual_goal),
+        text!("申报单位名称", applicant),
+        text!("项目概况", overview),
+        text!("立项依据", basis),
+        text!("项目设立的必要性", necessity),
+        text!("保证项目实施的制度、措施", measures),
+        text!("项目实施计划", plan),
     ]
 };
 

@@ -16,6 +16,7 @@ mod keep_read;
 #[cfg(unix)]
 mod kill;
 mod legacy;
+mod narrative;
 mod national;
 mod office;
 mod pdf;
