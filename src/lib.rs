@@ -138,7 +138,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+// Every public item is documented, and every public function that returns a `Result` says
+// when it fails (`# Errors`), as rust_xlsxwriter does (issue 14).
 #![deny(missing_docs)]
+#![warn(clippy::missing_errors_doc)]
 
 pub mod a1;
 pub mod blank;
