@@ -181,7 +181,10 @@ pub fn xlsx_with_summary_bytes(doc: &Document, title: &str) -> Result<(Vec<u8>, 
 /// What [`to_bytes`] made: the files to save, and the writer's warnings.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Output {
+    /// The files, in the order to save them (one workbook or JSON file; one CSV per table).
     pub files: Vec<OutputFile>,
+    /// What the writer noticed (a form the format cannot carry, a field left out), each at its
+    /// form's place in the input.
     pub diagnostics: Vec<Diagnostic>,
     /// For flat CSV tables: the directory the files make up, to be saved as one unit
     /// ([`directory_atomically`]) so that no stale table is left beside new ones.
@@ -192,7 +195,9 @@ pub struct Output {
 /// table's file name) and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
+    /// Where to save it: the output's name, or `dir/table.csv` for a flat table.
     pub name: String,
+    /// The file's content.
     pub bytes: Vec<u8>,
 }
 
@@ -255,6 +260,7 @@ pub struct FieldNote {
     pub form: usize,
     /// The field, as in [`crate::model::Source::cells`]: `total_score`, `grade`.
     pub path: String,
+    /// The note's text, in the current language.
     pub text: String,
 }
 
