@@ -443,6 +443,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// An error of [`run`] as printed: each context, then the first jixiao [`crate::diag::Error`],
+/// whose text already says its cause in the user's language; the causes under it (an
+/// `io::Error`'s English words) are kept for programs, not printed again.
+pub fn error_text(err: &anyhow::Error) -> String {
+    let mut parts = Vec::new();
+    for cause in err.chain() {
+        parts.push(cause.to_string());
+        if cause.is::<crate::diag::Error>() {
+            break;
+        }
+    }
+    parts.join(": ")
+}
+
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_UNREADABLE: u8 = 2;
@@ -526,9 +540,9 @@ pub fn save(output: &crate::write::Output, inputs: &[String], quiet: bool) -> an
         .and_then(|f| Path::new(&f.name).parent())
         && !dir.as_os_str().is_empty()
     {
-        std::fs::create_dir_all(dir).map_err(|e| crate::diag::Error::Write {
-            path: dir.display().to_string(),
-            message: crate::msg::cli::cannot_create_directory(e),
+        std::fs::create_dir_all(dir).map_err(|e| {
+            let message = crate::msg::cli::cannot_create_directory(&e);
+            crate::diag::Error::write(dir.display().to_string(), message).because(e)
         })?;
     }
     for f in &output.files {

@@ -191,6 +191,7 @@ impl Profile {
                 crate::msg::migrate::not_a_profile(place, e.message()),
             )
             .with_hint(crate::msg::migrate::not_a_profile_hint())
+            .because(e)
         })
     }
 
@@ -202,7 +203,7 @@ impl Profile {
     pub fn read(path: &Path) -> Result<Profile> {
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::unreadable(&shown, crate::msg::flat::cannot_read(e)))?;
+            .map_err(|e| Error::unreadable(&shown, crate::msg::flat::cannot_read(&e)).because(e))?;
         Profile::from_toml(&text, &shown)
     }
 }

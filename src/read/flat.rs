@@ -136,7 +136,7 @@ pub fn read_dir(dir: &Path) -> Result<Diagnosed<Vec<Form>>> {
         if path.is_file() {
             let shown = path.display().to_string();
             let bytes = std::fs::read(&path)
-                .map_err(|e| Error::unreadable(&shown, msg::flat::cannot_read(e)))?;
+                .map_err(|e| Error::unreadable(&shown, msg::flat::cannot_read(&e)).because(e))?;
             tables.push((name.to_string(), bytes));
         }
     }
@@ -204,7 +204,9 @@ fn read_csv_bytes(bytes: &[u8], shown: &str, name: &'static str) -> Result<Table
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| {
-            Error::unreadable(shown, msg::flat::not_csv(e)).with_hint(msg::flat::not_csv_hint())
+            Error::unreadable(shown, msg::flat::not_csv(&e))
+                .with_hint(msg::flat::not_csv_hint())
+                .because(e)
         })?;
         let cells: Vec<String> = record
             .iter()
@@ -807,8 +809,8 @@ fn join_indicators(
 #[cfg(not(target_family = "wasm"))]
 pub fn read_project_list(path: &Path) -> Result<Diagnosed<Vec<Declaration>>> {
     let shown = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(e)))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(&e)).because(e))?;
     read_project_list_bytes(&bytes, &shown)
 }
 

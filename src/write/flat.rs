@@ -427,19 +427,16 @@ pub fn write_xlsx(doc: &Document, path: &Path) -> Result<()> {
 /// # Errors
 /// [`Error::Write`] when a value does not fit a sheet.
 pub fn xlsx_bytes(doc: &Document) -> Result<Vec<u8>> {
-    let fail = |e: XlsxError| Error::Write {
-        path: String::new(),
-        message: e.to_string(),
-    };
+    let fail =
+        |e: XlsxError| Error::write("", crate::msg::write::cannot_build_workbook(&e)).because(e);
     let mut workbook = super::new_workbook().map_err(fail)?;
     for table in tables(doc) {
         let sheet = workbook.add_worksheet();
         write_table(sheet, &table).map_err(fail)?;
     }
-    workbook.save_to_buffer().map_err(|e| Error::Write {
-        path: String::new(),
-        message: crate::msg::write::cannot_save(e),
-    })
+    workbook
+        .save_to_buffer()
+        .map_err(|e| Error::write("", crate::msg::write::cannot_save(&e)).because(e))
 }
 
 fn write_table(sheet: &mut Worksheet, table: &Table) -> std::result::Result<(), XlsxError> {

@@ -5,6 +5,7 @@ mod check;
 mod cli;
 mod common;
 mod diff;
+mod errors;
 mod flat;
 mod formats;
 mod frictions;
