@@ -608,7 +608,19 @@ fn from_tables(tables: &[Table]) -> Diagnosed<Vec<Form>> {
             cols::SELF_EVALUATIONS => cols::self_evaluation_columns(),
             _ => names(cols::LEGACY_2020_COLUMNS),
         };
-        let columns = Columns::check(table, &expected, None, &mut diags);
+        // 申报单位名称 and the narrative blocks came later: a table without them still reads.
+        let required: Vec<&str> = match name {
+            cols::DECLARATIONS => cols::DECLARATION_COLUMNS
+                .iter()
+                .filter(|c| {
+                    let narrative = crate::layout::declaration::NARRATIVE.iter();
+                    !narrative.map(|f| Some(f.0.path())).any(|p| p == c.path)
+                })
+                .map(|c| c.name)
+                .collect(),
+            _ => expected.iter().map(String::as_str).collect(),
+        };
+        let columns = Columns::check(table, &expected, Some(&required), &mut diags);
         for (row, cells) in &table.rows {
             let r = Row {
                 table,
