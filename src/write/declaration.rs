@@ -1,19 +1,22 @@
 //! 财政项目支出绩效目标申报表 → worksheet, in one of the layouts of [`crate::layout::sheets`]:
-//! the official 8 columns (DOMAIN §1c) by default, or the layout the form was read from.
+//! the official 8 columns (DOMAIN §1c) by default, or the layout the form was read from (the
+//! 88号 form's two sides, DOMAIN §1a, included).
 //!
 //! Title and year; the header fields; 项目资金; the goals; the indicator table, `绩效指标` in its
 //! column over all of it, with the columns the layout does not have (绩效标准 …) after it; then
-//! 备注, when the form has notes or a 中期 side (an 88号 form's, see
-//! [`crate::model::MediumTerm::notes`]). Without 项目性质 (`project_nature == None`, the 宝山
-//! form) the project name takes its place.
+//! 备注, when the form has notes or values the layout has no cell for: a 中期 side in a layout
+//! without one ([`crate::model::MediumTerm::notes`]), or 项目类别, 项目资金总额 … in the 88号
+//! layout, each under its own label, where the readers find it again. Without 项目性质
+//! (`project_nature == None`, the 宝山 form) the project name takes its place.
 
 use super::sheet::{FormSheet, area, row_area};
 use super::styles::Styles;
 use crate::a1::Area;
 use crate::layout::sheets::DeclarationSheet;
 use crate::layout::{self, declaration as at};
-use crate::model::field::DeclarationText;
-use crate::model::{Declaration, ExtraCell, PrintedLayout};
+use crate::model::field::{DeclarationAmount, DeclarationText, MediumText};
+use crate::model::{Declaration, ExtraCell, Indicator, Note, PrintedLayout};
+use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 /// Paints `form` onto an empty worksheet in the layout `grid`, with the labels of `printed`
@@ -35,8 +38,13 @@ pub fn write(
     // Columns the layout does not have (绩效标准), after its last, in the order first read.
     let extra = extra_columns(form.indicators.iter().flat_map(|i| &i.extra));
     let widths = (grid.widths, extra.len());
-    let title = (at::TITLE.text, form.year);
+    let title = (grid.title.text, form.year);
     let mut out = FormSheet::new(sheet, styles, widths, title, printed)?;
+    for (slot, label, at) in grid.fixed {
+        if own.prints(slot) {
+            out.label(area(at)?, &lab(slot, label.text))?;
+        }
+    }
 
     for field in grid.header {
         let Some(value) = form.text(field.id) else {
@@ -69,7 +77,32 @@ pub fn write(
         out.amount(area(blank)?, None)?;
     }
 
-    out.label(area(grid.goals_at)?, &lab("goals", at::GOALS.text))?;
+    let medium = form.medium_term.clone().unwrap_or_default();
+    if let Some(m) = &grid.medium {
+        for field in m.funds {
+            out.label(
+                area(field.label_at)?,
+                &lab(field.id.path(), field.label.text),
+            )?;
+            out.amount(area(field.value_at)?, *field.id.get(&medium))?;
+        }
+        for field in m.texts {
+            let official = match (field.id, medium.years.as_str()) {
+                (MediumText::Goal, years) if !years.is_empty() => {
+                    format!("{}（{years}）", field.label.text)
+                }
+                _ => field.label.text.to_string(),
+            };
+            out.label(area(field.label_at)?, &lab(field.id.path(), &official))?;
+            let text = field.id.get(&medium);
+            match field.id {
+                MediumText::Goal => out.long_text(area(field.value_at)?, text)?,
+                MediumText::Period => out.text(area(field.value_at)?, text, &styles.text)?,
+            }
+        }
+    }
+
+    out.label(area(grid.goals_at)?, &lab("goals", grid.goals_label.text))?;
     for field in grid.goals {
         let text = form.text(field.id).unwrap_or_default();
         out.label(
@@ -80,16 +113,16 @@ pub fn write(
     }
 
     let header = grid.table_header_row;
-    let last = header + form.indicators.len() as u32;
+    // One row per indicator; in the 88号 layout, a 中期 and a 年度 indicator side by side.
+    let rows: Vec<(Option<&Indicator>, Option<&Indicator>)> = match grid.medium {
+        Some(_) => side_by_side(&form.indicators, &medium.indicators),
+        None => form.indicators.iter().map(|i| (Some(i), None)).collect(),
+    };
+    let last = header + rows.len() as u32;
     let indicators_col = u32::from(grid.indicators_col);
     let indicators_at = Area::new((header, indicators_col), (last, indicators_col));
     out.label(indicators_at, &lab("indicators", at::INDICATORS.text))?;
-    for (slot, label, cols) in [
-        ("table.level1", at::LEVEL1, grid.level1),
-        ("table.level2", at::LEVEL2, grid.level2),
-        ("table.name", at::LEVEL3, grid.name),
-        ("table.target", at::TARGET, grid.target),
-    ] {
+    for (slot, label, cols) in grid.table_columns() {
         out.label(row_area(header, cols), &lab(slot, label.text))?;
     }
     let first_extra = grid.widths.len() as u16;
@@ -98,37 +131,74 @@ pub fn write(
     }
 
     let first = header + 1;
-    let levels: Vec<(&str, &str)> = form
-        .indicators
+    let level1: Vec<Option<(&str, &str)>> = rows
         .iter()
-        .map(|i| (i.level1.as_str(), i.level2.as_str()))
+        .map(|(a, m)| a.or(*m).map(|i| (i.level1.as_str(), i.level1.as_str())))
         .collect();
-    out.levels(first, &levels, grid.level1.0, grid.level2.0)?;
-    for (row, indicator) in (first..).zip(&form.indicators) {
-        out.text(row_area(row, grid.name), &indicator.name, &styles.text)?;
-        let target = indicator.target.to_text();
-        out.text(row_area(row, grid.target), &target, &styles.value)?;
+    out.merged_runs(first, grid.level1.0, &level1)?;
+    let annual: Vec<Option<&Indicator>> = rows.iter().map(|r| r.0).collect();
+    let mut sides = vec![(annual, grid.level2, grid.name, grid.target)];
+    if let Some(m) = &grid.medium {
+        let medium = rows.iter().map(|r| r.1).collect();
+        sides.push((medium, m.level2, m.name, m.target));
+    }
+    for (side, level2, name, target) in sides {
+        let level2s: Vec<Option<(&str, &str)>> = side
+            .iter()
+            .map(|i| i.map(|i| (i.level1.as_str(), i.level2.as_str())))
+            .collect();
+        out.merged_runs(first, level2.0, &level2s)?;
+        for (row, indicator) in (first..).zip(&side) {
+            let (text, value) = indicator.map_or((String::new(), String::new()), |i| {
+                (i.name.clone(), i.target.to_text())
+            });
+            out.text(row_area(row, name), &text, &styles.text)?;
+            out.text(row_area(row, target), &value, &styles.value)?;
+        }
+    }
+    for (row, (indicator, _)) in (first..).zip(&rows) {
         for (col, name) in (first_extra..).zip(&extra) {
             let text = indicator
-                .extra
-                .iter()
-                .find(|e| &e.column == name)
+                .and_then(|i| i.extra.iter().find(|e| &e.column == name))
                 .map_or("", |e| e.text.as_str());
             out.text(row_area(row, (col, col)), text, &styles.text)?;
         }
     }
-    // The 88号 form's 中期 side has no place in these layouts: it is printed under 备注, after
-    // the form's own notes, rather than dropped.
+    // What the layout has no cell for goes under 备注, after the form's own notes: a 中期 side
+    // in a layout without one, then the fields the layout leaves out, each under its own label
+    // with the unit of its amount, where the reader finds it again.
     let mut notes = form.notes.clone();
-    if let Some(medium) = &form.medium_term {
+    if let (Some(medium), None) = (&form.medium_term, &grid.medium) {
         notes.extend(medium.notes(form.funds.unit));
     }
-    if !notes.is_empty() {
+    let unplaced_texts = DeclarationText::ALL
+        .iter()
+        .filter(|&&id| !grid.places_text(id))
+        .filter_map(|&id| Some((at::text_label(id), form.text(id)?)))
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(label, text)| Note {
+            label: label.to_string(),
+            text: text.to_string(),
+        });
+    notes.extend(unplaced_texts);
+    let unit = form.funds.unit.label();
+    let amounts: Vec<(String, Decimal)> = at::FUND_FIELDS
+        .iter()
+        .filter(|f| !grid.places_amount(f.id))
+        .filter_map(|f| Some((f.id, f.label, (*f.id.get(&form.funds))?)))
+        .map(|(id, label, amount)| (amount_note_label(id, label.text, unit), amount))
+        .collect();
+    if !notes.is_empty() || !amounts.is_empty() {
         let heading = last + 1;
         out.label(row_area(heading, grid.notes), at::NOTES.text)?;
         for (row, note) in (heading + 1..).zip(&notes) {
             out.label(row_area(row, grid.note_label), &note.label)?;
             out.note(row_area(row, grid.note_text), &note.text)?;
+        }
+        let after = heading + 1 + notes.len() as u32;
+        for (row, (label, amount)) in (after..).zip(amounts) {
+            out.label(row_area(row, grid.note_label), &label)?;
+            out.amount(row_area(row, grid.note_text), Some(amount))?;
         }
     }
     out.finish()
@@ -144,4 +214,61 @@ pub(super) fn extra_columns<'a>(cells: impl IntoIterator<Item = &'a ExtraCell>) 
         }
     }
     names
+}
+
+/// The 备注 label of an amount the layout has no cell for: its own label with the unit,
+/// `项目资金总额（万元）`; the project side's 其他资金 says which side it is on.
+fn amount_note_label(id: DeclarationAmount, label: &str, unit: &str) -> String {
+    match id {
+        DeclarationAmount::ProjectOther => format!("项目{label}（{unit}）"),
+        _ => format!("{label}（{unit}）"),
+    }
+}
+
+/// The 年度 and 中期 indicators of an 88号 form side by side, one pair a row, so that each row
+/// has one 一级 (the column the sides share): the runs of equal 一级 of both sides are paired
+/// where they name the same 一级, the longer run padding the shorter with empty cells; a run
+/// only one side has stands alone.
+fn side_by_side<'a>(
+    annual: &'a [Indicator],
+    medium: &'a [Indicator],
+) -> Vec<(Option<&'a Indicator>, Option<&'a Indicator>)> {
+    let level1 = |list: &'a [Indicator]| -> Vec<&'a [Indicator]> {
+        let names: Vec<&str> = list.iter().map(|i| i.level1.as_str()).collect();
+        super::sheet::runs(&names)
+            .into_iter()
+            .map(|r| &list[r])
+            .collect()
+    };
+    let (a, m) = (level1(annual), level1(medium));
+    let (mut i, mut j) = (0, 0);
+    let mut rows = Vec::new();
+    let pair = |rows: &mut Vec<_>, a: &'a [Indicator], m: &'a [Indicator]| {
+        for k in 0..a.len().max(m.len()) {
+            rows.push((a.get(k), m.get(k)));
+        }
+    };
+    while i < a.len() || j < m.len() {
+        match (a.get(i), m.get(j)) {
+            (Some(x), Some(y)) if x[0].level1 == y[0].level1 => {
+                pair(&mut rows, x, y);
+                (i, j) = (i + 1, j + 1);
+            }
+            // The 中期 run's 一级 comes later on the 年度 side: the 年度 run goes first.
+            (Some(x), Some(y)) if a[i..].iter().any(|r| r[0].level1 == y[0].level1) => {
+                pair(&mut rows, x, &[]);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                pair(&mut rows, &[], y);
+                j += 1;
+            }
+            (Some(x), None) => {
+                pair(&mut rows, x, &[]);
+                i += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    rows
 }

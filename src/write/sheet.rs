@@ -178,20 +178,35 @@ impl<'a> FormSheet<'a> {
         level1_col: u16,
         level2_col: u16,
     ) -> Result<(), XlsxError> {
-        let column = |rows: Range<usize>, col: u16| {
-            Area::new(
+        let level1: Vec<_> = levels.iter().map(|l| Some((l.0, l.0))).collect();
+        self.merged_runs(first_row, level1_col, &level1)?;
+        let level2: Vec<_> = levels.iter().copied().map(Some).collect();
+        self.merged_runs(first_row, level2_col, &level2)
+    }
+
+    /// One column of an indicator table from `first_row` down: each run of equal `(key, text)`
+    /// merged vertically and printed `text`; `None` is an empty bordered cell that joins no run
+    /// (the side of an 88号 row that has no indicator).
+    pub fn merged_runs(
+        &mut self,
+        first_row: u32,
+        col: u16,
+        items: &[Option<(&str, &str)>],
+    ) -> Result<(), XlsxError> {
+        for rows in runs(items) {
+            let at = Area::new(
                 (first_row + rows.start as u32, u32::from(col)),
                 (first_row + rows.end as u32 - 1, u32::from(col)),
-            )
-        };
-        let level1: Vec<&str> = levels.iter().map(|l| l.0).collect();
-        for rows in runs(&level1) {
-            let at = column(rows.clone(), level1_col);
-            self.level(at, level1[rows.start])?;
-        }
-        for rows in runs(levels) {
-            let at = column(rows.clone(), level2_col);
-            self.level(at, levels[rows.start].1)?;
+            );
+            match items[rows.start] {
+                Some((_, text)) => self.level(at, text)?,
+                None => {
+                    let format = self.styles.text.clone();
+                    for row in at.first.0..=at.last.0 {
+                        self.put(Area::cell((row, at.first.1)), "", &format)?;
+                    }
+                }
+            }
         }
         Ok(())
     }
