@@ -14,8 +14,8 @@
 use crate::diag::{Diagnosed, Diagnostic, Location};
 use crate::migrate;
 use crate::model::{
-    Declaration, MediumTerm, DeclarationFunds, EvaluatedIndicator, Figure, Form, FundsRow, Indicator,
-    IndicatorValue, MoneyUnit, SelfEvaluation, SelfEvaluationFunds,
+    Declaration, DeclarationFunds, EvaluatedIndicator, Figure, Form, FundsRow, Indicator,
+    IndicatorValue, MediumTerm, MoneyUnit, SelfEvaluation, SelfEvaluationFunds,
 };
 use crate::profile::{LayoutVariant, Profile, ProjectSide, WhenAbsent};
 use crate::taxonomy::{TaxonomySet, canonical};
