@@ -148,7 +148,6 @@ pub fn declarations_from_list(
                 notes: p.notes,
                 project_name: p.project_name,
                 medium_term: profile.layout.has_medium_term().then(MediumTerm::default),
-                ..Declaration::default()
             }
         })
         .collect();
