@@ -3,8 +3,6 @@
 //! Their words and line format are in the catalogue ([`crate::msg::diag`]); every rule id is in
 //! [`crate::msg::rules`].
 
-#![warn(missing_docs)]
-
 use crate::msg;
 use serde::Serialize;
 use std::fmt;
@@ -271,6 +269,11 @@ impl<T> Diagnosed<T> {
     }
 }
 
+/// The error underneath an [`Error`] (an I/O, CSV, JSON, TOML, calamine, rust_xlsxwriter or PDF
+/// error), kept as its [`source`](std::error::Error::source) for callers and logs. The
+/// [`Error`]'s own text already says it in the user's language, so printing the chain repeats it.
+pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
+
 /// Errors that stop reading or writing a whole file. Cell-level problems are [`Diagnostic`]s.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -283,16 +286,23 @@ pub enum Error {
         message: String,
         /// What to do, when there is something to do (save as .xlsx, remove the password).
         hint: Option<String>,
+        /// The error this one was made from, if any (see [`Error::because`]).
+        #[source]
+        source: Option<Cause>,
     },
     /// A problem at a place in an input.
     #[error("{at}: {message}{}", hint_suffix(.hint))]
     At {
-        /// The place in the input.
-        at: Location,
+        /// The place in the input; boxed, as the largest part: every `Result` carries the
+        /// error's size.
+        at: Box<Location>,
         /// Why, in the current language.
         message: String,
         /// What to do, when there is something to do.
         hint: Option<String>,
+        /// The error this one was made from, if any (see [`Error::because`]).
+        #[source]
+        source: Option<Cause>,
     },
     /// Writing an output failed (`path` is empty when the output was bytes in memory).
     #[error("{}{message}", path_prefix(.path))]
@@ -301,6 +311,9 @@ pub enum Error {
         path: String,
         /// Why, in the current language.
         message: String,
+        /// The error this one was made from, if any (see [`Error::because`]).
+        #[source]
+        source: Option<Cause>,
     },
 }
 
@@ -323,15 +336,73 @@ impl Error {
             path: path.into(),
             message: message.into(),
             hint: None,
+            source: None,
+        }
+    }
+
+    /// A problem at a place in an input, with a hint.
+    pub fn at(at: Location, message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error::At {
+            at: Box::new(at),
+            message: message.into(),
+            hint: Some(hint.into()),
+            source: None,
+        }
+    }
+
+    /// Writing `path` failed (`""`: bytes made in memory, named later by [`Error::for_name`]).
+    pub fn write(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Write {
+            path: path.into(),
+            message: message.into(),
+            source: None,
+        }
+    }
+
+    /// The same error, keeping `cause` as its [`source`](std::error::Error::source): the
+    /// message says it to the user, the source keeps it for the program (its kind, its
+    /// `io::ErrorKind`).
+    pub fn because(self, cause: impl Into<Cause>) -> Self {
+        let source = Some(cause.into());
+        match self {
+            Error::Unreadable {
+                path,
+                message,
+                hint,
+                ..
+            } => Error::Unreadable {
+                path,
+                message,
+                hint,
+                source,
+            },
+            Error::At {
+                at, message, hint, ..
+            } => Error::At {
+                at,
+                message,
+                hint,
+                source,
+            },
+            Error::Write { path, message, .. } => Error::Write {
+                path,
+                message,
+                source,
+            },
         }
     }
 
     /// A write error of bytes made in memory, now naming the output `name`.
     pub fn for_name(self, name: &str) -> Self {
         match self {
-            Error::Write { path, message } if path.is_empty() => Error::Write {
+            Error::Write {
+                path,
+                message,
+                source,
+            } if path.is_empty() => Error::Write {
                 path: name.to_string(),
                 message,
+                source,
             },
             other => other,
         }
@@ -346,15 +417,27 @@ impl Error {
     /// The error with `hint` ([`Error::Unreadable`] and [`Error::At`]; a write error has none).
     pub fn with_hint(self, hint: impl Into<String>) -> Self {
         match self {
-            Error::Unreadable { path, message, .. } => Error::Unreadable {
+            Error::Unreadable {
+                path,
+                message,
+                source,
+                ..
+            } => Error::Unreadable {
                 path,
                 message,
                 hint: Some(hint.into()),
+                source,
             },
-            Error::At { at, message, .. } => Error::At {
+            Error::At {
+                at,
+                message,
+                source,
+                ..
+            } => Error::At {
                 at,
                 message,
                 hint: Some(hint.into()),
+                source,
             },
             other => other,
         }

@@ -43,10 +43,29 @@ pub struct Declaration {
     /// 年度总体目标 (年度总目标)
     #[serde(default)]
     pub annual_goal: String,
+    /// 申报单位名称, printed above 项目名称 by the district forms; empty when the form has none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub applicant: String,
+    /// The district form's narrative blocks, each a label row beside its text (the 2020 目标表
+    /// prints the same ones): 项目概况.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub overview: String,
+    /// 立项依据
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub basis: String,
+    /// 项目设立的必要性
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub necessity: String,
+    /// 保证项目实施的制度、措施
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub measures: String,
+    /// 项目实施计划
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub plan: String,
     /// 绩效指标, in form order.
     #[serde(default)]
     pub indicators: Vec<Indicator>,
-    /// 备注 — what the input said that this form has no field for (the narrative sections and
+    /// 备注 — what the input said that this form has no field for (the
     /// prior-year amounts of a converted 2020 目标表, the signatures of the 88号 form): carried
     /// along, never dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

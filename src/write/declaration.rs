@@ -1,12 +1,13 @@
-//! 财政项目支出绩效目标申报表 → worksheet, in one of the layouts of [`crate::layout::sheets`]:
+//! 财政项目支出绩效目标申报表 → worksheet, in one of the layouts of `layout::sheets`:
 //! the official 8 columns (DOMAIN §1c) by default, or the layout the form was read from (the
 //! 88号 form's two sides, DOMAIN §1a, included).
 //!
 //! Title and year; the header fields; 项目资金; the goals; the indicator table, `绩效指标` in its
 //! column over all of it, with the columns the layout does not have (绩效标准 …) after it; then
-//! 备注, when the form has notes or values the layout has no cell for: a 中期 side in a layout
-//! without one ([`crate::model::MediumTerm::notes`]), or 项目类别, 项目资金总额 … in the 88号
-//! layout, each under its own label, where the readers find it again. Without 项目性质
+//! 备注, when the form has 申报单位名称 or narrative blocks (项目概况 …), notes, or values the
+//! layout has no cell for: a 中期 side in a layout without one (an 88号 form's, see
+//! [`crate::model::MediumTerm::notes`]), or 项目类别, 项目资金总额 … in the 88号 layout, each
+//! under its own label, where the readers find it again. Without 项目性质
 //! (`project_nature == None`, the 宝山 form) the project name takes its place.
 
 use super::sheet::{FormSheet, area, row_area};
@@ -164,16 +165,28 @@ pub fn write(
             out.text(row_area(row, (col, col)), text, &styles.text)?;
         }
     }
-    // What the layout has no cell for goes under 备注, after the form's own notes: a 中期 side
-    // in a layout without one, then the fields the layout leaves out, each under its own label
-    // with the unit of its amount, where the reader finds it again.
-    let mut notes = form.notes.clone();
+    // 申报单位名称 and the narrative blocks have no place of their own in these layouts: they
+    // are printed first under 备注, label beside text as the district form prints them. The 88号
+    // form's 中期 side, in a layout without one, comes after the form's own notes, rather than
+    // dropped; then the fields the layout leaves out, each under its own label with the unit of
+    // its amount, where the reader finds it again.
+    let mut notes: Vec<Note> = at::NARRATIVE
+        .iter()
+        .filter_map(|(id, label)| {
+            let text = form.text(*id).filter(|t| !t.is_empty())?;
+            Some(Note {
+                label: lab(id.path(), label.text),
+                text: text.to_string(),
+            })
+        })
+        .collect();
+    notes.extend(form.notes.iter().cloned());
     if let (Some(medium), None) = (&form.medium_term, &grid.medium) {
         notes.extend(medium.notes(form.funds.unit));
     }
     let unplaced_texts = DeclarationText::ALL
         .iter()
-        .filter(|&&id| !grid.places_text(id))
+        .filter(|&&id| !grid.places_text(id) && !at::NARRATIVE.iter().any(|n| n.0 == id))
         .filter_map(|&id| Some((at::text_label(id), form.text(id)?)))
         .filter(|(_, text)| !text.is_empty())
         .map(|(label, text)| Note {

@@ -6,6 +6,8 @@ mod cli;
 mod common;
 mod declaration_88;
 mod diff;
+mod domain_refs;
+mod errors;
 mod flat;
 mod formats;
 mod frictions;
@@ -15,6 +17,7 @@ mod keep_read;
 #[cfg(unix)]
 mod kill;
 mod legacy;
+mod narrative;
 mod national;
 mod office;
 mod pdf;
