@@ -10,6 +10,7 @@
 //! under its own label, where the readers find it again. Without 项目性质
 //! (`project_nature == None`, the 宝山 form) the project name takes its place.
 
+use super::FieldCells;
 use super::sheet::{FormSheet, area, row_area};
 use super::styles::Styles;
 use crate::a1::Area;
@@ -19,11 +20,14 @@ use crate::model::field::{DeclarationAmount, DeclarationText, MediumText};
 use crate::model::{Declaration, ExtraCell, Indicator, Note, PrintedLayout};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
+use std::ops::Range;
 
 /// Paints `form` onto an empty worksheet in the layout `grid`, with the labels of `printed`
 /// where the form printed its own (`None`: the official labels, broken as printed).
 ///
 /// Values are written as strings (never formulas), amounts as numbers shown `#,##0.00`.
+///
+/// Gives back where each field was placed.
 ///
 /// # Errors
 /// Any [`XlsxError`] of rust_xlsxwriter, e.g. a text longer than Excel's 32,767 characters.
@@ -33,7 +37,7 @@ pub fn write(
     styles: &Styles,
     grid: &DeclarationSheet,
     printed: Option<&PrintedLayout>,
-) -> Result<(), XlsxError> {
+) -> Result<FieldCells, XlsxError> {
     let own = printed.cloned().unwrap_or_default();
     let lab = |slot: &str, official: &str| own.label(slot, official, form.year);
     // Columns the layout does not have (绩效标准), after its last, in the order first read.
@@ -62,6 +66,7 @@ pub fn write(
             &lab(field.id.path(), field.label.text),
         )?;
         out.text(area(value_at)?, value, &styles.text)?;
+        out.place(field.id.path(), area(value_at)?);
     }
 
     let funds_label = layout::funds_label(form.funds.unit);
@@ -73,6 +78,7 @@ pub fn write(
             &lab(field.id.path(), field.label.text),
         )?;
         out.amount(area(field.value_at)?, *field.id.get(funds))?;
+        out.place(field.id.path(), area(field.value_at)?);
     }
     for blank in grid.funds_blank {
         out.amount(area(blank)?, None)?;
@@ -86,6 +92,7 @@ pub fn write(
                 &lab(field.id.path(), field.label.text),
             )?;
             out.amount(area(field.value_at)?, *field.id.get(&medium))?;
+            out.place(field.id.path(), area(field.value_at)?);
         }
         for field in m.texts {
             let official = match (field.id, medium.years.as_str()) {
@@ -100,6 +107,7 @@ pub fn write(
                 MediumText::Goal => out.long_text(area(field.value_at)?, text)?,
                 MediumText::Period => out.text(area(field.value_at)?, text, &styles.text)?,
             }
+            out.place(field.id.path(), area(field.value_at)?);
         }
     }
 
@@ -111,13 +119,14 @@ pub fn write(
             &lab(field.id.path(), field.label.text),
         )?;
         out.long_text(area(field.value_at)?, text)?;
+        out.place(field.id.path(), area(field.value_at)?);
     }
 
     let header = grid.table_header_row;
     // One row per indicator; in the 88号 layout, a 中期 and a 年度 indicator side by side.
-    let rows: Vec<(Option<&Indicator>, Option<&Indicator>)> = match grid.medium {
+    let rows: Vec<(Option<usize>, Option<usize>)> = match grid.medium {
         Some(_) => side_by_side(&form.indicators, &medium.indicators),
-        None => form.indicators.iter().map(|i| (Some(i), None)).collect(),
+        None => (0..form.indicators.len()).map(|i| (Some(i), None)).collect(),
     };
     let last = header + rows.len() as u32;
     let indicators_col = u32::from(grid.indicators_col);
@@ -132,34 +141,47 @@ pub fn write(
     }
 
     let first = header + 1;
+    let indicator = |side: usize, i: Option<usize>| match side {
+        0 => i.map(|i| &form.indicators[i]),
+        _ => i.map(|i| &medium.indicators[i]),
+    };
     let level1: Vec<Option<(&str, &str)>> = rows
         .iter()
-        .map(|(a, m)| a.or(*m).map(|i| (i.level1.as_str(), i.level1.as_str())))
+        .map(|&(a, m)| indicator(0, a).or(indicator(1, m)))
+        .map(|i| i.map(|i| (i.level1.as_str(), i.level1.as_str())))
         .collect();
-    out.merged_runs(first, grid.level1.0, &level1)?;
-    let annual: Vec<Option<&Indicator>> = rows.iter().map(|r| r.0).collect();
-    let mut sides = vec![(annual, grid.level2, grid.name, grid.target)];
+    let level1 = out.merged_runs(first, grid.level1.0, &level1)?;
+    let mut sides = vec![("indicators", grid.level2, grid.name, grid.target)];
     if let Some(m) = &grid.medium {
-        let medium = rows.iter().map(|r| r.1).collect();
-        sides.push((medium, m.level2, m.name, m.target));
+        sides.push(("medium_term.indicators", m.level2, m.name, m.target));
     }
-    for (side, level2, name, target) in sides {
-        let level2s: Vec<Option<(&str, &str)>> = side
+    let last_col = out.last_col();
+    for (side, (path, level2, name, target)) in sides.into_iter().enumerate() {
+        let at: Vec<Option<usize>> = rows.iter().map(|r| [r.0, r.1][side]).collect();
+        let level2s: Vec<Option<(&str, &str)>> = at
             .iter()
-            .map(|i| i.map(|i| (i.level1.as_str(), i.level2.as_str())))
+            .map(|&i| indicator(side, i).map(|i| (i.level1.as_str(), i.level2.as_str())))
             .collect();
-        out.merged_runs(first, level2.0, &level2s)?;
-        for (row, indicator) in (first..).zip(&side) {
-            let (text, value) = indicator.map_or((String::new(), String::new()), |i| {
+        let level2s = out.merged_runs(first, level2.0, &level2s)?;
+        for (k, (row, i)) in (first..).zip(&at).enumerate() {
+            let (text, value) = indicator(side, *i).map_or((String::new(), String::new()), |i| {
                 (i.name.clone(), i.target.to_text())
             });
             out.text(row_area(row, name), &text, &styles.text)?;
             out.text(row_area(row, target), &value, &styles.value)?;
+            if let Some(i) = i {
+                let row_at = Area::new((row, 0), (row, last_col));
+                out.place(format!("{path}[{i}]"), row_at);
+                out.place(format!("{path}[{i}].level1"), level1[k]);
+                out.place(format!("{path}[{i}].level2"), level2s[k]);
+                out.place(format!("{path}[{i}].name"), row_area(row, name));
+                out.place(format!("{path}[{i}].target"), row_area(row, target));
+            }
         }
     }
-    for (row, (indicator, _)) in (first..).zip(&rows) {
+    for (row, (i, _)) in (first..).zip(&rows) {
         for (col, name) in (first_extra..).zip(&extra) {
-            let text = indicator
+            let text = indicator(0, *i)
                 .and_then(|i| i.extra.iter().find(|e| &e.column == name))
                 .map_or("", |e| e.text.as_str());
             out.text(row_area(row, (col, col)), text, &styles.text)?;
@@ -187,31 +209,38 @@ pub fn write(
     let unplaced_texts = DeclarationText::ALL
         .iter()
         .filter(|&&id| !grid.places_text(id) && !at::NARRATIVE.iter().any(|n| n.0 == id))
-        .filter_map(|&id| Some((at::text_label(id), form.text(id)?)))
-        .filter(|(_, text)| !text.is_empty())
-        .map(|(label, text)| Note {
-            label: label.to_string(),
-            text: text.to_string(),
-        });
-    notes.extend(unplaced_texts);
+        .filter_map(|&id| Some((id.path(), at::text_label(id), form.text(id)?)))
+        .filter(|(_, _, text)| !text.is_empty())
+        .map(|(path, label, text)| (path, label.to_string(), Unplaced::Text(text)));
     let unit = form.funds.unit.label();
-    let amounts: Vec<(String, Decimal)> = at::FUND_FIELDS
+    let unplaced_amounts = at::FUND_FIELDS
         .iter()
         .filter(|f| !grid.places_amount(f.id))
-        .filter_map(|f| Some((f.id, f.label, (*f.id.get(&form.funds))?)))
-        .map(|(id, label, amount)| (amount_note_label(id, label.text, unit), amount))
-        .collect();
-    if !notes.is_empty() || !amounts.is_empty() {
+        .filter_map(|f| Some((f, (*f.id.get(&form.funds))?)))
+        .map(|(f, amount)| {
+            let label = amount_note_label(f.id, f.label.text, unit);
+            (f.id.path(), label, Unplaced::Amount(amount))
+        });
+    let unplaced: Vec<(&str, String, Unplaced)> =
+        unplaced_texts.chain(unplaced_amounts).collect();
+    if !notes.is_empty() || !unplaced.is_empty() {
         let heading = last + 1;
         out.label(row_area(heading, grid.notes), at::NOTES.text)?;
-        for (row, note) in (heading + 1..).zip(&notes) {
+        for (i, (row, note)) in (heading + 1..).zip(&notes).enumerate() {
             out.label(row_area(row, grid.note_label), &note.label)?;
             out.note(row_area(row, grid.note_text), &note.text)?;
+            out.place(format!("notes[{i}].label"), row_area(row, grid.note_label));
+            out.place(format!("notes[{i}].text"), row_area(row, grid.note_text));
         }
         let after = heading + 1 + notes.len() as u32;
-        for (row, (label, amount)) in (after..).zip(amounts) {
+        for (row, (path, label, value)) in (after..).zip(unplaced) {
             out.label(row_area(row, grid.note_label), &label)?;
-            out.amount(row_area(row, grid.note_text), Some(amount))?;
+            let at = row_area(row, grid.note_text);
+            match value {
+                Unplaced::Amount(a) => out.amount(at, Some(a))?,
+                Unplaced::Text(t) => out.note(at, t)?,
+            }
+            out.place(path, at);
         }
     }
     out.finish()
@@ -229,6 +258,12 @@ pub(super) fn extra_columns<'a>(cells: impl IntoIterator<Item = &'a ExtraCell>) 
     names
 }
 
+/// A value the layout has no cell for, printed under 备注.
+enum Unplaced<'a> {
+    Text(&'a str),
+    Amount(Decimal),
+}
+
 /// The 备注 label of an amount the layout has no cell for: its own label with the unit,
 /// `项目资金总额（万元）`; the project side's 其他资金 says which side it is on.
 fn amount_note_label(id: DeclarationAmount, label: &str, unit: &str) -> String {
@@ -238,46 +273,42 @@ fn amount_note_label(id: DeclarationAmount, label: &str, unit: &str) -> String {
     }
 }
 
-/// The 年度 and 中期 indicators of an 88号 form side by side, one pair a row, so that each row
-/// has one 一级 (the column the sides share): the runs of equal 一级 of both sides are paired
-/// where they name the same 一级, the longer run padding the shorter with empty cells; a run
-/// only one side has stands alone.
-fn side_by_side<'a>(
-    annual: &'a [Indicator],
-    medium: &'a [Indicator],
-) -> Vec<(Option<&'a Indicator>, Option<&'a Indicator>)> {
-    let level1 = |list: &'a [Indicator]| -> Vec<&'a [Indicator]> {
+/// The 年度 and 中期 indicators of an 88号 form side by side, by index, one pair a row, so that
+/// each row has one 一级 (the column the sides share): the runs of equal 一级 of both sides are
+/// paired where they name the same 一级, the longer run padding the shorter with empty cells; a
+/// run only one side has stands alone.
+fn side_by_side(annual: &[Indicator], medium: &[Indicator]) -> Vec<(Option<usize>, Option<usize>)> {
+    let level1_runs = |list: &[Indicator]| {
         let names: Vec<&str> = list.iter().map(|i| i.level1.as_str()).collect();
         super::sheet::runs(&names)
-            .into_iter()
-            .map(|r| &list[r])
-            .collect()
     };
-    let (a, m) = (level1(annual), level1(medium));
+    let (a, m) = (level1_runs(annual), level1_runs(medium));
+    let name = |list: &[Indicator], run: &Range<usize>| list[run.start].level1.clone();
     let (mut i, mut j) = (0, 0);
     let mut rows = Vec::new();
-    let pair = |rows: &mut Vec<_>, a: &'a [Indicator], m: &'a [Indicator]| {
-        for k in 0..a.len().max(m.len()) {
-            rows.push((a.get(k), m.get(k)));
+    let mut pair = |x: Range<usize>, y: Range<usize>| {
+        for k in 0..x.len().max(y.len()) {
+            let at = |r: &Range<usize>| (k < r.len()).then_some(r.start + k);
+            rows.push((at(&x), at(&y)));
         }
     };
     while i < a.len() || j < m.len() {
         match (a.get(i), m.get(j)) {
-            (Some(x), Some(y)) if x[0].level1 == y[0].level1 => {
-                pair(&mut rows, x, y);
+            (Some(x), Some(y)) if name(annual, x) == name(medium, y) => {
+                pair(x.clone(), y.clone());
                 (i, j) = (i + 1, j + 1);
             }
             // The 中期 run's 一级 comes later on the 年度 side: the 年度 run goes first.
-            (Some(x), Some(y)) if a[i..].iter().any(|r| r[0].level1 == y[0].level1) => {
-                pair(&mut rows, x, &[]);
+            (Some(x), Some(y)) if a[i..].iter().any(|r| name(annual, r) == name(medium, y)) => {
+                pair(x.clone(), 0..0);
                 i += 1;
             }
             (_, Some(y)) => {
-                pair(&mut rows, &[], y);
+                pair(0..0, y.clone());
                 j += 1;
             }
             (Some(x), None) => {
-                pair(&mut rows, x, &[]);
+                pair(x.clone(), 0..0);
                 i += 1;
             }
             (None, None) => break,
