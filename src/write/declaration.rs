@@ -126,7 +126,9 @@ pub fn write(
     // One row per indicator; in the 88号 layout, a 中期 and a 年度 indicator side by side.
     let rows: Vec<(Option<usize>, Option<usize>)> = match grid.medium {
         Some(_) => side_by_side(&form.indicators, &medium.indicators),
-        None => (0..form.indicators.len()).map(|i| (Some(i), None)).collect(),
+        None => (0..form.indicators.len())
+            .map(|i| (Some(i), None))
+            .collect(),
     };
     let last = header + rows.len() as u32;
     let indicators_col = u32::from(grid.indicators_col);
@@ -221,8 +223,7 @@ pub fn write(
             let label = amount_note_label(f.id, f.label.text, unit);
             (f.id.path(), label, Unplaced::Amount(amount))
         });
-    let unplaced: Vec<(&str, String, Unplaced)> =
-        unplaced_texts.chain(unplaced_amounts).collect();
+    let unplaced: Vec<(&str, String, Unplaced)> = unplaced_texts.chain(unplaced_amounts).collect();
     if !notes.is_empty() || !unplaced.is_empty() {
         let heading = last + 1;
         out.label(row_area(heading, grid.notes), at::NOTES.text)?;

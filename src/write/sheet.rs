@@ -199,7 +199,10 @@ impl<'a> FormSheet<'a> {
         let level2: Vec<_> = levels.iter().copied().map(Some).collect();
         let level2 = self.merged_runs(first_row, level2_col, &level2)?;
         let last_col = self.last_col();
-        for (i, (row, (l1, l2))) in (first_row..).zip(level1.into_iter().zip(level2)).enumerate() {
+        for (i, (row, (l1, l2))) in (first_row..)
+            .zip(level1.into_iter().zip(level2))
+            .enumerate()
+        {
             self.place(format!("indicators[{i}].level1"), l1);
             self.place(format!("indicators[{i}].level2"), l2);
             self.place(
