@@ -506,7 +506,7 @@ fn nearest(index: usize, form: &crate::model::Declaration) -> Diagnostic {
         grid.id.name(),
         grid.distance(form).without_cell,
     );
-    let d = Diagnostic::info("write.nearest-layout", message);
+    let d = Diagnostic::info(crate::msg::rules::WRITE_NEAREST_LAYOUT, message);
     match &form.source {
         Some(s) => d.at(Location::cell(&s.file, &s.sheet, &s.range)),
         None => d,
