@@ -111,7 +111,7 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
 /// indicator row, and `评分等级` under it or absent (the national form prints none).
 fn printed_layout(scope: &Scope, form: &SelfEvaluation) -> Option<PrintedLayout> {
     let (grid, top) = (scope.grid, scope.rows.0);
-    let layouts = sheets::SELF_EVALUATIONS.iter().map(|l| (l.id, l.probes()));
+    let layouts = sheets::self_evaluation_probes();
     let mut printed = sheets::identify(grid, top, layouts, form.year)?;
     let sheet = sheets::self_evaluation(printed.id);
     let total = top + sheet.table_header_row + 1 + form.indicators.len() as u32;
