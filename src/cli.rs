@@ -20,6 +20,7 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(name = "jixiao", version, about, long_about = None)]
 pub struct Cli {
+    /// The subcommand to run.
     #[command(subcommand)]
     pub command: Command,
     /// Language of messages: zh (default) or en; also JIXIAO_LANG=en.
@@ -383,6 +384,7 @@ pub fn usage_error(e: &clap::Error) -> Option<String> {
     Some(out)
 }
 
+/// The five subcommands, one file each under `cli/`.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Convert workbooks and JSON models into JSON, official workbooks or flat tables.
@@ -412,8 +414,25 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// An error of [`run`] as printed: each context, then the first jixiao [`crate::diag::Error`],
+/// whose text already says its cause in the user's language; the causes under it (an
+/// `io::Error`'s English words) are kept for programs, not printed again.
+pub fn error_text(err: &anyhow::Error) -> String {
+    let mut parts = Vec::new();
+    for cause in err.chain() {
+        parts.push(cause.to_string());
+        if cause.is::<crate::diag::Error>() {
+            break;
+        }
+    }
+    parts.join(": ")
+}
+
+/// Exit code of a run that did its job (for `check`: no finding that counts as an error).
 pub const EXIT_OK: u8 = 0;
+/// Exit code of `check` with errors (or warnings, with `--strict`), and of `diff` with differences.
 pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code of an unreadable input, a bad command line, or an output not written.
 pub const EXIT_UNREADABLE: u8 = 2;
 
 /// Reads the inputs and reports on stderr what could not be read and what the readers warn
@@ -495,9 +514,9 @@ pub fn save(output: &crate::write::Output, inputs: &[String], quiet: bool) -> an
         .and_then(|f| Path::new(&f.name).parent())
         && !dir.as_os_str().is_empty()
     {
-        std::fs::create_dir_all(dir).map_err(|e| crate::diag::Error::Write {
-            path: dir.display().to_string(),
-            message: crate::msg::cli::cannot_create_directory(e),
+        std::fs::create_dir_all(dir).map_err(|e| {
+            let message = crate::msg::cli::cannot_create_directory(&e);
+            crate::diag::Error::write(dir.display().to_string(), message).because(e)
         })?;
     }
     for f in &output.files {

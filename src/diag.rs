@@ -7,11 +7,15 @@ use crate::msg;
 use serde::Serialize;
 use std::fmt;
 
+/// How bad a finding is. Ordered from worst: sorting puts errors first.
 #[derive(Serialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
+    /// 错误: the form breaks a rule of its layout or its arithmetic; `check` exits non-zero.
     Error,
+    /// 警告: probably wrong (a soft rule, a value read with a guess); worth a look.
     Warning,
+    /// 提醒: a note on what was done (a mapping, a value carried to 备注), not a fault.
     Info,
 }
 
@@ -41,10 +45,15 @@ impl Severity {
 /// summary in both languages. Every rule is declared once, in [`crate::msg::rules`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Rule {
+    /// The stable id users filter on and tests pin (`decl.annual-total-sum`).
     pub id: &'static str,
+    /// The severity every finding of this rule has.
     pub severity: Severity,
+    /// The `docs/domain.md` section the rule follows (`§5.1`).
     pub domain: &'static str,
+    /// The summary in Chinese, as `jixiao check --rules` lists it.
     pub zh: &'static str,
+    /// The summary in English.
     pub en: &'static str,
 }
 
@@ -61,14 +70,19 @@ impl Rule {
 /// A place in an input: `file: sheet!C7` (or a range, `sheet!A13:H13`).
 #[derive(Serialize, Debug, Clone, PartialEq, Eq, Default)]
 pub struct Location {
+    /// The input file, as given (a path, or the name bytes came with).
     pub file: String,
+    /// The worksheet; `None` for a CSV file or a finding about the whole file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
+    /// The cell or range on the sheet (`C7`, `A13:H13`), or for a CSV file its row and column
+    /// in words; `None` for the whole sheet or file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cell: Option<String>,
 }
 
 impl Location {
+    /// The whole of a file.
     pub fn file(file: impl Into<String>) -> Self {
         Location {
             file: file.into(),
@@ -76,6 +90,7 @@ impl Location {
         }
     }
 
+    /// A cell or range (`C7`, `A13:H13`) on a sheet of a file.
     pub fn cell(
         file: impl Into<String>,
         sheet: impl Into<String>,
@@ -124,20 +139,28 @@ impl fmt::Display for Location {
 /// One finding: what rule, how bad, where, what was expected and found, and what to do.
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The rule's id ([`Rule::id`]), one of [`crate::msg::rules`].
     pub rule: String,
+    /// How bad it is; the rule's own severity unless an option changed it.
     pub severity: Severity,
+    /// Where in the input; `None` for a finding about no one place (a whole document).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<Location>,
+    /// What is wrong, in the current language, in the forms' terms.
     pub message: String,
+    /// The value the rule expects (`1,400,000.00`), when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
+    /// The value the input holds, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub found: Option<String>,
+    /// What to do about it, when the fix is not obvious from the message.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
 }
 
 impl Diagnostic {
+    /// A finding of rule id `rule` with the given severity, at no place yet.
     pub fn new(severity: Severity, rule: &str, message: impl Into<String>) -> Self {
         Diagnostic {
             rule: rule.to_string(),
@@ -155,33 +178,40 @@ impl Diagnostic {
         Self::new(rule.severity, rule.id, message)
     }
 
+    /// [`Diagnostic::new`] with [`Severity::Error`].
     pub fn error(rule: &str, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, rule, message)
     }
 
+    /// [`Diagnostic::new`] with [`Severity::Warning`].
     pub fn warning(rule: &str, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, rule, message)
     }
 
+    /// [`Diagnostic::new`] with [`Severity::Info`].
     pub fn info(rule: &str, message: impl Into<String>) -> Self {
         Self::new(Severity::Info, rule, message)
     }
 
+    /// The finding at `at`.
     pub fn at(mut self, at: Location) -> Self {
         self.at = Some(at);
         self
     }
 
+    /// The finding with the value the rule expects.
     pub fn expected(mut self, expected: impl Into<String>) -> Self {
         self.expected = Some(expected.into());
         self
     }
 
+    /// The finding with the value found in the input.
     pub fn found(mut self, found: impl Into<String>) -> Self {
         self.found = Some(found.into());
         self
     }
 
+    /// The finding with a hint (printed on its own `提示:` line).
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
@@ -219,15 +249,19 @@ impl fmt::Display for Diagnostic {
 /// A value together with the warnings met while producing it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnosed<T> {
+    /// What was produced (forms read, a document converted), even when there are errors.
     pub value: T,
+    /// Everything met on the way, in the order met.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl<T> Diagnosed<T> {
+    /// `value` with its diagnostics.
     pub fn new(value: T, diagnostics: Vec<Diagnostic>) -> Self {
         Diagnosed { value, diagnostics }
     }
 
+    /// Whether any diagnostic is an [`Severity::Error`].
     pub fn has_errors(&self) -> bool {
         self.diagnostics
             .iter()
@@ -235,26 +269,52 @@ impl<T> Diagnosed<T> {
     }
 }
 
+/// The error underneath an [`Error`] (an I/O, CSV, JSON, TOML, calamine, rust_xlsxwriter or PDF
+/// error), kept as its [`source`](std::error::Error::source) for callers and logs. The
+/// [`Error`]'s own text already says it in the user's language, so printing the chain repeats it.
+pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
+
 /// Errors that stop reading or writing a whole file. Cell-level problems are [`Diagnostic`]s.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The input cannot be opened or parsed as a workbook.
     #[error("{path}: {message}{}", hint_suffix(.hint))]
     Unreadable {
+        /// The input, as given.
         path: String,
+        /// Why, in the current language.
         message: String,
+        /// What to do, when there is something to do (save as .xlsx, remove the password).
         hint: Option<String>,
+        /// The error this one was made from, if any (see [`Error::because`]).
+        #[source]
+        source: Option<Cause>,
     },
     /// A problem at a place in an input.
     #[error("{at}: {message}{}", hint_suffix(.hint))]
     At {
-        at: Location,
+        /// The place in the input; boxed, as the largest part: every `Result` carries the
+        /// error's size.
+        at: Box<Location>,
+        /// Why, in the current language.
         message: String,
+        /// What to do, when there is something to do.
         hint: Option<String>,
+        /// The error this one was made from, if any (see [`Error::because`]).
+        #[source]
+        source: Option<Cause>,
     },
     /// Writing an output failed (`path` is empty when the output was bytes in memory).
     #[error("{}{message}", path_prefix(.path))]
-    Write { path: String, message: String },
+    Write {
+        /// The output, as given; empty for bytes made in memory ([`Error::for_name`] names it).
+        path: String,
+        /// Why, in the current language.
+        message: String,
+        /// The error this one was made from, if any (see [`Error::because`]).
+        #[source]
+        source: Option<Cause>,
+    },
 }
 
 fn path_prefix(path: &str) -> String {
@@ -270,20 +330,79 @@ fn hint_suffix(hint: &Option<String>) -> String {
 }
 
 impl Error {
+    /// [`Error::Unreadable`] without a hint.
     pub fn unreadable(path: impl Into<String>, message: impl Into<String>) -> Self {
         Error::Unreadable {
             path: path.into(),
             message: message.into(),
             hint: None,
+            source: None,
+        }
+    }
+
+    /// A problem at a place in an input, with a hint.
+    pub fn at(at: Location, message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error::At {
+            at: Box::new(at),
+            message: message.into(),
+            hint: Some(hint.into()),
+            source: None,
+        }
+    }
+
+    /// Writing `path` failed (`""`: bytes made in memory, named later by [`Error::for_name`]).
+    pub fn write(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Write {
+            path: path.into(),
+            message: message.into(),
+            source: None,
+        }
+    }
+
+    /// The same error, keeping `cause` as its [`source`](std::error::Error::source): the
+    /// message says it to the user, the source keeps it for the program (its kind, its
+    /// `io::ErrorKind`).
+    pub fn because(self, cause: impl Into<Cause>) -> Self {
+        let source = Some(cause.into());
+        match self {
+            Error::Unreadable {
+                path,
+                message,
+                hint,
+                ..
+            } => Error::Unreadable {
+                path,
+                message,
+                hint,
+                source,
+            },
+            Error::At {
+                at, message, hint, ..
+            } => Error::At {
+                at,
+                message,
+                hint,
+                source,
+            },
+            Error::Write { path, message, .. } => Error::Write {
+                path,
+                message,
+                source,
+            },
         }
     }
 
     /// A write error of bytes made in memory, now naming the output `name`.
     pub fn for_name(self, name: &str) -> Self {
         match self {
-            Error::Write { path, message } if path.is_empty() => Error::Write {
+            Error::Write {
+                path,
+                message,
+                source,
+            } if path.is_empty() => Error::Write {
                 path: name.to_string(),
                 message,
+                source,
             },
             other => other,
         }
@@ -295,21 +414,35 @@ impl Error {
         self.for_name(&path.display().to_string())
     }
 
+    /// The error with `hint` ([`Error::Unreadable`] and [`Error::At`]; a write error has none).
     pub fn with_hint(self, hint: impl Into<String>) -> Self {
         match self {
-            Error::Unreadable { path, message, .. } => Error::Unreadable {
+            Error::Unreadable {
+                path,
+                message,
+                source,
+                ..
+            } => Error::Unreadable {
                 path,
                 message,
                 hint: Some(hint.into()),
+                source,
             },
-            Error::At { at, message, .. } => Error::At {
+            Error::At {
+                at,
+                message,
+                source,
+                ..
+            } => Error::At {
                 at,
                 message,
                 hint: Some(hint.into()),
+                source,
             },
             other => other,
         }
     }
 }
 
+/// A result whose error is this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -251,13 +251,13 @@ impl OutputFormat {
     /// [`Error::Write`] naming the file, with the names to choose from, when neither says.
     pub fn choose(to: Option<OutputFormat>, file_name: &str) -> Result<OutputFormat> {
         to.or_else(|| OutputFormat::from_file_name(file_name))
-            .ok_or_else(|| Error::Write {
-                path: file_name.to_string(),
-                message: format!(
+            .ok_or_else(|| {
+                let message = format!(
                     "{}{}",
                     crate::msg::cli::cannot_tell_format(),
                     crate::msg::diag::hint_line(crate::msg::cli::convert_format_hint())
-                ),
+                );
+                Error::write(file_name, message)
             })
     }
 }

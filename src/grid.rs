@@ -65,11 +65,16 @@ impl NumberShape {
 /// A non-empty cell value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
+    /// Text, as stored (calamine trims it at the ends).
     Text(String),
+    /// A number: the stored binary value and the number format it is shown with.
     Number {
+        /// The value as the file stores it (a percentage cell holds the fraction: `0.8935`).
         value: f64,
+        /// How the cell's number format shows it (decimals, `%`).
         shape: NumberShape,
     },
+    /// `TRUE` / `FALSE`.
     Bool(bool),
     /// A date cell, as `YYYY-MM-DD`.
     Date(String),
@@ -217,6 +222,7 @@ impl Stored {
 pub struct Grid {
     /// The input path as given.
     pub file: String,
+    /// The worksheet's name, as the workbook spells it.
     pub sheet: String,
     cells: PosMap<Stored>,
     /// The positions of `cells`, row by row, sorted once when first asked (every form reader
@@ -226,6 +232,7 @@ pub struct Grid {
     merge_at: PosMap<usize>,
     /// One past the last used row and column.
     pub rows: u32,
+    /// One past the last used column (0-based), like `rows`.
     pub cols: u32,
     /// The sheet is hidden in the workbook (it is read all the same, and reported).
     pub hidden: bool,
@@ -247,6 +254,7 @@ impl Grid {
         }
     }
 
+    /// Stores `cell` at `pos`, replacing what was there; blank text removes the cell.
     pub fn set(&mut self, pos: Pos, cell: Cell) {
         self.order.take();
         if let Cell::Text(t) = &cell
@@ -277,6 +285,7 @@ impl Grid {
         self.merges.push(area);
     }
 
+    /// The merged areas, in the order they were declared.
     pub fn merges(&self) -> &[Area] {
         &self.merges
     }

@@ -30,7 +30,7 @@ fn main() -> ExitCode {
     match jixiao::cli::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("jixiao: {err:#}");
+            eprintln!("jixiao: {}", jixiao::cli::error_text(&err));
             ExitCode::from(2)
         }
     }

@@ -39,18 +39,22 @@ const DUPLICATES_EXECUTION: &str =
 /// 项目类别 (which held today's 项目性质) becomes `project_nature`, 申报单位名称 the
 /// `implementing_unit`, 总目标及阶段性目标 both goals, 项目总预算 the project total and its
 /// 其中：财政资金, 项目当年预算 the annual total and its 当年财政拨款 (the 2020 amounts are
-/// 市级财政资金). The narrative sections,
-/// 是否含有政府购买服务, 绩效类型 and all four amounts go into `notes` as printed.
+/// 市级财政资金). 申报单位名称 and the narrative sections it shares with the district 申报表 are
+/// its fields; 项目类别, 是否含有政府购买服务, 绩效类型, 总目标及阶段性目标 and all four amounts
+/// go into `notes` as printed.
 pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: TaxonomySet) -> Diagnosed<Declaration> {
     let unit = form.unit.label();
     // As the forms print amounts (`500,000.00`), not the bare decimal (issue 11).
     let amount = |d: &Option<rust_decimal::Decimal>| d.map(crate::msg::amount).unwrap_or_default();
     use crate::layout::legacy_2020 as layout;
     use Legacy2020Text::*;
+    // The fields the 申报表 has too (申报单位名称, 项目概况 … 项目实施计划) are its fields.
+    let narrative = [Applicant, Overview, Basis, Necessity, Measures, Plan];
     let mut notes: Vec<Note> = layout::HEADER
         .iter()
         .chain(layout::NARRATIVE)
         .filter(|(id, _)| !matches!(id, ProjectName | PlannedStart | PlannedEnd))
+        .filter(|(id, _)| !narrative.contains(id))
         .map(|(id, label)| Note {
             label: label.text.to_string(),
             text: id.get(form).clone(),
@@ -72,6 +76,7 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: TaxonomySet) -> Diagno
         for (to, from) in [
             (T::ProjectNature.path(), ProjectCategory.path()),
             (T::ImplementingUnit.path(), Applicant.path()),
+            (T::Applicant.path(), Applicant.path()),
             (T::OverallGoal.path(), Goals.path()),
             (T::AnnualGoal.path(), Goals.path()),
             (A::ProjectTotal.path(), LA::TotalBudget.path()),
@@ -106,6 +111,12 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: TaxonomySet) -> Diagno
         },
         overall_goal: form.goals.clone(),
         annual_goal: form.goals.clone(),
+        applicant: form.applicant.clone(),
+        overview: form.overview.clone(),
+        basis: form.basis.clone(),
+        necessity: form.necessity.clone(),
+        measures: form.measures.clone(),
+        plan: form.plan.clone(),
         indicators: form.indicators.clone(),
         notes,
         medium_term: None,
@@ -484,11 +495,9 @@ mod tests {
             // As the forms print amounts (issue 11).
             text: "760,000.00".into()
         }));
-        assert!(
-            d.notes
-                .iter()
-                .any(|n| n.label == "项目概况" && n.text == "概况")
-        );
+        // A block the 申报表 has too is its field, not a note.
+        assert_eq!(d.overview, "概况");
+        assert!(d.notes.iter().all(|n| n.label != "项目概况"));
         let reviews = read
             .diagnostics
             .iter()

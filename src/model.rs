@@ -38,11 +38,15 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// A set of forms, as read from one or more workbooks: the unit `convert` writes as JSON.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct Document {
+    /// The [`SCHEMA_VERSION`] the document was written with; a reader refuses a newer one.
     pub schema_version: u32,
+    /// The forms, in the order they were read (workbook order, then sheet order, then top to
+    /// bottom within a sheet).
     pub forms: Vec<Form>,
 }
 
 impl Document {
+    /// A document of the current [`SCHEMA_VERSION`] holding `forms`.
     pub fn new(forms: Vec<Form>) -> Self {
         Document {
             schema_version: SCHEMA_VERSION,
@@ -73,6 +77,7 @@ pub enum Form {
 }
 
 impl Form {
+    /// 项目名称 as printed on the form (trimmed; empty on a blank form).
     pub fn project_name(&self) -> &str {
         match self {
             Form::Declaration(d) => &d.project_name,
@@ -81,6 +86,8 @@ impl Form {
         }
     }
 
+    /// The budget year (年度) the form is for: from its title or 填报日期; `None` when the form
+    /// does not say.
     pub fn year(&self) -> Option<i32> {
         match self {
             Form::Declaration(d) => d.year,
@@ -89,6 +96,7 @@ impl Form {
         }
     }
 
+    /// Where the form was read from; `None` for a form made in code (`template`, a test).
     pub fn source(&self) -> Option<&Source> {
         match self {
             Form::Declaration(d) => d.source.as_ref(),
@@ -97,6 +105,7 @@ impl Form {
         }
     }
 
+    /// The form's [`Source`], to set or clear it (e.g. after reading a flat table).
     pub fn source_mut(&mut self) -> &mut Option<Source> {
         match self {
             Form::Declaration(d) => &mut d.source,
@@ -128,9 +137,11 @@ impl Form {
 pub struct Source {
     /// The input path as given.
     pub file: String,
+    /// The worksheet the form is on, as named in the workbook.
     pub sheet: String,
     /// The form's area, e.g. `A1:H21`.
     pub range: String,
+    /// Field path → the A1 reference of the cell on [`Source::sheet`] it was read from.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub cells: std::collections::BTreeMap<String, String>,
     /// Non-empty cells inside the form's area that no field took: nothing is dropped silently.
@@ -177,18 +188,24 @@ pub fn path_and_parents(path: &str) -> impl Iterator<Item = &str> {
 /// column by position (0-based) and by name.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
 pub struct TableCell {
+    /// The CSV file or flat workbook, as given.
     pub file: String,
     /// The sheet, for a flat workbook; `None` for a CSV file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
+    /// The row, 1-based as a spreadsheet shows it (the header is row 1).
     pub row: u32,
+    /// The column's position, 0-based.
     pub col: u32,
+    /// The column's header text (e.g. `年度资金总额`).
     pub column: String,
 }
 
 /// A non-empty input cell that was not mapped into the model.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct UnmappedCell {
+    /// The cell, as `A1`, on the form's [`Source::sheet`].
     pub cell: String,
+    /// The cell's text as read.
     pub text: String,
 }

@@ -148,7 +148,7 @@ fn extract(bytes: &[u8], name: &str) -> Result<Vec<Page>> {
         dedupe: Some(Default::default()),
         ..ExtractOptions::default()
     };
-    let pdf = Pdf::open_bytes(bytes, Some(options)).map_err(|e| open_error(name, &e))?;
+    let pdf = Pdf::open_bytes(bytes, Some(options)).map_err(|e| open_error(name, e))?;
     let count = pdf.page_count();
     if count > MAX_PAGES {
         return Err(
@@ -165,7 +165,7 @@ fn extract(bytes: &[u8], name: &str) -> Result<Vec<Page>> {
         let number = i as u32 + 1;
         let page = pdf
             .page(i)
-            .map_err(|e| Error::unreadable(name, msg::page_unreadable(number, e)))?;
+            .map_err(|e| Error::unreadable(name, msg::page_unreadable(number, &e)).because(e))?;
         let edges = page.lines().len() + page.rects().len() + page.curves().len();
         if edges > MAX_EDGES_PER_PAGE {
             return Err(Error::unreadable(
@@ -305,14 +305,15 @@ fn open_ends(edges: &[Edge]) -> (Option<f64>, Option<f64>) {
     (top.filter(open), bottom.filter(open))
 }
 
-fn open_error(name: &str, e: &pdfplumber::PdfError) -> Error {
-    match e.kind() {
+fn open_error(name: &str, e: pdfplumber::PdfError) -> Error {
+    let error = match e.kind() {
         PdfErrorKind::PasswordRequired | PdfErrorKind::InvalidPassword => {
             Error::unreadable(name, msg::encrypted()).with_hint(msg::encrypted_hint())
         }
-        PdfErrorKind::ResourceLimit => Error::unreadable(name, msg::limit(e)),
-        _ => Error::unreadable(name, msg::damaged(e)).with_hint(msg::damaged_hint()),
-    }
+        PdfErrorKind::ResourceLimit => Error::unreadable(name, msg::limit(&e)),
+        _ => Error::unreadable(name, msg::damaged(&e)).with_hint(msg::damaged_hint()),
+    };
+    error.because(e)
 }
 
 /// Kangxi radicals and CJK radical supplements that some fonts' ToUnicode maps give for the

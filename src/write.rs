@@ -181,7 +181,10 @@ pub fn xlsx_with_summary_bytes(doc: &Document, title: &str) -> Result<(Vec<u8>, 
 /// What [`to_bytes`] made: the files to save, and the writer's warnings.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Output {
+    /// The files, in the order to save them (one workbook or JSON file; one CSV per table).
     pub files: Vec<OutputFile>,
+    /// What the writer noticed (a form the format cannot carry, a field left out), each at its
+    /// form's place in the input.
     pub diagnostics: Vec<Diagnostic>,
     /// For flat CSV tables: the directory the files make up, to be saved as one unit
     /// ([`directory_atomically`]) so that no stale table is left beside new ones.
@@ -192,7 +195,9 @@ pub struct Output {
 /// table's file name) and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
+    /// Where to save it: the output's name, or `dir/table.csv` for a flat table.
     pub name: String,
+    /// The file's content.
     pub bytes: Vec<u8>,
 }
 
@@ -255,6 +260,7 @@ pub struct FieldNote {
     pub form: usize,
     /// The field, as in [`crate::model::Source::cells`]: `total_score`, `grade`.
     pub path: String,
+    /// The note's text, in the current language.
     pub text: String,
 }
 
@@ -309,10 +315,7 @@ fn workbook_bytes(
     choice: LayoutChoice,
     extras: Extras,
 ) -> Result<(Vec<u8>, Written)> {
-    let fail = |message: String| Error::Write {
-        path: String::new(),
-        message,
-    };
+    let fail = |message: String| Error::write(String::new(), message);
     let mut written = Written::default();
     let mut forms = Vec::new();
     let mut indices = Vec::new();
@@ -372,23 +375,24 @@ fn workbook_bytes(
     let kept_sheets: Vec<String> = names.drain(..extras.kept.len()).collect();
     written.sheets = names;
 
-    let mut workbook = new_workbook().map_err(|e| fail(e.to_string()))?;
+    let mut workbook = new_workbook()
+        .map_err(|e| fail(crate::msg::write::cannot_build_workbook(&e)).because(e))?;
     let styles = Styles::new();
     if let Some(title) = summary_title {
         let sheet = workbook.add_worksheet();
         summary::write(sheet, title, &forms, &written.sheets, batch, &styles)
-            .map_err(|e| fail(crate::msg::write::in_sheet(summary::SHEET, e)))?;
+            .map_err(|e| fail(crate::msg::write::in_sheet(summary::SHEET, &e)).because(e))?;
     }
     if !extras.kept.is_empty() {
         let mut places = kept::Places::new(&forms, &written.sheets, &styles, choice);
         for (grid, name) in extras.kept.iter().zip(&kept_sheets) {
             let sheet = workbook.add_worksheet();
             kept::write(sheet, name, grid, &mut places, &styles)
-                .map_err(|e| fail(crate::msg::write::in_sheet(name, e)))?;
+                .map_err(|e| fail(crate::msg::write::in_sheet(name, &e)).because(e))?;
         }
     }
     for ((form, name), index) in forms.iter().zip(&written.sheets).zip(indices) {
-        let in_sheet = |e: XlsxError| fail(crate::msg::write::in_sheet(name, e));
+        let in_sheet = |e: XlsxError| fail(crate::msg::write::in_sheet(name, &e)).because(e);
         let sheet = workbook.add_worksheet();
         sheet.set_name(name).map_err(in_sheet)?;
         paint(sheet, form, &styles, choice).map_err(in_sheet)?;
@@ -407,7 +411,7 @@ fn workbook_bytes(
     }
     let bytes = workbook
         .save_to_buffer()
-        .map_err(|e| fail(crate::msg::write::cannot_save(e)))?;
+        .map_err(|e| fail(crate::msg::write::cannot_save(&e)).because(e))?;
     Ok((bytes, written))
 }
 
@@ -427,9 +431,8 @@ impl FieldCells {
         styles: &Styles,
         choice: LayoutChoice,
     ) -> Result<FieldCells> {
-        let xlsx = |e: XlsxError| Error::Write {
-            path: name.to_string(),
-            message: e.to_string(),
+        let xlsx = |e: XlsxError| {
+            Error::write(name, crate::msg::write::cannot_build_workbook(&e)).because(e)
         };
         let mut scratch = Workbook::new();
         let sheet = scratch.add_worksheet();
@@ -604,10 +607,7 @@ impl PendingFile {
     /// # Errors
     /// [`Error::Write`] when `path` has no file name or its directory cannot be made.
     pub fn new(path: &Path) -> Result<PendingFile> {
-        let fail = |message: String| Error::Write {
-            path: path.display().to_string(),
-            message,
-        };
+        let fail = |message: String| Error::write(path.display().to_string(), message);
         let name = path
             .file_name()
             .ok_or_else(|| fail(crate::msg::write::not_a_file_name()))?;
@@ -616,7 +616,7 @@ impl PendingFile {
             _ => Path::new("."),
         };
         std::fs::create_dir_all(dir)
-            .map_err(|e| fail(crate::msg::write::cannot_create_directory(e)))?;
+            .map_err(|e| fail(crate::msg::write::cannot_create_directory(&e)).because(e))?;
         let mut tmp_name = OsString::from(".");
         tmp_name.push(name);
         tmp_name.push(format!(
@@ -642,22 +642,21 @@ impl PendingFile {
     /// # Errors
     /// [`Error::Write`] when it cannot be flushed or renamed (it is then removed).
     pub fn commit(self) -> Result<()> {
-        let fail = |message: String| Error::Write {
-            path: self.path.display().to_string(),
-            message,
-        };
+        let fail = |message: String| Error::write(self.path.display().to_string(), message);
         step(|| {
             std::fs::OpenOptions::new()
                 .write(true)
                 .open(&self.tmp)
                 .and_then(|f| f.sync_all())
-                .map_err(|e| fail(crate::msg::write::cannot_flush(self.tmp.display(), e)))?;
+                .map_err(|e| {
+                    fail(crate::msg::write::cannot_flush(self.tmp.display(), &e)).because(e)
+                })?;
             if let Ok(old) = std::fs::metadata(&self.path) {
                 std::fs::set_permissions(&self.tmp, old.permissions())
-                    .map_err(|e| fail(crate::msg::write::cannot_keep_mode(e)))?;
+                    .map_err(|e| fail(crate::msg::write::cannot_keep_mode(&e)).because(e))?;
             }
             std::fs::rename(&self.tmp, &self.path)
-                .map_err(|e| fail(crate::msg::write::cannot_replace(e)))
+                .map_err(|e| fail(crate::msg::write::cannot_replace(&e)).because(e))
         })
     }
 }
@@ -775,9 +774,12 @@ pub fn directory_atomically(dir: &Path, files: &[(String, Vec<u8>)], ours: &[&st
                     std::io::Write::write_all(&mut f, bytes)?;
                     f.sync_all()
                 })
-                .map_err(|e| Error::Write {
-                    path: dir.display().to_string(),
-                    message: crate::msg::write::cannot_write(file, e),
+                .map_err(|e| {
+                    Error::write(
+                        dir.display().to_string(),
+                        crate::msg::write::cannot_write(file, &e),
+                    )
+                    .because(e)
                 })?;
         }
         Ok(())
@@ -808,13 +810,10 @@ impl PendingDir {
     /// [`Error::Write`] when `dir` holds other files or the temporary directory cannot be made.
     pub fn new(dir: &Path, ours: &[&str]) -> Result<PendingDir> {
         let shown = dir.display().to_string();
-        let fail = |message: String| Error::Write {
-            path: shown.clone(),
-            message,
-        };
+        let fail = |message: String| Error::write(shown.clone(), message);
         if dir.exists() {
-            let entries =
-                std::fs::read_dir(dir).map_err(|e| fail(crate::msg::write::cannot_list(e)))?;
+            let entries = std::fs::read_dir(dir)
+                .map_err(|e| fail(crate::msg::write::cannot_list(&e)).because(e))?;
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
                 if !ours.contains(&name.as_str()) {
@@ -832,7 +831,7 @@ impl PendingDir {
             _ => Path::new("."),
         };
         std::fs::create_dir_all(parent)
-            .map_err(|e| fail(crate::msg::write::cannot_create_directory(e)))?;
+            .map_err(|e| fail(crate::msg::write::cannot_create_directory(&e)).because(e))?;
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let tmp = parent.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
         let old = parent.join(format!(".{name}.{}-{n}.old", std::process::id()));
@@ -842,8 +841,9 @@ impl PendingDir {
             tmp,
             old,
         };
-        step(|| std::fs::create_dir(&pending.tmp))
-            .map_err(|e| fail(crate::msg::write::cannot_create(pending.tmp.display(), e)))?;
+        step(|| std::fs::create_dir(&pending.tmp)).map_err(|e| {
+            fail(crate::msg::write::cannot_create(pending.tmp.display(), &e)).because(e)
+        })?;
         Ok(pending)
     }
 
@@ -857,21 +857,18 @@ impl PendingDir {
     /// # Errors
     /// [`Error::Write`] when the renames fail (the previous directory is then put back).
     pub fn commit(self) -> Result<()> {
-        let fail = |message: String| Error::Write {
-            path: self.dir.display().to_string(),
-            message,
-        };
+        let fail = |message: String| Error::write(self.dir.display().to_string(), message);
         step(|| {
             let had_old = self.dir.exists();
             if had_old {
                 std::fs::rename(&self.dir, &self.old)
-                    .map_err(|e| fail(crate::msg::write::cannot_move_old(e)))?;
+                    .map_err(|e| fail(crate::msg::write::cannot_move_old(&e)).because(e))?;
             }
             if let Err(e) = std::fs::rename(&self.tmp, &self.dir) {
                 if had_old {
                     let _ = std::fs::rename(&self.old, &self.dir);
                 }
-                return Err(fail(crate::msg::write::cannot_put_new(e)));
+                return Err(fail(crate::msg::write::cannot_put_new(&e)).because(e));
             }
             if had_old {
                 let _ = std::fs::remove_dir_all(&self.old);
@@ -896,9 +893,9 @@ impl Drop for PendingDir {
 /// [`Error::Write`] when the file cannot be written.
 pub fn bytes_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     atomically(path, |tmp| {
-        std::fs::write(tmp, bytes).map_err(|e| Error::Write {
-            path: path.display().to_string(),
-            message: e.to_string(),
+        std::fs::write(tmp, bytes).map_err(|e| {
+            let file = path.display().to_string();
+            Error::write(&file, crate::msg::write::cannot_write(&file, &e)).because(e)
         })
     })
 }

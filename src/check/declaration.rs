@@ -61,7 +61,8 @@ fn required(d: &Declaration, out: &mut Findings) {
     use DeclarationText::*;
     for field in layout::HEADER.iter().chain(layout::GOAL_FIELDS) {
         let optional = match field.id {
-            OverallGoal => true,
+            // Not in the header or goals (the district form's narrative blocks): never required.
+            OverallGoal | Applicant | Overview | Basis | Necessity | Measures | Plan => true,
             ProjectCategory | PlannedStart | PlannedEnd => d.is_national(),
             ProjectName | ProjectNature | Department | ImplementingUnit | AnnualGoal => false,
         };

@@ -86,11 +86,11 @@ pub(super) fn check(xml: &[u8], shown: &str, part: &str, limits: &Limits) -> Res
                     Some(&offset) => {
                         let (line, column) = line_column(xml, offset);
                         let element = name_at(xml, offset);
-                        Err(Error::At {
-                            at: place(shown, &tables, row.as_ref().map(|_| cell_at)),
-                            message: msg::read::xml_unclosed(part, line, column, element),
-                            hint: Some(msg::read::xml_damaged_hint()),
-                        })
+                        Err(Error::at(
+                            place(shown, &tables, row.as_ref().map(|_| cell_at)),
+                            msg::read::xml_unclosed(part, line, column, element),
+                            msg::read::xml_damaged_hint(),
+                        ))
                     }
                 };
             }
@@ -106,11 +106,11 @@ pub(super) fn check(xml: &[u8], shown: &str, part: &str, limits: &Limits) -> Res
                 open.push(before);
                 if open.len() > MAX_DEPTH {
                     let (line, column) = line_column(xml, before);
-                    return Err(Error::At {
-                        at: place(shown, &tables, None),
-                        message: msg::read::xml_too_deep(part, line, column, MAX_DEPTH),
-                        hint: Some(msg::read::xml_damaged_hint()),
-                    });
+                    return Err(Error::at(
+                        place(shown, &tables, None),
+                        msg::read::xml_too_deep(part, line, column, MAX_DEPTH),
+                        msg::read::xml_damaged_hint(),
+                    ));
                 }
             }
             match name.as_str() {
@@ -311,11 +311,7 @@ fn malformed(xml: &[u8], at: Location, part: &str, offset: u64, e: &XmlError) ->
         }
         other => msg::read::xml_syntax(part, line, column, other),
     };
-    Error::At {
-        at,
-        message,
-        hint: Some(msg::read::xml_damaged_hint()),
-    }
+    Error::at(at, message, msg::read::xml_damaged_hint()).because(e.clone())
 }
 
 #[cfg(test)]

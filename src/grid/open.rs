@@ -78,11 +78,11 @@ static LIMITS: std::sync::OnceLock<Limits> = std::sync::OnceLock::new();
 
 /// `file: 超出限制` with the limit's name and value, and how to raise it.
 pub(super) fn over_limit(at: Location, what: &str, found: u64, limit: u64, var: &str) -> Error {
-    Error::At {
+    Error::at(
         at,
-        message: msg::workbook::over_limit(what, found, limit),
-        hint: Some(msg::workbook::over_limit_hint(var)),
-    }
+        msg::workbook::over_limit(what, found, limit),
+        msg::workbook::over_limit_hint(var),
+    )
 }
 
 /// Opens every sheet of a workbook file as a [`Grid`]: [`open_bytes`] on the file's bytes,
@@ -95,7 +95,7 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
     let shown = path.display().to_string();
     let limits = Limits::current();
     let meta = std::fs::metadata(path)
-        .map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(e)))?;
+        .map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(&e)).because(e))?;
     if !meta.is_file() {
         return Err(Error::unreadable(
             &shown,
@@ -111,8 +111,8 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
             "JIXIAO_MAX_FILE_BYTES",
         ));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(e)))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(&e)).because(e))?;
     open_bytes(&bytes, &shown)
 }
 
@@ -332,24 +332,28 @@ impl CalamineError for calamine::Error {
     }
 }
 
+/// The error for a workbook calamine cannot read, keeping calamine's error as its source.
+fn unreadable_workbook<E: CalamineError + Send + Sync + 'static>(shown: &str, e: E) -> Error {
+    let error = if e.locked() {
+        password_protected(shown)
+    } else {
+        let text = e
+            .to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        Error::unreadable(shown, msg::workbook::cannot_read_workbook(text))
+            .with_hint(msg::workbook::save_again_hint())
+    };
+    error.because(e)
+}
+
 fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Result<Vec<Grid>> {
     let reader = std::io::Cursor::new(bytes);
-    let fail = |e: &dyn CalamineError| {
-        if e.locked() {
-            password_protected(shown)
-        } else {
-            let e = e
-                .to_string()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            Error::unreadable(shown, msg::workbook::cannot_read_workbook(e))
-                .with_hint(msg::workbook::save_again_hint())
-        }
-    };
     match format {
         InputFormat::Xlsx => {
-            let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(reader).map_err(|e| fail(&e))?;
+            let mut wb: calamine::Xlsx<_> =
+                calamine::Xlsx::new(reader).map_err(|e| unreadable_workbook(shown, e))?;
             let sheets = wb.sheets_metadata().to_vec();
             let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
             let mut parts = XlsxParts::new(bytes, &names);
@@ -366,7 +370,9 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
                 let mut cells = Vec::new();
                 let mut seen = (0, 0);
                 {
-                    let mut cr = wb.worksheet_cells_reader(&name).map_err(|e| fail(&e))?;
+                    let mut cr = wb
+                        .worksheet_cells_reader(&name)
+                        .map_err(|e| unreadable_workbook(shown, e))?;
                     let shapes: Vec<NumberShape> = cr
                         .styles()
                         .iter()
@@ -377,8 +383,9 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
                                 .unwrap_or_default()
                         })
                         .collect();
-                    while let Some((cell, style)) =
-                        cr.next_cell_with_style_id().map_err(|e| fail(&e))?
+                    while let Some((cell, style)) = cr
+                        .next_cell_with_style_id()
+                        .map_err(|e| unreadable_workbook(shown, e))?
                     {
                         let pos = cell.get_position();
                         let data: Data = cell.get_value().clone().into();
@@ -393,9 +400,12 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
                 // Formulas without a cached value (a workbook written by a program and never
                 // opened in Excel): their cells would read blank; they are kept as formulas.
                 if scan.as_ref().is_none_or(|s| s.formulas) {
-                    let mut cr = wb.worksheet_cells_reader(&name).map_err(|e| fail(&e))?;
-                    while let Some(rec) =
-                        cr.next_cell_with_formula_metadata().map_err(|e| fail(&e))?
+                    let mut cr = wb
+                        .worksheet_cells_reader(&name)
+                        .map_err(|e| unreadable_workbook(shown, e))?;
+                    while let Some(rec) = cr
+                        .next_cell_with_formula_metadata()
+                        .map_err(|e| unreadable_workbook(shown, e))?
                     {
                         if rec.value != calamine::DataRef::Empty
                             && let Some(
@@ -428,7 +438,9 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
                 }
                 let merges = match scan.and_then(|s| s.merges) {
                     Some(merges) => merges,
-                    None => wb.merge_cells_by_sheet_name(&name).map_err(|e| fail(&e))?,
+                    None => wb
+                        .merge_cells_by_sheet_name(&name)
+                        .map_err(|e| unreadable_workbook(shown, e))?,
                 };
                 fill(&mut grid, cells, &merges, limits)?;
                 grid.hidden = sheet.visible != calamine::SheetVisible::Visible;
@@ -458,11 +470,14 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
                     "JIXIAO_MAX_SHEET_CELLS",
                 ));
             }
-            let mut wb: calamine::Xls<_> = calamine::Xls::new(reader).map_err(|e| fail(&e))?;
+            let mut wb: calamine::Xls<_> =
+                calamine::Xls::new(reader).map_err(|e| unreadable_workbook(shown, e))?;
             let sheets = wb.sheets_metadata().to_vec();
             let mut grids = Vec::new();
             for sheet in sheets {
-                let range = wb.worksheet_range(&sheet.name).map_err(|e| fail(&e))?;
+                let range = wb
+                    .worksheet_range(&sheet.name)
+                    .map_err(|e| unreadable_workbook(shown, e))?;
                 let merges = wb
                     .merge_cells_by_sheet_name(&sheet.name)
                     .unwrap_or_default();
@@ -478,15 +493,17 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
             let mut wb = match format {
                 InputFormat::Ods => calamine::Ods::new(reader)
                     .map(calamine::Sheets::Ods)
-                    .map_err(|e| fail(&e))?,
+                    .map_err(|e| unreadable_workbook(shown, e))?,
                 _ => calamine::Xlsb::new(reader)
                     .map(calamine::Sheets::Xlsb)
-                    .map_err(|e| fail(&e))?,
+                    .map_err(|e| unreadable_workbook(shown, e))?,
             };
             let sheets = wb.sheets_metadata().to_vec();
             let mut grids = Vec::new();
             for sheet in sheets {
-                let range = wb.worksheet_range(&sheet.name).map_err(|e| fail(&e))?;
+                let range = wb
+                    .worksheet_range(&sheet.name)
+                    .map_err(|e| unreadable_workbook(shown, e))?;
                 let mut grid = build(shown, &sheet.name, &range, &[], limits)?;
                 grid.hidden = sheet.visible != calamine::SheetVisible::Visible;
                 note_hidden(&mut grid);

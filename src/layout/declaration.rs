@@ -157,6 +157,35 @@ pub const HEADER_NOTES: &[Label] = &[
     label("报表编号"),
 ];
 
+/// 申报单位名称 (the district 申报表, the 2020 目标表).
+pub const APPLICANT: Label = Label {
+    text: "申报单位名称",
+    variants: &["申报单位"],
+};
+/// The narrative blocks the district 申报表 prints between 项目资金 and 项目绩效目标, each label
+/// beside its text, and the 2020 目标表 as a label row over its text.
+pub const OVERVIEW: Label = label("项目概况");
+pub const BASIS: Label = label("立项依据");
+pub const NECESSITY: Label = label("项目设立的必要性");
+pub const MEASURES: Label = Label {
+    text: "保证项目实施的制度、措施",
+    variants: &["保证项目实施的制度,措施", "保证项目实施的制度和措施"],
+};
+pub const PLAN: Label = label("项目实施计划");
+
+/// Fields that no layout of [`super::sheets`] gives a place of its own: 申报单位名称 and the
+/// narrative blocks, each read by its label with the value on its right. The official form has
+/// no rows for them: they are printed in the 备注 block under the table (label | text), as the
+/// district form prints them (label | text), and read back from there by their labels.
+pub const NARRATIVE: &[(DeclarationText, Label)] = &[
+    (DeclarationText::Applicant, APPLICANT),
+    (DeclarationText::Overview, OVERVIEW),
+    (DeclarationText::Basis, BASIS),
+    (DeclarationText::Necessity, NECESSITY),
+    (DeclarationText::Measures, MEASURES),
+    (DeclarationText::Plan, PLAN),
+];
+
 /// Header fields: label → value to its right. Rows 3–5 of the official form.
 pub const HEADER: &[Field<DeclarationText>] = &[
     Field {
@@ -204,11 +233,14 @@ pub const HEADER: &[Field<DeclarationText>] = &[
 ];
 /// The printed label of a text field (`计划开始日期`).
 pub fn text_label(id: DeclarationText) -> &'static str {
+    let narrative = NARRATIVE.iter().find(|f| f.0 == id).map(|f| f.1.text);
     HEADER
         .iter()
         .chain(GOAL_FIELDS)
         .find(|f| f.id == id)
-        .map_or("", |f| f.label.text)
+        .map(|f| f.label.text)
+        .or(narrative)
+        .unwrap_or("")
 }
 
 /// Where 项目名称's value goes when the form has no 项目性质 (the 宝山 layout).

@@ -2,6 +2,7 @@
 //! in a cell, or label and value in neighbouring cells), narrative sections as a label row and a
 //! text row, the prior-year amounts, then the 一级目标 … 指标目标值 table.
 
+use super::declaration as d;
 use super::{Label, label, normalize_label};
 use crate::model::field::{Legacy2020Amount, Legacy2020Text};
 
@@ -10,10 +11,7 @@ pub const TITLE: Label = Label {
     variants: &["项目支出绩效目标表"],
 };
 pub const COLUMNS: u16 = 4;
-pub const APPLICANT: Label = Label {
-    text: "申报单位名称",
-    variants: &["申报单位"],
-};
+pub const APPLICANT: Label = d::APPLICANT;
 pub const PROJECT_NAME: Label = label("项目名称");
 pub const PROJECT_CATEGORY: Label = label("项目类别");
 pub const PLANNED_START: Label = label("计划开始日期");
@@ -40,17 +38,11 @@ pub const PAIR_GAP: &str = "    ";
 
 /// The six narrative sections: `(field, label)`; each label row is followed by its text.
 pub const NARRATIVE: &[(Legacy2020Text, Label)] = &[
-    (Legacy2020Text::Overview, label("项目概况")),
-    (Legacy2020Text::Basis, label("立项依据")),
-    (Legacy2020Text::Necessity, label("项目设立的必要性")),
-    (
-        Legacy2020Text::Measures,
-        Label {
-            text: "保证项目实施的制度、措施",
-            variants: &["保证项目实施的制度,措施", "保证项目实施的制度和措施"],
-        },
-    ),
-    (Legacy2020Text::Plan, label("项目实施计划")),
+    (Legacy2020Text::Overview, d::OVERVIEW),
+    (Legacy2020Text::Basis, d::BASIS),
+    (Legacy2020Text::Necessity, d::NECESSITY),
+    (Legacy2020Text::Measures, d::MEASURES),
+    (Legacy2020Text::Plan, d::PLAN),
     (Legacy2020Text::Goals, label("总目标及阶段性目标")),
 ];
 

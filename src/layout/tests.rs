@@ -126,6 +126,7 @@ fn every_field_has_one_place_in_its_layout() {
     }
     let mut decl = ids(declaration::HEADER);
     decl.extend(ids(declaration::GOAL_FIELDS));
+    decl.extend(declaration::NARRATIVE.iter().map(|f| f.0));
     assert_eq!(decl, DeclarationText::ALL);
     assert_eq!(ids(declaration::FUND_FIELDS), DeclarationAmount::ALL);
     let mut eval = ids(self_eval::HEADER);

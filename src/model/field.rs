@@ -3,8 +3,6 @@
 //! getter and setter on the form. Layouts, readers, writers, the flat tables and `diff` name a
 //! field by its variant; the path string is written here only.
 
-#![warn(missing_docs)]
-
 use super::{Declaration, DeclarationFunds, Legacy2020, SelfEvaluation};
 use rust_decimal::Decimal;
 
@@ -91,6 +89,18 @@ fields! {
         OverallGoal = "overall_goal",
         /// 年度总体目标
         AnnualGoal = "annual_goal",
+        /// 申报单位名称 (the district form)
+        Applicant = "applicant",
+        /// 项目概况 (the district form's narrative blocks, as the 2020 目标表's)
+        Overview = "overview",
+        /// 立项依据
+        Basis = "basis",
+        /// 项目设立的必要性
+        Necessity = "necessity",
+        /// 保证项目实施的制度、措施
+        Measures = "measures",
+        /// 项目实施计划
+        Plan = "plan",
     }
 }
 
@@ -212,6 +222,12 @@ impl Declaration {
             PlannedEnd => &self.planned_end,
             OverallGoal => &self.overall_goal,
             AnnualGoal => &self.annual_goal,
+            Applicant => &self.applicant,
+            Overview => &self.overview,
+            Basis => &self.basis,
+            Necessity => &self.necessity,
+            Measures => &self.measures,
+            Plan => &self.plan,
         })
     }
 
@@ -231,6 +247,12 @@ impl Declaration {
             PlannedEnd => &mut self.planned_end,
             OverallGoal => &mut self.overall_goal,
             AnnualGoal => &mut self.annual_goal,
+            Applicant => &mut self.applicant,
+            Overview => &mut self.overview,
+            Basis => &mut self.basis,
+            Necessity => &mut self.necessity,
+            Measures => &mut self.measures,
+            Plan => &mut self.plan,
         };
         *slot = text;
     }

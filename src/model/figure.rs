@@ -12,11 +12,14 @@ use std::fmt;
 /// was printed with (`"14.00"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Figure {
+    /// An empty cell.
     #[default]
     Blank,
+    /// `-`: the dash the forms print where a figure does not apply.
     Dash,
     /// A not-applicable mark other than `-`, as printed.
     Mark(Mark),
+    /// A number, with the decimals it was printed with (`14.00` stays `14.00`).
     Number(Decimal),
 }
 
@@ -68,6 +71,7 @@ impl Mark {
 }
 
 impl Figure {
+    /// The number, or `None` for a blank, a dash or a mark.
     pub fn number(&self) -> Option<Decimal> {
         match self {
             Figure::Number(d) => Some(*d),
@@ -75,6 +79,7 @@ impl Figure {
         }
     }
 
+    /// Whether the cell was empty.
     pub fn is_blank(&self) -> bool {
         matches!(self, Figure::Blank)
     }

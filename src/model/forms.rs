@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// Text fields hold the cell text trimmed at the ends; an empty string is a blank cell.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
 pub struct Declaration {
+    /// Where the form was read from; `None` for a form made in code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
     /// From the `（2026年度）` caption.
@@ -42,10 +43,29 @@ pub struct Declaration {
     /// 年度总体目标 (年度总目标)
     #[serde(default)]
     pub annual_goal: String,
+    /// 申报单位名称, printed above 项目名称 by the district forms; empty when the form has none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub applicant: String,
+    /// The district form's narrative blocks, each a label row beside its text (the 2020 目标表
+    /// prints the same ones): 项目概况.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub overview: String,
+    /// 立项依据
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub basis: String,
+    /// 项目设立的必要性
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub necessity: String,
+    /// 保证项目实施的制度、措施
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub measures: String,
+    /// 项目实施计划
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub plan: String,
     /// 绩效指标, in form order.
     #[serde(default)]
     pub indicators: Vec<Indicator>,
-    /// 备注 — what the input said that this form has no field for (the narrative sections and
+    /// 备注 — what the input said that this form has no field for (the
     /// prior-year amounts of a converted 2020 目标表, the signatures of the 88号 form): carried
     /// along, never dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -131,6 +151,7 @@ impl MediumTerm {
 pub struct Note {
     /// The label as the input printed it.
     pub label: String,
+    /// The text beside the label, as printed (paragraphs keep their line breaks).
     pub text: String,
 }
 
@@ -138,6 +159,7 @@ pub struct Note {
 /// Amounts are in `unit` (元 in the Shanghai forms), `None` where the cell is blank.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
 pub struct DeclarationFunds {
+    /// The unit every amount of the block is in, from the block's `（元）`/`（万元）` label (DOMAIN §5).
     pub unit: MoneyUnit,
     /// 项目资金总额
     pub project_total: Option<Decimal>,
@@ -158,8 +180,10 @@ pub struct DeclarationFunds {
 /// 财政项目支出绩效自评表 — self-evaluation with scores and a grade (DOMAIN §1e).
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
 pub struct SelfEvaluation {
+    /// Where the form was read from; `None` for a form made in code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+    /// The evaluated year, from the title's `（2023年度）`.
     pub year: Option<i32>,
     /// 项目名称
     pub project_name: String,
@@ -178,6 +202,7 @@ pub struct SelfEvaluation {
     /// 实际完成情况
     #[serde(default)]
     pub actual_result: String,
+    /// 绩效指标 with their 分值, 实际完成值, 得分 and 偏差原因, in form order.
     #[serde(default)]
     pub indicators: Vec<EvaluatedIndicator>,
     /// 总分 row, 分值 column (100).
@@ -198,6 +223,7 @@ pub struct SelfEvaluation {
 /// 项目资金 of a 自评表, in `unit` (万元 in the 市级 form, 元 in some district ones).
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
 pub struct SelfEvaluationFunds {
+    /// The unit of the 年初预算数, 全年预算数 and 全年执行数 columns (DOMAIN §5).
     pub unit: MoneyUnit,
     /// 年度资金总额
     pub total: FundsRow,
@@ -218,14 +244,15 @@ pub struct SelfEvaluationFunds {
 pub struct ExtraFundsRow {
     /// The row head as printed.
     pub label: String,
+    /// The row's figures, in the six columns of the official rows.
     pub row: FundsRow,
 }
 
 impl SelfEvaluationFunds {
-    /// The rows with their field names, in form order.
     /// The rows' field names, in form order (`funds.<row>.<column>` paths use them).
     pub const ROWS: [&'static str; 4] = ["total", "fiscal", "carryover", "other"];
 
+    /// The four official rows with their names from [`Self::ROWS`], in form order.
     pub fn rows(&self) -> [(&'static str, &FundsRow); 4] {
         let [a, b, c, d] = Self::ROWS;
         [
@@ -236,6 +263,7 @@ impl SelfEvaluationFunds {
         ]
     }
 
+    /// [`Self::rows`], mutable: what a reader fills and the scorer writes 得分 into.
     pub fn rows_mut(&mut self) -> [(&'static str, &mut FundsRow); 4] {
         let [a, b, c, d] = Self::ROWS;
         [
@@ -265,7 +293,6 @@ pub struct FundsRow {
 }
 
 impl FundsRow {
-    /// The six columns with their field names, in form order.
     /// The columns' field names, in form order.
     pub const COLUMNS: [&'static str; 6] = [
         "initial_budget",
@@ -276,6 +303,7 @@ impl FundsRow {
         "score",
     ];
 
+    /// The six figures with their names from [`Self::COLUMNS`], in form order.
     pub fn columns(&self) -> [(&'static str, Figure); 6] {
         let [a, b, c, d, e, f] = Self::COLUMNS;
         [
@@ -288,6 +316,7 @@ impl FundsRow {
         ]
     }
 
+    /// [`Self::columns`], mutable: what a reader fills and the scorer writes 执行率 and 得分 into.
     pub fn columns_mut(&mut self) -> [(&'static str, &mut Figure); 6] {
         let [a, b, c, d, e, f] = Self::COLUMNS;
         [
@@ -304,8 +333,10 @@ impl FundsRow {
 /// 财政项目支出绩效目标表 — the Shanghai 2020 form (DOMAIN §1d).
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
 pub struct Legacy2020 {
+    /// Where the form was read from; `None` for a form made in code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+    /// The budget year, from the title's `（2020年度）`.
     pub year: Option<i32>,
     /// 申报单位名称
     #[serde(default)]
@@ -315,8 +346,10 @@ pub struct Legacy2020 {
     /// 项目类别 (holds what later forms call 项目性质)
     #[serde(default)]
     pub project_category: String,
+    /// 计划开始日期, `YYYY-MM-DD` when it was a date, else the text as printed.
     #[serde(default)]
     pub planned_start: String,
+    /// 计划完成日期, as [`Legacy2020::planned_start`].
     #[serde(default)]
     pub planned_end: String,
     /// 是否含有政府购买服务 (是/否)

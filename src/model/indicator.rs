@@ -21,6 +21,7 @@ pub struct Indicator {
     /// The 一级/二级 the row had before it was mapped to another taxonomy (DOMAIN §3.4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_level1: Option<String>,
+    /// The 二级 the row had before it was mapped, beside [`Indicator::source_level1`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_level2: Option<String>,
     /// Why a person should look at this row again, e.g. its 一级/二级 had no true equivalent in
@@ -38,6 +39,7 @@ pub struct Indicator {
 pub struct ExtraCell {
     /// The column head as printed.
     pub column: String,
+    /// The cell's text, as printed.
     pub text: String,
 }
 
@@ -52,6 +54,8 @@ impl EvaluatedIndicator {
 }
 
 impl Indicator {
+    /// A row from its printed 一级, 二级, 三级 and 指标值 text; the value is parsed as
+    /// [`IndicatorValue::new`] does (DOMAIN §4).
     pub fn new(
         level1: impl Into<String>,
         level2: impl Into<String>,
@@ -77,7 +81,9 @@ pub struct EvaluatedIndicator {
     /// that 一级 like `level1`; `None` when the cell prints none (the Shanghai forms).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level1_weight: Option<Decimal>,
+    /// 二级指标.
     pub level2: String,
+    /// 三级指标.
     pub name: String,
     /// 年度指标值
     pub target: IndicatorValue,
@@ -94,6 +100,7 @@ pub struct EvaluatedIndicator {
     /// [`Indicator`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_level1: Option<String>,
+    /// The 二级 before the mapping, as on [`Indicator`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_level2: Option<String>,
     /// Why a person should look at this row again (a mapping with no true equivalent).

@@ -43,6 +43,7 @@ impl LayoutId {
 /// or block they head), and the rows of the layout the form did not print.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
 pub struct PrintedLayout {
+    /// Which layout: the official one or one of the variants it was read in (DOMAIN §1).
     pub id: LayoutId,
     /// Label slot (`overall_goal`, `funds`, `table.target`) → the label as printed, where it
     /// differs from the layout's own text, the form's year written `{year}`

@@ -89,19 +89,26 @@ pub const KNOWN_UNITS: &[&str] = &[
 /// 指标性质 of a quantitative target: the comparator in front of the number.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Comparator {
+    /// `≥` (also read from `>=`, `≧`, `＞＝`): at least; 正向.
     #[serde(rename = "≥")]
     Ge,
+    /// `≤` (also `<=`, `≦`, `＜＝`): at most; 反向.
     #[serde(rename = "≤")]
     Le,
+    /// `=` (also `＝`): exactly.
     #[serde(rename = "=")]
     Eq,
+    /// `>` (also `＞`): more than; 正向.
     #[serde(rename = ">")]
     Gt,
+    /// `<` (also `＜`): less than; 反向.
     #[serde(rename = "<")]
     Lt,
 }
 
 impl Comparator {
+    /// The symbol the official forms print (`≥`, `≤`, `=`, `>`, `<`): what the writers use,
+    /// whatever variant the input had.
     pub fn symbol(self) -> &'static str {
         match self {
             Comparator::Ge => "≥",
@@ -149,8 +156,10 @@ impl fmt::Display for Comparator {
 /// 定量 / 定性.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueKind {
+    /// 定量: a number, with an optional comparator and unit ([`Quantity`]).
     #[serde(rename = "定量")]
     Quantitative,
+    /// 定性: text such as `支撑作用明显`, scored by grade (DOMAIN §2.4).
     #[serde(rename = "定性")]
     Qualitative,
 }
@@ -158,9 +167,12 @@ pub enum ValueKind {
 /// The parsed part of a quantitative 指标值: `≥300.00(天)` is `Ge`, `300.00`, `天`.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct Quantity {
+    /// The comparator in front of the number; `None` when none is printed (`100%`).
     pub op: Option<Comparator>,
     /// The number with the decimals as written (`100` and `100.00` stay apart in JSON).
     pub number: Decimal,
+    /// The unit after the number, without its brackets (`天`, `%`, `万元`); `None` when none is
+    /// printed.
     pub unit: Option<String>,
 }
 
@@ -236,17 +248,21 @@ fn strip_brackets(s: &str) -> Option<&str> {
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
 #[serde(from = "ValueRepr", into = "ValueRepr")]
 pub struct IndicatorValue {
+    /// The cell's text as printed, trimmed at the ends; empty for a blank cell.
     pub raw: String,
+    /// The quantity `raw` parses to (DOMAIN §4); `None` for a 定性 or blank value.
     pub quantity: Option<Quantity>,
 }
 
 impl IndicatorValue {
+    /// A value from its printed text, with the quantity parsed from it ([`Quantity::parse`]).
     pub fn new(raw: impl Into<String>) -> Self {
         let raw = raw.into();
         let quantity = Quantity::parse(&raw);
         IndicatorValue { raw, quantity }
     }
 
+    /// Whether the cell was blank: no text and no quantity.
     pub fn is_blank(&self) -> bool {
         self.raw.trim().is_empty() && self.quantity.is_none()
     }
@@ -273,6 +289,7 @@ impl IndicatorValue {
         opens != closes
     }
 
+    /// 定量 when a quantity parsed, 定性 for other text, `None` for a blank value.
     pub fn kind(&self) -> Option<ValueKind> {
         if self.quantity.is_some() {
             Some(ValueKind::Quantitative)
@@ -349,14 +366,17 @@ impl From<IndicatorValue> for ValueRepr {
 /// The money unit stated in a form's label (`项目资金（元）`, `项目资金（万元）`).
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MoneyUnit {
+    /// 元: the unit of the Shanghai 申报表 and the 2020 目标表, and of a form made in code.
     #[default]
     #[serde(rename = "元")]
     Yuan,
+    /// 万元 (10 000 元): the unit of the 市级 自评表 and of the national forms.
     #[serde(rename = "万元")]
     WanYuan,
 }
 
 impl MoneyUnit {
+    /// The unit as printed in labels: `元` or `万元`.
     pub fn label(self) -> &'static str {
         match self {
             MoneyUnit::Yuan => "元",

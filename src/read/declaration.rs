@@ -9,6 +9,9 @@
 //! - [x] 项目总目标 / 年度总体目标 texts (label variants with periods, 年度总目标)
 //! - [x] 绩效指标 table: 一级 / 二级 carried over merged or blank cells, 三级, 指标值; skeleton
 //!   rows (an 二级 with no 三级) kept
+//! - [x] 申报单位名称 and the narrative blocks (项目概况, 立项依据, 项目设立的必要性,
+//!   保证项目实施的制度、措施, 项目实施计划), label beside text, wherever printed (the district
+//!   form between 项目资金 and the goals; the written official form under 备注)
 //! - [x] 备注 below the table (label | text rows) → `notes`, as the writer prints a converted
 //!   2020 目标表's narrative sections and prior-year amounts
 //! - [x] 88号 national form (§1a), same reader: `项目支出绩效目标申报表`, `( 2024 年度)`,
@@ -72,6 +75,12 @@ pub const LABELS: &[Label] = &[
     HEADER_NOTES[5],
     HEADER_NOTES[6],
     HEADER_NOTES[7],
+    APPLICANT,
+    OVERVIEW,
+    BASIS,
+    NECESSITY,
+    MEASURES,
+    PLAN,
 ];
 
 /// Reads the declaration whose area is `scope`.
@@ -105,6 +114,15 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
         // A form without a 项目性质 label has no such field (the 宝山 layout).
         if field.id != DeclarationText::ProjectNature || label.is_some() {
             form.set_text(field.id, text);
+        }
+    }
+
+    // 申报单位名称 and the narrative blocks: where the district form prints them, or in 备注
+    // where the official layout does (before 备注 is read, which skips the rows taken here).
+    for (id, label) in NARRATIVE {
+        if let Some(found) = scope.labelled(label, Direction::Right, from) {
+            let text = scope.take_value_text(id.path(), found.value.as_ref());
+            form.set_text(*id, text);
         }
     }
 

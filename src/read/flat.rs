@@ -136,7 +136,7 @@ pub fn read_dir(dir: &Path) -> Result<Diagnosed<Vec<Form>>> {
         if path.is_file() {
             let shown = path.display().to_string();
             let bytes = std::fs::read(&path)
-                .map_err(|e| Error::unreadable(&shown, msg::flat::cannot_read(e)))?;
+                .map_err(|e| Error::unreadable(&shown, msg::flat::cannot_read(&e)).because(e))?;
             tables.push((name.to_string(), bytes));
         }
     }
@@ -204,7 +204,9 @@ fn read_csv_bytes(bytes: &[u8], shown: &str, name: &'static str) -> Result<Table
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| {
-            Error::unreadable(shown, msg::flat::not_csv(e)).with_hint(msg::flat::not_csv_hint())
+            Error::unreadable(shown, msg::flat::not_csv(&e))
+                .with_hint(msg::flat::not_csv_hint())
+                .because(e)
         })?;
         let cells: Vec<String> = record
             .iter()
@@ -606,7 +608,19 @@ fn from_tables(tables: &[Table]) -> Diagnosed<Vec<Form>> {
             cols::SELF_EVALUATIONS => cols::self_evaluation_columns(),
             _ => names(cols::LEGACY_2020_COLUMNS),
         };
-        let columns = Columns::check(table, &expected, None, &mut diags);
+        // 申报单位名称 and the narrative blocks came later: a table without them still reads.
+        let required: Vec<&str> = match name {
+            cols::DECLARATIONS => cols::DECLARATION_COLUMNS
+                .iter()
+                .filter(|c| {
+                    let narrative = crate::layout::declaration::NARRATIVE.iter();
+                    !narrative.map(|f| Some(f.0.path())).any(|p| p == c.path)
+                })
+                .map(|c| c.name)
+                .collect(),
+            _ => expected.iter().map(String::as_str).collect(),
+        };
+        let columns = Columns::check(table, &expected, Some(&required), &mut diags);
         for (row, cells) in &table.rows {
             let r = Row {
                 table,
@@ -807,8 +821,8 @@ fn join_indicators(
 #[cfg(not(target_family = "wasm"))]
 pub fn read_project_list(path: &Path) -> Result<Diagnosed<Vec<Declaration>>> {
     let shown = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(e)))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(&e)).because(e))?;
     read_project_list_bytes(&bytes, &shown)
 }
 

@@ -53,11 +53,7 @@ fn forms_of_grids(grids: Vec<Grid>, name: &str) -> Result<Diagnosed<Vec<Form>>> 
         diagnostics.extend(read.diagnostics);
     }
     // A title with nothing of the form under it is not a form: never "checked, no errors".
-    let title_only = |at: Location| Error::At {
-        at,
-        message: msg::title_only(),
-        hint: Some(msg::title_only_hint()),
-    };
+    let title_only = |at: Location| Error::at(at, msg::title_only(), msg::title_only_hint());
     if forms.is_empty()
         && let Some(at) = titles_only.first()
     {
@@ -121,9 +117,9 @@ pub fn read_json(path: &Path) -> Result<Document> {
 /// newer than this jixiao.
 pub fn read_json_bytes(bytes: &[u8], name: &str) -> Result<Document> {
     let text = std::str::from_utf8(bytes)
-        .map_err(|e| Error::unreadable(name, crate::msg::read::json_not_utf8(e)))?;
+        .map_err(|e| Error::unreadable(name, crate::msg::read::json_not_utf8(e)).because(e))?;
     let doc: Document = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| Error::unreadable(name, crate::msg::read::not_json_model(e)))?;
+        .map_err(|e| Error::unreadable(name, crate::msg::read::not_json_model(&e)).because(e))?;
     if doc.schema_version > crate::model::SCHEMA_VERSION {
         return Err(Error::unreadable(
             name,
@@ -177,12 +173,13 @@ fn wps_et(name: &str, e: Error) -> Error {
     if !is_et {
         return e;
     }
-    let cause = match e {
-        Error::Unreadable { message, .. } => message,
+    let cause = match &e {
+        Error::Unreadable { message, .. } => message.clone(),
         other => other.to_string(),
     };
     Error::unreadable(name, crate::msg::review::wps_et(cause))
         .with_hint(crate::msg::review::wps_et_hint())
+        .because(e)
 }
 
 /// [`read_bytes`] with the format given rather than detected.
@@ -218,13 +215,19 @@ fn split_name(name: &str) -> (&str, &str) {
 /// flat CSV tables (what a directory written by `convert --to csv` holds).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
+    /// A workbook, CSV or JSON file.
     File {
+        /// The name the user knows the file by: it names the input in every message, and its
+        /// extension tells formats apart with the content.
         name: String,
+        /// The file's content.
         bytes: Vec<u8>,
     },
     /// Flat tables: the set's name (the directory) and each table's file name and bytes.
     Tables {
+        /// The name of the set (the directory), as it names the input in messages.
         name: String,
+        /// Each table's file name (`forms.csv`, `indicators.csv`, …) and its bytes.
         tables: Vec<(String, Vec<u8>)>,
     },
 }
@@ -280,7 +283,7 @@ fn load(path: &Path) -> Result<Vec<u8>> {
     }
     // A FIFO or a device would block or never end: only regular files are read.
     let meta = std::fs::metadata(path)
-        .map_err(|e| Error::unreadable(&shown, crate::msg::read::cannot_open(e)))?;
+        .map_err(|e| Error::unreadable(&shown, crate::msg::read::cannot_open(&e)).because(e))?;
     if !meta.is_file() {
         return Err(Error::unreadable(
             shown,
@@ -294,7 +297,8 @@ fn load(path: &Path) -> Result<Vec<u8>> {
                 .with_hint(crate::msg::read::file_too_large_hint()),
         );
     }
-    std::fs::read(path).map_err(|e| Error::unreadable(&shown, crate::msg::read::cannot_open(e)))
+    std::fs::read(path)
+        .map_err(|e| Error::unreadable(&shown, crate::msg::read::cannot_open(&e)).because(e))
 }
 
 /// Reads one input held in memory: [`read_bytes`] for a file, [`flat::read_tables`] for a set
@@ -408,8 +412,11 @@ fn expand_one(
 /// not be read at all (the batch goes on without them).
 #[derive(Debug, Default)]
 pub struct Inputs {
+    /// Every form read, in input order.
     pub document: Document,
+    /// Warnings and findings met while reading (a cell left unmapped, a value read with a guess).
     pub diagnostics: Vec<Diagnostic>,
+    /// The inputs that could not be read at all, one error each.
     pub errors: Vec<Error>,
     /// The name of every input, read or not.
     pub files: Vec<String>,

@@ -107,14 +107,17 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
     (form, diagnostics)
 }
 
-/// The layout the form is printed in, with the closing rows: `总分` right under the last
-/// indicator row, and `评分等级` under it or absent (the national form prints none).
+/// The layout the form is printed in, with the closing rows: `总分` under the indicator rows,
+/// and `评分等级` under it or absent (the national form prints none). The table may print more
+/// rows than it has indicators (the national form's placeholders `指标2:`, `……`, read as
+/// nothing): `总分` is looked for under the table, wherever it stands.
 fn printed_layout(scope: &Scope, form: &SelfEvaluation) -> Option<PrintedLayout> {
     let (grid, top) = (scope.grid, scope.rows.0);
     let layouts = sheets::self_evaluation_probes();
     let mut printed = sheets::identify(grid, top, layouts, form.year)?;
     let sheet = sheets::self_evaluation(printed.id);
-    let total = top + sheet.table_header_row + 1 + form.indicators.len() as u32;
+    let first_row = top + sheet.table_header_row + 1 + form.indicators.len() as u32;
+    let total = scope.peek_from(&TOTAL, first_row)?.0;
     let closing = [("total", &TOTAL, total), ("grade", &GRADE, total + 1)];
     for (slot, label, row) in closing {
         let at = sheets::row_area(row, sheet.summary_label);

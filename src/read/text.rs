@@ -57,15 +57,15 @@ pub fn decode(bytes: &[u8], shown: &str, is_header: impl Fn(&str) -> bool) -> Re
         .collect();
     match <[_; 1]>::try_from(fits) {
         Ok([(text, enc)]) => Ok(decoded(text, enc)),
-        Err(_) => Err(Error::At {
-            at: Location {
+        Err(_) => Err(Error::at(
+            Location {
                 file: shown.to_string(),
                 sheet: None,
                 cell: Some(msg::read::line(1)),
             },
-            message: msg::read::unknown_encoding(),
-            hint: Some(msg::read::unknown_encoding_hint()),
-        }),
+            msg::read::unknown_encoding(),
+            msg::read::unknown_encoding_hint(),
+        )),
     }
 }
 

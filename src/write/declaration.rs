@@ -1,9 +1,9 @@
-//! 财政项目支出绩效目标申报表 → worksheet, in one of the layouts of [`crate::layout::sheets`]:
+//! 财政项目支出绩效目标申报表 → worksheet, in one of the layouts of `layout::sheets`:
 //! the official 8 columns (DOMAIN §1c) by default, or the layout the form was read from.
 //!
 //! Title and year; the header fields; 项目资金; the goals; the indicator table, `绩效指标` in its
 //! column over all of it, with the columns the layout does not have (绩效标准 …) after it; then
-//! 备注, when the form has notes or a 中期 side (an 88号 form's, see
+//! 备注, when the form has 申报单位名称 or narrative blocks (项目概况 …), notes or a 中期 side (an 88号 form's, see
 //! [`crate::model::MediumTerm::notes`]). Without 项目性质 (`project_nature == None`, the 宝山
 //! form) the project name takes its place.
 
@@ -13,7 +13,7 @@ use crate::a1::Area;
 use crate::layout::sheets::DeclarationSheet;
 use crate::layout::{self, declaration as at};
 use crate::model::field::DeclarationText;
-use crate::model::{Declaration, ExtraCell, PrintedLayout};
+use crate::model::{Declaration, ExtraCell, Note, PrintedLayout};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 /// Paints `form` onto an empty worksheet in the layout `grid`, with the labels of `printed`
@@ -117,9 +117,20 @@ pub fn write(
             out.text(row_area(row, (col, col)), text, &styles.text)?;
         }
     }
-    // The 88号 form's 中期 side has no place in these layouts: it is printed under 备注, after
-    // the form's own notes, rather than dropped.
-    let mut notes = form.notes.clone();
+    // 申报单位名称 and the narrative blocks have no place of their own in these layouts: they
+    // are printed first under 备注, label beside text as the district form prints them. The 88号
+    // form's 中期 side neither: it comes after the form's own notes, rather than dropped.
+    let mut notes: Vec<Note> = at::NARRATIVE
+        .iter()
+        .filter_map(|(id, label)| {
+            let text = form.text(*id).filter(|t| !t.is_empty())?;
+            Some(Note {
+                label: lab(id.path(), label.text),
+                text: text.to_string(),
+            })
+        })
+        .collect();
+    notes.extend(form.notes.iter().cloned());
     if let Some(medium) = &form.medium_term {
         notes.extend(medium.notes(form.funds.unit));
     }

@@ -21,8 +21,12 @@ use std::path::{Path, PathBuf};
 /// One table: its name (file stem / sheet name), header and rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
+    /// The table's name: `declarations`, `self_evaluations`, `indicators` or `legacy_2020`
+    /// (the CSV file stem and the sheet name of a flat workbook).
     pub name: &'static str,
+    /// The column heads, in the forms' words (`项目名称`, `年度资金申请总额`).
     pub header: Vec<String>,
+    /// One row per form (or per indicator), each cell's text in header order.
     pub rows: Vec<Vec<String>>,
 }
 
@@ -294,6 +298,8 @@ pub struct CsvStream<W: std::io::Write, O> {
 }
 
 impl<W: std::io::Write, O: FnMut(&str) -> std::io::Result<W>> CsvStream<W, O> {
+    /// A stream that calls `open` with a table's file name (`declarations.csv`) the first time
+    /// a form of that table comes.
     pub fn new(open: O) -> Self {
         CsvStream {
             open,
@@ -427,19 +433,16 @@ pub fn write_xlsx(doc: &Document, path: &Path) -> Result<()> {
 /// # Errors
 /// [`Error::Write`] when a value does not fit a sheet.
 pub fn xlsx_bytes(doc: &Document) -> Result<Vec<u8>> {
-    let fail = |e: XlsxError| Error::Write {
-        path: String::new(),
-        message: e.to_string(),
-    };
+    let fail =
+        |e: XlsxError| Error::write("", crate::msg::write::cannot_build_workbook(&e)).because(e);
     let mut workbook = super::new_workbook().map_err(fail)?;
     for table in tables(doc) {
         let sheet = workbook.add_worksheet();
         write_table(sheet, &table).map_err(fail)?;
     }
-    workbook.save_to_buffer().map_err(|e| Error::Write {
-        path: String::new(),
-        message: crate::msg::write::cannot_save(e),
-    })
+    workbook
+        .save_to_buffer()
+        .map_err(|e| Error::write("", crate::msg::write::cannot_save(&e)).because(e))
 }
 
 fn write_table(sheet: &mut Worksheet, table: &Table) -> std::result::Result<(), XlsxError> {

@@ -74,10 +74,7 @@ pub fn report_xlsx(
     origins: &[Location],
     findings: &[Diagnostic],
 ) -> Result<Vec<u8>> {
-    let fail = |message: String| Error::Write {
-        path: LIST_SHEET.to_string(),
-        message,
-    };
+    let fail = |message: String| Error::write(LIST_SHEET.to_string(), message);
     let copied: Vec<usize> = (0..doc.forms.len())
         .filter(|&i| !matches!(doc.forms[i], Form::Legacy2020(_)))
         .collect();
@@ -96,7 +93,7 @@ pub fn report_xlsx(
     let mut copies: BTreeMap<usize, FieldCells> = BTreeMap::new();
     for (&i, name) in &sheet_of {
         let cells = FieldCells::of(&doc.forms[i], name, &styles, LayoutChoice::Official)
-            .map_err(|e| fail(e.to_string()))?;
+            .map_err(|e| fail(crate::msg::write::cannot_build_workbook(&e)).because(e))?;
         copies.insert(i, cells);
     }
     let mut placed: Vec<Option<Placed>> = Vec::new();
@@ -116,12 +113,14 @@ pub fn report_xlsx(
     }
 
     let mut workbook = Workbook::new();
-    let created = ExcelDateTime::from_ymd(2024, 1, 1).map_err(|e| fail(e.to_string()))?;
+    let created = ExcelDateTime::from_ymd(2024, 1, 1)
+        .map_err(|e| fail(crate::msg::write::cannot_build_workbook(&e)).because(e))?;
     workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let list = workbook.add_worksheet();
-    write_list(list, findings, &placed).map_err(|e| fail(format!("{LIST_SHEET}: {e}")))?;
+    write_list(list, findings, &placed)
+        .map_err(|e| fail(crate::msg::write::in_sheet(LIST_SHEET, &e)).because(e))?;
     for (&i, name) in &sheet_of {
-        let in_sheet = |e: XlsxError| fail(format!("{name}: {e}"));
+        let in_sheet = |e: XlsxError| fail(crate::msg::write::in_sheet(name, &e)).because(e);
         let cell_marks = marks.remove(&i).unwrap_or_default();
         let fills = cell_marks
             .iter()
@@ -156,7 +155,7 @@ pub fn report_xlsx(
     }
     workbook
         .save_to_buffer()
-        .map_err(|e| fail(crate::msg::write::cannot_build_workbook(e)))
+        .map_err(|e| fail(crate::msg::write::cannot_build_workbook(&e)).because(e))
 }
 
 /// The most severe of a cell's findings.

@@ -1,4 +1,4 @@
-//! 财政项目支出绩效自评表 → worksheet, in one of the layouts of [`crate::layout::sheets`]: the
+//! 财政项目支出绩效自评表 → worksheet, in one of the layouts of `layout::sheets`: the
 //! official 8 columns (DOMAIN §1e) by default, or the layout the form was read from.
 //!
 //! Title and year; the header fields; the 项目资金 grid (with the rows the official grid does not

@@ -127,8 +127,5 @@ pub struct Finished<W> {
 }
 
 fn fail(name: &str, e: std::io::Error) -> Error {
-    Error::Write {
-        path: name.to_string(),
-        message: e.to_string(),
-    }
+    Error::write(name, crate::msg::write::cannot_write(name, &e)).because(e)
 }

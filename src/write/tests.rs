@@ -343,10 +343,7 @@ fn atomically_replaces_the_file_only_on_success() {
 
     let failed: Result<()> = atomically(&path, |tmp| {
         std::fs::write(tmp, "half").expect("write tmp");
-        Err(Error::Write {
-            path: "out.txt".into(),
-            message: "boom".into(),
-        })
+        Err(Error::write("out.txt", "boom"))
     });
     assert!(failed.is_err());
     assert_eq!(std::fs::read_to_string(&path).expect("read"), "old");
@@ -358,10 +355,8 @@ fn atomically_replaces_the_file_only_on_success() {
             path.parent(),
             "temporary file in the same directory"
         );
-        std::fs::write(tmp, "new").map_err(|e| Error::Write {
-            path: tmp.display().to_string(),
-            message: e.to_string(),
-        })?;
+        std::fs::write(tmp, "new")
+            .map_err(|e| Error::write(tmp.display().to_string(), "").because(e))?;
         Ok(7)
     })
     .expect("replace");

@@ -5,6 +5,8 @@ mod check;
 mod cli;
 mod common;
 mod diff;
+mod domain_refs;
+mod errors;
 mod flat;
 mod formats;
 mod frictions;
@@ -14,6 +16,7 @@ mod keep_read;
 #[cfg(unix)]
 mod kill;
 mod legacy;
+mod narrative;
 mod national;
 mod office;
 mod pdf;

@@ -671,3 +671,34 @@ fn level1_label_prints_the_weight() {
     row.level1_weight = None;
     assert_eq!(row.level1_label(), "产出指标");
 }
+
+/// Issue 11: the national 9-column 自评表 fits the `self-evaluation-9` layout although its table
+/// prints placeholder rows (`指标3:`, `……`) that are no indicators, and records that it has no
+/// 评分等级 row; `--layout source` writes it so, and xlsx → JSON → xlsx → JSON is identical.
+#[test]
+fn national_self_evaluation_is_written_back_in_its_own_9_column_layout() {
+    let path = workbook("self-eval-9col-source", &national_self_evaluation());
+    let dir = path.parent().unwrap().to_path_buf();
+    let (form, _) = read_one(&path);
+    let layout = form.source().unwrap().layout.clone().unwrap();
+    assert_eq!(layout.id, jixiao::model::LayoutId::SelfEvaluation9);
+    assert_eq!(layout.absent, ["grade"]);
+    let doc = Document::new(vec![form]);
+    let (bytes, _) =
+        jixiao::write::xlsx_bytes_in(&doc, jixiao::write::LayoutChoice::Source).unwrap();
+    let out = dir.join("source.xlsx");
+    std::fs::write(&out, bytes).unwrap();
+    let grid = &jixiao::grid::open(&out).unwrap()[0];
+    // 9 columns, `绩效指标` in A, the rows without the placeholders, 总分 last, no 评分等级.
+    assert_eq!(grid.cols, 9);
+    assert_eq!(grid.text((0, 0)), "项目支出绩效自评表");
+    assert_eq!(grid.text((12, 1)), "产出指标(50分)");
+    assert_eq!(grid.text((22, 0)), "总分");
+    assert_eq!(grid.text((22, 7)), "96.55");
+    assert!((0..9).all(|c| grid.text((23, c)).is_empty()));
+    let (back, _) = read_one(&out);
+    assert_eq!(back.source().unwrap().layout, Some(layout));
+    let json =
+        |forms: &[Form]| jixiao::write::json::to_string(&Document::new(without_source(forms)));
+    assert_eq!(json(&[back]), json(&doc.forms));
+}
