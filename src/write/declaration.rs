@@ -7,6 +7,7 @@
 //! [`crate::model::MediumTerm::notes`]). Without 项目性质 (`project_nature == None`, the 宝山
 //! form) the project name takes its place.
 
+use super::FieldCells;
 use super::sheet::{FormSheet, area, row_area};
 use super::styles::Styles;
 use crate::a1::Area;
@@ -21,6 +22,8 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 ///
 /// Values are written as strings (never formulas), amounts as numbers shown `#,##0.00`.
 ///
+/// Gives back where each field was placed.
+///
 /// # Errors
 /// Any [`XlsxError`] of rust_xlsxwriter, e.g. a text longer than Excel's 32,767 characters.
 pub fn write(
@@ -29,7 +32,7 @@ pub fn write(
     styles: &Styles,
     grid: &DeclarationSheet,
     printed: Option<&PrintedLayout>,
-) -> Result<(), XlsxError> {
+) -> Result<FieldCells, XlsxError> {
     let own = printed.cloned().unwrap_or_default();
     let lab = |slot: &str, official: &str| own.label(slot, official, form.year);
     // Columns the layout does not have (绩效标准), after its last, in the order first read.
@@ -53,6 +56,7 @@ pub fn write(
             &lab(field.id.path(), field.label.text),
         )?;
         out.text(area(value_at)?, value, &styles.text)?;
+        out.place(field.id.path(), area(value_at)?);
     }
 
     let funds_label = layout::funds_label(form.funds.unit);
@@ -64,6 +68,7 @@ pub fn write(
             &lab(field.id.path(), field.label.text),
         )?;
         out.amount(area(field.value_at)?, *field.id.get(funds))?;
+        out.place(field.id.path(), area(field.value_at)?);
     }
     for blank in grid.funds_blank {
         out.amount(area(blank)?, None)?;
@@ -77,6 +82,7 @@ pub fn write(
             &lab(field.id.path(), field.label.text),
         )?;
         out.long_text(area(field.value_at)?, text)?;
+        out.place(field.id.path(), area(field.value_at)?);
     }
 
     let header = grid.table_header_row;
@@ -104,10 +110,15 @@ pub fn write(
         .map(|i| (i.level1.as_str(), i.level2.as_str()))
         .collect();
     out.levels(first, &levels, grid.level1.0, grid.level2.0)?;
-    for (row, indicator) in (first..).zip(&form.indicators) {
+    for (i, (row, indicator)) in (first..).zip(&form.indicators).enumerate() {
         out.text(row_area(row, grid.name), &indicator.name, &styles.text)?;
         let target = indicator.target.to_text();
         out.text(row_area(row, grid.target), &target, &styles.value)?;
+        out.place(format!("indicators[{i}].name"), row_area(row, grid.name));
+        out.place(
+            format!("indicators[{i}].target"),
+            row_area(row, grid.target),
+        );
         for (col, name) in (first_extra..).zip(&extra) {
             let text = indicator
                 .extra
@@ -137,9 +148,11 @@ pub fn write(
     if !notes.is_empty() {
         let heading = last + 1;
         out.label(row_area(heading, grid.notes), at::NOTES.text)?;
-        for (row, note) in (heading + 1..).zip(&notes) {
+        for (i, (row, note)) in (heading + 1..).zip(&notes).enumerate() {
             out.label(row_area(row, grid.note_label), &note.label)?;
             out.note(row_area(row, grid.note_text), &note.text)?;
+            out.place(format!("notes[{i}].label"), row_area(row, grid.note_label));
+            out.place(format!("notes[{i}].text"), row_area(row, grid.note_text));
         }
     }
     out.finish()
