@@ -33,6 +33,8 @@ use crate::a1::Pos;
 use crate::diag::Diagnostic;
 use crate::layout::declaration::*;
 use crate::layout::{Label, normalize_label, sheets};
+use crate::model::field::IndicatorPart;
+use crate::model::field::NotePart;
 use crate::model::field::{DeclarationAmount, DeclarationText};
 use crate::model::{Declaration, DeclarationFunds, Indicator, MediumTerm, MoneyUnit, Note};
 
@@ -194,7 +196,7 @@ fn read_signatures(scope: &mut Scope, notes_row: Option<u32>) -> Vec<Note> {
         else {
             continue;
         };
-        let path = format!("notes[{}].text", notes.len());
+        let path = NotePart::Text.of(notes.len());
         let text = scope.take_value_text(&path, found.value.as_ref());
         if !text.is_empty() {
             notes.push(Note {
@@ -301,10 +303,10 @@ fn read_indicators(scope: &mut Scope) -> (Vec<Indicator>, Option<Vec<Indicator>>
     let target = scope.find_all_in_row(&TARGET, row);
     let side = |k: usize| {
         [
-            ("level1", Some(head.1)),
-            ("level2", level2.get(k).map(|p| p.1)),
-            ("name", level3.get(k).map(|p| p.1)),
-            ("target", target.get(k).map(|p| p.1)),
+            (IndicatorPart::Level1.name(), Some(head.1)),
+            (IndicatorPart::Level2.name(), level2.get(k).map(|p| p.1)),
+            (IndicatorPart::Name.name(), level3.get(k).map(|p| p.1)),
+            (IndicatorPart::Target.name(), target.get(k).map(|p| p.1)),
         ]
     };
     let columns = |cols: &[(&str, Option<u32>)]| -> Vec<u32> {

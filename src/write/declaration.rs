@@ -14,6 +14,7 @@ use crate::a1::Area;
 use crate::layout::sheets::DeclarationSheet;
 use crate::layout::{self, declaration as at};
 use crate::model::field::DeclarationText;
+use crate::model::field::{IndicatorPart, NotePart};
 use crate::model::{Declaration, ExtraCell, Note, PrintedLayout};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -114,11 +115,8 @@ pub fn write(
         out.text(row_area(row, grid.name), &indicator.name, &styles.text)?;
         let target = indicator.target.to_text();
         out.text(row_area(row, grid.target), &target, &styles.value)?;
-        out.place(format!("indicators[{i}].name"), row_area(row, grid.name));
-        out.place(
-            format!("indicators[{i}].target"),
-            row_area(row, grid.target),
-        );
+        out.place(IndicatorPart::Name.of(i), row_area(row, grid.name));
+        out.place(IndicatorPart::Target.of(i), row_area(row, grid.target));
         for (col, name) in (first_extra..).zip(&extra) {
             let text = indicator
                 .extra
@@ -151,8 +149,8 @@ pub fn write(
         for (i, (row, note)) in (heading + 1..).zip(&notes).enumerate() {
             out.label(row_area(row, grid.note_label), &note.label)?;
             out.note(row_area(row, grid.note_text), &note.text)?;
-            out.place(format!("notes[{i}].label"), row_area(row, grid.note_label));
-            out.place(format!("notes[{i}].text"), row_area(row, grid.note_text));
+            out.place(NotePart::Label.of(i), row_area(row, grid.note_label));
+            out.place(NotePart::Text.of(i), row_area(row, grid.note_text));
         }
     }
     out.finish()

@@ -12,6 +12,7 @@ use crate::a1::{Area, cell_name};
 use crate::layout::{self, sheets};
 use crate::model::Figure;
 use crate::model::PrintedLayout;
+use crate::model::field::{self, IndicatorPart};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
 use std::ops::Range;
@@ -205,22 +206,19 @@ impl<'a> FormSheet<'a> {
             let at = column(rows.clone(), level1_col);
             self.level(at, level1[rows.start])?;
             for i in rows {
-                self.place(format!("indicators[{i}].level1"), at);
+                self.place(IndicatorPart::Level1.of(i), at);
             }
         }
         for rows in runs(levels) {
             let at = column(rows.clone(), level2_col);
             self.level(at, levels[rows.start].1)?;
             for i in rows {
-                self.place(format!("indicators[{i}].level2"), at);
+                self.place(IndicatorPart::Level2.of(i), at);
             }
         }
         let last_col = self.last_col();
         for (i, row) in (first_row..).take(levels.len()).enumerate() {
-            self.place(
-                format!("indicators[{i}]"),
-                Area::new((row, 0), (row, last_col)),
-            );
+            self.place(field::indicator(i), Area::new((row, 0), (row, last_col)));
         }
         Ok(())
     }
