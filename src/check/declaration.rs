@@ -87,7 +87,11 @@ fn required(d: &Declaration, out: &mut Findings) {
         );
     }
     if d.indicators.iter().all(|i| i.name.trim().is_empty()) {
-        out.add(DECL_REQUIRED, "indicators", msg::no_indicators());
+        out.add(
+            DECL_REQUIRED,
+            crate::model::field::INDICATORS,
+            msg::no_indicators(),
+        );
     }
 }
 

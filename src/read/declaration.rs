@@ -35,7 +35,7 @@ use crate::layout::declaration::*;
 use crate::layout::{Label, normalize_label, sheets};
 use crate::model::field::IndicatorPart;
 use crate::model::field::NotePart;
-use crate::model::field::{DeclarationAmount, DeclarationText};
+use crate::model::field::{self, DeclarationAmount, DeclarationText};
 use crate::model::{Declaration, DeclarationFunds, Indicator, MediumTerm, MoneyUnit, Note};
 
 /// Every label of the form: a value search stops at any of them.
@@ -129,14 +129,16 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
     }
 
     // The 88号 form: any of the labels only its 中期 side prints, or a two-sided table. Its
-    // labels count above 备注 only: a written 88号 form prints its 中期 side there, as notes.
+    // amounts and goal count above 备注 only: a layout without a 中期 side prints them there,
+    // as notes.
     let notes_row = scope.find(&NOTES).map(|p| p.0);
+    // 项目期 counts anywhere: a layout without a cell for it prints it under 备注.
+    let period = scope.find(&PROJECT_PERIOD);
     let mut above_notes = |label: &Label| {
         scope
             .find(label)
             .filter(|p| notes_row.is_none_or(|n| p.0 < n))
     };
-    let period = above_notes(&PROJECT_PERIOD);
     let medium_goal = above_notes(&MEDIUM_GOAL);
     let medium_total = above_notes(&MEDIUM_TOTAL);
     let mut national = period.is_some() || medium_goal.is_some() || medium_total.is_some();
@@ -331,7 +333,7 @@ fn read_indicators(scope: &mut Scope) -> (Vec<Indicator>, Option<Vec<Indicator>>
                 .map(String::as_str)
                 .zip(extra.iter().map(|e| Some(e.0))),
         );
-        let annual = table_rows(scope, "indicators", row, &cols, &[], &[NOTES])
+        let annual = table_rows(scope, field::INDICATORS, row, &cols, &[], &[NOTES])
             .into_iter()
             .map(|r| {
                 end = end.max(r.row + 1);
@@ -345,7 +347,7 @@ fn read_indicators(scope: &mut Scope) -> (Vec<Indicator>, Option<Vec<Indicator>>
         return (annual, None, Some(end));
     }
     let (medium, annual) = (side(0), side(1));
-    let annual_rows = rows(scope, "indicators", &annual, &columns(&medium));
-    let medium_rows = rows(scope, "medium_term.indicators", &medium, &columns(&annual));
+    let annual_rows = rows(scope, field::INDICATORS, &annual, &columns(&medium));
+    let medium_rows = rows(scope, field::MEDIUM_INDICATORS, &medium, &columns(&annual));
     (annual_rows, Some(medium_rows), Some(end))
 }

@@ -17,7 +17,7 @@ use super::{TableRow, read_date_value, read_year, table_rows};
 use crate::diag::Diagnostic;
 use crate::layout::Label;
 use crate::layout::legacy_2020::*;
-use crate::model::field::IndicatorPart;
+use crate::model::field::{self, IndicatorPart};
 use crate::model::{Indicator, Legacy2020, MoneyUnit};
 
 /// Every label of the form: a value search stops at any of them.
@@ -158,7 +158,7 @@ fn read_indicators(scope: &mut Scope) -> Vec<Indicator> {
             scope.find_in_row(&TARGET, row).map(|p| p.1),
         ),
     ];
-    table_rows(scope, "indicators", row, &cols, &[], &[])
+    table_rows(scope, field::INDICATORS, row, &cols, &[], &[])
         .into_iter()
         .map(TableRow::into_indicator)
         .collect()

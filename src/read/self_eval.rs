@@ -25,7 +25,7 @@ use crate::diag::Diagnostic;
 use crate::layout::self_eval::*;
 use crate::layout::{Label, sheets};
 use crate::model::field::SelfEvaluationText;
-use crate::model::field::{IndicatorPart, NotePart, SelfEvaluationFigure};
+use crate::model::field::{self, IndicatorPart, NotePart, SelfEvaluationFigure};
 use crate::model::{
     EvaluatedIndicator, ExtraFundsRow, FundsRow, IndicatorValue, MoneyUnit, Note, PrintedLayout,
     SelfEvaluation, SelfEvaluationFunds,
@@ -251,7 +251,7 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) -> Option<u32> 
             .map(String::as_str)
             .zip(extra.iter().map(|e| Some(e.0))),
     );
-    let rows = table_rows(scope, "indicators", row, &cols, &[], &[TOTAL, GRADE]);
+    let rows = table_rows(scope, field::INDICATORS, row, &cols, &[], &[TOTAL, GRADE]);
     let mut end = rows.last().map(|r| r.row + 1).unwrap_or(row + 1);
     for (i, r) in rows.iter().enumerate() {
         let weight = scope.take_figure(
