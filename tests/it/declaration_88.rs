@@ -120,12 +120,18 @@ fn declaration_medium(forms: &[Form]) -> Option<&jixiao::model::MediumTerm> {
     }
 }
 
-/// The transcription `name` built into a workbook in `dir`, read, and written with
-/// `--layout source`.
-fn in_source_layout(name: &str, dir: &std::path::Path) -> Vec<u8> {
+/// The transcription `name` (tests/real) built into a workbook in `dir`.
+fn built(name: &str, dir: &std::path::Path) -> std::path::PathBuf {
     let t = all().into_iter().find(|t| t.name == name).unwrap();
     let path = dir.join(format!("{name}.xlsx"));
     build_xlsx(&t, &path);
+    path
+}
+
+/// The transcription `name` built into a workbook in `dir`, read, and written with
+/// `--layout source`.
+fn in_source_layout(name: &str, dir: &std::path::Path) -> Vec<u8> {
+    let path = built(name, dir);
     let forms = jixiao::read::read_workbook(&path).unwrap().value;
     let (bytes, _) =
         jixiao::write::xlsx_bytes_in(&Document::new(forms), LayoutChoice::Source).unwrap();
@@ -266,12 +272,7 @@ fn issue_11_template_in_the_88_layout() {
     }
     // Without a profile: last year's 六安 form, carried into 2025 in the 88号 layout, keeps its
     // 中期 side; `--layout official` gives the Shanghai form (the 中期 side under 备注).
-    let t = all()
-        .into_iter()
-        .find(|t| t.name == "anhui-luan-agri-2024")
-        .unwrap();
-    let luan = dir.join("luan.xlsx");
-    build_xlsx(&t, &luan);
+    let luan = built("anhui-luan-agri-2024", &dir);
     for (layout, id) in [
         ("declaration-88", Some(LayoutId::Declaration88)),
         ("official", None),
@@ -324,12 +325,7 @@ fn issue_11_template_in_the_88_layout() {
 #[test]
 fn issue_11_convert_says_which_layout_it_chose() {
     let dir = temp_dir("real-88-cli");
-    let t = all()
-        .into_iter()
-        .find(|t| t.name == "anhui-luan-agri-2024")
-        .unwrap();
-    let input = dir.join("luan.xlsx");
-    build_xlsx(&t, &input);
+    let input = built("anhui-luan-agri-2024", &dir);
     let out = dir.join("out.xlsx");
     let args = |v: bool| {
         let mut a = vec!["convert", input.to_str().unwrap(), "--layout", "source"];
@@ -356,12 +352,7 @@ fn issue_11_convert_says_which_layout_it_chose() {
 #[test]
 fn issue_11_88_sides_with_different_level1_read_back_as_written() {
     let dir = temp_dir("88-uneven");
-    let t = all()
-        .into_iter()
-        .find(|t| t.name == "guangdong-dongguan-transport-2019")
-        .unwrap();
-    let path = dir.join("dongguan.xlsx");
-    build_xlsx(&t, &path);
+    let path = built("guangdong-dongguan-transport-2019", &dir);
     let mut forms = jixiao::read::read_workbook(&path).unwrap().value;
     let Form::Declaration(d) = &mut forms[0] else {
         panic!()
