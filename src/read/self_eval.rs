@@ -185,7 +185,7 @@ fn read_funds(scope: &mut Scope, notes: &mut Vec<Note>) -> SelfEvaluationFunds {
             let pos = scope.grid.area((r, c)).first;
             let path = format!("{prefix}.{col_name}");
             // Money and rates keep two decimals at least; 分值/得分 keep what the form printed.
-            let min_scale = if matches!(col_name, "weight" | "score") {
+            let min_scale = if matches!(col_name, FundsRow::WEIGHT | FundsRow::SCORE) {
                 0
             } else {
                 2
