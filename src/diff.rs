@@ -14,7 +14,10 @@
 
 use crate::diag::Location;
 use crate::layout::{self, Field, Label};
-use crate::model::field::{DeclarationAmount, FieldId, Legacy2020Amount, SelfEvaluationText};
+use crate::model::field::{
+    self, DeclarationAmount, FieldId, Legacy2020Amount, MediumAmount, MediumText,
+    SelfEvaluationFigure, SelfEvaluationText,
+};
 use crate::model::{Document, Form, FundsRow, IndicatorValue, SelfEvaluationFunds, Source};
 use crate::msg;
 use rust_decimal::Decimal;
@@ -227,7 +230,7 @@ impl Walk<'_> {
             {
                 self.object(at, row, a, b)
             }
-            (Value::Array(a), Value::Array(b)) if at.new.ends_with("indicators") => {
+            (Value::Array(a), Value::Array(b)) if at.new.ends_with(field::INDICATORS) => {
                 self.rows(at, a, b)
             }
             _ if same(old, new) => {}
@@ -391,9 +394,8 @@ fn is_amount(path: &str) -> bool {
     let last = path.rsplit('.').next().unwrap_or(path);
     DeclarationAmount::from_path(path).is_some()
         || Legacy2020Amount::from_path(path).is_some()
-        || (path.starts_with("medium_term.") && matches!(last, "total" | "fiscal" | "other"))
-        || (path.starts_with("funds.")
-            && matches!(last, "initial_budget" | "annual_budget" | "executed"))
+        || MediumAmount::from_path(path).is_some()
+        || (path.starts_with("funds.") && FundsRow::AMOUNTS.contains(&last))
 }
 
 fn text(v: &Value, k: &str) -> String {
@@ -458,19 +460,19 @@ fn label(path: &str) -> Option<String> {
         }
     }
     let label = match path {
-        "year" => "年度",
+        p if p == field::YEAR => "年度",
         "unit" | "funds.unit" => "金额单位",
         "funds.extra_rows" => "项目资金其他行",
-        "total_weight" => "总分·分值",
-        "total_score" => "总分·得分",
+        p if p == SelfEvaluationFigure::TotalWeight.path() => "总分·分值",
+        p if p == SelfEvaluationFigure::TotalScore.path() => "总分·得分",
         p if p == SelfEvaluationText::Grade.path() => s::GRADE.text,
         "notes" => "备注",
-        "medium_term.period" => layout::declaration::PROJECT_PERIOD.text,
+        p if p == MediumText::Period.path() => layout::declaration::PROJECT_PERIOD.text,
         "medium_term.years" => "中期目标年度",
-        "medium_term.total" => layout::declaration::MEDIUM_TOTAL.text,
-        "medium_term.fiscal" => "中期财政拨款",
-        "medium_term.other" => "中期其他资金",
-        "medium_term.goal" => layout::declaration::MEDIUM_GOAL.text,
+        p if p == MediumAmount::Total.path() => layout::declaration::MEDIUM_TOTAL.text,
+        p if p == MediumAmount::Fiscal.path() => "中期财政拨款",
+        p if p == MediumAmount::Other.path() => "中期其他资金",
+        p if p == MediumText::Goal.path() => layout::declaration::MEDIUM_GOAL.text,
         _ => return None,
     };
     Some(label.to_string())
@@ -691,7 +693,7 @@ mod tests {
                         leaves(&p, v, out);
                     }
                 }
-                Value::Array(items) if path.ends_with("indicators") => {
+                Value::Array(items) if path.ends_with(field::INDICATORS) => {
                     for (i, v) in items.iter().enumerate() {
                         leaves(&format!("{path}[{i}]"), v, out);
                     }

@@ -12,8 +12,8 @@ use super::{
     SELF_QUALITATIVE_BAND, SELF_QUANTITATIVE_SCORE, SELF_REQUIRED, SELF_SCORE_CAP,
     SELF_TOTAL_SCORE, SELF_TOTAL_WEIGHT, SELF_WEIGHT_SUM, too_large,
 };
-use crate::model::field::SelfEvaluationText;
-use crate::model::{EvaluatedIndicator, Figure, SelfEvaluation};
+use crate::model::field::{IndicatorPart, SelfEvaluationFigure, SelfEvaluationText};
+use crate::model::{EvaluatedIndicator, Figure, FundsRow, SelfEvaluation, SelfEvaluationFunds};
 use crate::msg::check as msg;
 use crate::score::{
     self, Band, BandRange, FULL_MARKS, Grade, execution_rate, execution_score, quantitative_score,
@@ -90,14 +90,15 @@ fn required(s: &SelfEvaluation, out: &mut Findings) {
     }
     for (path, name, fig) in [
         (
-            "funds.total.annual_budget",
+            FundsRow::ANNUAL_BUDGET,
             "全年预算数",
             s.funds.total.annual_budget,
         ),
-        ("funds.total.executed", "全年执行数", s.funds.total.executed),
+        (FundsRow::EXECUTED, "全年执行数", s.funds.total.executed),
     ] {
         if fig.number().is_none() {
-            out.add(SELF_REQUIRED, path, msg::funds_not_number(name))
+            let path = SelfEvaluationFunds::path(SelfEvaluationFunds::TOTAL, path);
+            out.add(SELF_REQUIRED, &path, msg::funds_not_number(name))
                 .found(msg::quoted(fig));
         }
     }
@@ -105,7 +106,7 @@ fn required(s: &SelfEvaluation, out: &mut Findings) {
         if !is_skeleton(ind) && ind.weight.number().is_none() {
             out.add(
                 SELF_REQUIRED,
-                &format!("indicators[{i}].weight"),
+                &IndicatorPart::Weight.of(i),
                 msg::no_weight(msg::indicator(i + 1, ind.name.trim())),
             );
         }
@@ -116,11 +117,10 @@ fn required(s: &SelfEvaluation, out: &mut Findings) {
 /// 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金.
 fn funds_sum(s: &SelfEvaluation, out: &mut Findings) {
     let f = &s.funds;
-    for (col, name) in [
-        ("initial_budget", "年初预算数"),
-        ("annual_budget", "全年预算数"),
-        ("executed", "全年执行数"),
-    ] {
+    for (col, name) in FundsRow::AMOUNTS
+        .into_iter()
+        .zip(["年初预算数", "全年预算数", "全年执行数"])
+    {
         let pick = |r: &crate::model::FundsRow| {
             r.columns()
                 .into_iter()
@@ -136,13 +136,14 @@ fn funds_sum(s: &SelfEvaluation, out: &mut Findings) {
             continue;
         }
         let Some(sum) = super::checked_sum(parts.iter().filter_map(Figure::number)) else {
-            too_large(out, &format!("funds.total.{col}"), &msg::total_of(name));
+            let path = SelfEvaluationFunds::path(SelfEvaluationFunds::TOTAL, col);
+            too_large(out, &path, &msg::total_of(name));
             continue;
         };
         if sum != total {
             out.add(
                 SELF_FUNDS_SUM,
-                &format!("funds.total.{col}"),
+                &SelfEvaluationFunds::path(SelfEvaluationFunds::TOTAL, col),
                 msg::funds_sum(name),
             )
             .expected(format!(
@@ -167,13 +168,14 @@ fn execution_rates(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
             continue;
         };
         let Some(rate) = execution_rate(a, b, r) else {
-            too_large(out, &format!("funds.{key}.executed"), &msg::rate_of(name));
+            let path = SelfEvaluationFunds::path(key, FundsRow::EXECUTED);
+            too_large(out, &path, &msg::rate_of(name));
             continue;
         };
         if printed != rate {
             let d = out.add(
                 SELF_EXECUTION_RATE,
-                &format!("funds.{key}.rate"),
+                &SelfEvaluationFunds::path(key, FundsRow::RATE),
                 msg::execution_rate(name),
             );
             d.expected(msg::execution_rate_formula(b, a, rate, r.label()))
@@ -205,7 +207,7 @@ fn execution_weight(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
     if w != opts.scoring.execution_weight {
         out.add(
             SELF_EXECUTION_WEIGHT,
-            "funds.total.weight",
+            &SelfEvaluationFunds::path(SelfEvaluationFunds::TOTAL, FundsRow::WEIGHT),
             msg::execution_weight(),
         )
         .expected(opts.scoring.execution_weight.to_string())
@@ -230,13 +232,14 @@ fn execution_score_rule(s: &SelfEvaluation, opts: &Options, out: &mut Findings) 
     };
     let w = score::execution_weight(s, &opts.scoring);
     let Some(expected) = execution_score(w, rate, opts.scoring.rounding) else {
-        too_large(out, "funds.total.score", "预算执行得分");
+        let path = SelfEvaluationFunds::path(SelfEvaluationFunds::TOTAL, FundsRow::SCORE);
+        too_large(out, &path, "预算执行得分");
         return;
     };
     if printed != expected {
         out.add(
             SELF_EXECUTION_SCORE,
-            "funds.total.score",
+            &SelfEvaluationFunds::path(SelfEvaluationFunds::TOTAL, FundsRow::SCORE),
             msg::execution_score(),
         )
         .expected(msg::execution_score_formula(
@@ -257,7 +260,7 @@ fn score_cap(i: usize, ind: &EvaluatedIndicator, out: &mut Findings) {
     if sc > w || sc < Decimal::ZERO {
         out.add(
             SELF_SCORE_CAP,
-            &format!("indicators[{i}].score"),
+            &IndicatorPart::Score.of(i),
             msg::score_cap(msg::indicator(i + 1, ind.name.trim())),
         )
         .expected(msg::score_range(w))
@@ -281,7 +284,7 @@ fn quantitative(i: usize, ind: &EvaluatedIndicator, opts: &Options, out: &mut Fi
     {
         out.add(
             SELF_ACTUAL_UNIT,
-            &format!("indicators[{i}].actual"),
+            &IndicatorPart::Actual.of(i),
             msg::actual_unit(msg::indicator(i + 1, ind.name.trim())),
         )
         .expected(msg::value_in(tu))
@@ -292,13 +295,13 @@ fn quantitative(i: usize, ind: &EvaluatedIndicator, opts: &Options, out: &mut Fi
         return; // self.score-cap reports it.
     }
     let Some(s) = quantitative_score(target, actual.number, w, &opts.scoring) else {
-        too_large(out, &format!("indicators[{i}].score"), "得分");
+        too_large(out, &IndicatorPart::Score.of(i), "得分");
         return;
     };
     if s.score != printed {
         out.add(
             SELF_QUANTITATIVE_SCORE,
-            &format!("indicators[{i}].score"),
+            &IndicatorPart::Score.of(i),
             msg::quantitative_score(
                 msg::indicator(i + 1, ind.name.trim()),
                 ind.actual.raw.trim(),
@@ -330,7 +333,7 @@ fn qualitative_band(i: usize, ind: &EvaluatedIndicator, opts: &Options, out: &mu
     if !range.contains(sc) {
         out.add(
             SELF_QUALITATIVE_BAND,
-            &format!("indicators[{i}].score"),
+            &IndicatorPart::Score.of(i),
             msg::qualitative_band(
                 msg::indicator(i + 1, ind.name.trim()),
                 ind.actual.raw.trim(),
@@ -351,7 +354,7 @@ fn deviation_reason(i: usize, ind: &EvaluatedIndicator, out: &mut Findings) {
     if sc < w && ind.deviation_reason.trim().is_empty() {
         out.add(
             SELF_DEVIATION_REASON,
-            &format!("indicators[{i}].deviation_reason"),
+            &IndicatorPart::DeviationReason.of(i),
             msg::deviation_reason(msg::indicator(i + 1, ind.name.trim())),
         )
         .found(msg::score_of_weight(sc, w))
@@ -371,18 +374,27 @@ fn weight_sum(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
         return;
     }
     let Some(sum) = super::checked_sum(weights.iter().copied()) else {
-        too_large(out, "total_weight", &msg::total_of("分值"));
+        too_large(
+            out,
+            SelfEvaluationFigure::TotalWeight.path(),
+            &msg::total_of("分值"),
+        );
         return;
     };
     let exec = score::execution_weight(s, &opts.scoring);
     let Some(expected) = FULL_MARKS.checked_sub(exec) else {
-        too_large(out, "funds.total.weight", "预算执行率分值");
+        let path = SelfEvaluationFunds::path(SelfEvaluationFunds::TOTAL, FundsRow::WEIGHT);
+        too_large(out, &path, "预算执行率分值");
         return;
     };
     if sum != expected {
-        out.add(SELF_WEIGHT_SUM, "total_weight", msg::weight_sum())
-            .expected(format!("100 − {exec} = {expected}"))
-            .found(sum.to_string());
+        out.add(
+            SELF_WEIGHT_SUM,
+            SelfEvaluationFigure::TotalWeight.path(),
+            msg::weight_sum(),
+        )
+        .expected(format!("100 − {exec} = {expected}"))
+        .found(sum.to_string());
     }
 }
 
@@ -391,9 +403,13 @@ fn total_weight(s: &SelfEvaluation, out: &mut Findings) {
     if let Some(w) = s.total_weight.number()
         && w != FULL_MARKS
     {
-        out.add(SELF_TOTAL_WEIGHT, "total_weight", msg::total_weight())
-            .expected("100")
-            .found(w.to_string());
+        out.add(
+            SELF_TOTAL_WEIGHT,
+            SelfEvaluationFigure::TotalWeight.path(),
+            msg::total_weight(),
+        )
+        .expected("100")
+        .found(w.to_string());
     }
 }
 
@@ -410,14 +426,18 @@ fn total_score(s: &SelfEvaluation, out: &mut Findings) {
             .filter_map(|i| i.score.number())
             .chain([exec]),
     ) else {
-        too_large(out, "total_score", "总分");
+        too_large(out, SelfEvaluationFigure::TotalScore.path(), "总分");
         return;
     };
     let sum = total - exec;
     if total != printed {
-        out.add(SELF_TOTAL_SCORE, "total_score", msg::total_score())
-            .expected(format!("{sum} + {exec} = {total}"))
-            .found(printed.to_string());
+        out.add(
+            SELF_TOTAL_SCORE,
+            SelfEvaluationFigure::TotalScore.path(),
+            msg::total_score(),
+        )
+        .expected(format!("{sum} + {exec} = {total}"))
+        .found(printed.to_string());
     }
 }
 

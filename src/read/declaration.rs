@@ -33,7 +33,9 @@ use crate::a1::Pos;
 use crate::diag::Diagnostic;
 use crate::layout::declaration::*;
 use crate::layout::{Label, normalize_label, sheets};
-use crate::model::field::{DeclarationAmount, DeclarationText};
+use crate::model::field::{
+    self, DeclarationAmount, DeclarationText, IndicatorPart, MediumAmount, MediumText, NotePart,
+};
 use crate::model::{Declaration, DeclarationFunds, Indicator, MediumTerm, MoneyUnit, Note};
 
 /// Every label of the form: a value search stops at any of them.
@@ -145,7 +147,7 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
     let table = scope.find(&LEVEL1).map(|p| p.0).unwrap_or(scope.rows.1);
     read_header_notes(&mut scope, HEADER_NOTES, table, &mut form.notes);
     let value = period.and_then(|l| scope.right_of(l));
-    medium.period = scope.take_text("medium_term.period", value);
+    medium.period = scope.take_text(MediumText::Period.path(), value);
     form.funds = read_funds(&mut scope, medium_total, &mut medium);
     for (label, text) in std::mem::take(&mut scope.asides) {
         form.notes.push(Note { label, text });
@@ -158,7 +160,7 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
     if let Some(label) = medium_goal {
         medium.years = years_of(&scope.grid.text(label));
         let value = scope.below(label);
-        medium.goal = scope.take_text("medium_term.goal", value);
+        medium.goal = scope.take_text(MediumText::Goal.path(), value);
     }
 
     let (indicators, medium_indicators, table_end) = read_indicators(&mut scope);
@@ -196,7 +198,7 @@ fn read_signatures(scope: &mut Scope, notes_row: Option<u32>) -> Vec<Note> {
         else {
             continue;
         };
-        let path = format!("notes[{}].text", notes.len());
+        let path = NotePart::Text.of(notes.len());
         let text = scope.take_value_text(&path, found.value.as_ref());
         if !text.is_empty() {
             notes.push(Note {
@@ -257,9 +259,9 @@ fn read_funds(
     };
     if medium_total.is_some() {
         for (path, label, slot) in [
-            ("medium_term.total", medium_total, &mut medium.total),
-            ("medium_term.fiscal", left_fiscal, &mut medium.fiscal),
-            ("medium_term.other", left_other, &mut medium.other),
+            (MediumAmount::Total.path(), medium_total, &mut medium.total),
+            (MediumAmount::Fiscal.path(), left_fiscal, &mut medium.fiscal),
+            (MediumAmount::Other.path(), left_other, &mut medium.other),
         ] {
             let value = label.and_then(|l| scope.right_of(l));
             *slot = scope.take_amount(path, value, 2);
@@ -303,10 +305,10 @@ fn read_indicators(scope: &mut Scope) -> (Vec<Indicator>, Option<Vec<Indicator>>
     let target = scope.find_all_in_row(&TARGET, row);
     let side = |k: usize| {
         [
-            ("level1", Some(head.1)),
-            ("level2", level2.get(k).map(|p| p.1)),
-            ("name", level3.get(k).map(|p| p.1)),
-            ("target", target.get(k).map(|p| p.1)),
+            (IndicatorPart::Level1.name(), Some(head.1)),
+            (IndicatorPart::Level2.name(), level2.get(k).map(|p| p.1)),
+            (IndicatorPart::Name.name(), level3.get(k).map(|p| p.1)),
+            (IndicatorPart::Target.name(), target.get(k).map(|p| p.1)),
         ]
     };
     let columns = |cols: &[(&str, Option<u32>)]| -> Vec<u32> {
@@ -331,7 +333,7 @@ fn read_indicators(scope: &mut Scope) -> (Vec<Indicator>, Option<Vec<Indicator>>
                 .map(String::as_str)
                 .zip(extra.iter().map(|e| Some(e.0))),
         );
-        let annual = table_rows(scope, "indicators", row, &cols, &[], &[NOTES])
+        let annual = table_rows(scope, field::INDICATORS, row, &cols, &[], &[NOTES])
             .into_iter()
             .map(|r| {
                 end = end.max(r.row + 1);
@@ -345,7 +347,7 @@ fn read_indicators(scope: &mut Scope) -> (Vec<Indicator>, Option<Vec<Indicator>>
         return (annual, None, Some(end));
     }
     let (medium, annual) = (side(0), side(1));
-    let annual_rows = rows(scope, "indicators", &annual, &columns(&medium));
-    let medium_rows = rows(scope, "medium_term.indicators", &medium, &columns(&annual));
+    let annual_rows = rows(scope, field::INDICATORS, &annual, &columns(&medium));
+    let medium_rows = rows(scope, field::MEDIUM_INDICATORS, &medium, &columns(&annual));
     (annual_rows, Some(medium_rows), Some(end))
 }

@@ -16,8 +16,10 @@ use super::styles::Styles;
 use crate::a1::Area;
 use crate::layout::sheets::DeclarationSheet;
 use crate::layout::{self, declaration as at};
-use crate::model::field::{DeclarationAmount, DeclarationText, MediumText};
-use crate::model::{Declaration, ExtraCell, Indicator, Note, PrintedLayout};
+use crate::model::field::{
+    self, DeclarationAmount, DeclarationText, IndicatorPart, MediumText, NotePart,
+};
+use crate::model::{Declaration, Indicator, Note, PrintedLayout};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 use std::ops::Range;
@@ -38,16 +40,16 @@ pub fn write(
     grid: &DeclarationSheet,
     printed: Option<&PrintedLayout>,
 ) -> Result<FieldCells, XlsxError> {
-    let own = printed.cloned().unwrap_or_default();
-    let lab = |slot: &str, official: &str| own.label(slot, official, form.year);
     // Columns the layout does not have (绩效标准), after its last, in the order first read.
-    let extra = extra_columns(form.indicators.iter().flat_map(|i| &i.extra));
-    let widths = (grid.widths, extra.len());
+    let widths = (
+        grid.widths,
+        form.indicators.iter().map(|i| i.extra.as_slice()),
+    );
     let title = (grid.title.text, form.year);
     let mut out = FormSheet::new(sheet, styles, widths, title, printed)?;
     for (slot, label, at) in grid.fixed {
-        if own.prints(slot) {
-            out.label(area(at)?, &lab(slot, label.text))?;
+        if out.prints(slot) {
+            out.own_label(area(at)?, slot, label.text)?;
         }
     }
 
@@ -61,22 +63,15 @@ pub fn write(
             }
             _ => field.value_at,
         };
-        out.label(
-            area(field.label_at)?,
-            &lab(field.id.path(), field.label.text),
-        )?;
-        out.text(area(value_at)?, value, &styles.text)?;
-        out.place(field.id.path(), area(value_at)?);
+        let label = (area(field.label_at)?, field.label.text);
+        out.field(field.id.path(), label, area(value_at)?, value)?;
     }
 
     let funds_label = layout::funds_label(form.funds.unit);
-    out.label(area(grid.funds_at)?, &lab("funds", &funds_label))?;
+    out.own_label(area(grid.funds_at)?, "funds", &funds_label)?;
     let funds = &form.funds;
     for field in grid.funds {
-        out.label(
-            area(field.label_at)?,
-            &lab(field.id.path(), field.label.text),
-        )?;
+        out.own_label(area(field.label_at)?, field.id.path(), field.label.text)?;
         out.amount(area(field.value_at)?, *field.id.get(funds))?;
         out.place(field.id.path(), area(field.value_at)?);
     }
@@ -87,10 +82,7 @@ pub fn write(
     let medium = form.medium_term.clone().unwrap_or_default();
     if let Some(m) = &grid.medium {
         for field in m.funds {
-            out.label(
-                area(field.label_at)?,
-                &lab(field.id.path(), field.label.text),
-            )?;
+            out.own_label(area(field.label_at)?, field.id.path(), field.label.text)?;
             out.amount(area(field.value_at)?, *field.id.get(&medium))?;
             out.place(field.id.path(), area(field.value_at)?);
         }
@@ -101,7 +93,7 @@ pub fn write(
                 }
                 _ => field.label.text.to_string(),
             };
-            out.label(area(field.label_at)?, &lab(field.id.path(), &official))?;
+            out.own_label(area(field.label_at)?, field.id.path(), &official)?;
             let text = field.id.get(&medium);
             match field.id {
                 MediumText::Goal => out.long_text(area(field.value_at)?, text)?,
@@ -111,13 +103,10 @@ pub fn write(
         }
     }
 
-    out.label(area(grid.goals_at)?, &lab("goals", grid.goals_label.text))?;
+    out.own_label(area(grid.goals_at)?, "goals", grid.goals_label.text)?;
     for field in grid.goals {
         let text = form.text(field.id).unwrap_or_default();
-        out.label(
-            area(field.label_at)?,
-            &lab(field.id.path(), field.label.text),
-        )?;
+        out.own_label(area(field.label_at)?, field.id.path(), field.label.text)?;
         out.long_text(area(field.value_at)?, text)?;
         out.place(field.id.path(), area(field.value_at)?);
     }
@@ -133,14 +122,11 @@ pub fn write(
     let last = header + rows.len() as u32;
     let indicators_col = u32::from(grid.indicators_col);
     let indicators_at = Area::new((header, indicators_col), (last, indicators_col));
-    out.label(indicators_at, &lab("indicators", at::INDICATORS.text))?;
+    out.own_label(indicators_at, "indicators", at::INDICATORS.text)?;
     for (slot, label, cols) in grid.table_columns() {
-        out.label(row_area(header, cols), &lab(slot, label.text))?;
+        out.own_label(row_area(header, cols), slot, label.text)?;
     }
-    let first_extra = grid.widths.len() as u16;
-    for (col, name) in (first_extra..).zip(&extra) {
-        out.label(row_area(header, (col, col)), name)?;
-    }
+    out.extra_heads(header)?;
 
     let first = header + 1;
     let indicator = |side: usize, i: Option<usize>| match side {
@@ -153,9 +139,9 @@ pub fn write(
         .map(|i| i.map(|i| (i.level1.as_str(), i.level1.as_str())))
         .collect();
     let level1 = out.merged_runs(first, grid.level1.0, &level1)?;
-    let mut sides = vec![("indicators", grid.level2, grid.name, grid.target)];
+    let mut sides = vec![(field::INDICATORS, grid.level2, grid.name, grid.target)];
     if let Some(m) = &grid.medium {
-        sides.push(("medium_term.indicators", m.level2, m.name, m.target));
+        sides.push((field::MEDIUM_INDICATORS, m.level2, m.name, m.target));
     }
     let last_col = out.last_col();
     for (side, (path, level2, name, target)) in sides.into_iter().enumerate() {
@@ -172,22 +158,18 @@ pub fn write(
             out.text(row_area(row, name), &text, &styles.text)?;
             out.text(row_area(row, target), &value, &styles.value)?;
             if let Some(i) = i {
-                let row_at = Area::new((row, 0), (row, last_col));
-                out.place(format!("{path}[{i}]"), row_at);
-                out.place(format!("{path}[{i}].level1"), level1[k]);
-                out.place(format!("{path}[{i}].level2"), level2s[k]);
-                out.place(format!("{path}[{i}].name"), row_area(row, name));
-                out.place(format!("{path}[{i}].target"), row_area(row, target));
+                let row_path = format!("{path}[{i}]");
+                out.place(IndicatorPart::Level1.at(&row_path), level1[k]);
+                out.place(IndicatorPart::Level2.at(&row_path), level2s[k]);
+                out.place(IndicatorPart::Name.at(&row_path), row_area(row, name));
+                out.place(IndicatorPart::Target.at(&row_path), row_area(row, target));
+                out.place(row_path, Area::new((row, 0), (row, last_col)));
             }
         }
     }
     for (row, (i, _)) in (first..).zip(&rows) {
-        for (col, name) in (first_extra..).zip(&extra) {
-            let text = indicator(0, *i)
-                .and_then(|i| i.extra.iter().find(|e| &e.column == name))
-                .map_or("", |e| e.text.as_str());
-            out.text(row_area(row, (col, col)), text, &styles.text)?;
-        }
+        let cells = indicator(0, *i).map_or(&[][..], |i| i.extra.as_slice());
+        out.extra_cells(row, cells)?;
     }
     // 申报单位名称 and the narrative blocks have no place of their own in these layouts: they
     // are printed first under 备注, label beside text as the district form prints them. The 88号
@@ -199,7 +181,7 @@ pub fn write(
         .filter_map(|(id, label)| {
             let text = form.text(*id).filter(|t| !t.is_empty())?;
             Some(Note {
-                label: lab(id.path(), label.text),
+                label: out.own(id.path(), label.text),
                 text: text.to_string(),
             })
         })
@@ -230,8 +212,8 @@ pub fn write(
         for (i, (row, note)) in (heading + 1..).zip(&notes).enumerate() {
             out.label(row_area(row, grid.note_label), &note.label)?;
             out.note(row_area(row, grid.note_text), &note.text)?;
-            out.place(format!("notes[{i}].label"), row_area(row, grid.note_label));
-            out.place(format!("notes[{i}].text"), row_area(row, grid.note_text));
+            out.place(NotePart::Label.of(i), row_area(row, grid.note_label));
+            out.place(NotePart::Text.of(i), row_area(row, grid.note_text));
         }
         let after = heading + 1 + notes.len() as u32;
         for (row, (path, label, value)) in (after..).zip(unplaced) {
@@ -245,18 +227,6 @@ pub fn write(
         }
     }
     out.finish()
-}
-
-/// The heads of the columns indicator rows carry beyond the layout's (`绩效标准`), each once,
-/// in the order first met.
-pub(super) fn extra_columns<'a>(cells: impl IntoIterator<Item = &'a ExtraCell>) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for cell in cells {
-        if !names.contains(&cell.column) {
-            names.push(cell.column.clone());
-        }
-    }
-    names
 }
 
 /// A value the layout has no cell for, printed under 备注.
