@@ -620,7 +620,7 @@ impl<'g> Scope<'g> {
         let source = Source {
             file: self.grid.file.clone(),
             sheet: self.grid.sheet.clone(),
-            range: Area::new((self.rows.0, 0), (last_row, last_col)).to_string(),
+            range: Area::new((self.rows.0, 0), (last_row, last_col)).name(),
             cells: cell_areas(self.cells),
             unmapped,
             cells_read,
@@ -653,7 +653,7 @@ fn cell_areas(mut cells: Vec<(String, Area, Taken)>) -> BTreeMap<String, String>
                 area = later;
             }
         }
-        named.push((path, area.to_string()));
+        named.push((path, area.name()));
     }
     named.into_iter().collect()
 }
