@@ -1,5 +1,8 @@
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // `jixiao check … | head`: when the reader of our output goes away, stop quietly as other
     // command-line tools do, instead of a panic on the failed print (Rust ignores SIGPIPE).
