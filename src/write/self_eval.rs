@@ -177,8 +177,12 @@ fn funds_row(
     first_col: u16,
     figures: &FundsRow,
 ) -> Result<(), XlsxError> {
-    for (col, (_, figure)) in (first_col..).zip(figures.columns()) {
-        out.figure(Area::cell((row, u32::from(col))), &figure)?;
+    for (col, (name, figure)) in (first_col..).zip(figures.columns()) {
+        let at = Area::cell((row, u32::from(col)));
+        match name {
+            "weight" | "score" => out.figure(at, &figure)?,
+            _ => out.money_figure(at, &figure)?,
+        }
     }
     Ok(())
 }

@@ -140,7 +140,7 @@ impl<'a> FormSheet<'a> {
     pub fn amount(&mut self, at: Area, amount: Option<Decimal>) -> Result<(), XlsxError> {
         match amount {
             Some(a) => {
-                let format = self.styles.amount(a);
+                let format = self.styles.amount(a, self.money_decimals());
                 self.number(at, a, &format)
             }
             None => {
@@ -150,11 +150,26 @@ impl<'a> FormSheet<'a> {
         }
     }
 
+    /// The fewest decimals a money amount or rate is printed with ([`Styles::money_decimals`]).
+    fn money_decimals(&self) -> u32 {
+        self.styles.money_decimals
+    }
+
+    /// A 自评表 money figure or rate (年初预算数 … 执行率): as [`FormSheet::figure`], with two
+    /// decimals at least in the official layout.
+    pub fn money_figure(&mut self, at: Area, figure: &Figure) -> Result<(), XlsxError> {
+        self.figure_with(at, figure, self.money_decimals())
+    }
+
     /// A 自评表 figure: a number with its own decimals, the text `-`, or an empty bordered cell.
     pub fn figure(&mut self, at: Area, figure: &Figure) -> Result<(), XlsxError> {
+        self.figure_with(at, figure, 0)
+    }
+
+    fn figure_with(&mut self, at: Area, figure: &Figure, at_least: u32) -> Result<(), XlsxError> {
         match figure {
             Figure::Number(n) => {
-                let format = self.styles.figure(*n);
+                let format = self.styles.figure(*n, at_least);
                 self.number(at, *n, &format)
             }
             Figure::Dash | Figure::Mark(_) => {
