@@ -127,8 +127,8 @@ fn printed_layout(scope: &Scope, form: &SelfEvaluation) -> Option<PrintedLayout>
                 return None;
             }
             printed.absent.push(slot.to_string());
-        } else if text != label.text {
-            let text = sheets::with_year_slot(&text, form.year);
+        } else if let Some(own) = sheets::own_words(&text, label.text) {
+            let text = sheets::with_year_slot(&own, form.year);
             printed.labels.insert(slot.to_string(), text);
         }
     }

@@ -39,8 +39,6 @@ pub(super) struct FormSheet<'a> {
     sheet: &'a mut Worksheet,
     pub styles: &'a Styles,
     widths: Vec<f64>,
-    /// Labels printed as given (`--layout source`), never broken into lines.
-    as_given: bool,
     /// Every text placed below the title, with its area, for the row heights.
     texts: Vec<(Area, String)>,
     /// Areas that need a height whatever their text.
@@ -51,9 +49,7 @@ pub(super) struct FormSheet<'a> {
 impl<'a> FormSheet<'a> {
     /// Sets the layout's column widths, with `extra` columns after them (those the layout does
     /// not have, 绩效标准), and writes title and year caption over all of them: the form's own
-    /// where `printed` records them. With `printed`, labels are printed as given (the form's
-    /// own, `--layout source`); without, broken as the printed forms break them
-    /// ([`break_as_printed`]).
+    /// where `printed` records them.
     pub fn new(
         sheet: &'a mut Worksheet,
         styles: &'a Styles,
@@ -71,7 +67,6 @@ impl<'a> FormSheet<'a> {
             ),
             None => (title.to_string(), caption),
         };
-        let as_given = printed.is_some();
         for (col, width) in widths.iter().enumerate() {
             sheet.set_column_width(col_num(col as u32)?, *width)?;
         }
@@ -79,7 +74,6 @@ impl<'a> FormSheet<'a> {
             sheet,
             styles,
             widths,
-            as_given,
             texts: Vec::new(),
             minimums: Vec::new(),
             last_row: 0,
@@ -112,12 +106,11 @@ impl<'a> FormSheet<'a> {
     }
 
     /// A constant label over an area, broken into lines as the printed forms break it when it
-    /// does not fit (see [`break_as_printed`]).
+    /// does not fit (see [`break_as_printed`]): the official labels and a form's own alike
+    /// (`项目绩效目标` → `项目\n绩效\n目标`, never `项目绩效目/标`). A label with its own line
+    /// breaks is printed as it is.
     pub fn label(&mut self, at: Area, text: &str) -> Result<(), XlsxError> {
         let format = self.styles.label.clone();
-        if self.as_given {
-            return self.text(at, text, &format);
-        }
         let text = break_as_printed(text, self.width(&at));
         self.text(at, &text, &format)
     }
