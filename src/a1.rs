@@ -4,8 +4,6 @@
 //! [`cell_name`], [`parse_area`] and [`Area`]'s `Display`. No file format is known here, so
 //! layouts, readers and writers name cells without depending on the workbook adapter.
 
-#![warn(missing_docs)]
-
 use std::fmt;
 
 /// A cell position, `(row, col)`, 0-based.

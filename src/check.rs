@@ -60,6 +60,7 @@ use serde::Serialize;
 /// What a check run may be told: the scoring policy where sources disagree (DOMAIN §6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Options {
+    /// How 得分 are recomputed when the check compares them with the form's.
     pub scoring: ScoringOptions,
 }
 
@@ -173,12 +174,16 @@ impl Detail for Diagnostic {
 /// Counts by severity, for summaries and exit codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Counts {
+    /// How many [`Severity::Error`] findings.
     pub errors: usize,
+    /// How many [`Severity::Warning`] findings.
     pub warnings: usize,
+    /// How many [`Severity::Info`] findings.
     pub infos: usize,
 }
 
 impl Counts {
+    /// The counts of a list of findings.
     pub fn of(diagnostics: &[Diagnostic]) -> Counts {
         let mut c = Counts::default();
         for d in diagnostics {

@@ -20,6 +20,7 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(name = "jixiao", version, about, long_about = None)]
 pub struct Cli {
+    /// The subcommand to run.
     #[command(subcommand)]
     pub command: Command,
     /// Language of messages: zh (default) or en; also JIXIAO_LANG=en.
@@ -383,6 +384,7 @@ pub fn usage_error(e: &clap::Error) -> Option<String> {
     Some(out)
 }
 
+/// The five subcommands, one file each under `cli/`.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Convert workbooks and JSON models into JSON, official workbooks or flat tables.
@@ -426,8 +428,11 @@ pub fn error_text(err: &anyhow::Error) -> String {
     parts.join(": ")
 }
 
+/// Exit code of a run that did its job (for `check`: no finding that counts as an error).
 pub const EXIT_OK: u8 = 0;
+/// Exit code of `check` with errors (or warnings, with `--strict`), and of `diff` with differences.
 pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code of an unreadable input, a bad command line, or an output not written.
 pub const EXIT_UNREADABLE: u8 = 2;
 
 /// Reads the inputs and reports on stderr what could not be read and what the readers warn

@@ -3,8 +3,6 @@
 //! Their words and line format are in the catalogue ([`crate::msg::diag`]); every rule id is in
 //! [`crate::msg::rules`].
 
-#![warn(missing_docs)]
-
 use crate::msg;
 use serde::Serialize;
 use std::fmt;

@@ -28,11 +28,16 @@ use std::hash::Hash;
 pub struct FormDiff {
     /// 表种: 申报表, 自评表, 目标表.
     pub kind: &'static str,
+    /// The form's 年度.
     pub year: Option<i32>,
+    /// 项目名称: with the kind and year, what pairs forms across the two sides.
     pub project: String,
+    /// Added, removed, or on both sides.
     pub status: FormStatus,
     /// The sheet of the form on the side it is on (NEW for a form on both sides).
     pub at: Option<Location>,
+    /// The fields and indicator rows that differ, in form order; empty for an added or removed
+    /// form.
     pub changes: Vec<Change>,
 }
 
@@ -56,15 +61,22 @@ pub struct Change {
     /// The field as the form names it: `年度资金申请总额`, `第 4 行指标「安全出车率」的指标值`;
     /// for a whole row, the row (`第 2 行指标「出车次数」`).
     pub field: String,
+    /// How it differs.
     pub what: ChangeKind,
     /// The cell to look at: NEW's, or OLD's where NEW records none; OLD's for a removed row.
     pub at: Option<Location>,
 }
 
+/// How a field or indicator row differs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChangeKind {
     /// Both values as the form prints them (`140,000.00`, `=100.00(%)`, `(空)` for a blank).
-    Changed { old: String, new: String },
+    Changed {
+        /// OLD's value.
+        old: String,
+        /// NEW's value.
+        new: String,
+    },
     /// An indicator row only in NEW.
     Added(Row),
     /// An indicator row only in OLD.
@@ -74,8 +86,11 @@ pub enum ChangeKind {
 /// An added or removed indicator row: its 一级, 二级 and 指标值 as printed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// 一级指标.
     pub level1: String,
+    /// 二级指标.
     pub level2: String,
+    /// 指标值, as printed.
     pub target: String,
 }
 

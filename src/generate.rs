@@ -336,6 +336,7 @@ pub fn shift_date(date: &str, years: i32) -> Option<String> {
 /// and the 预算执行 weight of the funds row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weights {
+    /// The indicator weights, one per group of 一级; with `execution` they make 100.
     pub groups: Vec<WeightGroup>,
     /// 预算执行率 (the 年度资金总额 row's 分值).
     pub execution: Decimal,
@@ -346,6 +347,7 @@ pub struct Weights {
 pub struct WeightGroup {
     /// The 一级 labels (canonical) whose indicators share `weight`.
     pub level1: Vec<String>,
+    /// The 分值 the group's indicators share, in points.
     pub weight: Decimal,
 }
 

@@ -2,8 +2,6 @@
 //!
 //! This is the only module that talks to calamine. Coordinates are [`crate::a1`]'s.
 
-#![warn(missing_docs)]
-
 use crate::a1::{Area, Pos};
 use crate::diag::Diagnostic;
 use std::collections::HashMap;

@@ -33,8 +33,11 @@ use std::fmt;
 pub enum Refusal {
     /// Reader errors (and warnings, when strict) in the forms.
     Errors {
+        /// How many reader errors the forms have.
         errors: usize,
+        /// How many reader warnings.
         warnings: usize,
+        /// Whether warnings counted as errors (`--strict`).
         strict: bool,
     },
     /// No form was read.
@@ -78,6 +81,7 @@ fn refusal_of(counts: Counts, forms: usize, strict: bool) -> Option<Refusal> {
 /// How to convert.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ConvertOptions {
+    /// The format to write.
     pub to: OutputFormat,
     /// The indicator set to move every form to; `None` for the default of the format (see
     /// [`conversion_taxonomy`]).
@@ -260,9 +264,11 @@ pub fn convert(inputs: &Inputs, opts: &ConvertOptions, name: &str) -> Result<Con
 /// The findings of `check`, as `jixiao check --format json` prints them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckReport {
+    /// The version of this report's JSON shape ([`crate::model::SCHEMA_VERSION`]).
     pub schema_version: u32,
     /// How many forms were checked.
     pub forms: usize,
+    /// Findings by severity, reader diagnostics included.
     pub counts: Counts,
     /// The inputs that could not be read, one message each.
     pub unreadable: Vec<String>,
@@ -365,9 +371,12 @@ impl CheckReport {
 pub struct Scored {
     /// The form's index in the document.
     pub form: usize,
+    /// 项目名称 of the 自评表.
     pub project: String,
     /// The file and sheet the form was read from, when it was read from a workbook.
     pub at: Option<crate::diag::Location>,
+    /// Each figure computed (执行率, 得分, 总分, 评分等级) with its formula and inputs, or why it
+    /// was left blank (DOMAIN §2).
     pub explanations: Vec<Explanation>,
 }
 
@@ -485,20 +494,30 @@ pub fn score_keeping(
 pub enum TemplateSource<'a> {
     /// A project list (CSV or workbook bytes, with its name), for `year`: blank 申报表.
     Projects {
+        /// The list's name, as it names the input in messages (its extension tells CSV from
+        /// workbook).
         name: &'a str,
+        /// The list's content.
         bytes: &'a [u8],
+        /// The budget year of the new 申报表.
         year: i32,
     },
     /// Last year's 申报表 carried into a new year (default: each form's year + 1).
     CarryForward {
+        /// Last year's forms (only the 申报表 are carried).
         forms: &'a [Form],
+        /// The year to carry them into; `None` for each form's year + 1.
         year: Option<i32>,
+        /// What of last year's content to keep.
         keep: Keep,
     },
     /// 自评表 made from 申报表, for `year` (default: the 申报表's).
     SelfEvaluations {
+        /// The 申报表 to make 自评表 from (other forms are passed over).
         forms: &'a [Form],
+        /// How the 100 points are split among the 一级 and 预算执行 (DOMAIN §2.1).
         weights: &'a Weights,
+        /// The evaluated year; `None` for each 申报表's own.
         year: Option<i32>,
     },
 }
@@ -640,7 +659,9 @@ pub fn template_output(
 /// Why one side of a diff was not compared.
 #[derive(Debug)]
 pub enum DiffSide {
+    /// The old (first) side.
     Old,
+    /// The new (second) side.
     New,
 }
 

@@ -41,11 +41,11 @@ pub struct Field<I> {
     pub value_at: &'static str,
 }
 
-pub mod declaration;
+pub(crate) mod declaration;
 pub mod flat;
-pub mod legacy_2020;
-pub mod self_eval;
-pub mod sheets;
+pub(crate) mod legacy_2020;
+pub(crate) mod self_eval;
+pub(crate) mod sheets;
 
 #[cfg(test)]
 mod tests;

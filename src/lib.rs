@@ -108,6 +108,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod a1;
 pub mod blank;
 pub mod check;

@@ -16,8 +16,6 @@
 //! | 版式 (the layout a form was printed in) | [`PrintedLayout`], [`LayoutId`] |
 //! | 中期资金 / 中期目标 / 中期指标, 项目期 (88号 申报表) | [`MediumTerm`] |
 
-#![warn(missing_docs)]
-
 pub mod date;
 pub mod field;
 mod figure;

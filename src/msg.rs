@@ -128,8 +128,11 @@ pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
 /// One entry of the catalogue, for listing, lookup by id and tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Entry {
+    /// The message's stable id (`score.truncated`): what tests pin and translators key on.
     pub id: &'static str,
+    /// The Chinese text, with `{placeholders}` unfilled.
     pub zh: &'static str,
+    /// The English text, with the same placeholders.
     pub en: &'static str,
 }
 
@@ -155,6 +158,7 @@ macro_rules! messages {
     )*) => {
         $(
             $(#[$doc])*
+            #[doc = concat!("\n\n`", $id, "`: `", $zh, "`")]
             #[allow(clippy::too_many_arguments)]
             pub fn $name($($arg: impl std::fmt::Display),*) -> String {
                 match $crate::msg::lang() {

@@ -39,12 +39,17 @@ pub struct Profile {
     /// 实施单位
     #[serde(alias = "实施单位")]
     pub implementing_unit: String,
+    /// `layout` (版式): which 申报表 layout the office prints; default the official one.
     #[serde(default, alias = "版式")]
     pub layout: LayoutVariant,
+    /// `indicator_set` (指标体系): the indicator set new forms use (DOMAIN §3); default the
+    /// current one.
     #[serde(default, alias = "指标体系")]
     pub indicator_set: TaxonomySet,
+    /// `[defaults]` (默认值): the text fields a project list may leave blank.
     #[serde(default, alias = "默认值")]
     pub defaults: Defaults,
+    /// `[funds]` (资金): how the amounts a project list does not give are filled.
     #[serde(default, alias = "资金")]
     pub funds: FundsDefaults,
 }
@@ -146,8 +151,10 @@ fn with_year(pattern: &str, year: i32) -> String {
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
 #[serde(deny_unknown_fields)]
 pub struct FundsDefaults {
+    /// `carryover_and_other`: 上年结转资金 and 其他资金 when not given.
     #[serde(default)]
     pub carryover_and_other: WhenAbsent,
+    /// `project_side`: 项目资金总额 and 其中：财政资金 when not given.
     #[serde(default)]
     pub project_side: ProjectSide,
 }
@@ -156,8 +163,10 @@ pub struct FundsDefaults {
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum WhenAbsent {
+    /// `zero`: `0.00` in both.
     #[default]
     Zero,
+    /// `blank`: both left blank.
     Blank,
 }
 
@@ -166,8 +175,11 @@ pub enum WhenAbsent {
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum ProjectSide {
+    /// `blank`: both left blank.
     #[default]
     Blank,
+    /// `annual`: 项目资金总额 = 年度资金申请总额, and 其中：财政资金 = 项目资金总额 (a one-year
+    /// project all from the budget).
     Annual,
 }
 

@@ -2,18 +2,18 @@
 //! anchor (so a sheet may hold one form or several stacked ones, anywhere), and each form kind's
 //! reader maps labels to fields. JSON models are read as they are.
 
-pub mod declaration;
+pub(crate) mod declaration;
 pub mod flat;
 mod indicators;
 mod inputs;
-pub mod legacy_2020;
-pub mod scope;
-pub mod self_eval;
+pub(crate) mod legacy_2020;
+pub(crate) mod scope;
+pub(crate) mod self_eval;
 #[cfg(not(target_family = "wasm"))]
 pub mod stream;
-pub mod text;
+pub(crate) mod text;
 
-pub use indicators::{TableRow, extra_cells, extra_columns, table_rows, take_table_notes};
+pub(crate) use indicators::{TableRow, extra_cells, extra_columns, table_rows, take_table_notes};
 pub use inputs::{
     Input, Inputs, read_all, read_bytes, read_bytes_as, read_input, read_json_bytes,
     read_workbook_bytes, sheets_without_forms,
@@ -34,8 +34,11 @@ use scope::{Scope, Value};
 /// The form kinds a title can announce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
+    /// 财政项目支出绩效目标申报表, national (88号) or Shanghai (DOMAIN §1a, §1c).
     Declaration,
+    /// 财政项目支出绩效自评表 (DOMAIN §1b, §1e).
     SelfEvaluation,
+    /// The Shanghai 2020 财政项目支出绩效目标表 (DOMAIN §1d).
     Legacy2020,
 }
 
@@ -50,7 +53,9 @@ impl FormKind {
 /// Shanghai 2020 form and the provincial 88号 copies print (the form's content decides).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Title {
+    /// The kind the title announces (a bare 目标表 title says [`FormKind::Declaration`]).
     pub kind: FormKind,
+    /// The title is a bare `…绩效目标表`, not `…申报表`: a 2020 目标表 or an 88号 copy.
     pub target_table: bool,
 }
 

@@ -55,6 +55,7 @@ impl Rounding {
         r
     }
 
+    /// The rule in words for `--explain` (截位 / 四舍五入), in the current language.
     pub fn label(self) -> String {
         match self {
             Rounding::Truncate => crate::msg::score::truncated(),
@@ -93,8 +94,11 @@ pub enum QualBands {
 /// The choices where sources disagree (DOMAIN §6), with the defaults DOMAIN names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct ScoringOptions {
+    /// How rates and scores are brought to 2 decimals (DOMAIN §2.2; default: truncate).
     pub rounding: Rounding,
+    /// The formulas for 定量 indicators short of their target (DOMAIN §2.3, §6.3).
     pub quant_formula: QuantFormula,
+    /// The bands for 定性 indicators (DOMAIN §2.4, §6.2).
     pub qual_bands: QualBands,
     /// 预算执行率 分值 when the form prints none: 10 (national, Shanghai; 20 in Hubei), §2.1.
     pub execution_weight: Decimal,
@@ -170,6 +174,7 @@ impl Direction {
         }
     }
 
+    /// 正向, 反向 or 等于, as `--explain` prints it.
     pub fn label(self) -> &'static str {
         match self {
             Direction::Forward => "正向",
@@ -182,7 +187,10 @@ impl Direction {
 /// A computed score and the formula with its numbers, for `--explain` and for messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Scored {
+    /// The score, at 2 decimals, between 0 and the weight.
     pub score: Decimal,
+    /// How the score came: direction, 指标值, the expression with its numbers and the rounding,
+    /// as `--explain` prints it.
     pub formula: String,
 }
 
@@ -306,6 +314,7 @@ impl Band {
         }
     }
 
+    /// The band's name as the national wording starts: 达成, 部分达成, 未达成.
     pub fn label(self) -> &'static str {
         match self {
             Band::Achieved => "达成",
@@ -318,8 +327,11 @@ impl Band {
 /// The scores a band allows: `[low, high]` or `[low, high)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct BandRange {
+    /// The lowest score of the band, in points (the weight × the band's lower percentage).
     pub low: Decimal,
+    /// The highest score, in points.
     pub high: Decimal,
+    /// Whether `high` itself is in the band (only for 达成, whose top is the full weight).
     pub high_inclusive: bool,
 }
 
@@ -344,6 +356,7 @@ impl BandRange {
         }
     }
 
+    /// Whether `score` falls in the band.
     pub fn contains(&self, score: Decimal) -> bool {
         score >= self.low && (score < self.high || (self.high_inclusive && score == self.high))
     }
@@ -388,6 +401,7 @@ impl Grade {
         }
     }
 
+    /// 优, 良, 中 or 差, as the 评分等级 cell prints it.
     pub fn label(self) -> &'static str {
         match self {
             Grade::Excellent => "优",
@@ -492,6 +506,7 @@ pub struct Explanation {
     pub value: Option<String>,
     /// What the form printed before.
     pub printed: Option<String>,
+    /// What `score` did with the form's cell.
     pub action: Action,
     /// The figure's cell, where the form was read from a workbook.
     pub at: Option<Location>,

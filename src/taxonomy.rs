@@ -85,7 +85,9 @@ impl fmt::Display for TaxonomySet {
 /// A 一级 and the 二级 it admits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Level1 {
+    /// The 一级 as the set spells it (`产出指标`).
     pub name: &'static str,
+    /// Its 二级, in the set's order (`数量指标`, `质量指标`, …).
     pub level2: &'static [&'static str],
 }
 
@@ -206,12 +208,16 @@ pub fn canonical(label: &str) -> String {
 /// both the old and the current set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Sets {
+    /// In the older national set (DOMAIN §3.1).
     pub old: bool,
+    /// In the current set (DOMAIN §3.2).
     pub current: bool,
+    /// In the Shanghai 2020 set (DOMAIN §3.3).
     pub legacy2020: bool,
 }
 
 impl Sets {
+    /// Whether the pair belongs to `set`.
     pub fn contains(self, set: TaxonomySet) -> bool {
         match set {
             TaxonomySet::Old => self.old,
@@ -220,6 +226,7 @@ impl Sets {
         }
     }
 
+    /// Whether the pair is in no known set (a 一级/二级 the forms' sets do not have).
     pub fn is_empty(self) -> bool {
         !(self.old || self.current || self.legacy2020)
     }
@@ -259,7 +266,9 @@ pub fn level1_of(set: TaxonomySet, level2: &str) -> Option<&'static str> {
 /// A pair carried over to the current set (DOMAIN §3.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mapping {
+    /// The 一级 in the current set.
     pub level1: &'static str,
+    /// The 二级 in the current set.
     pub level2: &'static str,
     /// The mapping is an approximation (no true equivalent): have a person look at it.
     pub review: bool,

@@ -65,7 +65,7 @@ pub(crate) fn paint(
     form: &Form,
     styles: &Styles,
     choice: LayoutChoice,
-) -> std::result::Result<(), XlsxError> {
+) -> std::result::Result<FieldCells, XlsxError> {
     use crate::layout::sheets;
     use crate::model::LayoutId;
     // The form's own layout, when it is one of its kind's; a form that has none (made here,
@@ -97,7 +97,7 @@ pub(crate) fn paint(
             self_eval::write(sheet, s, styles, grid, printed.as_ref())
         }
         (Form::Legacy2020(l), LayoutChoice::Source) => legacy_2020::write(sheet, l, styles),
-        (Form::Legacy2020(_), LayoutChoice::Official) => Ok(()),
+        (Form::Legacy2020(_), LayoutChoice::Official) => Ok(FieldCells::default()),
     }
 }
 
@@ -181,7 +181,10 @@ pub fn xlsx_with_summary_bytes(doc: &Document, title: &str) -> Result<(Vec<u8>, 
 /// What [`to_bytes`] made: the files to save, and the writer's warnings.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Output {
+    /// The files, in the order to save them (one workbook or JSON file; one CSV per table).
     pub files: Vec<OutputFile>,
+    /// What the writer noticed (a form the format cannot carry, a field left out), each at its
+    /// form's place in the input.
     pub diagnostics: Vec<Diagnostic>,
     /// For flat CSV tables: the directory the files make up, to be saved as one unit
     /// ([`directory_atomically`]) so that no stale table is left beside new ones.
@@ -192,7 +195,9 @@ pub struct Output {
 /// table's file name) and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
+    /// Where to save it: the output's name, or `dir/table.csv` for a flat table.
     pub name: String,
+    /// The file's content.
     pub bytes: Vec<u8>,
 }
 
@@ -255,6 +260,7 @@ pub struct FieldNote {
     pub form: usize,
     /// The field, as in [`crate::model::Source::cells`]: `total_score`, `grade`.
     pub path: String,
+    /// The note's text, in the current language.
     pub text: String,
 }
 
@@ -392,18 +398,14 @@ fn workbook_bytes(
         let in_sheet = |e: XlsxError| fail(crate::msg::write::in_sheet(name, &e)).because(e);
         let sheet = workbook.add_worksheet();
         sheet.set_name(name).map_err(in_sheet)?;
-        paint(sheet, form, &styles, choice).map_err(in_sheet)?;
-        let mine: Vec<&FieldNote> = extras.notes.iter().filter(|n| n.form == index).collect();
-        if !mine.is_empty() {
-            let cells = FieldCells::of(form, name, &styles, choice)?;
-            for note in mine {
-                let (row, col) = cells.position(Some(&note.path));
-                let col = u16::try_from(col)
-                    .map_err(|_| fail(crate::msg::write::column_out_of_range(name)))?;
-                sheet
-                    .insert_note(row, col, &field_note(&note.text))
-                    .map_err(in_sheet)?;
-            }
+        let cells = paint(sheet, form, &styles, choice).map_err(in_sheet)?;
+        for note in extras.notes.iter().filter(|n| n.form == index) {
+            let (row, col) = cells.position(Some(&note.path));
+            let col = u16::try_from(col)
+                .map_err(|_| fail(crate::msg::write::column_out_of_range(name)))?;
+            sheet
+                .insert_note(row, col, &field_note(&note.text))
+                .map_err(in_sheet)?;
         }
     }
     let bytes = workbook
@@ -412,50 +414,43 @@ fn workbook_bytes(
     Ok((bytes, written))
 }
 
-/// Where each field of a form lands in the layout it is written in: field path → A1 (cell or range),
-/// and the title's cell. Found by painting the form alone and reading it back, so it holds for
-/// every layout the writers know without a second description of their cells.
-pub(crate) struct FieldCells {
-    cells: std::collections::BTreeMap<String, String>,
-    title: crate::a1::Pos,
+/// Where each field of a form lands in the layout it is written in: field path → area. The
+/// writers record it as they paint (`FormSheet::place`), from the layout descriptions
+/// of [`crate::layout::sheets`] they paint by: no second description of the cells, and no
+/// reading back of what was written.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct FieldCells {
+    cells: std::collections::BTreeMap<String, crate::a1::Area>,
 }
 
 impl FieldCells {
-    /// Paints `form` on a scratch sheet named `name` and reads back where its fields landed.
+    /// Where the fields of `form` land, painted on a worksheet that is then dropped.
     pub(crate) fn of(
         form: &Form,
-        name: &str,
         styles: &Styles,
         choice: LayoutChoice,
-    ) -> Result<FieldCells> {
-        let xlsx = |e: XlsxError| {
-            Error::write(name, crate::msg::write::cannot_build_workbook(&e)).because(e)
-        };
-        let mut scratch = Workbook::new();
-        let sheet = scratch.add_worksheet();
-        sheet.set_name(name).map_err(xlsx)?;
-        paint(sheet, form, styles, choice).map_err(xlsx)?;
-        let bytes = scratch.save_to_buffer().map_err(xlsx)?;
-        let grids = crate::grid::open_xlsx_bytes(&bytes, name)?;
-        let read = grids
-            .first()
-            .map(crate::read::read_grid)
-            .and_then(|r| r.value.into_iter().next());
-        let source = read.as_ref().and_then(Form::source);
-        Ok(FieldCells {
-            cells: source.map(|s| s.cells.clone()).unwrap_or_default(),
-            title: source
-                .and_then(|s| crate::a1::parse_area(&s.range))
-                .map_or((0, 0), |a| a.first),
-        })
+    ) -> std::result::Result<FieldCells, XlsxError> {
+        paint(&mut rust_xlsxwriter::Worksheet::new(), form, styles, choice)
     }
 
-    /// The top-left cell of a field, or of the row or form holding it; the title when the
+    pub(crate) fn insert(&mut self, path: String, at: crate::a1::Area) {
+        self.cells.insert(path, at);
+    }
+
+    /// The top-left cell of a field, or of the row or form holding it; the title (A1) when the
     /// layout has no cell for it (or no field is named).
-    pub(crate) fn position(&self, path: Option<&str>) -> crate::a1::Pos {
+    pub fn position(&self, path: Option<&str>) -> crate::a1::Pos {
         path.and_then(|p| crate::model::path_and_parents(p).find_map(|p| self.cells.get(p)))
-            .and_then(|a1| crate::a1::parse_area(a1))
-            .map_or(self.title, |a| a.first)
+            .map_or((0, 0), |a| a.first)
+    }
+
+    /// Every field placed, with its area in A1 notation.
+    #[cfg(test)]
+    pub(crate) fn a1(&self) -> std::collections::BTreeMap<String, String> {
+        self.cells
+            .iter()
+            .map(|(path, at)| (path.clone(), at.to_string()))
+            .collect()
     }
 }
 

@@ -67,11 +67,15 @@ impl Progress {
 /// The closing line's figures, added up input by input.
 #[derive(Debug, Default)]
 pub struct Tally {
+    /// Input files read.
     pub files: usize,
+    /// Forms found in them.
     pub forms: usize,
     cells: usize,
     mapped: usize,
+    /// Errors: unreadable files and error diagnostics.
     pub errors: usize,
+    /// Warning diagnostics.
     pub warnings: usize,
 }
 

@@ -15,6 +15,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `jixiao check`: its arguments (help text from the catalogue, [`crate::msg::help`]).
 #[derive(Args, Debug)]
 pub struct CheckArgs {
     /// Workbooks (.xlsx .xlsm .xls .ods), JSON models, or directories of them.
@@ -29,6 +30,7 @@ pub struct CheckArgs {
     /// Print only errors (and warnings with --strict); infos and the summary are dropped.
     #[arg(short, long)]
     pub quiet: bool,
+    /// `--jobs`: how many inputs to read at once.
     #[command(flatten)]
     pub jobs: super::Jobs,
     /// Also list infos: remarks that are not problems, such as a 指标值 written `100%` as the
@@ -39,6 +41,7 @@ pub struct CheckArgs {
     /// filled (errors red, warnings yellow) and noted, after a first sheet 问题清单 listing them all.
     #[arg(long, value_name = "REPORT.xlsx")]
     pub report: Option<PathBuf>,
+    /// `--rounding`, `--quant-formula`, `--qual-bands`, `--execution-weight`.
     #[command(flatten)]
     pub scoring: ScoringArgs,
 }
@@ -62,6 +65,7 @@ pub struct ScoringArgs {
 }
 
 impl ScoringArgs {
+    /// The options as the library takes them.
     pub fn options(&self) -> ScoringOptions {
         ScoringOptions {
             rounding: self.rounding,
@@ -72,12 +76,21 @@ impl ScoringArgs {
     }
 }
 
+/// `check --format`: how findings are printed.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFormat {
+    /// One finding per line, rustc style, then a summary.
     Human,
+    /// The [`crate::jobs::CheckReport`] as JSON, for programs.
     Json,
 }
 
+/// Runs `jixiao check`: prints the findings and returns [`super::EXIT_FINDINGS`] when some
+/// count as errors.
+///
+/// # Errors
+/// When `--report` would overwrite an input or cannot be written, or stdout cannot be
+/// written; the run then ends with exit code 2.
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let opts = Options {
         scoring: args.scoring.options(),

@@ -16,6 +16,7 @@ use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// `jixiao convert`: its arguments (help text from the catalogue, [`crate::msg::help`]).
 #[derive(Args, Debug)]
 pub struct ConvertArgs {
     /// Workbooks (.xlsx .xlsm .xls .ods), JSON models, or directories of them.
@@ -36,6 +37,7 @@ pub struct ConvertArgs {
     /// Also print one line per form read (kind, project, cells mapped).
     #[arg(short, long)]
     pub verbose: bool,
+    /// `--jobs`: how many inputs to read at once.
     #[command(flatten)]
     pub jobs: super::Jobs,
     /// Convert the forms to this indicator set: 2020 目标表 become 申报表, and the rows of 申报表
@@ -74,6 +76,13 @@ impl From<LayoutArg> for LayoutChoice {
     }
 }
 
+/// Runs `jixiao convert`: reads every input, then writes the output atomically (one file, a
+/// CSV directory, or one file per input when the output is a folder), or nothing when the
+/// forms are refused.
+///
+/// # Errors
+/// A format that cannot be told, a profile that cannot be read, an output that would
+/// overwrite an input, or a write that failed; the run then ends with exit code 2.
 pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     let name = args.output.display().to_string();

@@ -9,6 +9,7 @@ use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `jixiao diff OLD NEW`: its arguments.
 #[derive(Args, Debug)]
 pub struct DiffArgs {
     /// The forms before: a workbook, JSON model, flat-table workbook or CSV directory.

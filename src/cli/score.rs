@@ -15,6 +15,7 @@ use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `jixiao score`: its arguments (help text from the catalogue, [`crate::msg::help`]).
 #[derive(Args, Debug)]
 pub struct ScoreArgs {
     /// Workbooks (.xlsx .xlsm .xls .ods), JSON models, or directories of them.
@@ -32,12 +33,21 @@ pub struct ScoreArgs {
     /// Print only errors.
     #[arg(short, long)]
     pub quiet: bool,
+    /// `--jobs`: how many inputs to read at once.
     #[command(flatten)]
     pub jobs: super::Jobs,
+    /// `--rounding`, `--quant-formula`, `--qual-bands`, `--execution-weight`.
     #[command(flatten)]
     pub scoring: ScoringArgs,
 }
 
+/// Runs `jixiao score`: fills the computable figures of every 自评表 and writes the forms
+/// to the output (its extension chooses the format); with `--explain`, prints each figure's
+/// formula.
+///
+/// # Errors
+/// An output extension that names no format, an output that would overwrite an input, or a
+/// write that failed; the run then ends with exit code 2.
 pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let name = args.output.display().to_string();
     let to = match OutputFormat::from_file_name(&name) {

@@ -24,6 +24,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `jixiao template`: its arguments (help text from the catalogue, [`crate::msg::help`]).
 #[derive(Args, Debug)]
 pub struct TemplateArgs {
     /// The office profile: a built-in one by name (xinjiang, xizang, baoshan, xining; see
@@ -66,6 +67,7 @@ pub struct TemplateArgs {
     pub quiet: bool,
 }
 
+/// `template --kind`: which form to make.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// 财政项目支出绩效目标申报表
@@ -74,6 +76,7 @@ pub enum Kind {
     SelfEvaluation,
 }
 
+/// `template --clear`: what of last year's 申报表 not to carry into the new year.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Clear {
     /// 项目资金: all amounts.
@@ -101,6 +104,12 @@ pub(super) fn load_profile(p: &std::path::Path) -> anyhow::Result<Profile> {
     Ok(Profile::built_in(&p.to_string_lossy())?)
 }
 
+/// Runs `jixiao template`: lists the built-in profiles, or makes new forms from a project
+/// list or from `--from` forms and writes them to the output.
+///
+/// # Errors
+/// A profile, project list or `--from` input that cannot be read, a missing `--year` or
+/// `--profile`, bad `--weights`, or a write that failed; the run then ends with exit code 2.
 pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
     if args.list_profiles {
         let mut out = std::io::stdout().lock();

@@ -2,8 +2,6 @@
 //! order. One [`Column`] list per form table drives the writer (rows, number columns,
 //! drop-downs) and the reader alike.
 
-#![warn(missing_docs)]
-
 use crate::model::field::DeclarationText;
 use crate::model::{Declaration, Figure, Legacy2020, MoneyUnit, SelfEvaluation};
 use rust_decimal::Decimal;
@@ -389,7 +387,7 @@ pub fn is_header_line(line: &str) -> bool {
 }
 
 /// The model's field names of the indicator columns from 一级指标 on
-/// (`INDICATOR_COLUMNS[5..]`, and [`super::self_eval::TABLE_COLUMNS`] in the same order).
+/// (`INDICATOR_COLUMNS[5..]`, and the 自评表 layout's `TABLE_COLUMNS` in the same order).
 pub const INDICATOR_FIELDS: [&str; 8] = [
     "level1",
     "level2",

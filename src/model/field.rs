@@ -3,8 +3,6 @@
 //! getter and setter on the form. Layouts, readers, writers, the flat tables and `diff` name a
 //! field by its variant; the path string is written here only.
 
-#![warn(missing_docs)]
-
 use super::{Declaration, DeclarationFunds, Legacy2020, SelfEvaluation};
 use rust_decimal::Decimal;
 

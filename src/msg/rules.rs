@@ -12,7 +12,10 @@ use crate::diag::{Rule, Severity};
 /// Declares rules: a `const` per rule and a slice of the group.
 macro_rules! rules {
     ($group:ident: $($name:ident = $id:literal, $sev:ident, $dom:literal, $zh:literal, $en:literal;)*) => {
-        $(pub const $name: Rule = Rule { id: $id, severity: Severity::$sev, domain: $dom, zh: $zh, en: $en };)*
+        $(
+            #[doc = concat!("`", $id, "` (", stringify!($sev), ", DOMAIN ", $dom, "): ", $zh)]
+            pub const $name: Rule = Rule { id: $id, severity: Severity::$sev, domain: $dom, zh: $zh, en: $en };
+        )*
         /// Every rule of the group, in the order written.
         pub const $group: &[Rule] = &[$($name),*];
     };

@@ -215,13 +215,19 @@ fn split_name(name: &str) -> (&str, &str) {
 /// flat CSV tables (what a directory written by `convert --to csv` holds).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
+    /// A workbook, CSV or JSON file.
     File {
+        /// The name the user knows the file by: it names the input in every message, and its
+        /// extension tells formats apart with the content.
         name: String,
+        /// The file's content.
         bytes: Vec<u8>,
     },
     /// Flat tables: the set's name (the directory) and each table's file name and bytes.
     Tables {
+        /// The name of the set (the directory), as it names the input in messages.
         name: String,
+        /// Each table's file name (`forms.csv`, `indicators.csv`, …) and its bytes.
         tables: Vec<(String, Vec<u8>)>,
     },
 }
@@ -406,8 +412,11 @@ fn expand_one(
 /// not be read at all (the batch goes on without them).
 #[derive(Debug, Default)]
 pub struct Inputs {
+    /// Every form read, in input order.
     pub document: Document,
+    /// Warnings and findings met while reading (a cell left unmapped, a value read with a guess).
     pub diagnostics: Vec<Diagnostic>,
+    /// The inputs that could not be read at all, one error each.
     pub errors: Vec<Error>,
     /// The name of every input, read or not.
     pub files: Vec<String>,

@@ -21,7 +21,9 @@ use std::sync::{Condvar, Mutex};
 pub enum Item {
     /// A file (or a directory of flat tables) and what reading it gave.
     Read {
+        /// The input's name as given.
         name: String,
+        /// Its forms with their diagnostics, or why it could not be read at all.
         read: Result<Diagnosed<Vec<Form>>>,
     },
     /// A path given that holds no input file at all (an empty folder): said so rather than

@@ -1,4 +1,4 @@
-//! 财政项目支出绩效目标申报表 → worksheet, in one of the layouts of [`crate::layout::sheets`]:
+//! 财政项目支出绩效目标申报表 → worksheet, in one of the layouts of `layout::sheets`:
 //! the official 8 columns (DOMAIN §1c) by default, or the layout the form was read from.
 //!
 //! Title and year; the header fields; 项目资金; the goals; the indicator table, `绩效指标` in its
@@ -7,6 +7,7 @@
 //! [`crate::model::MediumTerm::notes`]). Without 项目性质 (`project_nature == None`, the 宝山
 //! form) the project name takes its place.
 
+use super::FieldCells;
 use super::sheet::{FormSheet, area, row_area};
 use super::styles::Styles;
 use crate::a1::Area;
@@ -21,6 +22,8 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 ///
 /// Values are written as strings (never formulas), amounts as numbers shown `#,##0.00`.
 ///
+/// Gives back where each field was placed.
+///
 /// # Errors
 /// Any [`XlsxError`] of rust_xlsxwriter, e.g. a text longer than Excel's 32,767 characters.
 pub fn write(
@@ -29,7 +32,7 @@ pub fn write(
     styles: &Styles,
     grid: &DeclarationSheet,
     printed: Option<&PrintedLayout>,
-) -> Result<(), XlsxError> {
+) -> Result<FieldCells, XlsxError> {
     let own = printed.cloned().unwrap_or_default();
     let lab = |slot: &str, official: &str| own.label(slot, official, form.year);
     // Columns the layout does not have (绩效标准), after its last, in the order first read.
@@ -53,6 +56,7 @@ pub fn write(
             &lab(field.id.path(), field.label.text),
         )?;
         out.text(area(value_at)?, value, &styles.text)?;
+        out.place(field.id.path(), area(value_at)?);
     }
 
     let funds_label = layout::funds_label(form.funds.unit);
@@ -64,6 +68,7 @@ pub fn write(
             &lab(field.id.path(), field.label.text),
         )?;
         out.amount(area(field.value_at)?, *field.id.get(funds))?;
+        out.place(field.id.path(), area(field.value_at)?);
     }
     for blank in grid.funds_blank {
         out.amount(area(blank)?, None)?;
@@ -77,6 +82,7 @@ pub fn write(
             &lab(field.id.path(), field.label.text),
         )?;
         out.long_text(area(field.value_at)?, text)?;
+        out.place(field.id.path(), area(field.value_at)?);
     }
 
     let header = grid.table_header_row;
@@ -104,10 +110,15 @@ pub fn write(
         .map(|i| (i.level1.as_str(), i.level2.as_str()))
         .collect();
     out.levels(first, &levels, grid.level1.0, grid.level2.0)?;
-    for (row, indicator) in (first..).zip(&form.indicators) {
+    for (i, (row, indicator)) in (first..).zip(&form.indicators).enumerate() {
         out.text(row_area(row, grid.name), &indicator.name, &styles.text)?;
         let target = indicator.target.to_text();
         out.text(row_area(row, grid.target), &target, &styles.value)?;
+        out.place(format!("indicators[{i}].name"), row_area(row, grid.name));
+        out.place(
+            format!("indicators[{i}].target"),
+            row_area(row, grid.target),
+        );
         for (col, name) in (first_extra..).zip(&extra) {
             let text = indicator
                 .extra
@@ -118,28 +129,38 @@ pub fn write(
         }
     }
     // 申报单位名称 and the narrative blocks have no place of their own in these layouts: they
-    // are printed first under 备注, label beside text as the district form prints them. The 88号
-    // form's 中期 side neither: it comes after the form's own notes, rather than dropped.
-    let mut notes: Vec<Note> = at::NARRATIVE
+    // are printed first under 备注, label beside text as the district form prints them, each
+    // placed as its field. The 88号 form's 中期 side neither: it comes after the form's own
+    // notes, rather than dropped.
+    let narrative = at::NARRATIVE.iter().filter_map(|(id, label)| {
+        let text = form.text(*id).filter(|t| !t.is_empty())?;
+        let note = Note {
+            label: lab(id.path(), label.text),
+            text: text.to_string(),
+        };
+        Some((note, Some(id.path())))
+    });
+    let medium = form
+        .medium_term
         .iter()
-        .filter_map(|(id, label)| {
-            let text = form.text(*id).filter(|t| !t.is_empty())?;
-            Some(Note {
-                label: lab(id.path(), label.text),
-                text: text.to_string(),
-            })
-        })
+        .flat_map(|m| m.notes(form.funds.unit));
+    let notes: Vec<(Note, Option<&str>)> = narrative
+        .chain(form.notes.iter().cloned().chain(medium).map(|n| (n, None)))
         .collect();
-    notes.extend(form.notes.iter().cloned());
-    if let Some(medium) = &form.medium_term {
-        notes.extend(medium.notes(form.funds.unit));
-    }
     if !notes.is_empty() {
         let heading = last + 1;
         out.label(row_area(heading, grid.notes), at::NOTES.text)?;
-        for (row, note) in (heading + 1..).zip(&notes) {
+        let mut i = 0;
+        for (row, (note, field)) in (heading + 1..).zip(&notes) {
             out.label(row_area(row, grid.note_label), &note.label)?;
             out.note(row_area(row, grid.note_text), &note.text)?;
+            if let Some(path) = field {
+                out.place(*path, row_area(row, grid.note_text));
+                continue;
+            }
+            out.place(format!("notes[{i}].label"), row_area(row, grid.note_label));
+            out.place(format!("notes[{i}].text"), row_area(row, grid.note_text));
+            i += 1;
         }
     }
     out.finish()

@@ -21,8 +21,12 @@ use std::path::{Path, PathBuf};
 /// One table: its name (file stem / sheet name), header and rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
+    /// The table's name: `declarations`, `self_evaluations`, `indicators` or `legacy_2020`
+    /// (the CSV file stem and the sheet name of a flat workbook).
     pub name: &'static str,
+    /// The column heads, in the forms' words (`项目名称`, `年度资金申请总额`).
     pub header: Vec<String>,
+    /// One row per form (or per indicator), each cell's text in header order.
     pub rows: Vec<Vec<String>>,
 }
 
@@ -294,6 +298,8 @@ pub struct CsvStream<W: std::io::Write, O> {
 }
 
 impl<W: std::io::Write, O: FnMut(&str) -> std::io::Result<W>> CsvStream<W, O> {
+    /// A stream that calls `open` with a table's file name (`declarations.csv`) the first time
+    /// a form of that table comes.
     pub fn new(open: O) -> Self {
         CsvStream {
             open,

@@ -68,7 +68,7 @@ impl<'a> Places<'a> {
         let cells = self
             .cells
             .entry(k)
-            .or_insert_with(|| FieldCells::of(forms[k], &out_sheet, styles, choice).ok());
+            .or_insert_with(|| FieldCells::of(forms[k], styles, choice).ok());
         let at = cells.as_ref()?.position(Some(&path));
         Some((out_sheet, a1::cell_name(at)))
     }

@@ -2,6 +2,7 @@
 //! `--layout source`: header rows of `label：value` pairs, the narrative sections as a label row
 //! and a text row, the prior-year amounts, then the 一级目标 … 指标目标值 table.
 
+use super::FieldCells;
 use super::sheet::{FormSheet, row_area};
 use super::styles::Styles;
 use crate::layout::legacy_2020 as at;
@@ -11,9 +12,15 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 /// Paints `form` onto an empty worksheet.
 ///
+/// Gives back where each field was placed.
+///
 /// # Errors
 /// Any [`XlsxError`] of rust_xlsxwriter, e.g. a text longer than Excel's 32,767 characters.
-pub fn write(sheet: &mut Worksheet, form: &Legacy2020, styles: &Styles) -> Result<(), XlsxError> {
+pub fn write(
+    sheet: &mut Worksheet,
+    form: &Legacy2020,
+    styles: &Styles,
+) -> Result<FieldCells, XlsxError> {
     let widths = at::COLUMN_WIDTHS;
     // The one layout of the 2020 form, its labels printed as given.
     let printed = PrintedLayout {
@@ -33,11 +40,15 @@ pub fn write(sheet: &mut Worksheet, form: &Legacy2020, styles: &Styles) -> Resul
             row_area(row, all),
             &pairs.collect::<Vec<_>>().join(at::PAIR_GAP),
         )?;
+        for &i in *line {
+            out.place(at::HEADER[i].0.path(), row_area(row, all));
+        }
         row += 1;
     }
     for (field, label) in at::NARRATIVE {
         out.label(row_area(row, all), &format!("{}：", label.text))?;
         out.note(row_area(row + 1, all), field.get(form))?;
+        out.place(field.path(), row_area(row + 1, all));
         row += 2;
     }
     out.label(row_area(row, all), at::PRIOR_YEAR.text)?;
@@ -53,6 +64,9 @@ pub fn write(sheet: &mut Worksheet, form: &Legacy2020, styles: &Styles) -> Resul
             row_area(row, all),
             &pairs.collect::<Vec<_>>().join(at::PAIR_GAP),
         )?;
+        for &i in *line {
+            out.place(at::AMOUNTS[i].0.path(), row_area(row, all));
+        }
         row += 1;
     }
     let heading = match form.year {
@@ -71,10 +85,12 @@ pub fn write(sheet: &mut Worksheet, form: &Legacy2020, styles: &Styles) -> Resul
         .map(|i| (i.level1.as_str(), i.level2.as_str()))
         .collect();
     out.levels(first, &levels, 0, 1)?;
-    for (row, indicator) in (first..).zip(&form.indicators) {
+    for (i, (row, indicator)) in (first..).zip(&form.indicators).enumerate() {
         out.text(row_area(row, (2, 2)), &indicator.name, &styles.text)?;
         let target = indicator.target.to_text();
         out.text(row_area(row, (3, 3)), &target, &styles.value)?;
+        out.place(format!("indicators[{i}].name"), row_area(row, (2, 2)));
+        out.place(format!("indicators[{i}].target"), row_area(row, (3, 3)));
     }
     out.finish()
 }

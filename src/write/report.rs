@@ -91,8 +91,8 @@ pub fn report_xlsx(
 
     // Where each finding goes in the copy, and what each marked cell says.
     let mut copies: BTreeMap<usize, FieldCells> = BTreeMap::new();
-    for (&i, name) in &sheet_of {
-        let cells = FieldCells::of(&doc.forms[i], name, &styles, LayoutChoice::Official)
+    for &i in sheet_of.keys() {
+        let cells = FieldCells::of(&doc.forms[i], &styles, LayoutChoice::Official)
             .map_err(|e| fail(crate::msg::write::cannot_build_workbook(&e)).because(e))?;
         copies.insert(i, cells);
     }

@@ -1,10 +1,11 @@
-//! 财政项目支出绩效自评表 → worksheet, in one of the layouts of [`crate::layout::sheets`]: the
+//! 财政项目支出绩效自评表 → worksheet, in one of the layouts of `layout::sheets`: the
 //! official 8 columns (DOMAIN §1e) by default, or the layout the form was read from.
 //!
 //! Title and year; the header fields; the 项目资金 grid (with the rows the official grid does not
 //! have under its four); the goals; the indicator table (`绩效指标` in front in the 9-column
 //! layout), closed by the `总分` and `评分等级` rows; then 备注, when the form has notes.
 
+use super::FieldCells;
 use super::declaration::extra_columns;
 use super::sheet::{FormSheet, area, row_area};
 use super::styles::Styles;
@@ -24,6 +25,8 @@ const GRADE: &str = SelfEvaluationText::Grade.path();
 /// Figures are numbers that show the decimals they carry, `-` stays text, indicator values are
 /// strings (never formulas).
 ///
+/// Gives back where each field was placed.
+///
 /// # Errors
 /// Any [`XlsxError`] of rust_xlsxwriter, e.g. a text longer than Excel's 32,767 characters.
 pub fn write(
@@ -32,7 +35,7 @@ pub fn write(
     styles: &Styles,
     grid: &SelfEvaluationSheet,
     printed: Option<&PrintedLayout>,
-) -> Result<(), XlsxError> {
+) -> Result<FieldCells, XlsxError> {
     let own = printed.cloned().unwrap_or_default();
     let lab = |slot: &str, official: &str| own.label(slot, official, form.year);
     let extra = extra_columns(form.indicators.iter().flat_map(|i| &i.extra));
@@ -47,6 +50,7 @@ pub fn write(
             &lab(field.id.path(), field.label.text),
         )?;
         out.text(area(field.value_at)?, value, &styles.text)?;
+        out.place(field.id.path(), area(field.value_at)?);
     }
 
     // The funds grid: label block, column heads (with an empty corner), row heads, figures; the
@@ -67,18 +71,15 @@ pub fn write(
         out.label(cell(head, col), &lab(&slot, column.text))?;
     }
     let rows = at::FUND_ROWS.iter().enumerate().zip(form.funds.rows());
-    let rows = rows.map(|((i, label), (_, figures))| {
+    let rows = rows.map(|((i, label), (name, figures))| {
         let slot = sheets::funds_row_slot(i);
-        (lab(&slot, label.text), figures)
+        (lab(&slot, label.text), format!("funds.{name}"), figures)
     });
-    let extra_funds = form
-        .funds
-        .extra_rows
-        .iter()
-        .map(|r| (r.label.clone(), &r.row));
-    for (row, (label, figures)) in (head + 1..).zip(rows.chain(extra_funds)) {
+    let extra_funds = (form.funds.extra_rows.iter().enumerate())
+        .map(|(i, r)| (r.label.clone(), format!("funds.extra_rows[{i}]"), &r.row));
+    for (row, (label, path, figures)) in (head + 1..).zip(rows.chain(extra_funds)) {
         out.label(row_area(row, grid.funds_row_label), &label)?;
-        funds_row(&mut out, row, grid.funds_first_col, figures)?;
+        funds_row(&mut out, row, grid.funds_first_col, &path, figures)?;
     }
     let shift = extra_rows;
 
@@ -89,6 +90,7 @@ pub fn write(
         let label = &lab(field.id.path(), field.label.text);
         out.label(down(area(field.label_at)?, shift), label)?;
         out.long_text(down(area(field.value_at)?, shift), text)?;
+        out.place(field.id.path(), down(area(field.value_at)?, shift));
     }
 
     let header = grid.table_header_row + shift;
@@ -119,22 +121,40 @@ pub fn write(
         .map(|(l1, i)| (l1.as_str(), i.level2.as_str()))
         .collect();
     out.levels(first, &levels, c0 + at::LEVEL1_COL, c0 + at::LEVEL2_COL)?;
-    for (row, indicator) in (first..).zip(&form.indicators) {
+    for (i, (row, indicator)) in (first..).zip(&form.indicators).enumerate() {
         let texts = [
-            (at::NAME_COL, indicator.name.clone(), &styles.text),
-            (at::TARGET_COL, indicator.target.to_text(), &styles.value),
-            (at::ACTUAL_COL, indicator.actual.to_text(), &styles.value),
+            ("name", at::NAME_COL, indicator.name.clone(), &styles.text),
             (
+                "target",
+                at::TARGET_COL,
+                indicator.target.to_text(),
+                &styles.value,
+            ),
+            (
+                "actual",
+                at::ACTUAL_COL,
+                indicator.actual.to_text(),
+                &styles.value,
+            ),
+            (
+                "deviation_reason",
                 at::REASON_COL,
                 indicator.deviation_reason.clone(),
                 &styles.text,
             ),
         ];
-        for (col, text, format) in texts {
+        for (name, col, text, format) in texts {
             out.text(cell(row, c0 + col), &text, format)?;
+            out.place(format!("indicators[{i}].{name}"), cell(row, c0 + col));
         }
-        out.figure(cell(row, c0 + at::WEIGHT_COL), &indicator.weight)?;
-        out.figure(cell(row, c0 + at::SCORE_COL), &indicator.score)?;
+        let figures = [
+            ("weight", at::WEIGHT_COL, &indicator.weight),
+            ("score", at::SCORE_COL, &indicator.score),
+        ];
+        for (name, col, figure) in figures {
+            out.figure(cell(row, c0 + col), figure)?;
+            out.place(format!("indicators[{i}].{name}"), cell(row, c0 + col));
+        }
         for (col, name) in (first_extra..).zip(&extra) {
             let text = indicator
                 .extra
@@ -149,6 +169,8 @@ pub fn write(
     out.label(row_area(total, grid.summary_label), total_label)?;
     out.figure(cell(total, c0 + at::WEIGHT_COL), &form.total_weight)?;
     out.figure(cell(total, c0 + at::SCORE_COL), &form.total_score)?;
+    out.place("total_weight", cell(total, c0 + at::WEIGHT_COL));
+    out.place("total_score", cell(total, c0 + at::SCORE_COL));
     out.text(cell(total, c0 + at::REASON_COL), "", &styles.text)?;
     let mut next = total + 1;
     if own.prints(GRADE) {
@@ -157,24 +179,28 @@ pub fn write(
             &lab(GRADE, at::GRADE.text),
         )?;
         out.text(row_area(next, grid.grade), &form.grade, &styles.value)?;
+        out.place(GRADE, row_area(next, grid.grade));
         next += 1;
     }
     if !form.notes.is_empty() {
         let last = (grid.widths.len() + extra.len()) as u16 - 1;
         out.label(row_area(next, (0, last)), decl::NOTES.text)?;
-        for (row, note) in (next + 1..).zip(&form.notes) {
+        for (i, (row, note)) in (next + 1..).zip(&form.notes).enumerate() {
             out.label(row_area(row, (0, 1)), &note.label)?;
             out.note(row_area(row, (2, last)), &note.text)?;
+            out.place(format!("notes[{i}].label"), row_area(row, (0, 1)));
+            out.place(format!("notes[{i}].text"), row_area(row, (2, last)));
         }
     }
     out.finish()
 }
 
-/// The six figures of one funds row, from `first_col`.
+/// The six figures of one funds row, from `first_col`; `path` is the row's (`funds.total`).
 fn funds_row(
     out: &mut FormSheet,
     row: u32,
     first_col: u16,
+    path: &str,
     figures: &FundsRow,
 ) -> Result<(), XlsxError> {
     for (col, (name, figure)) in (first_col..).zip(figures.columns()) {
@@ -183,6 +209,7 @@ fn funds_row(
             "weight" | "score" => out.figure(at, &figure)?,
             _ => out.money_figure(at, &figure)?,
         }
+        out.place(format!("{path}.{name}"), at);
     }
     Ok(())
 }

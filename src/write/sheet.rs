@@ -6,6 +6,7 @@
 //! text is remembered for [`FormSheet::finish`], which sizes the rows so wrapped Chinese text is
 //! never cut off.
 
+use super::FieldCells;
 use super::styles::Styles;
 use crate::a1::{Area, cell_name};
 use crate::layout::{self, sheets};
@@ -44,6 +45,8 @@ pub(super) struct FormSheet<'a> {
     /// Areas that need a height whatever their text.
     minimums: Vec<(Area, f64)>,
     last_row: u32,
+    /// Where each field was placed, by its path in the model.
+    cells: FieldCells,
 }
 
 impl<'a> FormSheet<'a> {
@@ -77,11 +80,24 @@ impl<'a> FormSheet<'a> {
             texts: Vec::new(),
             minimums: Vec::new(),
             last_row: 0,
+            cells: FieldCells::default(),
         };
         let columns = form.widths.len();
         form.put(sheets::title_at(columns), &title, &styles.title)?;
         form.put(sheets::year_at(columns), &caption, &styles.caption)?;
+        form.place("year", sheets::year_at(columns));
         Ok(form)
+    }
+
+    /// Records that the field at `path` (as the model names it: `funds.annual_total`,
+    /// `indicators[2].target`) stands in `at`: [`FormSheet::finish`] gives them all back.
+    pub fn place(&mut self, path: impl Into<String>, at: Area) {
+        self.cells.insert(path.into(), at);
+    }
+
+    /// The last column of the form, the columns it adds to its layout's included.
+    pub fn last_col(&self) -> u32 {
+        self.widths.len().saturating_sub(1) as u32
     }
 
     /// Text (always a string, never a formula) over an area, remembered for the row heights.
@@ -178,7 +194,7 @@ impl<'a> FormSheet<'a> {
 
     /// The 一级/二级 columns of an indicator table: each run of equal 一级 merged vertically in
     /// `level1_col`, each run of equal (一级, 二级) in `level2_col`. `levels[i]` is the row
-    /// `first_row + i`.
+    /// `first_row + i`, of `indicators[i]`, whose row and 一级/二级 it places.
     pub fn levels(
         &mut self,
         first_row: u32,
@@ -196,17 +212,30 @@ impl<'a> FormSheet<'a> {
         for rows in runs(&level1) {
             let at = column(rows.clone(), level1_col);
             self.level(at, level1[rows.start])?;
+            for i in rows {
+                self.place(format!("indicators[{i}].level1"), at);
+            }
         }
         for rows in runs(levels) {
             let at = column(rows.clone(), level2_col);
             self.level(at, levels[rows.start].1)?;
+            for i in rows {
+                self.place(format!("indicators[{i}].level2"), at);
+            }
+        }
+        let last_col = self.last_col();
+        for (i, row) in (first_row..).take(levels.len()).enumerate() {
+            self.place(
+                format!("indicators[{i}]"),
+                Area::new((row, 0), (row, last_col)),
+            );
         }
         Ok(())
     }
 
     /// Sets the row heights from the text placed, and the page: A4 portrait, one page a form (a long 备注 shrinks to fit, issue 11),
-    /// centred, the form as print area.
-    pub fn finish(self) -> Result<(), XlsxError> {
+    /// centred, the form as print area. Gives back where each field was placed.
+    pub fn finish(self) -> Result<FieldCells, XlsxError> {
         let last_col = col_num(self.widths.len().saturating_sub(1) as u32)?;
         let mut heights = vec![MIN_HEIGHT; self.last_row as usize + 1];
         heights[0] = TITLE_HEIGHT;
@@ -244,7 +273,7 @@ impl<'a> FormSheet<'a> {
             .set_print_center_horizontally(true)
             .set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3)
             .set_print_area(0, 0, self.last_row, last_col)?;
-        Ok(())
+        Ok(self.cells)
     }
 
     /// Points needed to show `text` wrapped in `at`.

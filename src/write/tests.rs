@@ -375,3 +375,85 @@ fn atomically_fails_cleanly_when_nothing_was_written() {
     );
     assert!(dir.entries().is_empty());
 }
+
+/// Where the writers say they placed each field is where the reader finds it, for every shared
+/// fixture in both layouts (issue 14: the cells used to be learned by reading the form back).
+#[test]
+fn issue_14_the_cells_the_writers_place_are_those_read_back() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
+    let mut files: Vec<PathBuf> = ["", "other-layouts"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root.join(d)).expect("fixtures"))
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "xlsx"))
+        .collect();
+    files.sort();
+    let styles = Styles::new();
+    let mut compared = 0;
+    for file in &files {
+        let forms = crate::read::read_path(file).expect("fixture").value;
+        for choice in [LayoutChoice::Official, LayoutChoice::Source] {
+            for form in &forms {
+                let placed = FieldCells::of(form, &styles, choice).expect("paint");
+                if matches!(
+                    (form, choice),
+                    (Form::Legacy2020(_), LayoutChoice::Official)
+                ) {
+                    assert_eq!(placed, FieldCells::default()); // not written
+                    continue;
+                }
+                let (bytes, _) = xlsx_bytes_in(&doc(vec![form.clone()]), choice).expect("write");
+                let back = crate::read::read_bytes(&bytes, "out.xlsx").expect("read back");
+                let Some(source) = back.value.first().and_then(Form::source) else {
+                    assert_eq!(placed, FieldCells::default(), "{}", file.display());
+                    continue;
+                };
+                // Every cell the reader names, by its top-left cell (the writer also places
+                // blank fields, which the reader does not name).
+                let top_left = |a1: &str| crate::a1::parse_area(a1).map(|a| a.first);
+                let placed = placed.a1();
+                let read: Vec<_> = source
+                    .cells
+                    .iter()
+                    .map(|(p, a1)| (p, top_left(a1)))
+                    .collect();
+                let wrote: Vec<_> = (source.cells.keys())
+                    .map(|p| (p, placed.get(p).and_then(|a1| top_left(a1))))
+                    .collect();
+                assert_eq!(wrote, read, "{} {choice:?}", file.display());
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared >= 40, "{compared} forms compared");
+}
+
+/// The writers paint from the layout descriptions and never call the readers (issue 14): no
+/// module of `write` nor `generate` names `crate::read` outside its tests and doc comments.
+#[test]
+fn issue_14_writers_do_not_import_readers() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![src.join("write.rs"), src.join("generate.rs")];
+    for entry in std::fs::read_dir(src.join("write")).expect("src/write") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|x| x == "rs") && !path.ends_with("tests.rs") {
+            files.push(path);
+        }
+    }
+    let mut edges = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("source");
+        let code = text
+            .split("#[cfg(test)]\nmod tests")
+            .next()
+            .unwrap_or_default();
+        for (n, line) in code.lines().enumerate() {
+            let line = line.trim_start();
+            if !line.starts_with("//") && line.contains("crate::read") {
+                edges.push(format!("{}:{}: {line}", file.display(), n + 1));
+            }
+        }
+    }
+    assert!(files.len() > 10, "{files:?}");
+    assert_eq!(edges, Vec::<String>::new());
+}

@@ -5,6 +5,7 @@ mod check;
 mod cli;
 mod common;
 mod diff;
+mod domain_refs;
 mod errors;
 mod flat;
 mod formats;

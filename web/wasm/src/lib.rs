@@ -4,6 +4,8 @@
 //! Everything is computed from bytes the page was given; nothing here touches a file system,
 //! a clock, a thread or the network. Results cross to JavaScript as JSON text or bytes.
 
+#![deny(missing_docs)]
+
 use jixiao::a1::{self, Area};
 use jixiao::check::Options;
 use jixiao::formats::{InputFormat, OutputFormat};
@@ -82,6 +84,7 @@ pub struct Session {
 
 #[wasm_bindgen]
 impl Session {
+    /// An empty session: `new Session()` in JavaScript.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Session {
         Session::default()
