@@ -416,7 +416,7 @@ fn workbook_bytes(
 
 /// Where each field of a form lands in the layout it is written in: field path → area. The
 /// writers record it as they paint (`FormSheet::place`), from the layout descriptions
-/// of [`crate::layout::sheets`] they paint by: no second description of the cells, and no
+/// of `layout::sheets` they paint by: no second description of the cells, and no
 /// reading back of what was written.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct FieldCells {
