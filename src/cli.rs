@@ -61,7 +61,7 @@ pub fn localized_command() -> clap::Command {
 }
 
 /// Writes clap's usage line of a command and its subcommands with the catalogue's `[OPTIONS]`
-/// (clap has no setting for it): `jixiao check [选项] <INPUTS>...`.
+/// (clap has no setting for it): `jixiao check [选项] <输入>...`.
 fn localize_usage(mut cmd: clap::Command) -> clap::Command {
     let usage = cmd.render_usage().to_string();
     let usage = usage
@@ -80,6 +80,20 @@ fn localize_usage(mut cmd: clap::Command) -> clap::Command {
     cmd
 }
 
+/// An argument's value placeholder in the user's words (`<输出>` for `<OUTPUT>`).
+fn localize_value(a: clap::Arg) -> clap::Arg {
+    let names: Option<Vec<String>> = a.get_value_names().map(|names| {
+        names
+            .iter()
+            .map(|n| msg::args::value_name(n).unwrap_or_else(|| n.to_string()))
+            .collect()
+    });
+    match names {
+        Some(names) => a.value_names(names),
+        None => a,
+    }
+}
+
 /// Puts the catalogue's help on a command's arguments, its own help flag and headings, and
 /// does the same for its subcommands.
 fn localize(cmd: clap::Command, name: &str, template: &str) -> clap::Command {
@@ -96,9 +110,10 @@ fn localize(cmd: clap::Command, name: &str, template: &str) -> clap::Command {
                 .short('h')
                 .long("help")
                 .action(clap::ArgAction::Help)
-                .help(help::help_flag()),
+                .help(help::help_flag())
+                .display_order(999),
         );
-    for (id, positional) in args {
+    for (order, (id, positional)) in args.into_iter().enumerate() {
         let text = crate::msg::entry(&help::arg_id(name, &id)).map(|e| e.text());
         let heading = if positional {
             help::arguments_heading()
@@ -108,9 +123,25 @@ fn localize(cmd: clap::Command, name: &str, template: &str) -> clap::Command {
         // The catalogue's text names the values itself (in the user's words, without the
         // variants' developer notes), so clap's list of them is left out.
         cmd = cmd.mut_arg(&id, |a| {
-            let a = a.help_heading(heading);
+            // In the order written (clap sorts the arguments under a heading by name), the
+            // options every command shares (--lang) last.
+            let order = if a.is_global_set() { 900 } else { order };
+            let a = localize_value(a.help_heading(heading).display_order(order));
             match text {
-                Some(t) if a.get_action().takes_values() => a.help(t).hide_possible_values(true),
+                Some(t) if a.get_action().takes_values() => {
+                    let default: Vec<String> = a
+                        .get_default_values()
+                        .iter()
+                        .map(|v| v.to_string_lossy().into_owned())
+                        .collect();
+                    let t = match default.is_empty() {
+                        true => t.to_string(),
+                        false => format!("{t}{}", msg::args::default_value(default.join(","))),
+                    };
+                    a.help(t)
+                        .hide_possible_values(true)
+                        .hide_default_value(true)
+                }
                 Some(t) => a.help(t),
                 None => a,
             }
@@ -179,23 +210,23 @@ mod tests {
         };
         assert_eq!(
             error(Lang::Zh, &["check", "--stict", "a.xlsx"]),
-            "错误：无法识别的参数「--stict」\n  提示: 是否想用 --strict？\n\n用法: jixiao check [选项] <INPUTS>...\n\n更多信息请加 --help 查看"
+            "错误：无法识别的参数「--stict」\n  提示: 是否想用 --strict？\n\n用法: jixiao check [选项] <输入>...\n\n更多信息请加 --help 查看"
         );
         assert_eq!(
             error(Lang::Zh, &["check", "--bogus", "a.xlsx"]),
-            "错误：无法识别的参数「--bogus」\n  提示: 若「--bogus」是要给出的值（如以 - 开头的文件名），请写成 -- --bogus\n\n用法: jixiao check [选项] <INPUTS>...\n\n更多信息请加 --help 查看"
+            "错误：无法识别的参数「--bogus」\n  提示: 若「--bogus」是要给出的值（如以 - 开头的文件名），请写成 -- --bogus\n\n用法: jixiao check [选项] <输入>...\n\n更多信息请加 --help 查看"
         );
         assert_eq!(
             error(Lang::Zh, &["convert", "a.xlsx", "-o"]),
-            "错误：--output <OUTPUT> 后面缺少值\n\n更多信息请加 --help 查看"
+            "错误：--output <输出> 后面缺少值\n\n更多信息请加 --help 查看"
         );
         assert_eq!(
             error(Lang::Zh, &["check", "--format", "xml", "a.xlsx"]),
-            "错误：--format <FORMAT> 的值「xml」无效\n  提示: 可选值：human, json\n\n更多信息请加 --help 查看"
+            "错误：--format <格式> 的值「xml」无效\n  提示: 可选值：human, json\n\n更多信息请加 --help 查看"
         );
         assert_eq!(
             error(Lang::Zh, &["check", "-j", "abc", "a.xlsx"]),
-            "错误：--jobs <N> 的值「abc」无效：不是整数\n\n更多信息请加 --help 查看"
+            "错误：--jobs <个数> 的值「abc」无效：不是整数\n\n更多信息请加 --help 查看"
         );
         assert_eq!(
             error(Lang::Zh, &["chek"]),
@@ -203,7 +234,7 @@ mod tests {
         );
         assert_eq!(
             error(Lang::Zh, &["convert"]),
-            "错误：缺少必需的参数：--output <OUTPUT>, <INPUTS>...\n\n用法: jixiao convert [选项] --output <OUTPUT> <INPUTS>...\n\n更多信息请加 --help 查看"
+            "错误：缺少必需的参数：--output <输出>, <输入>...\n\n用法: jixiao convert [选项] --output <输出> <输入>...\n\n更多信息请加 --help 查看"
         );
         assert_eq!(
             error(Lang::En, &["check", "--bogus", "a.xlsx"]),

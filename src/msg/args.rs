@@ -89,4 +89,108 @@ messages! {
         zh: "命令",
         en: "COMMAND",
     }
+    /// The help line's default value, after the argument's help: `（默认：truncate）`.
+    default_value("args.default-value", value) {
+        zh: "（默认：{value}）",
+        en: " [default: {value}]",
+    }
+    value_inputs("args.value.INPUTS") {
+        zh: "输入",
+        en: "INPUTS",
+    }
+    value_output("args.value.OUTPUT") {
+        zh: "输出",
+        en: "OUTPUT",
+    }
+    value_lang("args.value.LANG") {
+        zh: "语言",
+        en: "LANG",
+    }
+    value_n("args.value.N") {
+        zh: "个数",
+        en: "N",
+    }
+    value_to("args.value.TO") {
+        zh: "格式",
+        en: "TO",
+    }
+    value_taxonomy("args.value.TAXONOMY") {
+        zh: "指标体系",
+        en: "TAXONOMY",
+    }
+    value_profile("args.value.PROFILE") {
+        zh: "配置",
+        en: "PROFILE",
+    }
+    value_layout("args.value.LAYOUT") {
+        zh: "版式",
+        en: "LAYOUT",
+    }
+    value_format("args.value.FORMAT") {
+        zh: "格式",
+        en: "FORMAT",
+    }
+    value_report_xlsx("args.value.REPORT.xlsx") {
+        zh: "问题清单.xlsx",
+        en: "REPORT.xlsx",
+    }
+    value_points("args.value.POINTS") {
+        zh: "分值",
+        en: "POINTS",
+    }
+    value_name_or_file("args.value.NAME|FILE") {
+        zh: "名称|文件",
+        en: "NAME|FILE",
+    }
+    value_year("args.value.YEAR") {
+        zh: "年度",
+        en: "YEAR",
+    }
+    value_projects("args.value.PROJECTS") {
+        zh: "项目清单",
+        en: "PROJECTS",
+    }
+    value_from("args.value.FROM") {
+        zh: "原表",
+        en: "FROM",
+    }
+    value_kind("args.value.KIND") {
+        zh: "表种",
+        en: "KIND",
+    }
+    value_clear("args.value.CLEAR") {
+        zh: "内容",
+        en: "CLEAR",
+    }
+    value_weights("args.value.WEIGHTS") {
+        zh: "分值",
+        en: "WEIGHTS",
+    }
+    value_old("args.value.OLD") {
+        zh: "旧版",
+        en: "OLD",
+    }
+    value_new("args.value.NEW") {
+        zh: "新版",
+        en: "NEW",
+    }
+    value_rounding("args.value.ROUNDING") {
+        zh: "方法",
+        en: "ROUNDING",
+    }
+    value_quant_formula("args.value.QUANT_FORMULA") {
+        zh: "公式",
+        en: "QUANT_FORMULA",
+    }
+    value_qual_bands("args.value.QUAL_BANDS") {
+        zh: "分档",
+        en: "QUAL_BANDS",
+    }
+}
+
+/// The placeholder clap prints for an argument's value (`<OUTPUT>`) in the user's language:
+/// `<输出>`. `None` for a placeholder the catalogue does not know (it is then left as clap
+/// writes it).
+pub fn value_name(placeholder: &str) -> Option<String> {
+    super::entry(&format!("args.value.{placeholder}")).map(|e| e.text().to_string())
 }

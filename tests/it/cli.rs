@@ -183,7 +183,7 @@ fn a_command_line_mistake_is_refused_in_the_users_language() {
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(
         err,
-        "错误：无法识别的参数「--stict」\n  提示: 是否想用 --strict？\n\n用法: jixiao check [选项] <INPUTS>...\n\n更多信息请加 --help 查看\n"
+        "错误：无法识别的参数「--stict」\n  提示: 是否想用 --strict？\n\n用法: jixiao check [选项] <输入>...\n\n更多信息请加 --help 查看\n"
     );
     let (code, _, err) = jixiao_in(None, &["--lang", "en", "check", "--stict", "a.xlsx"]);
     assert_eq!(code, 2);
@@ -196,11 +196,23 @@ fn a_command_line_mistake_is_refused_in_the_users_language() {
     let (code, out, _) = jixiao_in(None, &["score", "--help"]);
     assert_eq!(code, 0);
     assert!(
-        out.contains("用法: jixiao score [选项] --output <OUTPUT> <INPUTS>..."),
+        out.contains("用法: jixiao score [选项] --output <输出> <输入>..."),
         "{out}"
     );
     assert!(
         out.contains("  -h, --help") && out.contains("显示帮助"),
+        "{out}"
+    );
+    // Value placeholders and defaults in Chinese too: no `<N>`, no `[default: …]`.
+    assert!(out.contains("-j, --jobs <个数>"), "{out}");
+    assert!(
+        out.contains("例：--rounding half-up（默认：truncate）"),
+        "{out}"
+    );
+    assert!(!out.contains("[default:"), "{out}");
+    let (_, out, _) = jixiao_in(None, &["--lang", "en", "score", "--help"]);
+    assert!(
+        out.contains("--rounding half-up [default: truncate]"),
         "{out}"
     );
 }
