@@ -160,10 +160,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A finding of rule id `rule` with the given severity, at no place yet.
-    pub fn new(severity: Severity, rule: &str, message: impl Into<String>) -> Self {
+    /// A finding of `rule` with the given severity, at no place yet. Rules are declared in
+    /// [`crate::msg::rules`], so every id a finding carries is registered there.
+    pub fn new(severity: Severity, rule: Rule, message: impl Into<String>) -> Self {
         Diagnostic {
-            rule: rule.to_string(),
+            rule: rule.id.to_string(),
             severity,
             at: None,
             message: message.into(),
@@ -175,21 +176,21 @@ impl Diagnostic {
 
     /// A finding of `rule`, with the rule's severity.
     pub fn of(rule: Rule, message: impl Into<String>) -> Self {
-        Self::new(rule.severity, rule.id, message)
+        Self::new(rule.severity, rule, message)
     }
 
     /// [`Diagnostic::new`] with [`Severity::Error`].
-    pub fn error(rule: &str, message: impl Into<String>) -> Self {
+    pub fn error(rule: Rule, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, rule, message)
     }
 
     /// [`Diagnostic::new`] with [`Severity::Warning`].
-    pub fn warning(rule: &str, message: impl Into<String>) -> Self {
+    pub fn warning(rule: Rule, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, rule, message)
     }
 
     /// [`Diagnostic::new`] with [`Severity::Info`].
-    pub fn info(rule: &str, message: impl Into<String>) -> Self {
+    pub fn info(rule: Rule, message: impl Into<String>) -> Self {
         Self::new(Severity::Info, rule, message)
     }
 

@@ -121,7 +121,7 @@ pub fn declarations_from_list(
                 if !nature.is_empty() {
                     diags.push(
                         Diagnostic::warning(
-                            "template.no-nature-field",
+                            crate::msg::rules::TEMPLATE_NO_NATURE_FIELD,
                             crate::msg::write::no_nature_field(&p.project_name, &nature),
                         )
                         .at(Location::file(list)),
@@ -241,7 +241,7 @@ pub fn carry_forward(
                     None if date.is_empty() => {}
                     None => diags.push(
                         Diagnostic::warning(
-                            "template.date",
+                            crate::msg::rules::TEMPLATE_DATE,
                             crate::msg::write::date_kept(&d.project_name, &date),
                         )
                         .at(form_location(form)),
@@ -309,7 +309,7 @@ fn form_location(form: &Form) -> Location {
 
 fn left_out(form: &Form, why: &str) -> Diagnostic {
     Diagnostic::warning(
-        "template.left-out",
+        crate::msg::rules::TEMPLATE_LEFT_OUT,
         crate::msg::write::left_out(
             crate::msg::write::form(form.kind_label(), form.project_name()),
             why,
@@ -552,7 +552,7 @@ pub fn self_evaluations_from(
                 Some(g) => members[g].push(i),
                 None => diags.push(
                     Diagnostic::warning(
-                        "template.weight",
+                        crate::msg::rules::TEMPLATE_WEIGHT,
                         crate::msg::write::no_weight_for(&d.project_name, &ind.level1),
                     )
                     .at(form_location(form)),
@@ -579,7 +579,7 @@ pub fn self_evaluations_from(
             if rows.is_empty() && !group.weight.is_zero() {
                 diags.push(
                     Diagnostic::info(
-                        "template.weight",
+                        crate::msg::rules::TEMPLATE_WEIGHT,
                         crate::msg::write::group_shared(
                             &d.project_name,
                             group.level1.join("/"),

@@ -132,7 +132,7 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: TaxonomySet) -> Diagno
         }) = taxonomy::map_to_current(TaxonomySet::Legacy2020, &level1, &level2)
         else {
             let mut d = Diagnostic::warning(
-                "migrate.unknown-level",
+                crate::msg::rules::MIGRATE_UNKNOWN_LEVEL,
                 crate::msg::migrate::unknown_level(&level1, &level2),
             )
             .hint(crate::msg::migrate::unknown_level_hint());
@@ -151,7 +151,7 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: TaxonomySet) -> Diagno
         }
         if let Some(why) = &row.review {
             let mut d = Diagnostic::warning(
-                "migrate.review",
+                crate::msg::rules::MIGRATE_REVIEW,
                 crate::msg::migrate::review(
                     format!("{level1}/{level2}"),
                     format!("{l1}/{l2}"),
@@ -175,7 +175,7 @@ pub fn legacy_to_declaration(form: &Legacy2020, taxonomy: TaxonomySet) -> Diagno
     }
     if declaration.department.is_empty() {
         let mut d = Diagnostic::info(
-            "migrate.no-department",
+            crate::msg::rules::MIGRATE_NO_DEPARTMENT,
             crate::msg::migrate::no_department(),
         )
         .hint(crate::msg::migrate::no_department_hint());
@@ -328,7 +328,7 @@ fn map_rows<R: Row>(
             continue;
         }
         let mut moved = Diagnostic::info(
-            crate::msg::rules::MIGRATE_MOVED.id,
+            crate::msg::rules::MIGRATE_MOVED,
             crate::msg::migrate::moved(
                 row.name,
                 format!("{level1}/{level2}"),
@@ -341,7 +341,10 @@ fn map_rows<R: Row>(
             let why = format!(
                 "{level2} has no place of its own in the older set; mapped to {l1}/{l2}; review"
             );
-            let mut d = Diagnostic::warning("migrate.review", format!("{}: {why}", row.name));
+            let mut d = Diagnostic::warning(
+                crate::msg::rules::MIGRATE_REVIEW,
+                format!("{}: {why}", row.name),
+            );
             d.at = row_location(source.as_ref(), path, i);
             diagnostics.push(d);
             *row.review = Some(why);

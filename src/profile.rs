@@ -252,7 +252,7 @@ pub fn fill_blanks(
             d.set_text(field, value.to_string());
             let (path, label) = (field.path(), text_label(field));
             let mut diag = Diagnostic::info(
-                crate::msg::rules::PROFILE_FILLED.id,
+                crate::msg::rules::PROFILE_FILLED,
                 crate::msg::migrate::filled_from_profile(label, value),
             );
             diag.at = d.source.as_ref().map(|s| Location {

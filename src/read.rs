@@ -152,7 +152,7 @@ pub fn read_grid(grid: &Grid) -> Diagnosed<Vec<Form>> {
     if titles.is_empty() && filled > 0 {
         diagnostics.push(
             Diagnostic::warning(
-                "read.no-form-on-sheet",
+                crate::msg::rules::READ_NO_FORM_ON_SHEET,
                 crate::msg::read::no_title_on_sheet(filled),
             )
             .at(Location {
@@ -175,7 +175,7 @@ pub fn read_grid(grid: &Grid) -> Diagnosed<Vec<Form>> {
             if pos.0 < first_row {
                 diagnostics.push(
                     Diagnostic::info(
-                        "read.outside-form",
+                        crate::msg::rules::READ_OUTSIDE_FORM,
                         crate::msg::read::above_first_form(cell.text()),
                     )
                     .at(Location::cell(
@@ -297,15 +297,18 @@ fn read_date_value(scope: &mut Scope, path: &str, value: Option<&Value>) -> Stri
         let text = cell.text();
         if crate::model::date::looks_like(&text) {
             scope.diagnostics.push(
-                Diagnostic::error("read.impossible-date", crate::msg::read::impossible_date())
-                    .at(scope.location(pos))
-                    .found(crate::msg::check::quoted(&text))
-                    .hint(crate::msg::read::impossible_date_hint()),
+                Diagnostic::error(
+                    crate::msg::rules::READ_IMPOSSIBLE_DATE,
+                    crate::msg::read::impossible_date(),
+                )
+                .at(scope.location(pos))
+                .found(crate::msg::check::quoted(&text))
+                .hint(crate::msg::read::impossible_date_hint()),
             );
             return text;
         }
         scope.diagnostics.push(
-            Diagnostic::warning("read.date", crate::msg::read::not_a_date())
+            Diagnostic::warning(crate::msg::rules::READ_DATE, crate::msg::read::not_a_date())
                 .at(scope.location(pos))
                 .found(crate::msg::check::quoted(&text))
                 .hint(crate::msg::read::not_a_date_hint()),

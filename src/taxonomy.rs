@@ -163,12 +163,15 @@ pub const VARIANTS: &[(&str, &str)] = &[
     ("社会公众或服务对象满意度指标", "服务对象满意度指标"),
 ];
 
-/// Drops every whitespace character and a trailing weight in brackets (`产出指标(50分)`).
+/// A 一级/二级 label as the sets are compared with: the labels' own normaliser
+/// ([`crate::layout::normalized_label`]: no whitespace, half-width colon, brackets, slash and
+/// comma, no tags or trailing colon), then without a trailing weight in brackets
+/// (`产出指标（50分）` → `产出指标`).
 pub fn normalize(label: &str) -> String {
-    let s: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = crate::layout::normalized_label(label);
     match split_weight(&s) {
         Some((stem, _)) => stem.to_string(),
-        None => s,
+        None => s.into_owned(),
     }
 }
 
@@ -497,6 +500,13 @@ mod tests {
         assert!(classify("满意度指标", "社会公众或服务对象满意度指标").is_some());
         assert_eq!(normalize("产出指标（50分）"), "产出指标");
         assert_eq!(normalize("项目总目标(2024年)"), "项目总目标(2024年)");
+        // One normaliser with the labels' (issue 14): full-width brackets and colon, a trailing
+        // colon, tags and line breaks read as the label.
+        assert_eq!(normalize(" 产出\n指标（ 50 分 ）："), "产出指标");
+        assert_eq!(normalize("满意度指标："), "满意度指标");
+        assert_eq!(normalize("<p>效益指标</p>"), "效益指标");
+        assert_eq!(normalize("项目总目标（2024年）"), "项目总目标(2024年)");
+        assert_eq!(canonical("环境效益指标："), "生态效益指标");
     }
 
     #[test]

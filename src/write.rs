@@ -487,7 +487,7 @@ pub(crate) fn title(form: &Form) -> &'static str {
 
 fn skipped(index: usize, form: &Form) -> Diagnostic {
     let message = crate::msg::write::legacy_not_written(index + 1, form.project_name());
-    let d = Diagnostic::warning("write-skipped-form", message);
+    let d = Diagnostic::warning(crate::msg::rules::WRITE_SKIPPED_FORM, message);
     match form.source() {
         Some(s) => d.at(Location::cell(&s.file, &s.sheet, &s.range)),
         None => d,

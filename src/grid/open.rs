@@ -276,7 +276,7 @@ fn check_zip(bytes: &[u8], shown: &str, ods: bool, limits: &Limits) -> Result<Ve
             let shown_refs = refs.iter().take(20).cloned().collect::<Vec<_>>().join(", ");
             notes.push(
                 Diagnostic::warning(
-                    "read.comments",
+                    crate::msg::rules::READ_COMMENTS,
                     msg::workbook::comments(
                         refs.len(),
                         format!("{shown_refs}{}", if refs.len() > 20 { "…" } else { "" }),
@@ -426,7 +426,7 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
                             };
                             grid.notes.push(
                                 Diagnostic::warning(
-                                    "read.uncached-formula",
+                                    crate::msg::rules::READ_UNCACHED_FORMULA,
                                     msg::workbook::uncached_formula(&text),
                                 )
                                 .at(Location::cell(&grid.file, &grid.sheet, cell_name(rec.pos)))
@@ -567,9 +567,12 @@ fn fill(
         if let Some(cell) = cell_of(data, shape) {
             if let Cell::Error(e) = &cell {
                 grid.notes.push(
-                    Diagnostic::warning("read.error-value", msg::workbook::error_value(e))
-                        .at(Location::cell(&grid.file, &grid.sheet, cell_name(pos)))
-                        .hint(msg::workbook::error_value_hint()),
+                    Diagnostic::warning(
+                        crate::msg::rules::READ_ERROR_VALUE,
+                        msg::workbook::error_value(e),
+                    )
+                    .at(Location::cell(&grid.file, &grid.sheet, cell_name(pos)))
+                    .hint(msg::workbook::error_value_hint()),
                 );
             }
             // An uncached formula already stands there: keep it, the value is empty.
@@ -614,13 +617,16 @@ fn fill(
 
 fn note_hidden(grid: &mut Grid) {
     if grid.hidden {
-        let note = Diagnostic::warning("read.hidden-sheet", msg::workbook::hidden_sheet())
-            .at(Location {
-                file: grid.file.clone(),
-                sheet: Some(grid.sheet.clone()),
-                cell: None,
-            })
-            .hint(msg::workbook::hidden_sheet_hint());
+        let note = Diagnostic::warning(
+            crate::msg::rules::READ_HIDDEN_SHEET,
+            msg::workbook::hidden_sheet(),
+        )
+        .at(Location {
+            file: grid.file.clone(),
+            sheet: Some(grid.sheet.clone()),
+            cell: None,
+        })
+        .hint(msg::workbook::hidden_sheet_hint());
         grid.notes.push(note);
     }
 }

@@ -43,6 +43,71 @@ fn every_rule_id_is_unique_and_summarised_in_both_languages() {
     );
 }
 
+/// Every diagnostic id the sources and tests name is registered in [`rules`] (issue 14). Findings
+/// are made from a [`crate::diag::Rule`], so the compiler keeps the readers and checks to the
+/// registry; this catches the ids spelled as text: tests pinning a finding's id, filters on
+/// `d.rule`, the page's crate. Message ids (`src/msg.rs`, `src/msg/*.rs`) share the prefixes and
+/// are skipped.
+#[test]
+fn every_diagnostic_id_in_the_sources_is_registered() {
+    let registered: BTreeSet<&str> = rules::ALL
+        .iter()
+        .flat_map(|g| g.iter().map(|r| r.id))
+        .collect();
+    let prefixes: BTreeSet<&str> = registered
+        .iter()
+        .filter_map(|id| id.split_once('.').map(|(p, _)| p))
+        .collect();
+    // `flat.xlsx`, `self.json`: file names, not ids.
+    const EXTENSIONS: &[&str] = &[
+        "xlsx", "xls", "xlsm", "ods", "json", "csv", "toml", "rs", "pdf",
+    ];
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    let mut dirs = vec![root.join("src"), root.join("tests"), root.join("web")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() && !path.ends_with("target") && !path.ends_with("node_modules") {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let messages = [root.join("src/msg"), root.join("src/msg.rs")];
+    let (mut unregistered, mut seen) = (Vec::new(), BTreeSet::new());
+    for file in files
+        .iter()
+        .filter(|f| !messages.iter().any(|m| f.starts_with(m)))
+    {
+        let text = std::fs::read_to_string(file).expect("source");
+        for literal in text.split('"').skip(1).step_by(2) {
+            let Some((prefix, rest)) = literal.split_once('.') else {
+                continue;
+            };
+            let looks_like_id = prefixes.contains(prefix)
+                && !EXTENSIONS.contains(&rest)
+                && !rest.is_empty()
+                && rest
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if looks_like_id {
+                seen.insert(literal.to_string());
+                if !registered.contains(literal) {
+                    unregistered.push(format!("{}: {literal}", file.display()));
+                }
+            }
+        }
+    }
+    // The scan does find the ids the tests pin.
+    assert!(
+        seen.contains("decl.annual-total-sum") && seen.len() > 30,
+        "{seen:?}"
+    );
+    assert_eq!(unregistered, Vec::<String>::new());
+}
+
 #[test]
 fn languages_are_read_from_their_codes() {
     for (code, lang) in [

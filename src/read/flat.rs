@@ -30,7 +30,7 @@
 //!   the writer warns when it leaves them out ([`crate::write::flat::not_carried`]).
 
 use super::scope::figure_of;
-use crate::diag::{Diagnosed, Diagnostic, Error, Location, Result};
+use crate::diag::{Diagnosed, Diagnostic, Error, Location, Result, Rule};
 use crate::formats::InputFormat;
 use crate::grid::{self, Cell, Grid};
 use crate::layout::flat::{self as cols, Access, Column};
@@ -252,9 +252,12 @@ pub fn read_grids(grids: &[Grid]) -> Diagnosed<Vec<Form>> {
         && let Some(g) = grids.first()
     {
         read.diagnostics.push(
-            Diagnostic::error("flat.missing-table", msg::flat::no_indicators_sheet())
-                .at(Location::file(&g.file))
-                .hint(msg::flat::no_indicators_sheet_hint()),
+            Diagnostic::error(
+                crate::msg::rules::FLAT_MISSING_TABLE,
+                msg::flat::no_indicators_sheet(),
+            )
+            .at(Location::file(&g.file))
+            .hint(msg::flat::no_indicators_sheet_hint()),
         );
     }
     read
@@ -322,9 +325,12 @@ impl Columns {
             if name.is_empty() {
                 if table.rows.iter().any(|(_, cells)| cell_is_set(cells, i)) {
                     diags.push(
-                        Diagnostic::error("flat.unknown-column", msg::flat::unnamed_column())
-                            .at(table.location(1, i))
-                            .hint(msg::flat::unnamed_column_hint()),
+                        Diagnostic::error(
+                            crate::msg::rules::FLAT_UNKNOWN_COLUMN,
+                            msg::flat::unnamed_column(),
+                        )
+                        .at(table.location(1, i))
+                        .hint(msg::flat::unnamed_column_hint()),
                     );
                 }
                 continue;
@@ -332,7 +338,7 @@ impl Columns {
             if !expected.iter().any(|e| e == name) {
                 diags.push(
                     Diagnostic::error(
-                        "flat.unknown-column",
+                        crate::msg::rules::FLAT_UNKNOWN_COLUMN,
                         msg::flat::unknown_column(name, table.name),
                     )
                     .at(table.location(1, i))
@@ -341,8 +347,11 @@ impl Columns {
                 );
             } else if index.insert(name.clone(), i).is_some() {
                 diags.push(
-                    Diagnostic::error("flat.duplicate-column", msg::flat::duplicate_column(name))
-                        .at(table.location(1, i)),
+                    Diagnostic::error(
+                        crate::msg::rules::FLAT_DUPLICATE_COLUMN,
+                        msg::flat::duplicate_column(name),
+                    )
+                    .at(table.location(1, i)),
                 );
             }
         }
@@ -354,7 +363,7 @@ impl Columns {
             if !index.contains_key(name) {
                 diags.push(
                     Diagnostic::error(
-                        "flat.missing-column",
+                        crate::msg::rules::FLAT_MISSING_COLUMN,
                         msg::flat::missing_column(name, table.name),
                     )
                     .at(table.whole())
@@ -367,9 +376,12 @@ impl Columns {
         for (row, cells) in &table.rows {
             if let Some(i) = (width..cells.len()).find(|&i| cell_is_set(cells, i)) {
                 diags.push(
-                    Diagnostic::error("flat.unknown-column", msg::flat::right_of_last_column())
-                        .at(table.location(*row, i))
-                        .found(msg::check::quoted(cell_text(&cells[i]))),
+                    Diagnostic::error(
+                        crate::msg::rules::FLAT_UNKNOWN_COLUMN,
+                        msg::flat::right_of_last_column(),
+                    )
+                    .at(table.location(*row, i))
+                    .found(msg::check::quoted(cell_text(&cells[i]))),
                 );
             }
         }
@@ -407,7 +419,7 @@ impl Row<'_> {
         cell_text(self.cell(name))
     }
 
-    fn error(&self, name: &str, rule: &str, message: String) -> Diagnostic {
+    fn error(&self, name: &str, rule: Rule, message: String) -> Diagnostic {
         let col = self.col(name).unwrap_or(0);
         Diagnostic::error(rule, msg::flat::in_column(name, message))
             .at(self.table.location(self.row, col))
@@ -421,9 +433,13 @@ impl Row<'_> {
             Ok(f) => f,
             Err(found) => {
                 diags.push(
-                    self.error(name, "flat.not-a-number", msg::flat::not_a_number())
-                        .found(msg::check::quoted(found))
-                        .hint(msg::flat::not_a_number_hint()),
+                    self.error(
+                        name,
+                        msg::rules::FLAT_NOT_A_NUMBER,
+                        msg::flat::not_a_number(),
+                    )
+                    .found(msg::check::quoted(found))
+                    .hint(msg::flat::not_a_number_hint()),
                 );
                 Figure::Blank
             }
@@ -436,8 +452,12 @@ impl Row<'_> {
             Figure::Blank => None,
             Figure::Dash | Figure::Mark(_) => {
                 diags.push(
-                    self.error(name, "flat.not-a-number", msg::flat::dash_for_amount())
-                        .hint(msg::flat::dash_for_amount_hint()),
+                    self.error(
+                        name,
+                        msg::rules::FLAT_NOT_A_NUMBER,
+                        msg::flat::dash_for_amount(),
+                    )
+                    .hint(msg::flat::dash_for_amount_hint()),
                 );
                 None
             }
@@ -453,7 +473,7 @@ impl Row<'_> {
             Ok(y) if (1000..=9999).contains(&y) => Some(y),
             _ => {
                 diags.push(
-                    self.error(name, "flat.year", msg::flat::not_a_year())
+                    self.error(name, msg::rules::FLAT_YEAR, msg::flat::not_a_year())
                         .found(msg::check::quoted(text)),
                 );
                 None
@@ -469,8 +489,12 @@ impl Row<'_> {
             .find(|u| u.label() == text)
             .unwrap_or_else(|| {
                 diags.push(
-                    self.error(name, "flat.money-unit", msg::flat::not_a_money_unit())
-                        .found(msg::check::quoted(&text)),
+                    self.error(
+                        name,
+                        msg::rules::FLAT_MONEY_UNIT,
+                        msg::flat::not_a_money_unit(),
+                    )
+                    .found(msg::check::quoted(&text)),
                 );
                 MoneyUnit::WanYuan
             })
@@ -639,7 +663,7 @@ fn from_tables(tables: &[Table]) -> Diagnosed<Vec<Form>> {
                 diags.push(
                     r.error(
                         cols::PROJECT_NAME,
-                        "flat.duplicate-form",
+                        msg::rules::FLAT_DUPLICATE_FORM,
                         msg::flat::duplicate_form(),
                     )
                     .hint(msg::flat::duplicate_form_hint()),
@@ -727,7 +751,7 @@ fn join_indicators(
         let kind_text = r.text(cols::KIND);
         let Some(i) = Form::KIND_LABELS.iter().position(|k| *k == kind_text) else {
             diags.push(
-                r.error(cols::KIND, "flat.kind", msg::flat::not_a_kind())
+                r.error(cols::KIND, msg::rules::FLAT_KIND, msg::flat::not_a_kind())
                     .found(msg::check::quoted(&kind_text)),
             );
             continue;
@@ -743,7 +767,7 @@ fn join_indicators(
             diags.push(
                 r.error(
                     cols::PROJECT_NAME,
-                    "flat.unmatched-indicator",
+                    msg::rules::FLAT_UNMATCHED_INDICATOR,
                     msg::flat::unmatched_indicator(kind, table_name, &key.3),
                 )
                 .hint(msg::flat::unmatched_indicator_hint()),
@@ -754,8 +778,12 @@ fn join_indicators(
             Figure::Number(n) => n,
             _ => {
                 diags.push(
-                    r.error(cols::ORDER, "flat.order", msg::flat::not_an_order())
-                        .hint(msg::flat::not_an_order_hint()),
+                    r.error(
+                        cols::ORDER,
+                        msg::rules::FLAT_ORDER,
+                        msg::flat::not_an_order(),
+                    )
+                    .hint(msg::flat::not_an_order_hint()),
                 );
                 continue;
             }
@@ -789,7 +817,7 @@ fn join_indicators(
                         diags.push(
                             r.error(
                                 name,
-                                "flat.not-on-form",
+                                msg::rules::FLAT_NOT_ON_FORM,
                                 msg::flat::not_on_form(other.kind_label(), name),
                             )
                             .found(msg::check::quoted(&text))
@@ -864,7 +892,7 @@ pub fn read_project_list_bytes(bytes: &[u8], name: &str) -> Result<Diagnosed<Vec
         if d.project_name.is_empty() {
             diags.push(r.error(
                 cols::PROJECT_NAME,
-                "flat.no-name",
+                msg::rules::FLAT_NO_NAME,
                 "a project without a name".into(),
             ));
         }

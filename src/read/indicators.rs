@@ -123,7 +123,7 @@ pub fn table_rows(
                         scope.mark_used(pos);
                         scope.diagnostics.push(
                             Diagnostic::info(
-                                "read.placeholder",
+                                crate::msg::rules::READ_PLACEHOLDER,
                                 crate::msg::write::placeholder_name(&text),
                             )
                             .at(scope.location(pos)),
@@ -220,7 +220,7 @@ pub fn take_table_notes(scope: &mut Scope, notes: &mut Vec<Note>) {
         };
         scope.diagnostics.push(
             Diagnostic::warning(
-                crate::msg::rules::READ_NOTE_IN_TABLE.id,
+                crate::msg::rules::READ_NOTE_IN_TABLE,
                 crate::msg::read::note_in_table(shown),
             )
             .at(scope.location(pos))

@@ -352,8 +352,11 @@ fn expand_one(
             files.push(p.to_path_buf());
         } else {
             notes.push(
-                Diagnostic::warning("read.skipped", crate::msg::read::skipped_unreachable())
-                    .at(Location::file(&shown)),
+                Diagnostic::warning(
+                    crate::msg::rules::READ_SKIPPED,
+                    crate::msg::read::skipped_unreachable(),
+                )
+                .at(Location::file(&shown)),
             );
         }
         return;
@@ -384,8 +387,11 @@ fn expand_one(
                 expand_one(&e, false, seen, files, notes);
             } else if !m.is_file() {
                 notes.push(
-                    Diagnostic::warning("read.skipped", crate::msg::read::skipped_not_regular())
-                        .at(Location::file(e.display().to_string())),
+                    Diagnostic::warning(
+                        crate::msg::rules::READ_SKIPPED,
+                        crate::msg::read::skipped_not_regular(),
+                    )
+                    .at(Location::file(e.display().to_string())),
                 );
             } else if InputFormat::is_input_name(&name) {
                 expand_one(&e, false, seen, files, notes);
@@ -397,9 +403,12 @@ fn expand_one(
                     crate::msg::read::readable_kinds_hint()
                 };
                 notes.push(
-                    Diagnostic::warning("read.skipped", crate::msg::read::skipped_unsupported())
-                        .at(Location::file(e.display().to_string()))
-                        .hint(hint),
+                    Diagnostic::warning(
+                        crate::msg::rules::READ_SKIPPED,
+                        crate::msg::read::skipped_unsupported(),
+                    )
+                    .at(Location::file(e.display().to_string()))
+                    .hint(hint),
                 );
             }
         }

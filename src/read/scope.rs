@@ -267,7 +267,7 @@ impl<'g> Scope<'g> {
                     Ok(_) => None,
                     Err(found) => {
                         let d = Diagnostic::error(
-                            "read.not-a-number",
+                            crate::msg::rules::READ_NOT_A_NUMBER,
                             crate::msg::read::expected_number(),
                         )
                         .at(self.location(*at))
@@ -459,9 +459,11 @@ impl<'g> Scope<'g> {
         if let Some(unit) = own {
             return unit;
         }
-        let mut d =
-            Diagnostic::warning("read.money-unit", crate::msg::read::no_money_unit(assumed))
-                .hint(crate::msg::read::no_money_unit_hint(assumed));
+        let mut d = Diagnostic::warning(
+            crate::msg::rules::READ_MONEY_UNIT,
+            crate::msg::read::no_money_unit(assumed),
+        )
+        .hint(crate::msg::read::no_money_unit_hint(assumed));
         d.at = at.map(|p| self.location(p));
         self.diagnostics.push(d);
         assumed
@@ -482,8 +484,10 @@ impl<'g> Scope<'g> {
             Figure::Blank => None,
             Figure::Dash | Figure::Mark(_) => {
                 let at = pos.map(|p| self.location(p));
-                let mut d =
-                    Diagnostic::warning("read.dash-amount", crate::msg::read::dash_amount());
+                let mut d = Diagnostic::warning(
+                    crate::msg::rules::READ_DASH_AMOUNT,
+                    crate::msg::read::dash_amount(),
+                );
                 d.at = at;
                 self.diagnostics.push(d);
                 None
@@ -512,7 +516,7 @@ impl<'g> Scope<'g> {
         let Some(mut amount) = converted else {
             self.diagnostics.push(
                 Diagnostic::error(
-                    crate::msg::rules::NUMBER_TOO_LARGE.id,
+                    crate::msg::rules::NUMBER_TOO_LARGE,
                     crate::msg::read::amount_too_large(text),
                 )
                 .at(self.location(at)),
@@ -549,10 +553,13 @@ impl<'g> Scope<'g> {
         match figure_of(cell, min_scale) {
             Ok(f) => f,
             Err(found) => {
-                let d = Diagnostic::error("read.not-a-number", crate::msg::read::expected_number())
-                    .at(self.location(pos))
-                    .found(crate::msg::check::quoted(found))
-                    .hint(crate::msg::read::expected_number_hint());
+                let d = Diagnostic::error(
+                    crate::msg::rules::READ_NOT_A_NUMBER,
+                    crate::msg::read::expected_number(),
+                )
+                .at(self.location(pos))
+                .found(crate::msg::check::quoted(found))
+                .hint(crate::msg::read::expected_number_hint());
                 self.diagnostics.push(d);
                 Figure::Blank
             }
@@ -586,7 +593,7 @@ impl<'g> Scope<'g> {
         for u in &unmapped {
             self.diagnostics.push(
                 Diagnostic::warning(
-                    "read.unmapped-cell",
+                    crate::msg::rules::READ_UNMAPPED_CELL,
                     crate::msg::read::unmapped_cell(&u.text),
                 )
                 .at(Location::cell(&self.grid.file, &self.grid.sheet, &u.cell))

@@ -204,7 +204,7 @@ pub fn not_carried(doc: &Document) -> Vec<crate::diag::Diagnostic> {
             && overflows_in_yuan(&d.funds)
         {
             let mut diag = crate::diag::Diagnostic::warning(
-                "flat.not-carried",
+                crate::msg::rules::FLAT_NOT_CARRIED,
                 crate::msg::write::too_large_for_yuan(crate::msg::write::form(
                     form.kind_label(),
                     form.project_name(),
@@ -224,7 +224,7 @@ pub fn not_carried(doc: &Document) -> Vec<crate::diag::Diagnostic> {
             continue;
         }
         let mut d = crate::diag::Diagnostic::warning(
-            "flat.not-carried",
+            crate::msg::rules::FLAT_NOT_CARRIED,
             crate::msg::write::not_carried(
                 crate::msg::write::form(form.kind_label(), form.project_name()),
                 notes,
