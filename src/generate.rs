@@ -15,9 +15,9 @@ use crate::diag::{Diagnosed, Diagnostic, Location};
 use crate::migrate;
 use crate::model::{
     Declaration, DeclarationFunds, EvaluatedIndicator, Figure, Form, FundsRow, Indicator,
-    IndicatorValue, MoneyUnit, SelfEvaluation, SelfEvaluationFunds,
+    IndicatorValue, MediumTerm, MoneyUnit, SelfEvaluation, SelfEvaluationFunds,
 };
-use crate::profile::{Profile, ProjectSide, WhenAbsent};
+use crate::profile::{LayoutVariant, Profile, ProjectSide, WhenAbsent};
 use crate::taxonomy::{TaxonomySet, canonical};
 use rust_decimal::Decimal;
 use std::fmt;
@@ -147,6 +147,7 @@ pub fn declarations_from_list(
                 indicators: skeleton(set),
                 notes: p.notes,
                 project_name: p.project_name,
+                medium_term: profile.layout.has_medium_term().then(MediumTerm::default),
                 ..Declaration::default()
             }
         })
@@ -257,43 +258,62 @@ pub fn carry_forward(
             layout: Some(layout),
             ..crate::model::Source::default()
         });
+        // The 中期 side of an 88号 form is cleared with the 年度 side.
+        let mut medium = d.medium_term.take();
         if !keep.amounts {
             d.funds = DeclarationFunds {
                 unit: d.funds.unit,
                 ..DeclarationFunds::default()
             };
+            if let Some(m) = &mut medium {
+                (m.total, m.fiscal, m.other) = (None, None, None);
+            }
         }
         if !keep.targets {
-            for ind in &mut d.indicators {
+            let medium_rows = medium.iter_mut().flat_map(|m| &mut m.indicators);
+            for ind in d.indicators.iter_mut().chain(medium_rows) {
                 ind.target = IndicatorValue::default();
             }
         }
         if !keep.goals {
             d.overall_goal.clear();
             d.annual_goal.clear();
+            if let Some(m) = &mut medium {
+                m.goal.clear();
+            }
         }
+        d.medium_term = medium;
         if let Some(p) = profile {
-            d.project_nature = if p.layout.has_project_nature() {
-                Some(d.project_nature.unwrap_or_default())
-            } else {
-                None
-            };
             if d.department.is_empty() {
                 d.department = p.department.clone();
             }
             if d.implementing_unit.is_empty() {
                 d.implementing_unit = p.implementing_unit.clone();
             }
-            if p.layout.prints_every_level2() {
-                d.indicators = with_every_level2(&d.indicators, p.indicator_set);
-            }
-            if let Some(source) = p.layout.source() {
-                d.source = Some(source);
-            }
+            in_layout(&mut d, p.layout, p.indicator_set);
         }
         out.push(d);
     }
     Diagnosed::new(out, diags)
+}
+
+/// Gives a 申报表 what its office's layout prints (`template --layout`, a profile's `layout`):
+/// 项目性质 or none, every 二级 of `set` (宝山), a 中期 side (88号), and the layout itself.
+pub fn in_layout(d: &mut Declaration, layout: LayoutVariant, set: TaxonomySet) {
+    d.project_nature = if layout.has_project_nature() {
+        Some(d.project_nature.take().unwrap_or_default())
+    } else {
+        None
+    };
+    if layout.prints_every_level2() {
+        d.indicators = with_every_level2(&d.indicators, set);
+    }
+    if layout.has_medium_term() {
+        d.medium_term.get_or_insert_default();
+    }
+    if let Some(source) = layout.source() {
+        d.source = Some(source);
+    }
 }
 
 fn form_location(form: &Form) -> Location {

@@ -8,7 +8,7 @@
 //! ```toml
 //! department = "上海市人民政府合作交流办公室"      # 主管部门
 //! implementing_unit = "上海市人民政府驻新疆办事处"  # 实施单位
-//! layout = "official"        # official | baoshan
+//! layout = "official"        # official | baoshan | declaration-88
 //! indicator_set = "current"  # current | old ("older" is read as old)
 //!
 //! [defaults]
@@ -65,12 +65,26 @@ pub enum LayoutVariant {
     /// The 宝山 district form (seed 004): no 项目性质, and every 二级 of the indicator set is
     /// printed, with an empty row where the form has no 三级 under it.
     Baoshan,
+    /// The national 88号 form (DOMAIN §1a): 中期 and 年度 side by side, 项目属性 and 项目期.
+    #[serde(rename = "declaration-88", alias = "declaration_88")]
+    Declaration88,
 }
 
 impl LayoutVariant {
     /// Whether the form prints the 项目性质 field.
     pub fn has_project_nature(self) -> bool {
-        matches!(self, LayoutVariant::Official)
+        matches!(self, LayoutVariant::Official | LayoutVariant::Declaration88)
+    }
+
+    /// Whether the form prints a 中期 side (the 88号 form): its forms carry one, blank or not.
+    pub fn has_medium_term(self) -> bool {
+        matches!(self, LayoutVariant::Declaration88)
+    }
+
+    /// The variant of a layout name (`official`, `baoshan`, `declaration-88`), as in a profile.
+    pub fn from_name(name: &str) -> Option<LayoutVariant> {
+        let quoted = format!("{:?}", name.trim());
+        serde_json::from_str(&quoted).ok()
     }
 
     /// Whether every 二级 of the set is printed, with an empty row when nothing is under it.
@@ -96,6 +110,10 @@ impl LayoutVariant {
                 .map(|(slot, label)| (slot.to_string(), label.to_string()))
                 .collect(),
                 absent: vec![ProjectNature.path().to_string()],
+            }),
+            LayoutVariant::Declaration88 => Some(PrintedLayout {
+                id: LayoutId::Declaration88,
+                ..PrintedLayout::default()
             }),
         }
     }

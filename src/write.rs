@@ -81,9 +81,13 @@ pub(crate) fn paint(
                 LayoutChoice::Official => None,
                 LayoutChoice::Source => own(&sheets::DECLARATIONS.map(|g| g.id)),
             };
-            let grid = printed
-                .as_ref()
-                .map_or(&sheets::DECLARATION_8, |p| sheets::declaration(p.id));
+            // A form printed in no layout jixiao describes goes into the nearest one by what
+            // it holds (an 88号 form's 中期 side into the 88号 layout), with the official labels.
+            let grid = match (&printed, choice) {
+                (Some(p), _) => sheets::declaration(p.id),
+                (None, LayoutChoice::Source) => sheets::nearest_declaration(d),
+                (None, LayoutChoice::Official) => &sheets::DECLARATION_8,
+            };
             declaration::write(sheet, d, styles, grid, printed.as_ref())
         }
         (Form::SelfEvaluation(s), _) => {
@@ -324,6 +328,11 @@ fn workbook_bytes(
             Form::Legacy2020(_) if choice == LayoutChoice::Official => {
                 written.diagnostics.push(skipped(index, form))
             }
+            Form::Declaration(d) if choice == LayoutChoice::Source && printed_elsewhere(form) => {
+                written.diagnostics.push(nearest(index, d));
+                forms.push(form);
+                indices.push(index);
+            }
             _ => {
                 forms.push(form);
                 indices.push(index);
@@ -482,6 +491,28 @@ pub(crate) fn title(form: &Form) -> &'static str {
         Form::Declaration(_) => crate::layout::declaration::TITLE.text,
         Form::SelfEvaluation(_) => crate::layout::self_eval::TITLE.text,
         Form::Legacy2020(_) => form.kind_label(),
+    }
+}
+
+/// Whether the form was read from a file whose layout is none jixiao describes.
+fn printed_elsewhere(form: &Form) -> bool {
+    form.source().is_some_and(|s| s.layout.is_none())
+}
+
+/// `--layout source` of a 申报表 printed in no layout jixiao describes: which layout it is written
+/// in instead, and how many of its values go under 备注 (see [`paint`]).
+fn nearest(index: usize, form: &crate::model::Declaration) -> Diagnostic {
+    let grid = crate::layout::sheets::nearest_declaration(form);
+    let message = crate::msg::write::nearest_layout(
+        index + 1,
+        &form.project_name,
+        grid.id.name(),
+        grid.distance(form).without_cell,
+    );
+    let d = Diagnostic::info(crate::msg::rules::WRITE_NEAREST_LAYOUT, message);
+    match &form.source {
+        Some(s) => d.at(Location::cell(&s.file, &s.sheet, &s.range)),
+        None => d,
     }
 }
 

@@ -16,7 +16,7 @@ use crate::generate::YEARS;
 use crate::generate::{Keep, Weights};
 use crate::jobs::{self, TemplateSource};
 use crate::msg::cli as msg;
-use crate::profile::{BUILT_IN, Profile};
+use crate::profile::{BUILT_IN, LayoutVariant, Profile};
 use crate::read::read_inputs;
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
@@ -32,6 +32,10 @@ pub struct TemplateArgs {
     /// indicator set and defaults).
     #[arg(long, value_name = "NAME|FILE")]
     pub profile: Option<PathBuf>,
+    /// The 申报表 layout: official, baoshan or declaration-88 (the national 88号 form, 中期 and
+    /// 年度 side by side); default: the profile's, else each form's own (with --from).
+    #[arg(long, value_name = "LAYOUT", value_parser = parse_layout)]
+    pub layout: Option<LayoutVariant>,
     /// List the built-in office profiles and exit.
     #[arg(long, exclusive = true)]
     pub list_profiles: bool,
@@ -96,6 +100,11 @@ fn parse_year(text: &str) -> Result<i32, String> {
     crate::generate::check_year(year)
 }
 
+/// `--layout`: a layout name as in an office profile.
+fn parse_layout(text: &str) -> Result<LayoutVariant, String> {
+    LayoutVariant::from_name(text).ok_or_else(|| msg::unknown_layout(text))
+}
+
 /// `--profile`: a file when one is there, else a built-in profile by name.
 pub(super) fn load_profile(p: &std::path::Path) -> anyhow::Result<Profile> {
     if p.is_file() {
@@ -121,10 +130,13 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
     let Some(output) = args.output.clone() else {
         unreachable!("clap requires --output unless --list-profiles");
     };
-    let profile = match &args.profile {
+    let mut profile = match &args.profile {
         Some(p) => Some(load_profile(p)?),
         None => None,
     };
+    if let (Some(p), Some(layout)) = (&mut profile, args.layout) {
+        p.layout = layout;
+    }
     let weights = match &args.weights {
         Some(spec) => Weights::parse(spec).map_err(|e| anyhow::anyhow!(msg::weights_option(e)))?,
         None => Weights::standard(),
@@ -201,7 +213,14 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
     }
     let min = shown(args.quiet);
     print_diagnostics(&made.diagnostics, min);
-    let doc = made.value;
+    let mut doc = made.value;
+    if let (None, Some(layout)) = (&profile, args.layout) {
+        for form in &mut doc.forms {
+            if let crate::model::Form::Declaration(d) = form {
+                crate::generate::in_layout(d, layout, crate::taxonomy::TaxonomySet::default());
+            }
+        }
+    }
     if doc.forms.is_empty() {
         eprintln!("jixiao: {}", msg::nothing_written_nothing_to_make());
         return Ok(ExitCode::from(EXIT_UNREADABLE));

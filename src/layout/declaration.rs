@@ -134,6 +134,48 @@ pub const MEDIUM_GOAL: Label = Label {
     text: "中期目标",
     variants: &["中期滚动目标"],
 };
+/// The 88号 form's own words where it says otherwise than the Shanghai form (DOMAIN §1a): the
+/// `declaration-88` layout prints these; the readers accept both.
+pub const TITLE_88: Label = Label {
+    text: "项目支出绩效目标申报表",
+    variants: &["财政项目支出绩效目标申报表"],
+};
+pub const DEPARTMENT_88: Label = Label {
+    text: "主管部门及代码",
+    variants: &[
+        "主管部门",
+        "主管部门及编码",
+        "项目主管部门",
+        "预算部门",
+        "预算单位",
+    ],
+};
+pub const NATURE_88: Label = Label {
+    text: "项目属性",
+    variants: &["项目性质"],
+};
+pub const ANNUAL_TOTAL_88: Label = Label {
+    text: "年度资金总额",
+    variants: &["年度资金申请总额", "当年资金总额"],
+};
+/// `其中：财政拨款`, on both sides of the 88号 funds block.
+pub const FISCAL_88: Label = Label {
+    text: "其中：财政拨款",
+    variants: &["其中：当年财政拨款", "当年财政拨款", "其中：本年财政拨款"],
+};
+pub const GOALS_88: Label = Label {
+    text: "总体目标",
+    variants: &["项目绩效目标"],
+};
+pub const ANNUAL_GOAL_88: Label = Label {
+    text: "年度目标",
+    variants: &["年度总体目标", "年度总目标", "本年度绩效目标"],
+};
+pub const TARGET_88: Label = Label {
+    text: "指标值",
+    variants: &["年度（/项目）指标值", "年度指标值", "指标值及单位"],
+};
+
 /// The signature line under the 88号 title: `项目责任人(签字):` and `单位(盖章):`, blank or
 /// filled in (a filled one becomes a note).
 pub const SIGNATURES: [Label; 2] = [

@@ -10,7 +10,9 @@
 use super::{Field, Label, declaration as d, self_eval as s};
 use crate::a1::Area;
 use crate::grid::Grid;
-use crate::model::field::{DeclarationAmount, DeclarationText, SelfEvaluationText};
+use crate::model::field::{
+    DeclarationAmount, DeclarationText, MediumAmount, MediumText, SelfEvaluationText,
+};
 use crate::model::{LayoutId, PrintedLayout};
 
 /// A 申报表 grid: rows 1–2 title and year, the header fields, 项目资金, the goals, then the
@@ -20,6 +22,10 @@ pub struct DeclarationSheet {
     pub id: LayoutId,
     /// Column widths, in Excel character units; their number is the form's width.
     pub widths: &'static [f64],
+    pub title: Label,
+    /// Labels printed with no value cell of their own (the 88号 signature line), each with its
+    /// slot and area; a form may leave them out.
+    pub fixed: &'static [(&'static str, Label, &'static str)],
     pub header: &'static [Field<DeclarationText>],
     /// Where 项目名称's value goes when the form has no 项目性质 (the 宝山 form).
     pub name_without_nature_at: &'static str,
@@ -28,7 +34,10 @@ pub struct DeclarationSheet {
     /// Cells of the funds block no field takes, printed empty with their borders.
     pub funds_blank: &'static [&'static str],
     pub goals_at: &'static str,
+    pub goals_label: Label,
     pub goals: &'static [Field<DeclarationText>],
+    /// The 中期 side, in the layouts that print one (the 88号 form).
+    pub medium: Option<MediumSheet>,
     /// 0-based row of the table's header; `绩效指标` spans `indicators_col` from it down.
     pub table_header_row: u32,
     pub indicators_col: u16,
@@ -37,29 +46,47 @@ pub struct DeclarationSheet {
     pub level2: (u16, u16),
     pub name: (u16, u16),
     pub target: (u16, u16),
+    pub target_label: Label,
     /// 备注 under the table: the heading over `notes`, each note's label and text.
     pub notes: (u16, u16),
     pub note_label: (u16, u16),
     pub note_text: (u16, u16),
 }
 
+/// The 中期 side of a 申报表 grid (the 88号 form, DOMAIN §1a): 项目期 and 中期目标, the 中期
+/// amounts, and the 二级 / 三级 / 指标值 columns of its indicators, which share the 一级 column
+/// with the 年度 side.
+#[derive(Debug, Clone, Copy)]
+pub struct MediumSheet {
+    pub texts: &'static [Field<MediumText>],
+    pub funds: &'static [Field<MediumAmount>],
+    pub level2: (u16, u16),
+    pub name: (u16, u16),
+    pub target: (u16, u16),
+}
+
 /// The official Shanghai 申报表, 8 columns A–H (DOMAIN §1c): the default of `-o x.xlsx`.
 pub const DECLARATION_8: DeclarationSheet = DeclarationSheet {
     id: LayoutId::Declaration8,
     widths: &d::COLUMN_WIDTHS,
+    title: d::TITLE,
+    fixed: &[],
     header: d::HEADER,
     name_without_nature_at: d::PROJECT_NAME_WITHOUT_NATURE_AT,
     funds_at: d::FUNDS_AT,
     funds: d::FUND_FIELDS,
     funds_blank: &[],
     goals_at: d::GOALS_AT,
+    goals_label: d::GOALS,
     goals: d::GOAL_FIELDS,
+    medium: None,
     table_header_row: d::TABLE_HEADER_ROW,
     indicators_col: d::INDICATORS_COL,
     level1: d::LEVEL1_COLS,
     level2: d::LEVEL2_COLS,
     name: d::NAME_COLS,
     target: d::TARGET_COLS,
+    target_label: d::TARGET,
     notes: d::NOTES_COLS,
     note_label: d::NOTE_LABEL_COLS,
     note_text: d::NOTE_TEXT_COLS,
@@ -79,6 +106,8 @@ const fn field<I>(id: I, label: Label, label_at: &'static str, value_at: &'stati
 pub const DECLARATION_6: DeclarationSheet = DeclarationSheet {
     id: LayoutId::Declaration6,
     widths: &[12.0, 16.0, 16.0, 22.0, 12.0, 14.0],
+    title: d::TITLE,
+    fixed: &[],
     header: &[
         field(DeclarationText::ProjectName, d::PROJECT_NAME, "A3", "B3"),
         field(
@@ -146,6 +175,7 @@ pub const DECLARATION_6: DeclarationSheet = DeclarationSheet {
     ],
     funds_blank: &["B8", "C8"],
     goals_at: "A10:A11",
+    goals_label: d::GOALS,
     goals: &[
         field(
             DeclarationText::OverallGoal,
@@ -160,16 +190,167 @@ pub const DECLARATION_6: DeclarationSheet = DeclarationSheet {
             "D11:F11",
         ),
     ],
+    medium: None,
     table_header_row: 11,
     indicators_col: 0,
     level1: (1, 1),
     level2: (2, 2),
     name: (3, 3),
     target: (4, 5),
+    target_label: d::TARGET,
     notes: (0, 5),
     note_label: (0, 1),
     note_text: (2, 5),
 };
+
+/// The national 申报表 of 财预〔2015〕88号, 8 columns A–H (DOMAIN §1a), as the 2024 六安 form
+/// prints it: the signature line under the caption; 项目名称 over the row; 主管部门及代码 |
+/// 实施单位; 项目属性 | 项目期; `项目资金（万元）` with 中期资金总额, 其中：财政拨款, 其他资金
+/// (B:C, amount D) beside 年度资金总额 and its two rows (E:F, amount G:H); 总体目标 with
+/// 中期目标 (B:E) beside 年度目标 (F:H); then `绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+/// 二级指标 | 三级指标 | 指标值`, the 中期 side left of the 年度 side. It has no 项目类别, no
+/// planned dates, no 项目资金总额 side and no 上年结转资金: a form holding them gets them under
+/// 备注 (see `crate::write::declaration`).
+pub const DECLARATION_88: DeclarationSheet = DeclarationSheet {
+    id: LayoutId::Declaration88,
+    widths: &[15.0, 10.0, 14.0, 16.0, 10.0, 14.0, 16.0, 10.0],
+    title: d::TITLE_88,
+    fixed: &[
+        ("signatures[0]", d::SIGNATURES[0], "A3:D3"),
+        ("signatures[1]", d::SIGNATURES[1], "E3:H3"),
+    ],
+    header: &[
+        field(DeclarationText::ProjectName, d::PROJECT_NAME, "A4", "B4:H4"),
+        field(DeclarationText::Department, d::DEPARTMENT_88, "A5", "B5:D5"),
+        field(
+            DeclarationText::ImplementingUnit,
+            d::IMPLEMENTING_UNIT,
+            "E5",
+            "F5:H5",
+        ),
+        field(DeclarationText::ProjectNature, d::NATURE_88, "A6", "B6:D6"),
+    ],
+    name_without_nature_at: "B4:H4",
+    funds_at: "A7:A9",
+    funds: &[
+        field(
+            DeclarationAmount::AnnualTotal,
+            d::ANNUAL_TOTAL_88,
+            "E7:F7",
+            "G7:H7",
+        ),
+        field(
+            DeclarationAmount::AnnualFiscal,
+            d::FISCAL_88,
+            "E8:F8",
+            "G8:H8",
+        ),
+        field(DeclarationAmount::AnnualOther, d::OTHER, "E9:F9", "G9:H9"),
+    ],
+    funds_blank: &[],
+    goals_at: "A10:A11",
+    goals_label: d::GOALS_88,
+    goals: &[field(
+        DeclarationText::AnnualGoal,
+        d::ANNUAL_GOAL_88,
+        "F10:H10",
+        "F11:H11",
+    )],
+    medium: Some(MediumSheet {
+        texts: &[
+            field(MediumText::Period, d::PROJECT_PERIOD, "E6", "F6:H6"),
+            field(MediumText::Goal, d::MEDIUM_GOAL, "B10:E10", "B11:E11"),
+        ],
+        funds: &[
+            field(MediumAmount::Total, d::MEDIUM_TOTAL, "B7:C7", "D7"),
+            field(MediumAmount::Fiscal, d::FISCAL_88, "B8:C8", "D8"),
+            field(MediumAmount::Other, d::OTHER, "B9:C9", "D9"),
+        ],
+        level2: (2, 2),
+        name: (3, 3),
+        target: (4, 4),
+    }),
+    table_header_row: 11,
+    indicators_col: 0,
+    level1: (1, 1),
+    level2: (5, 5),
+    name: (6, 6),
+    target: (7, 7),
+    target_label: d::TARGET_88,
+    notes: (0, 7),
+    note_label: (0, 1),
+    note_text: (2, 7),
+};
+
+/// Where a layout has no cell for something a form holds, or leaves one of its cells blank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Distance {
+    /// Values of the form the layout has no cell for (each 中期 indicator row counts one), and
+    /// one for a 中期 side the layout would add to a form that has none.
+    pub without_cell: usize,
+    /// Value cells of the layout the form leaves blank.
+    pub blank: usize,
+}
+
+impl DeclarationSheet {
+    /// Whether the layout has a cell for the text field `id`.
+    pub fn places_text(&self, id: DeclarationText) -> bool {
+        self.header.iter().chain(self.goals).any(|f| f.id == id)
+    }
+
+    /// Whether the layout has a cell for the amount `id`.
+    pub fn places_amount(&self, id: DeclarationAmount) -> bool {
+        self.funds.iter().any(|f| f.id == id)
+    }
+
+    /// How far `form` is from this layout: what it holds that the layout has no cell for, then
+    /// the layout's cells it leaves blank (see [`nearest_declaration`]).
+    pub fn distance(&self, form: &crate::model::Declaration) -> Distance {
+        let mut d = Distance {
+            without_cell: 0,
+            blank: 0,
+        };
+        let mut count = |placed: bool, held: bool| match (placed, held) {
+            (false, true) => d.without_cell += 1,
+            (true, false) => d.blank += 1,
+            _ => {}
+        };
+        for &id in DeclarationText::ALL {
+            let held = form.text(id).is_some_and(|t| !t.is_empty());
+            count(self.places_text(id), held);
+        }
+        for &id in DeclarationAmount::ALL {
+            count(self.places_amount(id), id.get(&form.funds).is_some());
+        }
+        let medium = form.medium_term.clone().unwrap_or_default();
+        let m = self.medium.as_ref();
+        for &id in MediumText::ALL {
+            let placed = m.is_some_and(|m| m.texts.iter().any(|f| f.id == id));
+            count(placed, !id.get(&medium).is_empty());
+        }
+        for &id in MediumAmount::ALL {
+            let placed = m.is_some_and(|m| m.funds.iter().any(|f| f.id == id));
+            count(placed, id.get(&medium).is_some());
+        }
+        match (m, &form.medium_term) {
+            (None, _) => d.without_cell += medium.indicators.len(),
+            (Some(_), None) => d.without_cell += 1,
+            (Some(_), Some(_)) => {}
+        }
+        d
+    }
+}
+
+/// The 申报表 layout nearest to what `form` holds, for a form printed in none of them
+/// (`--layout source` of a provincial grid): the fewest of its values without a cell (those go
+/// under 备注), then the fewest blank cells; the official layout on a tie. A form with an
+/// 88号 中期 side gets the 88号 layout unless that would leave more of it without a cell.
+pub fn nearest_declaration(form: &crate::model::Declaration) -> &'static DeclarationSheet {
+    DECLARATIONS
+        .iter()
+        .min_by_key(|l| l.distance(form))
+        .unwrap_or(&DECLARATIONS[0])
+}
 
 /// A 自评表 grid: title and year, the header fields, the 项目资金 grid, the goals, the indicator
 /// table (with or without a `绩效指标` column in front), 总分 and 评分等级.
@@ -261,7 +442,7 @@ pub const SELF_EVALUATION_9: SelfEvaluationSheet = SelfEvaluationSheet {
     grade: (6, 8),
 };
 
-pub const DECLARATIONS: [DeclarationSheet; 2] = [DECLARATION_8, DECLARATION_6];
+pub const DECLARATIONS: [DeclarationSheet; 3] = [DECLARATION_8, DECLARATION_6, DECLARATION_88];
 pub const SELF_EVALUATIONS: [SelfEvaluationSheet; 2] = [SELF_EVALUATION_8, SELF_EVALUATION_9];
 
 /// The 申报表 grid of a layout id; the official one for an id of another kind.
@@ -321,7 +502,13 @@ fn a1(text: &str) -> Area {
 impl DeclarationSheet {
     /// Every label of the layout above the indicator rows, with its area.
     pub fn probes(&self) -> Vec<Probe> {
-        let mut out = vec![probe("title", d::TITLE, title_at(self.widths.len()))];
+        let mut out = vec![probe("title", self.title, title_at(self.widths.len()))];
+        for (slot, label, at) in self.fixed {
+            out.push(Probe {
+                optional: true,
+                ..probe(*slot, *label, a1(at))
+            });
+        }
         for f in self.header.iter().chain(self.goals) {
             out.push(Probe {
                 optional: f.id == DeclarationText::ProjectNature,
@@ -332,15 +519,37 @@ impl DeclarationSheet {
             out.push(probe(f.id.path(), f.label, a1(f.label_at)));
         }
         out.push(probe("funds", d::FUNDS, a1(self.funds_at)));
-        out.push(probe("goals", d::GOALS, a1(self.goals_at)));
+        out.push(probe("goals", self.goals_label, a1(self.goals_at)));
         let row = self.table_header_row;
-        for (slot, label, cols) in [
+        for (slot, label, cols) in self.table_columns() {
+            out.push(probe(slot, label, row_area(row, cols)));
+        }
+        if let Some(m) = &self.medium {
+            for f in m.texts {
+                out.push(probe(f.id.path(), f.label, a1(f.label_at)));
+            }
+            for f in m.funds {
+                out.push(probe(f.id.path(), f.label, a1(f.label_at)));
+            }
+        }
+        out
+    }
+
+    /// The indicator table's column heads: slot, label and columns, the 中期 side's (slots
+    /// `medium_term.level2` …) after the 年度 side's.
+    pub fn table_columns(&self) -> Vec<(&'static str, Label, (u16, u16))> {
+        let mut out = vec![
             ("table.level1", d::LEVEL1, self.level1),
             ("table.level2", d::LEVEL2, self.level2),
             ("table.name", d::LEVEL3, self.name),
-            ("table.target", d::TARGET, self.target),
-        ] {
-            out.push(probe(slot, label, row_area(row, cols)));
+            ("table.target", self.target_label, self.target),
+        ];
+        if let Some(m) = &self.medium {
+            out.extend([
+                ("medium_term.level2", d::LEVEL2, m.level2),
+                ("medium_term.name", d::LEVEL3, m.name),
+                ("medium_term.target", self.target_label, m.target),
+            ]);
         }
         out
     }
@@ -490,6 +699,13 @@ mod tests {
                 assert!(a1(at).last.1 < width, "{:?} {path}", l.id);
             }
             assert!(a1(l.name_without_nature_at).last.1 < width);
+            if let Some(m) = &l.medium {
+                let texts = m.texts.iter().map(|f| (f.value_at, f.id.path()));
+                let funds = m.funds.iter().map(|f| (f.value_at, f.id.path()));
+                for (at, path) in texts.chain(funds) {
+                    assert!(a1(at).last.1 < width, "{:?} {path}", l.id);
+                }
+            }
         }
         for l in SELF_EVALUATIONS {
             let width = l.widths.len() as u32;

@@ -3,7 +3,7 @@
 //! getter and setter on the form. Layouts, readers, writers, the flat tables and `diff` name a
 //! field by its variant; the path string is written here only.
 
-use super::{Declaration, DeclarationFunds, Legacy2020, SelfEvaluation};
+use super::{Declaration, DeclarationFunds, Legacy2020, MediumTerm, SelfEvaluation};
 use rust_decimal::Decimal;
 
 /// A typed field name: one of the enums below.
@@ -121,6 +121,28 @@ fields! {
         AnnualCarryover = "funds.annual_carryover" => annual_carryover,
         /// 其他资金 (年度 side)
         AnnualOther = "funds.annual_other" => annual_other,
+    }
+}
+
+fields! {
+    /// A text field of the 中期 side of the 88号 申报表 (DOMAIN §1a).
+    MediumText of MediumTerm: String {
+        /// 项目期
+        Period = "medium_term.period" => period,
+        /// 中期目标
+        Goal = "medium_term.goal" => goal,
+    }
+}
+
+fields! {
+    /// An amount of the 中期 side of the 88号 申报表's funds block.
+    MediumAmount of MediumTerm: Option<Decimal> {
+        /// 中期资金总额
+        Total = "medium_term.total" => total,
+        /// 其中：财政拨款 (中期 side)
+        Fiscal = "medium_term.fiscal" => fiscal,
+        /// 其他资金 (中期 side)
+        Other = "medium_term.other" => other,
     }
 }
 

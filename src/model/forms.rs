@@ -88,8 +88,9 @@ impl Declaration {
 /// 中期 — the medium-term side of the national 88号 申报表 (DOMAIN §1a), printed left of the
 /// 年度 side: its funds, goal and indicators, and the 项目期 they span.
 ///
-/// Kept whole so that JSON round-trips the form; the official Shanghai 申报表 has no place for
-/// it, so the xlsx writer prints it under 备注 ([`MediumTerm::notes`]).
+/// Kept whole so that JSON round-trips the form. The `declaration-88` layout prints it in its
+/// own cells; the official Shanghai 申报表 has no place for it, so there the xlsx writer prints
+/// it under 备注 ([`MediumTerm::notes`]).
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
 pub struct MediumTerm {
     /// 项目期, as printed (`3年`).

@@ -14,6 +14,10 @@ pub enum LayoutId {
     /// 申报表, 6 columns A–F: labels in A, the funds block `项目资金（元）` A6:A9.
     #[serde(rename = "declaration-6")]
     Declaration6,
+    /// 申报表, the national form of 财预〔2015〕88号, 8 columns A–H (DOMAIN §1a): 中期 and 年度
+    /// side by side in 项目资金, the goals and the indicator table.
+    #[serde(rename = "declaration-88")]
+    Declaration88,
     /// 自评表, the official Shanghai 8 columns A–H (DOMAIN §1e).
     #[serde(rename = "self-evaluation-8")]
     SelfEvaluation8,
@@ -32,6 +36,7 @@ impl LayoutId {
         match self {
             LayoutId::Declaration8 => "declaration-8",
             LayoutId::Declaration6 => "declaration-6",
+            LayoutId::Declaration88 => "declaration-88",
             LayoutId::SelfEvaluation8 => "self-evaluation-8",
             LayoutId::SelfEvaluation9 => "self-evaluation-9",
             LayoutId::Legacy2020 => "legacy-2020",

@@ -144,6 +144,10 @@ messages! {
         zh: "无法创建目录：{error}",
         en: "cannot create the directory: {error}",
     }
+    unknown_layout("cli.unknown-layout", name) {
+        zh: "没有「{name}」这种版式：可选 official、baoshan、declaration-88",
+        en: "no layout \"{name}\": choose official, baoshan or declaration-88",
+    }
     weights_option("cli.weights-option", error) {
         zh: "--weights: {error}",
         en: "--weights: {error}",

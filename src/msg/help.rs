@@ -162,6 +162,10 @@ messages! {
         zh: "单位配置：内置配置的名称（xinjiang、xizang、baoshan、xining，见 --list-profiles）或 TOML 文件（如 templates/offices/*.toml），提供主管部门、实施单位、表样、指标体系和默认值。例：--profile xinjiang",
         en: "the office profile: a built-in one by name (xinjiang, xizang, baoshan, xining; see --list-profiles) or a TOML file like templates/offices/*.toml (主管部门, 实施单位, layout, indicator set and defaults). E.g. --profile xinjiang",
     }
+    template_layout("help.template.layout") {
+        zh: "申报表版式：official（上海市正式表样）、baoshan（宝山区）或 declaration-88（财预〔2015〕88号全国表样，中期与年度并列）；默认用单位配置的版式，用 --from 时为各表原来的版式。例：--layout declaration-88",
+        en: "the 申报表 layout: official, baoshan or declaration-88 (the national form of 财预〔2015〕88号, 中期 and 年度 side by side); default: the profile's, else each form's own (with --from). E.g. --layout declaration-88",
+    }
     template_list_profiles("help.template.list-profiles") {
         zh: "列出内置的单位配置后退出。例：jixiao template --list-profiles",
         en: "list the built-in office profiles and exit. E.g. jixiao template --list-profiles",

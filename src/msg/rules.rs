@@ -103,6 +103,7 @@ rules! { CONVERT_RULES:
     MIGRATE_REVIEW = "migrate.review", Warning, "§3", "指标换到新体系，需人工复核", "an indicator moved between sets, to review";
     MIGRATE_NO_DEPARTMENT = "migrate.no-department", Info, "§3.3", "2020 目标表没有主管部门，留空", "the 2020 form has no 主管部门, left blank";
     WRITE_SKIPPED_FORM = "write-skipped-form", Warning, "—", "该表无法写入此格式", "a form this format cannot hold";
+    WRITE_NEAREST_LAYOUT = "write.nearest-layout", Info, "§1", "原表格式不在已知版式中，按最接近的版式写出", "a form printed in no known layout, written in the nearest one";
 }
 
 rules! { TEMPLATE_RULES:

@@ -37,6 +37,10 @@ messages! {
         zh: "第 {number} 张表（{project}）是 2020 年目标表，正式表样中没有它：未写出",
         en: "form {number} ({project}) is a 2020 目标表, which the official layout has no place for; it was not written",
     }
+    nearest_layout("write.nearest-layout", number, project, layout, under_notes) {
+        zh: "第 {number} 张表（{project}）的原表格式不在已知版式中，按最接近的版式 {layout} 写出；版式中没有位置的 {under_notes} 项写在备注中",
+        en: "form {number} ({project}) is printed in no layout jixiao knows; written in the nearest, {layout}; {under_notes} value(s) it has no cell for are under 备注",
+    }
     legacy_not_written_hint("write.legacy-not-written-hint") {
         zh: "加 --layout source 按原样写出目标表，或写成 JSON（-o out.json）保留它",
         en: "add --layout source to write it as a 目标表, or write it as JSON (-o out.json) to keep it",

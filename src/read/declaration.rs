@@ -127,14 +127,16 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
     }
 
     // The 88号 form: any of the labels only its 中期 side prints, or a two-sided table. Its
-    // labels count above 备注 only: a written 88号 form prints its 中期 side there, as notes.
+    // amounts and goal count above 备注 only: a layout without a 中期 side prints them there,
+    // as notes.
     let notes_row = scope.find(&NOTES).map(|p| p.0);
+    // 项目期 counts anywhere: a layout without a cell for it prints it under 备注.
+    let period = scope.find(&PROJECT_PERIOD);
     let mut above_notes = |label: &Label| {
         scope
             .find(label)
             .filter(|p| notes_row.is_none_or(|n| p.0 < n))
     };
-    let period = above_notes(&PROJECT_PERIOD);
     let medium_goal = above_notes(&MEDIUM_GOAL);
     let medium_total = above_notes(&MEDIUM_TOTAL);
     let mut national = period.is_some() || medium_goal.is_some() || medium_total.is_some();

@@ -42,7 +42,8 @@ impl TableRow {
 /// Rows that hold nothing of their own — only 一级/二级 merged down from above, or a 三级
 /// placeholder such as `指标2:` (DOMAIN §1b, see [`layout::is_placeholder`]) — are no indicator
 /// and are skipped; a placeholder's cell counts as read, with an info note. A row whose 一级 or
-/// 二级 starts on it is kept even when empty: that is the skeleton of a 二级 with no 三级.
+/// 二级 starts on it is kept even when empty: that is the skeleton of a 二级 with no 三级. In a
+/// two-sided table the 一级 column is shared, and only the side's own 二级 counts.
 pub fn table_rows(
     scope: &mut Scope,
     path: &str,
@@ -95,7 +96,9 @@ pub fn table_rows(
                     level2.clear();
                 }
                 level1 = text;
-                own_level |= area.first.0 == r;
+                // In a two-sided table (`beside` given) the 一级 is both sides': a side's row
+                // needs its own 二级, 三级 or 指标值.
+                own_level |= area.first.0 == r && beside.is_empty();
                 fields.push((format!("{path}[{i}].level1"), area.first, true));
             }
         }

@@ -202,35 +202,56 @@ impl<'a> FormSheet<'a> {
         level1_col: u16,
         level2_col: u16,
     ) -> Result<(), XlsxError> {
-        let column = |rows: Range<usize>, col: u16| {
-            Area::new(
-                (first_row + rows.start as u32, u32::from(col)),
-                (first_row + rows.end as u32 - 1, u32::from(col)),
-            )
-        };
-        let level1: Vec<&str> = levels.iter().map(|l| l.0).collect();
-        for rows in runs(&level1) {
-            let at = column(rows.clone(), level1_col);
-            self.level(at, level1[rows.start])?;
-            for i in rows {
-                self.place(format!("indicators[{i}].level1"), at);
-            }
-        }
-        for rows in runs(levels) {
-            let at = column(rows.clone(), level2_col);
-            self.level(at, levels[rows.start].1)?;
-            for i in rows {
-                self.place(format!("indicators[{i}].level2"), at);
-            }
-        }
+        let level1: Vec<_> = levels.iter().map(|l| Some((l.0, l.0))).collect();
+        let level1 = self.merged_runs(first_row, level1_col, &level1)?;
+        let level2: Vec<_> = levels.iter().copied().map(Some).collect();
+        let level2 = self.merged_runs(first_row, level2_col, &level2)?;
         let last_col = self.last_col();
-        for (i, row) in (first_row..).take(levels.len()).enumerate() {
+        for (i, (row, (l1, l2))) in (first_row..)
+            .zip(level1.into_iter().zip(level2))
+            .enumerate()
+        {
+            self.place(format!("indicators[{i}].level1"), l1);
+            self.place(format!("indicators[{i}].level2"), l2);
             self.place(
                 format!("indicators[{i}]"),
                 Area::new((row, 0), (row, last_col)),
             );
         }
         Ok(())
+    }
+
+    /// One column of an indicator table from `first_row` down: each run of equal `(key, text)`
+    /// merged vertically and printed `text`; `None` is an empty bordered cell that joins no run
+    /// (the side of an 88号 row that has no indicator). Gives back each row's area.
+    pub fn merged_runs(
+        &mut self,
+        first_row: u32,
+        col: u16,
+        items: &[Option<(&str, &str)>],
+    ) -> Result<Vec<Area>, XlsxError> {
+        let mut areas = Vec::with_capacity(items.len());
+        for rows in runs(items) {
+            let at = Area::new(
+                (first_row + rows.start as u32, u32::from(col)),
+                (first_row + rows.end as u32 - 1, u32::from(col)),
+            );
+            match items[rows.start] {
+                Some((_, text)) => {
+                    self.level(at, text)?;
+                    areas.extend(std::iter::repeat_n(at, rows.len()));
+                }
+                None => {
+                    let format = self.styles.text.clone();
+                    for row in at.first.0..=at.last.0 {
+                        let cell = Area::cell((row, at.first.1));
+                        self.put(cell, "", &format)?;
+                        areas.push(cell);
+                    }
+                }
+            }
+        }
+        Ok(areas)
     }
 
     /// Sets the row heights from the text placed, and the page: A4 portrait, one page a form (a long 备注 shrinks to fit, issue 11),

@@ -4,6 +4,7 @@ mod bytes;
 mod check;
 mod cli;
 mod common;
+mod declaration_88;
 mod diff;
 mod domain_refs;
 mod errors;

@@ -110,7 +110,7 @@ fn issue_11_writes_every_fixture_in_its_own_layout_cell_for_cell() {
 }
 
 /// Every non-empty cell's text as it is, and every merged area, of each sheet.
-fn exact(grids: &[Grid]) -> Vec<(String, BTreeMap<String, String>, Vec<String>)> {
+pub(crate) fn exact(grids: &[Grid]) -> Vec<(String, BTreeMap<String, String>, Vec<String>)> {
     grids
         .iter()
         .map(|g| {

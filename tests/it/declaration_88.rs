@@ -1,0 +1,280 @@
+//! The national 88号 申报表 (DOMAIN §1a) in its own layout, `declaration-88` (issue 11): the
+//! real two-sided forms written with `--layout source` come back unchanged, their 中期 side in
+//! the 中期 cells, and a form in the layout is written back cell for cell.
+
+use crate::common::{jixiao, temp_dir};
+use crate::real_forms::{all, build_xlsx};
+use crate::write_xlsx::exact;
+use jixiao::grid::Grid;
+use jixiao::model::{Declaration, Document, Form, LayoutId};
+use jixiao::write::LayoutChoice;
+
+fn declaration(forms: &[Form]) -> &Declaration {
+    match forms {
+        [Form::Declaration(d)] => d,
+        other => panic!("expected one 申报表, read {}", other.len()),
+    }
+}
+
+/// Issue 11: every real form with a 中期 side (7 of the 15 transcriptions) survives xlsx →
+/// JSON → xlsx (`--layout source`) → JSON unchanged. None is printed in a described layout, so
+/// each goes into the nearest one by what it holds, said by `write.nearest-layout`: the 88号
+/// layout for the six with 中期 cells to fill or none of the Shanghai fields, the official one
+/// for 兵团六团, a Shanghai frame whose only 中期 value is 项目期 (under 备注 there). In the 88号
+/// layout every 中期 value is read back from the cell the layout gives it.
+#[test]
+fn issue_11_real_88_forms_round_trip_in_the_nearest_layout() {
+    let dir = temp_dir("real-88");
+    let mut layouts = Vec::new();
+    for t in all() {
+        let path = dir.join(format!("{}.xlsx", t.name));
+        build_xlsx(&t, &path);
+        let read = jixiao::read::read_workbook(&path).unwrap();
+        if declaration_medium(&read.value).is_none() {
+            continue;
+        }
+        let json1 = jixiao::write::json::to_string(&Document::new(read.value));
+        let from_json: Document = serde_json::from_str(&json1).unwrap();
+        let (bytes, written) =
+            jixiao::write::xlsx_bytes_in(&from_json, LayoutChoice::Source).unwrap();
+        let rules: Vec<&str> = written
+            .diagnostics
+            .iter()
+            .map(|d| d.rule.as_str())
+            .collect();
+        assert_eq!(rules, ["write.nearest-layout"], "{}", t.name);
+        let out = dir.join(format!("{}.source.xlsx", t.name));
+        std::fs::write(&out, &bytes).unwrap();
+        let again = jixiao::read::read_workbook(&out).unwrap();
+        assert!(!again.has_errors(), "{}: {:#?}", t.name, again.diagnostics);
+        let d = declaration(&again.value);
+        let layout = d
+            .source
+            .as_ref()
+            .and_then(|s| s.layout.as_ref())
+            .unwrap()
+            .id;
+        assert!(written.diagnostics[0].message.contains(layout.name()));
+        layouts.push((t.name.clone(), layout));
+        let plain = |forms: &[Form]| {
+            let forms = crate::common::without_source(forms);
+            jixiao::write::json::to_string(&Document::new(forms))
+        };
+        let first: Document = serde_json::from_str(&json1).unwrap();
+        assert_eq!(plain(&first.forms), plain(&again.value), "{}", t.name);
+
+        if layout == LayoutId::Declaration88 {
+            let source = d.source.as_ref().unwrap();
+            let medium = d.medium_term.as_ref().unwrap();
+            // Where the 88号 layout puts each 中期 value (DOMAIN §1a).
+            let cells = [
+                ("medium_term.period", !medium.period.is_empty(), "F6:H6"),
+                ("medium_term.total", medium.total.is_some(), "D7"),
+                ("medium_term.fiscal", medium.fiscal.is_some(), "D8"),
+                ("medium_term.other", medium.other.is_some(), "D9"),
+                ("medium_term.goal", !medium.goal.is_empty(), "B11:E11"),
+            ];
+            for (path, held, at) in cells {
+                if held {
+                    assert_eq!(source.cell(path), Some(at), "{}: {path}", t.name);
+                }
+            }
+            // The 中期 indicators in C (二级), D (三级) and E (指标值), from row 13 on.
+            for (i, ind) in medium.indicators.iter().enumerate() {
+                let at = |field: &str| source.cell(&format!("medium_term.indicators[{i}].{field}"));
+                if !ind.name.is_empty() {
+                    assert!(at("name").is_some_and(|c| c.starts_with('D')), "{}", t.name);
+                }
+                if !ind.target.raw.is_empty() {
+                    assert!(
+                        at("target").is_some_and(|c| c.starts_with('E')),
+                        "{}",
+                        t.name
+                    );
+                }
+            }
+        }
+    }
+    let names: Vec<(&str, &str)> = layouts
+        .iter()
+        .map(|(n, l)| (n.as_str(), l.name()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("anhui-huaibei-culture-2025", "declaration-88"),
+            ("anhui-jinan-sports-2025-league", "declaration-88"),
+            ("anhui-jinan-sports-2025-tennis", "declaration-88"),
+            ("anhui-luan-agri-2024", "declaration-88"),
+            ("guangdong-dongguan-transport-2019", "declaration-88"),
+            ("hubei-qingshan-edu-2020-infrastructure", "declaration-88"),
+            ("xinjiang-bingtuan-6th-regiment-2021", "declaration-8"),
+        ]
+    );
+}
+
+fn declaration_medium(forms: &[Form]) -> Option<&jixiao::model::MediumTerm> {
+    match forms {
+        [Form::Declaration(d)] => d.medium_term.as_ref(),
+        _ => None,
+    }
+}
+
+/// The cells of the 六安 and 东莞 forms written in the 88号 layout, as their pages print them.
+#[test]
+fn issue_11_real_88_forms_put_their_medium_side_in_its_cells() {
+    let dir = temp_dir("real-88-cells");
+    let grid = |name: &str| -> Grid {
+        let t = all().into_iter().find(|t| t.name == name).unwrap();
+        let path = dir.join(format!("{name}.xlsx"));
+        build_xlsx(&t, &path);
+        let forms = jixiao::read::read_workbook(&path).unwrap().value;
+        let (bytes, _) =
+            jixiao::write::xlsx_bytes_in(&Document::new(forms), LayoutChoice::Source).unwrap();
+        jixiao::grid::open_xlsx_bytes(&bytes, name)
+            .unwrap()
+            .remove(0)
+    };
+    let luan = grid("anhui-luan-agri-2024");
+    let text = |g: &Grid, a1: &str| g.text(jixiao::a1::parse_area(a1).unwrap().first);
+    for (at, value) in [
+        ("A1", "项目支出绩效目标申报表"),
+        ("F6", "3年"),
+        ("B7", "中期资金总额"),
+        ("D7", "39.96"),
+        ("D8", "39.96"),
+        ("D9", "0.00"),
+        ("G7", "21.22"),
+        ("B10", "中期目标（2024年—2026年）"),
+        ("F10", "年度目标"),
+        ("E12", "指标值"),
+        ("H12", "指标值"),
+    ] {
+        assert_eq!(text(&luan, at), value, "六安 {at}");
+    }
+    assert!(text(&luan, "B11").starts_with("通过项目实施,承担全市农技推广体系建设。"));
+    // 东莞: six 中期 rows beside five 年度 rows under one 一级 column.
+    let dongguan = grid("guangdong-dongguan-transport-2019");
+    for (at, value) in [
+        ("D7", "284500.00"),
+        ("G7", "919.00"),
+        ("B13", "预期产出指标"),
+        ("C13", "数量指标(或建筑规模指标)"),
+        ("D13", "镇街补助款完成结算项目数"),
+        ("E13", "3"),
+        ("C15", "时效指标(工期指标)"),
+        ("F15", "时效指标(工期指标、形象进度指标)"),
+        ("B17", "效果指标"),
+        ("C18", "可持续影响指标"),
+        ("D18", "实现建设总目标控制程度"),
+        ("F18", ""),
+        ("G18", ""),
+    ] {
+        assert_eq!(text(&dongguan, at), value, "东莞 {at}");
+    }
+    let merged: Vec<String> = dongguan.merges().iter().map(|a| a.to_string()).collect();
+    assert!(merged.contains(&"B13:B16".to_string()), "{merged:?}");
+    assert!(merged.contains(&"B17:B18".to_string()), "{merged:?}");
+}
+
+/// A form in the 88号 layout, read back and written again with `--layout source`, has the same
+/// text in every cell and the same merges: the description that writes it also recognises it.
+#[test]
+fn issue_11_declaration_88_written_back_cell_for_cell() {
+    let dir = temp_dir("real-88-again");
+    for name in [
+        "anhui-luan-agri-2024",
+        "guangdong-dongguan-transport-2019",
+        "hubei-qingshan-edu-2020-infrastructure",
+    ] {
+        let t = all().into_iter().find(|t| t.name == name).unwrap();
+        let path = dir.join(format!("{name}.xlsx"));
+        build_xlsx(&t, &path);
+        let forms = jixiao::read::read_workbook(&path).unwrap().value;
+        let (once, _) =
+            jixiao::write::xlsx_bytes_in(&Document::new(forms), LayoutChoice::Source).unwrap();
+        let read = jixiao::read::read_bytes(&once, "once.xlsx").unwrap();
+        let d = declaration(&read.value);
+        let printed = d.source.as_ref().and_then(|s| s.layout.as_ref()).unwrap();
+        assert_eq!(printed.id, LayoutId::Declaration88, "{name}");
+        let (twice, written) =
+            jixiao::write::xlsx_bytes_in(&Document::new(read.value), LayoutChoice::Source).unwrap();
+        assert!(
+            written.diagnostics.is_empty(),
+            "{name}: {:#?}",
+            written.diagnostics
+        );
+        let grids = |b: &[u8]| exact(&jixiao::grid::open_xlsx_bytes(b, name).unwrap());
+        assert_eq!(grids(&once), grids(&twice), "{name}");
+    }
+}
+
+/// `template --layout declaration-88` and an office profile with `layout = "declaration-88"`
+/// both make 申报表 in the 88号 layout, a blank 中期 side included, that read back as such.
+#[test]
+fn issue_11_template_in_the_88_layout() {
+    let dir = temp_dir("template-88");
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let projects = repo.join("samples/projects/xinjiang-2026.csv");
+    let profile = dir.join("office.toml");
+    std::fs::write(
+        &profile,
+        "department = \"六安市农业农村局\"\nimplementing_unit = \"六安市农业农村局\"\nlayout = \"declaration-88\"\n",
+    )
+    .unwrap();
+    let by_option = dir.join("by-option.xlsx");
+    let by_profile = dir.join("by-profile.xlsx");
+    let runs = [
+        vec!["--profile", "xinjiang", "--layout", "declaration-88"],
+        vec!["--profile", profile.to_str().unwrap()],
+    ];
+    for (args, out) in runs.iter().zip([&by_option, &by_profile]) {
+        let mut all_args = vec!["template", "--year", "2026", "--projects"];
+        all_args.push(projects.to_str().unwrap());
+        all_args.extend(args.iter().copied());
+        all_args.extend(["-o", out.to_str().unwrap()]);
+        let (code, _, err) = jixiao(&all_args);
+        assert_eq!(code, 0, "{err}");
+        let read = jixiao::read::read_workbook(out).unwrap();
+        let forms: Vec<&Declaration> = read
+            .value
+            .iter()
+            .filter_map(|f| match f {
+                Form::Declaration(d) => Some(d),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(forms.len(), 4, "{err}");
+        let categories: Vec<&str> = forms.iter().map(|d| d.project_category.as_str()).collect();
+        // 项目类别 and the dates have no cell in the 88号 form: they come back from 备注.
+        assert_eq!(
+            categories,
+            ["其他运转类", "其他运转类", "特定目标类", "特定目标类"]
+        );
+        for d in forms {
+            let layout = d.source.as_ref().and_then(|s| s.layout.as_ref()).unwrap();
+            assert_eq!(layout.id, LayoutId::Declaration88);
+            assert_eq!(d.medium_term, Some(Default::default()));
+            assert_eq!(
+                (d.planned_start.as_str(), d.planned_end.as_str()),
+                ("2026-01-01", "2026-12-31")
+            );
+            assert!(d.notes.is_empty(), "{:?}", d.notes);
+        }
+    }
+    let (code, _, err) = jixiao(&[
+        "template",
+        "--profile",
+        "xinjiang",
+        "--layout",
+        "declaration-99",
+        "--year",
+        "2026",
+        "--projects",
+        projects.to_str().unwrap(),
+        "-o",
+        dir.join("x.xlsx").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no layout \"declaration-99\""), "{err}");
+}
