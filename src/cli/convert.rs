@@ -34,7 +34,8 @@ pub struct ConvertArgs {
     /// Print only errors.
     #[arg(short, long)]
     pub quiet: bool,
-    /// Also print one line per form read (kind, project, cells mapped).
+    /// Also print one line per form read (kind, project, cells mapped), and the informational
+    /// notes (such as the layout `--layout source` chose).
     #[arg(short, long)]
     pub verbose: bool,
     /// `--jobs`: how many inputs to read at once.
@@ -110,7 +111,10 @@ pub fn run(args: ConvertArgs) -> anyhow::Result<ExitCode> {
         super::refuse_input_directory(out, &read)?;
         super::refuse_overwriting_input(out, &read)?;
     }
-    let min = super::shown(args.quiet);
+    let min = match args.verbose && !args.quiet {
+        true => crate::diag::Severity::Info,
+        false => super::shown(args.quiet),
+    };
     print_diagnostics(&plan.skipped, min);
     let opts = ConvertOptions {
         to,

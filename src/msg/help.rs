@@ -99,8 +99,8 @@ messages! {
         en: "layout of .xlsx output: official (the Shanghai 8-column forms, default) or source (each form in the layout it was read from: 6 or 9 columns, 宝山's labels, the 2020 目标表), to give corrections back in the office's own layout. E.g. --layout source",
     }
     convert_verbose("help.convert.verbose") {
-        zh: "另外逐张列出读到的表（类别、项目名称、对应上的单元格数）。例：-v",
-        en: "also print one line per form read (kind, project, cells mapped). E.g. -v",
+        zh: "另外逐张列出读到的表（类别、项目名称、对应上的单元格数），并显示提示信息（如 --layout source 选用的版式）。例：-v",
+        en: "also print one line per form read (kind, project, cells mapped), and the informational notes (such as the layout --layout source chose). E.g. -v",
     }
     check_format("help.check.format") {
         zh: "结果格式：human（每条问题一行）或 json（供程序读取）。例：--format json",

@@ -278,3 +278,33 @@ fn issue_11_template_in_the_88_layout() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("no layout \"declaration-99\""), "{err}");
 }
+
+/// `convert --layout source -v` says which layout a form printed in none was written in, at
+/// the form, in Chinese by default; without `-v` the note is not printed.
+#[test]
+fn issue_11_convert_says_which_layout_it_chose() {
+    let dir = temp_dir("real-88-cli");
+    let t = all()
+        .into_iter()
+        .find(|t| t.name == "anhui-luan-agri-2024")
+        .unwrap();
+    let input = dir.join("luan.xlsx");
+    build_xlsx(&t, &input);
+    let out = dir.join("out.xlsx");
+    let args = |v: bool| {
+        let mut a = vec!["convert", input.to_str().unwrap(), "--layout", "source"];
+        a.extend(["-o", out.to_str().unwrap()]);
+        if v {
+            a.push("-v");
+        }
+        a
+    };
+    let (code, _, err) = crate::common::jixiao_in(None, &args(true));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("anhui-luan-agri-2024!A1:H11: 提醒[write.nearest-layout]: 第 1 张表（保障运转类-六安市农业技术推广工作经费）的原表格式不在已知版式中，按最接近的版式 declaration-88 写出；版式中没有位置的 0 项写在备注中"),
+        "{err}"
+    );
+    let (_, _, err) = jixiao(&args(false));
+    assert!(!err.contains("nearest-layout"), "{err}");
+}
