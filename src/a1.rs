@@ -92,13 +92,21 @@ impl Area {
 }
 
 impl fmt::Display for Area {
+    /// One write of the whole name: `to_string` then allocates once, at the right size (every
+    /// field read records its area so).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(CellName::new(self.first).as_str())?;
-        if !self.is_single() {
-            f.write_str(":")?;
-            f.write_str(CellName::new(self.last).as_str())?;
+        let first = CellName::new(self.first);
+        if self.is_single() {
+            return f.write_str(first.as_str());
         }
-        Ok(())
+        let last = CellName::new(self.last);
+        let mut buf = [0u8; 41];
+        let (a, b) = (first.as_str().as_bytes(), last.as_str().as_bytes());
+        buf[..a.len()].copy_from_slice(a);
+        buf[a.len()] = b':';
+        buf[a.len() + 1..a.len() + 1 + b.len()].copy_from_slice(b);
+        let name = &buf[..a.len() + 1 + b.len()];
+        f.write_str(std::str::from_utf8(name).expect("ASCII"))
     }
 }
 

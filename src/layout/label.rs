@@ -23,22 +23,30 @@ pub fn normalize_label(text: &str) -> String {
 /// full-width punctuation, no tag, no trailing colon), as most cells' texts are.
 pub fn normalized_label(text: &str) -> std::borrow::Cow<'_, str> {
     // Runs of text that stay as they are are copied whole: most characters do. Nothing is
-    // allocated until a character changes.
+    // allocated until a character changes, and only the characters that may change are decoded
+    // (see [`MAY_CHANGE`]): Chinese text is skipped byte by byte.
+    let bytes = text.as_bytes();
     let mut s = String::new();
     let mut run = 0;
     let mut tag = false;
-    for (i, c) in text.char_indices() {
+    let mut i = 0;
+    while let Some(skip) = bytes[i..].iter().position(|&b| MAY_CHANGE[usize::from(b)]) {
+        let at = i + skip;
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        i = at + c.len_utf8();
         let same = unify(c);
         tag |= c == '<';
         if c.is_whitespace() || same != c {
             if run == 0 {
                 s.reserve(text.len());
             }
-            s.push_str(&text[run..i]);
+            s.push_str(&text[run..at]);
             if !c.is_whitespace() {
                 s.push(same);
             }
-            run = i + c.len_utf8();
+            run = i;
         }
     }
     if run == 0 && !tag && !text.ends_with(':') {
@@ -56,6 +64,23 @@ pub fn normalized_label(text: &str) -> std::borrow::Cow<'_, str> {
     }
     std::borrow::Cow::Owned(s)
 }
+
+/// The bytes that may start a character [`normalized_label`] changes or looks at: ASCII
+/// whitespace and `<`, and the lead bytes of every other whitespace character (U+0085, U+00A0:
+/// `C2`; U+1680: `E1`; U+2000–U+205F: `E2`; U+3000: `E3`) and of the full-width forms
+/// [`unify`] makes half-width (U+FF08–U+FF1A: `EF`). A lead byte is never inside a character.
+static MAY_CHANGE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(
+            b,
+            0x09..=0x0D | 0x20 | 0x3C | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF
+        );
+        b += 1;
+    }
+    t
+};
 
 /// Whether a 三级 cell holds only a placeholder of a blank form: `指标1:`, `指标2：`, `……`
 /// (the Anhui edition of the national 自评表, DOMAIN §1b), left in where a 二级 has fewer
@@ -350,5 +375,12 @@ mod tests {
             assert_eq!(lent, by_char(t) == t, "{t:?}");
         }
         assert_eq!(normalize_label(" 项目资金（ 万元 ）："), "项目资金(万元)");
+        // Every character, alone and inside Chinese text: the bytes skipped undecoded
+        // (`MAY_CHANGE`) start no character the filter changes.
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for t in [format!("{c}"), format!("项{c}目a{c}")] {
+                assert_eq!(normalize_label(&t), by_char(&t), "U+{:04X}", c as u32);
+            }
+        }
     }
 }

@@ -445,6 +445,25 @@ pub const SELF_EVALUATION_9: SelfEvaluationSheet = SelfEvaluationSheet {
 pub const DECLARATIONS: [DeclarationSheet; 3] = [DECLARATION_8, DECLARATION_6, DECLARATION_88];
 pub const SELF_EVALUATIONS: [SelfEvaluationSheet; 2] = [SELF_EVALUATION_8, SELF_EVALUATION_9];
 
+/// [`DeclarationSheet::probes`] of each of [`DECLARATIONS`], made once: every form read asks.
+pub fn declaration_probes() -> &'static [(LayoutId, Vec<Probe>)] {
+    static PROBES: std::sync::LazyLock<Vec<(LayoutId, Vec<Probe>)>> =
+        std::sync::LazyLock::new(|| DECLARATIONS.iter().map(|l| (l.id, l.probes())).collect());
+    &PROBES
+}
+
+/// [`SelfEvaluationSheet::probes`] of each of [`SELF_EVALUATIONS`], made once.
+pub fn self_evaluation_probes() -> &'static [(LayoutId, Vec<Probe>)] {
+    static PROBES: std::sync::LazyLock<Vec<(LayoutId, Vec<Probe>)>> =
+        std::sync::LazyLock::new(|| {
+            SELF_EVALUATIONS
+                .iter()
+                .map(|l| (l.id, l.probes()))
+                .collect()
+        });
+    &PROBES
+}
+
 /// The 申报表 grid of a layout id; the official one for an id of another kind.
 pub fn declaration(id: LayoutId) -> &'static DeclarationSheet {
     DECLARATIONS
@@ -665,12 +684,12 @@ pub fn caption_variant(grid: &Grid, top: u32, year: Option<i32>) -> Option<Strin
 pub fn identify(
     grid: &Grid,
     top: u32,
-    layouts: impl IntoIterator<Item = (LayoutId, Vec<Probe>)>,
+    layouts: &[(LayoutId, Vec<Probe>)],
     year: Option<i32>,
 ) -> Option<PrintedLayout> {
     let (id, mut printed) = layouts
-        .into_iter()
-        .find_map(|(id, probes)| fit(grid, top, &probes, year).map(|p| (id, p)))?;
+        .iter()
+        .find_map(|(id, probes)| fit(grid, top, probes, year).map(|p| (*id, p)))?;
     printed.id = id;
     if let Some(caption) = caption_variant(grid, top, year) {
         printed.labels.insert("year".to_string(), caption);

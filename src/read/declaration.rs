@@ -177,7 +177,7 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
     if national {
         form.medium_term = Some(medium);
     }
-    let layouts = sheets::DECLARATIONS.iter().map(|l| (l.id, l.probes()));
+    let layouts = sheets::declaration_probes();
     let printed = sheets::identify(scope.grid, scope.rows.0, layouts, form.year);
     let (mut source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
     source.layout = printed;

@@ -99,7 +99,7 @@ pub fn table_rows(
                 // In a two-sided table (`beside` given) the 一级 is both sides': a side's row
                 // needs its own 二级, 三级 or 指标值.
                 own_level |= area.first.0 == r && beside.is_empty();
-                fields.push((format!("{path}[{i}].level1"), area.first, true));
+                fields.push((field_path(path, i, "level1"), area.first, true));
             }
         }
         if let Some(c) = cols.get(1).copied().flatten() {
@@ -107,7 +107,7 @@ pub fn table_rows(
             if live(c, true) {
                 level2 = grid.text((r, c));
                 own_level |= area.first.0 == r;
-                fields.push((format!("{path}[{i}].level2"), area.first, true));
+                fields.push((field_path(path, i, "level2"), area.first, true));
             } else if area.first.0 == r {
                 // A blank 二级 under a new 一级 block starts blank, not carried.
                 if cols[0].is_some_and(|c1| grid.area((r, c1)).first.0 == r && live(c1, true)) {
@@ -133,7 +133,7 @@ pub fn table_rows(
                         );
                         text.clear();
                     }
-                    fields.push((format!("{path}[{i}].{name}"), pos, !text.is_empty()));
+                    fields.push((field_path(path, i, name), pos, !text.is_empty()));
                     texts.push(text);
                     cells.push(Some(pos));
                 }
@@ -150,7 +150,7 @@ pub fn table_rows(
             continue;
         }
         scope.record(
-            &format!("{path}[{i}]"),
+            &field_path(path, i, ""),
             a1::Area::new((r, 0), (r, grid.cols.saturating_sub(1))),
         );
         for (field, pos, has_text) in fields {
@@ -169,6 +169,20 @@ pub fn table_rows(
         });
     }
     rows
+}
+
+/// `indicators[3].name` (`name` empty: `indicators[3]`), allocated once at its size: every
+/// cell of every indicator row names its field so (`format!` grew each name several times).
+fn field_path(path: &str, i: usize, name: &str) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::with_capacity(path.len() + name.len() + 24);
+    s.push_str(path);
+    let _ = write!(s, "[{i}]");
+    if !name.is_empty() {
+        s.push('.');
+        s.push_str(name);
+    }
+    s
 }
 
 /// The cell of row `r` of an indicator table when the row holds a note and no indicator

@@ -59,10 +59,11 @@ pub struct Scope<'g> {
     /// Top-left cells of the form's non-empty areas, row by row (found once).
     anchors: Vec<Pos>,
     /// Each anchor under every text a label may equal for it to be read as that label
-    /// ([`label_bases`] of its label key), sorted by text, then position: a label is found by a
-    /// binary search instead of a pass over the whole form (issue 10: per label, that pass
-    /// made reading quadratic in the form's size).
-    by_key: Vec<(&'g str, Pos)>,
+    /// ([`label_bases`] of its label key), with the text's [`key_hash`], sorted by hash, text,
+    /// then position: a label is found by a binary search instead of a pass over the whole
+    /// form (issue 10: per label, that pass made reading quadratic in the form's size), and
+    /// the search compares hashes, seldom texts.
+    by_key: Vec<(u64, &'g str, Pos)>,
     /// The anchors that are one of `labels` (see [`Scope::is_label`]), sorted.
     label_anchors: Vec<Pos>,
     /// The anchors whose text holds a colon: only these can hold `label：value` pairs.
@@ -89,24 +90,39 @@ impl<'g> Scope<'g> {
         let anchors: Vec<Pos> = (grid.positions_in_rows(rows).iter().copied())
             .filter(|&p| grid.area(p).first == p)
             .collect();
-        let mut by_key: Vec<(&str, Pos)> = anchors
+        let mut by_key: Vec<(u64, &str, Pos)> = anchors
             .iter()
-            .flat_map(|&p| label_bases(grid.own_label_key(p).unwrap_or("")).map(move |b| (b, p)))
+            .flat_map(|&p| {
+                label_bases(grid.own_label_key(p).unwrap_or("")).map(move |b| (key_hash(b), b, p))
+            })
             .collect();
         by_key.sort_unstable();
+        // The anchors that are one of `labels`: those with a text among the labels' keys.
+        let all_keys = keys_of(labels);
+        let mut label_anchors: Vec<Pos> = by_key
+            .iter()
+            .filter(|(h, b, _)| {
+                all_keys
+                    .binary_search_by(|(kh, k)| (*kh, &**k).cmp(&(*h, *b)))
+                    .is_ok()
+            })
+            .map(|&(_, _, p)| p)
+            .collect();
+        label_anchors.sort_unstable();
+        label_anchors.dedup();
         let colon_anchors = anchors
             .iter()
             .copied()
             .filter(|&p| grid.own_text(p).is_some_and(|t| t.contains([':', '：'])))
             .collect();
-        let mut scope = Scope {
+        Scope {
             grid,
             rows,
             labels,
             label_keys: labels.iter().map(Label::keys).collect(),
             anchors,
             by_key,
-            label_anchors: Vec::new(),
+            label_anchors,
             colon_anchors,
             pairs: RefCell::default(),
             used: BTreeSet::new(),
@@ -115,14 +131,7 @@ impl<'g> Scope<'g> {
             unit: None,
             asides: Vec::new(),
             table_notes: Vec::new(),
-        };
-        let mut label_anchors: Vec<Pos> = (scope.label_keys.iter())
-            .flat_map(|keys| scope.all_with(keys))
-            .collect();
-        label_anchors.sort_unstable();
-        label_anchors.dedup();
-        scope.label_anchors = label_anchors;
-        scope
+        }
     }
 
     /// Every anchor carrying `label` ([`Label::matches_key`] of its label key), row by row.
@@ -134,12 +143,13 @@ impl<'g> Scope<'g> {
     fn all_with(&self, keys: &[Box<str>]) -> Vec<Pos> {
         let mut found: Vec<Pos> = Vec::new();
         for key in keys {
-            let from = self.by_key.partition_point(|(b, _)| *b < &**key);
+            let key = (key_hash(key), &**key);
+            let from = self.by_key.partition_point(|(h, b, _)| (*h, *b) < key);
             found.extend(
                 self.by_key[from..]
                     .iter()
-                    .take_while(|(b, _)| *b == &**key)
-                    .map(|&(_, p)| p),
+                    .take_while(|(h, b, _)| (*h, *b) == key)
+                    .map(|&(_, _, p)| p),
             );
         }
         found.sort_unstable();
@@ -618,6 +628,48 @@ impl<'g> Scope<'g> {
         };
         (source, self.diagnostics)
     }
+}
+
+/// A hash of a label key, for [`Scope`]'s sorted indexes: FxHash over eight bytes at a time.
+fn key_hash(key: &str) -> u64 {
+    use std::hash::Hasher as _;
+    let mut h = crate::grid::FxHasher::default();
+    let mut chunks = key.as_bytes().chunks_exact(8);
+    for c in chunks.by_ref() {
+        h.write_u64(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+    }
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h.write_u64(u64::from_le_bytes(last) ^ ((key.len() as u64) << 56));
+    h.finish()
+}
+
+/// Every [`Label::keys`] of `labels`, with its [`key_hash`], sorted: made once per list of
+/// labels and thread (every form read asks which of its cells are labels).
+fn keys_of(labels: &'static [Label]) -> std::rc::Rc<[(u64, Box<str>)]> {
+    use std::collections::HashMap;
+    type Sorted = std::rc::Rc<[(u64, Box<str>)]>;
+    thread_local! {
+        static SORTED: RefCell<HashMap<(usize, usize), Sorted, crate::grid::FxBuild>> =
+            RefCell::default();
+    }
+    // The lists are static data: the address and length of one name it.
+    let id = (labels.as_ptr() as usize, labels.len());
+    SORTED.with_borrow_mut(|sorted| {
+        sorted
+            .entry(id)
+            .or_insert_with(|| {
+                let mut keys: Vec<(u64, Box<str>)> = labels
+                    .iter()
+                    .flat_map(|l| l.keys().to_vec())
+                    .map(|k| (key_hash(&k), k))
+                    .collect();
+                keys.sort_unstable();
+                keys.dedup();
+                keys.into()
+            })
+            .clone()
+    })
 }
 
 /// `单位：万元`, `金额单位：元`, or a money label with its unit in brackets (`资金情况（万元）`,

@@ -113,7 +113,7 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
 /// nothing): `总分` is looked for under the table, wherever it stands.
 fn printed_layout(scope: &Scope, form: &SelfEvaluation) -> Option<PrintedLayout> {
     let (grid, top) = (scope.grid, scope.rows.0);
-    let layouts = sheets::SELF_EVALUATIONS.iter().map(|l| (l.id, l.probes()));
+    let layouts = sheets::self_evaluation_probes();
     let mut printed = sheets::identify(grid, top, layouts, form.year)?;
     let sheet = sheets::self_evaluation(printed.id);
     let first_row = top + sheet.table_header_row + 1 + form.indicators.len() as u32;

@@ -53,16 +53,26 @@ impl<W: Write> Stream<W> {
     /// # Errors
     /// The writer's.
     pub fn write(&mut self, forms: &[Form]) -> io::Result<()> {
+        use serde::Serialize as _;
+        use serde_json::ser::{Formatter as _, PrettyFormatter};
         for form in forms {
-            let text = serde_json::to_vec_pretty(form)
-                .unwrap_or_else(|e| unreachable!("the model always serialises: {e}"));
-            self.put(if self.forms == 0 { b"\n" } else { b",\n" })?;
-            // Nested two levels deep: every line four spaces in (a JSON string holds no raw
-            // line break, so every line break is the printer's).
-            let mut lines = text.split(|&b| b == b'\n');
-            for (i, line) in lines.by_ref().enumerate() {
-                self.put(if i == 0 { b"    " } else { b"\n    " })?;
-                self.put(line)?;
+            self.put(if self.forms == 0 {
+                b"\n    "
+            } else {
+                b",\n    "
+            })?;
+            // Straight into the writer, nested two levels deep (in the document's object, in
+            // its `forms` array): the printer is told it stands there before it starts.
+            let mut nested = PrettyFormatter::new();
+            nested.begin_object(&mut io::sink())?;
+            nested.begin_array(&mut io::sink())?;
+            let mut ser = serde_json::Serializer::with_formatter(&mut self.out, nested);
+            if let Err(e) = form.serialize(&mut ser) {
+                self.failed = true;
+                return Err(match e.io_error_kind() {
+                    Some(kind) => io::Error::new(kind, e),
+                    None => unreachable!("the model always serialises: {e}"),
+                });
             }
             self.forms += 1;
         }
