@@ -14,6 +14,7 @@
 
 use crate::diag::Location;
 use crate::layout::{self, Field, Label};
+use crate::model::field::SelfEvaluationFigure;
 use crate::model::field::{DeclarationAmount, FieldId, Legacy2020Amount, SelfEvaluationText};
 use crate::model::{Document, Form, FundsRow, IndicatorValue, SelfEvaluationFunds, Source};
 use crate::msg;
@@ -461,8 +462,8 @@ fn label(path: &str) -> Option<String> {
         "year" => "年度",
         "unit" | "funds.unit" => "金额单位",
         "funds.extra_rows" => "项目资金其他行",
-        "total_weight" => "总分·分值",
-        "total_score" => "总分·得分",
+        p if p == SelfEvaluationFigure::TotalWeight.path() => "总分·分值",
+        p if p == SelfEvaluationFigure::TotalScore.path() => "总分·得分",
         p if p == SelfEvaluationText::Grade.path() => s::GRADE.text,
         "notes" => "备注",
         "medium_term.period" => layout::declaration::PROJECT_PERIOD.text,

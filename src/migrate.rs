@@ -261,8 +261,7 @@ pub fn migrate_document(
 }
 
 /// The field paths of a form's indicator rows in [`Source::cells`].
-const INDICATORS: &str = "indicators";
-const MEDIUM_INDICATORS: &str = "medium_term.indicators";
+use crate::model::field::{INDICATORS, MEDIUM_INDICATORS};
 
 /// An indicator row of either kind, as the mapping sees it.
 trait Row: Clone {

@@ -28,6 +28,7 @@ use crate::a1::{self, Pos};
 use crate::diag::{Diagnosed, Diagnostic, Location};
 use crate::grid::{Cell, Grid};
 use crate::layout::{self, Label};
+use crate::model::field::NotePart;
 use crate::model::{Form, Note};
 use scope::{Scope, Value};
 
@@ -328,7 +329,7 @@ pub fn read_header_notes(scope: &mut Scope, labels: &[Label], before: u32, notes
         else {
             continue;
         };
-        let path = format!("notes[{}].text", notes.len());
+        let path = NotePart::Text.of(notes.len());
         let text = scope.take_value_text(&path, found.value.as_ref());
         if !text.is_empty() {
             notes.push(Note {
@@ -368,9 +369,9 @@ pub fn read_notes(scope: &mut Scope, heading: Pos, notes: &mut Vec<Note>) {
         notes.push(Note {
             // The writer breaks a long label where the forms do (`…预算额\n（元）`): one line.
             label: scope
-                .take_text(&format!("notes[{i}].label"), label)
+                .take_text(&NotePart::Label.of(i), label)
                 .replace('\n', ""),
-            text: scope.take_text(&format!("notes[{i}].text"), text),
+            text: scope.take_text(&NotePart::Text.of(i), text),
         });
     }
 }
@@ -398,11 +399,11 @@ pub fn read_footer(scope: &mut Scope, from: u32, notes: &mut Vec<Note>) {
                 let next = anchors
                     .get(k + 1)
                     .filter(|&&p| !layout::is_footer(&grid.text(p)));
-                scope.mark(&format!("notes[{i}].label"), pos);
+                scope.mark(&NotePart::Label.of(i), pos);
                 if let Some(&value) = next {
                     notes.push(Note {
                         label: text.trim_end_matches([':', '：', ' ']).to_string(),
-                        text: scope.take_text(&format!("notes[{i}].text"), Some(value)),
+                        text: scope.take_text(&NotePart::Text.of(i), Some(value)),
                     });
                     k += 2;
                     continue;
@@ -410,7 +411,7 @@ pub fn read_footer(scope: &mut Scope, from: u32, notes: &mut Vec<Note>) {
             } else {
                 notes.push(Note {
                     label: String::new(),
-                    text: scope.take_text(&format!("notes[{i}].text"), Some(pos)),
+                    text: scope.take_text(&NotePart::Text.of(i), Some(pos)),
                 });
             }
             k += 1;

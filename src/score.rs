@@ -25,6 +25,7 @@
 use crate::diag::Location;
 use crate::layout::flat::FUND_ROWS;
 use crate::model::field::SelfEvaluationText;
+use crate::model::field::{IndicatorPart, SelfEvaluationFigure};
 use crate::model::{Comparator, Figure, Quantity, SelfEvaluation};
 use crate::msg;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -517,7 +518,8 @@ impl Explanation {
     /// the cell (issue 15).
     pub fn leaves_total_blank(&self) -> bool {
         self.action == Action::NotComputed
-            && (self.path == "total_score" || self.path == SelfEvaluationText::Grade.path())
+            && (self.path == SelfEvaluationFigure::TotalScore.path()
+                || self.path == SelfEvaluationText::Grade.path())
     }
 }
 
@@ -629,7 +631,7 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
         if ind.name.trim().is_empty() && ind.target.is_blank() {
             continue;
         }
-        let path = format!("indicators[{i}].score");
+        let path = IndicatorPart::Score.of(i);
         let subject = msg::score::of(msg::check::indicator(i + 1, ind.name.trim()), "得分");
         let cell = at(&path);
         // Scored only when both are numbers in the same unit (or one states none).
@@ -772,35 +774,35 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
         });
         if form.total_score.number().is_none() {
             out.push(Explanation {
-                path: "total_score".into(),
+                path: SelfEvaluationFigure::TotalScore.path().into(),
                 subject: "总分".into(),
                 formula: reason,
                 value: None,
                 printed: None,
                 action: Action::NotComputed,
-                at: at("total_score"),
+                at: at(SelfEvaluationFigure::TotalScore.path()),
             });
         }
     }
     if let Some((sum, exec)) = total {
         let Some((sum, mut total)) = sum.and_then(|s| Some((s, s.checked_add(exec)?))) else {
             out.push(too_large(
-                "total_score".into(),
+                SelfEvaluationFigure::TotalScore.path().into(),
                 "总分".into(),
-                at("total_score"),
+                at(SelfEvaluationFigure::TotalScore.path()),
             ));
             return out;
         };
         total.rescale(2);
         let (action, printed) = put(&mut form.total_score, total, overwrite);
         out.push(Explanation {
-            path: "total_score".into(),
+            path: SelfEvaluationFigure::TotalScore.path().into(),
             subject: "总分".into(),
             formula: msg::score::total_formula(sum, exec, total),
             value: Some(total.to_string()),
             printed,
             action,
-            at: at("total_score"),
+            at: at(SelfEvaluationFigure::TotalScore.path()),
         });
     }
     if form.total_score.number().is_none() && form.grade.trim().is_empty() {

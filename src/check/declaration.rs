@@ -7,6 +7,7 @@ use super::{
     DECL_REQUIRED, Detail, FORM_BLANK, Findings, Options, checked_sum, too_large,
 };
 use crate::layout::declaration as layout;
+use crate::model::field::IndicatorPart;
 use crate::model::field::{DeclarationAmount, DeclarationText};
 use crate::model::{Comparator, Declaration, MoneyUnit};
 use crate::msg::check as msg;
@@ -86,7 +87,11 @@ fn required(d: &Declaration, out: &mut Findings) {
         );
     }
     if d.indicators.iter().all(|i| i.name.trim().is_empty()) {
-        out.add(DECL_REQUIRED, "indicators", msg::no_indicators());
+        out.add(
+            DECL_REQUIRED,
+            crate::model::field::INDICATORS,
+            msg::no_indicators(),
+        );
     }
 }
 
@@ -310,7 +315,7 @@ fn cost_control(d: &Declaration, out: &mut Findings) {
         let expected = in_yuan / per_yuan; // per_yuan ≥ 1: no overflow
         let step = Decimal::new(1, q.number.scale().min(4));
         let Some(gap) = q.number.checked_sub(expected) else {
-            too_large(out, &format!("indicators[{i}].target"), "成本控制额");
+            too_large(out, &IndicatorPart::Target.of(i), "成本控制额");
             continue;
         };
         if gap.abs() >= step {
@@ -318,7 +323,7 @@ fn cost_control(d: &Declaration, out: &mut Findings) {
             shown.rescale(q.number.scale().max(2));
             out.add(
                 DECL_COST_CONTROL,
-                &format!("indicators[{i}].target"),
+                &IndicatorPart::Target.of(i),
                 msg::cost_control(
                     msg::indicator(i + 1, ind.name.trim()),
                     ind.target.raw.trim(),

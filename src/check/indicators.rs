@@ -5,6 +5,7 @@ use super::{
     INDICATOR_REQUIRED, INDICATOR_TAXONOMY, INDICATOR_TAXONOMY_MIXED, INDICATOR_UNIT_MISSING,
     INDICATOR_UNIT_UNKNOWN, INDICATOR_UNPARSED_TARGET, LEGACY_TAXONOMY,
 };
+use crate::model::field::IndicatorPart;
 use crate::model::{EvaluatedIndicator, Indicator, IndicatorValue, KNOWN_UNITS, Legacy2020};
 use crate::msg::check as msg;
 use crate::taxonomy::{self, TaxonomySet};
@@ -64,14 +65,14 @@ fn required(rows: &[Row], out: &mut Findings) {
         if named && row.target.is_blank() {
             out.add(
                 INDICATOR_REQUIRED,
-                &format!("indicators[{i}].target"),
+                &IndicatorPart::Target.of(i),
                 msg::no_target(msg::indicator(i + 1, row.name.trim())),
             )
             .hint(msg::no_target_hint());
         } else if !named && !row.target.is_blank() {
             out.add(
                 INDICATOR_REQUIRED,
-                &format!("indicators[{i}].name"),
+                &IndicatorPart::Name.of(i),
                 msg::target_without_name(i + 1, row.target.raw.trim()),
             );
         }
@@ -87,7 +88,7 @@ fn taxonomy_pairs(rows: &[Row], out: &mut Findings) {
             continue;
         }
         if taxonomy::classify(row.level1, row.level2).is_none() {
-            let path = format!("indicators[{i}].level2");
+            let path = IndicatorPart::Level2.of(i);
             let key = (
                 row.level1.to_string(),
                 row.level2.to_string(),
@@ -139,7 +140,7 @@ fn taxonomy_mixed(rows: &[Row], out: &mut Findings) {
         let mapped = taxonomy::map_to_current(TaxonomySet::Old, old.level1, old.level2);
         let d = out.add(
             INDICATOR_TAXONOMY_MIXED,
-            &format!("indicators[{i}].level2"),
+            &IndicatorPart::Level2.of(i),
             msg::taxonomy_mixed(
                 format!("{}/{}", label(old.level1), label(old.level2)),
                 format!("{}/{}", label(cur.level1), label(cur.level2)),
@@ -166,7 +167,7 @@ fn level1_present(rows: &[Row], out: &mut Findings) {
                 .iter()
                 .position(|r| taxonomy::canonical(r.level1) == level1);
             let path = skeleton
-                .map(|i| format!("indicators[{i}].level1"))
+                .map(|i| IndicatorPart::Level1.of(i))
                 .unwrap_or_else(|| "indicators".into());
             out.add(INDICATOR_LEVEL1_MISSING, &path, msg::level1_missing(level1))
                 .hint(msg::level1_missing_hint(level1));
@@ -181,7 +182,7 @@ fn notation(i: usize, row: &Row, out: &mut Findings) {
         if row.target.looks_quantitative() {
             out.add(
                 INDICATOR_UNPARSED_TARGET,
-                &format!("indicators[{i}].target"),
+                &IndicatorPart::Target.of(i),
                 msg::unparsed_target(msg::indicator(i + 1, row.name.trim())),
             )
             .found(msg::quoted(row.target.raw.trim()))
@@ -189,7 +190,7 @@ fn notation(i: usize, row: &Row, out: &mut Findings) {
         }
         return;
     };
-    let path = format!("indicators[{i}].target");
+    let path = IndicatorPart::Target.of(i);
     let raw = row.target.raw.trim();
     let indicator = msg::indicator(i + 1, row.name.trim());
     match q.unit.as_deref() {
@@ -251,7 +252,7 @@ pub(super) fn check_legacy(form: &Legacy2020, out: &mut Findings) {
         if !TaxonomySet::Legacy2020.contains(&ind.level1, &ind.level2) {
             out.add(
                 LEGACY_TAXONOMY,
-                &format!("indicators[{i}].level2"),
+                &IndicatorPart::Level2.of(i),
                 msg::legacy_pair(label(&ind.level1), label(&ind.level2)),
             );
         }

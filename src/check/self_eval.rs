@@ -13,6 +13,7 @@ use super::{
     SELF_TOTAL_SCORE, SELF_TOTAL_WEIGHT, SELF_WEIGHT_SUM, too_large,
 };
 use crate::model::field::SelfEvaluationText;
+use crate::model::field::{IndicatorPart, SelfEvaluationFigure};
 use crate::model::{EvaluatedIndicator, Figure, SelfEvaluation};
 use crate::msg::check as msg;
 use crate::score::{
@@ -105,7 +106,7 @@ fn required(s: &SelfEvaluation, out: &mut Findings) {
         if !is_skeleton(ind) && ind.weight.number().is_none() {
             out.add(
                 SELF_REQUIRED,
-                &format!("indicators[{i}].weight"),
+                &IndicatorPart::Weight.of(i),
                 msg::no_weight(msg::indicator(i + 1, ind.name.trim())),
             );
         }
@@ -257,7 +258,7 @@ fn score_cap(i: usize, ind: &EvaluatedIndicator, out: &mut Findings) {
     if sc > w || sc < Decimal::ZERO {
         out.add(
             SELF_SCORE_CAP,
-            &format!("indicators[{i}].score"),
+            &IndicatorPart::Score.of(i),
             msg::score_cap(msg::indicator(i + 1, ind.name.trim())),
         )
         .expected(msg::score_range(w))
@@ -281,7 +282,7 @@ fn quantitative(i: usize, ind: &EvaluatedIndicator, opts: &Options, out: &mut Fi
     {
         out.add(
             SELF_ACTUAL_UNIT,
-            &format!("indicators[{i}].actual"),
+            &IndicatorPart::Actual.of(i),
             msg::actual_unit(msg::indicator(i + 1, ind.name.trim())),
         )
         .expected(msg::value_in(tu))
@@ -292,13 +293,13 @@ fn quantitative(i: usize, ind: &EvaluatedIndicator, opts: &Options, out: &mut Fi
         return; // self.score-cap reports it.
     }
     let Some(s) = quantitative_score(target, actual.number, w, &opts.scoring) else {
-        too_large(out, &format!("indicators[{i}].score"), "得分");
+        too_large(out, &IndicatorPart::Score.of(i), "得分");
         return;
     };
     if s.score != printed {
         out.add(
             SELF_QUANTITATIVE_SCORE,
-            &format!("indicators[{i}].score"),
+            &IndicatorPart::Score.of(i),
             msg::quantitative_score(
                 msg::indicator(i + 1, ind.name.trim()),
                 ind.actual.raw.trim(),
@@ -330,7 +331,7 @@ fn qualitative_band(i: usize, ind: &EvaluatedIndicator, opts: &Options, out: &mu
     if !range.contains(sc) {
         out.add(
             SELF_QUALITATIVE_BAND,
-            &format!("indicators[{i}].score"),
+            &IndicatorPart::Score.of(i),
             msg::qualitative_band(
                 msg::indicator(i + 1, ind.name.trim()),
                 ind.actual.raw.trim(),
@@ -351,7 +352,7 @@ fn deviation_reason(i: usize, ind: &EvaluatedIndicator, out: &mut Findings) {
     if sc < w && ind.deviation_reason.trim().is_empty() {
         out.add(
             SELF_DEVIATION_REASON,
-            &format!("indicators[{i}].deviation_reason"),
+            &IndicatorPart::DeviationReason.of(i),
             msg::deviation_reason(msg::indicator(i + 1, ind.name.trim())),
         )
         .found(msg::score_of_weight(sc, w))
@@ -371,7 +372,11 @@ fn weight_sum(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
         return;
     }
     let Some(sum) = super::checked_sum(weights.iter().copied()) else {
-        too_large(out, "total_weight", &msg::total_of("分值"));
+        too_large(
+            out,
+            SelfEvaluationFigure::TotalWeight.path(),
+            &msg::total_of("分值"),
+        );
         return;
     };
     let exec = score::execution_weight(s, &opts.scoring);
@@ -380,9 +385,13 @@ fn weight_sum(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
         return;
     };
     if sum != expected {
-        out.add(SELF_WEIGHT_SUM, "total_weight", msg::weight_sum())
-            .expected(format!("100 − {exec} = {expected}"))
-            .found(sum.to_string());
+        out.add(
+            SELF_WEIGHT_SUM,
+            SelfEvaluationFigure::TotalWeight.path(),
+            msg::weight_sum(),
+        )
+        .expected(format!("100 − {exec} = {expected}"))
+        .found(sum.to_string());
     }
 }
 
@@ -391,9 +400,13 @@ fn total_weight(s: &SelfEvaluation, out: &mut Findings) {
     if let Some(w) = s.total_weight.number()
         && w != FULL_MARKS
     {
-        out.add(SELF_TOTAL_WEIGHT, "total_weight", msg::total_weight())
-            .expected("100")
-            .found(w.to_string());
+        out.add(
+            SELF_TOTAL_WEIGHT,
+            SelfEvaluationFigure::TotalWeight.path(),
+            msg::total_weight(),
+        )
+        .expected("100")
+        .found(w.to_string());
     }
 }
 
@@ -410,14 +423,18 @@ fn total_score(s: &SelfEvaluation, out: &mut Findings) {
             .filter_map(|i| i.score.number())
             .chain([exec]),
     ) else {
-        too_large(out, "total_score", "总分");
+        too_large(out, SelfEvaluationFigure::TotalScore.path(), "总分");
         return;
     };
     let sum = total - exec;
     if total != printed {
-        out.add(SELF_TOTAL_SCORE, "total_score", msg::total_score())
-            .expected(format!("{sum} + {exec} = {total}"))
-            .found(printed.to_string());
+        out.add(
+            SELF_TOTAL_SCORE,
+            SelfEvaluationFigure::TotalScore.path(),
+            msg::total_score(),
+        )
+        .expected(format!("{sum} + {exec} = {total}"))
+        .found(printed.to_string());
     }
 }
 

@@ -3,6 +3,8 @@
 //! drop-downs) and the reader alike.
 
 use crate::model::field::DeclarationText;
+use crate::model::field::IndicatorPart;
+use crate::model::field::SelfEvaluationFigure;
 use crate::model::{Declaration, Figure, Legacy2020, MoneyUnit, SelfEvaluation};
 use rust_decimal::Decimal;
 
@@ -286,7 +288,7 @@ pub const SELF_EVALUATION_TAIL: &[Column<SelfEvaluation>] = &[
     text!("实际完成情况", actual_result),
     Column {
         name: "总分",
-        path: Some("total_score"),
+        path: Some(SelfEvaluationFigure::TotalScore.path()),
         access: Access::Figure(|f| &f.total_score, |f, v| f.total_score = v),
         choices: None,
     },
@@ -388,20 +390,11 @@ pub fn is_header_line(line: &str) -> bool {
 
 /// The model's field names of the indicator columns from 一级指标 on
 /// (`INDICATOR_COLUMNS[5..]`, and the 自评表 layout's `TABLE_COLUMNS` in the same order).
-pub const INDICATOR_FIELDS: [&str; 8] = [
-    "level1",
-    "level2",
-    "name",
-    "target",
-    "actual",
-    "weight",
-    "score",
-    "deviation_reason",
-];
+pub const INDICATOR_FIELDS: [IndicatorPart; 8] = IndicatorPart::ALL;
 
 /// The printed label of an indicator field (`target` → `指标值`).
 pub fn indicator_label(field: &str) -> Option<&'static str> {
-    let i = INDICATOR_FIELDS.iter().position(|f| *f == field)?;
+    let i = INDICATOR_FIELDS.iter().position(|f| f.name() == field)?;
     INDICATOR_COLUMNS
         .get(INDICATOR_COLUMNS.len() - INDICATOR_FIELDS.len() + i)
         .copied()

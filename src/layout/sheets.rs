@@ -588,7 +588,7 @@ pub fn funds_row_slot(i: usize) -> String {
 /// The slot of the indicator table's column `i` (`table.target`), in
 /// [`super::self_eval::TABLE_COLUMNS`] order.
 pub fn table_slot(i: usize) -> String {
-    format!("table.{}", super::flat::INDICATOR_FIELDS[i])
+    format!("table.{}", super::flat::INDICATOR_FIELDS[i].name())
 }
 
 impl SelfEvaluationSheet {

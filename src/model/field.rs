@@ -3,7 +3,7 @@
 //! getter and setter on the form. Layouts, readers, writers, the flat tables and `diff` name a
 //! field by its variant; the path string is written here only.
 
-use super::{Declaration, DeclarationFunds, Legacy2020, MediumTerm, SelfEvaluation};
+use super::{Declaration, DeclarationFunds, Figure, Legacy2020, MediumTerm, SelfEvaluation};
 use rust_decimal::Decimal;
 
 /// A typed field name: one of the enums below.
@@ -207,6 +207,104 @@ fields! {
         PriorBudget = "prior_budget" => prior_budget,
         /// 同名项目上年预算执行数
         PriorExecuted = "prior_executed" => prior_executed,
+    }
+}
+
+fields! {
+    /// A figure of the 自评表's 总分 row.
+    SelfEvaluationFigure of SelfEvaluation: Figure {
+        /// 总分's 分值 (100)
+        TotalWeight = "total_weight" => total_weight,
+        /// 总分's 得分
+        TotalScore = "total_score" => total_score,
+    }
+}
+
+/// A part of an indicator row, as its path names it: `indicators[2].target`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IndicatorPart {
+    /// 一级指标
+    Level1,
+    /// 二级指标
+    Level2,
+    /// 三级指标
+    Name,
+    /// 指标值
+    Target,
+    /// 实际完成值 (自评表)
+    Actual,
+    /// 分值 (自评表)
+    Weight,
+    /// 得分 (自评表)
+    Score,
+    /// 偏差原因分析及改进措施 (自评表)
+    DeviationReason,
+}
+
+impl IndicatorPart {
+    /// Every part, in the order of the indicator table's columns (一级 … 偏差原因).
+    pub const ALL: [IndicatorPart; 8] = [
+        IndicatorPart::Level1,
+        IndicatorPart::Level2,
+        IndicatorPart::Name,
+        IndicatorPart::Target,
+        IndicatorPart::Actual,
+        IndicatorPart::Weight,
+        IndicatorPart::Score,
+        IndicatorPart::DeviationReason,
+    ];
+
+    /// The part's name in the model (`target`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            IndicatorPart::Level1 => "level1",
+            IndicatorPart::Level2 => "level2",
+            IndicatorPart::Name => "name",
+            IndicatorPart::Target => "target",
+            IndicatorPart::Actual => "actual",
+            IndicatorPart::Weight => "weight",
+            IndicatorPart::Score => "score",
+            IndicatorPart::DeviationReason => "deviation_reason",
+        }
+    }
+
+    /// The path of this part of indicator `i`: `indicators[i].target`.
+    pub fn of(self, i: usize) -> String {
+        self.at(&indicator(i))
+    }
+
+    /// The path of this part of the indicator row at `row` (`medium_term.indicators[0]`).
+    pub fn at(self, row: &str) -> String {
+        format!("{row}.{}", self.name())
+    }
+}
+
+/// The path of a form's indicator table (the 申报表's annual side).
+pub const INDICATORS: &str = "indicators";
+/// The path of the 88号 申报表's 中期 indicator table.
+pub const MEDIUM_INDICATORS: &str = "medium_term.indicators";
+
+/// The path of indicator row `i` as a whole: `indicators[i]`.
+pub fn indicator(i: usize) -> String {
+    format!("{INDICATORS}[{i}]")
+}
+
+/// A part of a 备注 line, as its path names it: `notes[0].text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NotePart {
+    /// What the line says it is (`项目概况`, `注`).
+    Label,
+    /// The note itself.
+    Text,
+}
+
+impl NotePart {
+    /// The path of this part of note `i`: `notes[i].text`.
+    pub fn of(self, i: usize) -> String {
+        match self {
+            NotePart::Label => format!("notes[{i}].label"),
+            NotePart::Text => format!("notes[{i}].text"),
+        }
     }
 }
 

@@ -33,7 +33,9 @@ use crate::a1::Pos;
 use crate::diag::Diagnostic;
 use crate::layout::declaration::*;
 use crate::layout::{Label, normalize_label, sheets};
-use crate::model::field::{DeclarationAmount, DeclarationText};
+use crate::model::field::IndicatorPart;
+use crate::model::field::NotePart;
+use crate::model::field::{self, DeclarationAmount, DeclarationText};
 use crate::model::{Declaration, DeclarationFunds, Indicator, MediumTerm, MoneyUnit, Note};
 
 /// Every label of the form: a value search stops at any of them.
@@ -196,7 +198,7 @@ fn read_signatures(scope: &mut Scope, notes_row: Option<u32>) -> Vec<Note> {
         else {
             continue;
         };
-        let path = format!("notes[{}].text", notes.len());
+        let path = NotePart::Text.of(notes.len());
         let text = scope.take_value_text(&path, found.value.as_ref());
         if !text.is_empty() {
             notes.push(Note {
@@ -305,10 +307,10 @@ fn read_indicators(scope: &mut Scope) -> (Vec<Indicator>, Option<Vec<Indicator>>
     let target = scope.find_all_in_row(&TARGET, row);
     let side = |k: usize| {
         [
-            ("level1", Some(head.1)),
-            ("level2", level2.get(k).map(|p| p.1)),
-            ("name", level3.get(k).map(|p| p.1)),
-            ("target", target.get(k).map(|p| p.1)),
+            (IndicatorPart::Level1.name(), Some(head.1)),
+            (IndicatorPart::Level2.name(), level2.get(k).map(|p| p.1)),
+            (IndicatorPart::Name.name(), level3.get(k).map(|p| p.1)),
+            (IndicatorPart::Target.name(), target.get(k).map(|p| p.1)),
         ]
     };
     let columns = |cols: &[(&str, Option<u32>)]| -> Vec<u32> {
@@ -333,7 +335,7 @@ fn read_indicators(scope: &mut Scope) -> (Vec<Indicator>, Option<Vec<Indicator>>
                 .map(String::as_str)
                 .zip(extra.iter().map(|e| Some(e.0))),
         );
-        let annual = table_rows(scope, "indicators", row, &cols, &[], &[NOTES])
+        let annual = table_rows(scope, field::INDICATORS, row, &cols, &[], &[NOTES])
             .into_iter()
             .map(|r| {
                 end = end.max(r.row + 1);
@@ -347,7 +349,7 @@ fn read_indicators(scope: &mut Scope) -> (Vec<Indicator>, Option<Vec<Indicator>>
         return (annual, None, Some(end));
     }
     let (medium, annual) = (side(0), side(1));
-    let annual_rows = rows(scope, "indicators", &annual, &columns(&medium));
-    let medium_rows = rows(scope, "medium_term.indicators", &medium, &columns(&annual));
+    let annual_rows = rows(scope, field::INDICATORS, &annual, &columns(&medium));
+    let medium_rows = rows(scope, field::MEDIUM_INDICATORS, &medium, &columns(&annual));
     (annual_rows, Some(medium_rows), Some(end))
 }

@@ -34,6 +34,7 @@ use crate::diag::{Diagnosed, Diagnostic, Error, Location, Result, Rule};
 use crate::formats::InputFormat;
 use crate::grid::{self, Cell, Grid};
 use crate::layout::flat::{self as cols, Access, Column};
+use crate::model::field::{self};
 use crate::model::{
     Declaration, DeclarationFunds, EvaluatedIndicator, Figure, Form, FundsRow, Indicator,
     IndicatorValue, Legacy2020, MoneyUnit, SelfEvaluation, SelfEvaluationFunds, TableCell,
@@ -525,7 +526,7 @@ fn indicator_field(column: &str) -> Option<&'static str> {
     let i = cols::INDICATOR_COLUMNS[first..]
         .iter()
         .position(|c| *c == column)?;
-    Some(cols::INDICATOR_FIELDS[i])
+    Some(cols::INDICATOR_FIELDS[i].name())
 }
 
 /// Records where each field of `form` stood: every column of its row, and the row itself
@@ -561,7 +562,7 @@ fn record_indicator_cells(form: &mut Form, i: usize, r: &Row) {
     let name_col = r.col(cols::NAME).unwrap_or(0);
     source
         .table_cells
-        .insert(format!("indicators[{i}]"), r.table.cell_at(r.row, name_col));
+        .insert(field::indicator(i), r.table.cell_at(r.row, name_col));
 }
 
 /// The key an indicator row is joined on: 来源文件, 工作表, 表种, 项目名称.

@@ -6,6 +6,7 @@ use crate::a1::{self, Pos};
 use crate::diag::Diagnostic;
 use crate::grid::Grid;
 use crate::layout::{self, Label};
+use crate::model::field::NotePart;
 use crate::model::{ExtraCell, Indicator, IndicatorValue, Note};
 
 /// One row of an indicator table, with 一级/二级 carried down merged or blank cells.
@@ -229,7 +230,7 @@ fn is_sentence(text: &str) -> bool {
 pub fn take_table_notes(scope: &mut Scope, notes: &mut Vec<Note>) {
     for pos in std::mem::take(&mut scope.table_notes) {
         let i = notes.len();
-        let text = scope.take_text(&format!("notes[{i}].text"), Some(pos));
+        let text = scope.take_text(&NotePart::Text.of(i), Some(pos));
         let shown: String = if text.chars().count() > 30 {
             text.chars().take(30).chain(['…']).collect()
         } else {

@@ -17,6 +17,7 @@ use super::{TableRow, read_date_value, read_year, table_rows};
 use crate::diag::Diagnostic;
 use crate::layout::Label;
 use crate::layout::legacy_2020::*;
+use crate::model::field::{self, IndicatorPart};
 use crate::model::{Indicator, Legacy2020, MoneyUnit};
 
 /// Every label of the form: a value search stops at any of them.
@@ -143,12 +144,21 @@ fn read_indicators(scope: &mut Scope) -> Vec<Indicator> {
     };
     let row = head.0;
     let cols = [
-        ("level1", Some(head.1)),
-        ("level2", scope.find_in_row(&LEVEL2, row).map(|p| p.1)),
-        ("name", scope.find_in_row(&LEVEL3, row).map(|p| p.1)),
-        ("target", scope.find_in_row(&TARGET, row).map(|p| p.1)),
+        (IndicatorPart::Level1.name(), Some(head.1)),
+        (
+            IndicatorPart::Level2.name(),
+            scope.find_in_row(&LEVEL2, row).map(|p| p.1),
+        ),
+        (
+            IndicatorPart::Name.name(),
+            scope.find_in_row(&LEVEL3, row).map(|p| p.1),
+        ),
+        (
+            IndicatorPart::Target.name(),
+            scope.find_in_row(&TARGET, row).map(|p| p.1),
+        ),
     ];
-    table_rows(scope, "indicators", row, &cols, &[], &[])
+    table_rows(scope, field::INDICATORS, row, &cols, &[], &[])
         .into_iter()
         .map(TableRow::into_indicator)
         .collect()

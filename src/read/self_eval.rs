@@ -25,6 +25,7 @@ use crate::diag::Diagnostic;
 use crate::layout::self_eval::*;
 use crate::layout::{Label, sheets};
 use crate::model::field::SelfEvaluationText;
+use crate::model::field::{self, IndicatorPart, NotePart, SelfEvaluationFigure};
 use crate::model::{
     EvaluatedIndicator, ExtraFundsRow, FundsRow, IndicatorValue, MoneyUnit, Note, PrintedLayout,
     SelfEvaluation, SelfEvaluationFunds,
@@ -214,7 +215,7 @@ fn read_funds(scope: &mut Scope, notes: &mut Vec<Note>) -> SelfEvaluationFunds {
             if scope.grid.area(pos).first != pos || scope.grid.text(pos).is_empty() {
                 continue;
             }
-            let path = format!("notes[{}].text", notes.len());
+            let path = NotePart::Text.of(notes.len());
             notes.push(Note {
                 label: label.clone(),
                 text: scope.take_text(&path, Some(pos)),
@@ -229,14 +230,15 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) -> Option<u32> 
     scope.find(&INDICATORS);
     let head = scope.find_from(&TABLE_COLUMNS[0], scope.rows.0)?;
     let row = head.0;
-    let mut cols: Vec<(&str, Option<u32>)> = std::iter::once(("level1", Some(head.1)))
-        .chain(
-            crate::layout::flat::INDICATOR_FIELDS[1..]
-                .iter()
-                .zip(&TABLE_COLUMNS[1..])
-                .map(|(n, l)| (*n, scope.find_in_row(l, row).map(|p| p.1))),
-        )
-        .collect();
+    let mut cols: Vec<(&str, Option<u32>)> =
+        std::iter::once((IndicatorPart::Level1.name(), Some(head.1)))
+            .chain(
+                crate::layout::flat::INDICATOR_FIELDS[1..]
+                    .iter()
+                    .zip(&TABLE_COLUMNS[1..])
+                    .map(|(n, l)| (n.name(), scope.find_in_row(l, row).map(|p| p.1))),
+            )
+            .collect();
     let extra = extra_columns(scope, row, head.1);
     let names: Vec<String> = (0..extra.len()).map(|k| format!("extra[{k}]")).collect();
     cols.extend(
@@ -245,19 +247,15 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) -> Option<u32> 
             .map(String::as_str)
             .zip(extra.iter().map(|e| Some(e.0))),
     );
-    let rows = table_rows(scope, "indicators", row, &cols, &[], &[TOTAL, GRADE]);
+    let rows = table_rows(scope, field::INDICATORS, row, &cols, &[], &[TOTAL, GRADE]);
     let mut end = rows.last().map(|r| r.row + 1).unwrap_or(row + 1);
     for (i, r) in rows.iter().enumerate() {
         let weight = scope.take_figure(
-            &format!("indicators[{i}].weight"),
+            &IndicatorPart::Weight.of(i),
             non_blank(scope, r.cells[3]),
             0,
         );
-        let score = scope.take_figure(
-            &format!("indicators[{i}].score"),
-            non_blank(scope, r.cells[4]),
-            0,
-        );
+        let score = scope.take_figure(&IndicatorPart::Score.of(i), non_blank(scope, r.cells[4]), 0);
         let (level1, level1_weight) = split_level1(&r.level1);
         form.indicators.push(EvaluatedIndicator {
             level1,
@@ -277,15 +275,15 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) -> Option<u32> 
     let weight_col = cols[5].1;
     let score_col = cols[6].1;
     if let Some(total) = scope.find_from(&TOTAL, after) {
-        for (path, col) in [("total_weight", weight_col), ("total_score", score_col)] {
+        let figures = [
+            (SelfEvaluationFigure::TotalWeight, weight_col),
+            (SelfEvaluationFigure::TotalScore, score_col),
+        ];
+        for (field, col) in figures {
             let Some(c) = col else { continue };
             let pos = scope.grid.area((total.0, c)).first;
-            scope.record(path, scope.grid.area(pos));
-            let figure = scope.take_figure(path, non_blank(scope, Some(pos)), 0);
-            match path {
-                "total_weight" => form.total_weight = figure,
-                _ => form.total_score = figure,
-            }
+            scope.record(field.path(), scope.grid.area(pos));
+            *field.get_mut(form) = scope.take_figure(field.path(), non_blank(scope, Some(pos)), 0);
         }
         end = end.max(total.0 + 1);
     }

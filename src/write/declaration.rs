@@ -16,6 +16,7 @@ use super::styles::Styles;
 use crate::a1::Area;
 use crate::layout::sheets::DeclarationSheet;
 use crate::layout::{self, declaration as at};
+use crate::model::field::{self, IndicatorPart, NotePart};
 use crate::model::field::{DeclarationAmount, DeclarationText, MediumText};
 use crate::model::{Declaration, ExtraCell, Indicator, Note, PrintedLayout};
 use rust_decimal::Decimal;
@@ -153,9 +154,9 @@ pub fn write(
         .map(|i| i.map(|i| (i.level1.as_str(), i.level1.as_str())))
         .collect();
     let level1 = out.merged_runs(first, grid.level1.0, &level1)?;
-    let mut sides = vec![("indicators", grid.level2, grid.name, grid.target)];
+    let mut sides = vec![(field::INDICATORS, grid.level2, grid.name, grid.target)];
     if let Some(m) = &grid.medium {
-        sides.push(("medium_term.indicators", m.level2, m.name, m.target));
+        sides.push((field::MEDIUM_INDICATORS, m.level2, m.name, m.target));
     }
     let last_col = out.last_col();
     for (side, (path, level2, name, target)) in sides.into_iter().enumerate() {
@@ -172,12 +173,12 @@ pub fn write(
             out.text(row_area(row, name), &text, &styles.text)?;
             out.text(row_area(row, target), &value, &styles.value)?;
             if let Some(i) = i {
-                let row_at = Area::new((row, 0), (row, last_col));
-                out.place(format!("{path}[{i}]"), row_at);
-                out.place(format!("{path}[{i}].level1"), level1[k]);
-                out.place(format!("{path}[{i}].level2"), level2s[k]);
-                out.place(format!("{path}[{i}].name"), row_area(row, name));
-                out.place(format!("{path}[{i}].target"), row_area(row, target));
+                let row_path = format!("{path}[{i}]");
+                out.place(IndicatorPart::Level1.at(&row_path), level1[k]);
+                out.place(IndicatorPart::Level2.at(&row_path), level2s[k]);
+                out.place(IndicatorPart::Name.at(&row_path), row_area(row, name));
+                out.place(IndicatorPart::Target.at(&row_path), row_area(row, target));
+                out.place(row_path, Area::new((row, 0), (row, last_col)));
             }
         }
     }
@@ -219,8 +220,8 @@ pub fn write(
         for (i, (row, note)) in (heading + 1..).zip(&notes).enumerate() {
             out.label(row_area(row, grid.note_label), &note.label)?;
             out.note(row_area(row, grid.note_text), &note.text)?;
-            out.place(format!("notes[{i}].label"), row_area(row, grid.note_label));
-            out.place(format!("notes[{i}].text"), row_area(row, grid.note_text));
+            out.place(NotePart::Label.of(i), row_area(row, grid.note_label));
+            out.place(NotePart::Text.of(i), row_area(row, grid.note_text));
         }
         let after = heading + 1 + notes.len() as u32;
         for (row, (path, label, value)) in (after..).zip(unplaced) {

@@ -6,6 +6,7 @@ use super::FieldCells;
 use super::sheet::{FormSheet, row_area};
 use super::styles::Styles;
 use crate::layout::legacy_2020 as at;
+use crate::model::field::IndicatorPart;
 use crate::model::{LayoutId, Legacy2020, PrintedLayout};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
@@ -89,8 +90,8 @@ pub fn write(
         out.text(row_area(row, (2, 2)), &indicator.name, &styles.text)?;
         let target = indicator.target.to_text();
         out.text(row_area(row, (3, 3)), &target, &styles.value)?;
-        out.place(format!("indicators[{i}].name"), row_area(row, (2, 2)));
-        out.place(format!("indicators[{i}].target"), row_area(row, (3, 3)));
+        out.place(IndicatorPart::Name.of(i), row_area(row, (2, 2)));
+        out.place(IndicatorPart::Target.of(i), row_area(row, (3, 3)));
     }
     out.finish()
 }

@@ -13,6 +13,7 @@ use crate::a1::Area;
 use crate::layout::sheets::{self, SelfEvaluationSheet};
 use crate::layout::{self, declaration as decl, self_eval as at};
 use crate::model::field::SelfEvaluationText;
+use crate::model::field::{IndicatorPart, NotePart, SelfEvaluationFigure};
 use crate::model::{EvaluatedIndicator, FundsRow, PrintedLayout, SelfEvaluation};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -123,37 +124,42 @@ pub fn write(
     out.levels(first, &levels, c0 + at::LEVEL1_COL, c0 + at::LEVEL2_COL)?;
     for (i, (row, indicator)) in (first..).zip(&form.indicators).enumerate() {
         let texts = [
-            ("name", at::NAME_COL, indicator.name.clone(), &styles.text),
             (
-                "target",
+                IndicatorPart::Name,
+                at::NAME_COL,
+                indicator.name.clone(),
+                &styles.text,
+            ),
+            (
+                IndicatorPart::Target,
                 at::TARGET_COL,
                 indicator.target.to_text(),
                 &styles.value,
             ),
             (
-                "actual",
+                IndicatorPart::Actual,
                 at::ACTUAL_COL,
                 indicator.actual.to_text(),
                 &styles.value,
             ),
             (
-                "deviation_reason",
+                IndicatorPart::DeviationReason,
                 at::REASON_COL,
                 indicator.deviation_reason.clone(),
                 &styles.text,
             ),
         ];
-        for (name, col, text, format) in texts {
+        for (part, col, text, format) in texts {
             out.text(cell(row, c0 + col), &text, format)?;
-            out.place(format!("indicators[{i}].{name}"), cell(row, c0 + col));
+            out.place(part.of(i), cell(row, c0 + col));
         }
         let figures = [
-            ("weight", at::WEIGHT_COL, &indicator.weight),
-            ("score", at::SCORE_COL, &indicator.score),
+            (IndicatorPart::Weight, at::WEIGHT_COL, &indicator.weight),
+            (IndicatorPart::Score, at::SCORE_COL, &indicator.score),
         ];
-        for (name, col, figure) in figures {
+        for (part, col, figure) in figures {
             out.figure(cell(row, c0 + col), figure)?;
-            out.place(format!("indicators[{i}].{name}"), cell(row, c0 + col));
+            out.place(part.of(i), cell(row, c0 + col));
         }
         for (col, name) in (first_extra..).zip(&extra) {
             let text = indicator
@@ -169,8 +175,14 @@ pub fn write(
     out.label(row_area(total, grid.summary_label), total_label)?;
     out.figure(cell(total, c0 + at::WEIGHT_COL), &form.total_weight)?;
     out.figure(cell(total, c0 + at::SCORE_COL), &form.total_score)?;
-    out.place("total_weight", cell(total, c0 + at::WEIGHT_COL));
-    out.place("total_score", cell(total, c0 + at::SCORE_COL));
+    out.place(
+        SelfEvaluationFigure::TotalWeight.path(),
+        cell(total, c0 + at::WEIGHT_COL),
+    );
+    out.place(
+        SelfEvaluationFigure::TotalScore.path(),
+        cell(total, c0 + at::SCORE_COL),
+    );
     out.text(cell(total, c0 + at::REASON_COL), "", &styles.text)?;
     let mut next = total + 1;
     if own.prints(GRADE) {
@@ -188,8 +200,8 @@ pub fn write(
         for (i, (row, note)) in (next + 1..).zip(&form.notes).enumerate() {
             out.label(row_area(row, (0, 1)), &note.label)?;
             out.note(row_area(row, (2, last)), &note.text)?;
-            out.place(format!("notes[{i}].label"), row_area(row, (0, 1)));
-            out.place(format!("notes[{i}].text"), row_area(row, (2, last)));
+            out.place(NotePart::Label.of(i), row_area(row, (0, 1)));
+            out.place(NotePart::Text.of(i), row_area(row, (2, last)));
         }
     }
     out.finish()

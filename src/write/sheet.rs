@@ -12,6 +12,7 @@ use crate::a1::{Area, cell_name};
 use crate::layout::{self, sheets};
 use crate::model::Figure;
 use crate::model::PrintedLayout;
+use crate::model::field::{self, IndicatorPart};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
 use std::ops::Range;
@@ -211,12 +212,9 @@ impl<'a> FormSheet<'a> {
             .zip(level1.into_iter().zip(level2))
             .enumerate()
         {
-            self.place(format!("indicators[{i}].level1"), l1);
-            self.place(format!("indicators[{i}].level2"), l2);
-            self.place(
-                format!("indicators[{i}]"),
-                Area::new((row, 0), (row, last_col)),
-            );
+            self.place(IndicatorPart::Level1.of(i), l1);
+            self.place(IndicatorPart::Level2.of(i), l2);
+            self.place(field::indicator(i), Area::new((row, 0), (row, last_col)));
         }
         Ok(())
     }
