@@ -18,7 +18,7 @@ use crate::layout::sheets::DeclarationSheet;
 use crate::layout::{self, declaration as at};
 use crate::model::field::{self, IndicatorPart, NotePart};
 use crate::model::field::{DeclarationAmount, DeclarationText, MediumText};
-use crate::model::{Declaration, ExtraCell, Indicator, Note, PrintedLayout};
+use crate::model::{Declaration, Indicator, Note, PrintedLayout};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 use std::ops::Range;
@@ -39,16 +39,16 @@ pub fn write(
     grid: &DeclarationSheet,
     printed: Option<&PrintedLayout>,
 ) -> Result<FieldCells, XlsxError> {
-    let own = printed.cloned().unwrap_or_default();
-    let lab = |slot: &str, official: &str| own.label(slot, official, form.year);
     // Columns the layout does not have (绩效标准), after its last, in the order first read.
-    let extra = extra_columns(form.indicators.iter().flat_map(|i| &i.extra));
-    let widths = (grid.widths, extra.len());
+    let widths = (
+        grid.widths,
+        form.indicators.iter().map(|i| i.extra.as_slice()),
+    );
     let title = (grid.title.text, form.year);
     let mut out = FormSheet::new(sheet, styles, widths, title, printed)?;
     for (slot, label, at) in grid.fixed {
-        if own.prints(slot) {
-            out.label(area(at)?, &lab(slot, label.text))?;
+        if out.prints(slot) {
+            out.own_label(area(at)?, slot, label.text)?;
         }
     }
 
@@ -62,22 +62,15 @@ pub fn write(
             }
             _ => field.value_at,
         };
-        out.label(
-            area(field.label_at)?,
-            &lab(field.id.path(), field.label.text),
-        )?;
-        out.text(area(value_at)?, value, &styles.text)?;
-        out.place(field.id.path(), area(value_at)?);
+        let label = (area(field.label_at)?, field.label.text);
+        out.field(field.id.path(), label, area(value_at)?, value)?;
     }
 
     let funds_label = layout::funds_label(form.funds.unit);
-    out.label(area(grid.funds_at)?, &lab("funds", &funds_label))?;
+    out.own_label(area(grid.funds_at)?, "funds", &funds_label)?;
     let funds = &form.funds;
     for field in grid.funds {
-        out.label(
-            area(field.label_at)?,
-            &lab(field.id.path(), field.label.text),
-        )?;
+        out.own_label(area(field.label_at)?, field.id.path(), field.label.text)?;
         out.amount(area(field.value_at)?, *field.id.get(funds))?;
         out.place(field.id.path(), area(field.value_at)?);
     }
@@ -88,10 +81,7 @@ pub fn write(
     let medium = form.medium_term.clone().unwrap_or_default();
     if let Some(m) = &grid.medium {
         for field in m.funds {
-            out.label(
-                area(field.label_at)?,
-                &lab(field.id.path(), field.label.text),
-            )?;
+            out.own_label(area(field.label_at)?, field.id.path(), field.label.text)?;
             out.amount(area(field.value_at)?, *field.id.get(&medium))?;
             out.place(field.id.path(), area(field.value_at)?);
         }
@@ -102,7 +92,7 @@ pub fn write(
                 }
                 _ => field.label.text.to_string(),
             };
-            out.label(area(field.label_at)?, &lab(field.id.path(), &official))?;
+            out.own_label(area(field.label_at)?, field.id.path(), &official)?;
             let text = field.id.get(&medium);
             match field.id {
                 MediumText::Goal => out.long_text(area(field.value_at)?, text)?,
@@ -112,13 +102,10 @@ pub fn write(
         }
     }
 
-    out.label(area(grid.goals_at)?, &lab("goals", grid.goals_label.text))?;
+    out.own_label(area(grid.goals_at)?, "goals", grid.goals_label.text)?;
     for field in grid.goals {
         let text = form.text(field.id).unwrap_or_default();
-        out.label(
-            area(field.label_at)?,
-            &lab(field.id.path(), field.label.text),
-        )?;
+        out.own_label(area(field.label_at)?, field.id.path(), field.label.text)?;
         out.long_text(area(field.value_at)?, text)?;
         out.place(field.id.path(), area(field.value_at)?);
     }
@@ -134,14 +121,11 @@ pub fn write(
     let last = header + rows.len() as u32;
     let indicators_col = u32::from(grid.indicators_col);
     let indicators_at = Area::new((header, indicators_col), (last, indicators_col));
-    out.label(indicators_at, &lab("indicators", at::INDICATORS.text))?;
+    out.own_label(indicators_at, "indicators", at::INDICATORS.text)?;
     for (slot, label, cols) in grid.table_columns() {
-        out.label(row_area(header, cols), &lab(slot, label.text))?;
+        out.own_label(row_area(header, cols), slot, label.text)?;
     }
-    let first_extra = grid.widths.len() as u16;
-    for (col, name) in (first_extra..).zip(&extra) {
-        out.label(row_area(header, (col, col)), name)?;
-    }
+    out.extra_heads(header)?;
 
     let first = header + 1;
     let indicator = |side: usize, i: Option<usize>| match side {
@@ -183,12 +167,8 @@ pub fn write(
         }
     }
     for (row, (i, _)) in (first..).zip(&rows) {
-        for (col, name) in (first_extra..).zip(&extra) {
-            let text = indicator(0, *i)
-                .and_then(|i| i.extra.iter().find(|e| &e.column == name))
-                .map_or("", |e| e.text.as_str());
-            out.text(row_area(row, (col, col)), text, &styles.text)?;
-        }
+        let cells = indicator(0, *i).map_or(&[][..], |i| i.extra.as_slice());
+        out.extra_cells(row, cells)?;
     }
     // The 88号 form's 中期 side, in a layout without one, comes under 备注 after the form's own
     // notes, rather than dropped; then the fields the layout leaves out (申报单位名称 and the
@@ -235,18 +215,6 @@ pub fn write(
         }
     }
     out.finish()
-}
-
-/// The heads of the columns indicator rows carry beyond the layout's (`绩效标准`), each once,
-/// in the order first met.
-pub(super) fn extra_columns<'a>(cells: impl IntoIterator<Item = &'a ExtraCell>) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for cell in cells {
-        if !names.contains(&cell.column) {
-            names.push(cell.column.clone());
-        }
-    }
-    names
 }
 
 /// A value the layout has no cell for, printed under 备注.

@@ -29,7 +29,7 @@ pub fn write(
         ..PrintedLayout::default()
     };
     let title = (at::TITLE.text, form.year);
-    let mut out = FormSheet::new(sheet, styles, (&widths, 0), title, Some(&printed))?;
+    let mut out = FormSheet::new(sheet, styles, (&widths, []), title, Some(&printed))?;
     let all = (0, widths.len() as u16 - 1);
     let mut row = 2;
     for line in at::HEADER_ROWS {

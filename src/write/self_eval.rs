@@ -6,7 +6,6 @@
 //! layout), closed by the `总分` and `评分等级` rows; then 备注, when the form has notes.
 
 use super::FieldCells;
-use super::declaration::extra_columns;
 use super::sheet::{FormSheet, area, row_area};
 use super::styles::Styles;
 use crate::a1::Area;
@@ -37,21 +36,21 @@ pub fn write(
     grid: &SelfEvaluationSheet,
     printed: Option<&PrintedLayout>,
 ) -> Result<FieldCells, XlsxError> {
-    let own = printed.cloned().unwrap_or_default();
-    let lab = |slot: &str, official: &str| own.label(slot, official, form.year);
-    let extra = extra_columns(form.indicators.iter().flat_map(|i| &i.extra));
-    let widths = (grid.widths, extra.len());
+    let widths = (
+        grid.widths,
+        form.indicators.iter().map(|i| i.extra.as_slice()),
+    );
     let title = (at::TITLE.text, form.year);
     let mut out = FormSheet::new(sheet, styles, widths, title, printed)?;
 
     for field in grid.header {
-        let value = field.id.get(form);
-        out.label(
-            area(field.label_at)?,
-            &lab(field.id.path(), field.label.text),
+        let label = (area(field.label_at)?, field.label.text);
+        out.field(
+            field.id.path(),
+            label,
+            area(field.value_at)?,
+            field.id.get(form),
         )?;
-        out.text(area(field.value_at)?, value, &styles.text)?;
-        out.place(field.id.path(), area(field.value_at)?);
     }
 
     // The funds grid: label block, column heads (with an empty corner), row heads, figures; the
@@ -64,31 +63,33 @@ pub fn write(
         funds_at.first,
         (funds_at.last.0 + extra_rows, funds_at.last.1),
     );
-    out.label(funds_at, &lab("funds", &funds_label))?;
+    out.own_label(funds_at, "funds", &funds_label)?;
     let cell = |row: u32, col: u16| Area::cell((row, u32::from(col)));
     out.label(row_area(head, grid.funds_row_label), "")?;
     for (i, (col, column)) in (grid.funds_first_col..).zip(&at::FUND_COLUMNS).enumerate() {
         let slot = sheets::funds_column_slot(i);
-        out.label(cell(head, col), &lab(&slot, column.text))?;
+        out.own_label(cell(head, col), &slot, column.text)?;
     }
     let rows = at::FUND_ROWS.iter().enumerate().zip(form.funds.rows());
-    let rows = rows.map(|((i, label), (name, figures))| {
-        let slot = sheets::funds_row_slot(i);
-        (lab(&slot, label.text), format!("funds.{name}"), figures)
-    });
+    let rows: Vec<_> = rows
+        .map(|((i, label), (name, figures))| {
+            let slot = sheets::funds_row_slot(i);
+            (out.own(&slot, label.text), format!("funds.{name}"), figures)
+        })
+        .collect();
     let extra_funds = (form.funds.extra_rows.iter().enumerate())
         .map(|(i, r)| (r.label.clone(), format!("funds.extra_rows[{i}]"), &r.row));
-    for (row, (label, path, figures)) in (head + 1..).zip(rows.chain(extra_funds)) {
+    for (row, (label, path, figures)) in (head + 1..).zip(rows.into_iter().chain(extra_funds)) {
         out.label(row_area(row, grid.funds_row_label), &label)?;
         funds_row(&mut out, row, grid.funds_first_col, &path, figures)?;
     }
     let shift = extra_rows;
 
     let goals_at = area(grid.goals_at)?;
-    out.label(down(goals_at, shift), &lab("goals", at::GOALS.text))?;
+    out.own_label(down(goals_at, shift), "goals", at::GOALS.text)?;
     for field in grid.goals {
         let text = field.id.get(form);
-        let label = &lab(field.id.path(), field.label.text);
+        let label = &out.own(field.id.path(), field.label.text);
         out.label(down(area(field.label_at)?, shift), label)?;
         out.long_text(down(area(field.value_at)?, shift), text)?;
         out.place(field.id.path(), down(area(field.value_at)?, shift));
@@ -100,17 +101,14 @@ pub fn write(
     if let Some(col) = grid.indicators_col {
         let col = u32::from(col);
         let at = Area::new((header, col), (total - 1, col));
-        out.label(at, &lab("indicators", decl::INDICATORS.text))?;
+        out.own_label(at, "indicators", decl::INDICATORS.text)?;
     }
     let c0 = grid.table_first_col;
     for (i, column) in at::TABLE_COLUMNS.iter().enumerate() {
         let slot = sheets::table_slot(i);
-        out.label(cell(header, c0 + i as u16), &lab(&slot, column.text))?;
+        out.own_label(cell(header, c0 + i as u16), &slot, column.text)?;
     }
-    let first_extra = grid.widths.len() as u16;
-    for (col, name) in (first_extra..).zip(&extra) {
-        out.label(cell(header, col), name)?;
-    }
+    out.extra_heads(header)?;
     let level1: Vec<String> = form
         .indicators
         .iter()
@@ -161,18 +159,10 @@ pub fn write(
             out.figure(cell(row, c0 + col), figure)?;
             out.place(part.of(i), cell(row, c0 + col));
         }
-        for (col, name) in (first_extra..).zip(&extra) {
-            let text = indicator
-                .extra
-                .iter()
-                .find(|e| &e.column == name)
-                .map_or("", |e| e.text.as_str());
-            out.text(cell(row, col), text, &styles.text)?;
-        }
+        out.extra_cells(row, &indicator.extra)?;
     }
 
-    let total_label = &lab("total", at::TOTAL.text);
-    out.label(row_area(total, grid.summary_label), total_label)?;
+    out.own_label(row_area(total, grid.summary_label), "total", at::TOTAL.text)?;
     out.figure(cell(total, c0 + at::WEIGHT_COL), &form.total_weight)?;
     out.figure(cell(total, c0 + at::SCORE_COL), &form.total_score)?;
     out.place(
@@ -185,17 +175,14 @@ pub fn write(
     );
     out.text(cell(total, c0 + at::REASON_COL), "", &styles.text)?;
     let mut next = total + 1;
-    if own.prints(GRADE) {
-        out.label(
-            row_area(next, grid.summary_label),
-            &lab(GRADE, at::GRADE.text),
-        )?;
+    if out.prints(GRADE) {
+        out.own_label(row_area(next, grid.summary_label), GRADE, at::GRADE.text)?;
         out.text(row_area(next, grid.grade), &form.grade, &styles.value)?;
         out.place(GRADE, row_area(next, grid.grade));
         next += 1;
     }
     if !form.notes.is_empty() {
-        let last = (grid.widths.len() + extra.len()) as u16 - 1;
+        let last = out.last_col() as u16;
         out.label(row_area(next, (0, last)), decl::NOTES.text)?;
         for (i, (row, note)) in (next + 1..).zip(&form.notes).enumerate() {
             out.label(row_area(row, (0, 1)), &note.label)?;

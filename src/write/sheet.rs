@@ -11,8 +11,8 @@ use super::styles::Styles;
 use crate::a1::{Area, cell_name};
 use crate::layout::{self, sheets};
 use crate::model::Figure;
-use crate::model::PrintedLayout;
 use crate::model::field::{self, IndicatorPart};
+use crate::model::{ExtraCell, PrintedLayout};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
 use std::ops::Range;
@@ -48,21 +48,27 @@ pub(super) struct FormSheet<'a> {
     last_row: u32,
     /// Where each field was placed, by its path in the model.
     cells: FieldCells,
+    /// The form's own labels (`--layout source`), and its year for `{year}` in them.
+    printed: PrintedLayout,
+    year: Option<i32>,
+    /// The heads of the indicator columns the layout does not have (绩效标准), after its last.
+    extra: Vec<String>,
 }
 
 impl<'a> FormSheet<'a> {
-    /// Sets the layout's column widths, with `extra` columns after them (those the layout does
-    /// not have, 绩效标准), and writes title and year caption over all of them: the form's own
-    /// where `printed` records them.
-    pub fn new(
+    /// Sets the layout's column widths, with a column after them for each indicator column the
+    /// layout does not have (绩效标准, in the order first met in `indicators`), and writes title
+    /// and year caption over all of them: the form's own where `printed` records them.
+    pub fn new<'i>(
         sheet: &'a mut Worksheet,
         styles: &'a Styles,
-        (widths, extra): (&[f64], usize),
+        (widths, indicators): (&[f64], impl IntoIterator<Item = &'i [ExtraCell]>),
         (title, year): (&str, Option<i32>),
         printed: Option<&PrintedLayout>,
     ) -> Result<Self, XlsxError> {
+        let extra = extra_columns(indicators.into_iter().flatten());
         let mut widths = widths.to_vec();
-        widths.extend(std::iter::repeat_n(EXTRA_COLUMN_WIDTH, extra));
+        widths.extend(std::iter::repeat_n(EXTRA_COLUMN_WIDTH, extra.len()));
         let caption = layout::year_caption(year);
         let (title, caption) = match printed {
             Some(p) => (
@@ -82,12 +88,71 @@ impl<'a> FormSheet<'a> {
             minimums: Vec::new(),
             last_row: 0,
             cells: FieldCells::default(),
+            printed: printed.cloned().unwrap_or_default(),
+            year,
+            extra,
         };
         let columns = form.widths.len();
         form.put(sheets::title_at(columns), &title, &styles.title)?;
         form.put(sheets::year_at(columns), &caption, &styles.caption)?;
         form.place("year", sheets::year_at(columns));
         Ok(form)
+    }
+
+    /// The label of `slot` as the form printed it (`--layout source`), else `official`.
+    pub fn own(&self, slot: &str, official: &str) -> String {
+        self.printed.label(slot, official, self.year)
+    }
+
+    /// Whether the form printed `slot` (a row some layouts have, such as 评分等级).
+    pub fn prints(&self, slot: &str) -> bool {
+        self.printed.prints(slot)
+    }
+
+    /// [`FormSheet::label`] with the form's own words for `slot` ([`FormSheet::own`]).
+    pub fn own_label(&mut self, at: Area, slot: &str, official: &str) -> Result<(), XlsxError> {
+        let text = self.own(slot, official);
+        self.label(at, &text)
+    }
+
+    /// A header field: its label (the form's own words for it) at `label_at`, its text at
+    /// `value_at`, placed as the field's `path`.
+    pub fn field(
+        &mut self,
+        path: &str,
+        (label_at, official): (Area, &str),
+        value_at: Area,
+        value: &str,
+    ) -> Result<(), XlsxError> {
+        self.own_label(label_at, path, official)?;
+        let format = self.styles.text.clone();
+        self.text(value_at, value, &format)?;
+        self.place(path, value_at);
+        Ok(())
+    }
+
+    /// The column this layout does not have that come after its last: their heads in `row`.
+    pub fn extra_heads(&mut self, row: u32) -> Result<(), XlsxError> {
+        let first = self.widths.len() - self.extra.len();
+        for (col, name) in (first..).zip(self.extra.clone()) {
+            self.label(Area::cell((row, col as u32)), &name)?;
+        }
+        Ok(())
+    }
+
+    /// An indicator row's cells in the columns the layout does not have; blank where the row
+    /// has none (the other side of an 88号 row).
+    pub fn extra_cells(&mut self, row: u32, cells: &[ExtraCell]) -> Result<(), XlsxError> {
+        let first = self.widths.len() - self.extra.len();
+        let format = self.styles.text.clone();
+        for (col, name) in (first..).zip(self.extra.clone()) {
+            let text = cells
+                .iter()
+                .find(|e| e.column == name)
+                .map_or("", |e| e.text.as_str());
+            self.text(Area::cell((row, col as u32)), text, &format)?;
+        }
+        Ok(())
     }
 
     /// Records that the field at `path` (as the model names it: `funds.annual_total`,
@@ -341,6 +406,18 @@ pub(super) fn area(a1: &str) -> Result<Area, XlsxError> {
         .ok_or_else(|| XlsxError::ParameterError(format!("layout range {a1:?} is not A1 notation")))
 }
 
+/// The heads of the columns indicator rows carry beyond the layout's (`绩效标准`), each once,
+/// in the order first met.
+fn extra_columns<'a>(cells: impl IntoIterator<Item = &'a ExtraCell>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for cell in cells {
+        if !names.contains(&cell.column) {
+            names.push(cell.column.clone());
+        }
+    }
+    names
+}
+
 /// One row, columns `cols.0..=cols.1`.
 pub(super) fn row_area(row: u32, cols: (u16, u16)) -> Area {
     Area::new((row, u32::from(cols.0)), (row, u32::from(cols.1)))
@@ -426,7 +503,7 @@ mod tests {
         let form = FormSheet::new(
             &mut sheet,
             &styles,
-            (&[13.0, 13.0], 0),
+            (&[13.0, 13.0], []),
             ("标题", None),
             None,
         )
