@@ -14,8 +14,10 @@
 
 use crate::diag::Location;
 use crate::layout::{self, Field, Label};
-use crate::model::field::SelfEvaluationFigure;
-use crate::model::field::{DeclarationAmount, FieldId, Legacy2020Amount, SelfEvaluationText};
+use crate::model::field::{
+    DeclarationAmount, FieldId, Legacy2020Amount, MediumAmount, MediumText, SelfEvaluationFigure,
+    SelfEvaluationText,
+};
 use crate::model::{Document, Form, FundsRow, IndicatorValue, SelfEvaluationFunds, Source};
 use crate::msg;
 use rust_decimal::Decimal;
@@ -466,12 +468,12 @@ fn label(path: &str) -> Option<String> {
         p if p == SelfEvaluationFigure::TotalScore.path() => "总分·得分",
         p if p == SelfEvaluationText::Grade.path() => s::GRADE.text,
         "notes" => "备注",
-        "medium_term.period" => layout::declaration::PROJECT_PERIOD.text,
+        p if p == MediumText::Period.path() => layout::declaration::PROJECT_PERIOD.text,
         "medium_term.years" => "中期目标年度",
-        "medium_term.total" => layout::declaration::MEDIUM_TOTAL.text,
-        "medium_term.fiscal" => "中期财政拨款",
-        "medium_term.other" => "中期其他资金",
-        "medium_term.goal" => layout::declaration::MEDIUM_GOAL.text,
+        p if p == MediumAmount::Total.path() => layout::declaration::MEDIUM_TOTAL.text,
+        p if p == MediumAmount::Fiscal.path() => "中期财政拨款",
+        p if p == MediumAmount::Other.path() => "中期其他资金",
+        p if p == MediumText::Goal.path() => layout::declaration::MEDIUM_GOAL.text,
         _ => return None,
     };
     Some(label.to_string())

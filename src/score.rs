@@ -24,8 +24,7 @@
 
 use crate::diag::Location;
 use crate::layout::flat::FUND_ROWS;
-use crate::model::field::SelfEvaluationText;
-use crate::model::field::{IndicatorPart, SelfEvaluationFigure};
+use crate::model::field::{IndicatorPart, SelfEvaluationFigure, SelfEvaluationText};
 use crate::model::{Comparator, Figure, Quantity, SelfEvaluation};
 use crate::msg;
 use rust_decimal::{Decimal, RoundingStrategy};

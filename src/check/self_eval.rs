@@ -12,8 +12,7 @@ use super::{
     SELF_QUALITATIVE_BAND, SELF_QUANTITATIVE_SCORE, SELF_REQUIRED, SELF_SCORE_CAP,
     SELF_TOTAL_SCORE, SELF_TOTAL_WEIGHT, SELF_WEIGHT_SUM, too_large,
 };
-use crate::model::field::SelfEvaluationText;
-use crate::model::field::{IndicatorPart, SelfEvaluationFigure};
+use crate::model::field::{IndicatorPart, SelfEvaluationFigure, SelfEvaluationText};
 use crate::model::{EvaluatedIndicator, Figure, SelfEvaluation};
 use crate::msg::check as msg;
 use crate::score::{

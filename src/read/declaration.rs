@@ -33,9 +33,9 @@ use crate::a1::Pos;
 use crate::diag::Diagnostic;
 use crate::layout::declaration::*;
 use crate::layout::{Label, normalize_label, sheets};
-use crate::model::field::IndicatorPart;
-use crate::model::field::NotePart;
-use crate::model::field::{self, DeclarationAmount, DeclarationText};
+use crate::model::field::{
+    self, DeclarationAmount, DeclarationText, IndicatorPart, MediumAmount, MediumText, NotePart,
+};
 use crate::model::{Declaration, DeclarationFunds, Indicator, MediumTerm, MoneyUnit, Note};
 
 /// Every label of the form: a value search stops at any of them.
@@ -147,7 +147,7 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
     let table = scope.find(&LEVEL1).map(|p| p.0).unwrap_or(scope.rows.1);
     read_header_notes(&mut scope, HEADER_NOTES, table, &mut form.notes);
     let value = period.and_then(|l| scope.right_of(l));
-    medium.period = scope.take_text("medium_term.period", value);
+    medium.period = scope.take_text(MediumText::Period.path(), value);
     form.funds = read_funds(&mut scope, medium_total, &mut medium);
     for (label, text) in std::mem::take(&mut scope.asides) {
         form.notes.push(Note { label, text });
@@ -160,7 +160,7 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
     if let Some(label) = medium_goal {
         medium.years = years_of(&scope.grid.text(label));
         let value = scope.below(label);
-        medium.goal = scope.take_text("medium_term.goal", value);
+        medium.goal = scope.take_text(MediumText::Goal.path(), value);
     }
 
     let (indicators, medium_indicators, table_end) = read_indicators(&mut scope);
@@ -259,9 +259,9 @@ fn read_funds(
     };
     if medium_total.is_some() {
         for (path, label, slot) in [
-            ("medium_term.total", medium_total, &mut medium.total),
-            ("medium_term.fiscal", left_fiscal, &mut medium.fiscal),
-            ("medium_term.other", left_other, &mut medium.other),
+            (MediumAmount::Total.path(), medium_total, &mut medium.total),
+            (MediumAmount::Fiscal.path(), left_fiscal, &mut medium.fiscal),
+            (MediumAmount::Other.path(), left_other, &mut medium.other),
         ] {
             let value = label.and_then(|l| scope.right_of(l));
             *slot = scope.take_amount(path, value, 0);

@@ -24,8 +24,9 @@ use crate::a1::Pos;
 use crate::diag::Diagnostic;
 use crate::layout::self_eval::*;
 use crate::layout::{Label, sheets};
-use crate::model::field::SelfEvaluationText;
-use crate::model::field::{self, IndicatorPart, NotePart, SelfEvaluationFigure};
+use crate::model::field::{
+    self, IndicatorPart, NotePart, SelfEvaluationFigure, SelfEvaluationText,
+};
 use crate::model::{
     EvaluatedIndicator, ExtraFundsRow, FundsRow, IndicatorValue, MoneyUnit, Note, PrintedLayout,
     SelfEvaluation, SelfEvaluationFunds,

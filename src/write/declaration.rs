@@ -16,8 +16,9 @@ use super::styles::Styles;
 use crate::a1::Area;
 use crate::layout::sheets::DeclarationSheet;
 use crate::layout::{self, declaration as at};
-use crate::model::field::{self, IndicatorPart, NotePart};
-use crate::model::field::{DeclarationAmount, DeclarationText, MediumText};
+use crate::model::field::{
+    self, DeclarationAmount, DeclarationText, IndicatorPart, MediumText, NotePart,
+};
 use crate::model::{Declaration, Indicator, Note, PrintedLayout};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};

@@ -11,8 +11,7 @@ use super::styles::Styles;
 use crate::a1::Area;
 use crate::layout::sheets::{self, SelfEvaluationSheet};
 use crate::layout::{self, declaration as decl, self_eval as at};
-use crate::model::field::SelfEvaluationText;
-use crate::model::field::{IndicatorPart, NotePart, SelfEvaluationFigure};
+use crate::model::field::{IndicatorPart, NotePart, SelfEvaluationFigure, SelfEvaluationText};
 use crate::model::{EvaluatedIndicator, FundsRow, PrintedLayout, SelfEvaluation};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
