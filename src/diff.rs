@@ -15,8 +15,8 @@
 use crate::diag::Location;
 use crate::layout::{self, Field, Label};
 use crate::model::field::{
-    DeclarationAmount, FieldId, Legacy2020Amount, MediumAmount, MediumText, SelfEvaluationFigure,
-    SelfEvaluationText,
+    self, DeclarationAmount, FieldId, Legacy2020Amount, MediumAmount, MediumText,
+    SelfEvaluationFigure, SelfEvaluationText,
 };
 use crate::model::{Document, Form, FundsRow, IndicatorValue, SelfEvaluationFunds, Source};
 use crate::msg;
@@ -230,7 +230,7 @@ impl Walk<'_> {
             {
                 self.object(at, row, a, b)
             }
-            (Value::Array(a), Value::Array(b)) if at.new.ends_with("indicators") => {
+            (Value::Array(a), Value::Array(b)) if at.new.ends_with(field::INDICATORS) => {
                 self.rows(at, a, b)
             }
             _ if same(old, new) => {}
@@ -461,7 +461,7 @@ fn label(path: &str) -> Option<String> {
         }
     }
     let label = match path {
-        "year" => "年度",
+        p if p == field::YEAR => "年度",
         "unit" | "funds.unit" => "金额单位",
         "funds.extra_rows" => "项目资金其他行",
         p if p == SelfEvaluationFigure::TotalWeight.path() => "总分·分值",
@@ -694,7 +694,7 @@ mod tests {
                         leaves(&p, v, out);
                     }
                 }
-                Value::Array(items) if path.ends_with("indicators") => {
+                Value::Array(items) if path.ends_with(field::INDICATORS) => {
                     for (i, v) in items.iter().enumerate() {
                         leaves(&format!("{path}[{i}]"), v, out);
                     }

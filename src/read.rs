@@ -28,7 +28,7 @@ use crate::a1::{self, Pos};
 use crate::diag::{Diagnosed, Diagnostic, Location};
 use crate::grid::{Cell, Grid};
 use crate::layout::{self, Label};
-use crate::model::field::NotePart;
+use crate::model::field::{self, NotePart};
 use crate::model::{Form, Note};
 use scope::{Scope, Value};
 
@@ -258,11 +258,11 @@ fn read_year(scope: &mut Scope) -> Option<i32> {
                 .len()..];
             let inner = before.trim_start_matches(['（', '(']);
             if digits.len() == 4 {
-                scope.mark("year", (r, c));
+                scope.mark(field::YEAR, (r, c));
                 return digits.parse().ok();
             }
             if inner.is_empty() {
-                scope.mark("year", (r, c));
+                scope.mark(field::YEAR, (r, c));
                 return None;
             }
         }

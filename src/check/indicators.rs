@@ -5,7 +5,7 @@ use super::{
     INDICATOR_REQUIRED, INDICATOR_TAXONOMY, INDICATOR_TAXONOMY_MIXED, INDICATOR_UNIT_MISSING,
     INDICATOR_UNIT_UNKNOWN, INDICATOR_UNPARSED_TARGET, LEGACY_TAXONOMY,
 };
-use crate::model::field::IndicatorPart;
+use crate::model::field::{self, IndicatorPart};
 use crate::model::{EvaluatedIndicator, Indicator, IndicatorValue, KNOWN_UNITS, Legacy2020};
 use crate::msg::check as msg;
 use crate::taxonomy::{self, TaxonomySet};
@@ -168,7 +168,7 @@ fn level1_present(rows: &[Row], out: &mut Findings) {
                 .position(|r| taxonomy::canonical(r.level1) == level1);
             let path = skeleton
                 .map(|i| IndicatorPart::Level1.of(i))
-                .unwrap_or_else(|| "indicators".into());
+                .unwrap_or_else(|| field::INDICATORS.into());
             out.add(INDICATOR_LEVEL1_MISSING, &path, msg::level1_missing(level1))
                 .hint(msg::level1_missing_hint(level1));
         }

@@ -2,9 +2,7 @@
 //! order. One [`Column`] list per form table drives the writer (rows, number columns,
 //! drop-downs) and the reader alike.
 
-use crate::model::field::DeclarationText;
-use crate::model::field::IndicatorPart;
-use crate::model::field::SelfEvaluationFigure;
+use crate::model::field::{self, DeclarationText, IndicatorPart, SelfEvaluationFigure};
 use crate::model::{Declaration, Figure, Legacy2020, MoneyUnit, SelfEvaluation};
 use rust_decimal::Decimal;
 
@@ -169,7 +167,7 @@ macro_rules! lead {
             },
             Column {
                 name: YEAR,
-                path: Some("year"),
+                path: Some(field::YEAR),
                 access: Access::Year(|f| f.year, |f, v| f.year = v),
                 choices: None,
             },

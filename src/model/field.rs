@@ -279,6 +279,8 @@ impl IndicatorPart {
     }
 }
 
+/// The path of a form's year (`（2024年度）` under the title).
+pub const YEAR: &str = "year";
 /// The path of a form's indicator table (the 申报表's annual side).
 pub const INDICATORS: &str = "indicators";
 /// The path of the 88号 申报表's 中期 indicator table.

@@ -97,7 +97,7 @@ pub fn sheets_without_forms(bytes: &[u8], name: &str) -> Vec<Grid> {
 
 /// A form of which only the title (and the year) was found: no field label at all.
 fn is_title_only(source: &crate::model::Source) -> bool {
-    source.cells.keys().all(|k| k == "year")
+    source.cells.keys().all(|k| k == crate::model::field::YEAR)
 }
 
 /// Reads a JSON model file written by `jixiao convert -o x.json` (or edited by hand).

@@ -95,7 +95,7 @@ impl<'a> FormSheet<'a> {
         let columns = form.widths.len();
         form.put(sheets::title_at(columns), &title, &styles.title)?;
         form.put(sheets::year_at(columns), &caption, &styles.caption)?;
-        form.place("year", sheets::year_at(columns));
+        form.place(field::YEAR, sheets::year_at(columns));
         Ok(form)
     }
 
