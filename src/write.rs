@@ -81,12 +81,15 @@ pub(crate) fn paint(
                 LayoutChoice::Official => None,
                 LayoutChoice::Source => own(&sheets::DECLARATIONS.map(|g| g.id)),
             };
-            // A form printed in no layout jixiao describes goes into the nearest one by what
-            // it holds (an 88号 form's 中期 side into the 88号 layout), with the official labels.
+            // A form read from a layout jixiao does not describe goes into the nearest one by
+            // what it holds (an 88号 form's 中期 side into the 88号 layout), with the official
+            // labels; a form made here without a layout, into the official one.
             let grid = match (&printed, choice) {
                 (Some(p), _) => sheets::declaration(p.id),
-                (None, LayoutChoice::Source) => sheets::nearest_declaration(d),
-                (None, LayoutChoice::Official) => &sheets::DECLARATION_8,
+                (None, LayoutChoice::Source) if printed_elsewhere(form) => {
+                    sheets::nearest_declaration(d)
+                }
+                (None, _) => &sheets::DECLARATION_8,
             };
             declaration::write(sheet, d, styles, grid, printed.as_ref())
         }

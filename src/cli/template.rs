@@ -214,10 +214,18 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
     let min = shown(args.quiet);
     print_diagnostics(&made.diagnostics, min);
     let mut doc = made.value;
-    if let (None, Some(layout)) = (&profile, args.layout) {
+    // `--layout` without a profile applies here; `--layout official` also to forms that came
+    // in a layout of their own (a profile's official layout leaves them theirs).
+    if let Some(layout) = args.layout {
         for form in &mut doc.forms {
-            if let crate::model::Form::Declaration(d) = form {
+            let crate::model::Form::Declaration(d) = form else {
+                continue;
+            };
+            if profile.is_none() {
                 crate::generate::in_layout(d, layout, crate::taxonomy::TaxonomySet::default());
+            }
+            if layout == LayoutVariant::Official {
+                d.source = None;
             }
         }
     }

@@ -120,17 +120,24 @@ fn declaration_medium(forms: &[Form]) -> Option<&jixiao::model::MediumTerm> {
     }
 }
 
+/// The transcription `name` built into a workbook in `dir`, read, and written with
+/// `--layout source`.
+fn in_source_layout(name: &str, dir: &std::path::Path) -> Vec<u8> {
+    let t = all().into_iter().find(|t| t.name == name).unwrap();
+    let path = dir.join(format!("{name}.xlsx"));
+    build_xlsx(&t, &path);
+    let forms = jixiao::read::read_workbook(&path).unwrap().value;
+    let (bytes, _) =
+        jixiao::write::xlsx_bytes_in(&Document::new(forms), LayoutChoice::Source).unwrap();
+    bytes
+}
+
 /// The cells of the 六安 and 东莞 forms written in the 88号 layout, as their pages print them.
 #[test]
 fn issue_11_real_88_forms_put_their_medium_side_in_its_cells() {
     let dir = temp_dir("real-88-cells");
     let grid = |name: &str| -> Grid {
-        let t = all().into_iter().find(|t| t.name == name).unwrap();
-        let path = dir.join(format!("{name}.xlsx"));
-        build_xlsx(&t, &path);
-        let forms = jixiao::read::read_workbook(&path).unwrap().value;
-        let (bytes, _) =
-            jixiao::write::xlsx_bytes_in(&Document::new(forms), LayoutChoice::Source).unwrap();
+        let bytes = in_source_layout(name, &dir);
         jixiao::grid::open_xlsx_bytes(&bytes, name)
             .unwrap()
             .remove(0)
@@ -187,12 +194,7 @@ fn issue_11_declaration_88_written_back_cell_for_cell() {
         "guangdong-dongguan-transport-2019",
         "hubei-qingshan-edu-2020-infrastructure",
     ] {
-        let t = all().into_iter().find(|t| t.name == name).unwrap();
-        let path = dir.join(format!("{name}.xlsx"));
-        build_xlsx(&t, &path);
-        let forms = jixiao::read::read_workbook(&path).unwrap().value;
-        let (once, _) =
-            jixiao::write::xlsx_bytes_in(&Document::new(forms), LayoutChoice::Source).unwrap();
+        let once = in_source_layout(name, &dir);
         let read = jixiao::read::read_bytes(&once, "once.xlsx").unwrap();
         let d = declaration(&read.value);
         let printed = d.source.as_ref().and_then(|s| s.layout.as_ref()).unwrap();
@@ -261,6 +263,44 @@ fn issue_11_template_in_the_88_layout() {
             );
             assert!(d.notes.is_empty(), "{:?}", d.notes);
         }
+    }
+    // Without a profile: last year's 六安 form, carried into 2025 in the 88号 layout, keeps its
+    // 中期 side; `--layout official` gives the Shanghai form (the 中期 side under 备注).
+    let t = all()
+        .into_iter()
+        .find(|t| t.name == "anhui-luan-agri-2024")
+        .unwrap();
+    let luan = dir.join("luan.xlsx");
+    build_xlsx(&t, &luan);
+    for (layout, id) in [
+        ("declaration-88", Some(LayoutId::Declaration88)),
+        ("official", None),
+    ] {
+        let out = dir.join(format!("luan-{layout}.xlsx"));
+        let (code, _, err) = jixiao(&[
+            "template",
+            "--from",
+            luan.to_str().unwrap(),
+            "--layout",
+            layout,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let read = jixiao::read::read_workbook(&out).unwrap();
+        let d = declaration(&read.value);
+        assert_eq!(d.year, Some(2025));
+        let printed = d
+            .source
+            .as_ref()
+            .and_then(|s| s.layout.as_ref())
+            .map(|l| l.id);
+        assert_eq!(printed, id.or(Some(LayoutId::Declaration8)), "{layout}");
+        let medium = d.medium_term.as_ref().unwrap();
+        assert_eq!(medium.period, "3年", "{layout}");
+        let total = medium.total.map(|t| t.to_string());
+        let expected = id.map(|_| "39.96".to_string());
+        assert_eq!(total, expected, "{layout}");
     }
     let (code, _, err) = jixiao(&[
         "template",
