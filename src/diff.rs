@@ -394,9 +394,8 @@ fn is_amount(path: &str) -> bool {
     let last = path.rsplit('.').next().unwrap_or(path);
     DeclarationAmount::from_path(path).is_some()
         || Legacy2020Amount::from_path(path).is_some()
-        || (path.starts_with("medium_term.") && matches!(last, "total" | "fiscal" | "other"))
-        || (path.starts_with("funds.")
-            && matches!(last, "initial_budget" | "annual_budget" | "executed"))
+        || MediumAmount::from_path(path).is_some()
+        || (path.starts_with("funds.") && FundsRow::AMOUNTS.contains(&last))
 }
 
 fn text(v: &Value, k: &str) -> String {

@@ -25,7 +25,7 @@
 use crate::diag::Location;
 use crate::layout::flat::FUND_ROWS;
 use crate::model::field::{IndicatorPart, SelfEvaluationFigure, SelfEvaluationText};
-use crate::model::{Comparator, Figure, Quantity, SelfEvaluation};
+use crate::model::{Comparator, Figure, FundsRow, Quantity, SelfEvaluation, SelfEvaluationFunds};
 use crate::msg;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
@@ -582,7 +582,7 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
         let (Some(a), Some(b)) = (row.annual_budget.number(), row.executed.number()) else {
             continue;
         };
-        let path = format!("funds.{key}.rate");
+        let path = SelfEvaluationFunds::path(key, FundsRow::RATE);
         let subject = msg::score::of(name, rate_label);
         let Some(rate) = execution_rate(a, b, r) else {
             out.push(too_large(path.clone(), subject, at(&path)));
@@ -607,7 +607,7 @@ pub fn fill(form: &mut SelfEvaluation, opts: &ScoringOptions, overwrite: bool) -
     let rate = row_rate(&form.funds.total, r).or(form.funds.total.rate.number());
     if let Some(rate) = rate {
         let score = execution_score(weight, rate, r);
-        let path = "funds.total.score";
+        let path = &SelfEvaluationFunds::path(SelfEvaluationFunds::TOTAL, FundsRow::SCORE);
         let subject = msg::score::of(FUND_ROWS[0], "得分");
         let Some(score) = score else {
             out.push(too_large(path.into(), subject, at(path)));

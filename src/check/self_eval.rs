@@ -13,7 +13,7 @@ use super::{
     SELF_TOTAL_SCORE, SELF_TOTAL_WEIGHT, SELF_WEIGHT_SUM, too_large,
 };
 use crate::model::field::{IndicatorPart, SelfEvaluationFigure, SelfEvaluationText};
-use crate::model::{EvaluatedIndicator, Figure, SelfEvaluation};
+use crate::model::{EvaluatedIndicator, Figure, FundsRow, SelfEvaluation, SelfEvaluationFunds};
 use crate::msg::check as msg;
 use crate::score::{
     self, Band, BandRange, FULL_MARKS, Grade, execution_rate, execution_score, quantitative_score,
@@ -90,14 +90,15 @@ fn required(s: &SelfEvaluation, out: &mut Findings) {
     }
     for (path, name, fig) in [
         (
-            "funds.total.annual_budget",
+            FundsRow::ANNUAL_BUDGET,
             "全年预算数",
             s.funds.total.annual_budget,
         ),
-        ("funds.total.executed", "全年执行数", s.funds.total.executed),
+        (FundsRow::EXECUTED, "全年执行数", s.funds.total.executed),
     ] {
         if fig.number().is_none() {
-            out.add(SELF_REQUIRED, path, msg::funds_not_number(name))
+            let path = SelfEvaluationFunds::path(SelfEvaluationFunds::TOTAL, path);
+            out.add(SELF_REQUIRED, &path, msg::funds_not_number(name))
                 .found(msg::quoted(fig));
         }
     }
@@ -116,11 +117,10 @@ fn required(s: &SelfEvaluation, out: &mut Findings) {
 /// 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金.
 fn funds_sum(s: &SelfEvaluation, out: &mut Findings) {
     let f = &s.funds;
-    for (col, name) in [
-        ("initial_budget", "年初预算数"),
-        ("annual_budget", "全年预算数"),
-        ("executed", "全年执行数"),
-    ] {
+    for (col, name) in FundsRow::AMOUNTS
+        .into_iter()
+        .zip(["年初预算数", "全年预算数", "全年执行数"])
+    {
         let pick = |r: &crate::model::FundsRow| {
             r.columns()
                 .into_iter()
@@ -136,13 +136,14 @@ fn funds_sum(s: &SelfEvaluation, out: &mut Findings) {
             continue;
         }
         let Some(sum) = super::checked_sum(parts.iter().filter_map(Figure::number)) else {
-            too_large(out, &format!("funds.total.{col}"), &msg::total_of(name));
+            let path = SelfEvaluationFunds::path(SelfEvaluationFunds::TOTAL, col);
+            too_large(out, &path, &msg::total_of(name));
             continue;
         };
         if sum != total {
             out.add(
                 SELF_FUNDS_SUM,
-                &format!("funds.total.{col}"),
+                &SelfEvaluationFunds::path(SelfEvaluationFunds::TOTAL, col),
                 msg::funds_sum(name),
             )
             .expected(format!(
@@ -167,13 +168,14 @@ fn execution_rates(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
             continue;
         };
         let Some(rate) = execution_rate(a, b, r) else {
-            too_large(out, &format!("funds.{key}.executed"), &msg::rate_of(name));
+            let path = SelfEvaluationFunds::path(key, FundsRow::EXECUTED);
+            too_large(out, &path, &msg::rate_of(name));
             continue;
         };
         if printed != rate {
             let d = out.add(
                 SELF_EXECUTION_RATE,
-                &format!("funds.{key}.rate"),
+                &SelfEvaluationFunds::path(key, FundsRow::RATE),
                 msg::execution_rate(name),
             );
             d.expected(msg::execution_rate_formula(b, a, rate, r.label()))
@@ -205,7 +207,7 @@ fn execution_weight(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
     if w != opts.scoring.execution_weight {
         out.add(
             SELF_EXECUTION_WEIGHT,
-            "funds.total.weight",
+            &SelfEvaluationFunds::path(SelfEvaluationFunds::TOTAL, FundsRow::WEIGHT),
             msg::execution_weight(),
         )
         .expected(opts.scoring.execution_weight.to_string())
@@ -230,13 +232,14 @@ fn execution_score_rule(s: &SelfEvaluation, opts: &Options, out: &mut Findings) 
     };
     let w = score::execution_weight(s, &opts.scoring);
     let Some(expected) = execution_score(w, rate, opts.scoring.rounding) else {
-        too_large(out, "funds.total.score", "预算执行得分");
+        let path = SelfEvaluationFunds::path(SelfEvaluationFunds::TOTAL, FundsRow::SCORE);
+        too_large(out, &path, "预算执行得分");
         return;
     };
     if printed != expected {
         out.add(
             SELF_EXECUTION_SCORE,
-            "funds.total.score",
+            &SelfEvaluationFunds::path(SelfEvaluationFunds::TOTAL, FundsRow::SCORE),
             msg::execution_score(),
         )
         .expected(msg::execution_score_formula(
@@ -380,7 +383,8 @@ fn weight_sum(s: &SelfEvaluation, opts: &Options, out: &mut Findings) {
     };
     let exec = score::execution_weight(s, &opts.scoring);
     let Some(expected) = FULL_MARKS.checked_sub(exec) else {
-        too_large(out, "funds.total.weight", "预算执行率分值");
+        let path = SelfEvaluationFunds::path(SelfEvaluationFunds::TOTAL, FundsRow::WEIGHT);
+        too_large(out, &path, "预算执行率分值");
         return;
     };
     if sum != expected {

@@ -250,8 +250,16 @@ pub struct ExtraFundsRow {
 }
 
 impl SelfEvaluationFunds {
+    /// 年度资金总额's row.
+    pub const TOTAL: &'static str = "total";
     /// The rows' field names, in form order (`funds.<row>.<column>` paths use them).
-    pub const ROWS: [&'static str; 4] = ["total", "fiscal", "carryover", "other"];
+    pub const ROWS: [&'static str; 4] = [Self::TOTAL, "fiscal", "carryover", "other"];
+
+    /// The path of the figure in `column` of `row` (a name of [`Self::ROWS`], or
+    /// `extra_rows[i]`): `funds.total.score`.
+    pub fn path(row: &str, column: &str) -> String {
+        format!("funds.{row}.{column}")
+    }
 
     /// The four official rows with their names from [`Self::ROWS`], in form order.
     pub fn rows(&self) -> [(&'static str, &FundsRow); 4] {
@@ -294,15 +302,30 @@ pub struct FundsRow {
 }
 
 impl FundsRow {
+    /// 年初预算数
+    pub const INITIAL_BUDGET: &'static str = "initial_budget";
+    /// 全年预算数
+    pub const ANNUAL_BUDGET: &'static str = "annual_budget";
+    /// 全年执行数
+    pub const EXECUTED: &'static str = "executed";
+    /// 分值
+    pub const WEIGHT: &'static str = "weight";
+    /// 执行率
+    pub const RATE: &'static str = "rate";
+    /// 得分
+    pub const SCORE: &'static str = "score";
     /// The columns' field names, in form order.
     pub const COLUMNS: [&'static str; 6] = [
-        "initial_budget",
-        "annual_budget",
-        "executed",
-        "weight",
-        "rate",
-        "score",
+        Self::INITIAL_BUDGET,
+        Self::ANNUAL_BUDGET,
+        Self::EXECUTED,
+        Self::WEIGHT,
+        Self::RATE,
+        Self::SCORE,
     ];
+    /// The money columns, which add up down the grid (the others are 分值, 执行率, 得分).
+    pub const AMOUNTS: [&'static str; 3] =
+        [Self::INITIAL_BUDGET, Self::ANNUAL_BUDGET, Self::EXECUTED];
 
     /// The six figures with their names from [`Self::COLUMNS`], in form order.
     pub fn columns(&self) -> [(&'static str, Figure); 6] {

@@ -513,10 +513,9 @@ fn form_field(column: &str) -> Option<String> {
     let (row, col) = column.split_once('.')?;
     let row = cols::FUND_ROWS.iter().position(|r| *r == row)?;
     let col = cols::FUND_COLUMNS.iter().position(|c| *c == col)?;
-    Some(format!(
-        "funds.{}.{}",
+    Some(SelfEvaluationFunds::path(
         SelfEvaluationFunds::ROWS[row],
-        FundsRow::COLUMNS[col]
+        FundsRow::COLUMNS[col],
     ))
 }
 

@@ -204,7 +204,7 @@ fn funds_row(
     for (col, (name, figure)) in (first_col..).zip(figures.columns()) {
         let at = Area::cell((row, u32::from(col)));
         match name {
-            "weight" | "score" => out.figure(at, &figure)?,
+            FundsRow::WEIGHT | FundsRow::SCORE => out.figure(at, &figure)?,
             _ => out.money_figure(at, &figure)?,
         }
         out.place(format!("{path}.{name}"), at);
