@@ -10,7 +10,8 @@
 //! [`write`](mod@write) the only one that calls rust_xlsxwriter. The 中文 glossary is in [`model`].
 //!
 //! `DOMAIN §N` in comments and in the check rules points at section N of `docs/domain.md`, the
-//! project's account of the forms: layouts, scoring and rounding, indicator sets, notation.
+//! project's account of the forms: layouts, scoring and rounding, indicator sets, notation
+//! (`tests/it/domain_refs.rs` checks that every one names a section that is there).
 //!
 //! # The front door: bytes in, bytes out
 //!
@@ -28,6 +29,35 @@
 //! | score | [`read::read_all`] | [`jobs::score`] | [`write::to_bytes`] |
 //! | template | [`profile::Profile::from_toml`] | [`jobs::template`] | [`jobs::template_output`] |
 //! | diff | [`read::read_all`] ×2 | [`jobs::diff`] | `Display` of [`diff::FormDiff`] |
+//!
+//! The shortest tour: read the four 申报表 of a shipped sample (an office's 6-column layout),
+//! write them as the official 8-column workbook, and read that back: the same projects and
+//! amounts.
+//!
+//! ```
+//! use jixiao::formats::OutputFormat;
+//! use jixiao::model::{Document, Form};
+//!
+//! let name = "samples/xinjiang-2026-declarations.6col.xlsx";
+//! let read = jixiao::read::read_bytes(&std::fs::read(name)?, name)?;
+//! assert!(read.diagnostics.is_empty(), "{:?}", read.diagnostics);
+//! let doc = Document::new(read.value);
+//! let out = jixiao::write::to_bytes(&doc, OutputFormat::Xlsx, "official.xlsx")?;
+//! let back = jixiao::read::read_bytes(&out.files[0].bytes, "official.xlsx")?;
+//!
+//! // 项目名称 and 年度资金申请总额 (元) of each form.
+//! let summary = |forms: &[Form]| -> Vec<String> {
+//!     let total = |f: &Form| match f {
+//!         Form::Declaration(d) => d.funds.annual_total,
+//!         _ => None,
+//!     };
+//!     forms.iter().map(|f| format!("{} {:?}", f.project_name(), total(f))).collect()
+//! };
+//! assert_eq!(summary(&doc.forms).len(), 4);
+//! assert_eq!(summary(&doc.forms)[0], "机关服务费 Some(140000.00)");
+//! assert_eq!(summary(&back.value), summary(&doc.forms));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //!
 //! Convert the seven 驻西藏 申报表 into an official workbook and JSON:
 //!
@@ -108,7 +138,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+// Every public item is documented, and every public function that returns a `Result` says
+// when it fails (`# Errors`), as rust_xlsxwriter does (issue 14).
 #![deny(missing_docs)]
+#![warn(clippy::missing_errors_doc)]
 
 pub mod a1;
 pub mod blank;

@@ -20,6 +20,10 @@ pub struct DiffArgs {
 
 /// Prints the differences to stdout; exit 0 when the forms are the same, 1 when they differ, 2
 /// when a side cannot be read without errors (the policy of [`jobs::diff`]).
+///
+/// # Errors
+/// None as yet: a side that cannot be read is exit code 2, not an error; the `Result` is the
+/// shape of every subcommand's `run`.
 pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     let old = read_side(&args.old);
     let new = read_side(&args.new);

@@ -13,7 +13,7 @@ use crate::diag::{Rule, Severity};
 macro_rules! rules {
     ($group:ident: $($name:ident = $id:literal, $sev:ident, $dom:literal, $zh:literal, $en:literal;)*) => {
         $(
-            #[doc = concat!("`", $id, "` (", stringify!($sev), ", DOMAIN ", $dom, "): ", $zh)]
+            #[doc = concat!("`", $id, "` (", stringify!($sev), ", ", $dom, "): ", $zh)]
             pub const $name: Rule = Rule { id: $id, severity: Severity::$sev, domain: $dom, zh: $zh, en: $en };
         )*
         /// Every rule of the group, in the order written.
