@@ -15,6 +15,23 @@ use crate::model::field::{
 };
 use crate::model::{LayoutId, PrintedLayout};
 
+/// The slots of a printed layout that are labels, not fields (a field's slot is its path): a
+/// form's own words for them are kept in [`PrintedLayout::labels`] under these names.
+pub(crate) mod slot {
+    /// The title over the form.
+    pub const TITLE: &str = "title";
+    /// The year caption under the title.
+    pub const YEAR: &str = crate::model::field::YEAR;
+    /// The 项目资金 block's label.
+    pub const FUNDS: &str = "funds";
+    /// The 项目绩效目标 block's label.
+    pub const GOALS: &str = "goals";
+    /// 绩效指标, the label over the indicator table.
+    pub const INDICATORS: &str = "indicators";
+    /// The 自评表's 总分 row label.
+    pub const TOTAL: &str = "total";
+}
+
 /// A 申报表 grid: rows 1–2 title and year, the header fields, 项目资金, the goals, then the
 /// indicator table from `table_header_row` down and 备注 under it.
 #[derive(Debug, Clone, Copy)]
@@ -521,7 +538,7 @@ fn a1(text: &str) -> Area {
 impl DeclarationSheet {
     /// Every label of the layout above the indicator rows, with its area.
     pub fn probes(&self) -> Vec<Probe> {
-        let mut out = vec![probe("title", self.title, title_at(self.widths.len()))];
+        let mut out = vec![probe(slot::TITLE, self.title, title_at(self.widths.len()))];
         for (slot, label, at) in self.fixed {
             out.push(Probe {
                 optional: true,
@@ -537,8 +554,8 @@ impl DeclarationSheet {
         for f in self.funds {
             out.push(probe(f.id.path(), f.label, a1(f.label_at)));
         }
-        out.push(probe("funds", d::FUNDS, a1(self.funds_at)));
-        out.push(probe("goals", self.goals_label, a1(self.goals_at)));
+        out.push(probe(slot::FUNDS, d::FUNDS, a1(self.funds_at)));
+        out.push(probe(slot::GOALS, self.goals_label, a1(self.goals_at)));
         let row = self.table_header_row;
         for (slot, label, cols) in self.table_columns() {
             out.push(probe(slot, label, row_area(row, cols)));
@@ -594,11 +611,11 @@ pub fn table_slot(i: usize) -> String {
 impl SelfEvaluationSheet {
     /// Every label of the layout above the indicator rows, with its area.
     pub fn probes(&self) -> Vec<Probe> {
-        let mut out = vec![probe("title", s::TITLE, title_at(self.widths.len()))];
+        let mut out = vec![probe(slot::TITLE, s::TITLE, title_at(self.widths.len()))];
         for f in self.header.iter().chain(self.goals) {
             out.push(probe(f.id.path(), f.label, a1(f.label_at)));
         }
-        out.push(probe("funds", s::FUNDS, a1(self.funds_at)));
+        out.push(probe(slot::FUNDS, s::FUNDS, a1(self.funds_at)));
         let head = self.funds_header_row;
         for (i, label) in s::FUND_COLUMNS.iter().enumerate() {
             let col = u32::from(self.funds_first_col) + i as u32;
@@ -608,7 +625,7 @@ impl SelfEvaluationSheet {
             let at = row_area(head + 1 + i as u32, self.funds_row_label);
             out.push(probe(funds_row_slot(i), *label, at));
         }
-        out.push(probe("goals", s::GOALS, a1(self.goals_at)));
+        out.push(probe(slot::GOALS, s::GOALS, a1(self.goals_at)));
         for (i, label) in s::TABLE_COLUMNS.iter().enumerate() {
             let col = u32::from(self.table_first_col) + i as u32;
             out.push(probe(
@@ -692,7 +709,7 @@ pub fn identify(
         .find_map(|(id, probes)| fit(grid, top, probes, year).map(|p| (*id, p)))?;
     printed.id = id;
     if let Some(caption) = caption_variant(grid, top, year) {
-        printed.labels.insert("year".to_string(), caption);
+        printed.labels.insert(slot::YEAR.to_string(), caption);
     }
     Some(printed)
 }

@@ -120,12 +120,15 @@ fn printed_layout(scope: &Scope, form: &SelfEvaluation) -> Option<PrintedLayout>
     let sheet = sheets::self_evaluation(printed.id);
     let first_row = top + sheet.table_header_row + 1 + form.indicators.len() as u32;
     let total = scope.peek_from(&TOTAL, first_row)?.0;
-    let closing = [("total", &TOTAL, total), ("grade", &GRADE, total + 1)];
+    let closing = [
+        (sheets::slot::TOTAL, &TOTAL, total),
+        (SelfEvaluationText::Grade.path(), &GRADE, total + 1),
+    ];
     for (slot, label, row) in closing {
         let at = sheets::row_area(row, sheet.summary_label);
         let text = grid.text(at.first);
         if grid.area(at.first) != at || !label.matches(&text) {
-            if slot == "total" {
+            if slot == sheets::slot::TOTAL {
                 return None;
             }
             printed.absent.push(slot.to_string());

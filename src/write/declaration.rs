@@ -14,7 +14,7 @@ use super::FieldCells;
 use super::sheet::{FormSheet, area, row_area};
 use super::styles::Styles;
 use crate::a1::Area;
-use crate::layout::sheets::DeclarationSheet;
+use crate::layout::sheets::{DeclarationSheet, slot};
 use crate::layout::{self, declaration as at};
 use crate::model::field::{
     self, DeclarationAmount, DeclarationText, IndicatorPart, MediumText, NotePart,
@@ -68,7 +68,7 @@ pub fn write(
     }
 
     let funds_label = layout::funds_label(form.funds.unit);
-    out.own_label(area(grid.funds_at)?, "funds", &funds_label)?;
+    out.own_label(area(grid.funds_at)?, slot::FUNDS, &funds_label)?;
     let funds = &form.funds;
     for field in grid.funds {
         out.own_label(area(field.label_at)?, field.id.path(), field.label.text)?;
@@ -103,7 +103,7 @@ pub fn write(
         }
     }
 
-    out.own_label(area(grid.goals_at)?, "goals", grid.goals_label.text)?;
+    out.own_label(area(grid.goals_at)?, slot::GOALS, grid.goals_label.text)?;
     for field in grid.goals {
         let text = form.text(field.id).unwrap_or_default();
         out.own_label(area(field.label_at)?, field.id.path(), field.label.text)?;
@@ -122,7 +122,7 @@ pub fn write(
     let last = header + rows.len() as u32;
     let indicators_col = u32::from(grid.indicators_col);
     let indicators_at = Area::new((header, indicators_col), (last, indicators_col));
-    out.own_label(indicators_at, "indicators", at::INDICATORS.text)?;
+    out.own_label(indicators_at, slot::INDICATORS, at::INDICATORS.text)?;
     for (slot, label, cols) in grid.table_columns() {
         out.own_label(row_area(header, cols), slot, label.text)?;
     }

@@ -9,7 +9,7 @@ use super::FieldCells;
 use super::sheet::{FormSheet, area, row_area};
 use super::styles::Styles;
 use crate::a1::Area;
-use crate::layout::sheets::{self, SelfEvaluationSheet};
+use crate::layout::sheets::{self, SelfEvaluationSheet, slot};
 use crate::layout::{self, declaration as decl, self_eval as at};
 use crate::model::field::{IndicatorPart, NotePart, SelfEvaluationFigure, SelfEvaluationText};
 use crate::model::{EvaluatedIndicator, FundsRow, PrintedLayout, SelfEvaluation};
@@ -62,7 +62,7 @@ pub fn write(
         funds_at.first,
         (funds_at.last.0 + extra_rows, funds_at.last.1),
     );
-    out.own_label(funds_at, "funds", &funds_label)?;
+    out.own_label(funds_at, slot::FUNDS, &funds_label)?;
     let cell = |row: u32, col: u16| Area::cell((row, u32::from(col)));
     out.label(row_area(head, grid.funds_row_label), "")?;
     for (i, (col, column)) in (grid.funds_first_col..).zip(&at::FUND_COLUMNS).enumerate() {
@@ -85,7 +85,7 @@ pub fn write(
     let shift = extra_rows;
 
     let goals_at = area(grid.goals_at)?;
-    out.own_label(down(goals_at, shift), "goals", at::GOALS.text)?;
+    out.own_label(down(goals_at, shift), slot::GOALS, at::GOALS.text)?;
     for field in grid.goals {
         let text = field.id.get(form);
         let label = &out.own(field.id.path(), field.label.text);
@@ -100,7 +100,7 @@ pub fn write(
     if let Some(col) = grid.indicators_col {
         let col = u32::from(col);
         let at = Area::new((header, col), (total - 1, col));
-        out.own_label(at, "indicators", decl::INDICATORS.text)?;
+        out.own_label(at, slot::INDICATORS, decl::INDICATORS.text)?;
     }
     let c0 = grid.table_first_col;
     for (i, column) in at::TABLE_COLUMNS.iter().enumerate() {
@@ -161,7 +161,11 @@ pub fn write(
         out.extra_cells(row, &indicator.extra)?;
     }
 
-    out.own_label(row_area(total, grid.summary_label), "total", at::TOTAL.text)?;
+    out.own_label(
+        row_area(total, grid.summary_label),
+        slot::TOTAL,
+        at::TOTAL.text,
+    )?;
     out.figure(cell(total, c0 + at::WEIGHT_COL), &form.total_weight)?;
     out.figure(cell(total, c0 + at::SCORE_COL), &form.total_score)?;
     out.place(

@@ -72,8 +72,8 @@ impl<'a> FormSheet<'a> {
         let caption = layout::year_caption(year);
         let (title, caption) = match printed {
             Some(p) => (
-                p.label("title", title, year),
-                p.label("year", &caption, year),
+                p.label(sheets::slot::TITLE, title, year),
+                p.label(sheets::slot::YEAR, &caption, year),
             ),
             None => (title.to_string(), caption),
         };

@@ -120,12 +120,18 @@ fn declaration_medium(forms: &[Form]) -> Option<&jixiao::model::MediumTerm> {
     }
 }
 
-/// The transcription `name` built into a workbook in `dir`, read, and written with
-/// `--layout source`.
-fn in_source_layout(name: &str, dir: &std::path::Path) -> Vec<u8> {
+/// The transcription `name` (tests/real) built into a workbook in `dir`.
+fn built(name: &str, dir: &std::path::Path) -> std::path::PathBuf {
     let t = all().into_iter().find(|t| t.name == name).unwrap();
     let path = dir.join(format!("{name}.xlsx"));
     build_xlsx(&t, &path);
+    path
+}
+
+/// The transcription `name` built into a workbook in `dir`, read, and written with
+/// `--layout source`.
+fn in_source_layout(name: &str, dir: &std::path::Path) -> Vec<u8> {
+    let path = built(name, dir);
     let forms = jixiao::read::read_workbook(&path).unwrap().value;
     let (bytes, _) =
         jixiao::write::xlsx_bytes_in(&Document::new(forms), LayoutChoice::Source).unwrap();
@@ -266,12 +272,7 @@ fn issue_11_template_in_the_88_layout() {
     }
     // Without a profile: last year's 六安 form, carried into 2025 in the 88号 layout, keeps its
     // 中期 side; `--layout official` gives the Shanghai form (the 中期 side under 备注).
-    let t = all()
-        .into_iter()
-        .find(|t| t.name == "anhui-luan-agri-2024")
-        .unwrap();
-    let luan = dir.join("luan.xlsx");
-    build_xlsx(&t, &luan);
+    let luan = built("anhui-luan-agri-2024", &dir);
     for (layout, id) in [
         ("declaration-88", Some(LayoutId::Declaration88)),
         ("official", None),
@@ -324,12 +325,7 @@ fn issue_11_template_in_the_88_layout() {
 #[test]
 fn issue_11_convert_says_which_layout_it_chose() {
     let dir = temp_dir("real-88-cli");
-    let t = all()
-        .into_iter()
-        .find(|t| t.name == "anhui-luan-agri-2024")
-        .unwrap();
-    let input = dir.join("luan.xlsx");
-    build_xlsx(&t, &input);
+    let input = built("anhui-luan-agri-2024", &dir);
     let out = dir.join("out.xlsx");
     let args = |v: bool| {
         let mut a = vec!["convert", input.to_str().unwrap(), "--layout", "source"];
@@ -347,4 +343,49 @@ fn issue_11_convert_says_which_layout_it_chose() {
     );
     let (_, _, err) = jixiao(&args(false));
     assert!(!err.contains("nearest-layout"), "{err}");
+}
+
+/// The two sides need not have the same 一级 in the same order: a 一级 only one side has gets
+/// rows of its own, the other side's cells left empty, and both sides read back as written
+/// (taken from the 东莞 form, its 年度 side given a 满意度 row the 中期 side lacks, and its 中期
+/// side a 效果指标 row the 年度 side lacks).
+#[test]
+fn issue_11_88_sides_with_different_level1_read_back_as_written() {
+    let dir = temp_dir("88-uneven");
+    let path = built("guangdong-dongguan-transport-2019", &dir);
+    let mut forms = jixiao::read::read_workbook(&path).unwrap().value;
+    let Form::Declaration(d) = &mut forms[0] else {
+        panic!()
+    };
+    let medium = d.medium_term.as_mut().unwrap();
+    // 中期: 预期产出指标 ×4, 效果指标 ×2; 年度: 预期产出指标 ×4, 满意度指标 ×1 (效果 dropped).
+    d.indicators.retain(|i| i.level1 != "效果指标");
+    let mut satisfaction = d.indicators[0].clone();
+    satisfaction.level1 = "满意度指标".into();
+    satisfaction.level2 = "服务对象满意度指标".into();
+    satisfaction.name = "镇街满意度".into();
+    d.indicators.push(satisfaction);
+    assert_eq!(medium.indicators.len(), 6);
+    let doc = Document::new(forms.clone());
+    let (bytes, _) = jixiao::write::xlsx_bytes_in(&doc, LayoutChoice::Source).unwrap();
+    let again = jixiao::read::read_bytes(&bytes, "uneven.xlsx").unwrap();
+    assert!(!again.has_errors(), "{:#?}", again.diagnostics);
+    let (Form::Declaration(a), Form::Declaration(b)) = (&forms[0], &again.value[0]) else {
+        panic!()
+    };
+    assert_eq!(b.indicators, a.indicators);
+    assert_eq!(b.medium_term, a.medium_term);
+    // The rows: 4 paired 产出, then 效果 (中期 only, 2 rows), then 满意度 (年度 only).
+    let g = jixiao::grid::open_xlsx_bytes(&bytes, "uneven")
+        .unwrap()
+        .remove(0);
+    let text = |a1: &str| g.text(jixiao::a1::parse_area(a1).unwrap().first);
+    assert_eq!(
+        [text("B17"), text("C17"), text("F17")],
+        ["效果指标", "社会、经济、生态效益 指标", ""]
+    );
+    assert_eq!(
+        [text("B19"), text("C19"), text("F19"), text("G19")],
+        ["满意度指标", "", "服务对象满意度指标", "镇街满意度"]
+    );
 }
