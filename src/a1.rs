@@ -55,6 +55,11 @@ impl CellName {
         }
     }
 
+    /// Appends the name, ASCII letters and digits, to `s`.
+    fn push_to(&self, s: &mut String) {
+        s.extend(self.buf[self.start..].iter().map(|&b| char::from(b)));
+    }
+
     fn as_str(&self) -> &str {
         std::str::from_utf8(&self.buf[self.start..]).expect("ASCII")
     }
@@ -88,6 +93,18 @@ impl Area {
     /// Whether the rectangle is a single cell.
     pub fn is_single(&self) -> bool {
         self.first == self.last
+    }
+
+    /// The A1 name (`C7`, `C7:D8`), as `to_string` gives it, written without the formatting
+    /// machinery into one allocation: every field a form reader takes records its area so.
+    pub fn name(&self) -> String {
+        let mut s = String::with_capacity(16);
+        CellName::new(self.first).push_to(&mut s);
+        if !self.is_single() {
+            s.push(':');
+            CellName::new(self.last).push_to(&mut s);
+        }
+        s
     }
 }
 
@@ -152,6 +169,13 @@ mod tests {
         assert_eq!(cell_name((1_048_575, 16_383)), "XFD1048576");
         assert_eq!(cell_name((u32::MAX, u32::MAX)), "MWLQKWV4294967296");
         assert_eq!(Area::new((9, 26), (99, 701)).to_string(), "AA10:ZZ100");
+        for area in [
+            Area::cell((6, 2)),
+            Area::new((9, 26), (99, 701)),
+            Area::new((0, 0), (u32::MAX, u32::MAX)),
+        ] {
+            assert_eq!(area.name(), area.to_string());
+        }
     }
 
     #[test]

@@ -641,11 +641,12 @@ pub fn refuse_input_directory(output: &Path, inputs: &[String]) -> anyhow::Resul
             }
         }
     };
-    for input in inputs {
+    // Only directories can hold the output: the files of a batch (thousands) are not resolved.
+    for input in inputs.iter().filter(|i| Path::new(i).is_dir()) {
         let Ok(dir) = Path::new(input).canonicalize() else {
             continue;
         };
-        if dir.is_dir() && out.starts_with(&dir) {
+        if out.starts_with(&dir) {
             let other = dir.parent().unwrap_or(Path::new(".")).join(format!(
                 "{}-out",
                 dir.file_name()
@@ -677,8 +678,9 @@ pub fn refuse_overwriting_input(output: &Path, inputs: &[String]) -> anyhow::Res
     let Ok(out) = output.canonicalize() else {
         return Ok(());
     };
+    let is_output = same_file_as(&out);
     for input in inputs {
-        if Path::new(input).canonicalize().is_ok_and(|i| i == out) {
+        if is_output(Path::new(input)) {
             anyhow::bail!(
                 "{}{}",
                 crate::msg::cli::refuse_overwrite(output.display()),
@@ -689,6 +691,23 @@ pub fn refuse_overwriting_input(output: &Path, inputs: &[String]) -> anyhow::Res
         }
     }
     Ok(())
+}
+
+/// Whether a path is the existing file `file` (canonical), links followed: on Unix by device
+/// and inode, one `stat` a path (a batch asks it of every input; resolving every component of
+/// each path cost ten system calls an input), elsewhere by canonical path.
+fn same_file_as(file: &Path) -> impl Fn(&Path) -> bool + '_ {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let id = |p: &Path| p.metadata().ok().map(|m| (m.dev(), m.ino()));
+        let file_id = id(file);
+        move |p: &Path| file_id.is_some() && id(p) == file_id
+    }
+    #[cfg(not(unix))]
+    {
+        move |p: &Path| p.canonicalize().is_ok_and(|c| c == file)
+    }
 }
 
 fn suggest_other_name(path: &Path) -> PathBuf {

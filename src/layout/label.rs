@@ -126,10 +126,16 @@ pub fn is_footer_key(t: &str) -> bool {
     if let Some(rest) = t.strip_prefix('注') {
         return rest.is_empty() || rest.starts_with([':', '1', '(', '①', '一', '：']);
     }
-    FOOTER_LABELS.iter().any(|l| {
-        let mut rest = t.chars();
-        label_chars(l).all(|c| rest.next() == Some(c))
-            && (rest.as_str().is_empty() || rest.as_str().starts_with(':'))
+    // The labels as keys, made once: every row of every indicator table asks.
+    static KEYS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        FOOTER_LABELS
+            .iter()
+            .map(|l| label_chars(l).collect())
+            .collect()
+    });
+    KEYS.iter().any(|k| {
+        t.strip_prefix(k.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
     })
 }
 

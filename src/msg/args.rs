@@ -1,5 +1,6 @@
 //! clap's own errors, in the user's language: what was wrong on the command line, the usage
-//! line and where to read more. [`crate::cli::usage_error`] builds them from clap's error kinds.
+//! line and where to read more. `cli::usage_error` (the `cli` feature) builds them from clap's
+//! error kinds.
 
 use super::messages;
 

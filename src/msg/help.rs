@@ -1,7 +1,7 @@
 //! `--help`: the program's, each command's and each argument's help, with an example each.
 //! Ids are `help.<command>.<argument id>` (`help.about`, `help.check`, `help.check.inputs`);
-//! [`crate::cli::localized_command`] puts them on clap's command, and a test there keeps every
-//! argument covered.
+//! `cli::localized_command` (the `cli` feature) puts them on clap's command, and a test there
+//! keeps every argument covered.
 
 use super::messages;
 

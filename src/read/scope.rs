@@ -10,7 +10,7 @@ use crate::model::field::FieldId;
 use crate::model::{Figure, MoneyUnit, Source, UnmappedCell};
 use rust_decimal::Decimal;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Where a field's value stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,8 +71,11 @@ pub struct Scope<'g> {
     /// [`split_pairs`] of each top-left cell with a colon, each pair with the label key of its
     /// label as written, made once: every label search asks.
     pairs: RefCell<PosMap<Vec<(Pair, String)>>>,
-    used: BTreeSet<Pos>,
-    cells: BTreeMap<String, String>,
+    /// The cells a field or label took (asked of every cell when reading ends).
+    used: std::collections::HashSet<Pos, crate::grid::FxBuild>,
+    /// Each field's area as [`Scope::mark`] and [`Scope::record`] gave it, in order: the
+    /// source's `cells` once reading ends ([`cell_areas`]).
+    cells: Vec<(String, Area, Taken)>,
     pub diagnostics: Vec<Diagnostic>,
     /// The unit the form's amounts are read in, once [`Scope::money_unit`] has found it; an
     /// amount printed with its own unit (`854万`, `140,000元`) is converted into it.
@@ -125,8 +128,8 @@ impl<'g> Scope<'g> {
             label_anchors,
             colon_anchors,
             pairs: RefCell::default(),
-            used: BTreeSet::new(),
-            cells: BTreeMap::new(),
+            used: Default::default(),
+            cells: Vec::new(),
             diagnostics: Vec::new(),
             unit: None,
             asides: Vec::new(),
@@ -407,14 +410,12 @@ impl<'g> Scope<'g> {
     pub fn mark(&mut self, path: &str, pos: Pos) {
         self.used.insert(pos);
         self.cells
-            .insert(path.to_string(), self.grid.area(pos).to_string());
+            .push((path.to_string(), self.grid.area(pos), Taken::Marked));
     }
 
     /// Records where a field would be even when its cell is blank, so checks can point there.
     pub fn record(&mut self, path: &str, area: Area) {
-        self.cells
-            .entry(path.to_string())
-            .or_insert_with(|| area.to_string());
+        self.cells.push((path.to_string(), area, Taken::Recorded));
     }
 
     pub fn mark_used(&mut self, pos: Pos) {
@@ -619,8 +620,8 @@ impl<'g> Scope<'g> {
         let source = Source {
             file: self.grid.file.clone(),
             sheet: self.grid.sheet.clone(),
-            range: Area::new((self.rows.0, 0), (last_row, last_col)).to_string(),
-            cells: self.cells,
+            range: Area::new((self.rows.0, 0), (last_row, last_col)).name(),
+            cells: cell_areas(self.cells),
             unmapped,
             cells_read,
             table_cells: Default::default(),
@@ -628,6 +629,33 @@ impl<'g> Scope<'g> {
         };
         (source, self.diagnostics)
     }
+}
+
+/// How a field's area was given: a marked cell replaces what came before; a recorded place
+/// only stands where nothing did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Taken {
+    Marked,
+    Recorded,
+}
+
+/// Field path → area name: each field's last marked area, or else its first recorded one. Kept
+/// as a list while reading and named once at the end (a map of names, updated per field, cost
+/// more than the fields' reading).
+fn cell_areas(mut cells: Vec<(String, Area, Taken)>) -> BTreeMap<String, String> {
+    // Stable: each field's entries stay in the order they were given.
+    cells.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut named = Vec::with_capacity(cells.len());
+    let mut cells = cells.into_iter().peekable();
+    while let Some((path, mut area, _)) = cells.next() {
+        while let Some((_, later, taken)) = cells.next_if(|next| next.0 == path) {
+            if taken == Taken::Marked {
+                area = later;
+            }
+        }
+        named.push((path, area.name()));
+    }
+    named.into_iter().collect()
 }
 
 /// A hash of a label key, for [`Scope`]'s sorted indexes: FxHash over eight bytes at a time.
