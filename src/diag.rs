@@ -141,7 +141,7 @@ impl fmt::Display for Location {
 pub struct Diagnostic {
     /// The rule's id ([`Rule::id`]), one of [`crate::msg::rules`].
     pub rule: String,
-    /// How bad it is; the rule's own severity unless an option changed it.
+    /// How bad it is: normally its rule's [`Rule::severity`].
     pub severity: Severity,
     /// Where in the input; `None` for a finding about no one place (a whole document).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -65,7 +65,7 @@ impl NumberShape {
 /// A non-empty cell value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
-    /// Text, as stored (calamine trims it at the ends).
+    /// Text, as stored.
     Text(String),
     /// A number: the stored binary value and the number format it is shown with.
     Number {

@@ -40,8 +40,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Document {
     /// The [`SCHEMA_VERSION`] the document was written with; a reader refuses a newer one.
     pub schema_version: u32,
-    /// The forms, in the order they were read (workbook order, then sheet order, then top to
-    /// bottom within a sheet).
+    /// The forms, in the order they were read, input by input.
     pub forms: Vec<Form>,
 }
 
@@ -86,8 +85,8 @@ impl Form {
         }
     }
 
-    /// The budget year (年度) the form is for: from its title or 填报日期; `None` when the form
-    /// does not say.
+    /// The budget year (年度) the form is for, from the caption under its title (`（2026年度）`);
+    /// `None` when the form does not say.
     pub fn year(&self) -> Option<i32> {
         match self {
             Form::Declaration(d) => d.year,
