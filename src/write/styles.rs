@@ -27,6 +27,9 @@ pub struct Styles {
     pub caption: Format,
     /// Constant labels (`项目名称`, `一级指标`, …): centred horizontally and vertically.
     pub label: Format,
+    /// A section heading over a form's whole width (the 2020 目标表's `项目概况：`,
+    /// `本项目上年度市级财政资金使用情况`): bold, left, as the form prints them.
+    pub section: Format,
     /// Short values (`项目名称`'s value, 三级指标 names): left, vertically centred.
     pub text: Format,
     /// Long texts (项目总目标, 年度总体目标, 实际完成情况): left and top.
@@ -68,6 +71,7 @@ impl Styles {
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::VerticalCenter),
             label: centred.clone(),
+            section: base.clone().set_bold(),
             text: base.clone().set_align(FormatAlign::Left),
             text_left_top: base
                 .clone()
