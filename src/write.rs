@@ -389,7 +389,10 @@ fn workbook_bytes(
 
     let mut workbook = new_workbook()
         .map_err(|e| fail(crate::msg::write::cannot_build_workbook(&e)).because(e))?;
-    let styles = Styles::new();
+    let mut styles = Styles::new();
+    if choice == LayoutChoice::Source {
+        styles.money_decimals = 0;
+    }
     if let Some(title) = summary_title {
         let sheet = workbook.add_worksheet();
         summary::write(sheet, title, &forms, &written.sheets, batch, &styles)

@@ -640,7 +640,7 @@ impl SelfEvaluationSheet {
 
 /// What a form printed in a layout's places: `None` when a label the layout requires is not
 /// where the layout puts it (the form is in another layout); otherwise the labels printed
-/// otherwise than the layout's own text (line breaks count), by slot, with the form's year
+/// otherwise than the layout's own text (line breaks do not count, see [`own_words`]), by slot, with the form's year
 /// written `{year}` (see [`with_year_slot`]), and the optional slots left out.
 ///
 /// `top` is the grid row of the form's title; the layout's areas are shifted down by it. A
@@ -662,13 +662,21 @@ pub fn fit(grid: &Grid, top: u32, probes: &[Probe], year: Option<i32>) -> Option
             }
             return None;
         }
-        if text != p.label.text {
+        if let Some(own) = own_words(&text, p.label.text) {
             printed
                 .labels
-                .insert(p.slot.clone(), with_year_slot(&text, year));
+                .insert(p.slot.clone(), with_year_slot(&own, year));
         }
     }
     Some(printed)
+}
+
+/// A printed label in the form's own words, when they are not `official`'s: `None` for the
+/// official label, however it is broken into lines. Line breaks are the writer's to place (it
+/// breaks every label as the printed forms do, `项目\n绩效\n目标`), so they are not recorded.
+pub fn own_words(printed: &str, official: &str) -> Option<String> {
+    let words = printed.replace('\n', "");
+    (words != official).then_some(words)
 }
 
 /// A printed label with the form's year as `{year}` (`项目总目标 (2024年-2024年)` of a 2024 form →

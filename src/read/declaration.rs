@@ -264,7 +264,7 @@ fn read_funds(
             (MediumAmount::Other.path(), left_other, &mut medium.other),
         ] {
             let value = label.and_then(|l| scope.right_of(l));
-            *slot = scope.take_amount(path, value, 2);
+            *slot = scope.take_amount(path, value, 0);
         }
     }
     let mut funds = DeclarationFunds {
@@ -287,7 +287,9 @@ fn read_funds(
                 crate::a1::Area::cell((area.first.0, area.last.1 + 1)),
             );
         }
-        *field.id.get_mut(&mut funds) = scope.take_amount(field.id.path(), value, 2);
+        // As printed: `880` stays 880, `880.00` keeps its two decimals (the Decimal's scale is
+        // the printed one; the official layout prints at least two).
+        *field.id.get_mut(&mut funds) = scope.take_amount(field.id.path(), value, 0);
     }
     funds
 }

@@ -132,8 +132,8 @@ fn printed_layout(scope: &Scope, form: &SelfEvaluation) -> Option<PrintedLayout>
                 return None;
             }
             printed.absent.push(slot.to_string());
-        } else if text != label.text {
-            let text = sheets::with_year_slot(&text, form.year);
+        } else if let Some(own) = sheets::own_words(&text, label.text) {
+            let text = sheets::with_year_slot(&own, form.year);
             printed.labels.insert(slot.to_string(), text);
         }
     }
@@ -187,15 +187,11 @@ fn read_funds(scope: &mut Scope, notes: &mut Vec<Note>) -> SelfEvaluationFunds {
             let Some(c) = *c else { continue };
             let pos = scope.grid.area((r, c)).first;
             let path = format!("{prefix}.{col_name}");
-            // Money and rates keep two decimals at least; 分值/得分 keep what the form printed.
-            let min_scale = if matches!(col_name, FundsRow::WEIGHT | FundsRow::SCORE) {
-                0
-            } else {
-                2
-            };
+            // Every figure keeps the decimals the form printed (the official layout prints money
+            // and rates with two at least).
             let cell = (!scope.grid.text(pos).is_empty()).then_some(pos);
             scope.record(&path, scope.grid.area(pos));
-            *slot = scope.take_figure(&path, cell, min_scale);
+            *slot = scope.take_figure(&path, cell, 0);
         }
     };
     for ((row_name, row), at) in funds.rows_mut().into_iter().zip(&found) {

@@ -171,28 +171,17 @@ pub fn write(
         let cells = indicator(0, *i).map_or(&[][..], |i| i.extra.as_slice());
         out.extra_cells(row, cells)?;
     }
-    // 申报单位名称 and the narrative blocks have no place of their own in these layouts: they
-    // are printed first under 备注, label beside text as the district form prints them. The 88号
-    // form's 中期 side, in a layout without one, comes after the form's own notes, rather than
-    // dropped; then the fields the layout leaves out, each under its own label with the unit of
-    // its amount, where the reader finds it again.
-    let mut notes: Vec<Note> = at::NARRATIVE
-        .iter()
-        .filter_map(|(id, label)| {
-            let text = form.text(*id).filter(|t| !t.is_empty())?;
-            Some(Note {
-                label: out.own(id.path(), label.text),
-                text: text.to_string(),
-            })
-        })
-        .collect();
-    notes.extend(form.notes.iter().cloned());
+    // The 88号 form's 中期 side, in a layout without one, comes under 备注 after the form's own
+    // notes, rather than dropped; then the fields the layout leaves out (申报单位名称 and the
+    // district form's narrative blocks in every layout), each under its own label with the unit
+    // of its amount, where the reader finds it again.
+    let mut notes: Vec<Note> = form.notes.clone();
     if let (Some(medium), None) = (&form.medium_term, &grid.medium) {
         notes.extend(medium.notes(form.funds.unit));
     }
     let unplaced_texts = DeclarationText::ALL
         .iter()
-        .filter(|&&id| !grid.places_text(id) && !at::NARRATIVE.iter().any(|n| n.0 == id))
+        .filter(|&&id| !grid.places_text(id))
         .filter_map(|&id| Some((id.path(), at::text_label(id), form.text(id)?)))
         .filter(|(_, _, text)| !text.is_empty())
         .map(|(path, label, text)| (path, label.to_string(), Unplaced::Text(text)));

@@ -46,13 +46,18 @@ pub fn write(
         }
         row += 1;
     }
+    // The section labels stand left and bold over the width, as the form prints them.
     for (field, label) in at::NARRATIVE {
-        out.label(row_area(row, all), &format!("{}：", label.text))?;
+        out.text(
+            row_area(row, all),
+            &format!("{}：", label.text),
+            &styles.section,
+        )?;
         out.note(row_area(row + 1, all), field.get(form))?;
         out.place(field.path(), row_area(row + 1, all));
         row += 2;
     }
-    out.label(row_area(row, all), at::PRIOR_YEAR.text)?;
+    out.text(row_area(row, all), at::PRIOR_YEAR.text, &styles.section)?;
     row += 1;
     let unit = form.unit.label();
     for line in at::AMOUNT_ROWS {

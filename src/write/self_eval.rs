@@ -207,7 +207,10 @@ fn funds_row(
 ) -> Result<(), XlsxError> {
     for (col, (name, figure)) in (first_col..).zip(figures.columns()) {
         let at = Area::cell((row, u32::from(col)));
-        out.figure(at, &figure)?;
+        match name {
+            FundsRow::WEIGHT | FundsRow::SCORE => out.figure(at, &figure)?,
+            _ => out.money_figure(at, &figure)?,
+        }
         out.place(format!("{path}.{name}"), at);
     }
     Ok(())

@@ -41,8 +41,6 @@ pub(super) struct FormSheet<'a> {
     sheet: &'a mut Worksheet,
     pub styles: &'a Styles,
     widths: Vec<f64>,
-    /// Labels printed as given (`--layout source`), never broken into lines.
-    as_given: bool,
     /// Every text placed below the title, with its area, for the row heights.
     texts: Vec<(Area, String)>,
     /// Areas that need a height whatever their text.
@@ -60,9 +58,7 @@ pub(super) struct FormSheet<'a> {
 impl<'a> FormSheet<'a> {
     /// Sets the layout's column widths, with a column after them for each indicator column the
     /// layout does not have (绩效标准, in the order first met in `indicators`), and writes title
-    /// and year caption over all of them: the form's own where `printed` records them. With
-    /// `printed`, labels are printed as given (the form's own, `--layout source`); without,
-    /// broken as the printed forms break them ([`break_as_printed`]).
+    /// and year caption over all of them: the form's own where `printed` records them.
     pub fn new<'i>(
         sheet: &'a mut Worksheet,
         styles: &'a Styles,
@@ -81,7 +77,6 @@ impl<'a> FormSheet<'a> {
             ),
             None => (title.to_string(), caption),
         };
-        let as_given = printed.is_some();
         for (col, width) in widths.iter().enumerate() {
             sheet.set_column_width(col_num(col as u32)?, *width)?;
         }
@@ -89,7 +84,6 @@ impl<'a> FormSheet<'a> {
             sheet,
             styles,
             widths,
-            as_given,
             texts: Vec::new(),
             minimums: Vec::new(),
             last_row: 0,
@@ -194,12 +188,11 @@ impl<'a> FormSheet<'a> {
     }
 
     /// A constant label over an area, broken into lines as the printed forms break it when it
-    /// does not fit (see [`break_as_printed`]).
+    /// does not fit (see [`break_as_printed`]): the official labels and a form's own alike
+    /// (`项目绩效目标` → `项目\n绩效\n目标`, never `项目绩效目/标`). A label with its own line
+    /// breaks is printed as it is.
     pub fn label(&mut self, at: Area, text: &str) -> Result<(), XlsxError> {
         let format = self.styles.label.clone();
-        if self.as_given {
-            return self.text(at, text, &format);
-        }
         let text = break_as_printed(text, self.width(&at));
         self.text(at, &text, &format)
     }
@@ -222,7 +215,7 @@ impl<'a> FormSheet<'a> {
     pub fn amount(&mut self, at: Area, amount: Option<Decimal>) -> Result<(), XlsxError> {
         match amount {
             Some(a) => {
-                let format = self.styles.amount(a);
+                let format = self.styles.amount(a, self.money_decimals());
                 self.number(at, a, &format)
             }
             None => {
@@ -232,11 +225,26 @@ impl<'a> FormSheet<'a> {
         }
     }
 
+    /// The fewest decimals a money amount or rate is printed with ([`Styles::money_decimals`]).
+    fn money_decimals(&self) -> u32 {
+        self.styles.money_decimals
+    }
+
+    /// A 自评表 money figure or rate (年初预算数 … 执行率): as [`FormSheet::figure`], with two
+    /// decimals at least in the official layout.
+    pub fn money_figure(&mut self, at: Area, figure: &Figure) -> Result<(), XlsxError> {
+        self.figure_with(at, figure, self.money_decimals())
+    }
+
     /// A 自评表 figure: a number with its own decimals, the text `-`, or an empty bordered cell.
     pub fn figure(&mut self, at: Area, figure: &Figure) -> Result<(), XlsxError> {
+        self.figure_with(at, figure, 0)
+    }
+
+    fn figure_with(&mut self, at: Area, figure: &Figure, at_least: u32) -> Result<(), XlsxError> {
         match figure {
             Figure::Number(n) => {
-                let format = self.styles.figure(*n);
+                let format = self.styles.figure(*n, at_least);
                 self.number(at, *n, &format)
             }
             Figure::Dash | Figure::Mark(_) => {

@@ -27,6 +27,9 @@ pub struct Styles {
     pub caption: Format,
     /// Constant labels (`项目名称`, `一级指标`, …): centred horizontally and vertically.
     pub label: Format,
+    /// A section heading over a form's whole width (the 2020 目标表's `项目概况：`,
+    /// `本项目上年度市级财政资金使用情况`): bold, left, as the form prints them.
+    pub section: Format,
     /// Short values (`项目名称`'s value, 三级指标 names): left, vertically centred.
     pub text: Format,
     /// Long texts (项目总目标, 年度总体目标, 实际完成情况): left and top.
@@ -36,6 +39,10 @@ pub struct Styles {
     pub value: Format,
     /// A printed dash (`-`) in a figure column: centred.
     pub dash: Format,
+    /// The fewest decimals of a money amount or rate: 2 in the official layout (`880` →
+    /// `880.00`), 0 under `--layout source`, which prints numbers with the decimals the input
+    /// printed (the Decimal's own scale, kept by the readers and in JSON).
+    pub money_decimals: u32,
     base: Format,
     /// Cells to fill whatever their role, by top-left position: the findings of a
     /// `check --report` copy (see [`super::report`]). Empty for an ordinary form.
@@ -64,6 +71,7 @@ impl Styles {
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::VerticalCenter),
             label: centred.clone(),
+            section: base.clone().set_bold(),
             text: base.clone().set_align(FormatAlign::Left),
             text_left_top: base
                 .clone()
@@ -71,6 +79,7 @@ impl Styles {
                 .set_align(FormatAlign::Top),
             value: centred.clone().set_num_format("@"),
             dash: centred,
+            money_decimals: 2,
             base,
             marks: BTreeMap::new(),
         }
@@ -95,15 +104,19 @@ impl Styles {
         }
     }
 
-    /// A money amount of the 申报表: `#,##0.00`, or more decimals when the amount has them.
-    pub fn amount(&self, amount: Decimal) -> Format {
-        let decimals = amount.scale().clamp(2, MAX_DECIMALS);
-        self.number(format!("#,##0.{}", "0".repeat(decimals as usize)))
+    /// A money amount: `#,##0` with the decimals the amount carries, `at_least` of them (the
+    /// official layout prints two: `#,##0.00`; `--layout source` none more than printed).
+    pub fn amount(&self, amount: Decimal, at_least: u32) -> Format {
+        match amount.scale().max(at_least).min(MAX_DECIMALS) {
+            0 => self.number("#,##0".to_string()),
+            d => self.number(format!("#,##0.{}", "0".repeat(d as usize))),
+        }
     }
 
-    /// A 自评表 figure with the decimals it was printed with: `10` → `0`, `10.00` → `0.00`.
-    pub fn figure(&self, figure: Decimal) -> Format {
-        match figure.scale().min(MAX_DECIMALS) {
+    /// A 自评表 figure with the decimals it was printed with, `at_least` of them: `10` → `0`,
+    /// `10.00` → `0.00`.
+    pub fn figure(&self, figure: Decimal, at_least: u32) -> Format {
+        match figure.scale().max(at_least).min(MAX_DECIMALS) {
             0 => self.number("0".to_string()),
             d => self.number(format!("0.{}", "0".repeat(d as usize))),
         }
@@ -135,10 +148,14 @@ mod tests {
     #[test]
     fn number_formats_follow_the_decimals() {
         let s = Styles::new();
-        assert_eq!(s.figure(d("10")), s.number("0".into()));
-        assert_eq!(s.figure(d("10.00")), s.number("0.00".into()));
-        assert_eq!(s.figure(d("8.935")), s.number("0.000".into()));
-        assert_eq!(s.amount(d("140000")), s.number("#,##0.00".into()));
-        assert_eq!(s.amount(d("28.882")), s.number("#,##0.000".into()));
+        assert_eq!(s.figure(d("10"), 0), s.number("0".into()));
+        assert_eq!(s.figure(d("10.00"), 0), s.number("0.00".into()));
+        assert_eq!(s.figure(d("8.935"), 0), s.number("0.000".into()));
+        assert_eq!(s.figure(d("43.2"), 2), s.number("0.00".into()));
+        assert_eq!(s.amount(d("140000"), 2), s.number("#,##0.00".into()));
+        assert_eq!(s.amount(d("28.882"), 2), s.number("#,##0.000".into()));
+        // As printed (`--layout source`): 880 stays 880.
+        assert_eq!(s.amount(d("880"), 0), s.number("#,##0".into()));
+        assert_eq!(s.amount(d("880.5"), 0), s.number("#,##0.0".into()));
     }
 }

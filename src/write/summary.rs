@@ -204,7 +204,7 @@ pub fn write(
                     totals[j] = totals[j].and_then(|t| t.checked_add(value));
                     let formula = Formula::new(format!("={}", reference(sheet, &cell)))
                         .set_result(value.to_string());
-                    out.write_formula_with_format(r, c, formula, &styles.amount(value))?;
+                    out.write_formula_with_format(r, c, formula, &styles.amount(value, 2))?;
                 }
                 None => {
                     out.write_blank(r, c, &styles.text)?;
@@ -230,7 +230,7 @@ pub fn write(
             None => formula,
         };
         let shown = total.unwrap_or_default();
-        out.write_formula_with_format(total_row, c, formula, &styles.amount(shown))?;
+        out.write_formula_with_format(total_row, c, formula, &styles.amount(shown, 2))?;
     }
     out.set_column_width(0, 6)?;
     out.set_column_width(1, 30)?;

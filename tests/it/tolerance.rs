@@ -5,6 +5,7 @@
 use crate::common::{TempFile, temp_dir, without_source};
 use jixiao::a1::Pos;
 use jixiao::model::{Declaration, Figure, Form, SelfEvaluation};
+use jixiao::write::LayoutChoice;
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 use std::path::Path;
 
@@ -647,4 +648,52 @@ fn reads_legacy_2020_pairs_in_separate_cells() {
         ),
         ("产出目标", "质量")
     );
+}
+
+/// Issue 11: numbers keep the decimals they were printed with. The Decimal's scale is the printed
+/// one (JSON keeps it); `--layout source` prints it so (`880` stays `880`, `12.5` stays `12.5`),
+/// the official layout with two decimals at least (`880.00`).
+#[test]
+fn amounts_keep_their_printed_decimals_in_json_and_in_the_source_layout() {
+    let general = |v: f64| Some(V::Number(v, "General"));
+    let form = declaration()
+        .set("H6", general(880.0))
+        .set("H7", Some(V::Number(867.5, "#,##0.0")))
+        .set("H8", t("12.5"))
+        .set("H9", n(0.0));
+    let path = workbook("printed-decimals", &[(form, Placing::default())], &[]);
+    let forms = jixiao::read::read_workbook(&path).unwrap().value;
+    let funds = &declaration_of(&forms).funds;
+    let shown = |d: Option<rust_decimal::Decimal>| d.unwrap().to_string();
+    assert_eq!(
+        [
+            funds.annual_total,
+            funds.annual_fiscal,
+            funds.annual_carryover,
+            funds.annual_other
+        ]
+        .map(shown),
+        ["880", "867.5", "12.5", "0.00"]
+    );
+    let doc = jixiao::model::Document::new(forms.clone());
+    let json = jixiao::write::json::to_string(&doc);
+    assert!(json.contains("\"annual_total\": \"880\""), "{json}");
+    let back: jixiao::model::Document = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, doc);
+
+    let dir = path.parent().unwrap();
+    for (choice, expected) in [
+        (LayoutChoice::Source, ["880", "867.5", "12.5", "0.00"]),
+        (
+            LayoutChoice::Official,
+            ["880.00", "867.50", "12.50", "0.00"],
+        ),
+    ] {
+        let (bytes, _) = jixiao::write::xlsx_bytes_in(&back, choice).unwrap();
+        let out = dir.join("written.xlsx");
+        std::fs::write(&out, bytes).unwrap();
+        let grid = &jixiao::grid::open(&out).unwrap()[0];
+        let texts = [(5, 7), (6, 7), (7, 7), (8, 7)].map(|p| grid.text(p));
+        assert_eq!(texts, expected, "{choice:?}");
+    }
 }
