@@ -104,7 +104,7 @@ impl LayoutVariant {
                 labels: [
                     (OverallGoal.path(), "项目总目标 ({year}年-{year}年)"),
                     (AnnualGoal.path(), "年度总目标"),
-                    ("table.target", "年度指标值"),
+                    (crate::layout::sheets::slot::TABLE_TARGET, "年度指标值"),
                 ]
                 .into_iter()
                 .map(|(slot, label)| (slot.to_string(), label.to_string()))

@@ -30,6 +30,14 @@ pub(crate) mod slot {
     pub const INDICATORS: &str = "indicators";
     /// The 自评表's 总分 row label.
     pub const TOTAL: &str = "total";
+    /// The 申报表 indicator table's column heads: 一级, 二级, 三级, 指标值.
+    pub const TABLE_LEVEL1: &str = "table.level1";
+    /// 二级指标
+    pub const TABLE_LEVEL2: &str = "table.level2";
+    /// 三级指标
+    pub const TABLE_NAME: &str = "table.name";
+    /// 指标值 (宝山 prints 年度指标值)
+    pub const TABLE_TARGET: &str = "table.target";
 }
 
 /// A 申报表 grid: rows 1–2 title and year, the header fields, 项目资金, the goals, then the
@@ -575,10 +583,10 @@ impl DeclarationSheet {
     /// `medium_term.level2` …) after the 年度 side's.
     pub fn table_columns(&self) -> Vec<(&'static str, Label, (u16, u16))> {
         let mut out = vec![
-            ("table.level1", d::LEVEL1, self.level1),
-            ("table.level2", d::LEVEL2, self.level2),
-            ("table.name", d::LEVEL3, self.name),
-            ("table.target", self.target_label, self.target),
+            (slot::TABLE_LEVEL1, d::LEVEL1, self.level1),
+            (slot::TABLE_LEVEL2, d::LEVEL2, self.level2),
+            (slot::TABLE_NAME, d::LEVEL3, self.name),
+            (slot::TABLE_TARGET, self.target_label, self.target),
         ];
         if let Some(m) = &self.medium {
             out.extend([
