@@ -15,7 +15,7 @@
 use crate::diag::Location;
 use crate::layout::{self, Field, Label};
 use crate::model::field::{
-    self, DeclarationAmount, FieldId, Legacy2020Amount, MediumAmount, MediumText,
+    self, DeclarationAmount, FieldId, IndicatorPart, Legacy2020Amount, MediumAmount, MediumText,
     SelfEvaluationFigure, SelfEvaluationText,
 };
 use crate::model::{Document, Form, FundsRow, IndicatorValue, SelfEvaluationFunds, Source};
@@ -226,7 +226,8 @@ impl Walk<'_> {
     fn value(&mut self, at: &Paths, row: Option<&str>, old: &Value, new: &Value) {
         match (old, new) {
             (Value::Object(a), Value::Object(b))
-                if !a.contains_key("raw") && !b.contains_key("raw") =>
+                if !a.contains_key(IndicatorValue::RAW_KEY)
+                    && !b.contains_key(IndicatorValue::RAW_KEY) =>
             {
                 self.object(at, row, a, b)
             }
@@ -267,10 +268,10 @@ impl Walk<'_> {
             }
         };
         let row = |v: &Value| Row {
-            level1: text(v, "level1"),
-            level2: text(v, "level2"),
+            level1: text(v, IndicatorPart::Level1.name()),
+            level2: text(v, IndicatorPart::Level2.name()),
             target: v
-                .get("target")
+                .get(IndicatorPart::Target.name())
                 .map_or_else(msg::check::blank, |t| show("", t)),
         };
         let mut pair = |i: Option<usize>, j: Option<usize>| match (i, j) {
@@ -367,7 +368,7 @@ fn show(path: &str, v: &Value) -> String {
             Ok(d) if is_amount(path) => msg::amount(d),
             _ => s.clone(),
         },
-        Value::Object(m) if m.contains_key("raw") => {
+        Value::Object(m) if m.contains_key(IndicatorValue::RAW_KEY) => {
             match serde_json::from_value::<IndicatorValue>(v.clone()).map(|iv| iv.to_text()) {
                 Ok(text) if !text.trim().is_empty() => text,
                 _ => msg::check::blank(),
@@ -404,7 +405,11 @@ fn text(v: &Value, k: &str) -> String {
 
 /// The (一级, 二级, 三级) of an indicator row: what aligns rows.
 fn row_key(v: &Value) -> (String, String, String) {
-    (text(v, "level1"), text(v, "level2"), text(v, "name"))
+    (
+        text(v, IndicatorPart::Level1.name()),
+        text(v, IndicatorPart::Level2.name()),
+        text(v, IndicatorPart::Name.name()),
+    )
 }
 
 /// The form's label of a field path: from the layouts where they print it, else the form's
@@ -683,7 +688,7 @@ mod tests {
     fn every_field_of_the_fixtures_has_a_label() {
         fn leaves(path: &str, v: &Value, out: &mut Vec<String>) {
             match v {
-                Value::Object(m) if !m.contains_key("raw") => {
+                Value::Object(m) if !m.contains_key(IndicatorValue::RAW_KEY) => {
                     for (k, v) in m {
                         let p = if path.is_empty() {
                             k.clone()

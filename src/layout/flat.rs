@@ -11,7 +11,7 @@ pub const DECLARATIONS: &str = "declarations";
 /// The table of 自评表, one row per form.
 pub const SELF_EVALUATIONS: &str = "self_evaluations";
 /// The table of indicators, one row per indicator of any form.
-pub const INDICATORS: &str = "indicators";
+pub const INDICATORS: &str = crate::model::field::INDICATORS;
 /// The table of 2020 目标表, one row per form.
 pub const LEGACY_2020: &str = "legacy_2020";
 

@@ -27,7 +27,7 @@ pub(crate) mod slot {
     /// The 项目绩效目标 block's label.
     pub const GOALS: &str = "goals";
     /// 绩效指标, the label over the indicator table.
-    pub const INDICATORS: &str = "indicators";
+    pub const INDICATORS: &str = crate::model::field::INDICATORS;
     /// The 自评表's 总分 row label.
     pub const TOTAL: &str = "total";
     /// The 申报表 indicator table's column heads: 一级, 二级, 三级, 指标值.

@@ -12,10 +12,26 @@ pub trait FieldId: Copy + Eq + std::fmt::Debug + 'static {
     fn path(self) -> &'static str;
 }
 
+/// The paths that several forms share (each form's field of that name is its own variant).
+mod shared {
+    pub const PROJECT_NAME: &str = "project_name";
+    pub const PROJECT_CATEGORY: &str = "project_category";
+    pub const PLANNED_START: &str = "planned_start";
+    pub const PLANNED_END: &str = "planned_end";
+    pub const DEPARTMENT: &str = "department";
+    pub const IMPLEMENTING_UNIT: &str = "implementing_unit";
+    pub const APPLICANT: &str = "applicant";
+    pub const OVERVIEW: &str = "overview";
+    pub const BASIS: &str = "basis";
+    pub const NECESSITY: &str = "necessity";
+    pub const MEASURES: &str = "measures";
+    pub const PLAN: &str = "plan";
+}
+
 /// Declares a field enum: its variants with their paths, `ALL`, [`FieldId::path`] and `from_path`; given
 /// the form type, the value type and each variant's struct field, also `get` and `get_mut`.
 macro_rules! fields {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $path:literal,)* }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $path:expr,)* }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name {
@@ -46,7 +62,7 @@ macro_rules! fields {
         }
     };
     ($(#[$meta:meta])* $name:ident of $form:ty: $value:ty {
-        $($(#[$vmeta:meta])* $variant:ident = $path:literal => $field:ident,)*
+        $($(#[$vmeta:meta])* $variant:ident = $path:expr => $field:ident,)*
     }) => {
         fields! { $(#[$meta])* $name { $($(#[$vmeta])* $variant = $path,)* } }
 
@@ -72,35 +88,35 @@ fields! {
     /// A text field of a 申报表.
     DeclarationText {
         /// 项目名称
-        ProjectName = "project_name",
+        ProjectName = shared::PROJECT_NAME,
         /// 项目性质 (absent from the 宝山 layout)
         ProjectNature = "project_nature",
         /// 项目类别
-        ProjectCategory = "project_category",
+        ProjectCategory = shared::PROJECT_CATEGORY,
         /// 主管部门
-        Department = "department",
+        Department = shared::DEPARTMENT,
         /// 实施单位
-        ImplementingUnit = "implementing_unit",
+        ImplementingUnit = shared::IMPLEMENTING_UNIT,
         /// 计划开始日期
-        PlannedStart = "planned_start",
+        PlannedStart = shared::PLANNED_START,
         /// 计划完成日期
-        PlannedEnd = "planned_end",
+        PlannedEnd = shared::PLANNED_END,
         /// 项目总目标
         OverallGoal = "overall_goal",
         /// 年度总体目标
         AnnualGoal = "annual_goal",
         /// 申报单位名称 (the district form)
-        Applicant = "applicant",
+        Applicant = shared::APPLICANT,
         /// 项目概况 (the district form's narrative blocks, as the 2020 目标表's)
-        Overview = "overview",
+        Overview = shared::OVERVIEW,
         /// 立项依据
-        Basis = "basis",
+        Basis = shared::BASIS,
         /// 项目设立的必要性
-        Necessity = "necessity",
+        Necessity = shared::NECESSITY,
         /// 保证项目实施的制度、措施
-        Measures = "measures",
+        Measures = shared::MEASURES,
         /// 项目实施计划
-        Plan = "plan",
+        Plan = shared::PLAN,
     }
 }
 
@@ -150,11 +166,11 @@ fields! {
     /// A text field of a 自评表.
     SelfEvaluationText of SelfEvaluation: String {
         /// 项目名称
-        ProjectName = "project_name" => project_name,
+        ProjectName = shared::PROJECT_NAME => project_name,
         /// 主管部门
-        Department = "department" => department,
+        Department = shared::DEPARTMENT => department,
         /// 实施单位
-        ImplementingUnit = "implementing_unit" => implementing_unit,
+        ImplementingUnit = shared::IMPLEMENTING_UNIT => implementing_unit,
         /// 预期目标
         ExpectedGoal = "expected_goal" => expected_goal,
         /// 实际完成情况
@@ -168,29 +184,29 @@ fields! {
     /// A text field of the 2020 目标表: the header pairs, then the six narrative sections.
     Legacy2020Text of Legacy2020: String {
         /// 申报单位名称
-        Applicant = "applicant" => applicant,
+        Applicant = shared::APPLICANT => applicant,
         /// 项目名称
-        ProjectName = "project_name" => project_name,
+        ProjectName = shared::PROJECT_NAME => project_name,
         /// 项目类别
-        ProjectCategory = "project_category" => project_category,
+        ProjectCategory = shared::PROJECT_CATEGORY => project_category,
         /// 计划开始日期
-        PlannedStart = "planned_start" => planned_start,
+        PlannedStart = shared::PLANNED_START => planned_start,
         /// 计划完成日期
-        PlannedEnd = "planned_end" => planned_end,
+        PlannedEnd = shared::PLANNED_END => planned_end,
         /// 是否含有政府购买服务
         GovernmentPurchase = "government_purchase" => government_purchase,
         /// 绩效类型
         PerformanceType = "performance_type" => performance_type,
         /// 项目概况
-        Overview = "overview" => overview,
+        Overview = shared::OVERVIEW => overview,
         /// 立项依据
-        Basis = "basis" => basis,
+        Basis = shared::BASIS => basis,
         /// 项目设立的必要性
-        Necessity = "necessity" => necessity,
+        Necessity = shared::NECESSITY => necessity,
         /// 保证项目实施的制度、措施
-        Measures = "measures" => measures,
+        Measures = shared::MEASURES => measures,
         /// 项目实施计划
-        Plan = "plan" => plan,
+        Plan = shared::PLAN => plan,
         /// 总目标及阶段性目标
         Goals = "goals" => goals,
     }

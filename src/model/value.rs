@@ -255,6 +255,10 @@ pub struct IndicatorValue {
 }
 
 impl IndicatorValue {
+    /// The JSON key of [`IndicatorValue::raw`]: a value object has it (`diff` tells a value from
+    /// a plain object by it).
+    pub const RAW_KEY: &'static str = "raw";
+
     /// A value from its printed text, with the quantity parsed from it ([`Quantity::parse`]).
     pub fn new(raw: impl Into<String>) -> Self {
         let raw = raw.into();
