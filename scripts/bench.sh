@@ -28,11 +28,13 @@ for tool in hyperfine /usr/bin/time python3; do
 done
 python3 -c 'import xlsxwriter' || { echo "$0: pip install xlsxwriter" >&2; exit 2; }
 
-cargo build --release -q --bin jixiao --example floor_read --example floor_write
+cargo build --release -q --bin jixiao
+# The floors in their own profile (Cargo.toml [profile.floor]: no LTO, their fastest build).
+cargo build --profile floor -q --example floor_read --example floor_write
 # JIXIAO=path/to/an/older/jixiao measures another build beside the same floors ("before").
 bin=${JIXIAO:-target/release/jixiao}
-floor_read=target/release/examples/floor_read
-floor_write=target/release/examples/floor_write
+floor_read=target/floor/examples/floor_read
+floor_write=target/floor/examples/floor_write
 
 # The corpora: deterministic for the generator's default seed, made once.
 for n in 100 1000; do
