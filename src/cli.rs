@@ -134,9 +134,10 @@ fn localize(cmd: clap::Command, name: &str, template: &str) -> clap::Command {
                         .iter()
                         .map(|v| v.to_string_lossy().into_owned())
                         .collect();
-                    let t = match default.is_empty() {
-                        true => t.to_string(),
-                        false => format!("{t}{}", msg::args::default_value(default.join(","))),
+                    let t = if default.is_empty() {
+                        t.to_string()
+                    } else {
+                        format!("{t}{}", msg::args::default_value(default.join(",")))
                     };
                     a.help(t)
                         .hide_possible_values(true)
@@ -195,6 +196,28 @@ mod tests {
         let mut seen = 0;
         walk(&super::localized_command(), "jixiao", &mut seen);
         assert!(seen > 30, "{seen}");
+    }
+
+    /// Every value placeholder of every command has its words in the catalogue, so that a new
+    /// option cannot bring an English `<PLACEHOLDER>` back into the Chinese help.
+    #[test]
+    fn every_value_placeholder_is_in_the_catalogue() {
+        use clap::CommandFactory;
+        fn walk(cmd: &clap::Command, missing: &mut Vec<String>) {
+            for a in cmd.get_arguments().filter(|a| a.get_action().takes_values()) {
+                for n in a.get_value_names().unwrap_or_default() {
+                    if crate::msg::args::value_name(n).is_none() {
+                        missing.push(format!("{} {}: <{n}>", cmd.get_name(), a.get_id()));
+                    }
+                }
+            }
+            cmd.get_subcommands().for_each(|s| walk(s, missing));
+        }
+        let mut missing = Vec::new();
+        walk(&super::Cli::command(), &mut missing);
+        assert!(missing.is_empty(), "{missing:?}");
+        let zh = with_lang(Lang::Zh, || crate::msg::args::value_name("OUTPUT"));
+        assert_eq!(zh.as_deref(), Some("输出"));
     }
 
     /// clap's own errors in the language asked for: what was wrong, a hint where clap has one,
