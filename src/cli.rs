@@ -204,7 +204,10 @@ mod tests {
     fn every_value_placeholder_is_in_the_catalogue() {
         use clap::CommandFactory;
         fn walk(cmd: &clap::Command, missing: &mut Vec<String>) {
-            for a in cmd.get_arguments().filter(|a| a.get_action().takes_values()) {
+            for a in cmd
+                .get_arguments()
+                .filter(|a| a.get_action().takes_values())
+            {
                 for n in a.get_value_names().unwrap_or_default() {
                     if crate::msg::args::value_name(n).is_none() {
                         missing.push(format!("{} {}: <{n}>", cmd.get_name(), a.get_id()));
