@@ -101,7 +101,11 @@ pub fn shown(form: &Value, path: &str) -> Option<Shown> {
         Value::Number(n) => n.to_string(),
         Value::Null => String::new(),
         Value::Bool(b) => b.to_string(),
-        Value::Object(o) => o.get("raw").or_else(|| o.get("text"))?.as_str()?.to_string(),
+        Value::Object(o) => o
+            .get("raw")
+            .or_else(|| o.get("text"))?
+            .as_str()?
+            .to_string(),
         Value::Array(_) => return None,
     };
     if last == IndicatorPart::Level1.name()
@@ -118,17 +122,6 @@ pub fn shown(form: &Value, path: &str) -> Option<Shown> {
 /// The rows `(first, last)` of a form's area (`A3:H20`).
 pub fn rows_of(source: &Source) -> Option<(u32, u32)> {
     a1::parse_area(&source.range).map(|a| (a.first.0, a.last.0))
-}
-
-/// The head of an extra column of the indicator table: the nearest text above `first_row` in
-/// `col` among `labels` (the column heads are labels of the form).
-pub fn extra_head(labels: &BTreeMap<String, String>, col: u32, first_row: u32) -> Option<&str> {
-    labels
-        .iter()
-        .filter_map(|(at, text)| Some((a1::parse_area(at)?.first, text.as_str())))
-        .filter(|((r, c), _)| *c == col && *r < first_row)
-        .max_by_key(|((r, _), _)| *r)
-        .map(|(_, text)| text)
 }
 
 /// The layout of the form `form` as `grid` prints it, in the rows of its `source`: every
