@@ -306,8 +306,8 @@ fn issue_11_fixtures_are_read_as_their_own_layouts() {
 fn issue_11_vertical_labels_break_as_printed_in_the_official_layout_only() {
     let dir = temp_dir("write-breaks");
     let write = |forms: &[Form], choice: LayoutChoice, file: &str| {
-        let (bytes, _) = jixiao::write::xlsx_bytes_in(&Document::new(forms.to_vec()), choice)
-            .unwrap();
+        let (bytes, _) =
+            jixiao::write::xlsx_bytes_in(&Document::new(forms.to_vec()), choice).unwrap();
         let out = dir.join(file);
         std::fs::write(&out, bytes).unwrap();
         out
@@ -335,9 +335,17 @@ fn issue_11_vertical_labels_break_as_printed_in_the_official_layout_only() {
         let forms = read(name);
         assert_eq!(grid::open(&fixture(name)).unwrap()[0].text(cell), unbroken);
         let official = write(&forms, LayoutChoice::Official, "official.xlsx");
-        assert_eq!(grid::open(&official).unwrap()[0].text(cell), broken, "{name}");
+        assert_eq!(
+            grid::open(&official).unwrap()[0].text(cell),
+            broken,
+            "{name}"
+        );
         let source = write(&forms, LayoutChoice::Source, "source.xlsx");
-        assert_eq!(grid::open(&source).unwrap()[0].text(cell), unbroken, "{name}");
+        assert_eq!(
+            grid::open(&source).unwrap()[0].text(cell),
+            unbroken,
+            "{name}"
+        );
         // The official output, read back and written as printed, keeps its breaks.
         let again = jixiao::read::read_workbook(&official).unwrap().value;
         let source = write(&again, LayoutChoice::Source, "again.xlsx");
