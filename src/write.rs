@@ -6,21 +6,21 @@
 //! an interrupted run never leaves a half-written file.
 //!
 //! Official workbooks: rust_xlsxwriter cannot open an existing workbook, so each layout is
-//! rebuilt in code from [`crate::layout`]: [`declaration`] paints a 申报表 (DOMAIN §1c),
-//! [`self_eval`] a 自评表 (§1e), both through the formats of [`styles`]; [`write_xlsx`] puts one
+//! rebuilt in code from [`crate::layout`]: the crate's `declaration` module paints a 申报表
+//! (DOMAIN §1c), `self_eval` a 自评表 (§1e), both through the formats of `styles`; [`write_xlsx`] puts one
 //! form on each sheet. The same document always gives the same bytes.
 
-pub mod declaration;
+pub(crate) mod declaration;
 pub mod flat;
 pub mod json;
 mod kept;
-pub mod legacy_2020;
+pub(crate) mod legacy_2020;
 pub mod report;
-pub mod self_eval;
+pub(crate) mod self_eval;
 mod sheet;
 pub mod stream;
-pub mod styles;
-pub mod summary;
+pub(crate) mod styles;
+pub(crate) mod summary;
 
 use crate::diag::{Diagnostic, Error, Location, Result};
 use crate::formats::OutputFormat;
@@ -132,7 +132,7 @@ pub fn write_xlsx(doc: &Document, path: &Path) -> Result<Written> {
     Ok(placed(written, &path.display().to_string()))
 }
 
-/// [`write_xlsx`] with a first sheet [`summary::SHEET`] (汇总) headed `title`: one row per form
+/// [`write_xlsx`] with a first sheet 汇总 headed `title`: one row per form
 /// with its amounts, linked to the form's cells, and a total (`jixiao template`).
 ///
 /// # Errors

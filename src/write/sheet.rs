@@ -50,6 +50,9 @@ pub(super) struct FormSheet<'a> {
     cells: FieldCells,
     /// The form's own labels (`--layout source`), and its year for `{year}` in them.
     printed: PrintedLayout,
+    /// Whether the form is written as printed (`--layout source`): every label exactly as the
+    /// form printed it, never re-broken; otherwise the official labels, broken as printed.
+    as_printed: bool,
     year: Option<i32>,
     /// The heads of the indicator columns the layout does not have (绩效标准), after its last.
     extra: Vec<String>,
@@ -89,6 +92,7 @@ impl<'a> FormSheet<'a> {
             last_row: 0,
             cells: FieldCells::default(),
             printed: printed.cloned().unwrap_or_default(),
+            as_printed: printed.is_some(),
             year,
             extra,
         };
@@ -187,12 +191,15 @@ impl<'a> FormSheet<'a> {
         self.text(at, text, &format)
     }
 
-    /// A constant label over an area, broken into lines as the printed forms break it when it
-    /// does not fit (see [`break_as_printed`]): the official labels and a form's own alike
-    /// (`项目绩效目标` → `项目\n绩效\n目标`, never `项目绩效目/标`). A label with its own line
-    /// breaks is printed as it is.
+    /// A constant label over an area. In the official layout it is broken into lines as the
+    /// printed forms break it when it does not fit (see [`break_as_printed`]: `项目绩效目标` →
+    /// `项目\n绩效\n目标`, never `项目绩效目/标`); a form written as printed (`--layout
+    /// source`) gets its labels exactly as it printed them, on one line or broken (issue 11).
     pub fn label(&mut self, at: Area, text: &str) -> Result<(), XlsxError> {
         let format = self.styles.label.clone();
+        if self.as_printed {
+            return self.text(at, text, &format);
+        }
         let text = break_as_printed(text, self.width(&at));
         self.text(at, &text, &format)
     }
