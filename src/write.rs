@@ -11,6 +11,7 @@
 //! form on each sheet. The same document always gives the same bytes.
 
 pub(crate) mod declaration;
+mod derived;
 pub mod flat;
 pub mod json;
 mod kept;
@@ -75,6 +76,12 @@ pub(crate) fn paint(
             .and_then(|s| s.layout.clone())
             .filter(|p| grids.contains(&p.id))
     };
+    if choice == LayoutChoice::Source
+        && let Some(source) = form.source()
+        && let Some(own) = &source.derived
+    {
+        return derived::write(sheet, form, source, own, styles);
+    }
     match (form, choice) {
         (Form::Declaration(d), _) => {
             let printed = match choice {
@@ -497,9 +504,11 @@ pub(crate) fn title(form: &Form) -> &'static str {
     }
 }
 
-/// Whether the form was read from a file whose layout is none jixiao describes.
+/// Whether the form was read from a file whose layout is none jixiao describes, and holds no
+/// grid of its own to be written in (a form read before the reader recorded one).
 fn printed_elsewhere(form: &Form) -> bool {
-    form.source().is_some_and(|s| s.layout.is_none())
+    form.source()
+        .is_some_and(|s| s.layout.is_none() && s.derived.is_none())
 }
 
 /// `--layout source` of a 申报表 printed in no layout jixiao describes: which layout it is written

@@ -167,12 +167,14 @@ pub fn derive(grid: &Grid, form: &Form, source: &Source) -> DerivedLayout {
             (!text.is_empty()).then(|| (a1::cell_name(p), text))
         })
         .collect();
-    let merges: Vec<Area> = grid
+    let mut merges: Vec<Area> = grid
         .merges()
         .iter()
         .filter(|m| m.first.0 >= rows.0 && m.last.0 <= rows.1)
         .copied()
         .collect();
+    // In reading order, whatever order the file listed them in.
+    merges.sort_by_key(|m| m.first);
     let columns = grid
         .positions_in_rows(rows)
         .iter()
