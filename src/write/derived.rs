@@ -14,7 +14,7 @@ use super::sheet::{FormSheet, text_width};
 use super::styles::Styles;
 use crate::a1::{Area, Pos, parse_area};
 use crate::layout::derived::{self as d, LISTS, Shown};
-use crate::model::field::IndicatorPart;
+use crate::model::field::{self, IndicatorPart};
 use crate::model::{DerivedLayout, Form, Source};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 use serde_json::Value;
@@ -25,6 +25,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 const DEFAULT_WIDTH: f64 = 10.0;
 const MIN_WIDTH: f64 = 6.0;
 const MAX_WIDTH: f64 = 30.0;
+/// The width of an A4 portrait page between its margins, in Excel character units.
+const PAGE_WIDTH: f64 = 95.0;
 /// A value longer than this many characters is set left and top, as the goals are.
 const LONG_TEXT: usize = 40;
 
@@ -316,14 +318,10 @@ pub(super) fn write(
             }
         }
     }
-    let mut cells = paint(
-        sheet,
-        styles,
-        layout.columns,
-        &areas,
-        contents,
-        table.map(|t| t.first),
-    )?;
+    // The title's cell as written; none when the form names none.
+    let title = parse_area(&layout.title).and_then(|a| Some((row(a.first.0)?, a.first.1)));
+    let title = title.unwrap_or((u32::MAX, u32::MAX));
+    let mut cells = paint(sheet, styles, layout.columns, &areas, contents, title)?;
     let last_col = layout.columns.saturating_sub(1);
     for (path, r) in rows {
         cells.insert(path, Area::new((r, 0), (r, last_col)));
@@ -477,14 +475,15 @@ fn level_runs(
 }
 
 /// Paints the contents over their areas, every other cell of the form blank with its border;
-/// column widths from the texts of single-column cells.
+/// column widths from the texts of single-column cells. The title is large and bold, the year
+/// caption centred.
 fn paint(
     sheet: &mut Worksheet,
     styles: &Styles,
     columns: u32,
     areas: &Areas,
     contents: Vec<(Pos, Content, Vec<String>)>,
-    table_first: Option<u32>,
+    title: Pos,
 ) -> Result<FieldCells, XlsxError> {
     let mut widths = vec![0.0_f64; columns as usize];
     for (pos, content, _) in &contents {
@@ -492,7 +491,11 @@ fn paint(
             Content::Label(t) => t.clone(),
             Content::Value(s) => s.text(),
         };
-        if areas.by_anchor.contains_key(pos) {
+        if areas
+            .by_anchor
+            .get(pos)
+            .is_some_and(|a| a.first.1 != a.last.1)
+        {
             continue;
         }
         if let Some(w) = widths.get_mut(pos.1 as usize) {
@@ -500,12 +503,19 @@ fn paint(
             *w = w.max(need + 2.0);
         }
     }
-    let widths = widths
+    let widths: Vec<f64> = widths
         .into_iter()
         .map(|w| match w {
             0.0 => DEFAULT_WIDTH,
             w => w.clamp(MIN_WIDTH, MAX_WIDTH),
         })
+        .collect();
+    // Narrowed to a portrait page's width, so that the print is not shrunk to fit.
+    let total: f64 = widths.iter().sum();
+    let scale = (PAGE_WIDTH / total).min(1.0);
+    let widths = widths
+        .into_iter()
+        .map(|w| (w * scale).max(MIN_WIDTH))
         .collect();
     let mut form = FormSheet::plain(sheet, styles, widths)?;
     let mut written: HashSet<Pos> = HashSet::new();
@@ -523,16 +533,24 @@ fn paint(
         last_row = last_row.max(area.last.0);
         match content {
             Content::Label(text) => {
-                let title =
-                    table_first.is_none_or(|t| pos.0 < t) && crate::read::title(&text).is_some();
-                let format = if title { &styles.title } else { &styles.label };
+                let format = if pos == title {
+                    &styles.title
+                } else {
+                    &styles.label
+                };
                 form.text(area, &text, format)?;
             }
             Content::Value(Shown::Number(n)) => form.amount(area, Some(n))?,
             Content::Value(Shown::Text(text)) => {
-                let format = match text.chars().count() > LONG_TEXT {
-                    true => &styles.text_left_top,
-                    false => &styles.text,
+                let format = if pos == title {
+                    // The year printed in the title (`…自评表(2023年度)`).
+                    &styles.title
+                } else if paths.iter().any(|p| p == field::YEAR) {
+                    &styles.caption
+                } else if text.chars().count() > LONG_TEXT {
+                    &styles.text_left_top
+                } else {
+                    &styles.text
                 };
                 form.text(area, &text, format)?;
             }
@@ -547,7 +565,9 @@ fn paint(
         .filter(|a| !written.contains(&a.first))
         .copied()
         .collect();
-    for r in 0..=last_row {
+    // Rows over the title (a report number) stand outside the form's border.
+    let first_row = if title.0 <= last_row { title.0 } else { 0 };
+    for r in first_row..=last_row {
         for c in 0..columns {
             if !areas.covered.contains(&(r, c)) && !written.contains(&(r, c)) {
                 blank.push(Area::cell((r, c)));
