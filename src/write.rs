@@ -77,8 +77,7 @@ pub(crate) fn paint(
             .filter(|p| grids.contains(&p.id))
     };
     if choice == LayoutChoice::Source
-        && let Some(source) = form.source()
-        && let Some(own) = &source.derived
+        && let Some((source, own)) = own_grid(form)
     {
         return derived::write(sheet, form, source, own, styles);
     }
@@ -504,11 +503,19 @@ pub(crate) fn title(form: &Form) -> &'static str {
     }
 }
 
-/// Whether the form was read from a file whose layout is none jixiao describes, and holds no
-/// grid of its own to be written in (a form read before the reader recorded one).
+/// The form's own grid, when it was printed in none of the layouts jixiao describes and the
+/// grid holds it as it is now (see [`derived::holds`]).
+fn own_grid(form: &Form) -> Option<(&crate::model::Source, &crate::model::DerivedLayout)> {
+    let source = form.source()?;
+    let own = source.derived.as_ref()?;
+    derived::holds(form, source).then_some((source, own))
+}
+
+/// Whether the form was read from a file whose layout is none jixiao describes, and has no
+/// grid of its own to be written in (a form read before the reader recorded one, or one whose
+/// grid no longer holds it).
 fn printed_elsewhere(form: &Form) -> bool {
-    form.source()
-        .is_some_and(|s| s.layout.is_none() && s.derived.is_none())
+    form.source().is_some_and(|s| s.layout.is_none()) && own_grid(form).is_none()
 }
 
 /// `--layout source` of a 申报表 printed in no layout jixiao describes: which layout it is written

@@ -138,6 +138,27 @@ fn plan(table: &Table, lens: [usize; 2]) -> Vec<PlanRow> {
     plan
 }
 
+/// Whether the form's own grid holds `form` as it is now: not when the two sides of an 88号
+/// table that share their 一级 column hold different 一级 in one row (a correction gave one
+/// side a 一级 the other lacks), which the described 88号 layout writes in rows of their own.
+pub(super) fn holds(form: &Form, source: &Source) -> bool {
+    let (Form::Declaration(d), Some(t)) = (form, Table::of(source)) else {
+        return true;
+    };
+    let Some(medium) = &d.medium_term else {
+        return true;
+    };
+    let level1 = IndicatorPart::Level1.name();
+    if t.lists[0].parts.get(level1) != t.lists[1].parts.get(level1) {
+        return true;
+    }
+    let lens = [d.indicators.len(), medium.indicators.len()];
+    plan(&t, lens).iter().all(|p| match p.indicators {
+        [Some(i), Some(j)] => d.indicators[i].level1 == medium.indicators[j].level1,
+        _ => true,
+    })
+}
+
 /// The merged areas of the written form, by top-left cell; an area that would overlap one
 /// already taken is left out (xlsx refuses overlapping merges).
 #[derive(Default)]

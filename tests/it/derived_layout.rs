@@ -100,8 +100,8 @@ fn issue_11_provincial_forms_come_back_cell_for_cell() {
         }
         // And it reads back as the same form, in the same grid.
         assert_eq!(
-            without_source(&[again.clone()]),
-            without_source(&[form.clone()]),
+            without_source(std::slice::from_ref(&again)),
+            without_source(std::slice::from_ref(&form)),
             "{}",
             t.name
         );
