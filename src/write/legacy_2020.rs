@@ -85,10 +85,8 @@ pub fn write(
         out.label(row_area(row, (col, col)), label.text)?;
     }
     let first = row + 1;
-    let levels: Vec<(&str, &str)> = form
-        .indicators
-        .iter()
-        .map(|i| (i.level1.as_str(), i.level2.as_str()))
+    let levels: Vec<(Option<usize>, &str, &str)> = (form.indicators.iter().enumerate())
+        .map(|(k, i)| (Some(k), i.level1.as_str(), i.level2.as_str()))
         .collect();
     out.levels(first, &levels, 0, 1)?;
     for (i, (row, indicator)) in (first..).zip(&form.indicators).enumerate() {
