@@ -631,6 +631,7 @@ impl<'g> Scope<'g> {
             cells_read,
             table_cells: Default::default(),
             layout: None,
+            derived: None,
         };
         (source, self.diagnostics)
     }
