@@ -530,3 +530,26 @@ fn converts_self_evaluations_to_the_current_set_and_back() {
         crate::common::without_source(&as_read)
     );
 }
+
+/// Issue 11: the 2020 目标表 written in its own layout (`--layout source`) is styled as the
+/// shared 2020 fixture prints it, cell for cell: bold, size and alignment of every non-empty
+/// cell (the `2020年绩效目标` heading bold and centred, section labels bold and left, texts left
+/// and vertically centred, 三级 and 指标目标值 left).
+#[test]
+fn issue_11_legacy_2020_in_its_own_layout_is_styled_as_the_fixture() {
+    let dir = crate::common::temp_dir("legacy-styles");
+    let name = "xining-2020-legacy.xlsx";
+    let doc = jixiao::model::Document::new(read(name));
+    let (bytes, _) =
+        jixiao::write::xlsx_bytes_in(&doc, jixiao::write::LayoutChoice::Source).unwrap();
+    let out = dir.join("legacy.xlsx");
+    std::fs::write(&out, bytes).unwrap();
+    let written = crate::common::cell_styles(&out);
+    let expected = crate::common::cell_styles(&fixture(name));
+    assert_eq!(expected.len(), 66);
+    let style = |bold, h: &str| (bold, "10".to_string(), h.to_string(), "center".to_string());
+    assert_eq!(expected["A22"], style(true, "center"));
+    assert_eq!(expected["A7"], style(true, "left"));
+    assert_eq!(expected["D24"], style(false, "left"));
+    assert_eq!(written, expected);
+}
