@@ -179,7 +179,7 @@ pub fn write(
         let last = out.last_col() as u16;
         out.label(row_area(next, (0, last)), decl::NOTES.text)?;
         for (i, (row, note)) in (next + 1..).zip(&form.notes).enumerate() {
-            out.label(row_area(row, (0, 1)), &note.label)?;
+            out.note_label(row_area(row, (0, 1)), &note.label)?;
             out.note(row_area(row, (2, last)), &note.text)?;
             out.place(NotePart::Label.of(i), row_area(row, (0, 1)));
             out.place(NotePart::Text.of(i), row_area(row, (2, last)));

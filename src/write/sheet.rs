@@ -210,6 +210,15 @@ impl<'a> FormSheet<'a> {
         self.text(at, &text, &format)
     }
 
+    /// A 备注 label (`同名项目上年预算额（元）`): the readers keep it on one line, so it is broken as
+    /// printed when it does not fit (see [`break_as_printed`]) in every layout, the form's own
+    /// included.
+    pub fn note_label(&mut self, at: Area, text: &str) -> Result<(), XlsxError> {
+        let format = self.styles.label.clone();
+        let text = break_as_printed(text, self.width(&at));
+        self.text(at, &text, &format)
+    }
+
     /// A 一级 or 二级 cell: styled as a label, but the form's data, so never re-broken.
     fn level(&mut self, at: Area, text: &str) -> Result<(), XlsxError> {
         let format = self.styles.label.clone();
