@@ -59,6 +59,26 @@ pub struct PrintedLayout {
     /// 评分等级 row).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub absent: Vec<String>,
+    /// The indicator table's rows that hold a blank form's placeholder (`指标3:`, `……`, the
+    /// national 自评表, DOMAIN §1b): rows of the printed form, not indicators.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub placeholders: Vec<PlaceholderRow>,
+}
+
+/// 指标占位行 — a row of an indicator table where the blank form's placeholder (`指标2:`, `……`)
+/// was left in the 三级 cell: printed back by `--layout source`, never read as an indicator.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct PlaceholderRow {
+    /// The 一级 it stands under (the model's 一级, without a printed weight).
+    pub level1: String,
+    /// The 二级 it stands under.
+    pub level2: String,
+    /// Which row of its 二级 it is, counting from 0: the rows of its indicators and of its
+    /// other placeholders above it. On the row of an indicator with no 三级 (an empty 二级's
+    /// row), the placeholder stands in that indicator's 三级 cell.
+    pub row: usize,
+    /// The placeholder as printed.
+    pub text: String,
 }
 
 impl PrintedLayout {
