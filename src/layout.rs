@@ -42,6 +42,7 @@ pub struct Field<I> {
 }
 
 pub(crate) mod declaration;
+pub(crate) mod derived;
 pub mod flat;
 pub(crate) mod legacy_2020;
 pub(crate) mod self_eval;

@@ -13,7 +13,7 @@
 //! | 项目资金 | [`DeclarationFunds`], [`SelfEvaluationFunds`] |
 //! | 元 / 万元 | [`MoneyUnit`] |
 //! | 备注 | [`Note`] |
-//! | 版式 (the layout a form was printed in) | [`PrintedLayout`], [`LayoutId`] |
+//! | 版式 (the layout a form was printed in) | [`PrintedLayout`], [`LayoutId`], [`DerivedLayout`] |
 //! | 中期资金 / 中期目标 / 中期指标, 项目期 (88号 申报表) | [`MediumTerm`] |
 
 pub mod date;
@@ -159,6 +159,10 @@ pub struct Source {
     /// labels: what `--layout source` writes it back in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub layout: Option<PrintedLayout>,
+    /// The form's own grid, when it was printed in none of the layouts jixiao describes
+    /// (`layout` is then `None`): what `--layout source` writes it back in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<DerivedLayout>,
 }
 
 impl Source {

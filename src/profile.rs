@@ -110,6 +110,7 @@ impl LayoutVariant {
                 .map(|(slot, label)| (slot.to_string(), label.to_string()))
                 .collect(),
                 absent: vec![ProjectNature.path().to_string()],
+                ..PrintedLayout::default()
             }),
             LayoutVariant::Declaration88 => Some(PrintedLayout {
                 id: LayoutId::Declaration88,

@@ -365,12 +365,14 @@ pub const TARGET_COLS: (u16, u16) = (6, 7);
 pub const INDICATORS_COL: u16 = 0;
 
 /// 备注: after the indicator table, a heading row over A:H, then one row per note — its
-/// label in A:B, its text in C:H. Printed only when the form has notes (a converted 2020
-/// 目标表's narrative sections and prior-year amounts).
+/// label in A:C, its text in D:H. Printed only when the form has notes (a converted 2020
+/// 目标表's narrative sections and prior-year amounts). A:C (29 units for text) gives the
+/// longest labels jixiao prints there room on one line (`同名项目上年预算执行数（元）`,
+/// `保证项目实施的制度、措施`), which A:B (15) would wrap mid-word (issue 11).
 pub const NOTES: Label = label("备注");
 pub const NOTES_COLS: (u16, u16) = (0, 7);
-pub const NOTE_LABEL_COLS: (u16, u16) = (0, 1);
-pub const NOTE_TEXT_COLS: (u16, u16) = (2, 7);
+pub const NOTE_LABEL_COLS: (u16, u16) = (0, 2);
+pub const NOTE_TEXT_COLS: (u16, u16) = (3, 7);
 
 /// Column widths of the official form, in Excel character units.
 pub const COLUMN_WIDTHS: [f64; 8] = [7.0, 9.0, 14.0, 12.0, 15.0, 13.0, 10.0, 15.0];

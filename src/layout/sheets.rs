@@ -528,6 +528,9 @@ pub struct Probe {
     pub at: Area,
     /// A label the form may leave out (项目性质 in the 宝山 form).
     pub optional: bool,
+    /// A label that runs down beside the indicator rows, however many (`绩效指标`): `at` is its
+    /// first row, and the area may go further down.
+    pub runs_down: bool,
 }
 
 fn probe(slot: impl Into<String>, label: Label, at: Area) -> Probe {
@@ -536,6 +539,15 @@ fn probe(slot: impl Into<String>, label: Label, at: Area) -> Probe {
         label,
         at,
         optional: false,
+        runs_down: false,
+    }
+}
+
+/// `绩效指标` in `col` from the table's header `row` down, beside the indicator rows.
+fn indicators_probe(row: u32, col: u16) -> Probe {
+    Probe {
+        runs_down: true,
+        ..probe(slot::INDICATORS, d::INDICATORS, row_area(row, (col, col)))
     }
 }
 
@@ -565,6 +577,7 @@ impl DeclarationSheet {
         out.push(probe(slot::FUNDS, d::FUNDS, a1(self.funds_at)));
         out.push(probe(slot::GOALS, self.goals_label, a1(self.goals_at)));
         let row = self.table_header_row;
+        out.push(indicators_probe(row, self.indicators_col));
         for (slot, label, cols) in self.table_columns() {
             out.push(probe(slot, label, row_area(row, cols)));
         }
@@ -634,6 +647,9 @@ impl SelfEvaluationSheet {
             out.push(probe(funds_row_slot(i), *label, at));
         }
         out.push(probe(slot::GOALS, s::GOALS, a1(self.goals_at)));
+        if let Some(col) = self.indicators_col {
+            out.push(indicators_probe(self.table_header_row, col));
+        }
         for (i, label) in s::TABLE_COLUMNS.iter().enumerate() {
             let col = u32::from(self.table_first_col) + i as u32;
             out.push(probe(
@@ -648,8 +664,9 @@ impl SelfEvaluationSheet {
 
 /// What a form printed in a layout's places: `None` when a label the layout requires is not
 /// where the layout puts it (the form is in another layout); otherwise the labels printed
-/// otherwise than the layout's own text (line breaks do not count, see [`own_words`]), by slot, with the form's year
-/// written `{year}` (see [`with_year_slot`]), and the optional slots left out.
+/// otherwise than the layout's own text (line breaks included, see [`own_words`]), by slot,
+/// with the form's year written `{year}` (see [`with_year_slot`]), and the optional slots left
+/// out.
 ///
 /// `top` is the grid row of the form's title; the layout's areas are shifted down by it. A
 /// label matches when the cell there starts a merged area of exactly the layout's extent and
@@ -662,7 +679,12 @@ pub fn fit(grid: &Grid, top: u32, probes: &[Probe], year: Option<i32>) -> Option
             (p.at.last.0 + top, p.at.last.1),
         );
         let text = grid.text(at.first);
-        let fits = grid.area(at.first) == at && p.label.matches(&text);
+        let printed_at = grid.area(at.first);
+        let extent = match p.runs_down {
+            true => printed_at.first == at.first && printed_at.last.1 == at.last.1,
+            false => printed_at == at,
+        };
+        let fits = extent && p.label.matches(&text);
         if !fits {
             if p.optional {
                 printed.absent.push(p.slot.clone());
@@ -679,12 +701,12 @@ pub fn fit(grid: &Grid, top: u32, probes: &[Probe], year: Option<i32>) -> Option
     Some(printed)
 }
 
-/// A printed label in the form's own words, when they are not `official`'s: `None` for the
-/// official label, however it is broken into lines. Line breaks are the writer's to place (it
-/// breaks every label as the printed forms do, `项目\n绩效\n目标`), so they are not recorded.
+/// A printed label as the form printed it, when that is not `official`'s text exactly: `None`
+/// for the official label on one line. Line breaks count (`项目\n绩效\n目标` is recorded), so
+/// that `--layout source` gives every label back as printed, broken or not; only the official
+/// layout breaks its labels itself (see `crate::write`).
 pub fn own_words(printed: &str, official: &str) -> Option<String> {
-    let words = printed.replace('\n', "");
-    (words != official).then_some(words)
+    (printed != official).then(|| printed.to_string())
 }
 
 /// A printed label with the form's year as `{year}` (`项目总目标 (2024年-2024年)` of a 2024 form →

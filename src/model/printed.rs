@@ -59,6 +59,26 @@ pub struct PrintedLayout {
     /// 评分等级 row).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub absent: Vec<String>,
+    /// The indicator table's rows that hold a blank form's placeholder (`指标3:`, `……`, the
+    /// national 自评表, DOMAIN §1b): rows of the printed form, not indicators.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub placeholders: Vec<PlaceholderRow>,
+}
+
+/// 指标占位行 — a row of an indicator table where the blank form's placeholder (`指标2:`, `……`)
+/// was left in the 三级 cell: printed back by `--layout source`, never read as an indicator.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct PlaceholderRow {
+    /// The 一级 it stands under (the model's 一级, without a printed weight).
+    pub level1: String,
+    /// The 二级 it stands under.
+    pub level2: String,
+    /// Which row of its 二级 it is, counting from 0: the rows of its indicators and of its
+    /// other placeholders above it. On the row of an indicator with no 三级 (an empty 二级's
+    /// row), the placeholder stands in that indicator's 三级 cell.
+    pub row: usize,
+    /// The placeholder as printed.
+    pub text: String,
 }
 
 impl PrintedLayout {
@@ -77,5 +97,54 @@ impl PrintedLayout {
     /// Whether the form prints `slot`.
     pub fn prints(&self, slot: &str) -> bool {
         !self.absent.iter().any(|a| a == slot)
+    }
+}
+
+/// 版式 of a form printed in none of the layouts jixiao describes (a provincial grid, issue 11):
+/// the grid as the reader found it, so that `--layout source` writes the form back cell for
+/// cell. Positions are cells of the input sheet, as in [`super::Source::cells`] (the form's
+/// first row is that of [`super::Source::range`]); the fields' own cells are those of
+/// `Source::cells`, and their values come from the form, so corrections show.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct DerivedLayout {
+    /// The form's width in columns.
+    pub columns: u32,
+    /// The title's cell (`A1`), printed large and bold.
+    #[serde(default)]
+    pub title: String,
+    /// The cells no field takes (titles, labels, column heads, placeholders such as `指标2`,
+    /// lines under the table), by their top-left cell (`A1`), with their text as printed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
+    /// The form's merged areas (`A1:E1`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merges: Vec<String>,
+    /// Fields whose cell printed more or other than the value read from it (`(2025年度)` for
+    /// the year 2025, `预算单位:东莞市交通运输局`, `10000万元`, `86%`), by field path.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub printed: BTreeMap<String, PrintedValue>,
+}
+
+/// A field's cell as printed beside the value read from it (see [`DerivedLayout::printed`]).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct PrintedValue {
+    /// The cell's text.
+    pub text: String,
+    /// The value as the form held it when read, shown as the writer shows it.
+    pub read: String,
+}
+
+impl PrintedValue {
+    /// The cell's text for the value now shown as `now`: as printed while the value is the one
+    /// read; after a correction, the printed text with the old value replaced by the new one
+    /// when it held it (`预算单位:X`), else the new value alone.
+    pub fn text_for(&self, now: &str) -> String {
+        if now == self.read {
+            self.text.clone()
+        } else if !self.read.is_empty() && self.text.contains(&self.read) {
+            self.text.replacen(&self.read, now, 1)
+        } else {
+            now.to_string()
+        }
     }
 }

@@ -42,7 +42,8 @@ impl TableRow {
 ///
 /// Rows that hold nothing of their own — only 一级/二级 merged down from above, or a 三级
 /// placeholder such as `指标2:` (DOMAIN §1b, see [`layout::is_placeholder`]) — are no indicator
-/// and are skipped; a placeholder's cell counts as read, with an info note. A row whose 一级 or
+/// and are skipped; a placeholder's cell counts as read, with an info note, and is kept in
+/// `scope.placeholders` with its row among its 二级's rows. A row whose 一级 or
 /// 二级 starts on it is kept even when empty: that is the skeleton of a 二级 with no 三级. In a
 /// two-sided table the 一级 column is shared, and only the side's own 二级 counts.
 pub fn table_rows(
@@ -57,6 +58,9 @@ pub fn table_rows(
     let cols: Vec<Option<u32>> = named.iter().map(|(_, c)| *c).collect();
     let mut rows = Vec::new();
     let (mut level1, mut level2) = (String::new(), String::new());
+    // The (一级, 二级) of the last row taken, indicator or placeholder, and how many rows of it
+    // were taken: a placeholder's row among its 二级's rows.
+    let mut group: (String, String, usize) = Default::default();
     for r in header_row + 1..=scope.rows.1 {
         let first_key = (0..grid.cols)
             .map(|c| grid.label_key((r, c)))
@@ -118,6 +122,7 @@ pub fn table_rows(
         }
         let mut texts = Vec::new();
         let mut cells = Vec::new();
+        let mut placeholder = None;
         for (k, (name, c)) in named.iter().skip(2).enumerate() {
             match c {
                 Some(c) if grid.area((r, *c)).first.0 == r => {
@@ -132,7 +137,7 @@ pub fn table_rows(
                             )
                             .at(scope.location(pos)),
                         );
-                        text.clear();
+                        placeholder = Some(std::mem::take(&mut text));
                     }
                     fields.push((field_path(path, i, name), pos, !text.is_empty()));
                     texts.push(text);
@@ -144,7 +149,23 @@ pub fn table_rows(
                 }
             }
         }
-        if !own_level && texts.iter().all(String::is_empty) {
+        let kept = own_level || texts.iter().any(|t| !t.is_empty());
+        if kept || placeholder.is_some() {
+            if (group.0.as_str(), group.1.as_str()) == (level1.as_str(), level2.as_str()) {
+                group.2 += 1;
+            } else {
+                group = (level1.clone(), level2.clone(), 0);
+            }
+        }
+        if let Some(text) = placeholder {
+            scope.placeholders.push(crate::model::PlaceholderRow {
+                level1: level1.clone(),
+                level2: level2.clone(),
+                row: group.2,
+                text,
+            });
+        }
+        if !kept {
             for (_, pos, _) in fields {
                 scope.mark_used(pos);
             }

@@ -88,6 +88,10 @@ pub struct Scope<'g> {
     /// Cells of the indicator table that hold a note, not an indicator (`read::table_rows`):
     /// the reader keeps them as notes.
     pub table_notes: Vec<Pos>,
+    /// Rows of the indicator table whose 三级 holds a blank form's placeholder (`指标2:`,
+    /// `……`, `read::table_rows`), as printed: the reader keeps them in its printed layout.
+    /// Their 一级 is the text printed (with its weight, `产出指标(50分)`).
+    pub placeholders: Vec<crate::model::PlaceholderRow>,
 }
 
 impl<'g> Scope<'g> {
@@ -136,6 +140,7 @@ impl<'g> Scope<'g> {
             unit: None,
             asides: Vec::new(),
             table_notes: Vec::new(),
+            placeholders: Vec::new(),
         }
     }
 
@@ -628,6 +633,7 @@ impl<'g> Scope<'g> {
             cells_read,
             table_cells: Default::default(),
             layout: None,
+            derived: None,
         };
         (source, self.diagnostics)
     }

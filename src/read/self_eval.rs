@@ -12,7 +12,8 @@
 //! - [x] national 9-column form (§1b): `全年预算数(A)`, `执行率(B/A)` and the like match their
 //!   labels; the weight printed in a 一级 cell (`产出指标(50分)`) → `level1_weight`, the 一级
 //!   kept canonical; placeholder 三级 (`指标1:`, `……`) read as blank, and a row with nothing
-//!   else dropped (an info note each; an empty 二级 stays as a skeleton row)
+//!   else no indicator (an info note each; an empty 二级 stays as a skeleton row); both kept as
+//!   the printed layout's placeholder rows, for `--layout source`
 //! - [ ] the footnote under the national form (`注:1.一级指标分值统一设置为…`): reported unmapped
 
 use super::scope::{Direction, Scope};
@@ -28,8 +29,8 @@ use crate::model::field::{
     self, IndicatorPart, NotePart, SelfEvaluationFigure, SelfEvaluationText,
 };
 use crate::model::{
-    EvaluatedIndicator, ExtraFundsRow, FundsRow, IndicatorValue, MoneyUnit, Note, PrintedLayout,
-    SelfEvaluation, SelfEvaluationFunds,
+    EvaluatedIndicator, ExtraFundsRow, FundsRow, IndicatorValue, MoneyUnit, Note, PlaceholderRow,
+    PrintedLayout, SelfEvaluation, SelfEvaluationFunds,
 };
 use crate::taxonomy;
 
@@ -102,7 +103,16 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
         }
         read_footer(&mut scope, end, &mut form.notes);
     }
-    let layout = printed_layout(&scope, &form);
+    let mut layout = printed_layout(&scope, &form);
+    if let Some(layout) = &mut layout {
+        layout.placeholders = std::mem::take(&mut scope.placeholders)
+            .into_iter()
+            .map(|p| PlaceholderRow {
+                level1: split_level1(&p.level1).0,
+                ..p
+            })
+            .collect();
+    }
     let (mut source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
     source.layout = layout;
     form.source = Some(source);
@@ -111,8 +121,8 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
 
 /// The layout the form is printed in, with the closing rows: `总分` under the indicator rows,
 /// and `评分等级` under it or absent (the national form prints none). The table may print more
-/// rows than it has indicators (the national form's placeholders `指标2:`, `……`, read as
-/// nothing): `总分` is looked for under the table, wherever it stands.
+/// rows than it has indicators (the national form's placeholders `指标2:`, `……`, kept as
+/// placeholder rows, not indicators): `总分` is looked for under the table, wherever it stands.
 fn printed_layout(scope: &Scope, form: &SelfEvaluation) -> Option<PrintedLayout> {
     let (grid, top) = (scope.grid, scope.rows.0);
     let layouts = sheets::self_evaluation_probes();

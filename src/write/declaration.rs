@@ -199,14 +199,14 @@ pub fn write(
         let heading = last + 1;
         out.label(row_area(heading, grid.notes), at::NOTES.text)?;
         for (i, (row, note)) in (heading + 1..).zip(&notes).enumerate() {
-            out.label(row_area(row, grid.note_label), &note.label)?;
+            out.note_label(row_area(row, grid.note_label), &note.label)?;
             out.note(row_area(row, grid.note_text), &note.text)?;
             out.place(NotePart::Label.of(i), row_area(row, grid.note_label));
             out.place(NotePart::Text.of(i), row_area(row, grid.note_text));
         }
         let after = heading + 1 + notes.len() as u32;
         for (row, (path, label, value)) in (after..).zip(unplaced) {
-            out.label(row_area(row, grid.note_label), &label)?;
+            out.note_label(row_area(row, grid.note_label), &label)?;
             let at = row_area(row, grid.note_text);
             match value {
                 Unplaced::Amount(a) => out.amount(at, Some(a))?,

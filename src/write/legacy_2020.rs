@@ -1,6 +1,8 @@
 //! 财政项目支出绩效目标表 (2020) → worksheet, in its own 4-column layout (DOMAIN §1d), for
 //! `--layout source`: header rows of `label：value` pairs, the narrative sections as a label row
-//! and a text row, the prior-year amounts, then the 一级目标 … 指标目标值 table.
+//! and a text row, the prior-year amounts, then the 一级目标 … 指标目标值 table. Styled as the
+//! form prints it (the shared 2020 fixture): texts left and vertically centred, section labels
+//! left and bold, the `2020年绩效目标` heading centred and bold, 三级 and 指标目标值 left.
 
 use super::FieldCells;
 use super::sheet::{FormSheet, row_area};
@@ -37,10 +39,8 @@ pub fn write(
             let (field, label) = at::HEADER[i];
             format!("{}：{}", label.text, field.get(form))
         });
-        out.note(
-            row_area(row, all),
-            &pairs.collect::<Vec<_>>().join(at::PAIR_GAP),
-        )?;
+        let text = pairs.collect::<Vec<_>>().join(at::PAIR_GAP);
+        out.text(row_area(row, all), &text, &styles.text)?;
         for &i in *line {
             out.place(at::HEADER[i].0.path(), row_area(row, all));
         }
@@ -53,7 +53,7 @@ pub fn write(
             &format!("{}：", label.text),
             &styles.section,
         )?;
-        out.note(row_area(row + 1, all), field.get(form))?;
+        out.text(row_area(row + 1, all), field.get(form), &styles.text)?;
         out.place(field.path(), row_area(row + 1, all));
         row += 2;
     }
@@ -66,10 +66,8 @@ pub fn write(
             let amount = field.get(form).map(grouped).unwrap_or_default();
             format!("{}（{unit}）：{amount}", label.text)
         });
-        out.note(
-            row_area(row, all),
-            &pairs.collect::<Vec<_>>().join(at::PAIR_GAP),
-        )?;
+        let text = pairs.collect::<Vec<_>>().join(at::PAIR_GAP);
+        out.text(row_area(row, all), &text, &styles.text)?;
         for &i in *line {
             out.place(at::AMOUNTS[i].0.path(), row_area(row, all));
         }
@@ -79,22 +77,20 @@ pub fn write(
         Some(y) => format!("{y}年{}", at::TARGETS.text),
         None => at::TARGETS.text.to_string(),
     };
-    out.label(row_area(row, all), &heading)?;
+    out.text(row_area(row, all), &heading, &styles.heading)?;
     row += 1;
     for (col, label) in (0..).zip([at::LEVEL1, at::LEVEL2, at::LEVEL3, at::TARGET]) {
         out.label(row_area(row, (col, col)), label.text)?;
     }
     let first = row + 1;
-    let levels: Vec<(&str, &str)> = form
-        .indicators
-        .iter()
-        .map(|i| (i.level1.as_str(), i.level2.as_str()))
+    let levels: Vec<(Option<usize>, &str, &str)> = (form.indicators.iter().enumerate())
+        .map(|(k, i)| (Some(k), i.level1.as_str(), i.level2.as_str()))
         .collect();
     out.levels(first, &levels, 0, 1)?;
     for (i, (row, indicator)) in (first..).zip(&form.indicators).enumerate() {
         out.text(row_area(row, (2, 2)), &indicator.name, &styles.text)?;
         let target = indicator.target.to_text();
-        out.text(row_area(row, (3, 3)), &target, &styles.value)?;
+        out.text(row_area(row, (3, 3)), &target, &styles.value_left)?;
         out.place(IndicatorPart::Name.of(i), row_area(row, (2, 2)));
         out.place(IndicatorPart::Target.of(i), row_area(row, (3, 3)));
     }

@@ -6,7 +6,7 @@
 //! layout), closed by the `总分` and `评分等级` rows; then 备注, when the form has notes.
 
 use super::FieldCells;
-use super::sheet::{FormSheet, area, row_area};
+use super::sheet::{FormSheet, area, row_area, table_lines};
 use super::styles::Styles;
 use crate::a1::Area;
 use crate::layout::sheets::{self, SelfEvaluationSheet, slot};
@@ -96,7 +96,13 @@ pub fn write(
 
     let header = grid.table_header_row + shift;
     let first = header + 1;
-    let total = first + form.indicators.len() as u32;
+    // One row per indicator, and the form's placeholder rows among them (`--layout source`).
+    let keys: Vec<(&str, &str, bool)> = (form.indicators.iter())
+        .map(|i| (i.level1.as_str(), i.level2.as_str(), i.name.is_empty()))
+        .collect();
+    let placeholders = out.placeholders();
+    let lines = table_lines(&keys, &placeholders);
+    let total = first + lines.len() as u32;
     if let Some(col) = grid.indicators_col {
         let col = u32::from(col);
         let at = Area::new((header, col), (total - 1, col));
@@ -113,52 +119,37 @@ pub fn write(
         .iter()
         .map(EvaluatedIndicator::level1_label)
         .collect();
-    let levels: Vec<(&str, &str)> = level1
-        .iter()
-        .zip(&form.indicators)
-        .map(|(l1, i)| (l1.as_str(), i.level2.as_str()))
+    let levels: Vec<(Option<usize>, &str, &str)> = (lines.iter())
+        .map(|l| {
+            (
+                l.indicator,
+                level1[l.under].as_str(),
+                form.indicators[l.under].level2.as_str(),
+            )
+        })
         .collect();
     out.levels(first, &levels, c0 + at::LEVEL1_COL, c0 + at::LEVEL2_COL)?;
-    for (i, (row, indicator)) in (first..).zip(&form.indicators).enumerate() {
-        let texts = [
-            (
-                IndicatorPart::Name,
-                at::NAME_COL,
-                indicator.name.clone(),
-                &styles.text,
-            ),
-            (
-                IndicatorPart::Target,
-                at::TARGET_COL,
-                indicator.target.to_text(),
-                &styles.value,
-            ),
-            (
-                IndicatorPart::Actual,
-                at::ACTUAL_COL,
-                indicator.actual.to_text(),
-                &styles.value,
-            ),
-            (
-                IndicatorPart::DeviationReason,
-                at::REASON_COL,
-                indicator.deviation_reason.clone(),
-                &styles.text,
-            ),
-        ];
-        for (part, col, text, format) in texts {
-            out.text(cell(row, c0 + col), &text, format)?;
-            out.place(part.of(i), cell(row, c0 + col));
+    for (row, line) in (first..).zip(&lines) {
+        let Some(i) = line.indicator else {
+            // A placeholder row: its 三级, and the other cells blank with their borders.
+            let blank = EvaluatedIndicator {
+                name: line.placeholder.unwrap_or_default().to_string(),
+                ..EvaluatedIndicator::default()
+            };
+            indicator_row(&mut out, row, c0, &blank, None)?;
+            continue;
+        };
+        let indicator = &form.indicators[i];
+        match line.placeholder {
+            Some(text) => {
+                let shown = EvaluatedIndicator {
+                    name: text.to_string(),
+                    ..indicator.clone()
+                };
+                indicator_row(&mut out, row, c0, &shown, Some(i))?;
+            }
+            None => indicator_row(&mut out, row, c0, indicator, Some(i))?,
         }
-        let figures = [
-            (IndicatorPart::Weight, at::WEIGHT_COL, &indicator.weight),
-            (IndicatorPart::Score, at::SCORE_COL, &indicator.score),
-        ];
-        for (part, col, figure) in figures {
-            out.figure(cell(row, c0 + col), figure)?;
-            out.place(part.of(i), cell(row, c0 + col));
-        }
-        out.extra_cells(row, &indicator.extra)?;
     }
 
     out.own_label(
@@ -188,13 +179,69 @@ pub fn write(
         let last = out.last_col() as u16;
         out.label(row_area(next, (0, last)), decl::NOTES.text)?;
         for (i, (row, note)) in (next + 1..).zip(&form.notes).enumerate() {
-            out.label(row_area(row, (0, 1)), &note.label)?;
+            out.note_label(row_area(row, (0, 1)), &note.label)?;
             out.note(row_area(row, (2, last)), &note.text)?;
             out.place(NotePart::Label.of(i), row_area(row, (0, 1)));
             out.place(NotePart::Text.of(i), row_area(row, (2, last)));
         }
     }
     out.finish()
+}
+
+/// The cells of one indicator row after 一级/二级, from `c0`: placed as indicator `i`'s, or
+/// (`None`) a placeholder row's, whose cells are no field's.
+fn indicator_row(
+    out: &mut FormSheet,
+    row: u32,
+    c0: u16,
+    indicator: &EvaluatedIndicator,
+    i: Option<usize>,
+) -> Result<(), XlsxError> {
+    let cell = |col: u16| Area::cell((row, u32::from(c0 + col)));
+    let styles = out.styles;
+    let texts = [
+        (
+            IndicatorPart::Name,
+            at::NAME_COL,
+            indicator.name.clone(),
+            &styles.text,
+        ),
+        (
+            IndicatorPart::Target,
+            at::TARGET_COL,
+            indicator.target.to_text(),
+            &styles.value,
+        ),
+        (
+            IndicatorPart::Actual,
+            at::ACTUAL_COL,
+            indicator.actual.to_text(),
+            &styles.value,
+        ),
+        (
+            IndicatorPart::DeviationReason,
+            at::REASON_COL,
+            indicator.deviation_reason.clone(),
+            &styles.text,
+        ),
+    ];
+    let figures = [
+        (IndicatorPart::Weight, at::WEIGHT_COL, &indicator.weight),
+        (IndicatorPart::Score, at::SCORE_COL, &indicator.score),
+    ];
+    for (part, col, text, format) in texts {
+        out.text(cell(col), &text, format)?;
+        if let Some(i) = i {
+            out.place(part.of(i), cell(col));
+        }
+    }
+    for (part, col, figure) in figures {
+        out.figure(cell(col), figure)?;
+        if let Some(i) = i {
+            out.place(part.of(i), cell(col));
+        }
+    }
+    out.extra_cells(row, &indicator.extra)
 }
 
 /// The six figures of one funds row, from `first_col`; `path` is the row's (`funds.total`).

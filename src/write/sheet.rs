@@ -50,6 +50,9 @@ pub(super) struct FormSheet<'a> {
     cells: FieldCells,
     /// The form's own labels (`--layout source`), and its year for `{year}` in them.
     printed: PrintedLayout,
+    /// Whether the form is written as printed (`--layout source`): every label exactly as the
+    /// form printed it, never re-broken; otherwise the official labels, broken as printed.
+    as_printed: bool,
     year: Option<i32>,
     /// The heads of the indicator columns the layout does not have (绩效标准), after its last.
     extra: Vec<String>,
@@ -77,21 +80,11 @@ impl<'a> FormSheet<'a> {
             ),
             None => (title.to_string(), caption),
         };
-        for (col, width) in widths.iter().enumerate() {
-            sheet.set_column_width(col_num(col as u32)?, *width)?;
-        }
-        let mut form = FormSheet {
-            sheet,
-            styles,
-            widths,
-            texts: Vec::new(),
-            minimums: Vec::new(),
-            last_row: 0,
-            cells: FieldCells::default(),
-            printed: printed.cloned().unwrap_or_default(),
-            year,
-            extra,
-        };
+        let mut form = FormSheet::plain(sheet, styles, widths)?;
+        form.printed = printed.cloned().unwrap_or_default();
+        form.as_printed = printed.is_some();
+        form.year = year;
+        form.extra = extra;
         let columns = form.widths.len();
         form.put(sheets::title_at(columns), &title, &styles.title)?;
         form.put(sheets::year_at(columns), &caption, &styles.caption)?;
@@ -99,9 +92,40 @@ impl<'a> FormSheet<'a> {
         Ok(form)
     }
 
+    /// A sheet with these column widths and nothing on it yet: a form's own grid paints its
+    /// title where it printed it (see `super::derived`).
+    pub fn plain(
+        sheet: &'a mut Worksheet,
+        styles: &'a Styles,
+        widths: Vec<f64>,
+    ) -> Result<Self, XlsxError> {
+        for (col, width) in widths.iter().enumerate() {
+            sheet.set_column_width(col_num(col as u32)?, *width)?;
+        }
+        Ok(FormSheet {
+            sheet,
+            styles,
+            widths,
+            texts: Vec::new(),
+            minimums: Vec::new(),
+            last_row: 0,
+            cells: FieldCells::default(),
+            printed: PrintedLayout::default(),
+            as_printed: true,
+            year: None,
+            extra: Vec::new(),
+        })
+    }
+
     /// The label of `slot` as the form printed it (`--layout source`), else `official`.
     pub fn own(&self, slot: &str, official: &str) -> String {
         self.printed.label(slot, official, self.year)
+    }
+
+    /// The indicator table's placeholder rows the form printed (`--layout source`; none in the
+    /// official layout).
+    pub fn placeholders(&self) -> Vec<crate::model::PlaceholderRow> {
+        self.printed.placeholders.clone()
     }
 
     /// Whether the form printed `slot` (a row some layouts have, such as 评分等级).
@@ -187,11 +211,23 @@ impl<'a> FormSheet<'a> {
         self.text(at, text, &format)
     }
 
-    /// A constant label over an area, broken into lines as the printed forms break it when it
-    /// does not fit (see [`break_as_printed`]): the official labels and a form's own alike
-    /// (`项目绩效目标` → `项目\n绩效\n目标`, never `项目绩效目/标`). A label with its own line
-    /// breaks is printed as it is.
+    /// A constant label over an area. In the official layout it is broken into lines as the
+    /// printed forms break it when it does not fit (see [`break_as_printed`]: `项目绩效目标` →
+    /// `项目\n绩效\n目标`, never `项目绩效目/标`); a form written as printed (`--layout
+    /// source`) gets its labels exactly as it printed them, on one line or broken (issue 11).
     pub fn label(&mut self, at: Area, text: &str) -> Result<(), XlsxError> {
+        let format = self.styles.label.clone();
+        if self.as_printed {
+            return self.text(at, text, &format);
+        }
+        let text = break_as_printed(text, self.width(&at));
+        self.text(at, &text, &format)
+    }
+
+    /// A 备注 label (`同名项目上年预算额（元）`): the readers keep it on one line, so it is broken as
+    /// printed when it does not fit (see [`break_as_printed`]) in every layout, the form's own
+    /// included.
+    pub fn note_label(&mut self, at: Area, text: &str) -> Result<(), XlsxError> {
         let format = self.styles.label.clone();
         let text = break_as_printed(text, self.width(&at));
         self.text(at, &text, &format)
@@ -259,27 +295,27 @@ impl<'a> FormSheet<'a> {
     }
 
     /// The 一级/二级 columns of an indicator table: each run of equal 一级 merged vertically in
-    /// `level1_col`, each run of equal (一级, 二级) in `level2_col`. `levels[i]` is the row
-    /// `first_row + i`, of `indicators[i]`, whose row and 一级/二级 it places.
+    /// `level1_col`, each run of equal (一级, 二级) in `level2_col`. `lines[k]` is the row
+    /// `first_row + k`: the indicator it prints, if any (a placeholder row prints none, see
+    /// [`table_lines`]), whose row and 一级/二级 it places, and its 一级 and 二级.
     pub fn levels(
         &mut self,
         first_row: u32,
-        levels: &[(&str, &str)],
+        lines: &[(Option<usize>, &str, &str)],
         level1_col: u16,
         level2_col: u16,
     ) -> Result<(), XlsxError> {
-        let level1: Vec<_> = levels.iter().map(|l| Some((l.0, l.0))).collect();
+        let level1: Vec<_> = lines.iter().map(|l| Some((l.1, l.1))).collect();
         let level1 = self.merged_runs(first_row, level1_col, &level1)?;
-        let level2: Vec<_> = levels.iter().copied().map(Some).collect();
+        let level2: Vec<_> = lines.iter().map(|l| Some((l.1, l.2))).collect();
         let level2 = self.merged_runs(first_row, level2_col, &level2)?;
         let last_col = self.last_col();
-        for (i, (row, (l1, l2))) in (first_row..)
-            .zip(level1.into_iter().zip(level2))
-            .enumerate()
-        {
-            self.place(IndicatorPart::Level1.of(i), l1);
-            self.place(IndicatorPart::Level2.of(i), l2);
-            self.place(field::indicator(i), Area::new((row, 0), (row, last_col)));
+        for (row, ((line, l1), l2)) in (first_row..).zip(lines.iter().zip(level1).zip(level2)) {
+            if let Some(i) = line.0 {
+                self.place(IndicatorPart::Level1.of(i), l1);
+                self.place(IndicatorPart::Level2.of(i), l2);
+                self.place(field::indicator(i), Area::new((row, 0), (row, last_col)));
+            }
         }
         Ok(())
     }
@@ -423,6 +459,59 @@ pub(super) fn row_area(row: u32, cols: (u16, u16)) -> Area {
     Area::new((row, u32::from(cols.0)), (row, u32::from(cols.1)))
 }
 
+/// One row of an indicator table as a form printed it: the indicator it prints (`None`: a row
+/// holding only a placeholder), the indicator whose 一级/二级 it stands under, and the
+/// placeholder it prints in its 三级 cell (`指标2:`, `……`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct TableLine<'a> {
+    pub indicator: Option<usize>,
+    pub under: usize,
+    pub placeholder: Option<&'a str>,
+}
+
+/// The rows of an indicator table: one per indicator, with the form's placeholder rows
+/// ([`PrintedLayout::placeholders`]) put back among the rows of their 二级 as printed. `keys`
+/// are each indicator's 一级 and 二级 (as the model names them) and whether it has no 三级; a
+/// placeholder on the row of such an indicator is printed in its 三级 cell. A placeholder whose
+/// 一级/二级 no indicator has is left out (its row had nothing else).
+pub(super) fn table_lines<'a>(
+    keys: &[(&str, &str, bool)],
+    placeholders: &'a [crate::model::PlaceholderRow],
+) -> Vec<TableLine<'a>> {
+    let pairs: Vec<(&str, &str)> = keys.iter().map(|k| (k.0, k.1)).collect();
+    let mut taken = vec![false; placeholders.len()];
+    let mut lines = Vec::with_capacity(keys.len());
+    for run in runs(&pairs) {
+        let (level1, level2) = pairs[run.start];
+        let mut own: Vec<usize> = (0..placeholders.len())
+            .filter(|&p| !taken[p])
+            .filter(|&p| placeholders[p].level1 == level1 && placeholders[p].level2 == level2)
+            .collect();
+        own.sort_by_key(|&p| placeholders[p].row);
+        own.iter().for_each(|&p| taken[p] = true);
+        let mut own = own.into_iter().map(|p| &placeholders[p]).peekable();
+        let mut indicators = run.clone().peekable();
+        let mut row = 0;
+        loop {
+            let placeholder = own.next_if(|p| p.row <= row || indicators.peek().is_none());
+            let indicator = match (placeholder, indicators.peek()) {
+                (Some(_), Some(&i)) if !keys[i].2 => None,
+                _ => indicators.next(),
+            };
+            if placeholder.is_none() && indicator.is_none() {
+                break;
+            }
+            lines.push(TableLine {
+                indicator,
+                under: indicator.unwrap_or(run.start),
+                placeholder: placeholder.map(|p| p.text.as_str()),
+            });
+            row += 1;
+        }
+    }
+    lines
+}
+
 /// Ranges of consecutive equal items: `[a, a, b, a]` → `0..2, 2..3, 3..4`.
 pub(super) fn runs<T: PartialEq>(items: &[T]) -> Vec<Range<usize>> {
     let mut runs: Vec<Range<usize>> = Vec::new();
@@ -470,7 +559,7 @@ pub(super) fn break_as_printed(text: &str, width: f64) -> String {
     text.to_string()
 }
 
-fn text_width(line: &str) -> f64 {
+pub(super) fn text_width(line: &str) -> f64 {
     line.chars()
         .map(|c| if c.is_ascii() { NARROW_CHAR } else { WIDE_CHAR })
         .sum()
@@ -536,6 +625,48 @@ mod tests {
             break_as_printed("项目设立的必要性", 15.0),
             "项目设立的必要性"
         );
+    }
+
+    #[test]
+    fn placeholder_rows_go_back_among_their_level2_rows() {
+        use crate::model::PlaceholderRow;
+        let p = |level2: &str, row: usize, text: &str| PlaceholderRow {
+            level1: "产出指标".into(),
+            level2: level2.into(),
+            row,
+            text: text.into(),
+        };
+        // 数量: two indicators then `指标3:`; 生态 has no 三级, its `指标1:` in its row, then
+        // `……` under it; a placeholder of a 二级 no indicator has is left out.
+        let keys = [
+            ("产出指标", "数量指标", false),
+            ("产出指标", "数量指标", false),
+            ("产出指标", "生态效益指标", true),
+            ("产出指标", "时效指标", false),
+        ];
+        let placeholders = [
+            p("生态效益指标", 1, "……"),
+            p("数量指标", 2, "指标3:"),
+            p("生态效益指标", 0, "指标1:"),
+            p("质量指标", 1, "指标2:"),
+        ];
+        let line = |indicator, under, placeholder| TableLine {
+            indicator,
+            under,
+            placeholder,
+        };
+        assert_eq!(
+            table_lines(&keys, &placeholders),
+            [
+                line(Some(0), 0, None),
+                line(Some(1), 1, None),
+                line(None, 0, Some("指标3:")),
+                line(Some(2), 2, Some("指标1:")),
+                line(None, 2, Some("……")),
+                line(Some(3), 3, None),
+            ]
+        );
+        assert_eq!(table_lines(&keys, &[]).len(), 4);
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub struct Styles {
     /// A section heading over a form's whole width (the 2020 目标表's `项目概况：`,
     /// `本项目上年度市级财政资金使用情况`): bold, left, as the form prints them.
     pub section: Format,
+    /// A table's heading over the form's width (the 2020 目标表's `2020年绩效目标`): bold,
+    /// centred.
+    pub heading: Format,
     /// Short values (`项目名称`'s value, 三级指标 names): left, vertically centred.
     pub text: Format,
     /// Long texts (项目总目标, 年度总体目标, 实际完成情况): left and top.
@@ -37,6 +40,8 @@ pub struct Styles {
     /// Indicator values (`=100.00(%)`, `达成指标`) and grades: centred and stored as text (`@`),
     /// so that Excel never takes `=100.00(%)` for a formula when the cell is edited.
     pub value: Format,
+    /// Indicator values as the 2020 目标表 prints them: left, stored as text like [`Styles::value`].
+    pub value_left: Format,
     /// A printed dash (`-`) in a figure column: centred.
     pub dash: Format,
     /// The fewest decimals of a money amount or rate: 2 in the official layout (`880` →
@@ -71,13 +76,18 @@ impl Styles {
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::VerticalCenter),
             label: centred.clone(),
-            section: base.clone().set_bold(),
+            section: base.clone().set_bold().set_align(FormatAlign::Left),
+            heading: centred.clone().set_bold(),
             text: base.clone().set_align(FormatAlign::Left),
             text_left_top: base
                 .clone()
                 .set_align(FormatAlign::Left)
                 .set_align(FormatAlign::Top),
             value: centred.clone().set_num_format("@"),
+            value_left: base
+                .clone()
+                .set_align(FormatAlign::Left)
+                .set_num_format("@"),
             dash: centred,
             money_decimals: 2,
             base,

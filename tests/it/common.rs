@@ -252,3 +252,88 @@ pub fn read_clean(path: &Path) -> Vec<jixiao::model::Form> {
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     read.value
 }
+
+/// How each non-empty cell of the first sheet of the xlsx at `path` is styled: A1 name →
+/// (bold, size in points, horizontal alignment, vertical alignment), read from
+/// `xl/styles.xml` and `xl/worksheets/sheet1.xml` (`general` where no alignment is set).
+pub fn cell_styles(
+    path: &Path,
+) -> std::collections::BTreeMap<String, (bool, String, String, String)> {
+    use quick_xml::events::Event;
+    let file = std::fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    let (styles, sheet) = (part("xl/styles.xml"), part("xl/worksheets/sheet1.xml"));
+    let attr = |e: &quick_xml::events::BytesStart, key: &str| {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == key)
+            .map(|a| a.value.to_string())
+    };
+    // Fonts: (bold, size); cell formats: (font, horizontal, vertical).
+    let (mut fonts, mut xfs) = (
+        Vec::<(bool, String)>::new(),
+        Vec::<(usize, String, String)>::new(),
+    );
+    let (mut in_fonts, mut in_xfs) = (false, false);
+    let mut reader = quick_xml::Reader::from_str(&styles);
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "fonts" => in_fonts = true,
+                "cellXfs" => in_xfs = true,
+                "font" if in_fonts => fonts.push((false, String::new())),
+                "b" if in_fonts => {
+                    let on = attr(&e, "val").is_none_or(|v| v != "0" && v != "false");
+                    fonts.last_mut().unwrap().0 = on;
+                }
+                "sz" if in_fonts => fonts.last_mut().unwrap().1 = attr(&e, "val").unwrap(),
+                "xf" if in_xfs => {
+                    let font = attr(&e, "fontId").map_or(0, |f| f.parse().unwrap());
+                    xfs.push((font, "general".into(), "bottom".into()));
+                }
+                "alignment" if in_xfs => {
+                    let xf = xfs.last_mut().unwrap();
+                    xf.1 = attr(&e, "horizontal").unwrap_or_else(|| "general".into());
+                    xf.2 = attr(&e, "vertical").unwrap_or_else(|| "bottom".into());
+                }
+                _ => {}
+            },
+            Event::End(e) => match e.name().as_ref() {
+                "fonts" => in_fonts = false,
+                "cellXfs" => in_xfs = false,
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    let mut reader = quick_xml::Reader::from_str(&sheet);
+    let mut cell: Option<(String, usize)> = None;
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Eof => break,
+            Event::Start(e) if e.name().as_ref() == "c" => {
+                let s = attr(&e, "s").map_or(0, |s| s.parse().unwrap());
+                cell = Some((attr(&e, "r").unwrap(), s));
+            }
+            Event::Text(t) => {
+                if let Some((name, s)) = &cell
+                    && !t.as_ref().is_empty()
+                {
+                    let (font, h, v) = &xfs[*s];
+                    let (bold, size) = &fonts[*font];
+                    out.insert(name.clone(), (*bold, size.clone(), h.clone(), v.clone()));
+                }
+            }
+            Event::End(e) if e.name().as_ref() == "c" => cell = None,
+            _ => {}
+        }
+    }
+    out
+}

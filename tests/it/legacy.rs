@@ -530,3 +530,55 @@ fn converts_self_evaluations_to_the_current_set_and_back() {
         crate::common::without_source(&as_read)
     );
 }
+
+/// Issue 11: the 2020 目标表 written in its own layout (`--layout source`) is styled as the
+/// shared 2020 fixture prints it, cell for cell: bold, size and alignment of every non-empty
+/// cell (the `2020年绩效目标` heading bold and centred, section labels bold and left, texts left
+/// and vertically centred, 三级 and 指标目标值 left).
+#[test]
+fn issue_11_legacy_2020_in_its_own_layout_is_styled_as_the_fixture() {
+    let dir = crate::common::temp_dir("legacy-styles");
+    let name = "xining-2020-legacy.xlsx";
+    let doc = jixiao::model::Document::new(read(name));
+    let (bytes, _) =
+        jixiao::write::xlsx_bytes_in(&doc, jixiao::write::LayoutChoice::Source).unwrap();
+    let out = dir.join("legacy.xlsx");
+    std::fs::write(&out, bytes).unwrap();
+    let written = crate::common::cell_styles(&out);
+    let expected = crate::common::cell_styles(&fixture(name));
+    assert_eq!(expected.len(), 66);
+    let style = |bold, h: &str| (bold, "10".to_string(), h.to_string(), "center".to_string());
+    assert_eq!(expected["A22"], style(true, "center"));
+    assert_eq!(expected["A7"], style(true, "left"));
+    assert_eq!(expected["D24"], style(false, "left"));
+    assert_eq!(written, expected);
+}
+
+/// Issue 11: a 2020 目标表 converted to the official 申报表 prints its 备注 labels with room
+/// (A:C): `同名项目上年预算额（元）` and the other long labels stand on one line, never wrapped
+/// mid-word as A:B (15 wide) did (`同名项目上年预/算额`).
+#[test]
+fn issue_11_long_notes_labels_have_room_in_the_official_layout() {
+    let dir = crate::common::temp_dir("legacy-note-labels");
+    let out = dir.join("declaration.xlsx");
+    let (code, err) = convert_to(&fixture("xining-2020-legacy.xlsx"), None, &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    let grid = &jixiao::grid::open(&out).unwrap()[0];
+    let label = |text: &str| {
+        let at = grid
+            .cells()
+            .into_iter()
+            .find(|(_, c)| c.text() == text)
+            .unwrap_or_else(|| panic!("{text} not printed"))
+            .0;
+        grid.area(at).to_string()
+    };
+    for text in [
+        "同名项目上年预算额（元）",
+        "同名项目上年预算执行数（元）",
+        "保证项目实施的制度、措施",
+    ] {
+        assert!(label(text).starts_with('A'), "{text}");
+        assert!(label(text).contains(":C"), "{text}: {}", label(text));
+    }
+}

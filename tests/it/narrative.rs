@@ -155,8 +155,8 @@ fn issue_11_narrative_blocks_are_fields_kept_through_json_flat_tables_and_xlsx()
     // The official layout prints them under 备注, label beside text.
     let written = jixiao::read::read_path(&dir.join("official.xlsx")).unwrap();
     let cells = &declaration(&written.value).source.as_ref().unwrap().cells;
-    assert_eq!(cells["applicant"], "C15:H15");
-    assert_eq!(cells["plan"], "C18:H18");
+    assert_eq!(cells["applicant"], "D15:H15");
+    assert_eq!(cells["plan"], "D18:H18");
     assert!(
         written
             .diagnostics

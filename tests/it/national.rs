@@ -681,7 +681,8 @@ fn level1_label_prints_the_weight() {
 
 /// Issue 11: the national 9-column 自评表 fits the `self-evaluation-9` layout although its table
 /// prints placeholder rows (`指标3:`, `……`) that are no indicators, and records that it has no
-/// 评分等级 row; `--layout source` writes it so, and xlsx → JSON → xlsx → JSON is identical.
+/// 评分等级 row; `--layout source` writes it so, its placeholder rows back in their cells, and
+/// xlsx → JSON → xlsx → JSON is identical.
 #[test]
 fn national_self_evaluation_is_written_back_in_its_own_9_column_layout() {
     let path = workbook("self-eval-9col-source", &national_self_evaluation());
@@ -690,19 +691,56 @@ fn national_self_evaluation_is_written_back_in_its_own_9_column_layout() {
     let layout = form.source().unwrap().layout.clone().unwrap();
     assert_eq!(layout.id, jixiao::model::LayoutId::SelfEvaluation9);
     assert_eq!(layout.absent, ["grade"]);
+    // The placeholder rows, each under its 二级 at its row among the 二级's rows (D24's
+    // `指标1:` stands in the row of 生态效益指标, which has no 三级).
+    let placeholders: Vec<(&str, &str, usize, &str)> = (layout.placeholders.iter())
+        .map(|p| (p.level1.as_str(), p.level2.as_str(), p.row, p.text.as_str()))
+        .collect();
+    assert_eq!(
+        placeholders,
+        [
+            ("产出指标", "数量指标", 2, "指标3:"),
+            ("产出指标", "质量指标", 1, "……"),
+            ("产出指标", "时效指标", 1, "指标2："),
+            ("产出指标", "成本指标", 1, "指标2:"),
+            ("效益指标", "社会效益指标", 1, "指标2:"),
+            ("效益指标", "生态效益指标", 0, "指标1:"),
+        ]
+    );
     let doc = Document::new(vec![form]);
     let (bytes, _) =
         jixiao::write::xlsx_bytes_in(&doc, jixiao::write::LayoutChoice::Source).unwrap();
     let out = dir.join("source.xlsx");
     std::fs::write(&out, bytes).unwrap();
     let grid = &jixiao::grid::open(&out).unwrap()[0];
-    // 9 columns, `绩效指标` in A, the rows without the placeholders, 总分 last, no 评分等级.
+    // 9 columns, `绩效指标` in A, 总分 last, no 评分等级.
     assert_eq!(grid.cols, 9);
     assert_eq!(grid.text((0, 0)), "项目支出绩效自评表");
     assert_eq!(grid.text((12, 1)), "产出指标(50分)");
-    assert_eq!(grid.text((22, 0)), "总分");
-    assert_eq!(grid.text((22, 7)), "96.55");
-    assert!((0..9).all(|c| grid.text((23, c)).is_empty()));
+    assert_eq!(grid.text((27, 0)), "总分");
+    assert_eq!(grid.text((27, 7)), "96.55");
+    assert!((0..9).all(|c| grid.text((28, c)).is_empty()));
+    // The placeholder rows are back where the form printed them, under their 二级, with the
+    // same cells and merges as the input's.
+    let mut cells = crate::write_xlsx::exact(std::slice::from_ref(grid)).remove(0);
+    let mut input = crate::write_xlsx::exact(&jixiao::grid::open(&path).unwrap()).remove(0);
+    // The empty corner over the funds row heads is merged B5:C5 by the layout (as the
+    // 9-column fixture prints it); this workbook leaves it unmerged.
+    cells.2.retain(|m| m != "B5:C5");
+    assert_eq!(cells.2, input.2, "merged ranges");
+    // Not kept as printed: the full-width bracket of a 一级's weight (the model keeps the
+    // weight, printed `(30分)`) and the percent format of 执行率 (printed as its number).
+    let differ = |cells: &mut std::collections::BTreeMap<String, String>| {
+        ["B22", "H6", "H7"].map(|c| cells.remove(c).unwrap_or_default())
+    };
+    assert_eq!(differ(&mut cells.1), ["效益指标(30分)", "95.50", "95.50"]);
+    assert_eq!(
+        differ(&mut input.1),
+        ["效益指标（30分）", "95.50%", "95.50%"]
+    );
+    assert_eq!(cells.1, input.1);
+    assert_eq!(cells.1["D15"], "指标3:");
+    assert_eq!(cells.1["D24"], "指标1:");
     let (back, _) = read_one(&out);
     assert_eq!(back.source().unwrap().layout, Some(layout));
     let json =

@@ -83,8 +83,8 @@ fn templates_are_the_official_blank_forms() {
 
 /// Issue 11, done when: every shared fixture written with `--layout source` has the same cell
 /// text in the same cells and the same merged ranges as the input, sheet by sheet, read back
-/// with calamine. Line breaks are the writer's: it breaks labels as the printed forms do
-/// (`项目\n绩效\n目标` where the fixture's `项目绩效目标` wraps mid-word in its narrow column).
+/// with calamine: the text exactly, line breaks included (the fixtures print `项目绩效目标` on
+/// one line, and so does the source layout; only the official layout breaks it).
 #[test]
 fn issue_11_writes_every_fixture_in_its_own_layout_cell_for_cell() {
     let dir = temp_dir("write-source");
@@ -109,7 +109,54 @@ fn issue_11_writes_every_fixture_in_its_own_layout_cell_for_cell() {
     }
 }
 
-/// Every non-empty cell's text as it is, and every merged area, of each sheet.
+/// Issue 11: jixiao's own official output is a form like any other: written back with
+/// `--layout source` it has the same cells, text (its broken labels) and merges.
+#[test]
+fn issue_11_official_output_written_in_its_own_layout_is_unchanged() {
+    let dir = temp_dir("write-official-source");
+    for name in current_fixtures() {
+        let official = write(name, &dir);
+        let again = jixiao::read::read_workbook(&official).unwrap().value;
+        let (bytes, _) =
+            jixiao::write::xlsx_bytes_in(&Document::new(again), LayoutChoice::Source).unwrap();
+        let out = dir.join("source.xlsx");
+        std::fs::write(&out, bytes).unwrap();
+        let written = exact(&grid::open(&out).unwrap());
+        let expected = exact(&grid::open(&official).unwrap());
+        for ((ws, wc, wm), (es, ec, em)) in written.iter().zip(&expected) {
+            assert_eq!(ws, es, "{name}: sheet name");
+            assert_eq!(wc, ec, "{name}: {ws}: text of the cells");
+            assert_eq!(wm, em, "{name}: {ws}: merged ranges");
+        }
+        assert_eq!(written.len(), expected.len(), "{name}: sheets");
+    }
+}
+
+/// [`FIXTURES`], which the tests above go through, is every xlsx under `../shared/fixtures`: a
+/// fixture added there is not left out of them.
+#[test]
+fn issue_11_fixtures_lists_every_shared_workbook() {
+    fn xlsx_under(dir: &Path, prefix: &str, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if path.is_dir() {
+                xlsx_under(&path, &format!("{prefix}{name}/"), out);
+            } else if name.ends_with(".xlsx") {
+                out.push(format!("{prefix}{name}"));
+            }
+        }
+    }
+    let mut found = Vec::new();
+    xlsx_under(&fixture(""), "", &mut found);
+    found.sort();
+    let mut listed: Vec<String> = FIXTURES.iter().map(|s| s.to_string()).collect();
+    listed.sort();
+    assert_eq!(listed, found);
+}
+
+/// Every non-empty cell's text as it is, line breaks included, and every merged area, of each
+/// sheet.
 pub(crate) fn exact(grids: &[Grid]) -> Vec<(String, BTreeMap<String, String>, Vec<String>)> {
     grids
         .iter()
@@ -117,7 +164,7 @@ pub(crate) fn exact(grids: &[Grid]) -> Vec<(String, BTreeMap<String, String>, Ve
             let cells = g
                 .cells()
                 .into_iter()
-                .map(|(p, c)| (jixiao::a1::cell_name(p), c.text().replace('\n', "")))
+                .map(|(p, c)| (jixiao::a1::cell_name(p), c.text()))
                 .collect();
             let mut merges: Vec<String> = g.merges().iter().map(|a| a.to_string()).collect();
             merges.sort();
@@ -246,43 +293,63 @@ fn issue_11_fixtures_are_read_as_their_own_layouts() {
                 true => vec!["project_nature".to_string()],
                 false => vec![],
             },
+            placeholders: vec![],
         });
         assert_eq!(layouts, vec![expected; forms.len()], "{name}");
     }
 }
 
-/// Issue 11: vertical labels are broken as the printed forms break them, in the official layout
-/// and in the form's own alike: `项目\n绩效\n目标`, `项目资金\n（万元）`, never mid-word.
+/// Issue 11: vertical labels are broken as the printed forms break them in the official layout
+/// (`项目\n绩效\n目标`, `项目资金\n（万元）`, never mid-word); `--layout source` gives the
+/// form's own text back: the fixtures' labels on one line, and a label the form broke (as the
+/// official output does) broken the same way.
 #[test]
-fn issue_11_vertical_labels_break_as_printed_in_both_layouts() {
+fn issue_11_vertical_labels_break_as_printed_in_the_official_layout_only() {
     let dir = temp_dir("write-breaks");
-    for (name, cell, expected) in [
-        ("baoshan-2024-declarations.xlsx", (9, 0), "项目\n绩效\n目标"),
+    let write = |forms: &[Form], choice: LayoutChoice, file: &str| {
+        let (bytes, _) =
+            jixiao::write::xlsx_bytes_in(&Document::new(forms.to_vec()), choice).unwrap();
+        let out = dir.join(file);
+        std::fs::write(&out, bytes).unwrap();
+        out
+    };
+    for (name, cell, broken, unbroken) in [
+        (
+            "baoshan-2024-declarations.xlsx",
+            (9, 0),
+            "项目\n绩效\n目标",
+            "项目绩效目标",
+        ),
         (
             "xinjiang-2023-self-evaluations.xlsx",
             (4, 0),
             "项目资金\n（万元）",
+            "项目资金（万元）",
         ),
         (
             "other-layouts/xinjiang-2023-self-evaluations.9col.xlsx",
             (9, 0),
             "年度\n总体\n目标",
+            "年度总体目标",
         ),
     ] {
-        let doc = Document::new(read(name));
-        for choice in [LayoutChoice::Official, LayoutChoice::Source] {
-            let (bytes, _) = jixiao::write::xlsx_bytes_in(&doc, choice).unwrap();
-            let out = dir.join("breaks.xlsx");
-            std::fs::write(&out, bytes).unwrap();
-            let grid = &grid::open(&out).unwrap()[0];
-            assert_eq!(grid.text(cell), expected, "{name} {choice:?}");
-            // Read back, the label is the form's own words, not a new label of its own.
-            let again = jixiao::read::read_workbook(&out).unwrap().value;
-            let layout = again[0].source().unwrap().layout.clone();
-            let recorded = doc.forms[0].source().unwrap().layout.clone();
-            if choice == LayoutChoice::Source {
-                assert_eq!(layout, recorded, "{name}");
-            }
-        }
+        let forms = read(name);
+        assert_eq!(grid::open(&fixture(name)).unwrap()[0].text(cell), unbroken);
+        let official = write(&forms, LayoutChoice::Official, "official.xlsx");
+        assert_eq!(
+            grid::open(&official).unwrap()[0].text(cell),
+            broken,
+            "{name}"
+        );
+        let source = write(&forms, LayoutChoice::Source, "source.xlsx");
+        assert_eq!(
+            grid::open(&source).unwrap()[0].text(cell),
+            unbroken,
+            "{name}"
+        );
+        // The official output, read back and written as printed, keeps its breaks.
+        let again = jixiao::read::read_workbook(&official).unwrap().value;
+        let source = write(&again, LayoutChoice::Source, "again.xlsx");
+        assert_eq!(grid::open(&source).unwrap()[0].text(cell), broken, "{name}");
     }
 }

@@ -1,0 +1,246 @@
+//! A layout derived from a form's own grid, for a form printed in none of the layouts of
+//! [`super::sheets`] (a provincial grid, issue 11): the reader records the grid it found
+//! ([`derive`]: labels, merges, and the fields' cells printed otherwise than their values), and
+//! `--layout source` paints it back cell for cell (`crate::write::derived`), each field's value
+//! taken from the form at the cell it was read from ([`crate::model::Source::cells`]).
+//!
+//! Fields are named by their paths; [`shown`] gives a field's value as a cell shows it, the
+//! same for the reader (which records where the printed text differs) and the writer.
+
+use crate::a1::{self, Area, Pos};
+use crate::grid::Grid;
+use crate::model::field::{
+    self, DeclarationAmount, IndicatorPart, MediumAmount, SelfEvaluationFigure,
+};
+use crate::model::{DerivedLayout, Form, FundsRow, PrintedValue, Source};
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashSet};
+
+/// The indicator lists an indicator table prints: the 年度 side, then the 88号 中期 side.
+pub const LISTS: [&str; 2] = [field::INDICATORS, field::MEDIUM_INDICATORS];
+
+/// A field's value as a cell shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    /// Text, as held.
+    Text(String),
+    /// An amount or figure, printed with its own decimals.
+    Number(Decimal),
+}
+
+impl Shown {
+    /// The text the cell shows (`5.00` for the amount 5.00).
+    pub fn text(&self) -> String {
+        match self {
+            Shown::Text(t) => t.clone(),
+            Shown::Number(d) => d.to_string(),
+        }
+    }
+}
+
+/// `(list, index, part)` of a path in an indicator list: `indicators[3].target` →
+/// `("indicators", 3, "target")`; the part is empty for the row itself (`indicators[3]`).
+pub fn indicator_path(path: &str) -> Option<(usize, usize, &str)> {
+    LISTS.iter().enumerate().find_map(|(l, list)| {
+        let rest = path.strip_prefix(list)?.strip_prefix('[')?;
+        let (index, rest) = rest.split_once(']')?;
+        let part = match rest {
+            "" => "",
+            _ => rest.strip_prefix('.')?,
+        };
+        Some((l, index.parse().ok()?, part))
+    })
+}
+
+/// The column a part names when it is an extra column of the table (`extra[1]` → 1).
+pub fn extra_index(part: &str) -> Option<usize> {
+    part.strip_prefix("extra[")?.strip_suffix(']')?.parse().ok()
+}
+
+/// Whether the field at `path` holds an amount or a figure (printed as a number when it is one).
+fn holds_number(path: &str) -> bool {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    DeclarationAmount::from_path(path).is_some()
+        || MediumAmount::from_path(path).is_some()
+        || SelfEvaluationFigure::from_path(path).is_some()
+        || (path.starts_with("funds.") && FundsRow::COLUMNS.contains(&last))
+        || indicator_path(path).is_some_and(|(_, _, part)| {
+            part == IndicatorPart::Weight.name() || part == IndicatorPart::Score.name()
+        })
+}
+
+/// The value at `path` of a form (as its JSON, `form`) as a cell shows it; `None` when the form
+/// has no such field (a note the form no longer holds). An indicator's value shows its text as
+/// printed (`≥90%`), a 自评表 一级 its weight (`产出指标(50分)`); the figures of an extra
+/// 自评表 funds row stand under its `row`. Extra columns are found by their heads, not here.
+pub fn shown(form: &Value, path: &str) -> Option<Shown> {
+    let mut value = form;
+    let mut parent = form;
+    let mut last = "";
+    for segment in path.split('.') {
+        let (key, index) = match segment.split_once('[') {
+            Some((key, rest)) => (key, Some(rest.strip_suffix(']')?.parse::<usize>().ok()?)),
+            None => (segment, None),
+        };
+        parent = value;
+        value = match value.get(key) {
+            Some(v) => v,
+            None => {
+                parent = value.get("row")?;
+                parent.get(key)?
+            }
+        };
+        if let Some(i) = index {
+            value = value.get(i)?;
+        }
+        last = key;
+    }
+    let text = match value {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Null => String::new(),
+        Value::Bool(b) => b.to_string(),
+        Value::Object(o) => o
+            .get("raw")
+            .or_else(|| o.get("text"))?
+            .as_str()?
+            .to_string(),
+        Value::Array(_) => return None,
+    };
+    if last == IndicatorPart::Level1.name()
+        && let Some(weight) = parent.get("level1_weight").and_then(Value::as_str)
+    {
+        return Some(Shown::Text(format!("{text}({weight}分)")));
+    }
+    match text.parse::<Decimal>() {
+        Ok(d) if holds_number(path) => Some(Shown::Number(d)),
+        _ => Some(Shown::Text(text)),
+    }
+}
+
+/// The rows `(first, last)` of a form's area (`A3:H20`).
+pub fn rows_of(source: &Source) -> Option<(u32, u32)> {
+    a1::parse_area(&source.range).map(|a| (a.first.0, a.last.0))
+}
+
+/// The layout of the form `form` as `grid` prints it, in the rows of its `source`, its title at
+/// `title`: every non-empty cell that is no field's is a label; the merges in those rows; and
+/// each field whose cell shows more or other than its value, with the cell's text.
+pub fn derive(grid: &Grid, form: &Form, source: &Source, title: Pos) -> DerivedLayout {
+    let Some(rows) = rows_of(source) else {
+        return DerivedLayout::default();
+    };
+    let json = serde_json::to_value(form).unwrap_or_default();
+    let mut fields: HashSet<Pos> = HashSet::new();
+    let mut printed = BTreeMap::new();
+    for (path, at) in &source.cells {
+        let Some(area) = a1::parse_area(at) else {
+            continue;
+        };
+        let part = indicator_path(path).map(|(_, _, part)| part);
+        if part == Some("") {
+            // The row of an indicator: its cells are its parts'.
+            continue;
+        }
+        let text = grid.text(area.first);
+        if part.is_some_and(|p| extra_index(p).is_some()) {
+            // An extra cell holds its text as printed.
+            fields.insert(area.first);
+            continue;
+        }
+        let Some(value) = shown(&json, path) else {
+            continue;
+        };
+        fields.insert(area.first);
+        let read = value.text();
+        if read != text {
+            printed.insert(path.clone(), PrintedValue { text, read });
+        }
+    }
+    let labels = grid
+        .positions_in_rows(rows)
+        .iter()
+        .filter(|&&p| grid.area(p).first == p && !fields.contains(&p))
+        .filter_map(|&p| {
+            let text = grid.text(p);
+            (!text.is_empty()).then(|| (a1::cell_name(p), text))
+        })
+        .collect();
+    let mut merges: Vec<Area> = grid
+        .merges()
+        .iter()
+        .filter(|m| m.first.0 >= rows.0 && m.last.0 <= rows.1)
+        .copied()
+        .collect();
+    // In reading order, whatever order the file listed them in.
+    merges.sort_by_key(|m| m.first);
+    let columns = grid
+        .positions_in_rows(rows)
+        .iter()
+        .map(|p| p.1)
+        .chain(merges.iter().map(|m| m.last.1))
+        .max()
+        .map_or(0, |c| c + 1);
+    DerivedLayout {
+        columns,
+        title: a1::cell_name(title),
+        labels,
+        merges: merges.iter().map(Area::name).collect(),
+        printed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_indicator_paths() {
+        assert_eq!(
+            indicator_path("indicators[3].target"),
+            Some((0, 3, "target"))
+        );
+        assert_eq!(indicator_path("indicators[12]"), Some((0, 12, "")));
+        assert_eq!(
+            indicator_path("medium_term.indicators[0].extra[1]"),
+            Some((1, 0, "extra[1]"))
+        );
+        assert_eq!(indicator_path("notes[0].text"), None);
+        assert_eq!(indicator_path("indicators"), None);
+        assert_eq!(extra_index("extra[1]"), Some(1));
+    }
+
+    #[test]
+    fn shows_values_as_cells_do() {
+        let form = serde_json::json!({
+            "year": 2025,
+            "funds": {"annual_total": "5.00", "extra_rows": [{"label": "单位资金", "row": {"rate": "0.00"}}]},
+            "indicators": [{"level1": "产出指标", "level1_weight": "50", "target": {"raw": "≥70村"}}],
+            "notes": [{"label": "", "text": "注"}],
+        });
+        let shown = |p| shown(&form, p);
+        assert_eq!(shown("year"), Some(Shown::Text("2025".into())));
+        let five = Decimal::new(500, 2);
+        assert_eq!(shown("funds.annual_total"), Some(Shown::Number(five)));
+        assert_eq!(shown("funds.annual_total").unwrap().text(), "5.00");
+        assert_eq!(
+            shown("funds.extra_rows[0].rate"),
+            Some(Shown::Number(Decimal::new(0, 2)))
+        );
+        assert_eq!(
+            shown("funds.extra_rows[0].label"),
+            Some(Shown::Text("单位资金".into()))
+        );
+        assert_eq!(
+            shown("indicators[0].level1"),
+            Some(Shown::Text("产出指标(50分)".into()))
+        );
+        assert_eq!(
+            shown("indicators[0].target"),
+            Some(Shown::Text("≥70村".into()))
+        );
+        assert_eq!(shown("notes[1].text"), None);
+        assert_eq!(shown("notes[0].text"), Some(Shown::Text("注".into())));
+    }
+}
