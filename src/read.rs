@@ -232,7 +232,7 @@ pub fn read_grid(grid: &Grid) -> Diagnosed<Vec<Form>> {
                 (Some(Form::Legacy2020(f)), d)
             }
         };
-        forms.extend(form.map(|f| with_derived_layout(grid, f)));
+        forms.extend(form.map(|f| with_derived_layout(grid, f, title)));
         diagnostics.extend(diags);
     }
     Diagnosed::new(forms, diagnostics)
@@ -241,12 +241,12 @@ pub fn read_grid(grid: &Grid) -> Diagnosed<Vec<Form>> {
 /// `form` with its own grid recorded ([`layout::derived::derive`]) when it is a 申报表 or 自评表
 /// printed in none of the layouts jixiao describes, so that `--layout source` writes it back
 /// cell for cell (issue 11). The 2020 目标表 has one layout of its own.
-fn with_derived_layout(grid: &Grid, mut form: Form) -> Form {
+fn with_derived_layout(grid: &Grid, mut form: Form, title: Pos) -> Form {
     if matches!(form, Form::Legacy2020(_)) {
         return form;
     }
     let derived = match form.source() {
-        Some(s) if s.layout.is_none() => layout::derived::derive(grid, &form, s),
+        Some(s) if s.layout.is_none() => layout::derived::derive(grid, &form, s, title),
         _ => return form,
     };
     if let Some(s) = form.source_mut() {

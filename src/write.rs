@@ -11,6 +11,7 @@
 //! form on each sheet. The same document always gives the same bytes.
 
 pub(crate) mod declaration;
+mod derived;
 pub mod flat;
 pub mod json;
 mod kept;
@@ -75,6 +76,11 @@ pub(crate) fn paint(
             .and_then(|s| s.layout.clone())
             .filter(|p| grids.contains(&p.id))
     };
+    if choice == LayoutChoice::Source
+        && let Some((source, own)) = own_grid(form)
+    {
+        return derived::write(sheet, form, source, own, styles);
+    }
     match (form, choice) {
         (Form::Declaration(d), _) => {
             let printed = match choice {
@@ -497,9 +503,19 @@ pub(crate) fn title(form: &Form) -> &'static str {
     }
 }
 
-/// Whether the form was read from a file whose layout is none jixiao describes.
+/// The form's own grid, when it was printed in none of the layouts jixiao describes and the
+/// grid holds it as it is now (see [`derived::holds`]).
+fn own_grid(form: &Form) -> Option<(&crate::model::Source, &crate::model::DerivedLayout)> {
+    let source = form.source()?;
+    let own = source.derived.as_ref()?;
+    derived::holds(form, source).then_some((source, own))
+}
+
+/// Whether the form was read from a file whose layout is none jixiao describes, and has no
+/// grid of its own to be written in (a form read before the reader recorded one, or one whose
+/// grid no longer holds it).
 fn printed_elsewhere(form: &Form) -> bool {
-    form.source().is_some_and(|s| s.layout.is_none())
+    form.source().is_some_and(|s| s.layout.is_none()) && own_grid(form).is_none()
 }
 
 /// `--layout source` of a 申报表 printed in no layout jixiao describes: which layout it is written

@@ -124,10 +124,10 @@ pub fn rows_of(source: &Source) -> Option<(u32, u32)> {
     a1::parse_area(&source.range).map(|a| (a.first.0, a.last.0))
 }
 
-/// The layout of the form `form` as `grid` prints it, in the rows of its `source`: every
-/// non-empty cell that is no field's is a label; the merges in those rows; and each field whose
-/// cell shows more or other than its value, with the cell's text.
-pub fn derive(grid: &Grid, form: &Form, source: &Source) -> DerivedLayout {
+/// The layout of the form `form` as `grid` prints it, in the rows of its `source`, its title at
+/// `title`: every non-empty cell that is no field's is a label; the merges in those rows; and
+/// each field whose cell shows more or other than its value, with the cell's text.
+pub fn derive(grid: &Grid, form: &Form, source: &Source, title: Pos) -> DerivedLayout {
     let Some(rows) = rows_of(source) else {
         return DerivedLayout::default();
     };
@@ -167,12 +167,14 @@ pub fn derive(grid: &Grid, form: &Form, source: &Source) -> DerivedLayout {
             (!text.is_empty()).then(|| (a1::cell_name(p), text))
         })
         .collect();
-    let merges: Vec<Area> = grid
+    let mut merges: Vec<Area> = grid
         .merges()
         .iter()
         .filter(|m| m.first.0 >= rows.0 && m.last.0 <= rows.1)
         .copied()
         .collect();
+    // In reading order, whatever order the file listed them in.
+    merges.sort_by_key(|m| m.first);
     let columns = grid
         .positions_in_rows(rows)
         .iter()
@@ -182,6 +184,7 @@ pub fn derive(grid: &Grid, form: &Form, source: &Source) -> DerivedLayout {
         .map_or(0, |c| c + 1);
     DerivedLayout {
         columns,
+        title: a1::cell_name(title),
         labels,
         merges: merges.iter().map(Area::name).collect(),
         printed,

@@ -109,6 +109,9 @@ impl PrintedLayout {
 pub struct DerivedLayout {
     /// The form's width in columns.
     pub columns: u32,
+    /// The title's cell (`A1`), printed large and bold.
+    #[serde(default)]
+    pub title: String,
     /// The cells no field takes (titles, labels, column heads, placeholders such as `指标2`,
     /// lines under the table), by their top-left cell (`A1`), with their text as printed.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

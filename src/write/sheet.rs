@@ -80,10 +80,29 @@ impl<'a> FormSheet<'a> {
             ),
             None => (title.to_string(), caption),
         };
+        let mut form = FormSheet::plain(sheet, styles, widths)?;
+        form.printed = printed.cloned().unwrap_or_default();
+        form.as_printed = printed.is_some();
+        form.year = year;
+        form.extra = extra;
+        let columns = form.widths.len();
+        form.put(sheets::title_at(columns), &title, &styles.title)?;
+        form.put(sheets::year_at(columns), &caption, &styles.caption)?;
+        form.place(field::YEAR, sheets::year_at(columns));
+        Ok(form)
+    }
+
+    /// A sheet with these column widths and nothing on it yet: a form's own grid paints its
+    /// title where it printed it (see `super::derived`).
+    pub fn plain(
+        sheet: &'a mut Worksheet,
+        styles: &'a Styles,
+        widths: Vec<f64>,
+    ) -> Result<Self, XlsxError> {
         for (col, width) in widths.iter().enumerate() {
             sheet.set_column_width(col_num(col as u32)?, *width)?;
         }
-        let mut form = FormSheet {
+        Ok(FormSheet {
             sheet,
             styles,
             widths,
@@ -91,16 +110,11 @@ impl<'a> FormSheet<'a> {
             minimums: Vec::new(),
             last_row: 0,
             cells: FieldCells::default(),
-            printed: printed.cloned().unwrap_or_default(),
-            as_printed: printed.is_some(),
-            year,
-            extra,
-        };
-        let columns = form.widths.len();
-        form.put(sheets::title_at(columns), &title, &styles.title)?;
-        form.put(sheets::year_at(columns), &caption, &styles.caption)?;
-        form.place(field::YEAR, sheets::year_at(columns));
-        Ok(form)
+            printed: PrintedLayout::default(),
+            as_printed: true,
+            year: None,
+            extra: Vec::new(),
+        })
     }
 
     /// The label of `slot` as the form printed it (`--layout source`), else `official`.
@@ -545,7 +559,7 @@ pub(super) fn break_as_printed(text: &str, width: f64) -> String {
     text.to_string()
 }
 
-fn text_width(line: &str) -> f64 {
+pub(super) fn text_width(line: &str) -> f64 {
     line.chars()
         .map(|c| if c.is_ascii() { NARROW_CHAR } else { WIDE_CHAR })
         .sum()

@@ -5,6 +5,7 @@ mod check;
 mod cli;
 mod common;
 mod declaration_88;
+mod derived_layout;
 mod diff;
 mod domain_refs;
 mod errors;
