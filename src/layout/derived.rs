@@ -132,7 +132,7 @@ pub fn derive(grid: &Grid, form: &Form, source: &Source, title: Pos) -> DerivedL
         return DerivedLayout::default();
     };
     let json = serde_json::to_value(form).unwrap_or_default();
-    let mut fields: HashSet<Pos> = HashSet::new();
+    let mut fields: HashSet<Pos, crate::grid::FxBuild> = HashSet::default();
     let mut printed = BTreeMap::new();
     for (path, at) in &source.cells {
         let Some(area) = a1::parse_area(at) else {
@@ -143,7 +143,7 @@ pub fn derive(grid: &Grid, form: &Form, source: &Source, title: Pos) -> DerivedL
             // The row of an indicator: its cells are its parts'.
             continue;
         }
-        let text = grid.text(area.first);
+        let text = grid.text_str(area.first);
         if part.is_some_and(|p| extra_index(p).is_some()) {
             // An extra cell holds its text as printed.
             fields.insert(area.first);
@@ -155,6 +155,7 @@ pub fn derive(grid: &Grid, form: &Form, source: &Source, title: Pos) -> DerivedL
         fields.insert(area.first);
         let read = value.text();
         if read != text {
+            let text = text.to_string();
             printed.insert(path.clone(), PrintedValue { text, read });
         }
     }
