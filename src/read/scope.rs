@@ -5,7 +5,9 @@
 use crate::a1::{Area, Pos, cell_name};
 use crate::diag::{Diagnostic, Location};
 use crate::grid::{Cell, Grid, PosMap};
-use crate::layout::{Field, Keys, Label, Pair, label_bases, normalize_label, split_pairs_keyed};
+use crate::layout::{
+    Field, Label, Pair, PairKeys, label_bases, normalize_label, split_pairs_keyed,
+};
 use crate::model::field::FieldId;
 use crate::model::{Figure, MoneyUnit, Source, UnmappedCell};
 use rust_decimal::Decimal;
@@ -54,8 +56,8 @@ pub struct Scope<'g> {
     pub rows: (u32, u32),
     /// Every label of this form kind: a value search stops at one of them.
     labels: &'static [Label],
-    /// [`Label::keys`] of each of `labels`, for [`split_pairs_keyed`].
-    label_keys: Vec<Keys>,
+    /// The keys of `labels`, for [`split_pairs_keyed`].
+    label_keys: std::rc::Rc<PairKeys>,
     /// Top-left cells of the form's non-empty areas, row by row (found once).
     anchors: Vec<Pos>,
     /// Each anchor under every text a label may equal for it to be read as that label
@@ -126,7 +128,7 @@ impl<'g> Scope<'g> {
             grid,
             rows,
             labels,
-            label_keys: labels.iter().map(Label::keys).collect(),
+            label_keys: PairKeys::of(labels),
             anchors,
             by_key,
             label_anchors,
