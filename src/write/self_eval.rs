@@ -114,10 +114,12 @@ pub fn write(
         out.own_label(cell(header, c0 + i as u16), &slot, column.text)?;
     }
     out.extra_heads(header)?;
-    let level1: Vec<String> = form
-        .indicators
-        .iter()
-        .map(EvaluatedIndicator::level1_label)
+    // The 一级 as the form printed it, where jixiao would write it otherwise (`--layout source`).
+    let level1: Vec<String> = (form.indicators.iter())
+        .map(|i| {
+            let label = i.level1_label();
+            out.own(&sheets::level1_slot(&label), &label)
+        })
         .collect();
     let levels: Vec<(Option<usize>, &str, &str)> = (lines.iter())
         .map(|l| {
