@@ -174,6 +174,32 @@ fn issue_11_real_88_forms_keep_their_medium_side_in_the_official_layout() {
     assert_eq!(kept, 7);
 }
 
+/// Issue 11: 东莞's 年度目标 is long (61 characters, 57 of them Chinese: 123 width units at
+/// 宋体 10), and neither layout gives it more than 47 units of width: in its own grid
+/// (`--layout source`) and in the official layout the rows that hold it are as tall as 3 lines
+/// at least (13.5 points a line), so the text stays inside its cell in a render.
+#[test]
+fn issue_11_dongguan_annual_goal_has_the_height_its_lines_need() {
+    let dir = temp_dir("real-88-heights");
+    let path = built("guangdong-dongguan-transport-2019", &dir);
+    let forms = jixiao::read::read_workbook(&path).unwrap().value;
+    assert_eq!(declaration(&forms).annual_goal.chars().count(), 61);
+    for choice in [LayoutChoice::Source, LayoutChoice::Official] {
+        let doc = Document::new(forms.clone());
+        let (bytes, _) = jixiao::write::xlsx_bytes_in(&doc, choice).unwrap();
+        let out = dir.join("heights.xlsx");
+        std::fs::write(&out, &bytes).unwrap();
+        let back = jixiao::read::read_workbook(&out).unwrap().value;
+        let at = &declaration(&back).source.as_ref().unwrap().cells["annual_goal"];
+        let area = jixiao::a1::parse_area(at).unwrap();
+        let heights = crate::common::row_heights(&out);
+        let height: f64 = (area.first.0..=area.last.0)
+            .map(|r| heights.get(&(r + 1)).copied().unwrap_or(15.0))
+            .sum();
+        assert!(height >= 3.0 * 13.5, "{choice:?}: {at} {height}");
+    }
+}
+
 fn declaration_medium(forms: &[Form]) -> Option<&jixiao::model::MediumTerm> {
     match forms {
         [Form::Declaration(d)] => d.medium_term.as_ref(),
