@@ -92,6 +92,9 @@ pub struct Scope<'g> {
     /// `……`, `read::table_rows`), as printed: the reader keeps them in its printed layout.
     /// Their 一级 is the text printed (with its weight, `产出指标(50分)`).
     pub placeholders: Vec<crate::model::PlaceholderRow>,
+    /// The fields whose figure was printed as a percentage (`0.8935` shown `89.35%`, or the
+    /// text `86.19%`): the reader keeps them in its printed layout.
+    pub percent: Vec<String>,
 }
 
 impl<'g> Scope<'g> {
@@ -141,6 +144,7 @@ impl<'g> Scope<'g> {
             asides: Vec::new(),
             table_notes: Vec::new(),
             placeholders: Vec::new(),
+            percent: Vec::new(),
         }
     }
 
@@ -568,6 +572,14 @@ impl<'g> Scope<'g> {
         let Some(cell) = self.grid.get(pos) else {
             return Figure::Blank;
         };
+        let percent = match cell {
+            Cell::Number { shape, .. } => shape.percent,
+            Cell::Text(t) => t.trim_end().ends_with('%'),
+            _ => false,
+        };
+        if percent {
+            self.percent.push(path.to_string());
+        }
         match figure_of(cell, min_scale) {
             Ok(f) => f,
             Err(found) => {

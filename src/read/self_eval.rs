@@ -113,6 +113,7 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
                 ..p
             })
             .collect();
+        layout.percent = std::mem::take(&mut scope.percent);
         for (label, printed) in level1_printed {
             layout.labels.insert(sheets::level1_slot(&label), printed);
         }

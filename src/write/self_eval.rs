@@ -228,11 +228,13 @@ fn funds_row(
 ) -> Result<(), XlsxError> {
     for (col, (name, figure)) in (first_col..).zip(figures.columns()) {
         let at = Area::cell((row, u32::from(col)));
+        let path = format!("{path}.{name}");
         match name {
+            _ if out.printed_percent(&path) => out.percent_figure(at, &figure)?,
             FundsRow::WEIGHT | FundsRow::SCORE => out.figure(at, &figure)?,
             _ => out.money_figure(at, &figure)?,
         }
-        out.place(format!("{path}.{name}"), at);
+        out.place(path, at);
     }
     Ok(())
 }
