@@ -744,7 +744,6 @@ pub fn identify(
         .iter()
         .find_map(|(id, probes)| fit(grid, top, probes, year).map(|p| (*id, p)))?;
     printed.id = id;
-    printed.verbatim = true;
     if let Some(caption) = caption_variant(grid, top, year) {
         printed.labels.insert(slot::YEAR.to_string(), caption);
     }

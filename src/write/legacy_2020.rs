@@ -28,7 +28,6 @@ pub fn write(
     // The one layout of the 2020 form, its labels printed as given.
     let printed = PrintedLayout {
         id: LayoutId::Legacy2020,
-        verbatim: true,
         ..PrintedLayout::default()
     };
     let title = (at::TITLE.text, form.year);

@@ -51,8 +51,9 @@ pub(super) struct FormSheet<'a> {
     /// The form's own labels (`--layout source`), and its year for `{year}` in them.
     printed: PrintedLayout,
     /// Whether the form is written as it printed it (`--layout source` of a form read from a
-    /// file, [`PrintedLayout::verbatim`]): every label exactly as the form printed it, never
-    /// re-broken; otherwise the official labels (and a profile's own), broken as printed.
+    /// file; not a profile's layout, [`PrintedLayout::from_profile`]): every label exactly as
+    /// the form printed it, never re-broken; otherwise the official labels (and a profile's
+    /// own), broken as printed.
     as_printed: bool,
     year: Option<i32>,
     /// The heads of the indicator columns the layout does not have (绩效标准), after its last.
@@ -83,7 +84,7 @@ impl<'a> FormSheet<'a> {
         };
         let mut form = FormSheet::plain(sheet, styles, widths)?;
         form.printed = printed.cloned().unwrap_or_default();
-        form.as_printed = printed.is_some_and(|p| p.verbatim);
+        form.as_printed = printed.is_some_and(|p| !p.from_profile);
         form.year = year;
         form.extra = extra;
         let columns = form.widths.len();

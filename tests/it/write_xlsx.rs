@@ -285,7 +285,6 @@ fn issue_11_fixtures_are_read_as_their_own_layouts() {
         };
         let expected = id.map(|id| PrintedLayout {
             id,
-            verbatim: true,
             labels: match id {
                 LayoutId::SelfEvaluation9 => [("funds.weight".into(), "分值".into())].into(),
                 _ => Default::default(),
