@@ -441,10 +441,11 @@ fn unplaced(
             .iter()
             .enumerate()
             .filter(|(i, n)| {
-                !(n.label.is_empty() && n.text.is_empty())
-                    && !placed(&NotePart::Text.of(*i))
-                    && !placed(&NotePart::Label.of(*i))
-                    && !aside(&n.text)
+                let shown = placed(&NotePart::Text.of(*i))
+                    || placed(&NotePart::Label.of(*i))
+                    || aside(&n.text);
+                let blank = n.label.is_empty() && n.text.is_empty();
+                !(shown || blank)
             })
             .map(|(_, n)| (n.label.clone(), n.text.clone())),
     );
