@@ -10,6 +10,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 mod ods_guard;
 mod open;
 mod xls_guard;
+mod xlsx_cells;
 mod xlsx_parts;
 
 #[cfg(not(target_family = "wasm"))]

@@ -1,6 +1,7 @@
 //! Opening a workbook's bytes as [`Grid`]s: the [`Limits`] checked before anything is
 //! allocated, the zip pre-scan, and calamine (the only caller of it).
 
+use super::xlsx_cells;
 use super::xlsx_parts::XlsxParts;
 use super::{Cell, Grid, NumberShape, ods_guard, xls_guard};
 use crate::a1::{Area, Pos, cell_name};
@@ -351,104 +352,10 @@ fn unreadable_workbook<E: CalamineError + Send + Sync + 'static>(shown: &str, e:
 fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Result<Vec<Grid>> {
     let reader = std::io::Cursor::new(bytes);
     match format {
-        InputFormat::Xlsx => {
-            let mut wb: calamine::Xlsx<_> =
-                calamine::Xlsx::new(reader).map_err(|e| unreadable_workbook(shown, e))?;
-            let sheets = wb.sheets_metadata().to_vec();
-            let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
-            let mut parts = XlsxParts::new(bytes, &names);
-            let mut grids = Vec::new();
-            for sheet in sheets {
-                if sheet.typ != calamine::SheetType::WorkSheet {
-                    continue;
-                }
-                let name = sheet.name;
-                // Merges and whether there is any formula, from one search of the sheet's XML;
-                // calamine's own passes where the search cannot answer.
-                let scan = parts.as_mut().and_then(|p| p.scan(&name));
-                let mut grid = Grid::new(shown, &name);
-                let mut cells = Vec::new();
-                let mut seen = (0, 0);
-                {
-                    let mut cr = wb
-                        .worksheet_cells_reader(&name)
-                        .map_err(|e| unreadable_workbook(shown, e))?;
-                    let shapes: Vec<NumberShape> = cr
-                        .styles()
-                        .iter()
-                        .map(|st| {
-                            st.number_format
-                                .as_ref()
-                                .map(|nf| NumberShape::from_format_code(&nf.format_code))
-                                .unwrap_or_default()
-                        })
-                        .collect();
-                    while let Some((cell, style)) = cr
-                        .next_cell_with_style_id()
-                        .map_err(|e| unreadable_workbook(shown, e))?
-                    {
-                        let pos = cell.get_position();
-                        let data: Data = cell.get_value().clone().into();
-                        if data == Data::Empty {
-                            continue;
-                        }
-                        check_cell(&grid, pos, &data, &mut seen, limits)?;
-                        let shape = shapes.get(style).copied().unwrap_or_default();
-                        cells.push((pos, data, shape));
-                    }
-                }
-                // Formulas without a cached value (a workbook written by a program and never
-                // opened in Excel): their cells would read blank; they are kept as formulas.
-                if scan.as_ref().is_none_or(|s| s.formulas) {
-                    let mut cr = wb
-                        .worksheet_cells_reader(&name)
-                        .map_err(|e| unreadable_workbook(shown, e))?;
-                    while let Some(rec) = cr
-                        .next_cell_with_formula_metadata()
-                        .map_err(|e| unreadable_workbook(shown, e))?
-                    {
-                        if rec.value != calamine::DataRef::Empty
-                            && let Some(
-                                calamine::XlsxFormulaMetadata::Normal { formula }
-                                | calamine::XlsxFormulaMetadata::Shared { formula, .. },
-                            ) = &rec.formula
-                        {
-                            grid.set_formula(rec.pos, format!("={formula}"));
-                        } else if rec.value == calamine::DataRef::Empty
-                            && let Some(f) = rec.formula
-                        {
-                            let marker = Data::String(String::new());
-                            check_cell(&grid, rec.pos, &marker, &mut seen, limits)?;
-                            let text = match f {
-                                calamine::XlsxFormulaMetadata::Normal { formula }
-                                | calamine::XlsxFormulaMetadata::Shared { formula, .. } => formula,
-                                _ => String::new(),
-                            };
-                            grid.notes.push(
-                                Diagnostic::warning(
-                                    crate::msg::rules::READ_UNCACHED_FORMULA,
-                                    msg::workbook::uncached_formula(&text),
-                                )
-                                .at(Location::cell(&grid.file, &grid.sheet, cell_name(rec.pos)))
-                                .hint(msg::workbook::uncached_formula_hint()),
-                            );
-                            grid.set(rec.pos, Cell::Formula(format!("={text}")));
-                        }
-                    }
-                }
-                let merges = match scan.and_then(|s| s.merges) {
-                    Some(merges) => merges,
-                    None => wb
-                        .merge_cells_by_sheet_name(&name)
-                        .map_err(|e| unreadable_workbook(shown, e))?,
-                };
-                fill(&mut grid, cells, &merges, limits)?;
-                grid.hidden = sheet.visible != calamine::SheetVisible::Visible;
-                note_hidden(&mut grid);
-                grids.push(grid);
-            }
-            Ok(grids)
-        }
+        InputFormat::Xlsx => match xlsx_cells::read(bytes) {
+            Some(sheets) => xlsx_grids(sheets, shown, limits),
+            None => xlsx_by_calamine(bytes, shown, limits),
+        },
         InputFormat::Xls => {
             // calamine reserves what the file declares before any cell is read: check first.
             if let Some(why) = xls_guard::damage(bytes) {
@@ -517,6 +424,125 @@ fn parse(bytes: &[u8], shown: &str, format: InputFormat, limits: &Limits) -> Res
             msg::workbook::not_a_workbook(format.describe()),
         )),
     }
+}
+
+/// The grids of workbook sheets read by [`xlsx_cells`], within the limits: what
+/// [`xlsx_by_calamine`] makes of the same workbook.
+fn xlsx_grids(sheets: Vec<xlsx_cells::Sheet>, shown: &str, limits: &Limits) -> Result<Vec<Grid>> {
+    let mut grids = Vec::with_capacity(sheets.len());
+    for sheet in sheets {
+        let mut grid = Grid::new(shown, &sheet.name);
+        let mut seen = (0, 0);
+        for (pos, data, _) in &sheet.cells {
+            check_cell(&grid, *pos, data, &mut seen, limits)?;
+        }
+        fill(&mut grid, sheet.cells, &sheet.merges, limits)?;
+        grid.hidden = sheet.hidden;
+        note_hidden(&mut grid);
+        grids.push(grid);
+    }
+    Ok(grids)
+}
+
+/// An xlsx workbook's grids read with calamine: any workbook [`xlsx_cells`] leaves alone.
+fn xlsx_by_calamine(bytes: &[u8], shown: &str, limits: &Limits) -> Result<Vec<Grid>> {
+    let reader = std::io::Cursor::new(bytes);
+    let mut wb: calamine::Xlsx<_> =
+        calamine::Xlsx::new(reader).map_err(|e| unreadable_workbook(shown, e))?;
+    let sheets = wb.sheets_metadata().to_vec();
+    let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
+    let mut parts = XlsxParts::new(bytes, &names);
+    let mut grids = Vec::new();
+    for sheet in sheets {
+        if sheet.typ != calamine::SheetType::WorkSheet {
+            continue;
+        }
+        let name = sheet.name;
+        // Merges and whether there is any formula, from one search of the sheet's XML;
+        // calamine's own passes where the search cannot answer.
+        let scan = parts.as_mut().and_then(|p| p.scan(&name));
+        let mut grid = Grid::new(shown, &name);
+        let mut cells = Vec::new();
+        let mut seen = (0, 0);
+        {
+            let mut cr = wb
+                .worksheet_cells_reader(&name)
+                .map_err(|e| unreadable_workbook(shown, e))?;
+            let shapes: Vec<NumberShape> = cr
+                .styles()
+                .iter()
+                .map(|st| {
+                    st.number_format
+                        .as_ref()
+                        .map(|nf| NumberShape::from_format_code(&nf.format_code))
+                        .unwrap_or_default()
+                })
+                .collect();
+            while let Some((cell, style)) = cr
+                .next_cell_with_style_id()
+                .map_err(|e| unreadable_workbook(shown, e))?
+            {
+                let pos = cell.get_position();
+                let data: Data = cell.get_value().clone().into();
+                if data == Data::Empty {
+                    continue;
+                }
+                check_cell(&grid, pos, &data, &mut seen, limits)?;
+                let shape = shapes.get(style).copied().unwrap_or_default();
+                cells.push((pos, data, shape));
+            }
+        }
+        // Formulas without a cached value (a workbook written by a program and never
+        // opened in Excel): their cells would read blank; they are kept as formulas.
+        if scan.as_ref().is_none_or(|s| s.formulas) {
+            let mut cr = wb
+                .worksheet_cells_reader(&name)
+                .map_err(|e| unreadable_workbook(shown, e))?;
+            while let Some(rec) = cr
+                .next_cell_with_formula_metadata()
+                .map_err(|e| unreadable_workbook(shown, e))?
+            {
+                if rec.value != calamine::DataRef::Empty
+                    && let Some(
+                        calamine::XlsxFormulaMetadata::Normal { formula }
+                        | calamine::XlsxFormulaMetadata::Shared { formula, .. },
+                    ) = &rec.formula
+                {
+                    grid.set_formula(rec.pos, format!("={formula}"));
+                } else if rec.value == calamine::DataRef::Empty
+                    && let Some(f) = rec.formula
+                {
+                    let marker = Data::String(String::new());
+                    check_cell(&grid, rec.pos, &marker, &mut seen, limits)?;
+                    let text = match f {
+                        calamine::XlsxFormulaMetadata::Normal { formula }
+                        | calamine::XlsxFormulaMetadata::Shared { formula, .. } => formula,
+                        _ => String::new(),
+                    };
+                    grid.notes.push(
+                        Diagnostic::warning(
+                            crate::msg::rules::READ_UNCACHED_FORMULA,
+                            msg::workbook::uncached_formula(&text),
+                        )
+                        .at(Location::cell(&grid.file, &grid.sheet, cell_name(rec.pos)))
+                        .hint(msg::workbook::uncached_formula_hint()),
+                    );
+                    grid.set(rec.pos, Cell::Formula(format!("={text}")));
+                }
+            }
+        }
+        let merges = match scan.and_then(|s| s.merges) {
+            Some(merges) => merges,
+            None => wb
+                .merge_cells_by_sheet_name(&name)
+                .map_err(|e| unreadable_workbook(shown, e))?,
+        };
+        fill(&mut grid, cells, &merges, limits)?;
+        grid.hidden = sheet.visible != calamine::SheetVisible::Visible;
+        note_hidden(&mut grid);
+        grids.push(grid);
+    }
+    Ok(grids)
 }
 
 /// The limits one more cell of a sheet must keep: its text, and the box from A1 to the
@@ -677,4 +703,63 @@ fn build(
     }
     fill(&mut grid, cells, merges, limits)?;
     Ok(grid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Everything a grid holds, in a fixed order.
+    fn dump(g: &Grid) -> String {
+        let mut formulas: Vec<_> = g.formulas().collect();
+        formulas.sort_unstable();
+        format!(
+            "{} {} hidden={} {}x{}\ncells {:?}\nmerges {:?}\nnotes {:?}\nformulas {:?}",
+            g.file,
+            g.sheet,
+            g.hidden,
+            g.rows,
+            g.cols,
+            g.cells(),
+            g.merges(),
+            g.notes,
+            formulas
+        )
+    }
+
+    /// On every real workbook of the fixtures, jixiao's own reading of the cells and merges
+    /// gives the grids calamine's gives, and it does read them (none left to calamine).
+    #[test]
+    fn own_xlsx_reading_is_calamines() {
+        let limits = Limits::default();
+        let mut files = Vec::new();
+        for dir in ["../shared/fixtures", "../shared/fixtures/other-layouts"] {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "xlsx") {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        let mut sheets = 0;
+        for path in &files {
+            let bytes = std::fs::read(path).unwrap();
+            let shown = path.display().to_string();
+            let own =
+                xlsx_cells::read(&bytes).unwrap_or_else(|| panic!("{shown}: left to calamine"));
+            let own = xlsx_grids(own, &shown, &limits).unwrap();
+            let theirs = xlsx_by_calamine(&bytes, &shown, &limits).unwrap();
+            assert_eq!(own.len(), theirs.len(), "{shown}");
+            for (a, b) in own.iter().zip(&theirs) {
+                assert_eq!(dump(a), dump(b), "{shown}");
+                sheets += 1;
+            }
+        }
+        assert!(
+            files.len() >= 10 && sheets > 20,
+            "{} files, {sheets} sheets",
+            files.len()
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! What jixiao reads from an xlsx archive itself, beside calamine: where each worksheet's XML
 //! is, and, from one unzip of it searched for two markers, its merged areas and whether it
-//! holds any formula.
+//! holds any formula. (A workbook written the usual way is read without calamine altogether,
+//! by [`super::xlsx_cells`], which uses the helpers here; this is for the others.)
 //!
 //! calamine gives merged areas only by parsing the whole sheet's XML a second time, which cost
 //! as much as reading the cells (issue 12). Merges stand in `<mergeCell ref="A1:H1"/>` elements
@@ -120,7 +121,7 @@ const CHUNK: usize = 32 << 10;
 const MAX_CARRY: usize = 64 << 10;
 
 /// The search of one sheet's XML, fed a run of whole elements at a time.
-struct Search {
+pub(super) struct Search {
     merges: Option<Vec<Dimensions>>,
     block: Block,
     formulas: bool,
@@ -137,7 +138,7 @@ impl Default for Search {
 }
 
 impl Search {
-    fn feed(&mut self, xml: &[u8]) {
+    pub(super) fn feed(&mut self, xml: &[u8]) {
         self.formulas = self.formulas || has_formula(xml);
         if let Some(found) = &mut self.merges
             && !merges(xml, &mut self.block, found)
@@ -152,7 +153,7 @@ impl Search {
         self.formulas = true;
     }
 
-    fn finish(self) -> SheetScan {
+    pub(super) fn finish(self) -> SheetScan {
         SheetScan {
             merges: self.merges.filter(|_| self.block != Block::Inside),
             formulas: self.formulas,
@@ -265,7 +266,7 @@ fn tag_at(xml: &[u8], at: usize) -> Option<Tag> {
 
 /// Every start tag named `name` (any prefix) in a small XML part: `<name …>` as its bytes;
 /// `None` for a part with a comment, CDATA or DOCTYPE.
-fn elements<'x>(xml: &'x [u8], name: &[u8]) -> Option<Vec<&'x [u8]>> {
+pub(super) fn elements<'x>(xml: &'x [u8], name: &[u8]) -> Option<Vec<&'x [u8]>> {
     if memmem::find(xml, b"<!").is_some() {
         return None;
     }
@@ -290,25 +291,25 @@ fn elements<'x>(xml: &'x [u8], name: &[u8]) -> Option<Vec<&'x [u8]>> {
 
 /// The value of attribute `key` (exactly, prefix included) of a start tag, as written; `None`
 /// also when it holds an entity (calamine takes such values raw, as no reader here would).
-fn attr<'x>(tag: &'x [u8], key: &[u8]) -> Option<&'x str> {
+pub(super) fn attr<'x>(tag: &'x [u8], key: &[u8]) -> Option<&'x str> {
     let (_, v) = attrs(tag).find(|(k, _)| *k == key)?;
     std::str::from_utf8(v).ok().filter(|v| !v.contains('&'))
 }
 
 /// The value of the attribute whose local name is `key` (`r:id` for `id`), as written.
-fn attr_local<'x>(tag: &'x [u8], key: &[u8]) -> Option<&'x str> {
+pub(super) fn attr_local<'x>(tag: &'x [u8], key: &[u8]) -> Option<&'x str> {
     let (_, v) = attrs(tag).find(|(k, _)| k.rsplit(|&b| b == b':').next() == Some(key))?;
     std::str::from_utf8(v).ok().filter(|v| !v.contains('&'))
 }
 
 /// The value of attribute `key`, with the five XML entities and character references replaced.
-fn attr_unescaped(tag: &[u8], key: &[u8]) -> Option<String> {
+pub(super) fn attr_unescaped(tag: &[u8], key: &[u8]) -> Option<String> {
     let (_, v) = attrs(tag).find(|(k, _)| *k == key)?;
     unescape(v)
 }
 
 /// `(name, raw value)` of each attribute of a start tag `<name a="1" b='2'>`.
-fn attrs(tag: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
+pub(super) fn attrs(tag: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
     let body = tag
         .iter()
         .position(|b| b.is_ascii_whitespace())
@@ -330,7 +331,7 @@ fn attrs(tag: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
 }
 
 /// An attribute value with the five XML entities and character references replaced.
-fn unescape(raw: &[u8]) -> Option<String> {
+pub(super) fn unescape(raw: &[u8]) -> Option<String> {
     let s = std::str::from_utf8(raw).ok()?;
     if !s.contains('&') {
         return Some(s.to_string());
@@ -364,7 +365,7 @@ fn unescape(raw: &[u8]) -> Option<String> {
 
 /// `A1:H1` (or `A1`) as calamine reads a merge reference; `None` for anything else, which
 /// calamine then reads (or refuses) itself.
-fn dimensions(r: &str) -> Option<Dimensions> {
+pub(super) fn dimensions(r: &str) -> Option<Dimensions> {
     let (first, last) = match r.split_once(':') {
         Some((a, b)) => (cell(a)?, cell(b)?),
         None => (cell(r)?, cell(r)?),
@@ -376,7 +377,7 @@ fn dimensions(r: &str) -> Option<Dimensions> {
 }
 
 /// `C7` → `(6, 2)`: one to three letters, then a row number of at most seven digits.
-fn cell(a1: &str) -> Option<(u32, u32)> {
+pub(super) fn cell(a1: &str) -> Option<(u32, u32)> {
     let letters = a1.bytes().take_while(u8::is_ascii_alphabetic).count();
     let digits = &a1[letters..];
     if !(1..=3).contains(&letters)

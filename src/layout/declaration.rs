@@ -134,6 +134,14 @@ pub const MEDIUM_GOAL: Label = Label {
     text: "中期目标",
     variants: &["中期滚动目标"],
 };
+/// The 中期 side under 备注, where a layout without 中期 cells prints it (the official one, see
+/// `crate::write::declaration`): `中期资金总额（万元）` (above), these two amounts with their unit,
+/// `中期目标（2024年—2026年）` (above), then a table of the 中期 indicators headed `中期指标`,
+/// with the columns of the indicator table over it.
+pub const MEDIUM_FISCAL: Label = label("中期财政拨款");
+pub const MEDIUM_OTHER: Label = label("中期其他资金");
+pub const MEDIUM_INDICATORS: Label = label("中期指标");
+
 /// The 88号 form's own words where it says otherwise than the Shanghai form (DOMAIN §1a): the
 /// `declaration-88` layout prints these; the readers accept both.
 pub const TITLE_88: Label = Label {

@@ -253,12 +253,58 @@ pub fn split_pairs(text: &str, labels: &[Label]) -> Vec<Pair> {
     if !text.contains([':', '：']) {
         return Vec::new();
     }
-    split_pairs_keyed(text, &labels.iter().map(Label::keys).collect::<Vec<_>>())
+    split_pairs_keyed(text, &PairKeys::new(labels))
 }
 
-/// [`split_pairs`] on the [`Label::keys`] of each label, for a reader that splits many cells on
-/// the same labels.
-pub fn split_pairs_keyed(text: &str, keys: &[Keys]) -> Vec<Pair> {
+/// The [`Label::keys`] of a list of labels by their first character, for [`split_pairs_keyed`]:
+/// at each place a label may start, only the keys that start with the character there are
+/// tried (a form kind has some 240 keys).
+#[derive(Debug)]
+pub struct PairKeys(Vec<(char, usize, Box<str>)>);
+
+impl PairKeys {
+    /// The keys of `labels`, each with its label's index.
+    pub fn new(labels: &[Label]) -> Self {
+        let mut keys: Vec<(char, usize, Box<str>)> = labels
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| l.keys().to_vec().into_iter().map(move |k| (i, k)))
+            .filter_map(|(i, k)| Some((k.chars().next()?, i, k)))
+            .collect();
+        // Stable: within a character the keys keep the labels' order, which breaks ties.
+        keys.sort_by_key(|k| k.0);
+        PairKeys(keys)
+    }
+
+    /// [`PairKeys::new`] of a static list, made once per list and thread (every form read
+    /// splits its cells on its kind's labels).
+    pub fn of(labels: &'static [Label]) -> std::rc::Rc<PairKeys> {
+        use std::cell::RefCell;
+        use std::collections::HashMap;
+        type Shared = std::rc::Rc<PairKeys>;
+        thread_local! {
+            static MADE: RefCell<HashMap<(usize, usize), Shared, crate::grid::FxBuild>> =
+                RefCell::default();
+        }
+        // The lists are static data: the address and length of one name it.
+        let id = (labels.as_ptr() as usize, labels.len());
+        MADE.with_borrow_mut(|made| {
+            made.entry(id)
+                .or_insert_with(|| std::rc::Rc::new(PairKeys::new(labels)))
+                .clone()
+        })
+    }
+
+    /// `(label index, key)` of the keys that start with `c`, in the labels' order.
+    fn starting_with(&self, c: char) -> impl Iterator<Item = (usize, &str)> {
+        let from = self.0.partition_point(|k| k.0 < c);
+        let to = self.0.partition_point(|k| k.0 <= c);
+        self.0[from..to].iter().map(|(_, i, k)| (*i, &**k))
+    }
+}
+
+/// [`split_pairs`] on keys made once, for a reader that splits many cells on the same labels.
+pub fn split_pairs_keyed(text: &str, keys: &PairKeys) -> Vec<Pair> {
     if !text.contains([':', '：']) {
         return Vec::new();
     }
@@ -276,18 +322,10 @@ pub fn split_pairs_keyed(text: &str, keys: &[Keys]) -> Vec<Pair> {
         }
         out
     };
-    // (start in norm, end in norm just after the colon, label index)
-    let mut found: Vec<(usize, usize, usize)> = Vec::new();
-    let mut p = 0;
-    while p < norm.len() {
-        if !norm[p].2 {
-            p += 1;
-            continue;
-        }
-        let best = keys
-            .iter()
-            .enumerate()
-            .flat_map(|(i, k)| k.iter().map(move |k| (i, k)))
+    // The longest label key (then bracketed words) and a colon at `p`: (label index, key
+    // length, end in norm just after the colon).
+    let label_at = |p: usize| {
+        keys.starting_with(norm[p].0)
             .filter_map(|(i, k)| {
                 let mut end = p;
                 for c in k.chars() {
@@ -303,12 +341,23 @@ pub fn split_pairs_keyed(text: &str, keys: &[Keys]) -> Vec<Pair> {
                 }
                 (norm.get(q).is_some_and(|x| x.0 == ':')).then_some((i, len, q + 1))
             })
-            .max_by_key(|&(_, len, _)| len);
-        match best {
+            .max_by_key(|&(_, len, _)| len)
+    };
+    // (start in norm, end in norm just after the colon, label index). The cell must start
+    // with a label: nothing else is searched for when it does not.
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let mut p = 0;
+    while p < norm.len() {
+        if !norm[p].2 {
+            p += 1;
+            continue;
+        }
+        match label_at(p) {
             Some((i, _, end)) => {
                 found.push((p, end, i));
                 p = end;
             }
+            None if p == 0 => return Vec::new(),
             None => p += 1,
         }
     }

@@ -623,6 +623,12 @@ pub fn funds_row_slot(i: usize) -> String {
     format!("funds.{}", crate::model::SelfEvaluationFunds::ROWS[i])
 }
 
+/// The slot of a 一级 printed otherwise than jixiao writes it (`level1.效益指标(30分)` for the
+/// national form's `效益指标（30分）`): by the text jixiao would print.
+pub fn level1_slot(label: &str) -> String {
+    format!("level1.{label}")
+}
+
 /// The slot of the indicator table's column `i` (`table.target`), in
 /// [`super::self_eval::TABLE_COLUMNS`] order.
 pub fn table_slot(i: usize) -> String {

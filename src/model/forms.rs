@@ -90,7 +90,7 @@ impl Declaration {
 ///
 /// Kept whole so that JSON round-trips the form. The `declaration-88` layout prints it in its
 /// own cells; the official Shanghai 申报表 has no place for it, so there the xlsx writer prints
-/// it under 备注 ([`MediumTerm::notes`]).
+/// it under 备注, where the reader finds every value of it again.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
 pub struct MediumTerm {
     /// 项目期, as printed (`3年`).
@@ -111,39 +111,6 @@ pub struct MediumTerm {
     /// 中期 二级 / 三级 / 指标值, each with the 一级 the two sides share.
     #[serde(default)]
     pub indicators: Vec<Indicator>,
-}
-
-impl MediumTerm {
-    /// The 中期 side as 备注 lines, for a layout that has no 中期 columns: 项目期, the three
-    /// amounts (`unit` in the label), 中期目标, then one line per indicator
-    /// (`中期指标：产出指标/数量指标` → `新建高标准农田面积：≥2.00(万亩)`). Blank fields print nothing.
-    pub fn notes(&self, unit: MoneyUnit) -> Vec<Note> {
-        let unit = unit.label();
-        let amount = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
-        let goal_label = match self.years.as_str() {
-            "" => "中期目标".to_string(),
-            years => format!("中期目标（{years}）"),
-        };
-        let mut notes: Vec<Note> = [
-            ("项目期".to_string(), self.period.clone()),
-            (format!("中期资金总额（{unit}）"), amount(self.total)),
-            (format!("中期财政拨款（{unit}）"), amount(self.fiscal)),
-            (format!("中期其他资金（{unit}）"), amount(self.other)),
-            (goal_label, self.goal.clone()),
-        ]
-        .into_iter()
-        .map(|(label, text)| Note { label, text })
-        .collect();
-        notes.extend(self.indicators.iter().map(|i| Note {
-            label: format!("中期指标：{}/{}", i.level1, i.level2),
-            text: match (i.name.as_str(), i.target.raw.as_str()) {
-                (name, "") => name.to_string(),
-                (name, target) => format!("{name}：{target}"),
-            },
-        }));
-        notes.retain(|n| !n.text.is_empty());
-        notes
-    }
 }
 
 /// 备注 — one labelled text a form carries beside its fields, e.g. `项目概况` and its paragraph,

@@ -63,6 +63,11 @@ pub struct PrintedLayout {
     /// national 自评表, DOMAIN §1b): rows of the printed form, not indicators.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub placeholders: Vec<PlaceholderRow>,
+    /// Figures the form printed as percentages (`95.50%`: a fraction shown with a percent
+    /// format, or a text with `%`), by field path (`funds.total.rate`); the model holds them as
+    /// the percentage (95.50).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub percent: Vec<String>,
 }
 
 /// 指标占位行 — a row of an indicator table where the blank form's placeholder (`指标2:`, `……`)

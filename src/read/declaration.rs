@@ -67,6 +67,9 @@ pub const LABELS: &[Label] = &[
     PROJECT_PERIOD,
     MEDIUM_TOTAL,
     MEDIUM_GOAL,
+    MEDIUM_FISCAL,
+    MEDIUM_OTHER,
+    MEDIUM_INDICATORS,
     SIGNATURES[0],
     SIGNATURES[1],
     HEADER_NOTES[0],
@@ -171,6 +174,7 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
     }
     take_table_notes(&mut scope, &mut form.notes);
     if let Some(heading) = scope.find(&NOTES) {
+        national |= read_medium_notes(&mut scope, heading.0, &mut medium);
         read_notes(&mut scope, heading, &mut form.notes);
     }
     if let Some(end) = table_end {
@@ -185,6 +189,48 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
     source.layout = printed;
     form.source = Some(source);
     (form, diagnostics)
+}
+
+/// The 中期 side a layout without 中期 cells prints under 备注 (from row `from`, see
+/// `crate::write::declaration`): the amounts and 中期目标 right of their labels
+/// (`中期资金总额（万元）`, `中期目标（2024年—2026年）`), the indicators in the table headed
+/// `中期指标`. 项目期 is read wherever it stands. Whether any of it was there.
+fn read_medium_notes(scope: &mut Scope, from: u32, medium: &mut MediumTerm) -> bool {
+    let mut found = false;
+    let amounts = [
+        (MediumAmount::Total, &MEDIUM_TOTAL),
+        (MediumAmount::Fiscal, &MEDIUM_FISCAL),
+        (MediumAmount::Other, &MEDIUM_OTHER),
+    ];
+    for (id, label) in amounts {
+        if let Some(at) = scope.find_from(label, from) {
+            let value = scope.right_of(at);
+            *id.get_mut(medium) = scope.take_amount(id.path(), value, 0);
+            found = true;
+        }
+    }
+    if let Some(at) = scope.find_from(&MEDIUM_GOAL, from) {
+        medium.years = years_of(&scope.grid.text(at));
+        let value = scope.right_of(at);
+        medium.goal = scope.take_text(MediumText::Goal.path(), value);
+        found = true;
+    }
+    if let Some(at) = scope.find_from(&MEDIUM_INDICATORS, from) {
+        let row = at.0;
+        let cols: Vec<(&str, Option<u32>)> = [
+            (IndicatorPart::Level1, &LEVEL1),
+            (IndicatorPart::Level2, &LEVEL2),
+            (IndicatorPart::Name, &LEVEL3),
+            (IndicatorPart::Target, &TARGET),
+        ]
+        .into_iter()
+        .map(|(part, label)| (part.name(), scope.find_in_row(label, row).map(|p| p.1)))
+        .collect();
+        let rows = table_rows(scope, field::MEDIUM_INDICATORS, row, &cols, &[], &[NOTES]);
+        medium.indicators = rows.into_iter().map(TableRow::into_indicator).collect();
+        found = true;
+    }
+    found
 }
 
 /// `项目责任人(签字):` and `单位(盖章):` (88号): a note each when something is written after them.

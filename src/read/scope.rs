@@ -5,7 +5,9 @@
 use crate::a1::{Area, Pos, cell_name};
 use crate::diag::{Diagnostic, Location};
 use crate::grid::{Cell, Grid, PosMap};
-use crate::layout::{Field, Keys, Label, Pair, label_bases, normalize_label, split_pairs_keyed};
+use crate::layout::{
+    Field, Label, Pair, PairKeys, label_bases, normalize_label, split_pairs_keyed,
+};
 use crate::model::field::FieldId;
 use crate::model::{Figure, MoneyUnit, Source, UnmappedCell};
 use rust_decimal::Decimal;
@@ -54,8 +56,8 @@ pub struct Scope<'g> {
     pub rows: (u32, u32),
     /// Every label of this form kind: a value search stops at one of them.
     labels: &'static [Label],
-    /// [`Label::keys`] of each of `labels`, for [`split_pairs_keyed`].
-    label_keys: Vec<Keys>,
+    /// The keys of `labels`, for [`split_pairs_keyed`].
+    label_keys: std::rc::Rc<PairKeys>,
     /// Top-left cells of the form's non-empty areas, row by row (found once).
     anchors: Vec<Pos>,
     /// Each anchor under every text a label may equal for it to be read as that label
@@ -90,6 +92,9 @@ pub struct Scope<'g> {
     /// `……`, `read::table_rows`), as printed: the reader keeps them in its printed layout.
     /// Their 一级 is the text printed (with its weight, `产出指标(50分)`).
     pub placeholders: Vec<crate::model::PlaceholderRow>,
+    /// The fields whose figure was printed as a percentage (`0.8935` shown `89.35%`, or the
+    /// text `86.19%`): the reader keeps them in its printed layout.
+    pub percent: Vec<String>,
 }
 
 impl<'g> Scope<'g> {
@@ -126,7 +131,7 @@ impl<'g> Scope<'g> {
             grid,
             rows,
             labels,
-            label_keys: labels.iter().map(Label::keys).collect(),
+            label_keys: PairKeys::of(labels),
             anchors,
             by_key,
             label_anchors,
@@ -139,6 +144,7 @@ impl<'g> Scope<'g> {
             asides: Vec::new(),
             table_notes: Vec::new(),
             placeholders: Vec::new(),
+            percent: Vec::new(),
         }
     }
 
@@ -566,6 +572,14 @@ impl<'g> Scope<'g> {
         let Some(cell) = self.grid.get(pos) else {
             return Figure::Blank;
         };
+        let percent = match cell {
+            Cell::Number { shape, .. } => shape.percent,
+            Cell::Text(t) => t.trim_end().ends_with('%'),
+            _ => false,
+        };
+        if percent {
+            self.percent.push(path.to_string());
+        }
         match figure_of(cell, min_scale) {
             Ok(f) => f,
             Err(found) => {

@@ -94,7 +94,8 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
         *field.id.get_mut(&mut form) = text;
     }
     form.funds = read_funds(&mut scope, &mut form.notes);
-    let end = read_indicators(&mut scope, &mut form);
+    let mut level1_printed = Vec::new();
+    let end = read_indicators(&mut scope, &mut form, &mut level1_printed);
     take_table_notes(&mut scope, &mut form.notes);
     if let Some(end) = end {
         // 备注 as the writers print it, then what else stands under the table.
@@ -112,6 +113,10 @@ pub fn read(mut scope: Scope) -> (SelfEvaluation, Vec<Diagnostic>) {
                 ..p
             })
             .collect();
+        layout.percent = std::mem::take(&mut scope.percent);
+        for (label, printed) in level1_printed {
+            layout.labels.insert(sheets::level1_slot(&label), printed);
+        }
     }
     let (mut source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
     source.layout = layout;
@@ -240,7 +245,13 @@ fn read_funds(scope: &mut Scope, notes: &mut Vec<Note>) -> SelfEvaluationFunds {
 }
 
 /// The indicator table, 总分 and 评分等级; returns the row after the last one read.
-fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) -> Option<u32> {
+/// The indicator table into `form`; each 一级 printed otherwise than jixiao writes it
+/// (`效益指标（30分）`, jixiao's `效益指标(30分)`) into `level1_printed` with jixiao's text.
+fn read_indicators(
+    scope: &mut Scope,
+    form: &mut SelfEvaluation,
+    level1_printed: &mut Vec<(String, String)>,
+) -> Option<u32> {
     scope.find(&INDICATORS);
     let head = scope.find_from(&TABLE_COLUMNS[0], scope.rows.0)?;
     let row = head.0;
@@ -271,7 +282,7 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) -> Option<u32> 
         );
         let score = scope.take_figure(&IndicatorPart::Score.of(i), non_blank(scope, r.cells[4]), 0);
         let (level1, level1_weight) = split_level1(&r.level1);
-        form.indicators.push(EvaluatedIndicator {
+        let indicator = EvaluatedIndicator {
             level1,
             level1_weight,
             level2: r.level2.clone(),
@@ -283,7 +294,12 @@ fn read_indicators(scope: &mut Scope, form: &mut SelfEvaluation) -> Option<u32> 
             deviation_reason: r.texts[5].clone(),
             extra: extra_cells(&extra, &r.texts[6..]),
             ..EvaluatedIndicator::default()
-        });
+        };
+        let label = indicator.level1_label();
+        if label != r.level1 && !level1_printed.iter().any(|(l, _)| *l == label) {
+            level1_printed.push((label, r.level1.clone()));
+        }
+        form.indicators.push(indicator);
     }
     let after = rows.last().map(|r| r.row + 1).unwrap_or(row + 1);
     let weight_col = cols[5].1;

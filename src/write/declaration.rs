@@ -5,9 +5,10 @@
 //! Title and year; the header fields; 项目资金; the goals; the indicator table, `绩效指标` in its
 //! column over all of it, with the columns the layout does not have (绩效标准 …) after it; then
 //! 备注, when the form has 申报单位名称 or narrative blocks (项目概况 …), notes, or values the
-//! layout has no cell for: a 中期 side in a layout without one (an 88号 form's, see
-//! [`crate::model::MediumTerm::notes`]), or 项目类别, 项目资金总额 … in the 88号 layout, each
-//! under its own label, where the readers find it again. Without 项目性质
+//! layout has no cell for: an 88号 form's 中期 side in a layout without one (项目期, the 中期
+//! amounts and 中期目标 as labelled rows, the 中期 indicators as a table headed `中期指标`), or
+//! 项目类别, 项目资金总额 … in the 88号 layout, each under its own label, where the readers find
+//! it again. Without 项目性质
 //! (`project_nature == None`, the 宝山 form) the project name takes its place.
 
 use super::FieldCells;
@@ -17,9 +18,9 @@ use crate::a1::Area;
 use crate::layout::sheets::{DeclarationSheet, slot};
 use crate::layout::{self, declaration as at};
 use crate::model::field::{
-    self, DeclarationAmount, DeclarationText, IndicatorPart, MediumText, NotePart,
+    self, DeclarationAmount, DeclarationText, IndicatorPart, MediumAmount, MediumText, NotePart,
 };
-use crate::model::{Declaration, Indicator, Note, PrintedLayout};
+use crate::model::{Declaration, Indicator, MediumTerm, PrintedLayout};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 use std::ops::Range;
@@ -171,21 +172,21 @@ pub fn write(
         let cells = indicator(0, *i).map_or(&[][..], |i| i.extra.as_slice());
         out.extra_cells(row, cells)?;
     }
-    // The 88号 form's 中期 side, in a layout without one, comes under 备注 after the form's own
-    // notes, rather than dropped; then the fields the layout leaves out (申报单位名称 and the
-    // district form's narrative blocks in every layout), each under its own label with the unit
-    // of its amount, where the reader finds it again.
-    let mut notes: Vec<Note> = form.notes.clone();
-    if let (Some(medium), None) = (&form.medium_term, &grid.medium) {
-        notes.extend(medium.notes(form.funds.unit));
-    }
+    // Under 备注, after the form's own notes: the 88号 form's 中期 side in a layout without one
+    // (项目期, amounts, 中期目标, then its indicators as a table of their own); then the fields
+    // the layout leaves out (申报单位名称 and the district form's narrative blocks in every
+    // layout), each under its own label with the unit of its amount, where the reader finds it
+    // again.
+    let notes = &form.notes;
+    let unit = form.funds.unit.label();
+    let medium_side = form.medium_term.as_ref().filter(|_| grid.medium.is_none());
+    let medium_rows = medium_side.map_or_else(Vec::new, |m| medium_rows(m, unit));
     let unplaced_texts = DeclarationText::ALL
         .iter()
         .filter(|&&id| !grid.places_text(id))
         .filter_map(|&id| Some((id.path(), at::text_label(id), form.text(id)?)))
         .filter(|(_, _, text)| !text.is_empty())
         .map(|(path, label, text)| (path, label.to_string(), Unplaced::Text(text)));
-    let unit = form.funds.unit.label();
     let unplaced_amounts = at::FUND_FIELDS
         .iter()
         .filter(|f| !grid.places_amount(f.id))
@@ -194,25 +195,34 @@ pub fn write(
             let label = amount_note_label(f.id, f.label.text, unit);
             (f.id.path(), label, Unplaced::Amount(amount))
         });
-    let unplaced: Vec<(&str, String, Unplaced)> = unplaced_texts.chain(unplaced_amounts).collect();
-    if !notes.is_empty() || !unplaced.is_empty() {
+    let unplaced: Vec<(&str, String, Unplaced)> = medium_rows
+        .into_iter()
+        .chain(unplaced_texts)
+        .chain(unplaced_amounts)
+        .collect();
+    let medium_indicators = medium_side.map_or(&[][..], |m| m.indicators.as_slice());
+    if !notes.is_empty() || !unplaced.is_empty() || !medium_indicators.is_empty() {
         let heading = last + 1;
         out.label(row_area(heading, grid.notes), at::NOTES.text)?;
-        for (i, (row, note)) in (heading + 1..).zip(&notes).enumerate() {
+        for (i, (row, note)) in (heading + 1..).zip(notes).enumerate() {
             out.note_label(row_area(row, grid.note_label), &note.label)?;
             out.note(row_area(row, grid.note_text), &note.text)?;
             out.place(NotePart::Label.of(i), row_area(row, grid.note_label));
             out.place(NotePart::Text.of(i), row_area(row, grid.note_text));
         }
         let after = heading + 1 + notes.len() as u32;
-        for (row, (path, label, value)) in (after..).zip(unplaced) {
-            out.note_label(row_area(row, grid.note_label), &label)?;
+        for (row, (path, label, value)) in (after..).zip(&unplaced) {
+            out.note_label(row_area(row, grid.note_label), label)?;
             let at = row_area(row, grid.note_text);
             match value {
-                Unplaced::Amount(a) => out.amount(at, Some(a))?,
+                Unplaced::Amount(a) => out.amount(at, Some(*a))?,
                 Unplaced::Text(t) => out.note(at, t)?,
             }
-            out.place(path, at);
+            out.place(*path, at);
+        }
+        if !medium_indicators.is_empty() {
+            let header = after + unplaced.len() as u32;
+            medium_table(&mut out, grid, header, medium_indicators)?;
         }
     }
     out.finish()
@@ -222,6 +232,81 @@ pub fn write(
 enum Unplaced<'a> {
     Text(&'a str),
     Amount(Decimal),
+}
+
+/// The 中期 side's 项目期, amounts (`中期资金总额（万元）`) and 中期目标 (`中期目标（2024年—2026年）`)
+/// as 备注 rows, for a layout without 中期 cells; blank ones print nothing.
+fn medium_rows<'a>(m: &'a MediumTerm, unit: &str) -> Vec<(&'static str, String, Unplaced<'a>)> {
+    let goal = match m.years.as_str() {
+        "" => at::MEDIUM_GOAL.text.to_string(),
+        years => format!("{}（{years}）", at::MEDIUM_GOAL.text),
+    };
+    let amount = |id: MediumAmount, label: &str| {
+        let value = (*id.get(m)).map(Unplaced::Amount);
+        value.map(|v| (id.path(), format!("{label}（{unit}）"), v))
+    };
+    let text = |id: MediumText, label: String| {
+        let value = id.get(m).as_str();
+        (!value.is_empty()).then(|| (id.path(), label, Unplaced::Text(value)))
+    };
+    [
+        text(MediumText::Period, at::PROJECT_PERIOD.text.to_string()),
+        amount(MediumAmount::Total, at::MEDIUM_TOTAL.text),
+        amount(MediumAmount::Fiscal, at::MEDIUM_FISCAL.text),
+        amount(MediumAmount::Other, at::MEDIUM_OTHER.text),
+        text(MediumText::Goal, goal),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The 中期 indicators under 备注, for a layout without 中期 columns: a table in the indicator
+/// table's columns from `header` down, `中期指标` in its first column over it, the heads
+/// 一级指标 … 指标值, then one row per indicator, 一级 and 二级 merged over their runs.
+fn medium_table(
+    out: &mut FormSheet,
+    grid: &DeclarationSheet,
+    header: u32,
+    indicators: &[Indicator],
+) -> Result<(), XlsxError> {
+    let first = header + 1;
+    let last = header + indicators.len() as u32;
+    let col = u32::from(grid.indicators_col);
+    let label = Area::new((header, col), (last, col));
+    out.label(label, at::MEDIUM_INDICATORS.text)?;
+    let heads = [
+        (at::LEVEL1, grid.level1),
+        (at::LEVEL2, grid.level2),
+        (at::LEVEL3, grid.name),
+        (at::TARGET_88, grid.target),
+    ];
+    for (head, cols) in heads {
+        out.label(row_area(header, cols), head.text)?;
+    }
+    let level1: Vec<Option<(&str, &str)>> = (indicators.iter())
+        .map(|i| Some((i.level1.as_str(), i.level1.as_str())))
+        .collect();
+    let level1 = out.merged_runs(first, grid.level1.0, &level1)?;
+    let level2: Vec<Option<(&str, &str)>> = (indicators.iter())
+        .map(|i| Some((i.level1.as_str(), i.level2.as_str())))
+        .collect();
+    let level2 = out.merged_runs(first, grid.level2.0, &level2)?;
+    let styles = out.styles;
+    for (k, (row, i)) in (first..).zip(indicators).enumerate() {
+        let path = format!("{}[{k}]", field::MEDIUM_INDICATORS);
+        out.text(row_area(row, grid.name), &i.name, &styles.text)?;
+        out.text(
+            row_area(row, grid.target),
+            &i.target.to_text(),
+            &styles.value,
+        )?;
+        out.place(IndicatorPart::Level1.at(&path), level1[k]);
+        out.place(IndicatorPart::Level2.at(&path), level2[k]);
+        out.place(IndicatorPart::Name.at(&path), row_area(row, grid.name));
+        out.place(IndicatorPart::Target.at(&path), row_area(row, grid.target));
+    }
+    Ok(())
 }
 
 /// The 备注 label of an amount the layout has no cell for: its own label with the unit,

@@ -114,10 +114,12 @@ pub fn write(
         out.own_label(cell(header, c0 + i as u16), &slot, column.text)?;
     }
     out.extra_heads(header)?;
-    let level1: Vec<String> = form
-        .indicators
-        .iter()
-        .map(EvaluatedIndicator::level1_label)
+    // The 一级 as the form printed it, where jixiao would write it otherwise (`--layout source`).
+    let level1: Vec<String> = (form.indicators.iter())
+        .map(|i| {
+            let label = i.level1_label();
+            out.own(&sheets::level1_slot(&label), &label)
+        })
         .collect();
     let levels: Vec<(Option<usize>, &str, &str)> = (lines.iter())
         .map(|l| {
@@ -129,27 +131,12 @@ pub fn write(
         })
         .collect();
     out.levels(first, &levels, c0 + at::LEVEL1_COL, c0 + at::LEVEL2_COL)?;
+    // A placeholder stands in its row's 三级 cell; a row with only a placeholder is otherwise blank.
+    let blank = EvaluatedIndicator::default();
     for (row, line) in (first..).zip(&lines) {
-        let Some(i) = line.indicator else {
-            // A placeholder row: its 三级, and the other cells blank with their borders.
-            let blank = EvaluatedIndicator {
-                name: line.placeholder.unwrap_or_default().to_string(),
-                ..EvaluatedIndicator::default()
-            };
-            indicator_row(&mut out, row, c0, &blank, None)?;
-            continue;
-        };
-        let indicator = &form.indicators[i];
-        match line.placeholder {
-            Some(text) => {
-                let shown = EvaluatedIndicator {
-                    name: text.to_string(),
-                    ..indicator.clone()
-                };
-                indicator_row(&mut out, row, c0, &shown, Some(i))?;
-            }
-            None => indicator_row(&mut out, row, c0, indicator, Some(i))?,
-        }
+        let indicator = line.indicator.map_or(&blank, |i| &form.indicators[i]);
+        let name = line.placeholder.unwrap_or(&indicator.name);
+        indicator_row(&mut out, (row, c0), indicator, name, line.indicator)?;
     }
 
     out.own_label(
@@ -188,56 +175,43 @@ pub fn write(
     out.finish()
 }
 
-/// The cells of one indicator row after 一级/二级, from `c0`: placed as indicator `i`'s, or
-/// (`None`) a placeholder row's, whose cells are no field's.
+/// The cells of one indicator row after 一级/二级 (`at`: the row and the table's first column),
+/// its 三级 printed `name`: placed as indicator `i`'s, or (`None`) a placeholder row's, whose
+/// cells are no field's.
 fn indicator_row(
     out: &mut FormSheet,
-    row: u32,
-    c0: u16,
+    (row, c0): (u32, u16),
     indicator: &EvaluatedIndicator,
+    name: &str,
     i: Option<usize>,
 ) -> Result<(), XlsxError> {
     let cell = |col: u16| Area::cell((row, u32::from(c0 + col)));
     let styles = out.styles;
     let texts = [
+        (at::NAME_COL, name.to_string(), &styles.text),
+        (at::TARGET_COL, indicator.target.to_text(), &styles.value),
+        (at::ACTUAL_COL, indicator.actual.to_text(), &styles.value),
         (
-            IndicatorPart::Name,
-            at::NAME_COL,
-            indicator.name.clone(),
-            &styles.text,
-        ),
-        (
-            IndicatorPart::Target,
-            at::TARGET_COL,
-            indicator.target.to_text(),
-            &styles.value,
-        ),
-        (
-            IndicatorPart::Actual,
-            at::ACTUAL_COL,
-            indicator.actual.to_text(),
-            &styles.value,
-        ),
-        (
-            IndicatorPart::DeviationReason,
             at::REASON_COL,
             indicator.deviation_reason.clone(),
             &styles.text,
         ),
     ];
-    let figures = [
-        (IndicatorPart::Weight, at::WEIGHT_COL, &indicator.weight),
-        (IndicatorPart::Score, at::SCORE_COL, &indicator.score),
-    ];
-    for (part, col, text, format) in texts {
+    for (col, text, format) in texts {
         out.text(cell(col), &text, format)?;
-        if let Some(i) = i {
-            out.place(part.of(i), cell(col));
-        }
     }
-    for (part, col, figure) in figures {
-        out.figure(cell(col), figure)?;
-        if let Some(i) = i {
+    out.figure(cell(at::WEIGHT_COL), &indicator.weight)?;
+    out.figure(cell(at::SCORE_COL), &indicator.score)?;
+    if let Some(i) = i {
+        let parts = [
+            (IndicatorPart::Name, at::NAME_COL),
+            (IndicatorPart::Target, at::TARGET_COL),
+            (IndicatorPart::Actual, at::ACTUAL_COL),
+            (IndicatorPart::DeviationReason, at::REASON_COL),
+            (IndicatorPart::Weight, at::WEIGHT_COL),
+            (IndicatorPart::Score, at::SCORE_COL),
+        ];
+        for (part, col) in parts {
             out.place(part.of(i), cell(col));
         }
     }
@@ -254,11 +228,13 @@ fn funds_row(
 ) -> Result<(), XlsxError> {
     for (col, (name, figure)) in (first_col..).zip(figures.columns()) {
         let at = Area::cell((row, u32::from(col)));
+        let path = format!("{path}.{name}");
         match name {
+            _ if out.printed_percent(&path) => out.percent_figure(at, &figure)?,
             FundsRow::WEIGHT | FundsRow::SCORE => out.figure(at, &figure)?,
             _ => out.money_figure(at, &figure)?,
         }
-        out.place(format!("{path}.{name}"), at);
+        out.place(path, at);
     }
     Ok(())
 }

@@ -272,6 +272,26 @@ impl<'a> FormSheet<'a> {
         self.figure_with(at, figure, self.money_decimals())
     }
 
+    /// Whether the form printed the figure at `path` as a percentage (`--layout source`).
+    pub fn printed_percent(&self, path: &str) -> bool {
+        self.printed.percent.iter().any(|p| p == path)
+    }
+
+    /// A 自评表 figure the form printed as a percentage: the fraction, shown `95.50%` with the
+    /// figure's decimals; other figures as [`FormSheet::figure`].
+    pub fn percent_figure(&mut self, at: Area, figure: &Figure) -> Result<(), XlsxError> {
+        match figure {
+            Figure::Number(n) => match n.checked_div(Decimal::ONE_HUNDRED) {
+                Some(fraction) => {
+                    let format = self.styles.percent(*n);
+                    self.number(at, fraction, &format)
+                }
+                None => self.figure(at, figure),
+            },
+            _ => self.figure(at, figure),
+        }
+    }
+
     /// A 自评表 figure: a number with its own decimals, the text `-`, or an empty bordered cell.
     pub fn figure(&mut self, at: Area, figure: &Figure) -> Result<(), XlsxError> {
         self.figure_with(at, figure, 0)

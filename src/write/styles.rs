@@ -132,6 +132,14 @@ impl Styles {
         }
     }
 
+    /// A figure printed as a percentage (`95.50%`) with the decimals it carries: `0.00%`.
+    pub fn percent(&self, figure: Decimal) -> Format {
+        match figure.scale().min(MAX_DECIMALS) {
+            0 => self.number("0%".to_string()),
+            d => self.number(format!("0.{}%", "0".repeat(d as usize))),
+        }
+    }
+
     fn number(&self, num_format: String) -> Format {
         self.base
             .clone()

@@ -337,3 +337,36 @@ pub fn cell_styles(
     }
     out
 }
+
+/// The row heights the first sheet of the xlsx at `path` sets, in points, by 1-based row.
+pub fn row_heights(path: &Path) -> std::collections::BTreeMap<u32, f64> {
+    use quick_xml::events::Event;
+    let file = std::fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    let mut out = std::collections::BTreeMap::new();
+    let mut reader = quick_xml::Reader::from_str(&sheet);
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "row" => {
+                let attr = |key: &str| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == key)
+                        .map(|a| a.value.to_string())
+                };
+                if let (Some(r), Some(ht)) = (attr("r"), attr("ht")) {
+                    out.insert(r.parse().unwrap(), ht.parse().unwrap());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}

@@ -293,7 +293,7 @@ fn issue_11_fixtures_are_read_as_their_own_layouts() {
                 true => vec!["project_nature".to_string()],
                 false => vec![],
             },
-            placeholders: vec![],
+            ..PrintedLayout::default()
         });
         assert_eq!(layouts, vec![expected; forms.len()], "{name}");
     }
