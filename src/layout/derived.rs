@@ -272,7 +272,7 @@ pub fn derive(grid: &Grid, form: &Form, source: &Source, title: Pos) -> DerivedL
         return DerivedLayout::default();
     };
     let values = Values::new(form);
-    let mut fields: HashSet<Pos> = HashSet::new();
+    let mut fields: HashSet<Pos, crate::grid::FxBuild> = HashSet::default();
     let mut printed = BTreeMap::new();
     for (path, at) in &source.cells {
         let Some(area) = a1::parse_area(at) else {
