@@ -136,10 +136,8 @@ fn is_legacy_2020(grid: &Grid, rows: (u32, u32)) -> bool {
 
 /// Reads every form on a sheet. Cells outside any form are reported, never dropped silently.
 pub fn read_grid(grid: &Grid) -> Diagnosed<Vec<Form>> {
-    let mut titles: Vec<(Pos, Title)> = grid
-        .cells()
-        .into_iter()
-        .filter_map(|(pos, cell)| match cell {
+    let mut titles: Vec<(Pos, Title)> = (grid.positions().iter())
+        .filter_map(|&pos| match grid.get_own(pos)? {
             Cell::Text(_) => title_key(grid.own_label_key(pos)?).map(|k| (pos, k)),
             _ => None,
         })
@@ -149,7 +147,7 @@ pub fn read_grid(grid: &Grid) -> Diagnosed<Vec<Form>> {
     titles.dedup_by_key(|((row, _), _)| *row);
     let mut forms = Vec::new();
     let mut diagnostics = Vec::new();
-    let filled = grid.cells().len();
+    let filled = grid.positions().len();
     if titles.is_empty() && filled > 0 {
         diagnostics.push(
             Diagnostic::warning(
@@ -171,9 +169,9 @@ pub fn read_grid(grid: &Grid) -> Diagnosed<Vec<Form>> {
         }
         start
     });
-    if let Some(first_row) = first_start {
-        for (pos, cell) in grid.cells() {
-            if pos.0 < first_row {
+    if let Some(first_row) = first_start.filter(|&r| r > 0) {
+        for &pos in grid.positions_in_rows((0, first_row - 1)) {
+            if let Some(cell) = grid.get_own(pos) {
                 diagnostics.push(
                     Diagnostic::info(
                         crate::msg::rules::READ_OUTSIDE_FORM,

@@ -12,9 +12,7 @@
 //! damaged one. A test holds the two readings equal on every real workbook of the fixtures.
 
 use super::NumberShape;
-use super::xlsx_parts::{
-    Search, attr, attr_local, attr_unescaped, cell, dimensions, elements, unescape,
-};
+use super::xlsx_parts::{Search, attr, attr_local, attr_unescaped, dimensions, elements, unescape};
 use crate::a1::Pos;
 use calamine::{Data, Dimensions, ExcelDateTime, ExcelDateTimeType};
 use memchr::memmem;
@@ -190,19 +188,19 @@ impl<'x> Iterator for Tokens<'x> {
             self.at += len;
             return Some(Ok(Token::Text(&rest[..len])));
         }
-        // The tag ends at the first `>` outside quotes.
+        // The tag ends at the first `>` outside quotes (tags are short: a plain loop).
         let mut end = None;
-        let mut i = 1;
-        while let Some(found) = memchr::memchr3(b'>', b'"', b'\'', &rest[i..]) {
-            let at = i + found;
-            if rest[at] == b'>' {
-                end = Some(at);
+        let mut quote = 0u8;
+        for (i, &b) in rest.iter().enumerate().skip(1) {
+            if quote != 0 {
+                if b == quote {
+                    quote = 0;
+                }
+            } else if b == b'>' {
+                end = Some(i);
                 break;
-            }
-            // Past the closing quote.
-            match memchr::memchr(rest[at], &rest[at + 1..]) {
-                Some(len) => i = at + len + 2,
-                None => break,
+            } else if b == b'"' || b == b'\'' {
+                quote = b;
             }
         }
         let Some(end) = end else {
@@ -448,25 +446,14 @@ fn worksheet(xml: &[u8], book: &Book) -> Option<(Vec<(Pos, Data, NumberShape)>, 
                 tag,
                 empty,
             } => {
-                let (mut r, mut s, mut typ) = (None, None, None);
-                for (key, value) in super::xlsx_parts::attrs(tag) {
-                    match key {
-                        b"r" => r = Some(value),
-                        b"s" => s = Some(value),
-                        b"t" => typ = Some(value),
-                        _ => {}
-                    }
-                }
-                let pos = cell(std::str::from_utf8(r?).ok()?)?;
+                let [r, s, typ] = cell_attrs(tag)?;
+                let pos = cell_ref(r?)?;
                 if empty {
                     continue;
                 }
                 let style = match s {
                     None => None,
-                    Some(s) if !s.is_empty() && s.iter().all(u8::is_ascii_digit) => {
-                        Some(std::str::from_utf8(s).ok()?.parse::<usize>().ok()?)
-                    }
-                    Some(_) => return None,
+                    Some(s) => Some(number(s)?),
                 };
                 let value = cell_value(&mut tokens, style, typ, book)?;
                 if value != Data::Empty {
@@ -481,6 +468,80 @@ fn worksheet(xml: &[u8], book: &Book) -> Option<(Vec<(Pos, Data, NumberShape)>, 
         }
     }
     Some((cells, merges(&xml[tokens.at..])?))
+}
+
+/// The raw values of attributes `r`, `s` and `t` of a cell's start tag (`<c r="A1" s="3"
+/// t="s">`), by a plain walk over its bytes; `None` unless every attribute is `name="value"`
+/// (or single-quoted), each once.
+fn cell_attrs(tag: &[u8]) -> Option<[Option<&[u8]>; 3]> {
+    let mut found = [None; 3];
+    let mut i = 2; // after `<c`
+    loop {
+        while tag.get(i)?.is_ascii_whitespace() {
+            i += 1;
+        }
+        if matches!(tag[i], b'/' | b'>') {
+            return Some(found);
+        }
+        let key_start = i;
+        while !matches!(tag.get(i)?, b'=' | b'/' | b'>') && !tag[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let key = &tag[key_start..i];
+        while tag.get(i)?.is_ascii_whitespace() {
+            i += 1;
+        }
+        if tag[i] != b'=' {
+            return None;
+        }
+        i += 1;
+        while tag.get(i)?.is_ascii_whitespace() {
+            i += 1;
+        }
+        let quote = tag[i];
+        if quote != b'"' && quote != b'\'' {
+            return None;
+        }
+        let value_start = i + 1;
+        let len = tag[value_start..].iter().position(|&b| b == quote)?;
+        i = value_start + len + 1;
+        let slot = match key {
+            b"r" => 0,
+            b"s" => 1,
+            b"t" => 2,
+            _ => continue,
+        };
+        if found[slot]
+            .replace(&tag[value_start..value_start + len])
+            .is_some()
+        {
+            return None;
+        }
+    }
+}
+
+/// A cell reference (`C7` → `(6, 2)`) as the merge search reads one, from its bytes.
+fn cell_ref(a1: &[u8]) -> Option<Pos> {
+    let letters = a1.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let digits = &a1[letters..];
+    if !(1..=3).contains(&letters) || !(1..=7).contains(&digits.len()) {
+        return None;
+    }
+    let col = a1[..letters].iter().fold(0u32, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
+    });
+    let row = u32::try_from(number(digits)?).ok()?;
+    Some((row.checked_sub(1)?, col - 1))
+}
+
+/// Decimal digits (at most nine) as a number.
+fn number(digits: &[u8]) -> Option<usize> {
+    if digits.is_empty() || digits.len() > 9 {
+        return None;
+    }
+    digits.iter().try_fold(0usize, |n, &b| {
+        b.is_ascii_digit().then(|| n * 10 + usize::from(b - b'0'))
+    })
 }
 
 /// The merged areas in what follows the cells.
@@ -537,14 +598,10 @@ fn cell_value(
 /// A `<v>` value by the cell's type (calamine's `read_v`); `None` for anything but the plain
 /// forms Excel writes.
 fn v_value(raw: &[u8], style: Option<usize>, typ: Option<&[u8]>, book: &Book) -> Option<Data> {
-    let digits = |v: &[u8]| !v.is_empty() && v.iter().all(u8::is_ascii_digit);
     Some(match typ {
         Some(b"inlineStr" | b"is") => Data::Empty,
         Some(b"s") if raw.is_empty() => Data::Empty,
-        Some(b"s") if digits(raw) => {
-            let i: usize = std::str::from_utf8(raw).ok()?.parse().ok()?;
-            Data::String(book.strings.get(i)?.clone())
-        }
+        Some(b"s") => Data::String(book.strings.get(number(raw)?)?.clone()),
         Some(b"b") => match raw {
             b"" => Data::Empty,
             b"0" => Data::Bool(false),
