@@ -12,7 +12,7 @@
 //! (`project_nature == None`, the 宝山 form) the project name takes its place.
 
 use super::FieldCells;
-use super::sheet::{FormSheet, area, row_area};
+use super::sheet::{FormSheet, area, row_area, table_lines};
 use super::styles::Styles;
 use crate::a1::Area;
 use crate::layout::sheets::{DeclarationSheet, slot};
@@ -113,13 +113,23 @@ pub fn write(
     }
 
     let header = grid.table_header_row;
-    // One row per indicator; in the 88号 layout, a 中期 and a 年度 indicator side by side.
+    // One row per indicator, with the form's placeholder rows among them (`--layout source`);
+    // in the 88号 layout, a 中期 and a 年度 indicator side by side.
+    let keys: Vec<(&str, &str, bool)> = (form.indicators.iter())
+        .map(|i| (i.level1.as_str(), i.level2.as_str(), i.name.is_empty()))
+        .collect();
+    let placeholders = out.placeholders();
+    let lines = match grid.medium {
+        Some(_) => Vec::new(),
+        None => table_lines(&keys, &placeholders),
+    };
     let rows: Vec<(Option<usize>, Option<usize>)> = match grid.medium {
         Some(_) => side_by_side(&form.indicators, &medium.indicators),
-        None => (0..form.indicators.len())
-            .map(|i| (Some(i), None))
-            .collect(),
+        None => lines.iter().map(|l| (l.indicator, None)).collect(),
     };
+    // The 年度 indicator a row stands under (a placeholder row's 一级/二级), and its placeholder.
+    let under = |k: usize| lines.get(k).map(|l| &form.indicators[l.under]);
+    let placeholder = |k: usize| lines.get(k).and_then(|l| l.placeholder);
     let last = header + rows.len() as u32;
     let indicators_col = u32::from(grid.indicators_col);
     let indicators_at = Area::new((header, indicators_col), (last, indicators_col));
@@ -134,9 +144,8 @@ pub fn write(
         0 => i.map(|i| &form.indicators[i]),
         _ => i.map(|i| &medium.indicators[i]),
     };
-    let level1: Vec<Option<(&str, &str)>> = rows
-        .iter()
-        .map(|&(a, m)| indicator(0, a).or(indicator(1, m)))
+    let level1: Vec<Option<(&str, &str)>> = (rows.iter().enumerate())
+        .map(|(k, &(a, m))| indicator(0, a).or(indicator(1, m)).or(under(k)))
         .map(|i| i.map(|i| (i.level1.as_str(), i.level1.as_str())))
         .collect();
     let level1 = out.merged_runs(first, grid.level1.0, &level1)?;
@@ -147,15 +156,19 @@ pub fn write(
     let last_col = out.last_col();
     for (side, (path, level2, name, target)) in sides.into_iter().enumerate() {
         let at: Vec<Option<usize>> = rows.iter().map(|r| [r.0, r.1][side]).collect();
-        let level2s: Vec<Option<(&str, &str)>> = at
-            .iter()
-            .map(|&i| indicator(side, i).map(|i| (i.level1.as_str(), i.level2.as_str())))
+        let level2s: Vec<Option<(&str, &str)>> = (at.iter().enumerate())
+            .map(|(k, &i)| indicator(side, i).or(under(k).filter(|_| side == 0)))
+            .map(|i| i.map(|i| (i.level1.as_str(), i.level2.as_str())))
             .collect();
         let level2s = out.merged_runs(first, level2.0, &level2s)?;
         for (k, (row, i)) in (first..).zip(&at).enumerate() {
-            let (text, value) = indicator(side, *i).map_or((String::new(), String::new()), |i| {
-                (i.name.clone(), i.target.to_text())
-            });
+            let (mut text, value) = indicator(side, *i)
+                .map_or((String::new(), String::new()), |i| {
+                    (i.name.clone(), i.target.to_text())
+                });
+            if let Some(p) = placeholder(k).filter(|_| side == 0) {
+                text = p.to_string();
+            }
             out.text(row_area(row, name), &text, &styles.text)?;
             out.text(row_area(row, target), &value, &styles.value)?;
             if let Some(i) = i {
