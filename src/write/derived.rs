@@ -267,11 +267,6 @@ pub(super) fn write(
         out.checked_sub(top)
     };
     let merges: Vec<Area> = layout.merges.iter().filter_map(|m| parse_area(m)).collect();
-    let labels: HashMap<Pos, &str> = layout
-        .labels
-        .iter()
-        .filter_map(|(at, text)| Some((parse_area(at)?.first, text.as_str())))
-        .collect();
 
     let mut contents: Vec<(Pos, Content, Vec<String>)> = Vec::new();
     // Each indicator's row, placed whole.
@@ -319,9 +314,12 @@ pub(super) fn write(
         };
         areas.add_some(mapped);
     }
-    for (pos, text) in &labels {
+    for (at, text) in &layout.labels {
+        let Some(pos) = parse_area(at).map(|a| a.first) else {
+            continue;
+        };
         if let Some(r) = row(pos.0) {
-            contents.push(((r, pos.1), Content::Label(text.to_string()), Vec::new()));
+            contents.push(((r, pos.1), Content::Label(text.clone()), Vec::new()));
         }
     }
     for (path, at) in &source.cells {
