@@ -16,7 +16,7 @@ use crate::a1::{Area, Pos, parse_area};
 use crate::layout::derived::{self as d, LISTS, Shown, Values};
 use crate::layout::flat;
 use crate::model::field::{self, IndicatorPart, NotePart};
-use crate::model::{DerivedLayout, ExtraCell, Form, Source};
+use crate::model::{DerivedLayout, ExtraCell, Figure, Form, Source};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -644,7 +644,8 @@ fn paint(
                 };
                 form.text(area, &text, format)?;
             }
-            Content::Value(Shown::Number(n)) => form.amount(area, Some(n))?,
+            // As printed: its own decimals, no thousands separator the form did not print.
+            Content::Value(Shown::Number(n)) => form.figure(area, &Figure::Number(n))?,
             Content::Value(Shown::Text(text)) => {
                 let format = if pos == title {
                     // The year printed in the title (`…自评表(2023年度)`).
