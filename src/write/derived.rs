@@ -16,7 +16,7 @@ use crate::a1::{Area, Pos, parse_area};
 use crate::layout::derived::{self as d, LISTS, Shown, Values};
 use crate::layout::flat;
 use crate::model::field::{self, IndicatorPart, NotePart};
-use crate::model::{DerivedLayout, ExtraCell, Form, Source};
+use crate::model::{DerivedLayout, ExtraCell, Figure, Form, Source};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -267,11 +267,6 @@ pub(super) fn write(
         out.checked_sub(top)
     };
     let merges: Vec<Area> = layout.merges.iter().filter_map(|m| parse_area(m)).collect();
-    let labels: HashMap<Pos, &str> = layout
-        .labels
-        .iter()
-        .filter_map(|(at, text)| Some((parse_area(at)?.first, text.as_str())))
-        .collect();
 
     let mut contents: Vec<(Pos, Content, Vec<String>)> = Vec::new();
     // Each indicator's row, placed whole.
@@ -319,9 +314,12 @@ pub(super) fn write(
         };
         areas.add_some(mapped);
     }
-    for (pos, text) in &labels {
+    for (at, text) in &layout.labels {
+        let Some(pos) = parse_area(at).map(|a| a.first) else {
+            continue;
+        };
         if let Some(r) = row(pos.0) {
-            contents.push(((r, pos.1), Content::Label(text.to_string()), Vec::new()));
+            contents.push(((r, pos.1), Content::Label(text.clone()), Vec::new()));
         }
     }
     for (path, at) in &source.cells {
@@ -646,7 +644,8 @@ fn paint(
                 };
                 form.text(area, &text, format)?;
             }
-            Content::Value(Shown::Number(n)) => form.amount(area, Some(n))?,
+            // As printed: its own decimals, no thousands separator the form did not print.
+            Content::Value(Shown::Number(n)) => form.figure(area, &Figure::Number(n))?,
             Content::Value(Shown::Text(text)) => {
                 let format = if pos == title {
                     // The year printed in the title (`…自评表(2023年度)`).

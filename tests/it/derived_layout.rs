@@ -52,9 +52,12 @@ fn rows(form: &Form) -> (u32, u32) {
     (area.first.0, area.last.0)
 }
 
-/// `forms` written with `--layout source`: the workbook's first sheet, read back.
+/// `forms` written with `--layout source`: the workbook's first sheet, read back. Written twice,
+/// the bytes are the same.
 fn written(forms: Vec<Form>) -> (Grid, Form) {
-    let (bytes, _) = xlsx_bytes_in(&Document::new(forms), LayoutChoice::Source).unwrap();
+    let doc = Document::new(forms);
+    let (bytes, _) = xlsx_bytes_in(&doc, LayoutChoice::Source).unwrap();
+    assert_eq!(xlsx_bytes_in(&doc, LayoutChoice::Source).unwrap().0, bytes);
     let grid = jixiao::grid::open_bytes(&bytes, "written.xlsx")
         .unwrap()
         .remove(0);
