@@ -110,10 +110,12 @@ impl LayoutVariant {
                 .map(|(slot, label)| (slot.to_string(), label.to_string()))
                 .collect(),
                 absent: vec![ProjectNature.path().to_string()],
+                from_profile: true,
                 ..PrintedLayout::default()
             }),
             LayoutVariant::Declaration88 => Some(PrintedLayout {
                 id: LayoutId::Declaration88,
+                from_profile: true,
                 ..PrintedLayout::default()
             }),
         }

@@ -10,7 +10,8 @@
 use crate::a1::{self, Area, Pos};
 use crate::grid::Grid;
 use crate::model::field::{
-    self, DeclarationAmount, IndicatorPart, MediumAmount, SelfEvaluationFigure,
+    self, DeclarationAmount, DeclarationText, IndicatorPart, MediumAmount, MediumText,
+    SelfEvaluationFigure, SelfEvaluationText,
 };
 use crate::model::{DerivedLayout, Form, FundsRow, PrintedValue, Source};
 use rust_decimal::Decimal;
@@ -70,10 +71,149 @@ fn holds_number(path: &str) -> bool {
         })
 }
 
-/// The value at `path` of a form (as its JSON, `form`) as a cell shows it; `None` when the form
-/// has no such field (a note the form no longer holds). An indicator's value shows its text as
-/// printed (`≥90%`), a 自评表 一级 its weight (`产出指标(50分)`); the figures of an extra
-/// 自评表 funds row stand under its `row`. Extra columns are found by their heads, not here.
+/// A form's values by path, as cells show them ([`Values::shown`]).
+pub struct Values<'f> {
+    form: &'f Form,
+    /// The form as JSON, made the first time a path is not one of the common ones.
+    json: std::cell::OnceCell<Value>,
+}
+
+impl<'f> Values<'f> {
+    pub fn new(form: &'f Form) -> Self {
+        Values {
+            form,
+            json: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The value at `path` as a cell shows it; `None` when the form has no such field (a note
+    /// it no longer holds). An indicator's value shows its text as printed (`≥90%`), a 自评表
+    /// 一级 its weight (`产出指标(50分)`). The common fields are looked up by their typed names
+    /// (every form read asks for each of its cells), the others in the form's JSON ([`shown`]).
+    pub fn shown(&self, path: &str) -> Option<Shown> {
+        match typed(self.form, path) {
+            Some(found) => found,
+            None => {
+                let json = self
+                    .json
+                    .get_or_init(|| serde_json::to_value(self.form).unwrap_or_default());
+                shown(json, path)
+            }
+        }
+    }
+}
+
+/// [`Values::shown`] by typed names: `None` for a path it does not know, `Some(None)` for a
+/// known kind of field the form does not hold (an indicator or note past its last).
+fn typed(form: &Form, path: &str) -> Option<Option<Shown>> {
+    let text = |t: &str| Some(Some(Shown::Text(t.to_string())));
+    let amount = |a: Option<Decimal>| {
+        Some(Some(match a {
+            Some(d) => Shown::Number(d),
+            None => Shown::Text(String::new()),
+        }))
+    };
+    let figure = |f: &crate::model::Figure| {
+        Some(Some(match f {
+            crate::model::Figure::Number(d) => Shown::Number(*d),
+            other => Shown::Text(other.to_string()),
+        }))
+    };
+    if path == field::YEAR {
+        return text(&form.year().map(|y| y.to_string()).unwrap_or_default());
+    }
+    if let Some(rest) = path.strip_prefix("notes[") {
+        let (i, part) = rest.split_once("].")?;
+        let notes = match form {
+            Form::Declaration(d) => &d.notes,
+            Form::SelfEvaluation(s) => &s.notes,
+            Form::Legacy2020(_) => return None,
+        };
+        let Some(note) = notes.get(i.parse::<usize>().ok()?) else {
+            return Some(None);
+        };
+        return match part {
+            "label" => text(&note.label),
+            "text" => text(&note.text),
+            _ => None,
+        };
+    }
+    if let Some((l, i, part)) = indicator_path(path) {
+        if part.is_empty() || extra_index(part).is_some() {
+            return None;
+        }
+        return match form {
+            Form::Declaration(d) => {
+                let list = match l {
+                    0 => &d.indicators,
+                    _ => &d.medium_term.as_ref()?.indicators,
+                };
+                let Some(row) = list.get(i) else {
+                    return Some(None);
+                };
+                match part {
+                    "level1" => text(&row.level1),
+                    "level2" => text(&row.level2),
+                    "name" => text(&row.name),
+                    "target" => text(&row.target.raw),
+                    _ => None,
+                }
+            }
+            Form::SelfEvaluation(s) if l == 0 => {
+                let Some(row) = s.indicators.get(i) else {
+                    return Some(None);
+                };
+                match part {
+                    "level1" => text(&row.level1_label()),
+                    "level2" => text(&row.level2),
+                    "name" => text(&row.name),
+                    "target" => text(&row.target.raw),
+                    "actual" => text(&row.actual.raw),
+                    "weight" => figure(&row.weight),
+                    "score" => figure(&row.score),
+                    "deviation_reason" => text(&row.deviation_reason),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+    }
+    match form {
+        Form::Declaration(d) => {
+            if let Some(id) = DeclarationText::from_path(path) {
+                return text(d.text(id).unwrap_or_default());
+            }
+            if let Some(id) = DeclarationAmount::from_path(path) {
+                return amount(*id.get(&d.funds));
+            }
+            let medium = d.medium_term.as_ref();
+            if let Some(id) = MediumText::from_path(path) {
+                return text(medium.map_or("", |m| id.get(m)));
+            }
+            if let Some(id) = MediumAmount::from_path(path) {
+                return amount(medium.and_then(|m| *id.get(m)));
+            }
+            None
+        }
+        Form::SelfEvaluation(s) => {
+            if let Some(id) = SelfEvaluationText::from_path(path) {
+                return text(id.get(s));
+            }
+            if let Some(id) = SelfEvaluationFigure::from_path(path) {
+                return figure(id.get(s));
+            }
+            let (row, column) = path.strip_prefix("funds.")?.split_once('.')?;
+            let (_, figures) = s.funds.rows().into_iter().find(|(name, _)| *name == row)?;
+            let (_, value) = figures.columns().into_iter().find(|(c, _)| *c == column)?;
+            figure(&value)
+        }
+        Form::Legacy2020(_) => None,
+    }
+}
+
+/// The value at `path` of a form (as its JSON, `form`) as a cell shows it, as
+/// [`Values::shown`] gives it; the figures of an extra 自评表 funds row stand under its `row`.
+/// Extra columns are found by their heads, not here.
 pub fn shown(form: &Value, path: &str) -> Option<Shown> {
     let mut value = form;
     let mut parent = form;
@@ -131,7 +271,7 @@ pub fn derive(grid: &Grid, form: &Form, source: &Source, title: Pos) -> DerivedL
     let Some(rows) = rows_of(source) else {
         return DerivedLayout::default();
     };
-    let json = serde_json::to_value(form).unwrap_or_default();
+    let values = Values::new(form);
     let mut fields: HashSet<Pos, crate::grid::FxBuild> = HashSet::default();
     let mut printed = BTreeMap::new();
     for (path, at) in &source.cells {
@@ -149,7 +289,7 @@ pub fn derive(grid: &Grid, form: &Form, source: &Source, title: Pos) -> DerivedL
             fields.insert(area.first);
             continue;
         }
-        let Some(value) = shown(&json, path) else {
+        let Some(value) = values.shown(path) else {
             continue;
         };
         fields.insert(area.first);

@@ -50,6 +50,12 @@ impl LayoutId {
 pub struct PrintedLayout {
     /// Which layout: the official one or one of the variants it was read in (DOMAIN §1).
     pub id: LayoutId,
+    /// Whether the layout is an office profile's, given to a form made here (`template
+    /// --profile baoshan`), rather than the one a form was read in: the labels not in `labels`
+    /// are then the official ones, broken as the printed forms break them (`项目\n绩效\n目标`);
+    /// a form read from a file printed them as the layout's own text, on one line.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_profile: bool,
     /// Label slot (`overall_goal`, `funds`, `table.target`) → the label as printed, where it
     /// differs from the layout's own text, the form's year written `{year}`
     /// (`项目总目标 ({year}年-{year}年)`).

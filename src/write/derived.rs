@@ -13,11 +13,11 @@ use super::FieldCells;
 use super::sheet::{FormSheet, text_width};
 use super::styles::Styles;
 use crate::a1::{Area, Pos, parse_area};
-use crate::layout::derived::{self as d, LISTS, Shown};
-use crate::model::field::{self, IndicatorPart};
-use crate::model::{DerivedLayout, Form, Source};
+use crate::layout::derived::{self as d, LISTS, Shown, Values};
+use crate::layout::flat;
+use crate::model::field::{self, IndicatorPart, NotePart};
+use crate::model::{DerivedLayout, ExtraCell, Figure, Form, Source};
 use rust_xlsxwriter::{Worksheet, XlsxError};
-use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Width of a column that holds no text of its own, and the narrowest and widest a column is
@@ -195,19 +195,38 @@ impl Areas {
     }
 }
 
-/// The form's list `l` of indicators, as JSON.
-fn list(json: &Value, l: usize) -> &[Value] {
-    LISTS[l]
-        .split('.')
-        .try_fold(json, |v, key| v.get(key))
-        .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice)
+/// The extra cells (`指标性质`) of indicator `i` of list `l` (0: 年度, 1: 中期); `None` past the
+/// list's end.
+fn extras(form: &Form, (l, i): (usize, usize)) -> Option<&[ExtraCell]> {
+    match (form, l) {
+        (Form::Declaration(d), 0) => d.indicators.get(i).map(|r| r.extra.as_slice()),
+        (Form::Declaration(d), _) => d
+            .medium_term
+            .as_ref()?
+            .indicators
+            .get(i)
+            .map(|r| r.extra.as_slice()),
+        (Form::SelfEvaluation(s), 0) => s.indicators.get(i).map(|r| r.extra.as_slice()),
+        _ => None,
+    }
+}
+
+/// How many indicators the form holds in each list (年度, 中期).
+fn lens(form: &Form) -> [usize; 2] {
+    match form {
+        Form::Declaration(d) => [
+            d.indicators.len(),
+            d.medium_term.as_ref().map_or(0, |m| m.indicators.len()),
+        ],
+        Form::SelfEvaluation(s) => [s.indicators.len(), 0],
+        Form::Legacy2020(_) => [0, 0],
+    }
 }
 
 /// The value of the field at `path` as the cell shows it: as printed while it is the value
 /// read (see [`crate::model::PrintedValue::text_for`]).
-fn value(json: &Value, layout: &DerivedLayout, path: &str) -> Option<Shown> {
-    let now = d::shown(json, path)?;
+fn value(values: &Values, layout: &DerivedLayout, path: &str) -> Option<Shown> {
+    let now = values.shown(path)?;
     Some(match layout.printed.get(path) {
         Some(p) => {
             let text = p.text_for(&now.text());
@@ -229,11 +248,10 @@ pub(super) fn write(
     layout: &DerivedLayout,
     styles: &Styles,
 ) -> Result<FieldCells, XlsxError> {
-    let json = serde_json::to_value(form)
-        .map_err(|e| XlsxError::ParameterError(format!("form as JSON: {e}")))?;
+    let values = Values::new(form);
     let top = d::rows_of(source).map_or(0, |r| r.0);
     let table = Table::of(source);
-    let lens = [0, 1].map(|l| list(&json, l).len());
+    let lens = lens(form);
     let plan = table.as_ref().map_or_else(Vec::new, |t| plan(t, lens));
     let table_rows = table.as_ref().map_or(0, |t| t.last - t.first + 1);
     let delta = plan.len() as i64 - i64::from(table_rows);
@@ -249,18 +267,13 @@ pub(super) fn write(
         out.checked_sub(top)
     };
     let merges: Vec<Area> = layout.merges.iter().filter_map(|m| parse_area(m)).collect();
-    let labels: HashMap<Pos, &str> = layout
-        .labels
-        .iter()
-        .filter_map(|(at, text)| Some((parse_area(at)?.first, text.as_str())))
-        .collect();
 
     let mut contents: Vec<(Pos, Content, Vec<String>)> = Vec::new();
     // Each indicator's row, placed whole.
     let mut rows: Vec<(String, u32)> = Vec::new();
     let mut areas = Areas::default();
     if let Some(t) = &table {
-        level_runs(t, &plan, &json, layout, &merges, top)
+        level_runs(t, &plan, &values, layout, &merges, top)
             .into_iter()
             .for_each(|(area, text, paths)| {
                 areas.add(area);
@@ -301,16 +314,19 @@ pub(super) fn write(
         };
         areas.add_some(mapped);
     }
-    for (pos, text) in &labels {
+    for (at, text) in &layout.labels {
+        let Some(pos) = parse_area(at).map(|a| a.first) else {
+            continue;
+        };
         if let Some(r) = row(pos.0) {
-            contents.push(((r, pos.1), Content::Label(text.to_string()), Vec::new()));
+            contents.push(((r, pos.1), Content::Label(text.clone()), Vec::new()));
         }
     }
     for (path, at) in &source.cells {
         if d::indicator_path(path).is_some() {
             continue;
         }
-        let (Some(area), Some(shown)) = (parse_area(at), value(&json, layout, path)) else {
+        let (Some(area), Some(shown)) = (parse_area(at), value(&values, layout, path)) else {
             continue;
         };
         if let Some(r) = row(area.first.0) {
@@ -331,13 +347,32 @@ pub(super) fn write(
                     }
                     let path = format!("{indicator}.{part}");
                     let shown = match d::extra_index(part) {
-                        Some(_) => Shown::Text(extra_text(&json, layout, (l, i), cols.0, t.first)),
-                        None => value(&json, layout, &path).unwrap_or(Shown::Text(String::new())),
+                        Some(_) => Shown::Text(extra_text(form, layout, (l, i), cols.0, t.first)),
+                        None => value(&values, layout, &path).unwrap_or(Shown::Text(String::new())),
                     };
                     contents.push(((r, cols.0), Content::Value(shown), vec![path]));
                 }
             }
         }
+    }
+    // What the grid has no cell for, in rows of its own under the form.
+    let bottom = contents
+        .iter()
+        .map(|(p, _, _)| p.0 + 1)
+        .chain(areas.by_anchor.values().map(|a| a.last.0 + 1))
+        .max()
+        .unwrap_or(0);
+    let last_col = layout.columns.saturating_sub(1);
+    for (r, (label, text)) in (bottom..).zip(unplaced(form, (source, layout), &values)) {
+        let first = match label.is_empty() {
+            true => 0,
+            false => {
+                contents.push(((r, 0), Content::Label(format!("{label}：")), Vec::new()));
+                1
+            }
+        };
+        areas.add(Area::new((r, first.min(last_col)), (r, last_col)));
+        contents.push(((r, first), Content::Value(Shown::Text(text)), Vec::new()));
     }
     // The title's cell as written; none when the form names none.
     let title = parse_area(&layout.title).and_then(|a| Some((row(a.first.0)?, a.first.1)));
@@ -361,6 +396,60 @@ fn extra_head(labels: &BTreeMap<String, String>, col: u32, first_row: u32) -> Op
         .map(|(_, text)| text)
 }
 
+/// The form's values its own grid has no cell for (a field or a note a correction added), as
+/// `(label, text)`: written in rows of their own under the form, `label：` beside the text,
+/// so that they read back as notes and nothing is lost.
+fn unplaced(
+    form: &Form,
+    (source, layout): (&Source, &DerivedLayout),
+    values: &Values,
+) -> Vec<(String, String)> {
+    let placed = |path: &str| source.cells.contains_key(path);
+    // What an amount's cell printed besides the amount (`854万(高标准农田建设400万元,…)`) is a
+    // note the cell shows as printed.
+    let aside = |text: &str| layout.printed.values().any(|p| p.text.contains(text));
+    let (fields, notes): (Vec<(&str, &str)>, _) = match form {
+        Form::Declaration(d) => (
+            flat::DECLARATION_COLUMNS
+                .iter()
+                .filter_map(|c| Some((c.name, c.path?)))
+                .collect(),
+            &d.notes,
+        ),
+        Form::SelfEvaluation(s) => (
+            flat::SELF_EVALUATION_LEAD
+                .iter()
+                .chain(flat::SELF_EVALUATION_TAIL)
+                .filter_map(|c| Some((c.name, c.path?)))
+                .collect(),
+            &s.notes,
+        ),
+        Form::Legacy2020(_) => return Vec::new(),
+    };
+    let mut out: Vec<(String, String)> = fields
+        .into_iter()
+        .filter(|(_, path)| !placed(path))
+        .filter_map(|(name, path)| {
+            let text = values.shown(path)?.text();
+            (!text.is_empty()).then(|| (name.to_string(), text))
+        })
+        .collect();
+    out.extend(
+        notes
+            .iter()
+            .enumerate()
+            .filter(|(i, n)| {
+                let shown = placed(&NotePart::Text.of(*i))
+                    || placed(&NotePart::Label.of(*i))
+                    || aside(&n.text);
+                let blank = n.label.is_empty() && n.text.is_empty();
+                !(shown || blank)
+            })
+            .map(|(_, n)| (n.label.clone(), n.text.clone())),
+    );
+    out
+}
+
 /// Whether a part is 一级 or 二级.
 fn is_level(part: &str) -> bool {
     part == IndicatorPart::Level1.name() || part == IndicatorPart::Level2.name()
@@ -369,25 +458,19 @@ fn is_level(part: &str) -> bool {
 /// The text of an extra column (`指标性质`) of indicator `i` of list `l`: its cell under the
 /// column's head.
 fn extra_text(
-    json: &Value,
+    form: &Form,
     layout: &DerivedLayout,
-    (l, i): (usize, usize),
+    indicator: (usize, usize),
     col: u32,
     first_row: u32,
 ) -> String {
     let head = extra_head(&layout.labels, col, first_row).unwrap_or_default();
-    list(json, l)
-        .get(i)
-        .and_then(|row| row.get("extra"))
-        .and_then(Value::as_array)
-        .and_then(|cells| {
-            cells
-                .iter()
-                .find(|c| c.get("column").and_then(Value::as_str) == Some(head))
-        })
-        .and_then(|c| c.get("text").and_then(Value::as_str))
+    extras(form, indicator)
         .unwrap_or_default()
-        .to_string()
+        .iter()
+        .find(|c| c.column == head)
+        .map(|c| c.text.clone())
+        .unwrap_or_default()
 }
 
 /// What a row of a merged 一级/二级 column holds: an indicator's value (with the 一级 it
@@ -411,7 +494,7 @@ enum Level {
 fn level_runs(
     t: &Table,
     plan: &[PlanRow],
-    json: &Value,
+    values: &Values,
     layout: &DerivedLayout,
     merges: &[Area],
     top: u32,
@@ -433,7 +516,7 @@ fn level_runs(
                 if let Some((l, i, _)) = held {
                     let path = |part: &str| format!("{}[{i}].{part}", LISTS[l]);
                     let text = |part: &str| {
-                        value(json, layout, &path(part)).map_or_else(String::new, |s| s.text())
+                        value(values, layout, &path(part)).map_or_else(String::new, |s| s.text())
                     };
                     let level = if level2 { "level2" } else { "level1" };
                     let key = match level2 {
@@ -561,7 +644,8 @@ fn paint(
                 };
                 form.text(area, &text, format)?;
             }
-            Content::Value(Shown::Number(n)) => form.amount(area, Some(n))?,
+            // As printed: its own decimals, no thousands separator the form did not print.
+            Content::Value(Shown::Number(n)) => form.figure(area, &Figure::Number(n))?,
             Content::Value(Shown::Text(text)) => {
                 let format = if pos == title {
                     // The year printed in the title (`…自评表(2023年度)`).

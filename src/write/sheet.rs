@@ -50,8 +50,10 @@ pub(super) struct FormSheet<'a> {
     cells: FieldCells,
     /// The form's own labels (`--layout source`), and its year for `{year}` in them.
     printed: PrintedLayout,
-    /// Whether the form is written as printed (`--layout source`): every label exactly as the
-    /// form printed it, never re-broken; otherwise the official labels, broken as printed.
+    /// Whether the form is written as it printed it (`--layout source` of a form read from a
+    /// file; not a profile's layout, [`PrintedLayout::from_profile`]): every label exactly as
+    /// the form printed it, never re-broken; otherwise the official labels (and a profile's
+    /// own), broken as printed.
     as_printed: bool,
     year: Option<i32>,
     /// The heads of the indicator columns the layout does not have (绩效标准), after its last.
@@ -82,7 +84,7 @@ impl<'a> FormSheet<'a> {
         };
         let mut form = FormSheet::plain(sheet, styles, widths)?;
         form.printed = printed.cloned().unwrap_or_default();
-        form.as_printed = printed.is_some();
+        form.as_printed = printed.is_some_and(|p| !p.from_profile);
         form.year = year;
         form.extra = extra;
         let columns = form.widths.len();
@@ -211,10 +213,11 @@ impl<'a> FormSheet<'a> {
         self.text(at, text, &format)
     }
 
-    /// A constant label over an area. In the official layout it is broken into lines as the
-    /// printed forms break it when it does not fit (see [`break_as_printed`]: `项目绩效目标` →
-    /// `项目\n绩效\n目标`, never `项目绩效目/标`); a form written as printed (`--layout
-    /// source`) gets its labels exactly as it printed them, on one line or broken (issue 11).
+    /// A constant label over an area. It is broken into lines as the printed forms break it
+    /// when it does not fit (see [`break_as_printed`]: `项目绩效目标` → `项目\n绩效\n目标`,
+    /// never `项目绩效目/标`), except in a form written as it printed it (`--layout source` of a
+    /// form read from a file), which gets its labels exactly as printed, on one line or broken
+    /// (issue 11).
     pub fn label(&mut self, at: Area, text: &str) -> Result<(), XlsxError> {
         let format = self.styles.label.clone();
         if self.as_printed {

@@ -52,9 +52,12 @@ fn rows(form: &Form) -> (u32, u32) {
     (area.first.0, area.last.0)
 }
 
-/// `forms` written with `--layout source`: the workbook's first sheet, read back.
+/// `forms` written with `--layout source`: the workbook's first sheet, read back. Written twice,
+/// the bytes are the same.
 fn written(forms: Vec<Form>) -> (Grid, Form) {
-    let (bytes, _) = xlsx_bytes_in(&Document::new(forms), LayoutChoice::Source).unwrap();
+    let doc = Document::new(forms);
+    let (bytes, _) = xlsx_bytes_in(&doc, LayoutChoice::Source).unwrap();
+    assert_eq!(xlsx_bytes_in(&doc, LayoutChoice::Source).unwrap().0, bytes);
     let grid = jixiao::grid::open_bytes(&bytes, "written.xlsx")
         .unwrap()
         .remove(0);
@@ -162,6 +165,8 @@ fn issue_11_a_corrected_provincial_form_shows_its_corrections_in_place() {
         "企业满意度",
         "≥85%",
     ));
+    // A date the form has no cell for: in a row of its own under the form.
+    d.planned_start = "2021-01-01".into();
     let notes = d.notes.clone();
     let (out, again) = written(vec![form]);
     assert_eq!(out.text((11, 4)), "2021年11月底前");
@@ -177,6 +182,9 @@ fn issue_11_a_corrected_provincial_form_shows_its_corrections_in_place() {
     assert_eq!(out.text((19, 0)), grid.text((18, 0)));
     assert_eq!(out.text((20, 0)), grid.text((19, 0)));
     assert_eq!(out.area((19, 0)), Area::new((19, 0), (19, 4)));
+    assert_eq!(out.text((21, 0)), "计划开始日期：");
+    assert_eq!(out.text((21, 1)), "2021-01-01");
+    assert_eq!(out.area((21, 1)), Area::new((21, 1), (21, 4)));
     let Form::Declaration(back) = again else {
         panic!("a 申报表");
     };
@@ -184,4 +192,5 @@ fn issue_11_a_corrected_provincial_form_shows_its_corrections_in_place() {
     assert_eq!(back.indicators[2].target.raw, "2021年11月底前");
     assert_eq!(back.indicators[9].name, "企业满意度");
     assert_eq!(back.notes, notes);
+    assert_eq!(back.planned_start, "2021-01-01");
 }
