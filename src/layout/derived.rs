@@ -304,11 +304,9 @@ pub fn derive(grid: &Grid, form: &Form, source: &Source, title: Pos) -> DerivedL
     let labels = grid
         .positions_in_rows(rows)
         .iter()
-        .filter(|&&p| grid.area(p).first == p && !fields.contains(&p))
-        .filter_map(|&p| {
-            let text = grid.text(p);
-            (!text.is_empty()).then(|| (a1::cell_name(p), text))
-        })
+        .filter(|&&p| !fields.contains(&p) && !grid.text_str(p).is_empty())
+        .filter(|&&p| grid.area(p).first == p)
+        .map(|&p| (a1::cell_name(p), grid.text(p)))
         .collect();
     let mut merges: Vec<Area> = grid
         .merges()
