@@ -184,7 +184,13 @@ pub fn read(mut scope: Scope) -> (Declaration, Vec<Diagnostic>) {
         form.medium_term = Some(medium);
     }
     let layouts = sheets::declaration_probes();
-    let printed = sheets::identify(scope.grid, scope.rows.0, layouts, form.year);
+    let mut printed = sheets::identify(scope.grid, scope.rows.0, layouts, form.year);
+    // The placeholder rows of a one-sided table (`指标2:`, `……`), printed back by `--layout source`.
+    if let Some(p) = &mut printed
+        && form.medium_term.is_none()
+    {
+        p.placeholders = std::mem::take(&mut scope.placeholders);
+    }
     let (mut source, diagnostics) = scope.finish(u32::from(COLUMNS) - 1);
     source.layout = printed;
     form.source = Some(source);

@@ -244,9 +244,9 @@ fn read_funds(scope: &mut Scope, notes: &mut Vec<Note>) -> SelfEvaluationFunds {
     funds
 }
 
-/// The indicator table, 总分 and 评分等级; returns the row after the last one read.
-/// The indicator table into `form`; each 一级 printed otherwise than jixiao writes it
-/// (`效益指标（30分）`, jixiao's `效益指标(30分)`) into `level1_printed` with jixiao's text.
+/// The indicator table, 总分 and 评分等级 into `form`; returns the row after the last one read.
+/// Each 一级 printed otherwise than jixiao writes it (`效益指标（30分）`, jixiao's
+/// `效益指标(30分)`) goes into `level1_printed`, with jixiao's text first.
 fn read_indicators(
     scope: &mut Scope,
     form: &mut SelfEvaluation,

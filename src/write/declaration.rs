@@ -12,7 +12,7 @@
 //! (`project_nature == None`, the 宝山 form) the project name takes its place.
 
 use super::FieldCells;
-use super::sheet::{FormSheet, area, row_area};
+use super::sheet::{FormSheet, area, row_area, table_lines};
 use super::styles::Styles;
 use crate::a1::Area;
 use crate::layout::sheets::{DeclarationSheet, slot};
@@ -113,13 +113,23 @@ pub fn write(
     }
 
     let header = grid.table_header_row;
-    // One row per indicator; in the 88号 layout, a 中期 and a 年度 indicator side by side.
+    // One row per indicator, with the form's placeholder rows among them (`--layout source`);
+    // in the 88号 layout, a 中期 and a 年度 indicator side by side.
+    let keys: Vec<(&str, &str, bool)> = (form.indicators.iter())
+        .map(|i| (i.level1.as_str(), i.level2.as_str(), i.name.is_empty()))
+        .collect();
+    let placeholders = out.placeholders();
+    let lines = match grid.medium {
+        Some(_) => Vec::new(),
+        None => table_lines(&keys, &placeholders),
+    };
     let rows: Vec<(Option<usize>, Option<usize>)> = match grid.medium {
         Some(_) => side_by_side(&form.indicators, &medium.indicators),
-        None => (0..form.indicators.len())
-            .map(|i| (Some(i), None))
-            .collect(),
+        None => lines.iter().map(|l| (l.indicator, None)).collect(),
     };
+    // The 年度 indicator a row stands under (a placeholder row's 一级/二级), and its placeholder.
+    let under = |k: usize| lines.get(k).map(|l| &form.indicators[l.under]);
+    let placeholder = |k: usize| lines.get(k).and_then(|l| l.placeholder);
     let last = header + rows.len() as u32;
     let indicators_col = u32::from(grid.indicators_col);
     let indicators_at = Area::new((header, indicators_col), (last, indicators_col));
@@ -134,9 +144,8 @@ pub fn write(
         0 => i.map(|i| &form.indicators[i]),
         _ => i.map(|i| &medium.indicators[i]),
     };
-    let level1: Vec<Option<(&str, &str)>> = rows
-        .iter()
-        .map(|&(a, m)| indicator(0, a).or(indicator(1, m)))
+    let level1: Vec<Option<(&str, &str)>> = (rows.iter().enumerate())
+        .map(|(k, &(a, m))| indicator(0, a).or(indicator(1, m)).or(under(k)))
         .map(|i| i.map(|i| (i.level1.as_str(), i.level1.as_str())))
         .collect();
     let level1 = out.merged_runs(first, grid.level1.0, &level1)?;
@@ -147,15 +156,19 @@ pub fn write(
     let last_col = out.last_col();
     for (side, (path, level2, name, target)) in sides.into_iter().enumerate() {
         let at: Vec<Option<usize>> = rows.iter().map(|r| [r.0, r.1][side]).collect();
-        let level2s: Vec<Option<(&str, &str)>> = at
-            .iter()
-            .map(|&i| indicator(side, i).map(|i| (i.level1.as_str(), i.level2.as_str())))
+        let level2s: Vec<Option<(&str, &str)>> = (at.iter().enumerate())
+            .map(|(k, &i)| indicator(side, i).or(under(k).filter(|_| side == 0)))
+            .map(|i| i.map(|i| (i.level1.as_str(), i.level2.as_str())))
             .collect();
         let level2s = out.merged_runs(first, level2.0, &level2s)?;
         for (k, (row, i)) in (first..).zip(&at).enumerate() {
-            let (text, value) = indicator(side, *i).map_or((String::new(), String::new()), |i| {
-                (i.name.clone(), i.target.to_text())
-            });
+            let (mut text, value) = indicator(side, *i)
+                .map_or((String::new(), String::new()), |i| {
+                    (i.name.clone(), i.target.to_text())
+                });
+            if let Some(p) = placeholder(k).filter(|_| side == 0) {
+                text = p.to_string();
+            }
             out.text(row_area(row, name), &text, &styles.text)?;
             out.text(row_area(row, target), &value, &styles.value)?;
             if let Some(i) = i {
@@ -318,10 +331,11 @@ fn amount_note_label(id: DeclarationAmount, label: &str, unit: &str) -> String {
     }
 }
 
-/// The 年度 and 中期 indicators of an 88号 form side by side, by index, one pair a row, so that
-/// each row has one 一级 (the column the sides share): the runs of equal 一级 of both sides are
-/// paired where they name the same 一级, the longer run padding the shorter with empty cells; a
-/// run only one side has stands alone.
+/// The 年度 and 中期 indicators of an 88号 form side by side, one pair a row, so that each row
+/// has one 一级 (the column the sides share): the runs of equal 一级 of both sides are paired
+/// where they name the same 一级, and within them the runs of equal 二级 as the printed forms
+/// align them (see [`by_level2`]), the longer run padding the shorter with empty cells; a run
+/// only one side has stands alone.
 fn side_by_side(annual: &[Indicator], medium: &[Indicator]) -> Vec<(Option<usize>, Option<usize>)> {
     let level1_runs = |list: &[Indicator]| {
         let names: Vec<&str> = list.iter().map(|i| i.level1.as_str()).collect();
@@ -331,12 +345,8 @@ fn side_by_side(annual: &[Indicator], medium: &[Indicator]) -> Vec<(Option<usize
     let name = |list: &[Indicator], run: &Range<usize>| list[run.start].level1.clone();
     let (mut i, mut j) = (0, 0);
     let mut rows = Vec::new();
-    let mut pair = |x: Range<usize>, y: Range<usize>| {
-        for k in 0..x.len().max(y.len()) {
-            let at = |r: &Range<usize>| (k < r.len()).then_some(r.start + k);
-            rows.push((at(&x), at(&y)));
-        }
-    };
+    let mut pair =
+        |x: Range<usize>, y: Range<usize>| by_level2((annual, x), (medium, y), &mut rows);
     while i < a.len() || j < m.len() {
         match (a.get(i), m.get(j)) {
             (Some(x), Some(y)) if name(annual, x) == name(medium, y) => {
@@ -360,4 +370,77 @@ fn side_by_side(annual: &[Indicator], medium: &[Indicator]) -> Vec<(Option<usize
         }
     }
     rows
+}
+
+/// The rows of one pair of 一级 runs (`x` of the 年度 side, `y` of the 中期 side) into `rows`:
+/// their runs of equal 二级 are matched by name where both sides print it, in order (the longest
+/// common sequence of names: 质量指标 beside 质量指标, the shorter side padded); the runs
+/// between two matches are paired in order (`时效指标(工期指标)` beside
+/// `时效指标(工期指标、形象进度指标)`); each pair of runs row by row.
+fn by_level2(
+    (annual, x): (&[Indicator], Range<usize>),
+    (medium, y): (&[Indicator], Range<usize>),
+    rows: &mut Vec<(Option<usize>, Option<usize>)>,
+) {
+    let level2_runs = |list: &[Indicator], range: Range<usize>| -> Vec<Range<usize>> {
+        let names: Vec<&str> = list[range.clone()]
+            .iter()
+            .map(|i| i.level2.as_str())
+            .collect();
+        let start = range.start;
+        let runs = super::sheet::runs(&names);
+        runs.into_iter()
+            .map(|r| r.start + start..r.end + start)
+            .collect()
+    };
+    let (a, m) = (level2_runs(annual, x), level2_runs(medium, y));
+    let same = |i: usize, j: usize| annual[a[i].start].level2 == medium[m[j].start].level2;
+    // lcs[i][j]: how many names a[i..] and m[j..] have in common, in order.
+    let mut lcs = vec![vec![0usize; m.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..m.len()).rev() {
+            lcs[i][j] = match same(i, j) {
+                true => lcs[i + 1][j + 1] + 1,
+                false => lcs[i + 1][j].max(lcs[i][j + 1]),
+            };
+        }
+    }
+    // The runs of each side since the last match, paired in order at the next.
+    let mut gap: (Vec<Range<usize>>, Vec<Range<usize>>) = Default::default();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < m.len() {
+        if i < a.len() && j < m.len() && same(i, j) && lcs[i][j] == lcs[i + 1][j + 1] + 1 {
+            flush(&mut gap, rows);
+            pair_rows(&a[i], &m[j], rows);
+            (i, j) = (i + 1, j + 1);
+        } else if j == m.len() || (i < a.len() && lcs[i + 1][j] >= lcs[i][j + 1]) {
+            gap.0.push(a[i].clone());
+            i += 1;
+        } else {
+            gap.1.push(m[j].clone());
+            j += 1;
+        }
+    }
+    flush(&mut gap, rows);
+}
+
+/// The runs gathered on each side since the last matched 二级, paired in order.
+fn flush(
+    gap: &mut (Vec<Range<usize>>, Vec<Range<usize>>),
+    rows: &mut Vec<(Option<usize>, Option<usize>)>,
+) {
+    for k in 0..gap.0.len().max(gap.1.len()) {
+        let (x, y) = (gap.0.get(k).cloned(), gap.1.get(k).cloned());
+        pair_rows(&x.unwrap_or(0..0), &y.unwrap_or(0..0), rows);
+    }
+    gap.0.clear();
+    gap.1.clear();
+}
+
+/// Rows `x` of the 年度 side beside rows `y` of the 中期 side, by index, the shorter padded.
+fn pair_rows(x: &Range<usize>, y: &Range<usize>, rows: &mut Vec<(Option<usize>, Option<usize>)>) {
+    for k in 0..x.len().max(y.len()) {
+        let at = |r: &Range<usize>| (k < r.len()).then_some(r.start + k);
+        rows.push((at(x), at(y)));
+    }
 }

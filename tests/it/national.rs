@@ -733,3 +733,28 @@ fn national_self_evaluation_is_written_back_in_its_own_9_column_layout() {
         |forms: &[Form]| jixiao::write::json::to_string(&Document::new(without_source(forms)));
     assert_eq!(json(&[back]), json(&doc.forms));
 }
+
+/// Issue 11: the national 88号 申报表 written back with `--layout source` has every cell and
+/// merge of the input: its two sides aligned as printed, 二级 beside the same 二级 (the 中期
+/// side's second 质量指标 row beside an empty 年度 row, 时效指标 beside 时效指标).
+#[test]
+fn national_88_declaration_is_written_back_cell_for_cell() {
+    let path = workbook("declaration-88-source", &national_declaration());
+    let dir = path.parent().unwrap().to_path_buf();
+    let (form, _) = read_one(&path);
+    assert_eq!(
+        form.source().unwrap().layout.as_ref().unwrap().id,
+        jixiao::model::LayoutId::Declaration88
+    );
+    let doc = Document::new(vec![form]);
+    let (bytes, _) =
+        jixiao::write::xlsx_bytes_in(&doc, jixiao::write::LayoutChoice::Source).unwrap();
+    let out = dir.join("source.xlsx");
+    std::fs::write(&out, bytes).unwrap();
+    let written = crate::write_xlsx::exact(&jixiao::grid::open(&out).unwrap());
+    let input = crate::write_xlsx::exact(&jixiao::grid::open(&path).unwrap());
+    assert_eq!(written[0].1, input[0].1, "text of the cells");
+    assert_eq!(written[0].2, input[0].2, "merged ranges");
+    assert_eq!(written[0].1.get("F16"), None);
+    assert_eq!(written[0].1["F17"], "时效指标");
+}

@@ -353,3 +353,41 @@ fn issue_11_vertical_labels_break_as_printed_in_the_official_layout_only() {
         assert_eq!(grid::open(&source).unwrap()[0].text(cell), broken, "{name}");
     }
 }
+
+/// Issue 11: a 申报表's placeholder rows (`指标3:` left from the blank form) are kept with its
+/// layout like the national 自评表's, and `--layout source` prints them back under their 二级,
+/// merged with it; read back, the form has the same indicators and the same placeholder rows.
+#[test]
+fn issue_11_declaration_placeholder_rows_are_written_back_in_their_own_layout() {
+    let dir = temp_dir("write-declaration-placeholders");
+    let mut forms = read("xinjiang-2026-declarations.xlsx");
+    forms.truncate(1);
+    let placeholder = jixiao::model::PlaceholderRow {
+        level1: "产出指标".into(),
+        level2: "数量指标".into(),
+        row: 2,
+        text: "指标3:".into(),
+    };
+    let layout = forms[0]
+        .source_mut()
+        .as_mut()
+        .unwrap()
+        .layout
+        .as_mut()
+        .unwrap();
+    layout.placeholders.push(placeholder.clone());
+    let doc = Document::new(forms.clone());
+    let (bytes, _) = jixiao::write::xlsx_bytes_in(&doc, LayoutChoice::Source).unwrap();
+    let out = dir.join("placeholders.xlsx");
+    std::fs::write(&out, bytes).unwrap();
+    let grid = &grid::open(&out).unwrap()[0];
+    // 数量指标's two indicators in D14:D15, the placeholder under them, merged into C14:C16.
+    assert_eq!(grid.text((13, 3)), "车队服务提供率");
+    assert_eq!(grid.text((15, 3)), "指标3:");
+    assert_eq!(grid.area((13, 2)).to_string(), "C14:C16");
+    assert_eq!(grid.text((16, 2)), "质量指标");
+    let back = jixiao::read::read_workbook(&out).unwrap().value;
+    let layout = back[0].source().unwrap().layout.clone().unwrap();
+    assert_eq!(layout.placeholders, [placeholder]);
+    assert_eq!(without_source(&back), without_source(&forms));
+}
