@@ -227,3 +227,30 @@ fn issue_11_stacked_provincial_forms_come_back_each_from_its_own_first_row() {
         );
     }
 }
+
+#[test]
+fn issue_11_a_grid_larger_than_a_form_goes_to_the_nearest_layout() {
+    // A JSON edited to hold a merge over 900,000 rows: no hang, no giant sheet; the form is
+    // written in the nearest described layout, and says so.
+    let dir = temp_dir("derived-layout-huge");
+    let t = all()
+        .into_iter()
+        .find(|t| t.name == "anhui-huaibei-culture-2025")
+        .unwrap();
+    let (_, mut form) = read(&t, &dir);
+    let source = form.source_mut().as_mut().unwrap();
+    let own = source.derived.as_mut().unwrap();
+    own.merges.push("A30:ZZ900000".into());
+    let doc = Document::new(vec![form]);
+    let (bytes, written) = xlsx_bytes_in(&doc, LayoutChoice::Source).unwrap();
+    let rules: Vec<&str> = written
+        .diagnostics
+        .iter()
+        .map(|d| d.rule.as_str())
+        .collect();
+    assert_eq!(rules, ["write.nearest-layout"]);
+    let grid = jixiao::grid::open_bytes(&bytes, "huge.xlsx")
+        .unwrap()
+        .remove(0);
+    assert!(grid.rows < 40, "{} rows", grid.rows);
+}
