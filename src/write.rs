@@ -508,7 +508,7 @@ pub(crate) fn title(form: &Form) -> &'static str {
 fn own_grid(form: &Form) -> Option<(&crate::model::Source, &crate::model::DerivedLayout)> {
     let source = form.source()?;
     let own = source.derived.as_ref()?;
-    derived::holds(form, source).then_some((source, own))
+    derived::holds(form, source, own).then_some((source, own))
 }
 
 /// Whether the form was read from a file whose layout is none jixiao describes, and has no

@@ -275,24 +275,26 @@ pub fn derive(grid: &Grid, form: &Form, source: &Source, title: Pos) -> DerivedL
     let mut fields: HashSet<Pos, crate::grid::FxBuild> = HashSet::default();
     let mut printed = BTreeMap::new();
     for (path, at) in &source.cells {
-        let Some(area) = a1::parse_area(at) else {
-            continue;
-        };
         let part = indicator_path(path).map(|(_, _, part)| part);
         if part == Some("") {
             // The row of an indicator: its cells are its parts'.
             continue;
         }
-        let text = grid.text_str(area.first);
+        // The field's top-left cell.
+        let first = at.split_once(':').map_or(at.as_str(), |(first, _)| first);
+        let Some(Area { first, .. }) = a1::parse_area(first) else {
+            continue;
+        };
+        let text = grid.text_str(first);
         if part.is_some_and(|p| extra_index(p).is_some()) {
             // An extra cell holds its text as printed.
-            fields.insert(area.first);
+            fields.insert(first);
             continue;
         }
         let Some(value) = values.shown(path) else {
             continue;
         };
-        fields.insert(area.first);
+        fields.insert(first);
         let read = value.text();
         if read != text {
             let text = text.to_string();
@@ -302,11 +304,9 @@ pub fn derive(grid: &Grid, form: &Form, source: &Source, title: Pos) -> DerivedL
     let labels = grid
         .positions_in_rows(rows)
         .iter()
-        .filter(|&&p| grid.area(p).first == p && !fields.contains(&p))
-        .filter_map(|&p| {
-            let text = grid.text(p);
-            (!text.is_empty()).then(|| (a1::cell_name(p), text))
-        })
+        .filter(|&&p| !fields.contains(&p) && !grid.text_str(p).is_empty())
+        .filter(|&&p| grid.area(p).first == p)
+        .map(|&p| (a1::cell_name(p), grid.text(p)))
         .collect();
     let mut merges: Vec<Area> = grid
         .merges()

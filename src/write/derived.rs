@@ -27,6 +27,9 @@ const MIN_WIDTH: f64 = 6.0;
 const MAX_WIDTH: f64 = 30.0;
 /// The width of an A4 portrait page between its margins, in Excel character units.
 const PAGE_WIDTH: f64 = 95.0;
+/// The most rows and columns a form's own grid is written with: forms have tens.
+const MAX_ROWS: u32 = 5_000;
+const MAX_COLUMNS: u32 = 256;
 /// A value longer than this many characters is set left and top, as the goals are.
 const LONG_TEXT: usize = 40;
 
@@ -138,10 +141,26 @@ fn plan(table: &Table, lens: [usize; 2]) -> Vec<PlanRow> {
     plan
 }
 
-/// Whether the form's own grid holds `form` as it is now: not when the two sides of an 88号
-/// table that share their 一级 column hold different 一级 in one row (a correction gave one
-/// side a 一级 the other lacks), which the described 88号 layout writes in rows of their own.
-pub(super) fn holds(form: &Form, source: &Source) -> bool {
+/// Whether the form's own grid `layout` holds `form` as it is now: not when the grid is larger
+/// than a form's ([`MAX_ROWS`], [`MAX_COLUMNS`]: a JSON edited by hand, or made to hurt), nor
+/// when the two sides of an 88号 table that share their 一级 column hold different 一级 in one
+/// row (a correction gave one side a 一级 the other lacks), which the described 88号 layout
+/// writes in rows of their own.
+pub(super) fn holds(form: &Form, source: &Source, layout: &DerivedLayout) -> bool {
+    let Some((top, _)) = d::rows_of(source) else {
+        return false;
+    };
+    let inside = |at: &String| {
+        parse_area(at).is_none_or(|a| {
+            a.first.0 >= top && a.last.0 < top.saturating_add(MAX_ROWS) && a.last.1 < MAX_COLUMNS
+        })
+    };
+    let areas = (layout.merges.iter())
+        .chain(layout.labels.keys())
+        .chain(source.cells.values());
+    if layout.columns > MAX_COLUMNS || !areas.into_iter().all(inside) {
+        return false;
+    }
     let (Form::Declaration(d), Some(t)) = (form, Table::of(source)) else {
         return true;
     };
@@ -255,13 +274,14 @@ pub(super) fn write(
     let plan = table.as_ref().map_or_else(Vec::new, |t| plan(t, lens));
     let table_rows = table.as_ref().map_or(0, |t| t.last - t.first + 1);
     let delta = plan.len() as i64 - i64::from(table_rows);
+    let table_at: HashMap<u32, u32> = (plan.iter().enumerate())
+        .filter_map(|(k, p)| Some((p.from?, k as u32)))
+        .collect();
     // Where an input row is written, counted from the form's first row; `None` for a row left out.
     let row = |r: u32| -> Option<u32> {
         let out = match &table {
             Some(t) if r > t.last => u32::try_from(i64::from(r) + delta).ok()?,
-            Some(t) if r >= t.first => {
-                t.first + plan.iter().position(|p| p.from == Some(r))? as u32
-            }
+            Some(t) if r >= t.first => t.first + table_at.get(&r)?,
             _ => r,
         };
         out.checked_sub(top)

@@ -194,3 +194,63 @@ fn issue_11_a_corrected_provincial_form_shows_its_corrections_in_place() {
     assert_eq!(back.notes, notes);
     assert_eq!(back.planned_start, "2021-01-01");
 }
+
+#[test]
+fn issue_11_stacked_provincial_forms_come_back_each_from_its_own_first_row() {
+    // Two real forms one under the other on one sheet: the second starts on row 21.
+    let dir = temp_dir("derived-layout-stacked");
+    let forms = all();
+    let pick = |name: &str| forms.iter().find(|t| t.name == name).unwrap();
+    let (a, b) = (
+        pick("anhui-jinzhai-devzone-2021"),
+        pick("hunan-yueyang-agri-2022"),
+    );
+    let both = Transcription {
+        name: "stacked".into(),
+        meta: Vec::new(),
+        rows: a.rows.iter().chain(&b.rows).cloned().collect(),
+        expect: Vec::new(),
+    };
+    let (grid, _) = read(&both, &dir);
+    let path = dir.join("stacked.xlsx");
+    let read_forms = jixiao::read::read_workbook(&path).unwrap().value;
+    assert_eq!(read_forms.len(), 2);
+    assert_eq!(rows(&read_forms[1]).0, a.rows.len() as u32);
+    for form in read_forms {
+        let expected = cells_and_merges(&grid, rows(&form));
+        let (out, again) = written(vec![form.clone()]);
+        let actual = cells_and_merges(&out, (0, out.rows.saturating_sub(1)));
+        assert_eq!(actual, expected, "{}", form.project_name());
+        assert_eq!(
+            without_source(std::slice::from_ref(&again)),
+            without_source(std::slice::from_ref(&form))
+        );
+    }
+}
+
+#[test]
+fn issue_11_a_grid_larger_than_a_form_goes_to_the_nearest_layout() {
+    // A JSON edited to hold a merge over 900,000 rows: no hang, no giant sheet; the form is
+    // written in the nearest described layout, and says so.
+    let dir = temp_dir("derived-layout-huge");
+    let t = all()
+        .into_iter()
+        .find(|t| t.name == "anhui-huaibei-culture-2025")
+        .unwrap();
+    let (_, mut form) = read(&t, &dir);
+    let source = form.source_mut().as_mut().unwrap();
+    let own = source.derived.as_mut().unwrap();
+    own.merges.push("A30:ZZ900000".into());
+    let doc = Document::new(vec![form]);
+    let (bytes, written) = xlsx_bytes_in(&doc, LayoutChoice::Source).unwrap();
+    let rules: Vec<&str> = written
+        .diagnostics
+        .iter()
+        .map(|d| d.rule.as_str())
+        .collect();
+    assert_eq!(rules, ["write.nearest-layout"]);
+    let grid = jixiao::grid::open_bytes(&bytes, "huge.xlsx")
+        .unwrap()
+        .remove(0);
+    assert!(grid.rows < 40, "{} rows", grid.rows);
+}
