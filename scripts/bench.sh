@@ -42,7 +42,10 @@ for n in 100 1000; do
   python3 ../shared/bench/gen_corpus.py --files "$n" --sheets 1-15 --out "$work/c$n"
 done
 
-jobs_flag() { "$bin" convert --help | grep -q -- '--jobs' && echo "--jobs $1" || true; }
+# The help is read whole before it is searched: `grep -q` stops reading at the first match, and
+# under pipefail the help's SIGPIPE would then read as "no --jobs".
+help=$("$bin" convert --help 2>/dev/null || true)
+jobs_flag() { grep -q -- '--jobs' <<<"$help" && echo "--jobs $1" || true; }
 one=$(jobs_flag 1)
 all=$(jobs_flag "$(nproc)")
 

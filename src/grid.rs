@@ -269,6 +269,13 @@ impl Grid {
         self.cells.insert(pos, Stored::new(cell));
     }
 
+    /// Makes room for `cells` more cells and `merged` more cells inside merged areas, so that
+    /// filling a sheet does not rehash its maps as they grow.
+    pub fn reserve(&mut self, cells: usize, merged: usize) {
+        self.cells.reserve(cells);
+        self.merge_at.reserve(merged);
+    }
+
     /// Declares a merged area. Values inside it other than the top-left one are kept too
     /// (some tools repeat the value into every cell), but [`Grid::get`] answers with the top-left.
     pub fn merge(&mut self, area: Area) {

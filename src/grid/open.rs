@@ -589,6 +589,17 @@ fn fill(
     merges: &[calamine::Dimensions],
     limits: &Limits,
 ) -> Result<()> {
+    // Within the limits: the merged cells are counted below, before any is stored.
+    let merged = merges.iter().fold(0u64, |n, m| {
+        n.saturating_add(
+            (u64::from(m.end.0.saturating_sub(m.start.0)) + 1)
+                * (u64::from(m.end.1.saturating_sub(m.start.1)) + 1),
+        )
+    });
+    grid.reserve(
+        cells.len(),
+        usize::try_from(merged.min(limits.max_merged_cells)).unwrap_or(0),
+    );
     for (pos, data, shape) in cells {
         if let Some(cell) = cell_of(data, shape) {
             if let Cell::Error(e) = &cell {
