@@ -7,8 +7,10 @@
 //!
 //! Official workbooks: rust_xlsxwriter cannot open an existing workbook, so each layout is
 //! rebuilt in code from [`crate::layout`]: the crate's `declaration` module paints a 申报表
-//! (DOMAIN §1c), `self_eval` a 自评表 (§1e), both through the formats of `styles`; [`write_xlsx`] puts one
-//! form on each sheet. The same document always gives the same bytes.
+//! (DOMAIN §1c), `self_eval` a 自评表 (§1e), both through the formats of `styles`; `derived`
+//! paints a form printed in none of the described layouts in its own grid (`--layout source`,
+//! DOMAIN §1a); [`write_xlsx`] puts one form on each sheet. The same document always gives the
+//! same bytes.
 
 pub(crate) mod declaration;
 mod derived;
@@ -44,8 +46,9 @@ pub enum LayoutChoice {
     #[default]
     Official,
     /// Each form in the layout it was read from, with the labels it printed
-    /// ([`crate::model::PrintedLayout`]; the official layout when it has none), the 2020 目标表
-    /// included: `--layout source`, to give corrections back in the office's own layout.
+    /// ([`crate::model::PrintedLayout`]), a provincial grid in its own
+    /// ([`crate::model::DerivedLayout`]), the 2020 目标表 included; a form made here in the
+    /// official layout: `--layout source`, to give corrections back in the office's own layout.
     Source,
 }
 

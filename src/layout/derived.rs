@@ -4,14 +4,14 @@
 //! `--layout source` paints it back cell for cell (`crate::write::derived`), each field's value
 //! taken from the form at the cell it was read from ([`crate::model::Source::cells`]).
 //!
-//! Fields are named by their paths; [`shown`] gives a field's value as a cell shows it, the
-//! same for the reader (which records where the printed text differs) and the writer.
+//! Fields are named by their paths; [`Values::shown`] gives a field's value as a cell shows
+//! it, the same for the reader (which records where the printed text differs) and the writer.
 
 use crate::a1::{self, Area, Pos};
 use crate::grid::Grid;
 use crate::model::field::{
-    self, DeclarationAmount, DeclarationText, IndicatorPart, MediumAmount, MediumText,
-    SelfEvaluationFigure, SelfEvaluationText,
+    self, DeclarationAmount, DeclarationText, MediumAmount, MediumText, SelfEvaluationFigure,
+    SelfEvaluationText,
 };
 use crate::model::{DerivedLayout, Form, FundsRow, PrintedValue, Source};
 use rust_decimal::Decimal;
@@ -59,16 +59,11 @@ pub fn extra_index(part: &str) -> Option<usize> {
     part.strip_prefix("extra[")?.strip_suffix(']')?.parse().ok()
 }
 
-/// Whether the field at `path` holds an amount or a figure (printed as a number when it is one).
+/// Whether the field at `path`, one the typed names do not cover, holds a figure: a column of
+/// the 自评表 funds grid (`funds.extra_rows[0].rate`).
 fn holds_number(path: &str) -> bool {
     let last = path.rsplit('.').next().unwrap_or(path);
-    DeclarationAmount::from_path(path).is_some()
-        || MediumAmount::from_path(path).is_some()
-        || SelfEvaluationFigure::from_path(path).is_some()
-        || (path.starts_with("funds.") && FundsRow::COLUMNS.contains(&last))
-        || indicator_path(path).is_some_and(|(_, _, part)| {
-            part == IndicatorPart::Weight.name() || part == IndicatorPart::Score.name()
-        })
+    path.starts_with("funds.") && FundsRow::COLUMNS.contains(&last)
 }
 
 /// A form's values by path, as cells show them ([`Values::shown`]).
@@ -211,30 +206,23 @@ fn typed(form: &Form, path: &str) -> Option<Option<Shown>> {
     }
 }
 
-/// The value at `path` of a form (as its JSON, `form`) as a cell shows it, as
-/// [`Values::shown`] gives it; the figures of an extra 自评表 funds row stand under its `row`.
-/// Extra columns are found by their heads, not here.
+/// The value at `path` of a form (as its JSON, `form`) as a cell shows it: for the paths
+/// [`Values::shown`] has no typed name for. The figures of an extra 自评表 funds row stand
+/// under its `row`.
 pub fn shown(form: &Value, path: &str) -> Option<Shown> {
     let mut value = form;
-    let mut parent = form;
-    let mut last = "";
     for segment in path.split('.') {
         let (key, index) = match segment.split_once('[') {
             Some((key, rest)) => (key, Some(rest.strip_suffix(']')?.parse::<usize>().ok()?)),
             None => (segment, None),
         };
-        parent = value;
         value = match value.get(key) {
             Some(v) => v,
-            None => {
-                parent = value.get("row")?;
-                parent.get(key)?
-            }
+            None => value.get("row")?.get(key)?,
         };
         if let Some(i) = index {
             value = value.get(i)?;
         }
-        last = key;
     }
     let text = match value {
         Value::String(s) => s.clone(),
@@ -248,11 +236,6 @@ pub fn shown(form: &Value, path: &str) -> Option<Shown> {
             .to_string(),
         Value::Array(_) => return None,
     };
-    if last == IndicatorPart::Level1.name()
-        && let Some(weight) = parent.get("level1_weight").and_then(Value::as_str)
-    {
-        return Some(Shown::Text(format!("{text}({weight}分)")));
-    }
     match text.parse::<Decimal>() {
         Ok(d) if holds_number(path) => Some(Shown::Number(d)),
         _ => Some(Shown::Text(text)),
@@ -362,8 +345,6 @@ mod tests {
         });
         let shown = |p| shown(&form, p);
         assert_eq!(shown("year"), Some(Shown::Text("2025".into())));
-        let five = Decimal::new(500, 2);
-        assert_eq!(shown("funds.annual_total"), Some(Shown::Number(five)));
         assert_eq!(shown("funds.annual_total").unwrap().text(), "5.00");
         assert_eq!(
             shown("funds.extra_rows[0].rate"),
@@ -374,14 +355,44 @@ mod tests {
             Some(Shown::Text("单位资金".into()))
         );
         assert_eq!(
-            shown("indicators[0].level1"),
-            Some(Shown::Text("产出指标(50分)".into()))
-        );
-        assert_eq!(
             shown("indicators[0].target"),
             Some(Shown::Text("≥70村".into()))
         );
         assert_eq!(shown("notes[1].text"), None);
         assert_eq!(shown("notes[0].text"), Some(Shown::Text("注".into())));
+    }
+
+    #[test]
+    fn typed_names_show_values_as_cells_do() {
+        use crate::model::{EvaluatedIndicator, Figure, SelfEvaluation};
+        let mut s = SelfEvaluation {
+            year: Some(2023),
+            ..SelfEvaluation::default()
+        };
+        s.indicators.push(EvaluatedIndicator {
+            level1: "产出指标".into(),
+            level1_weight: Some(Decimal::new(50, 0)),
+            weight: Figure::Number(Decimal::new(800, 2)),
+            ..EvaluatedIndicator::default()
+        });
+        s.funds.total.rate = Figure::Number(Decimal::new(8935, 2));
+        let form = Form::SelfEvaluation(s);
+        let v = Values::new(&form);
+        let text = |p| v.shown(p).map(|s| s.text());
+        assert_eq!(
+            text("indicators[0].level1").as_deref(),
+            Some("产出指标(50分)")
+        );
+        assert_eq!(
+            v.shown("indicators[0].weight"),
+            Some(Shown::Number(Decimal::new(800, 2)))
+        );
+        assert_eq!(text("funds.total.rate").as_deref(), Some("89.35"));
+        assert_eq!(text("funds.total.score").as_deref(), Some(""));
+        assert_eq!(text("year").as_deref(), Some("2023"));
+        // A row or note the form does not hold; a path through the JSON.
+        assert_eq!(v.shown("indicators[1].name"), None);
+        assert_eq!(v.shown("notes[0].text"), None);
+        assert_eq!(v.shown("funds.extra_rows[0].label"), None);
     }
 }
