@@ -294,7 +294,21 @@ fn shared_strings(xml: &[u8]) -> Option<Vec<String>> {
                 empty: true,
                 ..
             } => out.push(String::new()),
-            Token::Start { name: b"si", .. } => out.push(rich_text(&mut tokens, b"si")?),
+            Token::Start { name: b"si", .. } => {
+                // The usual string, one plain run: `<si><t>…</t></si>` (trimmed, as no
+                // `xml:space` keeps its spaces).
+                let rest = &xml[tokens.at..];
+                if let Some(body) = rest.strip_prefix(b"<t>")
+                    && let Some(lt) = memchr::memchr(b'<', body)
+                    && body[lt..].starts_with(b"</t></si>")
+                {
+                    tokens.at += 3 + lt + 9;
+                    let value = text(&body[..lt])?;
+                    out.push(value.trim_matches([' ', '\t', '\r', '\n']).to_string());
+                } else {
+                    out.push(rich_text(&mut tokens, b"si")?);
+                }
+            }
             Token::End(b"sst") => return Some(out),
             _ => {}
         }
@@ -392,6 +406,33 @@ fn worksheet(xml: &[u8], book: &Book) -> Option<(Vec<(Pos, Data, NumberShape)>, 
     }
     let mut cells = Vec::new();
     loop {
+        // A cell's tag (most of a sheet's tags) is walked once, for its end and its attributes.
+        let rest = &xml[tokens.at..];
+        if rest.starts_with(b"<c")
+            && rest
+                .get(2)
+                .is_some_and(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'))
+        {
+            let (len, empty, [r, s, typ]) = cell_tag(rest)?;
+            tokens.at += len;
+            let pos = cell(r?)?;
+            if empty {
+                continue;
+            }
+            let style = match s {
+                None => None,
+                Some(s) => Some(number(s)?),
+            };
+            let value = cell_value(&mut tokens, style, typ, book)?;
+            if value != Data::Empty {
+                let shape = book
+                    .styles
+                    .get(style.unwrap_or(0))
+                    .map_or(NumberShape::default(), |s| s.1);
+                cells.push((pos, value, shape));
+            }
+            continue;
+        }
         match tokens.next()?.ok()? {
             Token::End(b"sheetData") => break,
             Token::Start {
@@ -408,47 +449,28 @@ fn worksheet(xml: &[u8], book: &Book) -> Option<(Vec<(Pos, Data, NumberShape)>, 
                 }
             }
             Token::End(b"row") | Token::Text(_) => {}
-            Token::Start {
-                name: b"c",
-                tag,
-                empty,
-            } => {
-                let [r, s, typ] = cell_attrs(tag)?;
-                let pos = cell(r?)?;
-                if empty {
-                    continue;
-                }
-                let style = match s {
-                    None => None,
-                    Some(s) => Some(number(s)?),
-                };
-                let value = cell_value(&mut tokens, style, typ, book)?;
-                if value != Data::Empty {
-                    let shape = book
-                        .styles
-                        .get(style.unwrap_or(0))
-                        .map_or(NumberShape::default(), |s| s.1);
-                    cells.push((pos, value, shape));
-                }
-            }
             _ => return None,
         }
     }
     Some((cells, merges(&xml[tokens.at..])?))
 }
 
-/// The raw values of attributes `r`, `s` and `t` of a cell's start tag (`<c r="A1" s="3"
-/// t="s">`), by a plain walk over its bytes; `None` unless every attribute is `name="value"`
-/// (or single-quoted), each once.
-fn cell_attrs(tag: &[u8]) -> Option<[Option<&[u8]>; 3]> {
+/// The length of the cell start tag that `tag` begins with (`<c r="A1" s="3" t="s">`),
+/// whether it is empty (`/>`), and the raw values of its attributes `r`, `s` and `t`, by one
+/// plain walk over its bytes; `None` unless every attribute is `name="value"` (or
+/// single-quoted), each once.
+#[allow(clippy::type_complexity)]
+fn cell_tag(tag: &[u8]) -> Option<(usize, bool, [Option<&[u8]>; 3])> {
     let mut found = [None; 3];
     let mut i = 2; // after `<c`
     loop {
         while tag.get(i)?.is_ascii_whitespace() {
             i += 1;
         }
-        if matches!(tag[i], b'/' | b'>') {
-            return Some(found);
+        match tag[i] {
+            b'>' => return Some((i + 1, false, found)),
+            b'/' => return (tag.get(i + 1) == Some(&b'>')).then_some((i + 2, true, found)),
+            _ => {}
         }
         let key_start = i;
         while !matches!(tag.get(i)?, b'=' | b'/' | b'>') && !tag[i].is_ascii_whitespace() {
@@ -512,6 +534,15 @@ fn cell_value(
     typ: Option<&[u8]>,
     book: &Book,
 ) -> Option<Data> {
+    // The usual cell: one value, then the cell's end.
+    let rest = &tokens.xml[tokens.at..];
+    if let Some(body) = rest.strip_prefix(b"<v>")
+        && let Some(lt) = body.iter().position(|&b| b == b'<')
+        && body[lt..].starts_with(b"</v></c>")
+    {
+        tokens.at += 3 + lt + 8;
+        return v_value(&body[..lt], style, typ, book);
+    }
     let mut value = Data::Empty;
     loop {
         match tokens.next()?.ok()? {
