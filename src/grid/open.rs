@@ -773,4 +773,135 @@ mod tests {
             files.len()
         );
     }
+
+    /// `bytes` with the part `name` rewritten by `edit`, every part stored.
+    fn rezip(bytes: &[u8], name: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for i in 0..zip.len() {
+            let mut part = zip.by_index(i).unwrap();
+            let part_name = part.name().unwrap().to_string();
+            let mut data = Vec::new();
+            part.read_to_end(&mut data).unwrap();
+            if part_name == name {
+                data = edit(String::from_utf8(data).unwrap()).into_bytes();
+            }
+            out.start_file(part_name, stored).unwrap();
+            std::io::Write::write_all(&mut out, &data).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    /// The grids of `bytes` read both ways are the same; `own` says whether jixiao's reading
+    /// takes the workbook or leaves it to calamine.
+    fn same_both_ways(bytes: &[u8], own: bool) -> Vec<Grid> {
+        let limits = Limits::default();
+        let theirs = xlsx_by_calamine(bytes, "t.xlsx", &limits).unwrap();
+        match xlsx_cells::read(bytes) {
+            Some(sheets) => {
+                assert!(own, "read by jixiao, expected to be left to calamine");
+                let mine = xlsx_grids(sheets, "t.xlsx", &limits).unwrap();
+                assert_eq!(mine.len(), theirs.len());
+                for (a, b) in mine.iter().zip(&theirs) {
+                    assert_eq!(dump(a), dump(b));
+                }
+            }
+            None => assert!(!own, "left to calamine"),
+        }
+        theirs
+    }
+
+    /// Every kind of value a cell holds, as Excel and rust_xlsxwriter write it and as other
+    /// writers do (inline strings, phonetic guides, entities, a kept space), read both ways.
+    #[test]
+    fn own_xlsx_reading_is_calamines_for_every_kind_of_value() {
+        use rust_xlsxwriter::{Format, Workbook};
+        let mut wb = Workbook::new();
+        let bold = Format::new().set_bold();
+        let ws = wb.add_worksheet().set_name("值").unwrap();
+        ws.write_string(0, 0, "  前后有空格  ").unwrap();
+        ws.write_string(1, 0, "A & B < C > \"D\" 'E'").unwrap();
+        ws.write_string(2, 0, "第一行\n第二行").unwrap();
+        ws.write_number(3, 0, 1234.5).unwrap();
+        let percent = Format::new().set_num_format("0.00%");
+        ws.write_number_with_format(4, 0, 0.8935, &percent).unwrap();
+        let date = Format::new().set_num_format("yyyy-mm-dd");
+        ws.write_number_with_format(5, 0, 45678.0, &date).unwrap();
+        let hours = Format::new().set_num_format("[h]:mm:ss");
+        ws.write_number_with_format(6, 0, 1.5, &hours).unwrap();
+        let builtin_date = Format::new().set_num_format_index(22);
+        ws.write_number_with_format(7, 0, 45678.25, &builtin_date)
+            .unwrap();
+        ws.write_boolean(8, 0, true).unwrap();
+        ws.write_rich_string(9, 0, &[(&bold, "加粗"), (&Format::default(), " 常规")])
+            .unwrap();
+        let money = Format::new().set_num_format("#,##0.00");
+        ws.write_number_with_format(10, 0, -0.000012, &money)
+            .unwrap();
+        ws.merge_range(11, 0, 11, 3, "合并", &Format::default())
+            .unwrap();
+        ws.write_string(12, 5, "远处").unwrap();
+        let hidden = wb.add_worksheet().set_name("隐藏").unwrap();
+        hidden.write_string(0, 0, "x").unwrap();
+        hidden.set_hidden(true);
+        let bytes = wb.save_to_buffer().unwrap();
+        let grids = same_both_ways(&bytes, true);
+        assert_eq!(grids[0].text((5, 0)), "2025-01-21");
+        assert_eq!(grids[0].text((4, 0)), "89.35%");
+        assert_eq!(grids[0].text((9, 0)), "加粗 常规");
+        assert!(grids[1].hidden);
+
+        // Cells other writers write: an inline string keeping its spaces, a formula's cached
+        // text with an entity, an error, a false, a phonetic guide left out.
+        let cells = concat!(
+            r#"<c r="B1" t="inlineStr"><is><t xml:space="preserve"> 内联 </t></is></c>"#,
+            r#"<c r="C1" t="str"><v>甲 &amp; 乙</v></c>"#,
+            r#"<c r="D1" t="e"><v>#N/A</v></c>"#,
+            r#"<c r="E1" t="b"><v>0</v></c>"#,
+        );
+        let sheet = "xl/worksheets/sheet1.xml";
+        let edited = rezip(&bytes, sheet, |xml| {
+            xml.replacen("</row>", &format!("{cells}</row>"), 1)
+        });
+        let grids = same_both_ways(&edited, true);
+        assert_eq!(grids[0].text((0, 1)), " 内联 ".trim());
+        assert_eq!(grids[0].text((0, 2)), "甲 & 乙");
+        let phonetic = rezip(&bytes, "xl/sharedStrings.xml", |xml| {
+            xml.replacen(
+                "</t></si>",
+                r#"</t><rPh sb="0" eb="1"><t>ピン</t></rPh></si>"#,
+                1,
+            )
+        });
+        assert_eq!(
+            same_both_ways(&phonetic, true)[0].text((0, 0)),
+            "前后有空格"
+        );
+        assert_eq!(grids[0].text((2, 0)), "第一行\n第二行");
+
+        // Left to calamine, and read the same: a formula, an escape calamine expands, a
+        // comment, a prefixed element.
+        let formula = rezip(&bytes, sheet, |xml| {
+            xml.replacen("</row>", r#"<c r="B1"><f>1+1</f><v>2</v></c></row>"#, 1)
+        });
+        same_both_ways(&formula, false);
+        let escaped = rezip(&bytes, sheet, |xml| {
+            xml.replacen(
+                "</row>",
+                r#"<c r="B1" t="str"><v>a_x000D_b</v></c></row>"#,
+                1,
+            )
+        });
+        same_both_ways(&escaped, false);
+        let comment = rezip(&bytes, sheet, |xml| {
+            xml.replacen("<sheetData>", "<sheetData><!-- x -->", 1)
+        });
+        same_both_ways(&comment, false);
+        let prefixed = rezip(&bytes, sheet, |xml| {
+            xml.replacen("</row>", r#"<x:c r="B1" t="b"><x:v>1</x:v></x:c></row>"#, 1)
+        });
+        assert!(xlsx_cells::read(&prefixed).is_none());
+    }
 }

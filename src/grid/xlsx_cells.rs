@@ -12,7 +12,7 @@
 //! damaged one. A test holds the two readings equal on every real workbook of the fixtures.
 
 use super::NumberShape;
-use super::xlsx_parts::{Search, attr, attr_local, attr_unescaped, dimensions, elements, unescape};
+use super::xlsx_parts::{Search, attr, attr_unescaped, cell, dimensions, listed_sheets, unescape};
 use crate::a1::Pos;
 use calamine::{Data, Dimensions, ExcelDateTime, ExcelDateTimeType};
 use memchr::memmem;
@@ -33,50 +33,17 @@ pub(super) struct Sheet {
 pub(super) fn read(bytes: &[u8]) -> Option<Vec<Sheet>> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
     let mut buf = Vec::new();
-    // The workbook part where the package says it is: only the usual place is read.
-    let root = part(&mut zip, "_rels/.rels", &mut buf)?;
-    let office = elements(&root, b"Relationship")?
-        .into_iter()
-        .find(|e| attr(e, b"Type").is_some_and(|t| t.ends_with("/relationships/officeDocument")))?;
-    if !matches!(
-        attr(office, b"Target")?,
-        "xl/workbook.xml" | "/xl/workbook.xml"
-    ) {
-        return None;
-    }
-    let rels = part(&mut zip, "xl/_rels/workbook.xml.rels", &mut buf)?;
-    let rels = elements(&rels, b"Relationship")?;
-    let workbook = part(&mut zip, "xl/workbook.xml", &mut buf)?;
-    let is_1904 = match elements(&workbook, b"workbookPr")?
-        .iter()
-        .filter_map(|e| attr(e, b"date1904"))
-        .next_back()
-    {
-        Some(v) => v == "1" || v == "true",
-        None => false,
-    };
+    let (listed, is_1904) = listed_sheets(&mut zip)?;
     let mut sheets: Vec<(String, String, bool)> = Vec::new();
-    for e in elements(&workbook, b"sheet")? {
-        let id = attr_local(e, b"id")?;
-        let rel = rels.iter().find(|r| attr(r, b"Id") == Some(id))?;
-        if attr(rel, b"Type")?.rsplit('/').next() != Some("worksheet") {
+    for sheet in listed {
+        if sheet.kind != "worksheet" {
             return None; // a chart or dialog sheet: calamine lists it
         }
-        let target = attr(rel, b"Target")?;
-        let path = match target.strip_prefix('/') {
-            Some(absolute) => absolute.to_string(),
-            None => format!("xl/{target}"),
-        };
-        let hidden = match attr_raw(e, b"state") {
-            None | Some(b"visible") => false,
-            Some(b"hidden" | b"veryHidden") => true,
-            Some(_) => return None,
-        };
-        let name = attr_unescaped(e, b"name")?;
-        if sheets.iter().any(|(n, ..)| *n == name) {
+        if sheets.iter().any(|(n, ..)| *n == sheet.name) {
             return None; // calamine would read the first sheet of the name twice
         }
-        sheets.push((name, path, hidden));
+        // calamine refuses a state it does not know.
+        sheets.push((sheet.name, sheet.path, sheet.hidden?));
     }
     let strings = match optional_part(&mut zip, "xl/sharedStrings.xml", &mut buf)? {
         Some(xml) => shared_strings(&xml)?,
@@ -447,7 +414,7 @@ fn worksheet(xml: &[u8], book: &Book) -> Option<(Vec<(Pos, Data, NumberShape)>, 
                 empty,
             } => {
                 let [r, s, typ] = cell_attrs(tag)?;
-                let pos = cell_ref(r?)?;
+                let pos = cell(r?)?;
                 if empty {
                     continue;
                 }
@@ -518,20 +485,6 @@ fn cell_attrs(tag: &[u8]) -> Option<[Option<&[u8]>; 3]> {
             return None;
         }
     }
-}
-
-/// A cell reference (`C7` → `(6, 2)`) as the merge search reads one, from its bytes.
-fn cell_ref(a1: &[u8]) -> Option<Pos> {
-    let letters = a1.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let digits = &a1[letters..];
-    if !(1..=3).contains(&letters) || !(1..=7).contains(&digits.len()) {
-        return None;
-    }
-    let col = a1[..letters].iter().fold(0u32, |n, b| {
-        n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
-    });
-    let row = u32::try_from(number(digits)?).ok()?;
-    Some((row.checked_sub(1)?, col - 1))
 }
 
 /// Decimal digits (at most nine) as a number.

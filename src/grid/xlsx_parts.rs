@@ -24,6 +24,71 @@ pub(super) struct XlsxParts<'a> {
     xml: Vec<u8>,
 }
 
+/// A sheet as the workbook part lists it.
+pub(super) struct Listed {
+    pub name: String,
+    /// The path of its part in the archive.
+    pub path: String,
+    /// The kind its relationship names: `worksheet`, `chartsheet` ….
+    pub kind: String,
+    /// Its `state`: hidden (`hidden`, `veryHidden`) or not; `None` for any other value.
+    pub hidden: Option<bool>,
+}
+
+/// The sheets of an xlsx archive, in the workbook's order, and whether its dates count from
+/// 1904; `None` unless the workbook part stands in the usual place (`xl/workbook.xml`) and
+/// every sheet's relationship is found.
+pub(super) fn listed_sheets(
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+) -> Option<(Vec<Listed>, bool)> {
+    let mut text = |path: &str| -> Option<Vec<u8>> {
+        let mut v = Vec::new();
+        zip.by_name(path).ok()?.read_to_end(&mut v).ok()?;
+        Some(v)
+    };
+    // The workbook part where the package says it is: only the usual place is followed.
+    let root = text("_rels/.rels")?;
+    let office = elements(&root, b"Relationship")?
+        .into_iter()
+        .find(|e| attr(e, b"Type").is_some_and(|t| t.ends_with("/relationships/officeDocument")))?;
+    if !matches!(
+        attr(office, b"Target")?,
+        "xl/workbook.xml" | "/xl/workbook.xml"
+    ) {
+        return None;
+    }
+    let rels = text("xl/_rels/workbook.xml.rels")?;
+    let rels = elements(&rels, b"Relationship")?;
+    let workbook = text("xl/workbook.xml")?;
+    let is_1904 = elements(&workbook, b"workbookPr")?
+        .iter()
+        .filter_map(|e| attr(e, b"date1904"))
+        .next_back()
+        .is_some_and(|v| v == "1" || v == "true");
+    let mut sheets = Vec::new();
+    for e in elements(&workbook, b"sheet")? {
+        let id = attr_local(e, b"id")?;
+        let rel = rels.iter().find(|r| attr(r, b"Id") == Some(id))?;
+        let target = attr(rel, b"Target")?;
+        let path = match target.strip_prefix('/') {
+            Some(absolute) => absolute.to_string(),
+            None => format!("xl/{target}"),
+        };
+        let hidden = match attrs(e).find(|(k, _)| *k == b"state").map(|(_, v)| v) {
+            None | Some(b"visible") => Some(false),
+            Some(b"hidden" | b"veryHidden") => Some(true),
+            Some(_) => None,
+        };
+        sheets.push(Listed {
+            name: attr_unescaped(e, b"name")?,
+            path,
+            kind: attr(rel, b"Type")?.rsplit('/').next()?.to_string(),
+            hidden,
+        });
+    }
+    Some((sheets, is_1904))
+}
+
 /// What one sheet's XML holds besides its cells.
 #[derive(Debug, PartialEq)]
 pub(super) struct SheetScan {
@@ -39,38 +104,11 @@ impl<'a> XlsxParts<'a> {
     /// ones calamine found), in that order, at parts that exist.
     pub fn new(bytes: &'a [u8], names: &[String]) -> Option<Self> {
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
-        let text = |zip: &mut zip::ZipArchive<_>, path: &str| -> Option<Vec<u8>> {
-            let mut v = Vec::new();
-            zip.by_name(path).ok()?.read_to_end(&mut v).ok()?;
-            Some(v)
-        };
-        // The workbook part where the package says it is: only the usual place is followed.
-        let root = text(&mut zip, "_rels/.rels")?;
-        let office = elements(&root, b"Relationship")?.into_iter().find(|e| {
-            attr(e, b"Type").is_some_and(|t| t.ends_with("/relationships/officeDocument"))
-        })?;
-        if !matches!(
-            attr(office, b"Target")?,
-            "xl/workbook.xml" | "/xl/workbook.xml"
-        ) {
-            return None;
-        }
-        let rels = text(&mut zip, "xl/_rels/workbook.xml.rels")?;
-        let rels = elements(&rels, b"Relationship")?;
-        let workbook = text(&mut zip, "xl/workbook.xml")?;
+        let (listed, _) = listed_sheets(&mut zip)?;
         let mut sheets = Vec::new();
-        for e in elements(&workbook, b"sheet")? {
-            let id = attr_local(e, b"id")?;
-            let target = rels
-                .iter()
-                .find(|r| attr(r, b"Id") == Some(id))
-                .and_then(|r| attr(r, b"Target"))?;
-            let path = match target.strip_prefix('/') {
-                Some(absolute) => absolute.to_string(),
-                None => format!("xl/{target}"),
-            };
-            zip.index_for_name(&path)?;
-            sheets.push((attr_unescaped(e, b"name")?, path));
+        for sheet in listed {
+            zip.index_for_name(&sheet.path)?;
+            sheets.push((sheet.name, sheet.path));
         }
         let same = sheets.len() == names.len() && sheets.iter().zip(names).all(|(s, n)| s.0 == *n);
         same.then_some(XlsxParts {
@@ -367,8 +405,8 @@ pub(super) fn unescape(raw: &[u8]) -> Option<String> {
 /// calamine then reads (or refuses) itself.
 pub(super) fn dimensions(r: &str) -> Option<Dimensions> {
     let (first, last) = match r.split_once(':') {
-        Some((a, b)) => (cell(a)?, cell(b)?),
-        None => (cell(r)?, cell(r)?),
+        Some((a, b)) => (cell(a.as_bytes())?, cell(b.as_bytes())?),
+        None => (cell(r.as_bytes())?, cell(r.as_bytes())?),
     };
     Some(Dimensions {
         start: first,
@@ -377,19 +415,18 @@ pub(super) fn dimensions(r: &str) -> Option<Dimensions> {
 }
 
 /// `C7` → `(6, 2)`: one to three letters, then a row number of at most seven digits.
-pub(super) fn cell(a1: &str) -> Option<(u32, u32)> {
-    let letters = a1.bytes().take_while(u8::is_ascii_alphabetic).count();
+pub(super) fn cell(a1: &[u8]) -> Option<(u32, u32)> {
+    let letters = a1.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     let digits = &a1[letters..];
-    if !(1..=3).contains(&letters)
-        || !(1..=7).contains(&digits.len())
-        || !digits.bytes().all(|b| b.is_ascii_digit())
-    {
+    if !(1..=3).contains(&letters) || !(1..=7).contains(&digits.len()) {
         return None;
     }
-    let col = a1[..letters].bytes().fold(0u32, |n, b| {
+    let col = a1[..letters].iter().fold(0u32, |n, b| {
         n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
     });
-    let row: u32 = digits.parse().ok()?;
+    let row = digits.iter().try_fold(0u32, |n, &b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+    })?;
     Some((row.checked_sub(1)?, col - 1))
 }
 
