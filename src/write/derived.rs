@@ -601,6 +601,24 @@ fn level_runs(
 /// Paints the contents over their areas, every other cell of the form blank with its border;
 /// column widths from the texts of single-column cells. The title is large and bold, the year
 /// caption centred.
+/// An indicator's 指标值 or 实际完成值 (`indicators[3].target`).
+fn is_value_part(path: &str) -> bool {
+    d::indicator_path(path).is_some_and(|(_, _, part)| {
+        part == IndicatorPart::Target.name() || part == IndicatorPart::Actual.name()
+    })
+}
+
+/// A short text that a form prints as a figure: `86%`, `95.50%`, `—`, `/`, `≥90%`.
+fn looks_like_figure(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .any(|c| c.is_ascii_digit() || "-—–/／".contains(c))
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".,%％-—–/／≥≤<>=＜＞ ".contains(c))
+}
+
 fn paint(
     sheet: &mut Worksheet,
     styles: &Styles,
@@ -674,6 +692,11 @@ fn paint(
                     &styles.caption
                 } else if text.chars().count() > LONG_TEXT {
                     &styles.text_left_top
+                } else if paths.iter().any(|p| is_value_part(p)) || looks_like_figure(&text) {
+                    // Centred and kept as text, as the described layouts print indicator
+                    // values: `86%` no longer runs into the right-aligned number on its left
+                    // (`1086%`), and `=100%` stays text when a clerk edits it.
+                    &styles.value
                 } else {
                     &styles.text
                 };
@@ -704,4 +727,24 @@ fn paint(
         form.text(area, "", &styles.text)?;
     }
     form.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_printed_as_text_are_told_from_words() {
+        // 廊坊's 执行率 `86%`, 青神's `100.00%`, a dash, a comparison.
+        for figure in ["86%", "100.00%", "—", "/", "≥90%", "1,125"] {
+            assert!(looks_like_figure(figure), "{figure}");
+        }
+        for words in ["", "达成指标", "指标1", "≥90%以上", "持续改善", "%"] {
+            assert!(!looks_like_figure(words), "{words}");
+        }
+        assert!(is_value_part("indicators[3].target"));
+        assert!(is_value_part("indicators[0].actual"));
+        assert!(!is_value_part("indicators[0].name"));
+        assert!(!is_value_part("funds.annual_total"));
+    }
 }
