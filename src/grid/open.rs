@@ -904,4 +904,146 @@ mod tests {
         });
         assert!(xlsx_cells::read(&prefixed).is_none());
     }
+
+    /// Tokens the own reading treats specially, spliced into the parts by
+    /// [`own_xlsx_reading_matches_calamine_on_mutated_parts`].
+    const SPLICES: &[&str] = &[
+        r#"<c r="B2" t="s"><v>0</v></c>"#,
+        r#"<c r="C3"><v>1e308</v></c>"#,
+        r#"<c r="D4" t="n"><v>-0</v></c>"#,
+        r#"<c r="A1" t="inlineStr"><is><t>x</t></is></c>"#,
+        r#"<c r="E5" t="b"><v>1</v></c>"#,
+        r#"<c r="F6" t="e"><v>#N/A</v></c>"#,
+        r#"<c r="G7" s="1"><v>45000.5</v></c>"#,
+        r#"<c r="H8" t="d"><v>2024-01-01</v></c>"#,
+        r#"<c r="I9" t="str"><v>a&amp;b</v></c>"#,
+        r#"<c r="J10" s="9999"><v>3</v></c>"#,
+        r#"<mergeCell ref="A1:B2"/>"#,
+        r#"<mergeCell ref="Z9:A1"/>"#,
+        r#"<mergeCell ref="XFD1048576"/>"#,
+        r#"<numFmt numFmtId="200" formatCode="yyyy-mm-dd"/>"#,
+        r#"<xf numFmtId="22"/>"#,
+        r#"<xf numFmtId="200" applyNumberFormat="1"/>"#,
+        r#"<si><t>新</t></si>"#,
+        r#"<si><r><t>富</t></r><rPh><t>ふ</t></rPh></si>"#,
+        r#"<t xml:space="preserve"> a </t>"#,
+        "&amp;",
+        "&#20320;",
+        "&#x0;",
+        "&bogus;",
+        "_x000D_",
+        "<row r=\"3\">",
+        "</row>",
+        "<v>",
+        "</v>",
+        "\"",
+        "<",
+        ">",
+        "/>",
+        " s=\"1\"",
+        " t=\"s\"",
+        " r=\"A0\"",
+        "9",
+        "\u{3000}",
+    ];
+
+    /// `xml` cut, repeated or spliced once, at char boundaries, as `seed` picks.
+    fn mutate_xml(xml: &str, seed: u64) -> String {
+        let bounds: Vec<usize> = xml.char_indices().map(|(i, _)| i).collect();
+        if bounds.is_empty() {
+            return xml.to_string();
+        }
+        let pick = |salt: u64| bounds[((seed >> salt) % bounds.len() as u64) as usize];
+        let (a, b) = (pick(3), pick(23));
+        let (lo, hi) = (a.min(b), a.max(b).min(a.min(b) + 200));
+        let hi = bounds
+            .iter()
+            .copied()
+            .find(|&i| i >= hi)
+            .unwrap_or(xml.len());
+        let mut out = xml.to_string();
+        match seed % 3 {
+            0 => out.replace_range(lo..hi, ""),
+            1 => out.insert_str(a, &xml[lo..hi]),
+            _ => out.insert_str(a, SPLICES[((seed >> 43) % SPLICES.len() as u64) as usize]),
+        }
+        out
+    }
+
+    /// Differential fuzzing, bounded: the worksheet, shared strings and styles of two real
+    /// workbooks (a fixture with inline strings; the same forms as rust_xlsxwriter writes them,
+    /// with shared strings and number formats) cut, repeated and spliced with the tokens the own
+    /// reading treats specially. Wherever the own reading takes the result, calamine reads it the
+    /// same (cells, numbers, dates, merges) or refuses it too: a difference would be a silently
+    /// wrong value. `JIXIAO_DIFF_ROUNDS` sets the rounds per workbook (default 400).
+    #[test]
+    fn own_xlsx_reading_matches_calamine_on_mutated_parts() {
+        let limits = Limits::default();
+        let rounds: u64 = std::env::var("JIXIAO_DIFF_ROUNDS")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(400);
+        let fixture = std::fs::read("../shared/fixtures/blank-declaration.xlsx").unwrap();
+        let forms = crate::read::read_workbook_bytes(&fixture, "blank-declaration.xlsx")
+            .unwrap()
+            .value;
+        let (written, _) = crate::write::xlsx_bytes(&crate::model::Document::new(forms)).unwrap();
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let (mut taken, mut compared, mut tolerated) = (0u64, 0u64, 0u64);
+        for (name, bytes) in [("fixture", &fixture), ("written", &written)] {
+            let parts: Vec<String> = {
+                let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice())).unwrap();
+                zip.file_names()
+                    .filter_map(|n| n.ok().map(|n| n.to_string()))
+                    .filter(|n| {
+                        n.starts_with("xl/worksheets/")
+                            || n == "xl/sharedStrings.xml"
+                            || n == "xl/styles.xml"
+                    })
+                    .collect()
+            };
+            for round in 0..rounds {
+                // xorshift64*
+                state ^= state >> 12;
+                state ^= state << 25;
+                state ^= state >> 27;
+                let seed = state.wrapping_mul(0x2545_F491_4F6C_DD1D);
+                let part = &parts[(seed >> 53) as usize % parts.len()];
+                let mutated = rezip(bytes, part, |xml| mutate_xml(&xml, seed));
+                let Some(sheets) = xlsx_cells::read(&mutated) else {
+                    continue;
+                };
+                taken += 1;
+                let mine = xlsx_grids(sheets, "t.xlsx", &limits);
+                let theirs = xlsx_by_calamine(&mutated, "t.xlsx", &limits);
+                let at = format!("{name} round {round} ({part}, seed {seed:#x})");
+                match (mine, theirs) {
+                    (Ok(mine), Ok(theirs)) => {
+                        compared += 1;
+                        assert_eq!(mine.len(), theirs.len(), "{at}");
+                        for (a, b) in mine.iter().zip(&theirs) {
+                            assert_eq!(dump(a), dump(b), "{at}");
+                        }
+                    }
+                    // calamine refuses a part that is not well-formed XML as a whole (a broken
+                    // tag before the cells, a border of styles.xml); the own reading, which
+                    // looks only at what it needs, may still read it: tolerated, counted.
+                    (Ok(_), Err(_)) => tolerated += 1,
+                    (Err(e), Ok(_)) => panic!("{at}: refused by jixiao, read by calamine: {e}"),
+                    (Err(_), Err(_)) => {}
+                }
+            }
+        }
+        eprintln!(
+            "{} rounds: {taken} read by jixiao, {compared} compared, {tolerated} refused by calamine only",
+            2 * rounds
+        );
+        // The mutations reach the own reading, not only calamine's.
+        assert!(
+            compared * 4 > rounds,
+            "{taken} mutated workbooks read by jixiao, {compared} compared, {tolerated} refused by \
+             calamine only, of {} rounds",
+            2 * rounds
+        );
+    }
 }

@@ -161,6 +161,15 @@ pub(super) fn holds(form: &Form, source: &Source, layout: &DerivedLayout) -> boo
     if layout.columns > MAX_COLUMNS || !areas.into_iter().all(inside) {
         return false;
     }
+    // Merges that overlap are left out one cell at a time (see [`Areas::add`]): a grid's merges
+    // cover at most the grid, or the JSON was made to make that take hours.
+    let merged_cells = (layout.merges.iter())
+        .filter_map(|m| parse_area(m))
+        .map(|a| (u64::from(a.last.0 - a.first.0) + 1) * (u64::from(a.last.1 - a.first.1) + 1))
+        .fold(0u64, u64::saturating_add);
+    if merged_cells > u64::from(MAX_ROWS) * u64::from(MAX_COLUMNS) {
+        return false;
+    }
     let (Form::Declaration(d), Some(t)) = (form, Table::of(source)) else {
         return true;
     };

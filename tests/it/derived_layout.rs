@@ -254,3 +254,36 @@ fn issue_11_a_grid_larger_than_a_form_goes_to_the_nearest_layout() {
         .remove(0);
     assert!(grid.rows < 40, "{} rows", grid.rows);
 }
+
+#[test]
+fn issue_11_a_grid_whose_merges_cover_it_many_times_goes_to_the_nearest_layout() {
+    // 2,000 merges each inside the bounds of a form (5,000 × 256) but overlapping one another:
+    // leaving out the overlapping ones one cell at a time would take hours. The form is written
+    // in the nearest described layout instead, at once.
+    let dir = temp_dir("derived-layout-overlaps");
+    let t = all()
+        .into_iter()
+        .find(|t| t.name == "anhui-huaibei-culture-2025")
+        .unwrap();
+    let (_, mut form) = read(&t, &dir);
+    let source = form.source_mut().as_mut().unwrap();
+    let top = source
+        .range
+        .split(':')
+        .next()
+        .unwrap()
+        .trim_start_matches(char::is_alphabetic);
+    let top: u32 = top.parse().unwrap();
+    let own = source.derived.as_mut().unwrap();
+    for _ in 0..2_000 {
+        own.merges.push(format!("A{}:IV{}", top + 40, top + 4_000));
+    }
+    let doc = Document::new(vec![form]);
+    let (_, written) = xlsx_bytes_in(&doc, LayoutChoice::Source).unwrap();
+    let rules: Vec<&str> = written
+        .diagnostics
+        .iter()
+        .map(|d| d.rule.as_str())
+        .collect();
+    assert_eq!(rules, ["write.nearest-layout"]);
+}
