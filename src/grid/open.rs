@@ -881,6 +881,17 @@ mod tests {
         );
         assert_eq!(grids[0].text((2, 0)), "第一行\n第二行");
 
+        // An extension block of a newer Excel in the styles, passed over as calamine passes
+        // over it; a prefixed cell format, refused.
+        let styles = "xl/styles.xml";
+        let ext = r#"<extLst><ext uri="{EB79DEF2-80B8-43e5-95BD-54CBDDF9020C}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:slicerStyles defaultSlicerStyle="SlicerStyleLight1"/></ext></extLst></styleSheet>"#;
+        let extended = rezip(&bytes, styles, |xml| xml.replacen("</styleSheet>", ext, 1));
+        same_both_ways(&extended, true);
+        let prefixed_xf = rezip(&bytes, styles, |xml| {
+            xml.replacen("</cellXfs>", r#"<x:xf numFmtId="14"/></cellXfs>"#, 1)
+        });
+        assert!(xlsx_cells::read(&prefixed_xf).is_none());
+
         // Left to calamine, and read the same: a formula, an escape calamine expands, a
         // comment, a prefixed element.
         let formula = rezip(&bytes, sheet, |xml| {

@@ -9,7 +9,8 @@
 //! (no namespace prefixes on the elements read, no comments or CDATA, no formulas, no escapes
 //! calamine would expand further, every cell with its reference). Anything else answers `None`
 //! and the caller reads the workbook with calamine, which then also says what is wrong with a
-//! damaged one. A test holds the two readings equal on every real workbook of the fixtures.
+//! damaged one. Tests (`grid::open`) hold the two readings equal on every real workbook of the
+//! fixtures and on one with every kind of value.
 
 use super::NumberShape;
 use super::xlsx_parts::{Search, attr, attr_unescaped, cell, dimensions, listed_sheets, unescape};
@@ -132,11 +133,15 @@ enum Token<'x> {
     },
     End(&'x [u8]),
     Text(&'x [u8]),
+    /// A start or end tag with a namespace prefix (`<x14:slicerStyles …/>` in an `extLst`): its
+    /// local name. calamine matches elements by local name, so a reader must refuse one whose
+    /// local name it reads, and may pass over any other.
+    Prefixed(&'x [u8]),
 }
 
 /// The tokens of `xml` from `at` on; an `Err(())` token where the XML holds something this
 /// reading leaves to calamine: a comment, CDATA, a declaration or processing instruction past
-/// the first, a prefixed element name, an unclosed tag.
+/// the first, an element name it cannot read, an unclosed tag.
 struct Tokens<'x> {
     xml: &'x [u8],
     at: usize,
@@ -185,12 +190,18 @@ impl<'x> Iterator for Tokens<'x> {
             .position(|b| b.is_ascii_whitespace() || *b == b'/')
             .unwrap_or(inner.len());
         let name = &inner[..name_len];
-        if name.is_empty()
-            || !name
-                .iter()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
-        {
-            return Some(Err(()));
+        let plain = |n: &[u8]| {
+            !n.is_empty()
+                && n.iter()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        };
+        if !plain(name) {
+            return Some(match name.iter().position(|&b| b == b':') {
+                Some(i) if plain(&name[..i]) && plain(&name[i + 1..]) => {
+                    Ok(Token::Prefixed(&name[i + 1..]))
+                }
+                _ => Err(()),
+            });
         }
         Some(Ok(if closing {
             Token::End(name)
@@ -244,6 +255,7 @@ fn rich_text(tokens: &mut Tokens, end: &[u8]) -> Option<String> {
     loop {
         match tokens.next()?.ok()? {
             Token::End(name) if name == end => return Some(out),
+            Token::Prefixed(_) => return None,
             Token::End(b"rPh") => phonetic = false,
             Token::Start {
                 name: b"rPh",
@@ -310,6 +322,7 @@ fn shared_strings(xml: &[u8]) -> Option<Vec<String>> {
                 }
             }
             Token::End(b"sst") => return Some(out),
+            Token::Prefixed(b"si" | b"sst") => return None,
             _ => {}
         }
     }
@@ -370,6 +383,9 @@ fn styles(xml: &[u8]) -> Option<Vec<(Kind, NumberShape)>> {
                 out.push((kind, shape));
             }
             Token::End(b"styleSheet") => return Some(out),
+            Token::Prefixed(b"numFmts" | b"numFmt" | b"cellXfs" | b"xf" | b"styleSheet") => {
+                return None;
+            }
             _ => {}
         }
     }
