@@ -23,6 +23,9 @@ work=target/bench
 runs=${RUNS:-5}
 runs_big=${RUNS_BIG:-3}
 mkdir -p "$work"
+# Only this run's figures are printed: a row left out this time (SKIP_OPENPYXL, INSTR=0) must
+# not show an earlier run's.
+rm -f "$work"/t-*.json "$work"/m-* "$work"/i-*
 for tool in hyperfine /usr/bin/time python3; do
   command -v "$tool" >/dev/null || { echo "$0: $tool not found" >&2; exit 2; }
 done
