@@ -357,6 +357,8 @@ fn exercise(doc: Document) {
     ] {
         let _ = jixiao::write::to_bytes(&scored, to, "out");
     }
+    // Each form in its own layout, a provincial form in the grid its JSON carries.
+    let _ = jixiao::write::xlsx_bytes_in(&scored, jixiao::write::LayoutChoice::Source);
 }
 
 fn seeds(dir: &Path) -> Vec<Vec<u8>> {

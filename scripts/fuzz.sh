@@ -4,7 +4,8 @@
 #
 #   scripts/fuzz.sh [ITERATIONS_PER_TARGET] [TARGET...]
 #
-# Seeds come from ../shared/fixtures: the xlsx as they are, .xls and .ods made by LibreOffice
+# Seeds come from ../shared/fixtures and the real forms of tests/real (built into xlsx by their
+# test): the xlsx as they are, .xls and .ods made by LibreOffice
 # (skipped without soffice), JSON models and flat CSV tables made by jixiao itself. Crashes are
 # left in target/fuzz/out as crash-TARGET-N.bin (and current-TARGET.bin after an abort or a
 # hang); each becomes a regression case in tests/it/hostile.rs.
@@ -24,12 +25,23 @@ BIN=target/release/examples/fuzz
 JX=target/release/jixiao
 FIX=../shared/fixtures
 
+real_forms() { # the real published forms of tests/real, built into xlsx by their test, once
+  local d="$WORK/real"
+  if [ ! -d "$d" ] || [ -z "$(ls -A "$d")" ]; then
+    mkdir -p "$d"
+    JIXIAO_REAL_OUT="$PWD/$d" nice cargo test -q --locked --test it issue_11_real_forms_read_exactly >/dev/null 2>&1 || true
+  fi
+  echo "$d"
+}
+
 seed_dir() { # target → directory of seeds, made once
   local t=$1 d="$WORK/seeds/$1"
   if [ -d "$d" ] && [ -n "$(ls -A "$d")" ]; then echo "$d"; return; fi
   mkdir -p "$d"
   case $t in
-    xlsx) cp "$FIX"/*.xlsx "$FIX"/other-layouts/*.xlsx "$d"/ ;;
+    # The real forms are in no layout jixiao describes: their JSON carries each form's own
+    # grid, which --layout source paints back (issue 11).
+    xlsx) cp "$FIX"/*.xlsx "$FIX"/other-layouts/*.xlsx "$(real_forms)"/*.xlsx "$d"/ ;;
     xls|ods)
       if command -v soffice >/dev/null; then
         for f in "$FIX"/*.xlsx; do
@@ -37,7 +49,7 @@ seed_dir() { # target → directory of seeds, made once
         done
       fi ;;
     json|model)
-      for f in "$FIX"/*.xlsx; do
+      for f in "$FIX"/*.xlsx "$(real_forms)"/*.xlsx; do
         "$JX" convert -q "$f" -o "$d/$(basename "$f" .xlsx).json" 2>/dev/null || true
       done ;;
     csv)
@@ -70,4 +82,7 @@ for t in $TARGETS; do
   done
 done
 rm -rf "${OUT:?}"/current-* 
-ls "$WORK/out" | grep -E '^(crash|abort)-' || echo "no crashes"
+# A crash or an abort fails the run (CI runs this bounded): move each into tests/corpus and
+# tests/it/hostile.rs once fixed, and empty target/fuzz/out.
+if ls "$WORK/out" | grep -E '^(crash|abort)-'; then exit 1; fi
+echo "no crashes"
