@@ -572,7 +572,7 @@ pub fn save(output: &crate::write::Output, inputs: &[String], quiet: bool) -> an
         && !dir.as_os_str().is_empty()
     {
         std::fs::create_dir_all(dir).map_err(|e| {
-            let message = crate::msg::cli::cannot_create_directory(&e);
+            let message = crate::msg::cli::cannot_create_directory(crate::msg::io(&e));
             crate::diag::Error::write(dir.display().to_string(), message).because(e)
         })?;
     }

@@ -175,6 +175,28 @@ macro_rules! messages {
 }
 pub(crate) use messages;
 
+/// An I/O error in the user's language: what the system says most often (not found, no
+/// permission, the file in use by Excel or WPS, already there, a directory, not UTF-8, a full
+/// disk), else its own words after a Chinese lead. The `io::Error` itself stays the error's source for programs.
+pub fn io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    // Windows' ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33): a workbook open in
+    // Excel or WPS.
+    if cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)) {
+        return diag::io_in_use();
+    }
+    match e.kind() {
+        ErrorKind::NotFound => diag::io_not_found(),
+        ErrorKind::PermissionDenied => diag::io_permission_denied(),
+        ErrorKind::AlreadyExists => diag::io_exists(),
+        ErrorKind::NotADirectory => diag::io_not_a_directory(),
+        ErrorKind::IsADirectory => diag::io_is_directory(),
+        ErrorKind::StorageFull => diag::io_storage_full(),
+        ErrorKind::InvalidData => diag::io_invalid_data(),
+        _ => diag::io_other(e),
+    }
+}
+
 /// Every area's messages.
 pub const CATALOGUE: &[&[Entry]] = &[
     diag::ENTRIES,

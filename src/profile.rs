@@ -235,8 +235,9 @@ impl Profile {
     /// [`Error::Unreadable`] when the file cannot be read or is not a profile.
     pub fn read(path: &Path) -> Result<Profile> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::unreadable(&shown, crate::msg::flat::cannot_read(&e)).because(e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::unreadable(&shown, crate::msg::flat::cannot_read(crate::msg::io(&e))).because(e)
+        })?;
         Profile::from_toml(&text, &shown)
     }
 }

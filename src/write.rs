@@ -660,8 +660,12 @@ impl PendingFile {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        std::fs::create_dir_all(dir)
-            .map_err(|e| fail(crate::msg::write::cannot_create_directory(&e)).because(e))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            fail(crate::msg::write::cannot_create_directory(crate::msg::io(
+                &e,
+            )))
+            .because(e)
+        })?;
         let mut tmp_name = OsString::from(".");
         tmp_name.push(name);
         tmp_name.push(format!(
@@ -694,14 +698,19 @@ impl PendingFile {
                 .open(&self.tmp)
                 .and_then(|f| f.sync_all())
                 .map_err(|e| {
-                    fail(crate::msg::write::cannot_flush(self.tmp.display(), &e)).because(e)
+                    fail(crate::msg::write::cannot_flush(
+                        self.tmp.display(),
+                        crate::msg::io(&e),
+                    ))
+                    .because(e)
                 })?;
             if let Ok(old) = std::fs::metadata(&self.path) {
-                std::fs::set_permissions(&self.tmp, old.permissions())
-                    .map_err(|e| fail(crate::msg::write::cannot_keep_mode(&e)).because(e))?;
+                std::fs::set_permissions(&self.tmp, old.permissions()).map_err(|e| {
+                    fail(crate::msg::write::cannot_keep_mode(crate::msg::io(&e))).because(e)
+                })?;
             }
             std::fs::rename(&self.tmp, &self.path)
-                .map_err(|e| fail(crate::msg::write::cannot_replace(&e)).because(e))
+                .map_err(|e| fail(crate::msg::write::cannot_replace(crate::msg::io(&e))).because(e))
         })
     }
 }
@@ -822,7 +831,7 @@ pub fn directory_atomically(dir: &Path, files: &[(String, Vec<u8>)], ours: &[&st
                 .map_err(|e| {
                     Error::write(
                         dir.display().to_string(),
-                        crate::msg::write::cannot_write(file, &e),
+                        crate::msg::write::cannot_write(file, crate::msg::io(&e)),
                     )
                     .because(e)
                 })?;
@@ -858,7 +867,7 @@ impl PendingDir {
         let fail = |message: String| Error::write(shown.clone(), message);
         if dir.exists() {
             let entries = std::fs::read_dir(dir)
-                .map_err(|e| fail(crate::msg::write::cannot_list(&e)).because(e))?;
+                .map_err(|e| fail(crate::msg::write::cannot_list(crate::msg::io(&e))).because(e))?;
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
                 if !ours.contains(&name.as_str()) {
@@ -875,8 +884,12 @@ impl PendingDir {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        std::fs::create_dir_all(parent)
-            .map_err(|e| fail(crate::msg::write::cannot_create_directory(&e)).because(e))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            fail(crate::msg::write::cannot_create_directory(crate::msg::io(
+                &e,
+            )))
+            .because(e)
+        })?;
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let tmp = parent.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
         let old = parent.join(format!(".{name}.{}-{n}.old", std::process::id()));
@@ -940,7 +953,11 @@ pub fn bytes_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     atomically(path, |tmp| {
         std::fs::write(tmp, bytes).map_err(|e| {
             let file = path.display().to_string();
-            Error::write(&file, crate::msg::write::cannot_write(&file, &e)).because(e)
+            Error::write(
+                &file,
+                crate::msg::write::cannot_write(&file, crate::msg::io(&e)),
+            )
+            .because(e)
         })
     })
 }

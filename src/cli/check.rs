@@ -202,6 +202,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 if counts.infos > 0 && report.infos_hidden {
                     write!(stdout, "{}", crate::msg::review::infos_hidden())?;
                 }
+                if !report.unreadable.is_empty() {
+                    let count = report.unreadable.len();
+                    write!(stdout, "{}", crate::msg::review::unreadable_files(count))?;
+                }
                 if report.blank_forms > 0 {
                     write!(
                         stdout,

@@ -156,7 +156,7 @@ pub fn run(args: TemplateArgs) -> anyhow::Result<ExitCode> {
             list_bytes = std::fs::read(list).map_err(|e| {
                 crate::diag::Error::unreadable(
                     list.display().to_string(),
-                    crate::msg::read::cannot_open(&e),
+                    crate::msg::read::cannot_open(crate::msg::io(&e)),
                 )
                 .because(e)
             })?;

@@ -96,7 +96,7 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
     let shown = path.display().to_string();
     let limits = Limits::current();
     let meta = std::fs::metadata(path)
-        .map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(&e)).because(e))?;
+        .map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(msg::io(&e))).because(e))?;
     if !meta.is_file() {
         return Err(Error::unreadable(
             &shown,
@@ -113,7 +113,7 @@ pub fn open(path: &Path) -> Result<Vec<Grid>> {
         ));
     }
     let bytes = std::fs::read(path)
-        .map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(&e)).because(e))?;
+        .map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(msg::io(&e))).because(e))?;
     open_bytes(&bytes, &shown)
 }
 

@@ -44,6 +44,11 @@ messages! {
         zh: "；空白表 {count} 张，未作检查",
         en: "; {count} blank form(s), not checked",
     }
+    /// Inputs that could not be read at all (each said above, with why): not a clean check.
+    unreadable_files("review.unreadable-files", count) {
+        zh: "；{count} 个文件无法读取（原因见上）",
+        en: "; {count} file(s) could not be read (see above)",
+    }
     /// Title of the reviewer's workbook's first sheet.
     report_title("review.report-title") {
         zh: "绩效表审核问题清单",

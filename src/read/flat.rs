@@ -136,8 +136,9 @@ pub fn read_dir(dir: &Path) -> Result<Diagnosed<Vec<Form>>> {
         let path = dir.join(name);
         if path.is_file() {
             let shown = path.display().to_string();
-            let bytes = std::fs::read(&path)
-                .map_err(|e| Error::unreadable(&shown, msg::flat::cannot_read(&e)).because(e))?;
+            let bytes = std::fs::read(&path).map_err(|e| {
+                Error::unreadable(&shown, msg::flat::cannot_read(msg::io(&e))).because(e)
+            })?;
             tables.push((name.to_string(), bytes));
         }
     }
@@ -850,7 +851,7 @@ fn join_indicators(
 pub fn read_project_list(path: &Path) -> Result<Diagnosed<Vec<Declaration>>> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path)
-        .map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(&e)).because(e))?;
+        .map_err(|e| Error::unreadable(&shown, msg::read::cannot_open(msg::io(&e))).because(e))?;
     read_project_list_bytes(&bytes, &shown)
 }
 

@@ -282,8 +282,9 @@ fn load(path: &Path) -> Result<Vec<u8>> {
         ));
     }
     // A FIFO or a device would block or never end: only regular files are read.
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Error::unreadable(&shown, crate::msg::read::cannot_open(&e)).because(e))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Error::unreadable(&shown, crate::msg::read::cannot_open(crate::msg::io(&e))).because(e)
+    })?;
     if !meta.is_file() {
         return Err(Error::unreadable(
             shown,
@@ -297,8 +298,9 @@ fn load(path: &Path) -> Result<Vec<u8>> {
                 .with_hint(crate::msg::read::file_too_large_hint()),
         );
     }
-    std::fs::read(path)
-        .map_err(|e| Error::unreadable(&shown, crate::msg::read::cannot_open(&e)).because(e))
+    std::fs::read(path).map_err(|e| {
+        Error::unreadable(&shown, crate::msg::read::cannot_open(crate::msg::io(&e))).because(e)
+    })
 }
 
 /// Reads one input held in memory: [`read_bytes`] for a file, [`flat::read_tables`] for a set

@@ -127,5 +127,9 @@ pub struct Finished<W> {
 }
 
 fn fail(name: &str, e: std::io::Error) -> Error {
-    Error::write(name, crate::msg::write::cannot_write(name, &e)).because(e)
+    Error::write(
+        name,
+        crate::msg::write::cannot_write(name, crate::msg::io(&e)),
+    )
+    .because(e)
 }

@@ -733,6 +733,18 @@ fn check_exit_codes() {
     assert!(out.contains("机关服务费!G14:H14: 错误[indicator.required]: 第 2 行指标「车队服务提供率」没有指标值\n  提示: 填写指标值，如 ≥90.00(%) 或一句简短的定性描述\n"), "{out}");
     let (code, _, err) = jixiao(&["check", "no-such-file.xlsx", se]);
     assert_eq!(code, 2, "{err}");
+    // A file that cannot be read is said on stderr, in Chinese, and counted in the closing
+    // line: "错误 0 个" alone would read as a clean batch.
+    let (code, out, err) = jixiao_in(None, &["check", "no-such-file.xlsx", se]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        err,
+        "jixiao: no-such-file.xlsx: 无法打开：找不到该文件或文件夹\n"
+    );
+    assert!(
+        out.ends_with("共检查 2 个文件中的 5 张表：错误 0 个，警告 2 个，提醒 12 个（提醒未列出：--show-info 可列出）；1 个文件无法读取（原因见上）\n"),
+        "{out}"
+    );
 }
 
 #[test]
