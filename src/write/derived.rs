@@ -407,7 +407,6 @@ pub(super) fn write(
     let title = parse_area(&layout.title).and_then(|a| Some((row(a.first.0)?, a.first.1)));
     let title = title.unwrap_or((u32::MAX, u32::MAX));
     let mut cells = paint(sheet, styles, layout.columns, &areas, contents, title)?;
-    let last_col = layout.columns.saturating_sub(1);
     for (path, r) in rows {
         cells.insert(path, Area::new((r, 0), (r, last_col)));
     }
@@ -530,27 +529,30 @@ fn level_runs(
 ) -> Vec<(Area, String, Vec<String>)> {
     let mut out = Vec::new();
     for (&col, &level2) in &t.merged {
+        let level = match level2 {
+            true => IndicatorPart::Level2.name(),
+            false => IndicatorPart::Level1.name(),
+        };
         let cells: Vec<Level> = plan
             .iter()
             .map(|p| {
                 let held = (0..2).find_map(|l| {
                     let i = p.indicators[l]?;
                     let list = &t.lists[l];
-                    let part = if level2 { "level2" } else { "level1" };
-                    (list.parts.get(part)?.0 == col).then_some((l, i, list.parts[part]))
+                    (list.parts.get(level)?.0 == col).then_some((l, i))
                 });
                 // Whether the input's cell here continues an area from the row above.
                 let continues =
                     |r: u32| merges.iter().any(|m| m.contains((r, col)) && m.first.0 < r);
-                if let Some((l, i, _)) = held {
+                if let Some((l, i)) = held {
                     let path = |part: &str| format!("{}[{i}].{part}", LISTS[l]);
                     let text = |part: &str| {
                         value(values, layout, &path(part)).map_or_else(String::new, |s| s.text())
                     };
-                    let level = if level2 { "level2" } else { "level1" };
+                    let level1 = text(IndicatorPart::Level1.name());
                     let key = match level2 {
-                        true => (text("level1"), text("level2")),
-                        false => (text("level1"), String::new()),
+                        true => (level1, text(level)),
+                        false => (level1, String::new()),
                     };
                     return Level::Value {
                         key,
@@ -565,11 +567,7 @@ fn level_runs(
             })
             .collect();
         let cols = (0..2)
-            .filter_map(|l| {
-                t.lists[l]
-                    .parts
-                    .get(if level2 { "level2" } else { "level1" })
-            })
+            .filter_map(|l| t.lists[l].parts.get(level))
             .find(|c| c.0 == col)
             .copied()
             .unwrap_or((col, col));
@@ -607,9 +605,6 @@ fn level_runs(
     out
 }
 
-/// Paints the contents over their areas, every other cell of the form blank with its border;
-/// column widths from the texts of single-column cells. The title is large and bold, the year
-/// caption centred.
 /// An indicator's 指标值 or 实际完成值 (`indicators[3].target`).
 fn is_value_part(path: &str) -> bool {
     d::indicator_path(path).is_some_and(|(_, _, part)| {
@@ -628,6 +623,9 @@ fn looks_like_figure(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || ".,%％-—–/／≥≤<>=＜＞ ".contains(c))
 }
 
+/// Paints the contents over their areas, every other cell of the form blank with its border;
+/// column widths from the texts of single-column cells. The title is large and bold, the year
+/// caption centred.
 fn paint(
     sheet: &mut Worksheet,
     styles: &Styles,
